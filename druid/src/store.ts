@@ -6,7 +6,7 @@
  * The embedded default (DuckDB) implements both; Druid implements `Store` and is fed
  * by its Kafka supervisor from the rollups topic.
  */
-import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 
 /** A consumer's next offset for one input partition. */
 export interface Position {
@@ -41,6 +41,11 @@ export interface RollupCommit {
   players: PlayerWindowData[];
   positions: Position[];
   state: StateEntry[];
+  /**
+   * Input records the writer could not process (undecodable: poison). Committed with
+   * the positions that skip them, so each is dead-lettered exactly once.
+   */
+  deadLetters: DeadLetterData[];
 }
 
 export interface RollupSink {

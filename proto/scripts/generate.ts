@@ -9,13 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { protoFiles, protoRoot } from './schema-files.ts';
 
-export const protoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const protoFiles = ['event.proto', 'batch.proto', 'collector.proto', 'topics.proto'].map(
-  (f) => `gamepulse/v1/${f}`,
-);
 const outJs = join(protoRoot, 'src/generated/gamepulse.js');
 const outDts = join(protoRoot, 'src/generated/gamepulse.d.ts');
 

@@ -1,0 +1,2 @@
+export { loadSchema, type SchemaJson } from './load-schema.ts';
+export { diffSchemas, type BreakingChange } from './diff-schemas.ts';

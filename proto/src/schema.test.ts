@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baselineFile, protoFiles, protoRoot } from '../scripts/schema-files.ts';
+import { generate } from '../scripts/generate.ts';
+import { diffSchemas, loadSchema } from './compat/index.ts';
+
+describe('proto/schema', () => {
+  it('gamepulse.v1 has no breaking change against the committed baseline', () => {
+    const breaking = diffSchemas(JSON.parse(readFileSync(baselineFile, 'utf8')), loadSchema(protoRoot, protoFiles));
+    expect(breaking).toEqual([]);
+  });
+
+  it('the committed generated code matches the .proto files (run `npm run proto:gen`)', () => {
+    const { js, dts } = generate();
+    expect(readFileSync(join(protoRoot, 'src/generated/gamepulse.js'), 'utf8') === js).toBe(true);
+    expect(readFileSync(join(protoRoot, 'src/generated/gamepulse.d.ts'), 'utf8') === dts).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Event, EventBatch, type EventData } from '../messages.ts';
+import { EVENT_CODES } from './codes.ts';
+import { validateEvent } from './validate-event.ts';
+
+const base = (): EventData => ({
+  eventId: '0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b',
+  installId: 'install-1',
+  playerId: 'player-1',
+  sessionId: '0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5c',
+  sequence: 1,
+  clientTsMs: 1_700_000_000_000,
+  purchase: { currency: 'USD', amountMinor: 499, itemType: 'gems', itemId: 'gems_500' },
+});
+
+const check = (patch: Partial<EventData>, batchHasGame = true) => validateEvent({ ...base(), ...patch }, 'install-1', batchHasGame);
+
+describe('proto/validation/validateEvent', () => {
+  it('accepts a valid event, as a plain object and after a wire round trip', () => {
+    expect(check({})).toBeUndefined();
+    const wire = EventBatch.decode(EventBatch.encode({ installId: 'install-1', events: [base()] }).finish());
+    expect(validateEvent(wire.events[0]!, 'install-1', true)).toBeUndefined();
+  });
+
+  it.each([
+    [{ eventId: 'nope' }, 'GP_EVENT_ID_INVALID', 'event_id'],
+    [{ installId: 'install-2' }, 'GP_EVENT_INSTALL_ID_INVALID', 'install_id'],
+    [{ playerId: 'p'.repeat(129) }, 'GP_EVENT_PLAYER_ID_INVALID', 'player_id'],
+    [{ sessionId: '' }, 'GP_EVENT_SESSION_ID_INVALID', 'session_id'],
+    [{ sequence: 0 }, 'GP_EVENT_SEQUENCE_INVALID', 'sequence'],
+    [{ clientTsMs: -5 }, 'GP_EVENT_TIMESTAMP_INVALID', 'client_ts_ms'],
+    [{ sampleRate: 1.5 }, 'GP_EVENT_SAMPLE_RATE_INVALID', 'sample_rate'],
+    [{ custom: { 'Bad-Key': 'x' } }, 'GP_EVENT_CUSTOM_INVALID', 'custom.Bad-Key'],
+    [{ custom: { ok: 'v'.repeat(257) } }, 'GP_EVENT_CUSTOM_INVALID', 'custom.ok'],
+    [{ purchase: { currency: 'usd', amountMinor: 1, itemType: 'x' } }, 'GP_EVENT_CURRENCY_INVALID', 'purchase.currency'],
+    [{ purchase: { currency: 'XYZ', amountMinor: 1, itemType: 'x' } }, 'GP_EVENT_CURRENCY_INVALID', 'purchase.currency'],
+    [{ purchase: { currency: 'EUR', amountMinor: 0, itemType: 'x' } }, 'GP_EVENT_AMOUNT_INVALID', 'purchase.amount_minor'],
+    [{ purchase: { currency: 'EUR', amountMinor: 1.5, itemType: 'x' } }, 'GP_EVENT_AMOUNT_INVALID', 'purchase.amount_minor'],
+    [{ purchase: { currency: 'EUR', amountMinor: 10_000_001, itemType: 'x' } }, 'GP_EVENT_AMOUNT_INVALID', 'purchase.amount_minor'],
+    [{ purchase: { currency: 'EUR', amountMinor: 5, itemType: '' } }, 'GP_EVENT_NAME_INVALID', 'purchase.item_type'],
+  ] as Array<[Partial<EventData>, string, string]>)('rejects %j with %s', (patch, code, field) => {
+    expect(check(patch)).toEqual({ code, field });
+  });
+
+  it('checks each payload kind', () => {
+    const p = (payload: Partial<EventData>) => {
+      const e = base();
+      delete e.purchase;
+      return validateEvent({ ...e, ...payload }, 'install-1', true);
+    };
+    expect(p({})).toEqual({ code: 'GP_EVENT_PAYLOAD_MISSING', field: 'payload' });
+    expect(p({ sessionStart: {}, purchase: { currency: 'USD', amountMinor: 1, itemType: 'x' } })).toEqual({ code: 'GP_EVENT_PAYLOAD_MISSING', field: 'payload' });
+    expect(p({ sessionEnd: { lengthMs: 8 * 24 * 3600 * 1000 } })?.code).toBe('GP_EVENT_SESSION_LENGTH_INVALID');
+    expect(p({ progression: { status: 1, tier1: 'w1', tier3: 'x' } })?.code).toBe('GP_EVENT_PROGRESSION_INVALID');
+    expect(p({ progression: { status: 3, tier1: 'w1', tier2: 'l/2' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'progression.tier2' });
+    expect(p({ progression: { status: 2, tier1: 'w1', tier2: 'l2', tier3: 'p1', attempt: 3 } })).toBeUndefined();
+    expect(p({ resource: { flow: 0, currency: 'gold', amount: 5, itemType: 'shop' } })?.code).toBe('GP_EVENT_RESOURCE_FLOW_INVALID');
+    expect(p({ resource: { flow: 2, currency: 'gold', amount: 5, itemType: 'shop' } })).toBeUndefined();
+    expect(p({ design: { eventId: 'a:b:c:d:e:f' } })?.code).toBe('GP_EVENT_DESIGN_ID_INVALID');
+    expect(p({ design: { eventId: 'a::b' } })?.code).toBe('GP_EVENT_DESIGN_ID_INVALID');
+    expect(p({ design: { eventId: 'ui:open', value: Number.NaN } })?.code).toBe('GP_EVENT_VALUE_INVALID');
+    expect(p({ error: { severity: 0, message: 'x' } })?.code).toBe('GP_EVENT_SEVERITY_INVALID');
+    expect(p({ error: { severity: 4, message: 'x'.repeat(8193) } })?.code).toBe('GP_EVENT_MESSAGE_TOO_LONG');
+    expect(p({ ad: { action: 9 as never } })?.code).toBe('GP_EVENT_AD_ACTION_INVALID');
+    expect(p({ social: { action: '' } })?.code).toBe('GP_EVENT_NAME_INVALID');
+    expect(p({ featureUse: { feature: 'daily_bonus' } })).toBeUndefined();
+    expect(p({ experimentExposure: { experiment: 'shop_v2', variant: '' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'experiment_exposure.variant' });
+  });
+
+  it('requires a game id when the batch has none', () => {
+    expect(check({}, false)).toEqual({ code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id' });
+    expect(check({ context: { gameId: 'demo', country: 'de' } }, false)).toEqual({ code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.country' });
+    expect(check({ context: { gameId: 'demo', country: 'DE' } }, false)).toBeUndefined();
+  });
+
+  it('every code has a message', () => {
+    for (const [code, message] of Object.entries(EVENT_CODES)) {
+      expect(code).toMatch(/^GP_EVENT_[A-Z_]+$/);
+      expect(message.length).toBeGreaterThan(10);
+    }
+    expect(Event).toBeDefined();
+  });
+});
