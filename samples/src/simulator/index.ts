@@ -1,0 +1,6 @@
+export { createSimulator, profileFor, type Simulator, type SimulatorStats } from './simulator.ts';
+export { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
+export { Ledger, WINDOW_MS, type LedgerTotals, type TrackedFact } from './ledger.ts';
+export { createRandom, type Random } from './random.ts';
+export { createVirtualClock, createRealtimeClock, type SimClock } from './sim-clock.ts';
+export type { GameClient, InstallProfile } from './game-client.ts';

@@ -1,0 +1,49 @@
+import type { GameClient, InstallProfile } from './game-client.ts';
+import type { Ledger } from './ledger.ts';
+import type { SimClock } from './sim-clock.ts';
+
+export interface SimulatorOptions {
+  /** Players simulated in total (virtual) or kept in the game at once (realtime). @default 200 */
+  players?: number;
+  /** Same seed, same traffic. @default 1 */
+  seed?: number | string;
+  /** 'virtual' runs days of play as fast as the pipeline accepts; 'realtime' plays along the wall clock. @default 'virtual' */
+  mode?: 'virtual' | 'realtime';
+  /** Virtual mode: when players start playing. @default now − days */
+  startMs?: number;
+  /** Virtual mode: how many days each player may play. @default 1 */
+  days?: number;
+  /** Sessions per player at most (virtual). @default 6 */
+  maxSessionsPerPlayer?: number;
+  /** Players simulated at once in virtual mode. @default 64 */
+  concurrency?: number;
+  /** Realtime mode: how much faster than life sessions and gaps run. @default 30 */
+  timeScale?: number;
+  /** Mean pause between a player's actions within a session, in simulated ms. @default 8_000 */
+  actionGapMs?: number;
+  /** Builds the SDK client for an install, on the given clock. */
+  createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
+  /** Where ground truth goes; omit for load generation. */
+  ledger?: Ledger;
+}
+
+export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger'>> & { ledger: Ledger | undefined };
+
+export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorOptions {
+  const days = o.days ?? 1;
+  const players = o.players ?? 200;
+  if (!Number.isInteger(players) || players < 1) throw new RangeError(`players must be a positive integer, got ${players}`);
+  return {
+    players,
+    seed: o.seed ?? 1,
+    mode: o.mode ?? 'virtual',
+    days,
+    startMs: o.startMs ?? Date.now() - days * 86_400_000,
+    maxSessionsPerPlayer: o.maxSessionsPerPlayer ?? 6,
+    concurrency: Math.max(1, o.concurrency ?? 64),
+    timeScale: o.timeScale ?? 30,
+    actionGapMs: o.actionGapMs ?? 8_000,
+    createClient: o.createClient,
+    ledger: o.ledger,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * One simulated player's life: sessions separated by idle gaps, and within a session a
+ * rhythm of levels, rewards, shopping, ads and the occasional purchase; churn ends it.
+ * Every call to the SDK is mirrored into the ledger (the ground truth).
+ */
+import {
+  AD_TYPES,
+  DESIGN_EVENTS,
+  EXPERIMENT,
+  FEATURES,
+  OFFERS,
+  SHOP_ITEMS,
+  difficulty,
+  levelName,
+  type Currency,
+} from './catalog.ts';
+import type { GameClient, InstallProfile } from './game-client.ts';
+import type { Ledger } from './ledger.ts';
+import type { Random } from './random.ts';
+import type { SimClock } from './sim-clock.ts';
+
+export interface PlayerTraits {
+  skill: number; // 0..1: chance modifier to beat a level
+  payer: number; // chance to buy when short of gems, per session
+  sessionsPerDay: number;
+  sessionMedianMs: number;
+  churnPerSession: number;
+  currency: Currency;
+}
+
+export interface PlayerRunOptions {
+  /** Stop when the player's clock passes this time. */
+  untilMs: number;
+  /** Upper bound of sessions for this player (keeps test sizes predictable). */
+  maxSessions: number;
+  /** Mean pause between actions inside a session. @default 8_000 */
+  actionGapMs?: number;
+  /** Ends the player's life at the next session boundary (realtime demo shutdown). */
+  shouldStop?: () => boolean;
+}
+
+export interface PlayerResult {
+  sessions: number;
+  events: number;
+  churned: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+export function drawTraits(rnd: Random, currency: Currency): PlayerTraits {
+  return {
+    skill: rnd.next(),
+    payer: rnd.chance(0.08) ? 0.3 + rnd.next() * 0.5 : 0.01,
+    sessionsPerDay: 1 + rnd.next() * 4,
+    sessionMedianMs: rnd.logNormal(6 * 60_000, 0.4),
+    churnPerSession: 0.02 + rnd.next() * 0.08,
+    currency,
+  };
+}
+
+export async function runPlayer(
+  profile: InstallProfile,
+  traits: PlayerTraits,
+  client: GameClient,
+  clock: SimClock,
+  ledger: Ledger | undefined,
+  rnd: Random,
+  opts: PlayerRunOptions,
+): Promise<PlayerResult> {
+  const gap = opts.actionGapMs ?? 8_000;
+  const state = { level: 0, attempt: 1, gold: 100, gems: 0, sessions: 0, events: 0, exposed: false };
+  const rec = (type: string, extra: Partial<Parameters<Ledger['record']>[0]> = {}) => {
+    state.events++;
+    ledger?.record({ tsMs: clock.now(), playerId: profile.playerId, type, ...extra });
+  };
+  const variant = EXPERIMENT.variants[hash(`${EXPERIMENT.name}:${profile.playerId}`) % EXPERIMENT.variants.length]!;
+
+  while (clock.now() < opts.untilMs && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
+    state.sessions++;
+    const startedAt = clock.monotonicNow();
+    client.session.start();
+    rec('session_start');
+    if (!state.exposed) {
+      state.exposed = true;
+      client.experiment.exposure(EXPERIMENT.name, variant);
+      rec('experiment_exposure');
+    }
+    const sessionEnd = clock.now() + rnd.logNormal(traits.sessionMedianMs, 0.5);
+    while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
+      await clock.sleep(rnd.exponential(gap));
+      act(client, rec, rnd, traits, state, profile.playerId, clock);
+    }
+    client.session.end();
+    rec('session_end', { amount: clock.monotonicNow() - startedAt });
+    // Deliver before going idle: a real game flushes when sent to the background.
+    await client.flush();
+    if (rnd.chance(traits.churnPerSession)) return { sessions: state.sessions, events: state.events, churned: true };
+    await clock.sleep(rnd.exponential(DAY_MS / traits.sessionsPerDay));
+  }
+  return { sessions: state.sessions, events: state.events, churned: false };
+}
+
+type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number }) => void;
+
+function act(
+  client: GameClient,
+  rec: Rec,
+  rnd: Random,
+  traits: PlayerTraits,
+  s: { level: number; attempt: number; gold: number; gems: number },
+  playerId: string,
+  clock: SimClock,
+): void {
+  const roll = rnd.next();
+  if (roll < 0.45) {
+    // Play the current level.
+    const { tier1, tier2 } = levelName(s.level);
+    const item = `${tier1}:${tier2}`;
+    client.progression.start(tier1, tier2, undefined, { attempt: s.attempt });
+    rec('progression', { action: 'start', item });
+    if (rnd.next() < 1 - difficulty(s.level) + traits.skill * 0.3) {
+      const score = rnd.int(100, 5000);
+      client.progression.complete(tier1, tier2, undefined, { attempt: s.attempt, score });
+      rec('progression', { action: 'complete', item });
+      const reward = 20 + s.level * 5;
+      s.gold += reward;
+      client.resource.source('gold', reward, 'reward', 'level_complete');
+      rec('resource', { action: 'source', currency: 'gold', amount: reward });
+      s.level++;
+      s.attempt = 1;
+    } else {
+      client.progression.fail(tier1, tier2, undefined, { attempt: s.attempt });
+      rec('progression', { action: 'fail', item });
+      s.attempt++;
+    }
+  } else if (roll < 0.6) {
+    const shop = rnd.pick(SHOP_ITEMS);
+    if (s.gold >= shop.gold) {
+      s.gold -= shop.gold;
+      client.resource.sink('gold', shop.gold, shop.itemType, shop.itemId);
+      rec('resource', { action: 'sink', currency: 'gold', amount: shop.gold });
+    } else if (s.gems >= 10) {
+      s.gems -= 10;
+      client.resource.sink('gems', 10, shop.itemType, shop.itemId);
+      rec('resource', { action: 'sink', currency: 'gems', amount: 10 });
+    } else if (rnd.chance(traits.payer)) {
+      const offer = rnd.pick(OFFERS);
+      const amountMinor = offer.prices[traits.currency];
+      client.purchase({ currency: traits.currency, amountMinor, itemType: offer.itemType, itemId: offer.itemId, transactionId: `tx-${playerId}-${clock.now()}` });
+      rec('purchase', { currency: traits.currency, amount: amountMinor });
+      s.gems += offer.gems;
+      client.resource.source('gems', offer.gems, 'iap', offer.itemId);
+      rec('resource', { action: 'source', currency: 'gems', amount: offer.gems });
+    } else {
+      client.ad({ action: 'show', adType: rnd.pick(AD_TYPES), placement: 'shop' });
+      rec('ad');
+      client.resource.source('gold', 25, 'ad_reward', 'rewarded');
+      rec('resource', { action: 'source', currency: 'gold', amount: 25 });
+      s.gold += 25;
+    }
+  } else if (roll < 0.85) {
+    client.design(rnd.pick(DESIGN_EVENTS), rnd.int(1, 5));
+    rec('design');
+  } else if (roll < 0.95) {
+    client.featureUsed(rnd.pick(FEATURES));
+    rec('feature_use');
+  } else {
+    client.social(rnd.pick(['invite', 'share', 'gift']), `friend-${rnd.int(1, 50)}`);
+    rec('social');
+  }
+}
+
+/** FNV-1a: a stable, fast string hash for variant assignment in the simulator. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

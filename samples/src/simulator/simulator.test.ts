@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { GameClient } from './game-client.ts';
+import { Ledger } from './ledger.ts';
+import { createVirtualClock, type SimClock } from './sim-clock.ts';
+import { createSimulator } from './simulator.ts';
+
+/** Records what the simulator asks of the SDK, keyed by the rollup event type. */
+function recordingClient(calls: Array<{ type: string; ts: number }>, clock: SimClock): GameClient {
+  const r = (type: string) => () => void calls.push({ type, ts: clock.now() });
+  return {
+    session: { start: r('session_start'), end: r('session_end') },
+    progression: { start: r('progression'), complete: r('progression'), fail: r('progression') },
+    purchase: r('purchase'),
+    resource: { source: r('resource'), sink: r('resource') },
+    design: r('design'),
+    ad: r('ad'),
+    social: r('social'),
+    featureUsed: r('feature_use'),
+    experiment: { exposure: r('experiment_exposure') },
+    flush: async () => {},
+    shutdown: async () => {},
+  };
+}
+
+async function simulate(seed: number) {
+  const calls: Array<{ type: string; ts: number }> = [];
+  const ledger = new Ledger();
+  const stats = await createSimulator({
+    players: 40,
+    seed,
+    days: 2,
+    startMs: Date.UTC(2026, 10, 1),
+    ledger,
+    createClient: (_p, clock) => recordingClient(calls, clock),
+  }).run();
+  return { calls, totals: ledger.totals(), stats };
+}
+
+describe('samples/simulator', () => {
+  it('mirrors every SDK call into the ledger', async () => {
+    const { calls, totals, stats } = await simulate(7);
+    expect(calls.length).toBeGreaterThan(500);
+    expect(totals.events).toBe(calls.length);
+    expect(stats.eventsTracked).toBe(calls.length);
+    const byType: Record<string, number> = {};
+    for (const c of calls) byType[c.type] = (byType[c.type] ?? 0) + 1;
+    expect(totals.eventsByType).toEqual(byType);
+    expect(totals.sessionsStarted).toBe(byType.session_start);
+    expect(stats.playersFinished).toBe(40);
+    expect(Object.values(totals.eventsByWindow).reduce((a, b) => a + b, 0)).toBe(calls.length);
+  });
+
+  it('is deterministic for a seed and differs across seeds', async () => {
+    const a = await simulate(3);
+    const b = await simulate(3);
+    const c = await simulate(4);
+    expect(a.totals).toEqual(b.totals);
+    expect(a.calls.map((x) => x.ts)).toEqual(b.calls.map((x) => x.ts));
+    expect(c.totals.events).not.toBe(a.totals.events);
+  });
+
+  it('produces every part of the taxonomy the game uses', async () => {
+    const { totals } = await simulate(11);
+    for (const t of ['session_start', 'session_end', 'progression', 'resource', 'design', 'feature_use', 'experiment_exposure'])
+      expect(totals.eventsByType[t], t).toBeGreaterThan(0);
+    expect(Object.keys(totals.progressionByActionItem).some((k) => k.startsWith('fail:'))).toBe(true);
+  });
+});
+
+describe('samples/simulator/sim-clock', () => {
+  it('fires virtual timers in time order while sleeping, and not before', async () => {
+    const clock = createVirtualClock(1000);
+    const fired: Array<[string, number]> = [];
+    clock.setTimeout(() => fired.push(['b', clock.now()]), 500);
+    clock.setTimeout(() => fired.push(['a', clock.now()]), 100);
+    const h = clock.setTimeout(() => fired.push(['x', clock.now()]), 200);
+    clock.clearTimeout(h);
+    await clock.sleep(99);
+    expect(fired).toEqual([]);
+    await clock.sleep(1000);
+    expect(fired).toEqual([['a', 1100], ['b', 1500]]);
+    expect(clock.now()).toBe(2099);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Drives simulated players through real SDK clients. Virtual mode runs a fixed cohort
+ * to completion (tests, benchmarks); realtime mode keeps `players` in the game until
+ * stopped, replacing those who churn (the `npm start` demo).
+ */
+import { BUILDS, COUNTRIES, PLATFORMS } from './catalog.ts';
+import type { InstallProfile } from './game-client.ts';
+import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
+import { drawTraits, runPlayer } from './player.ts';
+import { createRandom, type Random } from './random.ts';
+import { createRealtimeClock, createVirtualClock } from './sim-clock.ts';
+
+export interface SimulatorStats {
+  playersStarted: number;
+  playersFinished: number;
+  playersChurned: number;
+  sessions: number;
+  eventsTracked: number;
+}
+
+export interface Simulator {
+  /** Resolves when all players finished (virtual) or after `stop()` (realtime). */
+  run(): Promise<SimulatorStats>;
+  stop(): void;
+  stats(): SimulatorStats;
+}
+
+function pickCountry(rnd: Random) {
+  const total = COUNTRIES.reduce((s, c) => s + c.weight, 0);
+  let x = rnd.next() * total;
+  for (const c of COUNTRIES) if ((x -= c.weight) < 0) return c;
+  return COUNTRIES[0]!;
+}
+
+export function profileFor(seed: number | string, index: number, rnd: Random): InstallProfile & { currency: (typeof COUNTRIES)[number]['currency'] } {
+  const c = pickCountry(rnd);
+  return {
+    installId: `sim-${seed}-${index}`,
+    playerId: `player-${seed}-${index}`,
+    platform: rnd.pick(PLATFORMS),
+    build: rnd.pick(BUILDS),
+    country: c.country,
+    locale: c.locale,
+    currency: c.currency,
+  };
+}
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const o: ResolvedSimulatorOptions = resolveSimulatorOptions(options);
+  const stats: SimulatorStats = { playersStarted: 0, playersFinished: 0, playersChurned: 0, sessions: 0, eventsTracked: 0 };
+  let stopped = false;
+  let next = 0;
+
+  async function playOne(index: number): Promise<void> {
+    const rnd = createRandom(`${o.seed}/player/${index}`);
+    const profile = profileFor(o.seed, index, rnd);
+    const traits = drawTraits(rnd, profile.currency);
+    const realtime = o.mode === 'realtime';
+    // Virtual players start at staggered times across the first day.
+    const clock = realtime ? createRealtimeClock(o.timeScale) : createVirtualClock(o.startMs + Math.floor(rnd.next() * 86_400_000));
+    const client = o.createClient(profile, clock);
+    stats.playersStarted++;
+    try {
+      const result = await runPlayer(profile, traits, client, clock, o.ledger, rnd, {
+        untilMs: realtime ? Number.POSITIVE_INFINITY : o.startMs + o.days * 86_400_000,
+        maxSessions: realtime ? Number.POSITIVE_INFINITY : o.maxSessionsPerPlayer,
+        actionGapMs: o.actionGapMs,
+        shouldStop: () => stopped,
+      });
+      stats.sessions += result.sessions;
+      stats.eventsTracked += result.events;
+      if (result.churned) stats.playersChurned++;
+    } finally {
+      await client.shutdown();
+      stats.playersFinished++;
+    }
+  }
+
+  async function worker(): Promise<void> {
+    while (!stopped) {
+      if (o.mode === 'virtual' && next >= o.players) return;
+      await playOne(next++);
+    }
+  }
+
+  return {
+    async run() {
+      const lanes = o.mode === 'virtual' ? Math.min(o.concurrency, o.players) : o.players;
+      await Promise.all(Array.from({ length: lanes }, () => worker()));
+      return { ...stats };
+    },
+    stop() {
+      stopped = true;
+    },
+    stats: () => ({ ...stats }),
+  };
+}
