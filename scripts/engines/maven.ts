@@ -8,8 +8,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 
 export interface MavenFetchOptions {
-  /** Folder that receives `lib/*.jar`. */
+  /** Folder that receives `lib/*.jar` (and the generated pom and `.complete` marker). */
   dir: string;
+  /**
+   * Where the jars go instead of `<dir>/lib`, for layouts that want jars in a folder of
+   * their own (Druid lists `extensions/<name>/*.jar` without recursing). @default `<dir>/lib`
+   */
+  libDir?: string;
   /** `group:artifact:version` coordinates; transitive dependencies come along. */
   artifacts: string[];
   /** Coordinates (`group:artifact`) to leave out, e.g. a logging binding we replace. */
@@ -48,14 +53,18 @@ function pom(artifacts: string[], exclusions: string[]): string {
 /** Returns the jar paths, fetching them first unless the cache already has them. */
 export async function fetchMavenJars(opts: MavenFetchOptions): Promise<string[]> {
   const log = opts.log ?? ((l: string) => console.error(l));
-  const lib = join(opts.dir, 'lib');
+  const lib = opts.libDir ?? join(opts.dir, 'lib');
   const marker = join(opts.dir, '.complete');
-  const want = JSON.stringify(opts.artifacts);
+  // Exclusions change the jar set too; left out of the marker when empty so that caches
+  // written before exclusions were recorded stay valid.
+  const exclusions = opts.exclusions ?? [];
+  const want = exclusions.length ? JSON.stringify({ artifacts: opts.artifacts, exclusions }) : JSON.stringify(opts.artifacts);
   if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return jars(lib);
 
   rmSync(lib, { recursive: true, force: true });
   mkdirSync(lib, { recursive: true });
-  writeFileSync(join(opts.dir, 'pom.xml'), pom(opts.artifacts, opts.exclusions ?? []));
+  mkdirSync(opts.dir, { recursive: true });
+  writeFileSync(join(opts.dir, 'pom.xml'), pom(opts.artifacts, exclusions));
   log(`[maven] fetching ${opts.artifacts.join(', ')} into ${lib}`);
   const started = Date.now();
   let count = 0;
