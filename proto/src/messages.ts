@@ -3,14 +3,8 @@
  * here (through the package index), never from `generated/` directly, so that a
  * regeneration or a v2 schema changes one file.
  */
-import $protobuf from 'protobufjs/minimal.js';
+import './numbers-not-longs.ts';
 import { gamepulse } from './generated/gamepulse.js';
-
-// Every 64-bit field in gamepulse.v1 is a count, a time in ms or an amount in minor
-// units, all below 2^53. Without long.js the reader yields plain numbers, which are
-// what the rest of the code expects and faster than Long objects.
-$protobuf.util.Long = undefined as unknown as typeof $protobuf.util.Long;
-$protobuf.configure();
 
 const v1 = gamepulse.v1;
 

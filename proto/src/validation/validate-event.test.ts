@@ -81,3 +81,16 @@ describe('proto/validation/validateEvent', () => {
     expect(Event).toBeDefined();
   });
 });
+
+describe('proto/messages 64-bit fields', () => {
+  it('decode as plain numbers, also when unset (zero)', () => {
+    const wire = EventBatch.decode(
+      EventBatch.encode({ installId: 'install-1', events: [{ ...base(), purchase: undefined, sessionEnd: { lengthMs: 0 } }] }).finish(),
+    );
+    const e = wire.events[0]!;
+    expect(typeof e.sessionEnd!.lengthMs).toBe('number');
+    expect(e.sessionEnd!.lengthMs).toBe(0);
+    expect(typeof wire.sentAtMs).toBe('number');
+    expect(validateEvent(e, 'install-1', true)).toBeUndefined();
+  });
+});
