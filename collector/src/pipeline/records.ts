@@ -1,0 +1,77 @@
+/**
+ * Enrichment and the log records of one batch: an `IngestedBatch` with the valid events
+ * (none when every event was rejected) and one `DeadLetter` per rejected event. Both
+ * are keyed by install id, so an install's batches stay in order on one partition.
+ * The client's IP is not part of any record (privacy: country comes from geoip later).
+ */
+import { DeadLetter, Event, IngestedBatch, type ContextData } from '@gamepulse/proto';
+import type { LogRecord } from '@gamepulse/log';
+import type { IngestKey } from '../keys.ts';
+import type { RejectedEvent, ValidEvent } from './validate-events.ts';
+import { appendLengthDelimited } from './wire.ts';
+
+/** `IngestedBatch.events` field number (proto/gamepulse/v1/topics.proto). */
+const INGESTED_EVENTS_FIELD = 4;
+
+export interface BatchRecords {
+  events?: LogRecord;
+  deadLetters: LogRecord[];
+}
+
+export interface RecordsInput {
+  installId: string;
+  batchSequence: number;
+  context: ContextData;
+  /** Client clock when the batch was built; 0 or absent when the client did not say. */
+  sentAtMs: number | null | undefined;
+  receivedAtMs: number;
+  key: IngestKey;
+  valid: ValidEvent[];
+  rejected: RejectedEvent[];
+  /**
+   * Each event's bytes as received, by index in the batch. When present, events are
+   * forwarded as received (unknown fields kept); otherwise they are re-encoded.
+   */
+  eventBytes: Uint8Array[] | undefined;
+}
+
+/** The dead letter's message: the field, unless the reason already starts with it. */
+function deadLetterMessage(field: string, message: string): string {
+  return message.startsWith(field) ? message : `${field}: ${message}`;
+}
+
+/** `received_at - sent_at`: clock skew plus latency; 0 when the client sent no time. */
+export function clockSkewMs(receivedAtMs: number, sentAtMs: number | null | undefined): number {
+  return sentAtMs && Number.isSafeInteger(sentAtMs) && sentAtMs > 0 ? receivedAtMs - sentAtMs : 0;
+}
+
+export function buildRecords(input: RecordsInput): BatchRecords {
+  const { installId, receivedAtMs, key, eventBytes } = input;
+  const out: BatchRecords = { deadLetters: [] };
+  if (input.valid.length > 0) {
+    const head = IngestedBatch.encode({
+      installId,
+      batchSequence: input.batchSequence,
+      context: input.context,
+      events: eventBytes ? [] : input.valid.map((v) => v.event),
+      receivedAtMs,
+      clockSkewMs: clockSkewMs(receivedAtMs, input.sentAtMs),
+      keyId: key.keyId,
+      rejected: input.rejected.length,
+    }).finish();
+    const value = eventBytes ? appendLengthDelimited(head, INGESTED_EVENTS_FIELD, input.valid.map((v) => eventBytes[v.index]!)) : head;
+    out.events = { key: installId, value, timestampMs: receivedAtMs };
+  }
+  for (const { event, rejection } of input.rejected) {
+    const value = DeadLetter.encode({
+      code: rejection.code,
+      message: deadLetterMessage(rejection.field ?? '', rejection.message ?? ''),
+      keyId: key.keyId,
+      receivedAtMs,
+      raw: eventBytes ? eventBytes[rejection.index ?? 0] : Event.encode(event).finish(),
+      source: 'collector',
+    }).finish();
+    out.deadLetters.push({ key: installId, value, timestampMs: receivedAtMs });
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * `gamepulse.v1.Collector` (proto/gamepulse/v1/collector.proto) for @grpc/grpc-js,
+ * written by hand over the generated protobufjs classes instead of loading the .proto
+ * at run time.
+ *
+ * The request side carries raw bytes in both directions: the server hands the
+ * received `EventBatch` bytes to the pipeline undecoded (so a malformed batch becomes
+ * GP_BODY_DECODE_FAILED, not a grpc-js deserialization error), and clients send bytes
+ * they encoded once (a retry re-sends the same bytes, as batch.proto asks).
+ */
+import { makeGenericClientConstructor, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
+import { BatchAck, type BatchAckData } from '@gamepulse/proto';
+
+/** Metadata key carrying the ingest key. */
+export const GRPC_KEY_METADATA = 'x-gamepulse-key';
+/** Trailing metadata key carrying our error code on a failed call. */
+export const GRPC_ERROR_CODE_METADATA = 'gp-error-code';
+/** Trailing metadata with the seconds to wait before a retry (HTTP's Retry-After). */
+export const GRPC_RETRY_AFTER_METADATA = 'retry-after';
+
+export interface CollectorServiceDefinition extends ServiceDefinition {
+  Send: MethodDefinition<Uint8Array, BatchAckData>;
+}
+
+export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
+  Send: {
+    path: '/gamepulse.v1.Collector/Send',
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    requestDeserialize: (buffer: Buffer) => buffer,
+    responseSerialize: (ack: BatchAckData) => {
+      const bytes = BatchAck.encode(ack).finish();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    // Every field present (proto3 omits zeros on the wire: a rejection at index 0 has no
+    // index field), 64-bit fields as numbers (see pipeline/decode.ts).
+    responseDeserialize: (buffer: Buffer) => BatchAck.toObject(BatchAck.decode(buffer), { longs: Number, defaults: true }) as BatchAckData,
+  },
+};
+
+/** A grpc-js client class for the service: `new CollectorClient(address, credentials)`. */
+export const CollectorClient = makeGenericClientConstructor(COLLECTOR_SERVICE, 'Collector');
