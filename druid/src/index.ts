@@ -1,2 +1,34 @@
 /** @gamepulse/druid — the analytics store: interfaces, engines, KPI library, query API. */
 export type { Store, RollupSink, RollupCommit, Checkpoint, Position, StateEntry, Row } from './store.ts';
+export { ERROR_CODES, AnalyticsError, isAnalyticsError, type ErrorCode } from './errors.ts';
+export { openDuckDbStore, DuckDbStore, SCHEMA_VERSION, type DuckDbStoreOptions } from './duckdb/index.ts';
+export {
+  KPIS,
+  getKpi,
+  runKpi,
+  dialectFor,
+  resolveKpiParams,
+  DUCKDB_DIALECT,
+  createDruidDialect,
+  GRANULARITIES,
+  type RunKpiOptions,
+  type DruidDialectOptions,
+  type Dialect,
+  type TableName,
+  type Granularity,
+  type BucketGranularity,
+  type KpiParams,
+  type ResolvedKpiParams,
+  type KpiParamName,
+  type KpiDefinition,
+  type KpiQuery,
+  type KpiResult,
+} from './kpi/index.ts';
+export {
+  createQueryApi,
+  startQueryApi,
+  parseKpiQuery,
+  type QueryApiServer,
+  type QueryApiOptions,
+  type StartQueryApiOptions,
+} from './api/index.ts';

@@ -1,0 +1,21 @@
+import { QueryBuilder } from '../sql.ts';
+import type { KpiDefinition } from '../types.ts';
+
+const MINUTE_MS = 60_000;
+/** "Online" means seen in the current one-minute window or the four before it. */
+export const ONLINE_WINDOWS = 5;
+
+export const onlineNow: KpiDefinition = {
+  name: 'online_now',
+  description: `Distinct players seen in the last ${ONLINE_WINDOWS} minutes: the current one-minute window and the ${ONLINE_WINDOWS - 1} before it.`,
+  params: ['game', 'platform', 'country', 'build'],
+  granularities: ['all'],
+  rangeAt: (nowMs) => {
+    const current = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
+    return { fromMs: current - (ONLINE_WINDOWS - 1) * MINUTE_MS, toMs: current + MINUTE_MS };
+  },
+  render(p, d) {
+    const q = new QueryBuilder(d);
+    return q.build([`SELECT ${d.uniquePlayers()} AS players`, `FROM ${d.table('players')}`, q.where(p)], ['players']);
+  },
+};

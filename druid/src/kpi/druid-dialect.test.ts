@@ -1,0 +1,45 @@
+/**
+ * The Druid seam without a Druid: every KPI renders to SQL that Druid's own parser
+ * (druid-query-toolkit) accepts, uses Druid's time column, buckets and sketches, and
+ * nothing DuckDB-only. Execution against a real Druid is druid/test/integration's job.
+ */
+import { SqlQuery } from 'druid-query-toolkit';
+import { describe, expect, it } from 'vitest';
+import { createDruidDialect } from './druid-dialect.ts';
+import { DUCKDB_DIALECT } from './duckdb-dialect.ts';
+import { resolveKpiParams } from './params.ts';
+import { KPIS } from './run-kpi.ts';
+
+const NOW = Date.UTC(2025, 2, 10, 16, 40, 30, 123);
+const DUCKDB_ONLY = [/epoch_ms/i, /date_trunc/i, /COUNT\(DISTINCT/i, /window_start/, /player_windows/];
+
+describe('druid/kpi/druid-dialect', () => {
+  const druid = createDruidDialect();
+  for (const def of KPIS) {
+    for (const granularity of def.granularities) {
+      it(`${def.name} (${granularity}) renders Druid SQL that druid-query-toolkit parses`, () => {
+        const p = resolveKpiParams(def, { game: 'g', platform: 'ios', granularity, fromMs: NOW - 86_400_000, toMs: NOW }, NOW);
+        const q = def.render(p, druid);
+        expect(() => SqlQuery.parse(q.sql)).not.toThrow();
+        expect(q.sql).toContain('__time >= TIMESTAMP ');
+        for (const pattern of DUCKDB_ONLY) expect(q.sql).not.toMatch(pattern);
+        expect(q.sql.match(/\?/g)?.length).toBe(q.params.length);
+        expect(q.params).toEqual(['g', 'ios']);
+        if (granularity !== 'all' && def.name !== 'dau') expect(q.sql).toMatch(/TIMESTAMP_TO_MILLIS\(TIME_FLOOR\(__time, 'P/);
+        // Same columns on both engines: callers do not care which one answered.
+        expect(q.columns).toEqual(def.render(p, DUCKDB_DIALECT).columns);
+      });
+    }
+  }
+
+  it('counts unique players with the HLL sketch and buckets with ISO periods', () => {
+    const d = createDruidDialect({ playersDatasource: 'players_v2', playerColumn: 'player_hll' });
+    const dau = KPIS.find((k) => k.name === 'dau')!;
+    const q = dau.render(resolveKpiParams(dau, { fromMs: 0, toMs: 86_400_000 }, NOW), d);
+    expect(q.sql).toContain('APPROX_COUNT_DISTINCT_DS_HLL("player_hll")');
+    expect(q.sql).toContain(`TIME_FLOOR(__time, 'P1D')`);
+    expect(q.sql).toContain('FROM "players_v2"');
+    expect(d.timeLiteral(NOW)).toBe(`TIMESTAMP '2025-03-10 16:40:30.123'`);
+    expect(DUCKDB_DIALECT.timeLiteral(NOW)).toBe(`TIMESTAMP '2025-03-10 16:40:30.123'`);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Random rollup and player rows with the semantics the processor produces (see
+ * druid/README.md, "Rollup semantics"), for tests, benchmarks and the console demo.
+ * Not exported from the package: the ground truth in tests is computed from these
+ * rows in plain TypeScript, independently of the SQL under test.
+ */
+import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import type { Random } from './random.ts';
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+export const GAMES = ['space-miner', 'word-quest'];
+export const BUILDS = ['1.0.0', '1.1.0'];
+export const PLATFORMS = ['ios', 'android', 'web'];
+export const COUNTRIES = ['DE', 'US', 'BR', 'JP'];
+export const CURRENCIES = ['USD', 'EUR', 'JPY'];
+export const VIRTUAL = ['gold', 'gems'];
+export const LEVELS = ['w1', 'w1:l1', 'w1:l2', 'w2:l1:boss', 'w2:l2'];
+export const EVENT_TYPES = [
+  'session_start',
+  'session_end',
+  'progression',
+  'purchase',
+  'resource',
+  'design',
+  'error',
+  'ad',
+  'social',
+  'feature_use',
+  'experiment_exposure',
+];
+
+export interface DataShape {
+  /** First window start (floored to the minute by the generator). */
+  fromMs: number;
+  /** Minutes of windows from `fromMs`. */
+  minutes: number;
+  players: number;
+}
+
+function dims(rng: Random) {
+  return {
+    gameId: rng.pick(GAMES),
+    build: rng.pick(BUILDS),
+    platform: rng.pick(PLATFORMS),
+    country: rng.pick(COUNTRIES),
+  };
+}
+
+/** One random rollup delta, shaped like the processor's for its event type. */
+export function randomRollup(rng: Random, shape: DataShape): RollupRowData {
+  const windowStartMs = Math.floor(shape.fromMs / MINUTE_MS) * MINUTE_MS + rng.int(0, shape.minutes - 1) * MINUTE_MS;
+  const eventType = rng.pick(EVENT_TYPES);
+  const events = rng.int(1, 20);
+  const row: RollupRowData = { windowStartMs, ...dims(rng), eventType, events };
+  switch (eventType) {
+    case 'progression':
+      row.action = rng.pick(['start', 'complete', 'fail']);
+      row.item = rng.pick(LEVELS);
+      break;
+    case 'purchase':
+      row.currency = rng.pick(CURRENCIES);
+      row.item = rng.pick(['gem_pack', 'starter', 'vip']);
+      row.amount = events * rng.int(99, 9999);
+      break;
+    case 'resource':
+      row.action = rng.pick(['source', 'sink']);
+      row.currency = rng.pick(VIRTUAL);
+      row.item = rng.pick(['quest', 'shop', 'upgrade']);
+      row.amount = rng.int(1, 5000);
+      break;
+    case 'session_end':
+      row.amount = events * rng.int(10_000, 1_800_000);
+      break;
+    case 'design':
+      row.item = rng.pick(['ui:tap', 'fps']);
+      row.value = rng.int(0, 1000) / 8;
+      break;
+    case 'experiment_exposure':
+      row.variant = rng.pick(['onboarding:a', 'onboarding:b']);
+      break;
+  }
+  return row;
+}
+
+export function randomPlayerWindow(rng: Random, shape: DataShape): PlayerWindowData {
+  const windowStartMs = Math.floor(shape.fromMs / MINUTE_MS) * MINUTE_MS + rng.int(0, shape.minutes - 1) * MINUTE_MS;
+  const events = rng.int(1, 30);
+  return {
+    windowStartMs,
+    ...dims(rng),
+    playerId: `p${rng.int(1, shape.players)}`,
+    firstSeenDayMs: Math.floor(windowStartMs / DAY_MS) * DAY_MS - rng.int(0, 30) * DAY_MS,
+    events,
+    purchases: rng.int(0, 2),
+    sessions: rng.int(0, 1),
+  };
+}
+
+export function randomRollups(rng: Random, shape: DataShape, n: number): RollupRowData[] {
+  return Array.from({ length: n }, () => randomRollup(rng, shape));
+}
+
+export function randomPlayerWindows(rng: Random, shape: DataShape, n: number): PlayerWindowData[] {
+  return Array.from({ length: n }, () => randomPlayerWindow(rng, shape));
+}
