@@ -1,0 +1,71 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFileStorage } from './file-storage.ts';
+import type { SendResult } from '../core/transport.ts';
+import { createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
+import { createTestClient } from '../testing/test-client.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-sdk-files-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const unavailable: SendResult = { ok: false, retryable: true, status: 503, code: 'GP_SDK_HTTP_STATUS' };
+
+describe('node/file-storage', () => {
+  it('survives a restart: a new client over the same directory re-sends the pending batch unchanged', async () => {
+    const dir = tempDir();
+    const down = createFakeTransport(() => unavailable);
+    const run1 = createTestClient({ storage: createFileStorage(dir), transport: down, options: { flushTimeoutMs: 2_000 } });
+    await run1.gp.ready; // real file I/O: let it load before the manual clock races ahead
+    run1.gp.identify('player-9');
+    run1.gp.progression.start('world1', 'level1');
+    run1.gp.resource.source('gold', 50, 'reward');
+    const stopped = run1.gp.shutdown();
+    await run1.clock.advance(2_000);
+    await stopped;
+    expect(readdirSync(join(dir, 'batches.v1'))).toEqual(['0000000000000001.pb']);
+    const onDisk = readFileSync(join(dir, 'batches.v1', '0000000000000001.pb'));
+    expect(decodeBatch(onDisk).events).toHaveLength(4); // session_start, progression, resource, session_end
+
+    const run2 = createTestClient({ storage: createFileStorage(dir) });
+    await run2.gp.ready;
+    expect(run2.gp.installId).toBe(run1.gp.installId);
+    run2.gp.featureUsed('map');
+    await run2.gp.flush();
+    const [resent, next] = run2.transport.attempts;
+    expect(resent!.sequence).toBe(1);
+    expect(Buffer.from(resent!.bytes).equals(onDisk)).toBe(true);
+    for (const attempt of down.attempts) expect(Buffer.from(attempt.bytes).equals(onDisk)).toBe(true);
+    expect(next!.sequence).toBe(2);
+    const events = decodeBatch(next!.bytes).events;
+    expect(events.map((e) => e.sequence)).toEqual([5, 6]); // run 1 used 1..4
+    expect(events[0]!.sessionNumber).toBe(2);
+    expect(events.every((e) => e.playerId === 'player-9')).toBe(true);
+    await run2.gp.shutdown(); // waits for the deletes of acknowledged batches
+    expect(readdirSync(join(dir, 'batches.v1'))).toEqual([]);
+  });
+
+  it('sets aside unreadable files and never reuses a stored sequence', async () => {
+    const dir = tempDir();
+    const storage = createFileStorage(dir, { fsync: false });
+    await storage.load();
+    await storage.putBatch({ sequence: 5, bytes: new Uint8Array([0x10, 0x05]), eventCount: 0 }); // batch_sequence = 5
+    writeFileSync(join(dir, 'batches.v1', '0000000000000006.pb'), Buffer.from([0xff, 0xff, 0xff]));
+    writeFileSync(join(dir, 'state.v1.json'), '{not json');
+    writeFileSync(join(dir, 'batches.v1', '0000000000000007.pb.123.0.tmp'), 'partial');
+    const corrupt: string[] = [];
+    const loaded = await createFileStorage(dir, { onCorrupt: (p) => corrupt.push(p) }).load();
+    expect(loaded.state).toBeUndefined();
+    expect(loaded.batches.map((b) => b.sequence)).toEqual([5]);
+    expect(corrupt.map((p) => p.slice(dir.length)).sort()).toEqual(['/state.v1.json', '/batches.v1/0000000000000006.pb'].sort());
+    expect(readdirSync(join(dir, 'batches.v1')).sort()).toEqual(['0000000000000005.pb', '0000000000000006.pb.corrupt']);
+  });
+});
