@@ -19,3 +19,13 @@ export type {
 } from './types.ts';
 export { topicNames, DEFAULT_PARTITIONS, type TopicNames } from './topics.ts';
 export { partitionForKey, murmur2 } from './partitioner.ts';
+export { openEmbeddedLog, type EmbeddedLog, type EmbeddedLogStats } from './embedded/embedded-log.ts';
+export type { EmbeddedLogOptions, EmbeddedLogLogger } from './embedded/options.ts';
+export { EmbeddedLogError, type EmbeddedLogErrorCode } from './embedded/errors.ts';
+export { isTransactionalLog, transactionalIdFor, TransactionError, type TransactionalLog, type TransactionalProducer, type TransactionalProducerOptions, type TxState, type TransactionErrorCode } from './transactions.ts';
+export { openKafkaLog, type KafkaLog } from './kafka/kafka-log.ts';
+export type { KafkaLogOptions, KafkaRetryOptions } from './kafka/options.ts';
+export type { KafkaLogLogger, KafkaLogEntry, KafkaLogLevel } from './kafka/logger.ts';
+export { KafkaLogError, KAFKA_LOG_ERROR_CODES, type KafkaLogErrorCode } from './kafka/errors.ts';
+export { gamepulseTopicConfigs } from './kafka/topics.ts';
+export type { KafkaConsumer, KafkaConsumerStats, RevocationKind } from './kafka/consumer.ts';

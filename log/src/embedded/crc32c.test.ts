@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { crc32c, crc32cReference } from './crc32c.ts';
+
+describe('log/embedded/crc32c', () => {
+  // RFC 3720 appendix B.4 (iSCSI CRC32C examples) and the "check" value of the catalogue of CRC algorithms.
+  const vectors: Array<[string, Uint8Array, number]> = [
+    ['"123456789" (check value)', new TextEncoder().encode('123456789'), 0xe3069283],
+    ['32 bytes of 0x00', new Uint8Array(32), 0x8a9136aa],
+    ['32 bytes of 0xff', new Uint8Array(32).fill(0xff), 0x62a8ab43],
+    ['32 ascending bytes 0..31', Uint8Array.from({ length: 32 }, (_, i) => i), 0x46dd794e],
+    ['32 descending bytes 31..0', Uint8Array.from({ length: 32 }, (_, i) => 31 - i), 0x113fdb5c],
+    ['empty', new Uint8Array(0), 0],
+  ];
+
+  for (const [name, data, expected] of vectors) {
+    it(`matches the known value for ${name}`, () => {
+      expect(crc32c(data)).toBe(expected);
+      expect(crc32cReference(data)).toBe(expected);
+    });
+  }
+
+  it('matches the bit-at-a-time reference on random data of every length up to 100 and at odd offsets', () => {
+    let seed = 12345;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    const data = Uint8Array.from({ length: 4096 }, rand);
+    for (let len = 0; len <= 100; len++) expect(crc32c(data, 7, 7 + len)).toBe(crc32cReference(data.subarray(7, 7 + len)));
+    expect(crc32c(data)).toBe(crc32cReference(data));
+  });
+
+  it('continues a CRC across calls as if over one buffer', () => {
+    const data = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) & 0xff);
+    const whole = crc32c(data);
+    for (const cut of [0, 1, 8, 13, 500, 999, 1000]) expect(crc32c(data, cut, data.length, crc32c(data, 0, cut))).toBe(whole);
+  });
+});
