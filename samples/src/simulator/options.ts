@@ -21,13 +21,21 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Mean pause between a player's actions within a session, in simulated ms. @default 8_000 */
   actionGapMs?: number;
+  /**
+   * Mean pause between a player's sessions, in simulated ms. Virtual mode draws it from
+   * each player's sessions per day; a realtime demo wants players back soon. @default per player
+   */
+  idleGapMs?: number;
   /** Builds the SDK client for an install, on the given clock. */
   createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
   /** Where ground truth goes; omit for load generation. */
   ledger?: Ledger;
 }
 
-export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger'>> & { ledger: Ledger | undefined };
+export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs'>> & {
+  ledger: Ledger | undefined;
+  idleGapMs: number | undefined;
+};
 
 export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorOptions {
   const days = o.days ?? 1;
@@ -43,6 +51,7 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     concurrency: Math.max(1, o.concurrency ?? 64),
     timeScale: o.timeScale ?? 30,
     actionGapMs: o.actionGapMs ?? 8_000,
+    idleGapMs: o.idleGapMs,
     createClient: o.createClient,
     ledger: o.ledger,
   };

@@ -35,8 +35,12 @@ export interface PlayerRunOptions {
   maxSessions: number;
   /** Mean pause between actions inside a session. @default 8_000 */
   actionGapMs?: number;
+  /** Mean pause between sessions. @default a day divided by the player's sessions per day */
+  idleGapMs?: number;
   /** Ends the player's life at the next session boundary (realtime demo shutdown). */
   shouldStop?: () => boolean;
+  /** Called for every event tracked (live counters). */
+  onTracked?: () => void;
 }
 
 export interface PlayerResult {
@@ -71,6 +75,7 @@ export async function runPlayer(
   const state = { level: 0, attempt: 1, gold: 100, gems: 0, sessions: 0, events: 0, exposed: false };
   const rec = (type: string, extra: Partial<Parameters<Ledger['record']>[0]> = {}) => {
     state.events++;
+    opts.onTracked?.();
     ledger?.record({ tsMs: clock.now(), playerId: profile.playerId, type, ...extra });
   };
   const variant = EXPERIMENT.variants[hash(`${EXPERIMENT.name}:${profile.playerId}`) % EXPERIMENT.variants.length]!;
@@ -95,7 +100,7 @@ export async function runPlayer(
     // Deliver before going idle: a real game flushes when sent to the background.
     await client.flush();
     if (rnd.chance(traits.churnPerSession)) return { sessions: state.sessions, events: state.events, churned: true };
-    await clock.sleep(rnd.exponential(DAY_MS / traits.sessionsPerDay));
+    await clock.sleep(rnd.exponential(opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay));
   }
   return { sessions: state.sessions, events: state.events, churned: false };
 }

@@ -60,7 +60,8 @@ export function createVirtualClock(startMs: number): SimClock {
   };
 }
 
-export function createRealtimeClock(timeScale = 1): SimClock {
+/** `signal` cuts every pending and future sleep short (shutdown of a realtime demo). */
+export function createRealtimeClock(timeScale = 1, signal?: AbortSignal): SimClock {
   const origin = performance.now();
   return {
     now: () => Date.now(),
@@ -71,6 +72,16 @@ export function createRealtimeClock(timeScale = 1): SimClock {
       return t;
     },
     clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms / timeScale))),
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        if (signal?.aborted) return resolve();
+        const t = setTimeout(done, Math.max(0, ms / timeScale));
+        function done() {
+          clearTimeout(t);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      }),
   };
 }

@@ -3,6 +3,7 @@
  * to completion (tests, benchmarks); realtime mode keeps `players` in the game until
  * stopped, replacing those who churn (the `npm start` demo).
  */
+import { setMaxListeners } from 'node:events';
 import { BUILDS, COUNTRIES, PLATFORMS } from './catalog.ts';
 import type { InstallProfile } from './game-client.ts';
 import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
@@ -19,8 +20,9 @@ export interface SimulatorStats {
 }
 
 export interface Simulator {
-  /** Resolves when all players finished (virtual) or after `stop()` (realtime). */
+  /** Resolves when all players finished (virtual) or after `stop()` once every client shut down (realtime). */
   run(): Promise<SimulatorStats>;
+  /** Players end their session, flush and shut their clients down; `run()` then resolves. */
   stop(): void;
   stats(): SimulatorStats;
 }
@@ -50,6 +52,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const stats: SimulatorStats = { playersStarted: 0, playersFinished: 0, playersChurned: 0, sessions: 0, eventsTracked: 0 };
   let stopped = false;
   let next = 0;
+  const abort = new AbortController();
+  // One listener per sleeping player: as many as there are players, by design.
+  setMaxListeners(0, abort.signal);
 
   async function playOne(index: number): Promise<void> {
     const rnd = createRandom(`${o.seed}/player/${index}`);
@@ -57,7 +62,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const traits = drawTraits(rnd, profile.currency);
     const realtime = o.mode === 'realtime';
     // Virtual players start at staggered times across the first day.
-    const clock = realtime ? createRealtimeClock(o.timeScale) : createVirtualClock(o.startMs + Math.floor(rnd.next() * 86_400_000));
+    const clock = realtime ? createRealtimeClock(o.timeScale, abort.signal) : createVirtualClock(o.startMs + Math.floor(rnd.next() * 86_400_000));
     const client = o.createClient(profile, clock);
     stats.playersStarted++;
     try {
@@ -65,10 +70,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         untilMs: realtime ? Number.POSITIVE_INFINITY : o.startMs + o.days * 86_400_000,
         maxSessions: realtime ? Number.POSITIVE_INFINITY : o.maxSessionsPerPlayer,
         actionGapMs: o.actionGapMs,
+        ...(o.idleGapMs !== undefined ? { idleGapMs: o.idleGapMs } : {}),
         shouldStop: () => stopped,
+        onTracked: () => void stats.eventsTracked++,
       });
       stats.sessions += result.sessions;
-      stats.eventsTracked += result.events;
       if (result.churned) stats.playersChurned++;
     } finally {
       await client.shutdown();
@@ -91,6 +97,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     stop() {
       stopped = true;
+      abort.abort();
     },
     stats: () => ({ ...stats }),
   };

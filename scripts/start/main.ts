@@ -1,0 +1,185 @@
+/**
+ * The whole pipeline on one machine, on the embedded default:
+ *
+ *   simulator (this process, real SDK clients over HTTP and gRPC)
+ *     → collector process (embedded durable log writer)
+ *     → processor process (log reader → DuckDB; query API + console on the same port)
+ *
+ * Prints the URLs and a live one-line summary; Ctrl-C stops the players (they end their
+ * sessions and flush), then the collector (drain), then the processor (final commit).
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSimulator, type Simulator } from '@gamepulse/samples';
+import { createNodeGamepulse } from '@gamepulse/sdk/node';
+import { parseStartArgs } from './args.ts';
+import { scrape, sumMetric } from './prometheus.ts';
+import { startService, stopService, waitReady, type Service } from './services.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const opts = parseStartArgs(process.argv.slice(2));
+const dataDir = resolve(root, opts.dataDir);
+const GAME_KEY = 'dev-key';
+const tty = process.stdout.isTTY;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function banner(services: Service[]): void {
+  const c = `http://127.0.0.1:${opts.queryPort}`;
+  const lines = [
+    '',
+    '  gamepulse is running (embedded log + DuckDB)',
+    '',
+    `  console        ${c}/`,
+    `  KPI API        ${c}/v1/kpis            e.g. ${c}/v1/kpis/events_by_type?granularity=all`,
+    `  collector      http://127.0.0.1:${opts.collectorHttpPort}/v1/batch   (HTTP, key "${GAME_KEY}")`,
+    `                 127.0.0.1:${opts.collectorGrpcPort}                  (gRPC gamepulse.v1.Collector/Send)`,
+    `  metrics        http://127.0.0.1:${opts.collectorHttpPort}/metrics   ${c}/metrics`,
+    `  health         /healthz and /readyz on both`,
+    `  data           ${dataDir}`,
+    `  logs           ${services.map((s) => s.logFile).join('  ')}`,
+    opts.simulate ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time` : '  simulator      off (--no-sim)',
+    '',
+    '  Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function startSimulator(): Simulator {
+  const sim = createSimulator({
+    mode: 'realtime',
+    players: opts.players,
+    seed: opts.seed,
+    timeScale: opts.timeScale,
+    // Players come back after ~5 simulated minutes, so the demo has people online.
+    idleGapMs: 5 * 60_000,
+    createClient: (p, clock) => {
+      const grpc = opts.transport === 'grpc' || (opts.transport === 'mixed' && p.installId.endsWith('1'));
+      return createNodeGamepulse({
+        gameKey: GAME_KEY,
+        gameId: 'demo',
+        endpoint: grpc ? `http://127.0.0.1:${opts.collectorGrpcPort}` : `http://127.0.0.1:${opts.collectorHttpPort}`,
+        transport: grpc ? 'grpc' : 'http',
+        installId: p.installId,
+        playerId: p.playerId,
+        platform: p.platform,
+        build: p.build,
+        country: p.country,
+        locale: p.locale,
+        flushIntervalMs: 2_000,
+        clock,
+      });
+    },
+  });
+  void sim.run();
+  return sim;
+}
+
+interface Sample {
+  at: number;
+  tracked: number;
+  accepted: number;
+  committed: number;
+}
+
+async function sample(sim: Simulator | undefined): Promise<Sample & { lag: number; online: number; duplicates: number }> {
+  const [collector, processor, online] = await Promise.all([
+    scrape(`http://127.0.0.1:${opts.collectorHttpPort}/metrics`),
+    scrape(`http://127.0.0.1:${opts.queryPort}/metrics`),
+    fetch(`http://127.0.0.1:${opts.queryPort}/v1/kpis/online_now`)
+      .then((r) => (r.ok ? (r.json() as Promise<{ rows: Array<{ players: number }> }>) : undefined))
+      .catch(() => undefined),
+  ]);
+  return {
+    at: Date.now(),
+    tracked: sim?.stats().eventsTracked ?? 0,
+    accepted: sumMetric(collector, 'gamepulse_collector_events_accepted_total'),
+    committed: sumMetric(processor, 'gamepulse_processor_events_committed_total'),
+    lag: sumMetric(processor, 'gamepulse_processor_lag_records'),
+    duplicates: sumMetric(processor, 'gamepulse_processor_batches_total', (l) => !l.includes('verdict="new"')),
+    online: online?.rows[0]?.players ?? 0,
+  };
+}
+
+async function main(): Promise<void> {
+  if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const logDir = join(dataDir, 'logs');
+  const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log'), GAMEPULSE_TOPIC_PREFIX: 'gamepulse' };
+  process.stdout.write('starting collector and processor …\n');
+  const collector = startService(
+    'collector',
+    'collector/src/main.ts',
+    { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort), GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort) },
+    `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
+    logDir,
+    root,
+  );
+  await waitReady(collector, 60_000);
+  const processor = startService(
+    'processor',
+    'processor/src/main.ts',
+    { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort) },
+    `http://127.0.0.1:${opts.queryPort}/readyz`,
+    logDir,
+    root,
+  );
+  await waitReady(processor, 60_000);
+  const services = [collector, processor];
+  banner(services);
+
+  const sim = opts.simulate ? startSimulator() : undefined;
+  let prev = await sample(sim);
+  const timer = setInterval(() => {
+    void sample(sim).then((s) => {
+      const dt = (s.at - prev.at) / 1000;
+      const rate = (a: number, b: number) => fmt(Math.max(0, (a - b) / dt));
+      const line =
+        `${new Date(s.at).toISOString().slice(11, 19)}  tracked ${rate(s.tracked, prev.tracked)}/s · acked ${rate(s.accepted, prev.accepted)}/s · ` +
+        `committed ${rate(s.committed, prev.committed)}/s · lag ${fmt(s.lag)} rec · re-sends dropped ${fmt(s.duplicates)} · online ${fmt(s.online)} · total ${fmt(s.committed)}`;
+      process.stdout.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+      prev = s;
+    });
+  }, 1_000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      process.stdout.write('\nsecond signal: killing services\n');
+      for (const s of services) s.child.kill('SIGKILL');
+      process.exit(130);
+    }
+    stopping = true;
+    clearInterval(timer);
+    process.stdout.write(`\n${signal}: stopping players (ending sessions, flushing) …\n`);
+    if (sim) {
+      sim.stop();
+      await Promise.race([sim.run(), new Promise((r) => setTimeout(r, 15_000))]);
+    }
+    process.stdout.write('stopping collector (drain) …\n');
+    const c = await stopService(collector);
+    // Let the processor read what the collector acknowledged last, then final commit.
+    await new Promise((r) => setTimeout(r, 1_500));
+    process.stdout.write('stopping processor (final commit) …\n');
+    const p = await stopService(processor);
+    const last = sim?.stats();
+    process.stdout.write(
+      `stopped (collector exit ${c}, processor exit ${p})` + (last ? `; players tracked ${fmt(last.eventsTracked)} events in ${fmt(last.sessions)} sessions` : '') + '\n',
+    );
+    process.exit(c === 0 && p === 0 ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const s of services)
+    void s.exited.then((code) => {
+      if (!stopping) {
+        process.stdout.write(`\n${s.name} exited unexpectedly (${code}); see ${s.logFile}\n`);
+        void stop('failure');
+      }
+    });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`npm start failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});
