@@ -98,7 +98,7 @@ export async function runPlayer(
     client.session.end();
     rec('session_end', { amount: clock.monotonicNow() - startedAt });
     // Deliver before going idle: a real game flushes when sent to the background.
-    await client.flush();
+    await clock.settle(client.flush());
     if (rnd.chance(traits.churnPerSession)) return { sessions: state.sessions, events: state.events, churned: true };
     await clock.sleep(rnd.exponential(opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay));
   }

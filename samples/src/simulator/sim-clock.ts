@@ -15,6 +15,12 @@ export interface SimClock {
   clearTimeout(handle: unknown): void;
   /** Lets simulated time pass (and real I/O make progress). */
   sleep(ms: number): Promise<void>;
+  /**
+   * Waits for `work` (e.g. the SDK's flush). A virtual clock keeps time moving while it
+   * waits — `stepMs` of simulated time per real millisecond or two — so that the
+   * SDK's retry backoffs, which run on this clock, come due.
+   */
+  settle<T>(work: Promise<T>): Promise<T>;
 }
 
 interface Timer {
@@ -57,8 +63,23 @@ export function createVirtualClock(startMs: number): SimClock {
       // Give sockets a turn: the SDK's sends complete in real time.
       await new Promise<void>((r) => setImmediate(r));
     },
+    settle: async (work) => {
+      let done = false;
+      const result = work.finally(() => (done = true));
+      while (!done) {
+        await Promise.race([result.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 2))]);
+        if (!done) {
+          now += SETTLE_STEP_MS;
+          fireDue(now);
+        }
+      }
+      return result;
+    },
   };
 }
+
+/** Simulated time that passes per real wait step while a virtual clock settles work. */
+const SETTLE_STEP_MS = 250;
 
 /** `signal` cuts every pending and future sleep short (shutdown of a realtime demo). */
 export function createRealtimeClock(timeScale = 1, signal?: AbortSignal): SimClock {
@@ -83,5 +104,6 @@ export function createRealtimeClock(timeScale = 1, signal?: AbortSignal): SimClo
         }
         signal?.addEventListener('abort', done, { once: true });
       }),
+    settle: (work) => work,
   };
 }

@@ -82,3 +82,18 @@ describe('samples/simulator/sim-clock', () => {
     expect(clock.now()).toBe(2099);
   });
 });
+
+describe('samples/simulator/sim-clock settle', () => {
+  it('moves virtual time while waiting, so timers set on the clock come due', async () => {
+    const clock = createVirtualClock(0);
+    const work = new Promise<string>((resolve) => clock.setTimeout(() => resolve('retried'), 5_000));
+    await expect(clock.settle(work)).resolves.toBe('retried');
+    expect(clock.now()).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('does not move time for work that is already done', async () => {
+    const clock = createVirtualClock(100);
+    await clock.settle(Promise.resolve(1));
+    expect(clock.now()).toBe(100);
+  });
+});
