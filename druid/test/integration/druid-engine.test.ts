@@ -6,6 +6,8 @@
  *
  * The first run fetches ~200 MiB of jars (about 25 s here); later runs start in ~20 s.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DruidCluster, druidSql, startDruid } from '../../../scripts/engines/druid/index.ts';
 
@@ -36,6 +38,8 @@ const EVENTS: RawEvent[] = [
 /** Unique per run, so a reused dev cluster never mixes runs. */
 const DATASOURCE = `gp_engine_test_${Date.now()}`;
 const TASK_TIMEOUT_MS = 240_000;
+/** Explicit, so the file does not depend on the root config's integration timeouts. */
+const TEST_TIMEOUT_MS = 300_000;
 
 /**
  * Native batch (`index_parallel`) from an `inline` input source. Rolled up to the hour
@@ -131,8 +135,11 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
       return s.status.status === 'RUNNING' || s.status.status === 'PENDING' || s.status.status === 'WAITING' ? undefined : s.status;
     });
     if (status.status !== 'SUCCESS') {
-      const log = await fetch(`${cluster.overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(task)}/log?offset=-8000`).then((r) => r.text());
-      expect.fail(`task ${task} ended ${status.status}: ${status.errorMsg ?? ''}\n${log}`);
+      // Druid 33's indexer runs tasks as threads and writes their lines into its own log
+      // (per-task log files on indexers came in Druid 34), so the task log is there.
+      const indexerLog = readFileSync(join(cluster.dataDir, 'log', 'indexer.log'), 'utf8');
+      const lines = indexerLog.split('\n').filter((l) => l.includes(task) || l.includes('Exception'));
+      expect.fail(`task ${task} ended ${status.status}: ${status.errorMsg ?? ''}\n${lines.slice(-40).join('\n')}`);
     }
 
     // One DAY segment, served by the historical (not only published).
@@ -141,7 +148,7 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
       return rows[0] && rows[0].n > 0 ? rows[0].n : undefined;
     });
     expect(segments).toBe(1);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('answers Druid SQL with the exact totals of the raw rows', async () => {
     const expected = sum(EVENTS);
@@ -152,11 +159,11 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
         cluster.brokerUrl,
         `SELECT COUNT(*) AS "stored_rows", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players" FROM "${DATASOURCE}"`,
       );
-      return rows.length > 0 && rows[0]!.events > 0 ? rows : undefined;
+      return (rows[0]?.events ?? 0) > 0 ? rows : undefined;
     });
     expect(totals).toEqual({ stored_rows: rolledUpRows(EVENTS), events: expected.events, coins: expected.coins, players: expected.players });
     expect(totals!.stored_rows).toBe(8);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('groups by game with exact sums and HLL distinct players per group', async () => {
     const rows = await druidSql<Record<string, string | number>>(
@@ -167,7 +174,7 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     const games = [...new Set(EVENTS.map((e) => e.game))].sort();
     expect(rows).toEqual(games.map((game) => ({ game, ...sum(EVENTS.filter((e) => e.game === game)) })));
     expect(rows.map((r) => r.players)).toEqual([3, 2]);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('filters on __time at the hour granularity the rows were rolled up to', async () => {
     const rows = await druidSql<Record<string, number>>(
@@ -179,5 +186,5 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     const hour = EVENTS.filter((e) => e.ts.startsWith('2026-01-01T01') && e.event === 'purchase');
     expect(rows).toEqual([sum(hour)]);
     expect(rows[0]).toEqual({ events: 4, coins: 150, players: 3 });
-  });
+  }, TEST_TIMEOUT_MS);
 });

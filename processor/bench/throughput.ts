@@ -1,0 +1,157 @@
+/**
+ * Processor throughput, embedded log → DuckDB, one process:
+ *
+ *   npx tsx processor/bench/throughput.ts [--events 1000000] [--batch 100] [--installs 5000]
+ *       [--sink duckdb|null] [--commit-interval-ms 1000] [--max-pending-rows 50000]
+ *       [--max-batch-records 5000] [--duplicates 0.05]
+ *
+ * Writes `events / batch` IngestedBatch records (every payload type, 1-hour spread of
+ * event times, `--duplicates` of them re-sent) to a fresh embedded log, closes the
+ * writer, then times the processor from start() until every partition's committed
+ * position is the end of the log: decode + dedup + aggregate + DuckDB commits, with a
+ * read-only log handle as in production. `--sink null` times the same without a store.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDuckDbStore, type Checkpoint, type RollupCommit, type RollupSink } from '@gamepulse/druid';
+import { openEmbeddedLog, topicNames } from '@gamepulse/log';
+import { IngestedBatch, type EventData } from '@gamepulse/proto';
+import { createLogger, Registry } from '@gamepulse/service';
+import { createProcessor, createProcessorMetrics } from '../src/index.ts';
+import { mulberry32 } from '../test/support/traffic.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    batch: { type: 'string', default: '100' },
+    installs: { type: 'string', default: '5000' },
+    sink: { type: 'string', default: 'duckdb' },
+    'commit-interval-ms': { type: 'string', default: '1000' },
+    'max-pending-rows': { type: 'string', default: '50000' },
+    'max-batch-records': { type: 'string', default: '5000' },
+    duplicates: { type: 'string', default: '0.05' },
+  },
+});
+
+const EVENTS = Number(args.events);
+const BATCH = Number(args.batch);
+const INSTALLS = Number(args.installs);
+const topics = topicNames('bench');
+
+function event(rnd: () => number, i: number, installId: string, ts: number): EventData {
+  const base = { eventId: `${installId}-${i}`, installId, playerId: `p-${installId}`, sessionId: 's', sequence: i, clientTsMs: ts };
+  switch (i % 11) {
+    case 0: return { ...base, sessionStart: {} };
+    case 1: return { ...base, sessionEnd: { lengthMs: 1000 + Math.floor(rnd() * 600_000) } };
+    case 2: return { ...base, progression: { status: 1 + (i % 3), tier1: `world${i % 4}`, tier2: `level${i % 10}` } };
+    case 3: return { ...base, purchase: { currency: ['USD', 'EUR', 'BRL'][i % 3], amountMinor: 99 + (i % 1000), itemType: 'gem_pack', itemId: 'g' } };
+    case 4: return { ...base, resource: { flow: 1 + (i % 2), currency: i % 2 ? 'gold' : 'gems', amount: 1 + (i % 500), itemType: 'shop' } };
+    case 5: return { ...base, design: { eventId: `ui:screen${i % 8}:open`, value: i % 7 } };
+    case 6: return { ...base, error: { severity: 1 + (i % 5), message: 'x' } };
+    case 7: return { ...base, ad: { action: 1 + (i % 4), adType: 'rewarded' } };
+    case 8: return { ...base, social: { action: 'invite' } };
+    case 9: return { ...base, featureUse: { feature: `feature${i % 6}` } };
+    default: return { ...base, experimentExposure: { experiment: 'onboarding', variant: i % 2 ? 'a' : 'b' } };
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gp-processor-bench-'));
+  const rnd = mulberry32(7);
+  const startMs = Date.UTC(2025, 0, 15, 12);
+  const seqs = new Array<number>(INSTALLS).fill(0);
+  const records: Array<{ key: string; value: Uint8Array }> = [];
+  const batches = Math.ceil(EVENTS / BATCH);
+  let encodedBytes = 0;
+  for (let b = 0; b < batches; b++) {
+    const inst = Math.floor(rnd() * INSTALLS);
+    const installId = `install-${inst}`;
+    seqs[inst]! += 1;
+    const ts0 = startMs + Math.floor(rnd() * 3_600_000);
+    const evs: EventData[] = [];
+    for (let k = 0; k < BATCH; k++) evs.push(event(rnd, b * BATCH + k, installId, ts0 + k * 250));
+    const value = IngestedBatch.encode({
+      installId, batchSequence: seqs[inst], receivedAtMs: ts0 + 30_000, keyId: 'k',
+      context: { gameId: 'bench', build: `1.${inst % 5}.0`, platform: ['web', 'ios', 'android'][inst % 3], country: ['US', 'DE', 'BR', 'JP'][inst % 4] },
+      events: evs,
+    }).finish();
+    encodedBytes += value.length;
+    records.push({ key: installId, value });
+    if (rnd() < Number(args.duplicates)) records.push({ key: installId, value }); // a re-send right after
+  }
+
+  const writer = await openEmbeddedLog({ dir: join(dir, 'log'), fsync: false });
+  await writer.ensureTopics([{ name: topics.events, partitions: 4 }]);
+  for (let i = 0; i < records.length; i += 1000) {
+    const res = await writer.producer().append(topics.events, records.slice(i, i + 1000));
+    if (!res.ok) throw new Error(res.message);
+  }
+  const ends = await writer.endOffsets(topics.events);
+  await writer.close();
+
+  const log = await openEmbeddedLog({ dir: join(dir, 'log'), readOnly: true });
+  const store = args.sink === 'duckdb' ? await openDuckDbStore({ path: join(dir, 'store.duckdb') }) : undefined;
+  const nullSink: RollupSink = {
+    loadCheckpoint: async (): Promise<Checkpoint> => ({ positions: [], state: [] }),
+    commit: async (_c: RollupCommit) => undefined,
+  };
+  const registry = new Registry();
+  const processor = createProcessor({
+    log,
+    sink: store ?? nullSink,
+    topics,
+    commitIntervalMs: Number(args['commit-interval-ms']),
+    maxPendingRows: Number(args['max-pending-rows']),
+    maxBatchRecords: Number(args['max-batch-records']),
+    logger: createLogger({ service: 'processor-bench', level: 'warn' }),
+    metrics: createProcessorMetrics(registry),
+  });
+
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  await processor.start();
+  const done = () => {
+    const s = processor.stats();
+    return s.partitions.length === ends.length && s.partitions.every((p) => p.committedOffset === ends[p.partition]!.offset);
+  };
+  let peakRss = 0;
+  while (!done()) {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const stats = processor.stats();
+  await processor.stop();
+  const commitHist = (await registry.getSingleMetric('gamepulse_processor_commit_seconds')!.get()).values;
+  const sum = commitHist.find((v) => (v as { metricName?: string }).metricName?.endsWith('_sum'))?.value ?? 0;
+  const count = commitHist.find((v) => (v as { metricName?: string }).metricName?.endsWith('_count'))?.value ?? 0;
+  let rows: unknown;
+  if (store) {
+    rows = await store.sql('SELECT (SELECT sum(events) FROM rollups) AS events, (SELECT count(*) FROM rollups) AS rollup_rows, (SELECT count(*) FROM player_windows) AS player_rows');
+    await store.close();
+  }
+  await log.close();
+  await rm(dir, { recursive: true, force: true });
+
+  console.log(JSON.stringify({
+    sink: args.sink,
+    events: stats.events,
+    records: records.length,
+    batchesNew: stats.batches.new,
+    duplicates: stats.batches.duplicate,
+    encodedMiB: +(encodedBytes / 1048576).toFixed(1),
+    seconds: +seconds.toFixed(2),
+    eventsPerSecond: Math.round(stats.events / seconds),
+    recordsPerSecond: Math.round(records.length / seconds),
+    commits: stats.commits,
+    commitSecondsTotal: +sum.toFixed(2),
+    commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,
+    peakRssMiB: Math.round(peakRss / 1048576),
+    heapBeforeMiB: Math.round(heapBefore / 1048576),
+    store: rows,
+  }, null, 2));
+}
+
+await main();

@@ -1,0 +1,101 @@
+/**
+ * The processor process's configuration: one spec (defaults, environment variables,
+ * docs) for `loadConfig`; `describeConfig(PROCESSOR_CONFIG)` renders the reference.
+ * Shared keys (logDir, topicPrefix) use the collector's variables, so one environment
+ * configures both processes of an embedded deployment.
+ */
+import { loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions } from '@gamepulse/service';
+
+export const PROCESSOR_CONFIG = {
+  logDir: {
+    kind: 'string',
+    default: '.data/log',
+    env: 'GAMEPULSE_LOG_DIR',
+    doc: "Directory of the embedded log, opened read-only (the collector is its writer).",
+  },
+  topicPrefix: {
+    kind: 'string',
+    default: 'gamepulse',
+    env: 'GAMEPULSE_TOPIC_PREFIX',
+    doc: 'Prefix of topic names; the processor reads `<prefix>.events.v1`.',
+  },
+  storePath: {
+    kind: 'string',
+    default: '.data/gamepulse.duckdb',
+    env: 'GAMEPULSE_STORE_PATH',
+    doc: 'DuckDB file the rollups go to. DuckDB allows one read-write process per file, so the query API is served by this process.',
+  },
+  groupId: {
+    kind: 'string',
+    default: 'processor',
+    env: 'GAMEPULSE_PROCESSOR_GROUP',
+    doc: 'Consumer group, and the owner of positions and state in the store.',
+  },
+  commitIntervalMs: {
+    kind: 'int',
+    default: 1000,
+    env: 'GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS',
+    min: 10,
+    max: 600_000,
+    doc: 'Commit at least this often while there is new input: the freshness of the numbers, and the work a crash redoes.',
+  },
+  maxPendingRows: {
+    kind: 'int',
+    default: 50_000,
+    env: 'GAMEPULSE_PROCESSOR_MAX_PENDING_ROWS',
+    min: 1,
+    max: 10_000_000,
+    doc: 'Commit early once this many rollup rows + player windows wait: bounds memory and commit size.',
+  },
+  maxBatchRecords: {
+    kind: 'int',
+    default: 5000,
+    env: 'GAMEPULSE_PROCESSOR_MAX_BATCH_RECORDS',
+    min: 1,
+    max: 100_000,
+    doc: 'Log records (collector batches) handed to the processor per fetch.',
+  },
+  maxConsecutiveFailures: {
+    kind: 'int',
+    default: 10,
+    env: 'GAMEPULSE_PROCESSOR_MAX_CONSECUTIVE_FAILURES',
+    min: 1,
+    max: 1000,
+    doc: 'Failed commits / checkpoint loads in a row (with backoff) before the process exits 1 for its supervisor.',
+  },
+  host: {
+    kind: 'string',
+    default: '127.0.0.1',
+    env: 'GAMEPULSE_PROCESSOR_HOST',
+    doc: 'Address of the HTTP listener (query API, console, /healthz, /readyz, /metrics).',
+  },
+  port: {
+    kind: 'int',
+    default: 8081,
+    env: 'GAMEPULSE_PROCESSOR_PORT',
+    min: 0,
+    max: 65535,
+    doc: 'HTTP port of the query API and the ops endpoints. `0` picks a free port (logged at start).',
+  },
+  console: {
+    kind: 'bool',
+    default: true,
+    env: 'GAMEPULSE_PROCESSOR_CONSOLE',
+    doc: 'Serve the live console at `/`.',
+  },
+  topicWaitMs: {
+    kind: 'int',
+    default: 500,
+    env: 'GAMEPULSE_PROCESSOR_TOPIC_WAIT_MS',
+    min: 10,
+    max: 60_000,
+    doc: 'Until the collector has created the events topic, how often to look for it.',
+  },
+} as const satisfies ConfigSpec;
+
+export type ProcessorConfig = ConfigOf<typeof PROCESSOR_CONFIG>;
+
+/** defaults ← file ← environment ← overrides. */
+export function loadProcessorConfig(options: LoadConfigOptions = {}): ProcessorConfig {
+  return loadConfig(PROCESSOR_CONFIG, options);
+}

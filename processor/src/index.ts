@@ -1,0 +1,22 @@
+/** @gamepulse/processor — events topic → dedup → event-time windows → exactly-once rollups. */
+export { createProcessor, type Processor, type ProcessorStats, type PartitionStats } from './processor.ts';
+export { resolveOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
+export { CommitCycle, TRANSITIONS, type CycleState, type CycleEvent } from './commit-cycle.ts';
+export { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
+export { PROCESSOR_CONFIG, loadProcessorConfig, type ProcessorConfig } from './config.ts';
+export { PROCESSOR_CODES, ProcessorError, type ProcessorCode } from './codes.ts';
+export { systemClock, type Clock } from './clock.ts';
+export {
+  observe,
+  classify,
+  emptyWindow,
+  serializeWindow,
+  deserializeWindow,
+  WINDOW_SIZE,
+  type InstallWindow,
+  type DedupVerdict,
+} from './dedup/install-window.ts';
+export { DEDUP_NAMESPACE } from './dedup/install-dedup.ts';
+export { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
+export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';
+export { rollupFields, UNKNOWN_EVENT_TYPE, type RollupFields } from './aggregate/rollup-fields.ts';

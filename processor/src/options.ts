@@ -1,0 +1,69 @@
+/**
+ * The processor's options: documented defaults, resolved once (every field required
+ * afterwards) and clamped, so the rest of the code never sees an undefined.
+ */
+import type { RollupSink } from '@gamepulse/druid';
+import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
+import { createLogger, Registry, type Logger } from '@gamepulse/service';
+import { systemClock, type Clock } from './clock.ts';
+import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
+
+export interface ProcessorOptions {
+  log: Log;
+  sink: RollupSink;
+  /** Only `events` is read. @default topicNames() */
+  topics?: Pick<TopicNames, 'events'>;
+  /** Consumer group, and the owner of the checkpoint in the sink. @default 'processor' */
+  groupId?: string;
+  /** Commit at least this often while there are deltas (bounds end-to-end latency). @default 1000 */
+  commitIntervalMs?: number;
+  /** Commit early once this many rows + player windows + dead letters wait (bounds memory and commit size). @default 50_000 */
+  maxPendingRows?: number;
+  /** Records per onBatch call. @default 5000 (the log's default) */
+  maxBatchRecords?: number;
+  /** How long a fetch waits for records. @default 100 */
+  maxWaitMs?: number;
+  /** First wait before reloading the checkpoint after a failure; doubles each attempt. @default 100 */
+  recoveryBackoffMs?: number;
+  /** @default 30_000 */
+  recoveryMaxBackoffMs?: number;
+  /**
+   * Failures in a row (no successful commit in between) before the processor gives up,
+   * rejects `done` and leaves the restart to the supervisor. @default 10
+   */
+  maxConsecutiveFailures?: number;
+  /** @default systemClock */
+  clock?: Clock;
+  /** @default a JSON logger with service 'processor' */
+  logger?: Logger;
+  /** @default metrics on a private registry (not exported anywhere) */
+  metrics?: ProcessorMetrics;
+}
+
+export type ResolvedProcessorOptions = Required<ProcessorOptions>;
+
+export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
+  const commitIntervalMs = Math.max(1, o.commitIntervalMs ?? 1000);
+  const recoveryBackoffMs = Math.max(1, o.recoveryBackoffMs ?? 100);
+  return {
+    log: o.log,
+    sink: o.sink,
+    topics: o.topics ?? topicNames(),
+    groupId: o.groupId ?? 'processor',
+    commitIntervalMs,
+    maxPendingRows: Math.max(1, o.maxPendingRows ?? 50_000),
+    maxBatchRecords: Math.max(1, o.maxBatchRecords ?? 5000),
+    maxWaitMs: Math.max(0, o.maxWaitMs ?? 100),
+    recoveryBackoffMs,
+    recoveryMaxBackoffMs: Math.max(recoveryBackoffMs, o.recoveryMaxBackoffMs ?? 30_000),
+    maxConsecutiveFailures: Math.max(1, o.maxConsecutiveFailures ?? 10),
+    clock: o.clock ?? systemClock,
+    logger: o.logger ?? createLogger({ service: 'processor' }),
+    metrics: o.metrics ?? createProcessorMetrics(new Registry()),
+  };
+}
+
+/** How often the idle timer checks whether the interval passed: a quarter of it, within [10 ms, 1 s]. */
+export function tickMs(commitIntervalMs: number): number {
+  return Math.min(1000, Math.max(10, Math.floor(commitIntervalMs / 4)));
+}

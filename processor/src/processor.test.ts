@@ -1,0 +1,270 @@
+/**
+ * The processor against an in-memory log and sink (test/support): unit tests must run
+ * without engines. The same properties are checked against the real embedded log and
+ * DuckDB, with a real crash, in test/integration/processor-exactly-once.test.ts.
+ */
+import { topicNames } from '@gamepulse/log';
+import { IngestedBatch } from '@gamepulse/proto';
+import { createLogger, Registry } from '@gamepulse/service';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../test/support/fake-clock.ts';
+import { MemoryLog } from '../test/support/memory-log.ts';
+import { MemorySink } from '../test/support/memory-sink.ts';
+import { generateTraffic, groundTruth, POISON_BYTES, totalsFromRows, type Traffic } from '../test/support/traffic.ts';
+import { createProcessorMetrics } from './metrics.ts';
+import { createProcessor, type Processor } from './processor.ts';
+import type { ProcessorOptions } from './options.ts';
+
+const topics = topicNames('test');
+const PARTITIONS = 3;
+const quiet = createLogger({ service: 'processor', write: () => undefined });
+
+async function until(cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+async function logWith(traffic: Traffic): Promise<MemoryLog> {
+  const log = new MemoryLog();
+  await log.ensureTopics([{ name: topics.events, partitions: PARTITIONS }]);
+  const res = await log.producer().append(topics.events, traffic.records.map((r) => ({ key: r.key, value: r.value, timestampMs: 1 })));
+  expect(res.ok).toBe(true);
+  return log;
+}
+
+const running: Processor[] = [];
+function start(opts: Partial<ProcessorOptions> & Pick<ProcessorOptions, 'log' | 'sink'>): Processor {
+  const p = createProcessor({ topics, logger: quiet, clock: new FakeClock(), commitIntervalMs: 1000, ...opts });
+  running.push(p);
+  return p;
+}
+
+afterEach(async () => {
+  await Promise.allSettled(running.splice(0).map((p) => p.stop()));
+});
+
+const consumed = (p: Processor) => p.stats().partitions.reduce((n, s) => n + s.nextOffset, 0);
+
+describe('processor/src/processor', () => {
+  it('counts every unique batch once, drops re-sends and dead-letters the poison record once', async () => {
+    const traffic = generateTraffic({ seed: 1, installs: 25, batchesPerInstall: 6, duplicateShare: 0.3, poison: 1 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const p = start({ log, sink, maxBatchRecords: 7 });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    await p.stop();
+    await expect(p.done).resolves.toBeUndefined();
+
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+    const dups = traffic.records.filter((r) => r.kind === 'duplicate').length;
+    expect(dups).toBeGreaterThan(10);
+    expect(p.stats().batches).toEqual({ new: traffic.unique.length, duplicate: dups, too_old: 0 });
+    expect(sink.deadLetters).toHaveLength(1);
+    expect(sink.deadLetters[0]).toMatchObject({ code: 'GP_PROCESSOR_RECORD_UNDECODABLE', source: 'processor', raw: POISON_BYTES });
+    for (let part = 0; part < PARTITIONS; part++)
+      expect(sink.positionOf('processor', topics.events, part)).toBe((await log.endOffsets(topics.events))[part]!.offset);
+    expect(p.stats().state).toBe('stopped');
+  });
+
+  it('calls a sequence below the window too_old, and a batch without install id invalid', async () => {
+    const log = new MemoryLog();
+    await log.ensureTopics([{ name: topics.events, partitions: 1 }]);
+    const batch = (seq: number, installId = 'i') => ({
+      key: installId || 'none',
+      value: IngestedBatch.encode({ installId, batchSequence: seq, context: { gameId: 'g' }, events: [{ playerId: 'p', clientTsMs: 120_000, sessionStart: {} }] }).finish(),
+    });
+    await log.producer().append(topics.events, [batch(100), batch(1), batch(36), batch(36), batch(0), batch(5, '')]);
+    const sink = new MemorySink();
+    const registry = new Registry();
+    const p = start({ log, sink, maxPendingRows: 1, metrics: createProcessorMetrics(registry) });
+    await p.start();
+    await until(() => consumed(p) === 6 && sink.commits === 1, 'all records');
+    const text = await registry.metrics();
+    await p.stop();
+    expect(p.stats().batches).toEqual({ new: 2, duplicate: 1, too_old: 1 });
+    expect(sink.deadLetters.map((d) => d.code)).toEqual(['GP_PROCESSOR_RECORD_INVALID', 'GP_PROCESSOR_RECORD_INVALID']);
+    expect(sink.rollups.reduce((n, r) => n + (r.events as number), 0)).toBe(2);
+    expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="too_old"\} 1/);
+    expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="duplicate"\} 1/);
+    expect(text).toMatch(/gamepulse_processor_poison_records_total\{code="GP_PROCESSOR_RECORD_INVALID"\} 2/);
+    expect(text).toMatch(/gamepulse_processor_lag_records\{partition="0"\} 0/);
+    expect(text).toMatch(/gamepulse_processor_committed_offset\{partition="0"\} 6/);
+    expect(text).toMatch(/gamepulse_processor_commit_seconds_count 1/);
+  });
+
+  it('after a crash, restarts from the last commit and ends with exact totals', async () => {
+    const traffic = generateTraffic({ seed: 2, installs: 40, batchesPerInstall: 8, duplicateShare: 0.25, poison: 1 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    // Commits by size only (the fake clock stands still), so the crash leaves deltas behind.
+    const a = start({ log, sink, maxBatchRecords: 5, maxPendingRows: 60 });
+    let crashed = false;
+    log.beforeDeliver = (n) => {
+      if (n === 40 && !crashed) {
+        crashed = true;
+        log.crashConsumers();
+      }
+    };
+    await a.start();
+    await until(() => crashed, 'the crash point');
+    await new Promise((r) => setTimeout(r, 20)); // let the batch in hand finish
+    expect(sink.commits).toBeGreaterThanOrEqual(2);
+    const atCrash = a.stats();
+    expect(atCrash.events).toBeGreaterThan(atCrash.eventsCommitted); // folded but never committed: lost with the process
+    expect(consumed(a)).toBeLessThan(traffic.records.length);
+
+    const b = start({ log, sink, maxBatchRecords: 11 });
+    await b.start();
+    await until(() => consumed(b) === traffic.records.length, 'all records after restart');
+    await b.stop();
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+    expect(sink.deadLetters).toHaveLength(1);
+  });
+
+  it('on a failed commit discards its deltas, reloads the checkpoint and still ends exact', async () => {
+    const traffic = generateTraffic({ seed: 3, installs: 30, batchesPerInstall: 6, duplicateShare: 0.3, poison: 1 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const clock = new FakeClock();
+    const p = start({ log, sink, clock, maxBatchRecords: 4, maxPendingRows: 50 });
+    await p.start();
+    await until(() => sink.commits >= 1, 'first commit');
+    sink.failCommits = 2; // this commit and the first one after recovery
+    await until(() => p.stats().recoveries >= 2 && consumed(p) === traffic.records.length && p.stats().state !== 'failed', 'recovery and the rest');
+    await p.stop();
+    expect(p.stats().commitFailures).toBe(2);
+    expect(clock.sleeps).toEqual([100, 200]); // backoff doubles between consecutive failures
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+    expect(sink.deadLetters).toHaveLength(1);
+  });
+
+  it('retries a failing checkpoint load during recovery', async () => {
+    const traffic = generateTraffic({ seed: 4, installs: 10, batchesPerInstall: 4 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const p = start({ log, sink, maxBatchRecords: 3, maxPendingRows: 20 });
+    await p.start();
+    await until(() => sink.commits >= 1, 'first commit');
+    sink.failCommits = 1;
+    sink.failLoads = 1;
+    await until(() => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'all records');
+    await p.stop();
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
+  it('gives up after maxConsecutiveFailures and rejects done', async () => {
+    const traffic = generateTraffic({ seed: 5, installs: 5, batchesPerInstall: 3 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    sink.failCommits = 1000;
+    const p = start({ log, sink, maxPendingRows: 1, maxConsecutiveFailures: 3 });
+    await p.start();
+    await expect(p.done).rejects.toMatchObject({ code: 'GP_PROCESSOR_RECOVERY_EXHAUSTED', retriable: false });
+    expect(p.stats().state).toBe('stopped');
+    expect(p.stats().commitFailures).toBe(4); // the first, then one per recovery
+    expect(sink.rollups).toHaveLength(0);
+    expect(p.health().ok).toBe(false);
+  });
+
+  it('commits from the idle timer once the interval passed, not before', async () => {
+    const traffic = generateTraffic({ seed: 6, installs: 5, batchesPerInstall: 2, duplicateShare: 0, poison: 0 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const clock = new FakeClock();
+    const p = start({ log, sink, clock, commitIntervalMs: 1000 });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    expect(p.stats().state).toBe('aggregating');
+    clock.advance(999);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sink.commits).toBe(0);
+    clock.advance(1);
+    await until(() => sink.commits === 1, 'timer commit');
+    expect(p.stats().state).toBe('idle');
+    expect(p.stats().eventsCommitted).toBe(traffic.events);
+    expect(p.health()).toEqual({ ok: true, detail: 'commit cycle idle' });
+  });
+
+  it('commits early when pending rows reach maxPendingRows', async () => {
+    const traffic = generateTraffic({ seed: 7, installs: 20, batchesPerInstall: 3, duplicateShare: 0, poison: 0 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const p = start({ log, sink, maxBatchRecords: 1, maxPendingRows: 10 });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    // every commit happened by size (the clock stands still): none is far above the cap
+    expect(sink.commits).toBeGreaterThan(5);
+    expect(p.stats().pendingRows).toBeLessThan(10);
+  });
+
+  it('stop() commits what is pending, is safe twice, and resolves done', async () => {
+    const traffic = generateTraffic({ seed: 8, installs: 8, batchesPerInstall: 3 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const p = start({ log, sink });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    expect(sink.commits).toBe(0);
+    await Promise.all([p.stop(), p.stop()]);
+    await expect(p.done).resolves.toBeUndefined();
+    expect(sink.commits).toBe(1);
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
+  it('stop() rejects when the final commit fails, without moving positions', async () => {
+    const traffic = generateTraffic({ seed: 9, installs: 4, batchesPerInstall: 2 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    const p = start({ log, sink });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    sink.failCommits = 1;
+    await expect(p.stop()).rejects.toMatchObject({ code: 'GP_PROCESSOR_COMMIT_FAILED' });
+    expect(sink.positionOf('processor', topics.events, 0)).toBeUndefined();
+    expect(p.stats().state).toBe('stopped');
+  });
+
+  it('recovers when the very first checkpoint load fails', async () => {
+    const traffic = generateTraffic({ seed: 10, installs: 10, batchesPerInstall: 3 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    sink.failLoads = 1;
+    const p = start({ log, sink, maxPendingRows: 10 });
+    await p.start(); // resolves: the recovery loop takes over
+    await until(() => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'all records');
+    await p.stop();
+    expect(p.stats().recoveries).toBe(1);
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
+  it('keeps its uncommitted state when a rebalance re-lists partitions it holds', async () => {
+    const traffic = generateTraffic({ seed: 11, installs: 20, batchesPerInstall: 5, duplicateShare: 0.2 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    log.reassignBefore = 12;
+    const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
+    await p.start();
+    await until(() => consumed(p) === traffic.records.length && log.reassignments === 1, 'all records');
+    await p.stop();
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
+  it('stop() cuts a recovery backoff short', async () => {
+    const traffic = generateTraffic({ seed: 12, installs: 4, batchesPerInstall: 2 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    sink.failCommits = 1;
+    const clock = new FakeClock();
+    clock.sleep = () => new Promise(() => undefined); // a backoff that never ends by itself
+    const p = start({ log, sink, clock, maxPendingRows: 1 });
+    await p.start();
+    await until(() => p.stats().commitFailures === 1, 'the failed commit');
+    await expect(p.stop()).rejects.toMatchObject({ code: 'GP_PROCESSOR_COMMIT_FAILED' }); // ended failed: work discarded, not lost
+    expect(p.stats().state).toBe('stopped');
+    expect(sink.rollups).toHaveLength(0);
+  });
+});

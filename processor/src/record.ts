@@ -1,0 +1,44 @@
+/**
+ * An events-topic record → an IngestedBatch, or the dead letter it becomes. A poison
+ * record must neither crash the processor nor stall its partition: it is committed as
+ * a dead letter together with the position that skips it, so it is reported exactly
+ * once.
+ */
+import type { ConsumedRecord } from '@gamepulse/log';
+import { IngestedBatch, type DeadLetterData, type IngestedBatchData } from '@gamepulse/proto';
+import type { ProcessorCode } from './codes.ts';
+import { int64 } from './num.ts';
+
+export type DecodedRecord =
+  | { ok: true; batch: IngestedBatchData; installId: string; batchSequence: number }
+  | { ok: false; code: ProcessorCode; deadLetter: DeadLetterData };
+
+function deadLetter(rec: ConsumedRecord, code: ProcessorCode, message: string, keyId = ''): DecodedRecord {
+  return {
+    ok: false,
+    code,
+    deadLetter: {
+      code,
+      message: `${message} (${rec.topic}/${rec.partition}@${rec.offset})`,
+      keyId,
+      receivedAtMs: rec.timestampMs,
+      raw: rec.value,
+      source: 'processor',
+    },
+  };
+}
+
+export function decodeRecord(rec: ConsumedRecord): DecodedRecord {
+  let batch: IngestedBatchData;
+  try {
+    batch = IngestedBatch.decode(rec.value);
+  } catch (err) {
+    return deadLetter(rec, 'GP_PROCESSOR_RECORD_UNDECODABLE', `undecodable IngestedBatch: ${(err as Error).message}`);
+  }
+  // Dedup needs both; the collector always sets them, so their absence means the record
+  // was not written by a collector (or by a broken one).
+  const batchSequence = int64(batch.batchSequence);
+  if (!batch.installId || !Number.isSafeInteger(batchSequence) || batchSequence < 1)
+    return deadLetter(rec, 'GP_PROCESSOR_RECORD_INVALID', `install_id "${batch.installId ?? ''}", batch_sequence ${batchSequence}`, batch.keyId ?? '');
+  return { ok: true, batch, installId: batch.installId, batchSequence };
+}

@@ -1,0 +1,199 @@
+/**
+ * Exactly-once, end to end on the real engines: the embedded log (written by this test
+ * as the collector would, read by the processor read-only from another process) and
+ * the DuckDB store. The processor runs as a real process and is SIGKILLed while it
+ * holds folded but uncommitted rollups; a second process resumes from the store's
+ * checkpoint while the writer keeps appending. Afterwards the store's totals must equal,
+ * exactly, the totals computed here from the unique batches — despite re-sent batches
+ * at various positions, a poison record, and the crash.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDuckDbStore, type DuckDbStore } from '@gamepulse/druid';
+import { openEmbeddedLog, topicNames, type EmbeddedLog } from '@gamepulse/log';
+import { IngestedBatch } from '@gamepulse/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProcessorChild, total, type ProcessorChild } from '../support/child.ts';
+import { generateTraffic, groundTruth, POISON_BYTES, sorted, type Totals, type TrafficRecord } from '../support/traffic.ts';
+
+const topics = topicNames('itest');
+const PARTITIONS = 4;
+
+async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function append(log: EmbeddedLog, records: TrafficRecord[]): Promise<void> {
+  const res = await log.producer().append(topics.events, records.map((r) => ({ key: r.key, value: r.value })));
+  if (!res.ok) throw new Error(`append failed: ${res.code} ${res.message}`);
+}
+
+const num = (v: unknown) => Number(v);
+const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+/** The ground truth's numbers, asked of the store in SQL. */
+async function storeTotals(store: DuckDbStore): Promise<Totals> {
+  const pairs = async (q: string, key: (r: Record<string, unknown>) => string) =>
+    sorted(Object.fromEntries((await store.sql(q)).map((r) => [key(r), num(r.n)])));
+  const scalar = async (q: string) => num((await store.sql(q))[0]?.n ?? 0);
+  const cohorts = await store.sql(
+    'SELECT player_id, min(first_seen_day) AS lo, max(first_seen_day) AS hi FROM player_windows GROUP BY player_id ORDER BY player_id',
+  );
+  return {
+    eventsByType: await pairs('SELECT event_type, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.event_type)),
+    eventsByWindow: await pairs('SELECT window_start, sum(events) AS n FROM rollups GROUP BY 1', (r) => iso(r.window_start)),
+    revenueByCurrency: await pairs(
+      "SELECT currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1",
+      (r) => String(r.currency),
+    ),
+    resourceByCurrencyFlow: await pairs(
+      "SELECT currency, action, sum(amount) AS n FROM rollups WHERE event_type = 'resource' GROUP BY 1, 2",
+      (r) => `${r.currency}/${r.action}`,
+    ),
+    progressionByLevel: await pairs(
+      "SELECT item, action, sum(events) AS n FROM rollups WHERE event_type = 'progression' GROUP BY 1, 2",
+      (r) => `${r.item}/${r.action}`,
+    ),
+    sessions: await scalar("SELECT sum(events) AS n FROM rollups WHERE event_type = 'session_start'"),
+    sessionLengthMs: await scalar("SELECT sum(amount) AS n FROM rollups WHERE event_type = 'session_end'"),
+    uniquePlayersByWindow: await pairs(
+      'SELECT window_start, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1',
+      (r) => iso(r.window_start),
+    ),
+    eventsByCountry: await pairs('SELECT country, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.country)),
+    eventsByBuild: await pairs('SELECT build, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.build)),
+    cohortByPlayer: Object.fromEntries(cohorts.map((r) => [String(r.player_id), r.lo === r.hi ? day(r.lo) : 'MIXED'])),
+  };
+}
+
+describe('processor/test/integration/processor-exactly-once', () => {
+  let dir: string;
+  let writer: EmbeddedLog | undefined;
+  let children: ProcessorChild[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gp-processor-eo-'));
+  });
+
+  afterAll(async () => {
+    for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+    await writer?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('survives SIGKILL with uncommitted work and ends with totals equal to the ground truth', async () => {
+    const traffic = generateTraffic({ seed: 20250115, installs: 80, batchesPerInstall: 10, duplicateShare: 0.2, poison: 1 });
+    const duplicates = traffic.records.filter((r) => r.kind === 'duplicate').length;
+    expect(duplicates).toBeGreaterThan(100);
+    expect(traffic.records.filter((r) => r.kind === 'poison')).toHaveLength(1);
+    const truth = groundTruth(traffic.unique);
+    // every payload type is in the data
+    expect(Object.keys(truth.eventsByType).sort()).toEqual(
+      ['ad', 'design', 'error', 'experiment_exposure', 'feature_use', 'progression', 'purchase', 'resource', 'session_end', 'session_start', 'social'],
+    );
+
+    const logDir = join(dir, 'log');
+    const storePath = join(dir, 'store.duckdb');
+    writer = await openEmbeddedLog({ dir: logDir });
+    await writer.ensureTopics([{ name: topics.events, partitions: PARTITIONS }]);
+    const env = {
+      GAMEPULSE_LOG_DIR: logDir,
+      GAMEPULSE_STORE_PATH: storePath,
+      GAMEPULSE_TOPIC_PREFIX: 'itest',
+      GAMEPULSE_PROCESSOR_MAX_BATCH_RECORDS: '10',
+    };
+
+    // Phase 1: 40% of the traffic, then the rest in slices while the first processor
+    // runs. It commits by size only (the interval is far away), so between two commits
+    // it holds folded, uncommitted rollups: kill it in such a moment.
+    const firstPart = Math.floor(traffic.records.length * 0.4);
+    await append(writer, traffic.records.slice(0, firstPart));
+    const first = await startProcessorChild({ ...env, GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '600000', GAMEPULSE_PROCESSOR_MAX_PENDING_ROWS: '400' });
+    children.push(first);
+    let appended = firstPart;
+    const atKill = await until(async () => {
+      const m = await first.metrics();
+      const folded = total(m, 'gamepulse_processor_events_total');
+      const committed = total(m, 'gamepulse_processor_events_committed_total');
+      if (total(m, 'gamepulse_processor_commits_total', 'result="ok"') >= 2 && folded > committed) return { folded, committed };
+      // Nothing uncommitted right now and the backlog is consumed: feed it more.
+      if (total(m, 'gamepulse_processor_lag_records') === 0 && appended < traffic.records.length) {
+        const next = Math.min(traffic.records.length, appended + 40);
+        await append(writer!, traffic.records.slice(appended, next));
+        appended = next;
+      }
+      return undefined;
+    }, 'the first processor to hold uncommitted work');
+    first.proc.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    expect(atKill.folded).toBeGreaterThan(atKill.committed);
+    expect(appended).toBeLessThan(traffic.records.length);
+
+    // Phase 2: a new process resumes from the store's checkpoint, the writer appends
+    // the rest while it runs.
+    const second = await startProcessorChild({ ...env, GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '100' });
+    children.push(second);
+    for (let at = appended; at < traffic.records.length; at += 25) {
+      await append(writer, traffic.records.slice(at, at + 25));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const ends = await writer.endOffsets(topics.events);
+    expect(ends.reduce((n, e) => n + e.offset, 0)).toBe(traffic.records.length);
+    // Committed positions at the end of every partition: everything is folded and stored
+    // (lag alone could be a stale reading from before the last appends were seen).
+    await until(async () => total(await second.metrics(), 'gamepulse_processor_committed_offset') === traffic.records.length, 'the second processor to commit everything');
+    // Readiness through the query API of the same process: store, log and processor.
+    const ready = await fetch(`http://127.0.0.1:${second.port}/readyz`);
+    expect(ready.status).toBe(200);
+    const m2 = await second.metrics();
+    second.proc.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.lines.some((l) => l.msg === 'shutdown complete')).toBe(true);
+
+    // The first process dropped re-sends as well; together they saw them all. The second
+    // re-read what the first had not committed, so only the sum is bounded, from below.
+    expect(total(m2, 'gamepulse_processor_batches_total', 'verdict="too_old"')).toBe(0);
+
+    const store = await openDuckDbStore({ path: storePath });
+    try {
+      expect(await storeTotals(store)).toEqual(truth);
+
+      // Player windows agree with rollups on counts.
+      const [pw] = await store.sql('SELECT sum(events) AS events, sum(purchases) AS purchases, sum(sessions) AS sessions FROM player_windows');
+      expect({ events: num(pw!.events), purchases: num(pw!.purchases), sessions: num(pw!.sessions) }).toEqual({
+        events: traffic.events,
+        purchases: truth.eventsByType.purchase,
+        sessions: truth.sessions,
+      });
+
+      // The poison record: dead-lettered exactly once, with its bytes.
+      const dead = await store.sql('SELECT code, source, raw FROM dead_letters');
+      expect(dead).toHaveLength(1);
+      expect(dead[0]).toMatchObject({ code: 'GP_PROCESSOR_RECORD_UNDECODABLE', source: 'processor' });
+      expect(Buffer.from(String(dead[0]!.raw), 'base64')).toEqual(Buffer.from(POISON_BYTES));
+
+      // Positions: the end of every partition; dedup state: one window per install.
+      const positions = await store.sql('SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = \'processor\' ORDER BY 1');
+      expect(positions.map((r) => [num(r.p), num(r.o)])).toEqual(ends.map((e) => [e.partition, e.offset]));
+      const [st] = await store.sql("SELECT count(*) FILTER (WHERE namespace = 'dedup') AS dedup, count(*) FILTER (WHERE namespace = 'player') AS players FROM processor_state");
+      expect(num(st!.dedup)).toBe(80);
+      expect(num(st!.players)).toBe(Object.keys(truth.cohortByPlayer).length);
+
+      // Sanity of the yardstick itself: the truth counts every unique event once.
+      const uniqueEvents = traffic.unique.reduce((n, b) => n + (b.events?.length ?? 0), 0);
+      expect(Object.values(truth.eventsByType).reduce((a, b) => a + b, 0)).toBe(uniqueEvents);
+      const fromLog = traffic.records.filter((r) => r.kind !== 'poison').reduce((n, r) => n + IngestedBatch.decode(r.value).events.length, 0);
+      expect(fromLog).toBeGreaterThan(uniqueEvents); // the log holds the re-sends too
+    } finally {
+      await store.close();
+    }
+  });
+});

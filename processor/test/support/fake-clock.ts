@@ -1,0 +1,38 @@
+/** A clock the test moves by hand: timers fire on `advance`, sleeps resolve at once (and are recorded). */
+import type { Clock } from '../../src/clock.ts';
+
+export class FakeClock implements Clock {
+  private now: number;
+  private timers: Array<{ everyMs: number; dueMs: number; fn: () => void; live: boolean }> = [];
+  readonly sleeps: number[] = [];
+
+  constructor(startMs = 1_700_000_000_000) {
+    this.now = startMs;
+  }
+
+  nowMs(): number {
+    return this.now;
+  }
+
+  every(intervalMs: number, fn: () => void): () => void {
+    const t = { everyMs: intervalMs, dueMs: this.now + intervalMs, fn, live: true };
+    this.timers.push(t);
+    return () => void (t.live = false);
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+  }
+
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (const t of this.timers) {
+      while (t.live && t.dueMs <= end) {
+        this.now = t.dueMs;
+        t.dueMs += t.everyMs;
+        t.fn();
+      }
+    }
+    this.now = end;
+  }
+}
