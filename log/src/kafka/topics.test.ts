@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { topicNames } from '../topics.ts';
+import { gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
+
+describe('log/src/kafka/topics', () => {
+  const settings = { replicationFactor: 3, topicConfig: { 'min.insync.replicas': '2' }, topicConfigs: gamepulseTopicConfigs(topicNames('gp')) };
+
+  it('creates only missing topics, with replication factor and merged per-topic config (deletions compacted)', () => {
+    const plan = topicsToCreate(
+      [{ name: 'gp.events.v1', partitions: 4 }, { name: 'gp.deletions.v1', partitions: 1 }, { name: 'gp.events.v1', partitions: 8 }, { name: 'old', partitions: 9 }],
+      new Map([['old', 2]]),
+      settings,
+    );
+    expect(plan.map((t) => [t.topic, t.numPartitions, t.replicationFactor])).toEqual([['gp.events.v1', 4, 3], ['gp.deletions.v1', 1, 3]]);
+    expect(plan[0]!.configEntries).toEqual([{ name: 'min.insync.replicas', value: '2' }]);
+    expect(plan[1]!.configEntries).toEqual([{ name: 'min.insync.replicas', value: '2' }, { name: 'cleanup.policy', value: 'compact' }]);
+    expect(() => topicsToCreate([{ name: 'x', partitions: 0 }], new Map(), settings)).toThrow(/partitions/);
+  });
+
+  it('caches partition counts, refreshes on a miss, after maxAge and on invalidate; one fetch at a time', async () => {
+    let now = 0;
+    let fetches = 0;
+    let counts = new Map([['a', 2]]);
+    const cache = new PartitionCountCache(async () => (fetches++, new Map(counts)), 1000, () => now);
+    const [x, y] = await Promise.all([cache.get('a'), cache.get('a')]);
+    expect([x, y, fetches]).toEqual([2, 2, 1]);
+    expect(await cache.get('a')).toBe(2);
+    expect(fetches).toBe(1);
+    counts = new Map([['a', 4], ['b', 1]]);
+    expect(await cache.get('b')).toBe(1); // miss → refresh
+    expect(fetches).toBe(2);
+    counts = new Map([['a', 6], ['b', 1]]);
+    now = 5000;
+    expect(await cache.get('a')).toBe(6);
+    expect(await cache.get('zzz')).toBeUndefined();
+    cache.invalidate();
+    await cache.get('a');
+    expect(fetches).toBe(5);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Topic creation and partition-count lookups through kafkajs's admin client.
+ *
+ * Topics are created on purpose, never by a producer or consumer touching them
+ * (auto-creation is off in every client, like in production), so a typo in a name fails
+ * loudly with GP_LOG_UNKNOWN_TOPIC instead of creating a one-partition topic.
+ */
+import type { Admin, ITopicConfig } from 'kafkajs';
+import type { TopicNames } from '../topics.ts';
+import type { TopicSpec } from '../types.ts';
+import { KafkaLogError } from './errors.ts';
+
+export interface TopicCreationSettings {
+  replicationFactor: number;
+  topicConfig: Record<string, string>;
+  topicConfigs: Record<string, Record<string, string>>;
+}
+
+/**
+ * The createTopics entries for the specs that do not exist yet. Existing topics keep
+ * their partition count and config (growing partitions would re-map keys; shrinking is
+ * impossible in Kafka).
+ */
+export function topicsToCreate(specs: readonly TopicSpec[], existing: ReadonlyMap<string, number>, s: TopicCreationSettings): ITopicConfig[] {
+  const out = new Map<string, ITopicConfig>();
+  for (const spec of specs) {
+    if (typeof spec.name !== 'string' || spec.name === '') throw new KafkaLogError('GP_LOG_INVALID_STATE', 'ensureTopics: topic name must be a non-empty string');
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1)
+      throw new KafkaLogError('GP_LOG_INVALID_STATE', `ensureTopics: ${spec.name}: partitions must be an integer ≥ 1, got ${spec.partitions}`);
+    if (existing.has(spec.name) || out.has(spec.name)) continue;
+    const config = { ...s.topicConfig, ...(s.topicConfigs[spec.name] ?? {}) };
+    out.set(spec.name, {
+      topic: spec.name,
+      numPartitions: spec.partitions,
+      replicationFactor: s.replicationFactor,
+      configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+    });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Per-topic configs of a gamepulse deployment: the deletions topic is compacted by
+ * player key, so the latest request per player is kept forever while older ones go.
+ */
+export function gamepulseTopicConfigs(names: TopicNames): Record<string, Record<string, string>> {
+  return { [names.deletions]: { 'cleanup.policy': 'compact' } };
+}
+
+/** Partition count of every topic, from one metadata request (an empty list means all topics). */
+export async function fetchPartitionCounts(admin: Admin): Promise<Map<string, number>> {
+  const { topics } = await admin.fetchTopicMetadata();
+  return new Map(topics.map((t) => [t.name, t.partitions.length]));
+}
+
+/**
+ * Partition counts cached for `maxAgeMs` (partition counts only grow; a stale count
+ * sends keys where a Java producer with the same stale metadata would send them).
+ * Misses always refresh, so a topic created a moment ago is found. One refresh at a time.
+ */
+export class PartitionCountCache {
+  private counts = new Map<string, number>();
+  private fetchedAtMs = Number.NEGATIVE_INFINITY;
+  private refreshing: Promise<Map<string, number>> | undefined;
+
+  constructor(
+    private readonly fetchAll: () => Promise<Map<string, number>>,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(topic: string, opts: { fresh?: boolean } = {}): Promise<number | undefined> {
+    const stale = this.now() - this.fetchedAtMs > this.maxAgeMs;
+    if (!opts.fresh && !stale && this.counts.has(topic)) return this.counts.get(topic);
+    return (await this.refresh()).get(topic);
+  }
+
+  invalidate(): void {
+    this.fetchedAtMs = Number.NEGATIVE_INFINITY;
+  }
+
+  private refresh(): Promise<Map<string, number>> {
+    this.refreshing ??= this.fetchAll()
+      .then((counts) => {
+        this.counts = counts;
+        this.fetchedAtMs = this.now();
+        return counts;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+}
