@@ -16,9 +16,10 @@ export interface SimClock {
   /** Lets simulated time pass (and real I/O make progress). */
   sleep(ms: number): Promise<void>;
   /**
-   * Waits for `work` (e.g. the SDK's flush). A virtual clock keeps time moving while it
-   * waits — `stepMs` of simulated time per real millisecond or two — so that the
-   * SDK's retry backoffs, which run on this clock, come due.
+   * Waits for `work` (e.g. the SDK's flush or shutdown). A virtual clock lets simulated
+   * time pass at the real pace while it waits, so that the SDK's retry backoffs and
+   * timeouts, which run on this clock, come due — but no faster than real time, or a
+   * request timeout would fire before a busy collector could answer.
    */
   settle<T>(work: Promise<T>): Promise<T>;
 }
@@ -49,7 +50,7 @@ export function createVirtualClock(startMs: number): SimClock {
     now: () => now,
     monotonicNow: () => now,
     setTimeout: (fn, ms) => {
-      const t: Timer = { at: now + Math.max(0, ms), seq: seq++, fn, cancelled: false };
+      const t: Timer = { at: now + Math.max(0, Math.round(ms)), seq: seq++, fn, cancelled: false };
       timers.push(t);
       return t;
     },
@@ -57,7 +58,8 @@ export function createVirtualClock(startMs: number): SimClock {
       if (handle) (handle as Timer).cancelled = true;
     },
     sleep: async (ms) => {
-      const until = now + ms;
+      // Whole milliseconds, like a real clock: timestamps and durations stay integers.
+      const until = now + Math.max(0, Math.round(ms));
       fireDue(until);
       now = until;
       // Give sockets a turn: the SDK's sends complete in real time.
@@ -66,20 +68,20 @@ export function createVirtualClock(startMs: number): SimClock {
     settle: async (work) => {
       let done = false;
       const result = work.finally(() => (done = true));
+      let last = performance.now();
       while (!done) {
         await Promise.race([result.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 2))]);
+        const real = performance.now();
         if (!done) {
-          now += SETTLE_STEP_MS;
+          now += Math.max(1, Math.round(real - last));
           fireDue(now);
         }
+        last = real;
       }
       return result;
     },
   };
 }
-
-/** Simulated time that passes per real wait step while a virtual clock settles work. */
-const SETTLE_STEP_MS = 250;
 
 /** `signal` cuts every pending and future sleep short (shutdown of a realtime demo). */
 export function createRealtimeClock(timeScale = 1, signal?: AbortSignal): SimClock {

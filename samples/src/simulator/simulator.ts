@@ -77,7 +77,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       stats.sessions += result.sessions;
       if (result.churned) stats.playersChurned++;
     } finally {
-      await client.shutdown();
+      await clock.settle(client.shutdown());
       stats.playersFinished++;
     }
   }
