@@ -1951,6 +1951,220 @@ export namespace gamepulse {
         }
 
         /**
+         * Properties of a StreamError.
+         * @deprecated Use gamepulse.v1.StreamError.$Properties instead.
+         */
+        interface IStreamError extends gamepulse.v1.StreamError.$Properties {
+        }
+
+        /** Represents a StreamError. */
+        class StreamError {
+
+            /**
+             * Constructs a new StreamError.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: gamepulse.v1.StreamError.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamError batchSequence. */
+            batchSequence: number;
+
+            /** StreamError code. */
+            code: string;
+
+            /** StreamError message. */
+            message: string;
+
+            /** StreamError retryable. */
+            retryable: boolean;
+
+            /** StreamError retryAfterMs. */
+            retryAfterMs: number;
+
+            /**
+             * Creates a new StreamError instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamError instance
+             */
+            static create(properties: gamepulse.v1.StreamError.$Shape): gamepulse.v1.StreamError & gamepulse.v1.StreamError.$Shape;
+            static create(properties?: gamepulse.v1.StreamError.$Properties): gamepulse.v1.StreamError;
+
+            /**
+             * Encodes the specified StreamError message. Does not implicitly {@link gamepulse.v1.StreamError.verify|verify} messages.
+             * @param message StreamError message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: gamepulse.v1.StreamError.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamError message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {gamepulse.v1.StreamError & gamepulse.v1.StreamError.$Shape} StreamError
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamepulse.v1.StreamError & gamepulse.v1.StreamError.$Shape;
+
+            /**
+             * Creates a StreamError message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StreamError
+             */
+            static fromObject(object: { [k: string]: any }): gamepulse.v1.StreamError;
+
+            /**
+             * Creates a plain object from a StreamError message. Also converts values to other types if specified.
+             * @param message StreamError
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: gamepulse.v1.StreamError, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StreamError to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace StreamError {
+
+            /** Properties of a StreamError. */
+            interface $Properties {
+
+                /** StreamError batchSequence */
+                batchSequence?: (number|null);
+
+                /** StreamError code */
+                code?: (string|null);
+
+                /** StreamError message */
+                message?: (string|null);
+
+                /** StreamError retryable */
+                retryable?: (boolean|null);
+
+                /** StreamError retryAfterMs */
+                retryAfterMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamError. */
+            type $Shape = gamepulse.v1.StreamError.$Properties;
+        }
+
+        /**
+         * Properties of a StreamReply.
+         * @deprecated Use gamepulse.v1.StreamReply.$Properties instead.
+         */
+        interface IStreamReply extends gamepulse.v1.StreamReply.$Properties {
+        }
+
+        /** Represents a StreamReply. */
+        class StreamReply {
+
+            /**
+             * Constructs a new StreamReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: gamepulse.v1.StreamReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamReply ack. */
+            ack?: (gamepulse.v1.BatchAck.$Properties|null);
+
+            /** StreamReply error. */
+            error?: (gamepulse.v1.StreamError.$Properties|null);
+
+            /** StreamReply reply. */
+            reply?: ("ack"|"error");
+
+            /**
+             * Creates a new StreamReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamReply instance
+             */
+            static create(properties: gamepulse.v1.StreamReply.$Shape): gamepulse.v1.StreamReply & gamepulse.v1.StreamReply.$Shape;
+            static create(properties?: gamepulse.v1.StreamReply.$Properties): gamepulse.v1.StreamReply;
+
+            /**
+             * Encodes the specified StreamReply message. Does not implicitly {@link gamepulse.v1.StreamReply.verify|verify} messages.
+             * @param message StreamReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: gamepulse.v1.StreamReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {gamepulse.v1.StreamReply & gamepulse.v1.StreamReply.$Shape} StreamReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamepulse.v1.StreamReply & gamepulse.v1.StreamReply.$Shape;
+
+            /**
+             * Creates a StreamReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StreamReply
+             */
+            static fromObject(object: { [k: string]: any }): gamepulse.v1.StreamReply;
+
+            /**
+             * Creates a plain object from a StreamReply message. Also converts values to other types if specified.
+             * @param message StreamReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: gamepulse.v1.StreamReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StreamReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace StreamReply {
+
+            /** Properties of a StreamReply. */
+            interface $Properties {
+
+                /** StreamReply ack */
+                ack?: (gamepulse.v1.BatchAck.$Properties|null);
+
+                /** StreamReply error */
+                error?: (gamepulse.v1.StreamError.$Properties|null);
+
+                /** StreamReply reply */
+                reply?: ("ack"|"error");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a StreamReply. */
+            type $Shape = {
+              ack?: gamepulse.v1.BatchAck.$Shape|null;
+              error?: gamepulse.v1.StreamError.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ reply?: undefined; ack?: null; error?: null }|{ reply?: "ack"; ack: gamepulse.v1.BatchAck.$Shape; error?: null }|{ reply?: "error"; ack?: null; error: gamepulse.v1.StreamError.$Shape })
+            );
+        }
+
+        /**
          * Properties of an IngestedBatch.
          * @deprecated Use gamepulse.v1.IngestedBatch.$Properties instead.
          */
@@ -2500,6 +2714,128 @@ export namespace gamepulse {
 
             /** Shape of a PlayerWindow. */
             type $Shape = gamepulse.v1.PlayerWindow.$Properties;
+        }
+
+        /**
+         * Properties of a DeletionRequest.
+         * @deprecated Use gamepulse.v1.DeletionRequest.$Properties instead.
+         */
+        interface IDeletionRequest extends gamepulse.v1.DeletionRequest.$Properties {
+        }
+
+        /** Represents a DeletionRequest. */
+        class DeletionRequest {
+
+            /**
+             * Constructs a new DeletionRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: gamepulse.v1.DeletionRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DeletionRequest gameId. */
+            gameId: string;
+
+            /** DeletionRequest playerId. */
+            playerId: string;
+
+            /** DeletionRequest installId. */
+            installId: string;
+
+            /** DeletionRequest requestedAtMs. */
+            requestedAtMs: number;
+
+            /** DeletionRequest source. */
+            source: string;
+
+            /** DeletionRequest keyId. */
+            keyId: string;
+
+            /** DeletionRequest requestId. */
+            requestId: string;
+
+            /**
+             * Creates a new DeletionRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeletionRequest instance
+             */
+            static create(properties: gamepulse.v1.DeletionRequest.$Shape): gamepulse.v1.DeletionRequest & gamepulse.v1.DeletionRequest.$Shape;
+            static create(properties?: gamepulse.v1.DeletionRequest.$Properties): gamepulse.v1.DeletionRequest;
+
+            /**
+             * Encodes the specified DeletionRequest message. Does not implicitly {@link gamepulse.v1.DeletionRequest.verify|verify} messages.
+             * @param message DeletionRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: gamepulse.v1.DeletionRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeletionRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {gamepulse.v1.DeletionRequest & gamepulse.v1.DeletionRequest.$Shape} DeletionRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamepulse.v1.DeletionRequest & gamepulse.v1.DeletionRequest.$Shape;
+
+            /**
+             * Creates a DeletionRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeletionRequest
+             */
+            static fromObject(object: { [k: string]: any }): gamepulse.v1.DeletionRequest;
+
+            /**
+             * Creates a plain object from a DeletionRequest message. Also converts values to other types if specified.
+             * @param message DeletionRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: gamepulse.v1.DeletionRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeletionRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace DeletionRequest {
+
+            /** Properties of a DeletionRequest. */
+            interface $Properties {
+
+                /** DeletionRequest gameId */
+                gameId?: (string|null);
+
+                /** DeletionRequest playerId */
+                playerId?: (string|null);
+
+                /** DeletionRequest installId */
+                installId?: (string|null);
+
+                /** DeletionRequest requestedAtMs */
+                requestedAtMs?: (number|null);
+
+                /** DeletionRequest source */
+                source?: (string|null);
+
+                /** DeletionRequest keyId */
+                keyId?: (string|null);
+
+                /** DeletionRequest requestId */
+                requestId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DeletionRequest. */
+            type $Shape = gamepulse.v1.DeletionRequest.$Properties;
         }
     }
 }

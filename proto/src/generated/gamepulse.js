@@ -5798,6 +5798,615 @@ export const gamepulse = $root.gamepulse = (() => {
             return BatchAck;
         })();
 
+        v1.StreamError = (function() {
+
+            /**
+             * Properties of a StreamError.
+             * @typedef {Object} gamepulse.v1.StreamError.$Properties
+             * @property {number|null} [batchSequence] StreamError batchSequence
+             * @property {string|null} [code] StreamError code
+             * @property {string|null} [message] StreamError message
+             * @property {boolean|null} [retryable] StreamError retryable
+             * @property {number|null} [retryAfterMs] StreamError retryAfterMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamError.
+             * @memberof gamepulse.v1
+             * @interface IStreamError
+             * @augments gamepulse.v1.StreamError.$Properties
+             * @deprecated Use gamepulse.v1.StreamError.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamError.
+             * @typedef {gamepulse.v1.StreamError.$Properties} gamepulse.v1.StreamError.$Shape
+             */
+
+            /**
+             * Constructs a new StreamError.
+             * @memberof gamepulse.v1
+             * @classdesc Represents a StreamError.
+             * @constructor
+             * @param {gamepulse.v1.StreamError.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamError = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamError batchSequence.
+             * @member {number} batchSequence
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             */
+            StreamError.prototype.batchSequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StreamError code.
+             * @member {string} code
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             */
+            StreamError.prototype.code = "";
+
+            /**
+             * StreamError message.
+             * @member {string} message
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             */
+            StreamError.prototype.message = "";
+
+            /**
+             * StreamError retryable.
+             * @member {boolean} retryable
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             */
+            StreamError.prototype.retryable = false;
+
+            /**
+             * StreamError retryAfterMs.
+             * @member {number} retryAfterMs
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             */
+            StreamError.prototype.retryAfterMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new StreamError instance using the specified properties.
+             * @function create
+             * @memberof gamepulse.v1.StreamError
+             * @static
+             * @param {gamepulse.v1.StreamError.$Properties=} [properties] Properties to set
+             * @returns {gamepulse.v1.StreamError} StreamError instance
+             * @type {{
+             *   (properties: gamepulse.v1.StreamError.$Shape): gamepulse.v1.StreamError & gamepulse.v1.StreamError.$Shape;
+             *   (properties?: gamepulse.v1.StreamError.$Properties): gamepulse.v1.StreamError;
+             * }}
+             */
+            StreamError.create = function(properties) {
+                return new StreamError(properties);
+            };
+
+            /**
+             * Encodes the specified StreamError message. Does not implicitly {@link gamepulse.v1.StreamError.verify|verify} messages.
+             * @function encode
+             * @memberof gamepulse.v1.StreamError
+             * @static
+             * @param {gamepulse.v1.StreamError.$Properties} message StreamError message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamError.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.batchSequence != null && $Object.hasOwnProperty.call(message, "batchSequence") && (typeof message.batchSequence === "object" ? message.batchSequence.low || message.batchSequence.high : message.batchSequence !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.batchSequence);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable") && message.retryable !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.retryable);
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && (typeof message.retryAfterMs === "object" ? message.retryAfterMs.low || message.retryAfterMs.high : message.retryAfterMs !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).int64(message.retryAfterMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamError message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamepulse.v1.StreamError
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamepulse.v1.StreamError & gamepulse.v1.StreamError.$Shape} StreamError
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamError.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamepulse.v1.StreamError();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.batchSequence = value;
+                            else
+                                delete message.batchSequence;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.retryable = value;
+                            else
+                                delete message.retryable;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.retryAfterMs = value;
+                            else
+                                delete message.retryAfterMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a StreamError message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof gamepulse.v1.StreamError
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {gamepulse.v1.StreamError} StreamError
+             */
+            StreamError.fromObject = function (object, _depth) {
+                if (object instanceof $root.gamepulse.v1.StreamError)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".gamepulse.v1.StreamError: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.gamepulse.v1.StreamError();
+                if (object.batchSequence != null)
+                    if (typeof object.batchSequence === "object" ? object.batchSequence.low || object.batchSequence.high : $Number(object.batchSequence) !== 0)
+                        if ($util.Long)
+                            message.batchSequence = $util.Long.fromValue(object.batchSequence, true);
+                        else if (typeof object.batchSequence === "string")
+                            message.batchSequence = $parseInt(object.batchSequence, 10);
+                        else if (typeof object.batchSequence === "number")
+                            message.batchSequence = object.batchSequence;
+                        else if (typeof object.batchSequence === "object")
+                            message.batchSequence = new $util.LongBits(object.batchSequence.low >>> 0, object.batchSequence.high >>> 0).toNumber(true);
+                if (object.code != null)
+                    if (typeof object.code !== "string" || object.code.length)
+                        message.code = $String(object.code);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                if (object.retryable != null)
+                    if (object.retryable)
+                        message.retryable = $Boolean(object.retryable);
+                if (object.retryAfterMs != null)
+                    if (typeof object.retryAfterMs === "object" ? object.retryAfterMs.low || object.retryAfterMs.high : $Number(object.retryAfterMs) !== 0)
+                        if ($util.Long)
+                            message.retryAfterMs = $util.Long.fromValue(object.retryAfterMs, false);
+                        else if (typeof object.retryAfterMs === "string")
+                            message.retryAfterMs = $parseInt(object.retryAfterMs, 10);
+                        else if (typeof object.retryAfterMs === "number")
+                            message.retryAfterMs = object.retryAfterMs;
+                        else if (typeof object.retryAfterMs === "object")
+                            message.retryAfterMs = new $util.LongBits(object.retryAfterMs.low >>> 0, object.retryAfterMs.high >>> 0).toNumber();
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StreamError message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof gamepulse.v1.StreamError
+             * @static
+             * @param {gamepulse.v1.StreamError} message StreamError
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StreamError.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.batchSequence = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.batchSequence = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.code = "";
+                    object.message = "";
+                    object.retryable = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.retryAfterMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.retryAfterMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.batchSequence != null && $Object.hasOwnProperty.call(message, "batchSequence"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.batchSequence = typeof message.batchSequence === "number" ? $BigInt(message.batchSequence) : $util.Long.fromBits(message.batchSequence.low >>> 0, message.batchSequence.high >>> 0, true).toBigInt();
+                    else if (typeof message.batchSequence === "number")
+                        object.batchSequence = options.longs === $String ? $String(message.batchSequence) : message.batchSequence;
+                    else
+                        object.batchSequence = options.longs === $String ? $util.Long.prototype.toString.call(message.batchSequence) : options.longs === $Number ? new $util.LongBits(message.batchSequence.low >>> 0, message.batchSequence.high >>> 0).toNumber(true) : message.batchSequence;
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    object.code = message.code;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable"))
+                    object.retryable = message.retryable;
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.retryAfterMs = typeof message.retryAfterMs === "number" ? $BigInt(message.retryAfterMs) : $util.Long.fromBits(message.retryAfterMs.low >>> 0, message.retryAfterMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.retryAfterMs === "number")
+                        object.retryAfterMs = options.longs === $String ? $String(message.retryAfterMs) : message.retryAfterMs;
+                    else
+                        object.retryAfterMs = options.longs === $String ? $util.Long.prototype.toString.call(message.retryAfterMs) : options.longs === $Number ? new $util.LongBits(message.retryAfterMs.low >>> 0, message.retryAfterMs.high >>> 0).toNumber() : message.retryAfterMs;
+                return object;
+            };
+
+            /**
+             * Converts this StreamError to JSON.
+             * @function toJSON
+             * @memberof gamepulse.v1.StreamError
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StreamError.prototype.toJSON = function() {
+                return StreamError.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StreamError;
+        })();
+
+        v1.StreamReply = (function() {
+
+            /**
+             * Properties of a StreamReply.
+             * @typedef {Object} gamepulse.v1.StreamReply.$Properties
+             * @property {gamepulse.v1.BatchAck.$Properties|null} [ack] StreamReply ack
+             * @property {gamepulse.v1.StreamError.$Properties|null} [error] StreamReply error
+             * @property {"ack"|"error"} [reply] StreamReply reply
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamReply.
+             * @memberof gamepulse.v1
+             * @interface IStreamReply
+             * @augments gamepulse.v1.StreamReply.$Properties
+             * @deprecated Use gamepulse.v1.StreamReply.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a StreamReply.
+             * @typedef {{
+             *   ack?: gamepulse.v1.BatchAck.$Shape|null;
+             *   error?: gamepulse.v1.StreamError.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ reply?: undefined; ack?: null; error?: null }|{ reply?: "ack"; ack: gamepulse.v1.BatchAck.$Shape; error?: null }|{ reply?: "error"; ack?: null; error: gamepulse.v1.StreamError.$Shape })
+             * )} gamepulse.v1.StreamReply.$Shape
+             */
+
+            /**
+             * Constructs a new StreamReply.
+             * @memberof gamepulse.v1
+             * @classdesc Represents a StreamReply.
+             * @constructor
+             * @param {gamepulse.v1.StreamReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamReply ack.
+             * @member {gamepulse.v1.BatchAck.$Properties|null|undefined} ack
+             * @memberof gamepulse.v1.StreamReply
+             * @instance
+             */
+            StreamReply.prototype.ack = null;
+
+            /**
+             * StreamReply error.
+             * @member {gamepulse.v1.StreamError.$Properties|null|undefined} error
+             * @memberof gamepulse.v1.StreamReply
+             * @instance
+             */
+            StreamReply.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * StreamReply reply.
+             * @member {"ack"|"error"|undefined} reply
+             * @memberof gamepulse.v1.StreamReply
+             * @instance
+             */
+            $Object.defineProperty(StreamReply.prototype, "reply", {
+                get: $util.oneOfGetter($oneOfFields = ["ack", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new StreamReply instance using the specified properties.
+             * @function create
+             * @memberof gamepulse.v1.StreamReply
+             * @static
+             * @param {gamepulse.v1.StreamReply.$Properties=} [properties] Properties to set
+             * @returns {gamepulse.v1.StreamReply} StreamReply instance
+             * @type {{
+             *   (properties: gamepulse.v1.StreamReply.$Shape): gamepulse.v1.StreamReply & gamepulse.v1.StreamReply.$Shape;
+             *   (properties?: gamepulse.v1.StreamReply.$Properties): gamepulse.v1.StreamReply;
+             * }}
+             */
+            StreamReply.create = function(properties) {
+                return new StreamReply(properties);
+            };
+
+            /**
+             * Encodes the specified StreamReply message. Does not implicitly {@link gamepulse.v1.StreamReply.verify|verify} messages.
+             * @function encode
+             * @memberof gamepulse.v1.StreamReply
+             * @static
+             * @param {gamepulse.v1.StreamReply.$Properties} message StreamReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                    $root.gamepulse.v1.BatchAck.encode(message.ack, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.gamepulse.v1.StreamError.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamepulse.v1.StreamReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamepulse.v1.StreamReply & gamepulse.v1.StreamReply.$Shape} StreamReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamepulse.v1.StreamReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.ack = $root.gamepulse.v1.BatchAck.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                            message.reply = "ack";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.gamepulse.v1.StreamError.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.reply = "error";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a StreamReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof gamepulse.v1.StreamReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {gamepulse.v1.StreamReply} StreamReply
+             */
+            StreamReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.gamepulse.v1.StreamReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".gamepulse.v1.StreamReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.gamepulse.v1.StreamReply();
+                if (object.ack != null) {
+                    if (!$util.isObject(object.ack))
+                        throw $TypeError(".gamepulse.v1.StreamReply.ack: object expected");
+                    message.ack = $root.gamepulse.v1.BatchAck.fromObject(object.ack, _depth + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".gamepulse.v1.StreamReply.error: object expected");
+                    message.error = $root.gamepulse.v1.StreamError.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StreamReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof gamepulse.v1.StreamReply
+             * @static
+             * @param {gamepulse.v1.StreamReply} message StreamReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StreamReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                    object.ack = $root.gamepulse.v1.BatchAck.toObject(message.ack, options, _depth + 1);
+                    if (options.oneofs)
+                        object.reply = "ack";
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.gamepulse.v1.StreamError.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.reply = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this StreamReply to JSON.
+             * @function toJSON
+             * @memberof gamepulse.v1.StreamReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StreamReply.prototype.toJSON = function() {
+                return StreamReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StreamReply;
+        })();
+
         v1.IngestedBatch = (function() {
 
             /**
@@ -7724,6 +8333,390 @@ export const gamepulse = $root.gamepulse = (() => {
             };
 
             return PlayerWindow;
+        })();
+
+        v1.DeletionRequest = (function() {
+
+            /**
+             * Properties of a DeletionRequest.
+             * @typedef {Object} gamepulse.v1.DeletionRequest.$Properties
+             * @property {string|null} [gameId] DeletionRequest gameId
+             * @property {string|null} [playerId] DeletionRequest playerId
+             * @property {string|null} [installId] DeletionRequest installId
+             * @property {number|null} [requestedAtMs] DeletionRequest requestedAtMs
+             * @property {string|null} [source] DeletionRequest source
+             * @property {string|null} [keyId] DeletionRequest keyId
+             * @property {string|null} [requestId] DeletionRequest requestId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeletionRequest.
+             * @memberof gamepulse.v1
+             * @interface IDeletionRequest
+             * @augments gamepulse.v1.DeletionRequest.$Properties
+             * @deprecated Use gamepulse.v1.DeletionRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeletionRequest.
+             * @typedef {gamepulse.v1.DeletionRequest.$Properties} gamepulse.v1.DeletionRequest.$Shape
+             */
+
+            /**
+             * Constructs a new DeletionRequest.
+             * @memberof gamepulse.v1
+             * @classdesc Represents a DeletionRequest.
+             * @constructor
+             * @param {gamepulse.v1.DeletionRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeletionRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeletionRequest gameId.
+             * @member {string} gameId
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.gameId = "";
+
+            /**
+             * DeletionRequest playerId.
+             * @member {string} playerId
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.playerId = "";
+
+            /**
+             * DeletionRequest installId.
+             * @member {string} installId
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.installId = "";
+
+            /**
+             * DeletionRequest requestedAtMs.
+             * @member {number} requestedAtMs
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.requestedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DeletionRequest source.
+             * @member {string} source
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.source = "";
+
+            /**
+             * DeletionRequest keyId.
+             * @member {string} keyId
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.keyId = "";
+
+            /**
+             * DeletionRequest requestId.
+             * @member {string} requestId
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             */
+            DeletionRequest.prototype.requestId = "";
+
+            /**
+             * Creates a new DeletionRequest instance using the specified properties.
+             * @function create
+             * @memberof gamepulse.v1.DeletionRequest
+             * @static
+             * @param {gamepulse.v1.DeletionRequest.$Properties=} [properties] Properties to set
+             * @returns {gamepulse.v1.DeletionRequest} DeletionRequest instance
+             * @type {{
+             *   (properties: gamepulse.v1.DeletionRequest.$Shape): gamepulse.v1.DeletionRequest & gamepulse.v1.DeletionRequest.$Shape;
+             *   (properties?: gamepulse.v1.DeletionRequest.$Properties): gamepulse.v1.DeletionRequest;
+             * }}
+             */
+            DeletionRequest.create = function(properties) {
+                return new DeletionRequest(properties);
+            };
+
+            /**
+             * Encodes the specified DeletionRequest message. Does not implicitly {@link gamepulse.v1.DeletionRequest.verify|verify} messages.
+             * @function encode
+             * @memberof gamepulse.v1.DeletionRequest
+             * @static
+             * @param {gamepulse.v1.DeletionRequest.$Properties} message DeletionRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeletionRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.gameId != null && $Object.hasOwnProperty.call(message, "gameId") && message.gameId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.gameId);
+                if (message.playerId != null && $Object.hasOwnProperty.call(message, "playerId") && message.playerId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.playerId);
+                if (message.installId != null && $Object.hasOwnProperty.call(message, "installId") && message.installId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.installId);
+                if (message.requestedAtMs != null && $Object.hasOwnProperty.call(message, "requestedAtMs") && (typeof message.requestedAtMs === "object" ? message.requestedAtMs.low || message.requestedAtMs.high : message.requestedAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.requestedAtMs);
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.source);
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId") && message.keyId !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.keyId);
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.requestId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a DeletionRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamepulse.v1.DeletionRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamepulse.v1.DeletionRequest & gamepulse.v1.DeletionRequest.$Shape} DeletionRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeletionRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamepulse.v1.DeletionRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.gameId = value;
+                            else
+                                delete message.gameId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.playerId = value;
+                            else
+                                delete message.playerId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.installId = value;
+                            else
+                                delete message.installId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.requestedAtMs = value;
+                            else
+                                delete message.requestedAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.source = value;
+                            else
+                                delete message.source;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.keyId = value;
+                            else
+                                delete message.keyId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Creates a DeletionRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof gamepulse.v1.DeletionRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {gamepulse.v1.DeletionRequest} DeletionRequest
+             */
+            DeletionRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.gamepulse.v1.DeletionRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".gamepulse.v1.DeletionRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.gamepulse.v1.DeletionRequest();
+                if (object.gameId != null)
+                    if (typeof object.gameId !== "string" || object.gameId.length)
+                        message.gameId = $String(object.gameId);
+                if (object.playerId != null)
+                    if (typeof object.playerId !== "string" || object.playerId.length)
+                        message.playerId = $String(object.playerId);
+                if (object.installId != null)
+                    if (typeof object.installId !== "string" || object.installId.length)
+                        message.installId = $String(object.installId);
+                if (object.requestedAtMs != null)
+                    if (typeof object.requestedAtMs === "object" ? object.requestedAtMs.low || object.requestedAtMs.high : $Number(object.requestedAtMs) !== 0)
+                        if ($util.Long)
+                            message.requestedAtMs = $util.Long.fromValue(object.requestedAtMs, false);
+                        else if (typeof object.requestedAtMs === "string")
+                            message.requestedAtMs = $parseInt(object.requestedAtMs, 10);
+                        else if (typeof object.requestedAtMs === "number")
+                            message.requestedAtMs = object.requestedAtMs;
+                        else if (typeof object.requestedAtMs === "object")
+                            message.requestedAtMs = new $util.LongBits(object.requestedAtMs.low >>> 0, object.requestedAtMs.high >>> 0).toNumber();
+                if (object.source != null)
+                    if (typeof object.source !== "string" || object.source.length)
+                        message.source = $String(object.source);
+                if (object.keyId != null)
+                    if (typeof object.keyId !== "string" || object.keyId.length)
+                        message.keyId = $String(object.keyId);
+                if (object.requestId != null)
+                    if (typeof object.requestId !== "string" || object.requestId.length)
+                        message.requestId = $String(object.requestId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeletionRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof gamepulse.v1.DeletionRequest
+             * @static
+             * @param {gamepulse.v1.DeletionRequest} message DeletionRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeletionRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.gameId = "";
+                    object.playerId = "";
+                    object.installId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.requestedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.requestedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.source = "";
+                    object.keyId = "";
+                    object.requestId = "";
+                }
+                if (message.gameId != null && $Object.hasOwnProperty.call(message, "gameId"))
+                    object.gameId = message.gameId;
+                if (message.playerId != null && $Object.hasOwnProperty.call(message, "playerId"))
+                    object.playerId = message.playerId;
+                if (message.installId != null && $Object.hasOwnProperty.call(message, "installId"))
+                    object.installId = message.installId;
+                if (message.requestedAtMs != null && $Object.hasOwnProperty.call(message, "requestedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.requestedAtMs = typeof message.requestedAtMs === "number" ? $BigInt(message.requestedAtMs) : $util.Long.fromBits(message.requestedAtMs.low >>> 0, message.requestedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.requestedAtMs === "number")
+                        object.requestedAtMs = options.longs === $String ? $String(message.requestedAtMs) : message.requestedAtMs;
+                    else
+                        object.requestedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.requestedAtMs) : options.longs === $Number ? new $util.LongBits(message.requestedAtMs.low >>> 0, message.requestedAtMs.high >>> 0).toNumber() : message.requestedAtMs;
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    object.source = message.source;
+                if (message.keyId != null && $Object.hasOwnProperty.call(message, "keyId"))
+                    object.keyId = message.keyId;
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    object.requestId = message.requestId;
+                return object;
+            };
+
+            /**
+             * Converts this DeletionRequest to JSON.
+             * @function toJSON
+             * @memberof gamepulse.v1.DeletionRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeletionRequest.prototype.toJSON = function() {
+                return DeletionRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeletionRequest;
         })();
 
         return v1;
