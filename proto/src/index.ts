@@ -67,3 +67,15 @@ export {
   type EventCode,
   type EventIssue,
 } from './validation/index.ts';
+export {
+  rollupToJson,
+  playerToJson,
+  jsonToRollup,
+  jsonToPlayer,
+  encodeRollupsRecord,
+  decodeRollupsRecord,
+  rollupsRecordKey,
+  type RollupJson,
+  type PlayerJson,
+  type RollupsTopicRow,
+} from './rollups-topic.ts';

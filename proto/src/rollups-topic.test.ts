@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { PlayerWindow, RollupRow } from './messages.ts';
+import { decodeRollupsRecord, encodeRollupsRecord, jsonToPlayer, jsonToRollup, playerToJson, rollupToJson } from './rollups-topic.ts';
+
+describe('proto/rollups-topic', () => {
+  it('maps every RollupRow and PlayerWindow field, both ways', () => {
+    // Guard: a field added to the proto must be added to the JSON mapping too.
+    const rollupFields = Object.keys(RollupRow.toObject(new RollupRow(), { defaults: true })).length;
+    const r = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', eventType: 'purchase', action: 'a', currency: 'EUR', item: 'i', variant: 'x:y', events: 2, amount: 998, value: 1.5 };
+    expect(Object.keys(r)).toHaveLength(rollupFields);
+    expect(jsonToRollup(decodeRollupsRecord(encodeRollupsRecord(rollupToJson(r))) as ReturnType<typeof rollupToJson>)).toEqual(r);
+    const p = { windowStartMs: 120_000, gameId: 'g', build: 'b', platform: 'ios', country: 'BR', playerId: 'p1', firstSeenDayMs: 86_400_000, events: 5, purchases: 1, sessions: 1 };
+    expect(Object.keys(p)).toHaveLength(Object.keys(PlayerWindow.toObject(new PlayerWindow(), { defaults: true })).length);
+    expect(jsonToPlayer(decodeRollupsRecord(encodeRollupsRecord(playerToJson(p))) as ReturnType<typeof playerToJson>)).toEqual(p);
+  });
+
+  it('rejects poison', () => {
+    expect(() => decodeRollupsRecord(new TextEncoder().encode('{"kind":"other"}'))).toThrow(/not a rollups-topic row/);
+    expect(() => decodeRollupsRecord(new Uint8Array([0xff, 0x00]))).toThrow();
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The rollups topic's record format: one JSON object per record, snake_case columns,
+ * `kind` telling the two row types apart. JSON (not protobuf) because this topic is
+ * what Apache Druid's Kafka supervisor ingests, and Druid reads JSON natively (its
+ * protobuf extension is not served for the Druid release we run). The fields are
+ * exactly those of `RollupRow` and `PlayerWindow` in topics.proto, which stay the
+ * source of truth; this module is the one mapping between the two.
+ *
+ *   {"kind":"rollup","window_start":1764250000000,"game_id":"demo",...,"events":3,"amount":0,"value":0}
+ *   {"kind":"player","window_start":1764250000000,"game_id":"demo",...,"player_id":"p1","first_seen_day":1764201600000,...}
+ */
+import type { PlayerWindowData, RollupRowData } from './messages.ts';
+
+export interface RollupJson {
+  kind: 'rollup';
+  window_start: number;
+  game_id: string;
+  build: string;
+  platform: string;
+  country: string;
+  event_type: string;
+  action: string;
+  currency: string;
+  item: string;
+  variant: string;
+  events: number;
+  amount: number;
+  value: number;
+}
+
+export interface PlayerJson {
+  kind: 'player';
+  window_start: number;
+  game_id: string;
+  build: string;
+  platform: string;
+  country: string;
+  player_id: string;
+  /** UTC day start (ms) of the player's first event: the install cohort; 0 = unknown. */
+  first_seen_day: number;
+  events: number;
+  purchases: number;
+  sessions: number;
+}
+
+export type RollupsTopicRow = RollupJson | PlayerJson;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function rollupToJson(r: RollupRowData): RollupJson {
+  return {
+    kind: 'rollup',
+    window_start: r.windowStartMs ?? 0,
+    game_id: r.gameId ?? '',
+    build: r.build ?? '',
+    platform: r.platform ?? '',
+    country: r.country ?? '',
+    event_type: r.eventType ?? '',
+    action: r.action ?? '',
+    currency: r.currency ?? '',
+    item: r.item ?? '',
+    variant: r.variant ?? '',
+    events: r.events ?? 0,
+    amount: r.amount ?? 0,
+    value: r.value ?? 0,
+  };
+}
+
+export function playerToJson(p: PlayerWindowData): PlayerJson {
+  return {
+    kind: 'player',
+    window_start: p.windowStartMs ?? 0,
+    game_id: p.gameId ?? '',
+    build: p.build ?? '',
+    platform: p.platform ?? '',
+    country: p.country ?? '',
+    player_id: p.playerId ?? '',
+    first_seen_day: p.firstSeenDayMs ?? 0,
+    events: p.events ?? 0,
+    purchases: p.purchases ?? 0,
+    sessions: p.sessions ?? 0,
+  };
+}
+
+export function jsonToRollup(j: RollupJson): RollupRowData {
+  return {
+    windowStartMs: j.window_start,
+    gameId: j.game_id,
+    build: j.build,
+    platform: j.platform,
+    country: j.country,
+    eventType: j.event_type,
+    action: j.action,
+    currency: j.currency,
+    item: j.item,
+    variant: j.variant,
+    events: j.events,
+    amount: j.amount,
+    value: j.value,
+  };
+}
+
+export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
+  return {
+    windowStartMs: j.window_start,
+    gameId: j.game_id,
+    build: j.build,
+    platform: j.platform,
+    country: j.country,
+    playerId: j.player_id,
+    firstSeenDayMs: j.first_seen_day,
+    events: j.events,
+    purchases: j.purchases,
+    sessions: j.sessions,
+  };
+}
+
+/** Record value bytes for one row. */
+export function encodeRollupsRecord(row: RollupsTopicRow): Uint8Array {
+  return encoder.encode(JSON.stringify(row));
+}
+
+/** Parses a record value; throws on anything that is not a well-formed row (poison). */
+export function decodeRollupsRecord(value: Uint8Array): RollupsTopicRow {
+  const row = JSON.parse(decoder.decode(value)) as RollupsTopicRow;
+  if (!row || (row.kind !== 'rollup' && row.kind !== 'player') || !Number.isSafeInteger(row.window_start))
+    throw new Error('not a rollups-topic row: missing kind or window_start');
+  return row;
+}
+
+/** Record key: rows of one window and game land on one partition (Druid's segment locality). */
+export function rollupsRecordKey(row: RollupsTopicRow): string {
+  return `${row.game_id}:${row.window_start}`;
+}
