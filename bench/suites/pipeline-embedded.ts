@@ -1,0 +1,138 @@
+/**
+ * The embedded default end to end, as `npm start` runs it: collector process (HTTP,
+ * durable embedded log) → processor process (DuckDB, query API). The bench process
+ * replays SDK-made batches over HTTP and measures when the store shows all of them;
+ * a live probe measures event → visible latency under that load. In the same run it
+ * times the raw protobuf decode of the same batches, to give the ratio.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { EventBatch } from '@gamepulse/proto';
+import { startService, stopService, waitReady } from '../../scripts/start/services.ts';
+import { captureBatches, type CapturedBatch } from '../support/batches.ts';
+import { blast } from '../support/http-blast.ts';
+import { startProbe } from '../support/probe.ts';
+import { cpuSeconds, percentile, round } from '../support/stats.ts';
+import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SUITE = 'pipeline-embedded';
+
+/** Single-thread decode of every batch, repeated for at least `minMs`. */
+export function decodeRate(batches: CapturedBatch[], minMs = 2_000): number {
+  let events = 0;
+  const t0 = performance.now();
+  do for (const b of batches) events += EventBatch.decode(b.bytes).events.length;
+  while (performance.now() - t0 < minMs);
+  return events / ((performance.now() - t0) / 1000);
+}
+
+async function totalVisible(queryPort: number, gameId: string): Promise<number> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?game=${gameId}&granularity=all&from=0&to=${Date.now() + 86_400_000}`);
+    if (!res.ok) return 0;
+    const body = (await res.json()) as { rows: Array<{ events: number }> };
+    return body.rows.reduce((n, r) => n + Number(r.events), 0);
+  } catch {
+    return 0;
+  }
+}
+
+export const pipelineEmbeddedSuite: BenchSuite = {
+  name: SUITE,
+  description: 'collector → embedded log → processor → DuckDB: events/s, event→visible latency, vs raw decode',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const targetEvents = ctx.quick ? 200_000 : 2_000_000;
+    ctx.log(`generating ~${targetEvents.toLocaleString()} events with the simulator and the real SDK …`);
+    const batches = await captureBatches({ targetEvents, seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
+    const total = batches.reduce((n, b) => n + b.events, 0);
+    const wireBytes = batches.reduce((n, b) => n + b.gzipped.length, 0);
+    const rawBytes = batches.reduce((n, b) => n + b.bytes.length, 0);
+
+    ctx.log('measuring raw protobuf decode of the same batches …');
+    const decodePerSec = decodeRate(batches);
+    // Decompress + decode: what a collector must do at least, per event.
+    const t0 = performance.now();
+    let n = 0;
+    for (const b of batches) n += EventBatch.decode(gunzipSync(b.gzipped)).events.length;
+    const gunzipDecodePerSec = n / ((performance.now() - t0) / 1000);
+
+    const dataDir = join(ctx.tmpDir, SUITE);
+    mkdirSync(dataDir, { recursive: true });
+    const ports = { http: 18480, grpc: 18481, query: 18482 };
+    const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log') };
+    const collector = startService(
+      'collector',
+      'collector/src/main.ts',
+      { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', GAMEPULSE_LOG_LEVEL: 'warn' },
+      `http://127.0.0.1:${ports.http}/readyz`,
+      join(dataDir, 'logs'),
+      ROOT,
+    );
+    await waitReady(collector, 60_000);
+    const processor = startService(
+      'processor',
+      'processor/src/main.ts',
+      { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'bench.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
+      `http://127.0.0.1:${ports.query}/readyz`,
+      join(dataDir, 'logs'),
+      ROOT,
+    );
+    await waitReady(processor, 60_000);
+    const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
+
+    try {
+      ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 32 in flight, with a latency probe …`);
+      const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 20, pollMs: 20 });
+      const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 32 });
+      const startedAt = Date.now();
+      let visibleAt = 0;
+      let lastReport = startedAt;
+      while (true) {
+        const visible = await totalVisible(ports.query, 'bench');
+        if (visible >= total) {
+          visibleAt = Date.now();
+          if (visible !== total) throw new Error(`store shows ${visible} events, ${total} were sent: over-count`);
+          break;
+        }
+        if (Date.now() - lastReport > 5_000) {
+          lastReport = Date.now();
+          ctx.log(`  … ${visible.toLocaleString()} / ${total.toLocaleString()} visible after ${((lastReport - startedAt) / 1000).toFixed(0)} s`);
+        }
+        if (Date.now() - startedAt > 600_000) throw new Error(`only ${visible} of ${total} events visible after 10 minutes`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const b = await sent;
+      const latencies = await probe.stop();
+      const cpu = {
+        collector: cpuSeconds(collector.child.pid!) - cpu0.collector,
+        processor: cpuSeconds(processor.child.pid!) - cpu0.processor,
+        bench: (() => {
+          const u = process.cpuUsage(cpu0.bench);
+          return (u.user + u.system) / 1e6;
+        })(),
+      };
+      const seconds = (visibleAt - b.firstSendAt) / 1000;
+      const e2e = total / seconds;
+      const ackRate = b.ackedEvents / ((b.lastAckAt - b.firstSendAt) / 1000);
+      return [
+        { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
+        { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
+        { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
+        { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 32 in flight, fsync on; ${b.failures} retried sends` },
+        { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
+        { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
+        { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },
+        { suite: SUITE, metric: 'event→visible latency p99', value: round(percentile(latencies, 99)), unit: 'ms' },
+        { suite: SUITE, metric: 'raw protobuf decode (same batches)', value: round(decodePerSec), unit: 'events/s', note: 'EventBatch.decode, one thread' },
+        { suite: SUITE, metric: 'gunzip + decode (same batches)', value: round(gunzipDecodePerSec), unit: 'events/s', note: 'one thread' },
+        { suite: SUITE, metric: 'end-to-end / raw decode', value: round(e2e / decodePerSec, 3), unit: 'ratio', note: 'measured side by side in this run' },
+        { suite: SUITE, metric: 'CPU: collector / processor / load generator', value: round(cpu.collector + cpu.processor + cpu.bench, 1), unit: 'cpu·s', note: `${round(cpu.collector, 1)} / ${round(cpu.processor, 1)} / ${round(cpu.bench, 1)} s over ${round(seconds, 1)} s wall on ${2} cores` },
+      ];
+    } finally {
+      await stopService(collector);
+      await stopService(processor);
+    }
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Realistic load, made once before the clock starts: the simulator plays virtual
+ * players through the REAL SDK, whose transport is replaced by a capture, so each
+ * batch is exactly what a game would send (SDK-encoded, then gzip-compressed as the
+ * SDK's HTTP transport does). The blast then replays these bytes.
+ */
+import { gzipSync } from 'node:zlib';
+import { createSimulator } from '@gamepulse/samples';
+import { createNodeGamepulse } from '@gamepulse/sdk/node';
+
+export interface CapturedBatch {
+  installId: string;
+  sequence: number;
+  /** Encoded EventBatch, as the SDK froze it. */
+  bytes: Uint8Array;
+  /** The same, gzip-compressed: the HTTP body. */
+  gzipped: Buffer;
+  events: number;
+}
+
+export async function captureBatches(opts: { targetEvents: number; seed: string; gameKey: string; gameId: string; log: (l: string) => void }): Promise<CapturedBatch[]> {
+  const batches: CapturedBatch[] = [];
+  let events = 0;
+  // ~100 events per session, ~4 sessions per player: size the cohort from the target.
+  const players = Math.max(50, Math.ceil(opts.targetEvents / 380));
+  const started = Date.now();
+  const sim = createSimulator({
+    players,
+    seed: opts.seed,
+    days: 2,
+    startMs: Date.now() - 2 * 86_400_000,
+    concurrency: 128,
+    createClient: (p, clock) =>
+      createNodeGamepulse({
+        gameKey: opts.gameKey,
+        gameId: opts.gameId,
+        endpoint: 'http://capture.invalid',
+        installId: p.installId,
+        playerId: p.playerId,
+        platform: p.platform,
+        build: p.build,
+        country: p.country,
+        locale: p.locale,
+        // Batches fill by count or at session end (the simulator flushes then), the way
+        // a game server or a long-lived client batches: ~100 events per request.
+        maxBatchEvents: 100,
+        flushIntervalMs: 3_600_000,
+        clock,
+        wrapTransport: () => ({
+          async send(batch) {
+            batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount });
+            events += batch.eventCount;
+            return { ok: true, ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() } };
+          },
+        }),
+      }),
+  });
+  await sim.run();
+  opts.log(`captured ${batches.length} batches, ${events} events from ${players} players in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return batches;
+}
