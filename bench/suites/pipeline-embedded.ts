@@ -83,9 +83,9 @@ export const pipelineEmbeddedSuite: BenchSuite = {
     const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
 
     try {
-      ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 32 in flight, with a latency probe …`);
+      ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 128 in flight, with a latency probe …`);
       const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 20, pollMs: 20 });
-      const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 32 });
+      const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
       const startedAt = Date.now();
       let visibleAt = 0;
       let lastReport = startedAt;
@@ -120,7 +120,7 @@ export const pipelineEmbeddedSuite: BenchSuite = {
         { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
         { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
         { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
-        { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 32 in flight, fsync on; ${b.failures} retried sends` },
+        { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
         { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
         { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
         { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },

@@ -19,7 +19,9 @@ export function startService(name: string, entry: string, env: Record<string, st
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], {
+  // GAMEPULSE_NODE_ARGS adds Node flags to every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.GAMEPULSE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', join(root, entry)], {
     cwd: root,
     env: { ...process.env, ...env },
     // Own process group: Ctrl-C goes to us, and we stop services in order.
