@@ -37,7 +37,9 @@ for (const suite of selected) {
     log(`${suite.name} FAILED: ${(err as Error).message}`);
   }
 }
-rmSync(tmp, { recursive: true, force: true });
+// Keep the scratch dir (service logs, data) when something failed, to look at.
+if (failures.length) log(`scratch dir kept for inspection: ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 }));
 const widths = [22, 44, 14, 9];

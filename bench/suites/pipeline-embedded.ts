@@ -90,6 +90,8 @@ export const pipelineEmbeddedSuite: BenchSuite = {
       let visibleAt = 0;
       let lastReport = startedAt;
       while (true) {
+        for (const s of [collector, processor])
+          if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
         const visible = await totalVisible(ports.query, 'bench');
         if (visible >= total) {
           visibleAt = Date.now();

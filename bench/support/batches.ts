@@ -24,11 +24,16 @@ export async function captureBatches(opts: { targetEvents: number; seed: string;
   // ~100 events per session, ~4 sessions per player: size the cohort from the target.
   const players = Math.max(50, Math.ceil(opts.targetEvents / 380));
   const started = Date.now();
+  // Real-time shape: every player's sessions fall in the last hour or so, the way a
+  // live pipeline sees them (a backfill over days would spread rows over many windows).
   const sim = createSimulator({
     players,
     seed: opts.seed,
-    days: 2,
-    startMs: Date.now() - 2 * 86_400_000,
+    days: 1,
+    startMs: Date.now() - 3_600_000,
+    staggerMs: 15 * 60_000,
+    idleGapMs: 2 * 60_000,
+    maxSessionsPerPlayer: 4,
     concurrency: 128,
     createClient: (p, clock) =>
       createNodeGamepulse({

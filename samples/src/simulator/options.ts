@@ -13,6 +13,8 @@ export interface SimulatorOptions {
   startMs?: number;
   /** Virtual mode: how many days each player may play. @default 1 */
   days?: number;
+  /** Virtual mode: players start at a random time within this span after startMs. @default one day */
+  staggerMs?: number;
   /** Sessions per player at most (virtual). @default 6 */
   maxSessionsPerPlayer?: number;
   /** Players simulated at once in virtual mode. @default 64 */
@@ -32,7 +34,8 @@ export interface SimulatorOptions {
   ledger?: Ledger;
 }
 
-export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs'>> & {
+export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs' | 'staggerMs'>> & {
+  staggerMs: number;
   ledger: Ledger | undefined;
   idleGapMs: number | undefined;
 };
@@ -47,6 +50,7 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     mode: o.mode ?? 'virtual',
     days,
     startMs: o.startMs ?? Date.now() - days * 86_400_000,
+    staggerMs: o.staggerMs ?? 86_400_000,
     maxSessionsPerPlayer: o.maxSessionsPerPlayer ?? 6,
     concurrency: Math.max(1, o.concurrency ?? 64),
     timeScale: o.timeScale ?? 30,

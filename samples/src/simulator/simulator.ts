@@ -61,8 +61,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const profile = profileFor(o.seed, index, rnd);
     const traits = drawTraits(rnd, profile.currency);
     const realtime = o.mode === 'realtime';
-    // Virtual players start at staggered times across the first day.
-    const clock = realtime ? createRealtimeClock(o.timeScale, abort.signal) : createVirtualClock(o.startMs + Math.floor(rnd.next() * 86_400_000));
+    // Virtual players start at staggered times (by default across the first day).
+    const clock = realtime ? createRealtimeClock(o.timeScale, abort.signal) : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
     const client = o.createClient(profile, clock);
     stats.playersStarted++;
     try {
