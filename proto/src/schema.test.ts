@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFile, protoFiles, protoRoot } from '../scripts/schema-files.ts';
 import { generate } from '../scripts/generate.ts';
+import { generateSdkWire, sdkWireFile } from '../scripts/generate-sdk-wire.ts';
 import { diffSchemas, loadSchema } from './compat/index.ts';
 
 describe('proto/schema', () => {
@@ -15,5 +16,9 @@ describe('proto/schema', () => {
     const { js, dts } = generate();
     expect(readFileSync(join(protoRoot, 'src/generated/gamepulse.js'), 'utf8') === js).toBe(true);
     expect(readFileSync(join(protoRoot, 'src/generated/gamepulse.d.ts'), 'utf8') === dts).toBe(true);
+  });
+
+  it('the committed SDK codec matches the .proto files (run `npx tsx proto/scripts/generate-sdk-wire.ts`)', () => {
+    expect(readFileSync(sdkWireFile, 'utf8') === generateSdkWire()).toBe(true);
   });
 });

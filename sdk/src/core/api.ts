@@ -11,12 +11,19 @@ import type {
   PurchaseInput,
   TrackPayload,
 } from './taxonomy.ts';
+import type { CircuitState } from './breaker.ts';
+import type { Connectivity } from './connectivity.ts';
+import type { Variants } from './hash.ts';
+import type { DeletionResult } from './http/deletion.ts';
+import type { SendLock } from './lock.ts';
 import type { Transport } from './transport.ts';
 
+export type ConsentState = 'granted' | 'denied' | 'pending';
+
 export interface GamepulseStats {
-  /** Events waiting: buffered while loading, queued, or in batches behind the one in flight. */
+  /** Events recorded but not yet in a batch (including calls buffered while loading). */
   queued: number;
-  /** Events in the batch being sent (including its retry waits). */
+  /** Events in frozen batches not yet acknowledged (being sent, or waiting behind that one). */
   inFlight: number;
   /** Batches the collector acknowledged. */
   sentBatches: number;
@@ -30,6 +37,15 @@ export interface GamepulseStats {
   pendingBatches: number;
   /** Re-sends so far. */
   retries: number;
+  /** Events not recorded because this player is outside `sampleRate` (not a loss). */
+  sampledOut: number;
+  /** The circuit breaker (closed = sending normally). */
+  circuit: CircuitState;
+  /** The transport in use, e.g. "http", "websocket". */
+  transport: string;
+  consent: ConsentState;
+  /** Estimated server clock minus this clock, ms (from the last acknowledgement). */
+  clockOffsetMs: number;
 }
 
 export type Tiers = [tier1: string, tier2?: string, tier3?: string, details?: ProgressionDetails];
@@ -48,11 +64,37 @@ export interface Gamepulse {
   ad(ad: AdInput): void;
   social(action: string, target?: string): void;
   featureUsed(feature: string): void;
-  experiment: { exposure(experiment: string, variant: string): void };
+  experiment: {
+    /** Records an exposure yourself. */
+    exposure(experiment: string, variant: string): void;
+    /**
+     * The player's variant: a stable weighted pick by hash of (experiment, player id),
+     * the same on every device. The first call per session for an experiment also
+     * records its exposure (once per session, so each session of an A/B readout sees
+     * it, without one event per call). Undefined for an empty variant list.
+     */
+    variant(experiment: string, variants: Variants): string | undefined;
+  };
   /** start() ends a running session first; end() records session_end with its monotonic length. */
   session: { start(): void; end(): void };
   /** Player id for the events that follow (persisted). */
   identify(playerId: string): void;
+  /**
+   * The player's consent decision (remembered). `false` discards everything queued and
+   * not yet acknowledged, wipes stored events and stops recording; `true` starts (or
+   * resumes) storing and sending, including what waited for consent in opt-in mode.
+   */
+  setConsent(granted: boolean): void;
+  /**
+   * Asks the collector to delete this player's data (POST /v1/privacy/deletion), after
+   * discarding the player's events not yet sent. Resolves with the collector's request
+   * id or the failure; never rejects.
+   */
+  requestDeletion(): Promise<DeletionResult>;
+  /** The game went to the background (engine pause): the session stops counting time; queued events are sent. */
+  pause(): void;
+  /** Back in the foreground: the session continues, or a new one starts after `sessionTimeoutMs`. */
+  resume(): void;
   /**
    * Batches everything queued so far and resolves once all of it is acknowledged or
    * dropped, or after flushTimeoutMs (then reported as GP_SDK_FLUSH_TIMEOUT; the events
@@ -70,6 +112,13 @@ export interface Gamepulse {
 
 /** What a platform supplies: how to send, and where to keep things. */
 export interface PlatformDeps {
-  transport: Transport;
+  /** One transport, or several in order of preference (fallback.ts). */
+  transport: Transport | readonly Transport[];
   storage: Storage;
+  /** @default a process-local lock (one sender) */
+  lock?: SendLock;
+  /** @default always online */
+  connectivity?: Connectivity;
+  /** For requestDeletion(). @default globalThis.fetch */
+  fetch?: typeof fetch;
 }

@@ -5,7 +5,7 @@
  * code in the debug callback that the collector would have put on a dead letter.
  * Codes never change meaning; new ones may be added (README lists them all).
  */
-import type { EventCode } from '@gamepulse/proto';
+import type { EventCode } from '@gamepulse/proto/sdk';
 
 export const SDK_CODES = {
   GP_SDK_CONFIG_INVALID: 'an option passed to createGamepulse is missing or out of range',
@@ -22,12 +22,22 @@ export const SDK_CODES = {
   GP_SDK_NETWORK: 'the request failed before an answer arrived (DNS, connection, TLS)',
   GP_SDK_SEND_TIMEOUT: 'no answer within sendTimeoutMs',
   GP_SDK_ABORTED: 'the send was cancelled by shutdown()',
+  GP_SDK_STREAM_ERROR: 'the collector refused a batch on a stream (WebSocket, gRPC Stream) with its own code',
   GP_SDK_ACK_INVALID: 'the acknowledgement could not be decoded as a BatchAck',
   GP_SDK_ACK_MISMATCH: 'the acknowledgement names a different batch_sequence than the batch sent',
   GP_SDK_STORAGE_FAILED: 'reading or writing the offline store failed; the SDK carries on in memory',
   GP_SDK_STORAGE_VOLATILE: 'installId is fixed but storage is not persistent: batch sequences restart at 1 after a restart',
   GP_SDK_FLUSH_TIMEOUT: 'flush() gave up waiting after flushTimeoutMs; events stay queued',
   GP_SDK_CALLBACK_FAILED: 'a callback passed in the options (onBatchAcked, onDebug) threw',
+  GP_SDK_QUEUE_EVICTED: 'a queued low-priority event (design, debug) was dropped to make room for a more important one',
+  GP_SDK_BATCH_SPLIT: 'the collector refused a batch as too large; it is re-sent as two halves',
+  GP_SDK_TRANSPORT_UNAVAILABLE: 'the transport could not be used (handshake refused, method not implemented); the next one is tried',
+  GP_SDK_TRANSPORT_FALLBACK: 'switched to a less preferred transport for a while',
+  GP_SDK_CONSENT_DENIED: 'the player denied consent: queued events were discarded and nothing more is recorded',
+  GP_SDK_DELETION_REQUESTED: 'events not yet sent were discarded because the player asked for deletion',
+  GP_SDK_DELETION_FAILED: 'the deletion request did not reach the collector',
+  GP_SDK_STORAGE_LOCKED: 'another process uses the storage directory; this one keeps its data in memory',
+  GP_SDK_NOT_READY: 'called before the SDK loaded its state; the result uses what is known so far',
 } as const;
 
 export type SdkCode = keyof typeof SDK_CODES;

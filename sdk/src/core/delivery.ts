@@ -1,32 +1,44 @@
 /**
- * Delivery: from cut events to acknowledged batches. Freezes events into a batch
- * (sequence, context, sdk_health), stores it, hands it to the one-at-a-time Sender
- * over the retrying transport, and settles it: acknowledged (count, observe, forget)
- * or rejected for good (drop, count, report, forget).
+ * Delivery: from queued events to acknowledged batches. While it has work it holds the
+ * send lock (lock.ts); under the lock it re-reads shared storage (other tabs may have
+ * moved the counters, left batches, or died with journaled events), freezes due
+ * events into the next batch, and sends pending batches one at a time, oldest first,
+ * over the retrying transport: acknowledged (count, observe, forget), rejected for good
+ * (drop, count, report, forget), too large (split in halves), or aborted (stays
+ * stored). Batches are frozen only when the one before them is settled, so during an
+ * outage events wait in the queue, where the byte budget can still choose by lane.
  */
-import type { ContextData } from '@gamepulse/proto';
-import type { Clock } from './clock.ts';
+import type { ContextData } from '@gamepulse/proto/sdk';
+import type { Clock, TimerHandle } from './clock.ts';
 import type { Report } from './debug.ts';
 import type { DropCounter, DropCounts } from './drops.ts';
-import { encodeBatch, type FrozenBatch } from './frozen-batch.ts';
+import { freezeBatch } from './freezer.ts';
+import type { FrozenBatch } from './frozen-batch.ts';
+import type { Journal } from './journal.ts';
+import type { SendLock } from './lock.ts';
 import type { Persistence } from './persistence.ts';
-import type { RandomSource } from './random.ts';
-import { withRetry, type RetryInfo, type RetryPolicy } from './retry.ts';
-import { Sender } from './sender.ts';
-import type { PersistedState } from './storage.ts';
+import type { EventQueue, QueuedEvent } from './queue.ts';
+import { clockOffsetFrom, reportBatchRejected, reportEventRejections } from './outcomes.ts';
+import { adoptable, readShared } from './shared-storage.ts';
+import type { LoadedStorage, PersistedState } from './storage.ts';
 import type { Ack, SendFailure, Transport } from './transport.ts';
 
 export interface DeliveryOptions {
-  /** The platform's transport (already wrapped by `wrapTransport`, if any). */
+  /** The retrying transport. */
   transport: Transport;
-  retry: RetryPolicy;
   clock: Clock;
-  random: RandomSource;
   context: ContextData;
   persistence: Persistence;
+  journal: Journal;
+  queue: EventQueue;
+  lock: SendLock;
   drops: DropCounter;
   report: Report;
   onBatchAcked: ((batchSequence: number, ack: Ack) => void) | undefined;
+  maxBatchEvents: number;
+  /** Room for events (framed) in one batch. */
+  maxEventBytes: number;
+  flushIntervalMs: number;
 }
 
 export interface DeliveryCounters {
@@ -36,127 +48,318 @@ export interface DeliveryCounters {
   retries: number;
 }
 
+
 export class Delivery {
   readonly counters: DeliveryCounters = { sentBatches: 0, ackedEvents: 0, rejectedEvents: 0, retries: 0 };
-  private readonly sender: Sender;
-  private readonly transport: Transport;
-  private readonly storedWrites = new WeakMap<FrozenBatch, Promise<void>>();
-  /** Drop counts each unsettled batch reports, to put back if it is rejected. */
-  private readonly healthOfBatch = new Map<number, DropCounts>();
-  private clockOffsetMs = 0;
+  clockOffsetMs = 0;
+  #pending: FrozenBatch[] = [];
+  #pendingByteCount = 0;
+  readonly #storedWrites = new WeakMap<FrozenBatch, Promise<void>>();
+  readonly #healthOfBatch = new Map<number, DropCounts>();
+  readonly #waiters: Array<() => void> = [];
+  #cutWaiters: Array<() => void> = [];
+  #state: PersistedState | undefined;
+  #release: (() => void) | undefined;
+  #acquiring: Promise<void> | undefined;
+  #adopting: Promise<void> | undefined;
+  #running = false;
+  #again = false;
+  #refreshNeeded = true;
+  #intervalDue = false;
+  #timer: TimerHandle | undefined;
+  #abort = new AbortController();
+  #stopped = false;
+  /** False while sending is not allowed (opt-in consent pending). */
+  allowed = true;
 
-  constructor(private readonly o: DeliveryOptions) {
-    this.transport = withRetry(o.transport, { policy: o.retry, clock: o.clock, random: o.random, onRetry: (i) => this.onRetry(i) });
-    this.sender = new Sender(this.transport, {
-      stored: (batch) => this.storedWrites.get(batch) ?? Promise.resolve(),
-      acked: (batch, ack) => this.onAcked(batch, ack),
-      rejected: (batch, failure) => this.onRejected(batch, failure),
-      settled: (batch) => void o.persistence.deleteBatch(batch.sequence),
-      failed: (batch, cause) =>
-        o.report('error', 'GP_SDK_NETWORK', { message: `transport threw: ${String(cause)}`, batchSequence: batch.sequence, cause }),
+  readonly #o: DeliveryOptions;
+
+  constructor(o: DeliveryOptions) {
+    this.#o = o;
+    o.lock.onOwnerGone?.(() => {
+      this.#refreshNeeded = true;
+      this.kick();
     });
   }
 
   get pendingBytes(): number {
-    return this.sender.pendingBytes;
-  }
-  get waitingEvents(): number {
-    return this.sender.waitingEvents;
-  }
-  get inFlightEvents(): number {
-    return this.sender.inFlightEvents;
+    return this.#pendingByteCount;
   }
   get pendingBatches(): number {
-    return this.sender.pendingBatches;
+    return this.#pending.length;
+  }
+  get pendingEvents(): number {
+    let n = 0;
+    for (const b of this.#pending) n += b.eventCount;
+    return n;
+  }
+  get holdsLock(): boolean {
+    return this.#release !== undefined;
   }
 
-  /** Re-queues batches stored by an earlier run, oldest first; their bytes are sent as stored. */
-  resume(batches: readonly FrozenBatch[]): void {
-    for (const batch of batches) this.sender.enqueue(batch);
+  /** Takes over what storage held at start (counters, pending batches, journal). */
+  start(state: PersistedState, loaded: LoadedStorage, shared: boolean): void {
+    this.#state = state;
+    const batches = [...loaded.batches].sort((a, b) => a.sequence - b.sequence);
+    for (const b of batches) this.#addPending(b);
+    // A shared storage's journal belongs to other live tabs until they die: adopted under the lock.
+    this.#refreshNeeded = shared;
+    // A single-process storage's journal is all ours: events a crash left behind.
+    if (!shared && loaded.journal?.length)
+      this.#adopting = adoptable(loaded.journal, batches, this.#o.persistence).then((events) => this.#takeOrphans(events));
+    this.kick();
+  }
+
+  /** Call after each event entered the queue. */
+  onEnqueue(): void {
+    if (!this.#release && !this.#acquiring && this.allowed) this.kick();
+    if (this.#timer === undefined && !this.#stopped) {
+      this.#timer = this.#o.clock.setTimeout(() => {
+        this.#timer = undefined;
+        this.#intervalDue = true;
+        this.kick();
+      }, this.#o.flushIntervalMs);
+    }
+    if (this.#isFull()) this.kick();
+  }
+
+  /** Freezes everything queued now and resolves once all of it is settled. */
+  flushAll(): Promise<void> {
+    const cut = new Promise<void>((resolve) => this.#cutWaiters.push(resolve));
+    this.kick();
+    return cut.then(() => this.whenSettled());
+  }
+
+  /** Starts a send cycle if there is work (also after a network or consent change). */
+  kick(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    void this.#run();
   }
 
   /**
-   * Builds the next batch from `events` and queues it. `state.nextBatchSequence` is
-   * advanced here; `queuedEvents` is what still waits behind it (sdk_health.queued).
+   * Page hide: if this tab holds the send lock, freezes everything queued into batches
+   * of at most `maxBatchBytes` and returns every pending batch (for keepalive sends);
+   * otherwise only makes sure the journal is written, for the next holder to adopt.
    */
-  freeze(events: Uint8Array[], state: PersistedState, queuedEvents: number): void {
-    const sequence = state.nextBatchSequence++;
-    const health = this.o.drops.takeUnreported();
-    const bytes = encodeBatch(
-      {
-        installId: state.installId,
-        batchSequence: sequence,
-        sentAtMs: this.o.clock.now(),
-        context: this.o.context,
-        clockOffsetMs: this.clockOffsetMs,
-        sdkHealth: { droppedByReason: health, queued: queuedEvents + this.sender.waitingEvents + this.sender.inFlightEvents },
-      },
-      events,
-    );
-    const batch: FrozenBatch = Object.freeze({ sequence, bytes, eventCount: events.length });
-    if (Object.keys(health).length > 0) this.healthOfBatch.set(sequence, health);
-    // Counters first, then the batch: after a crash a sequence may be skipped, never reused.
-    void this.o.persistence.saveState();
-    this.storedWrites.set(batch, this.o.persistence.putBatch(batch));
-    this.sender.enqueue(batch);
+  freezeForExit(maxBatchBytes: number): FrozenBatch[] {
+    void this.#o.journal.flushNow();
+    if (!this.#release || !this.allowed || !this.#state) return [];
+    while (this.#o.queue.count > 0) this.#freeze(Math.min(maxBatchBytes, this.#o.maxEventBytes));
+    return [...this.#pending];
   }
 
-  /** Resolves once every batch frozen so far is settled. */
-  whenAllSettled(): Promise<void> {
-    return this.sender.whenSettled(this.sender.lastSequence);
+  /** Consent denied or deletion requested: forgets pending batches and aborts the send. */
+  discard(): number {
+    const n = this.pendingEvents;
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#pending = [];
+    this.#pendingByteCount = 0;
+    this.#healthOfBatch.clear();
+    for (const w of this.#waiters.splice(0)) w();
+    return n;
   }
 
-  /** Aborts the send in flight; unsettled batches stay stored. */
-  stop(): Promise<void> {
-    this.sender.stop();
-    return this.transport.close?.() ?? Promise.resolve();
+  /** Aborts the send in flight and releases the lock; unsettled batches stay stored. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#abort.abort();
+    if (this.#timer !== undefined) this.#o.clock.clearTimeout(this.#timer);
+    for (const w of this.#cutWaiters.splice(0)) w();
+    for (const w of this.#waiters.splice(0)) w();
+    this.#release?.();
+    this.#release = undefined;
+    await this.#o.transport.close?.();
   }
 
-  private onRetry({ batch, attempt, delayMs, failure }: RetryInfo): void {
-    this.counters.retries++;
-    this.o.report('info', 'GP_SDK_SEND_RETRY', {
-      message: `batch ${batch.sequence}: ${failure.code}${failure.message ? ` (${failure.message})` : ''}; re-send ${attempt} in ${delayMs} ms`,
-      batchSequence: batch.sequence,
-      attempt,
-      delayMs,
-      ...(failure.status !== undefined ? { status: failure.status } : {}),
+  /** Resolves once no batch is pending (every one frozen so far is settled). */
+  whenSettled(): Promise<void> {
+    if (this.#pending.length === 0 || this.#stopped) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  // ── the send cycle ────────────────────────────────────────────────────────────
+
+  #isFull(): boolean {
+    const q = this.#o.queue;
+    return q.count >= this.#o.maxBatchEvents || q.bytes >= this.#o.maxEventBytes;
+  }
+
+  #hasWork(): boolean {
+    return this.#pending.length > 0 || (this.#o.queue.count > 0 && (this.#intervalDue || this.#isFull())) || this.#cutWaiters.length > 0;
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      do {
+        this.#again = false;
+        await this.#cycle();
+      } while (this.#again && !this.#stopped);
+    } catch (cause) {
+      this.#o.report('error', 'GP_SDK_NETWORK', { message: `delivery failed: ${String(cause)}`, cause });
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #cycle(): Promise<void> {
+    if (this.#adopting) await this.#adopting;
+    // Nothing may be sent (consent pending): a flush has nothing to wait for.
+    if (!this.allowed) for (const w of this.#cutWaiters.splice(0)) w();
+    if (this.#stopped || !this.allowed || !this.#state) return;
+    // The lock is taken as soon as anything waits (not only when a batch is due), so a
+    // page that is closing can still number and send what it has queued.
+    if (!this.#release && (this.#o.queue.count > 0 || this.#hasWork())) {
+      await (this.#acquiring ??= this.#acquire());
+      if (!this.#release || this.#stopped) return;
+    }
+    if (this.#release && this.#refreshNeeded) await this.#refresh();
+    while (this.#release && !this.#stopped && this.allowed && this.#hasWork()) {
+      if (this.#pending.length === 0 || this.#cutWaiters.length > 0) this.#freezeDue();
+      const batch = this.#pending[0];
+      if (!batch) break;
+      await this.#storedWrites.get(batch);
+      const result = await this.#o.transport.send(batch, this.#abort.signal);
+      if (this.#pending[0] !== batch) continue; // discarded meanwhile
+      if (result.ok) this.#acked(batch, result.ack, result.rttMs);
+      else if (result.tooLarge) await this.#split(batch, result);
+      else if (!result.retryable) this.#rejected(batch, result);
+      else break; // aborted: the batch stays at the head, stored
+      // Another tab waits for the lock: let it send its batches before ours continue.
+      if (this.#pending.length === 0 && !this.#isFull() && (await this.#o.lock.contended())) this.#yieldLock();
+    }
+    // Keep the lock while anything waits, so a page hide can still number and send it.
+    if (this.#release && this.#pending.length === 0 && this.#o.queue.count === 0) this.#yieldLock();
+  }
+
+  async #acquire(): Promise<void> {
+    try {
+      this.#release = await this.#o.lock.acquire(this.#abort.signal);
+      this.#refreshNeeded = true;
+    } catch {
+      // aborted (stop or discard)
+    } finally {
+      this.#acquiring = undefined;
+    }
+  }
+
+  #yieldLock(): void {
+    this.#release?.();
+    this.#release = undefined;
+    if (this.#hasWork()) this.#again = true;
+  }
+
+  /** Under the lock, with shared storage: take the counters, batches and orphans other tabs left. */
+  async #refresh(): Promise<void> {
+    this.#refreshNeeded = false;
+    if (!this.#o.persistence.storage.shared || !this.#o.persistence.enabled) return;
+    const known = new Set(this.#pending.map((b) => b.sequence));
+    const view = await readShared(this.#o.persistence, this.#o.journal, this.#o.lock, this.#state!, known, this.#o.report);
+    if (!view) return;
+    for (const b of view.batches) this.#addPending(b);
+    this.#pending.sort((x, y) => x.sequence - y.sequence);
+    this.#state!.nextBatchSequence = Math.max(this.#state!.nextBatchSequence, (this.#pending.at(-1)?.sequence ?? 0) + 1);
+    this.#takeOrphans(view.orphans);
+  }
+
+  /** Adopted events join the queue at its head (they are older), and are due now. */
+  #takeOrphans(events: readonly QueuedEvent[]): void {
+    this.#o.queue.unshift(events);
+    if (events.length > 0) this.#intervalDue = true;
+  }
+
+  #freezeDue(): void {
+    const cutAll = this.#cutWaiters.length > 0;
+    if (cutAll) while (this.#o.queue.count > 0) this.#freeze(this.#o.maxEventBytes);
+    else if (this.#o.queue.count > 0 && (this.#intervalDue || this.#isFull())) this.#freeze(this.#o.maxEventBytes);
+    if (this.#o.queue.count === 0) {
+      this.#intervalDue = false;
+      if (this.#timer !== undefined) this.#o.clock.clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    for (const w of this.#cutWaiters.splice(0)) w();
+  }
+
+  #freeze(maxEventBytes: number): void {
+    const events = this.#o.queue.take(this.#o.maxBatchEvents, maxEventBytes);
+    if (events.length === 0) return;
+    const health = this.#o.drops.takeUnreported();
+    const batch = freezeBatch(this.#state!, events, {
+      sentAtMs: this.#o.clock.now(),
+      context: this.#o.context,
+      clockOffsetMs: this.clockOffsetMs,
+      droppedByReason: health,
+      queued: this.#o.queue.count + this.pendingEvents,
     });
+    if (Object.keys(health).length > 0) this.#healthOfBatch.set(batch.sequence, health);
+    const ids = events.map((e) => e.id);
+    this.#o.journal.forget(new Set(ids));
+    // Counters first, then the batch: after a crash a sequence may be skipped, never reused.
+    void this.#o.persistence.saveState();
+    this.#storedWrites.set(batch, this.#o.persistence.putBatch(batch, ids));
+    this.#addPending(batch);
   }
 
-  private onAcked(batch: FrozenBatch, ack: Ack): void {
-    this.healthOfBatch.delete(batch.sequence);
+  #addPending(batch: FrozenBatch): void {
+    this.#pending.push(batch);
+    this.#pendingByteCount += batch.bytes.length;
+  }
+
+  #settle(batch: FrozenBatch, replacements: FrozenBatch[] = []): void {
+    const i = this.#pending.indexOf(batch);
+    if (i >= 0) this.#pending.splice(i, 1, ...replacements);
+    this.#pendingByteCount -= batch.bytes.length;
+    for (const r of replacements) this.#pendingByteCount += r.bytes.length;
+    void this.#o.persistence.deleteBatch(batch.sequence);
+    if (this.#pending.length === 0) for (const w of this.#waiters.splice(0)) w();
+  }
+
+  /** 413: halves with new sequences take the batch's place; one event alone is dropped (split.ts, loaded on first use). */
+  async #split(batch: FrozenBatch, failure: SendFailure): Promise<void> {
+    if (batch.eventCount <= 1) {
+      this.#o.drops.add('GP_SDK_EVENT_TOO_LARGE', batch.eventCount);
+      this.#o.report('error', 'GP_SDK_EVENT_TOO_LARGE', { message: failure.serverCode ?? failure.code, batchSequence: batch.sequence, events: 1 });
+      this.#healthOfBatch.delete(batch.sequence);
+      return this.#settle(batch);
+    }
+    const { splitBatch } = await import('./split.ts');
+    const halves = splitBatch(batch, () => this.#state!.nextBatchSequence++);
+    this.#o.report('info', 'GP_SDK_BATCH_SPLIT', { message: `→ ${halves[0].sequence}, ${halves[1].sequence}`, batchSequence: batch.sequence, events: batch.eventCount });
+    const health = this.#healthOfBatch.get(batch.sequence);
+    this.#healthOfBatch.delete(batch.sequence);
+    if (health) this.#healthOfBatch.set(halves[0].sequence, health);
+    void this.#o.persistence.saveState();
+    for (const h of halves) this.#storedWrites.set(h, this.#o.persistence.putBatch(h, []));
+    this.#settle(batch, halves);
+  }
+
+  #acked(batch: FrozenBatch, ack: Ack, rttMs: number | undefined): void {
+    this.#healthOfBatch.delete(batch.sequence);
     this.counters.sentBatches++;
     this.counters.ackedEvents += ack.accepted;
     this.counters.rejectedEvents += ack.rejected.length;
-    for (const r of ack.rejected) {
-      this.o.report('warn', 'GP_SDK_EVENT_REJECTED', {
-        message: `batch ${batch.sequence} event ${r.index}: ${r.code} ${r.message}`.trim(),
-        field: r.field,
-        batchSequence: batch.sequence,
-        events: 1,
-      });
-    }
-    // Includes one-way latency; the collector corrects skew with its own receive time.
-    if (ack.serverTimeMs > 0) this.clockOffsetMs = ack.serverTimeMs - this.o.clock.now();
+    reportEventRejections(this.#o.report, batch, ack);
+    this.clockOffsetMs = clockOffsetFrom(ack, this.#o.clock.now(), rttMs) ?? this.clockOffsetMs;
+    this.#settle(batch);
     try {
-      this.o.onBatchAcked?.(batch.sequence, ack);
+      this.#o.onBatchAcked?.(batch.sequence, ack);
     } catch (cause) {
-      this.o.report('error', 'GP_SDK_CALLBACK_FAILED', { message: `onBatchAcked threw: ${String(cause)}`, cause });
+      this.#o.report('error', 'GP_SDK_CALLBACK_FAILED', { message: `onBatchAcked threw: ${String(cause)}`, cause });
     }
   }
 
-  private onRejected(batch: FrozenBatch, failure: SendFailure): void {
-    const health = this.healthOfBatch.get(batch.sequence);
-    this.healthOfBatch.delete(batch.sequence);
-    if (health) this.o.drops.restore(health);
+  #rejected(batch: FrozenBatch, failure: SendFailure): void {
+    const health = this.#healthOfBatch.get(batch.sequence);
+    this.#healthOfBatch.delete(batch.sequence);
+    if (health) this.#o.drops.restore(health);
     this.counters.rejectedEvents += batch.eventCount;
-    this.o.drops.add('GP_SDK_BATCH_REJECTED', batch.eventCount);
-    const status = failure.status !== undefined ? ` ${failure.status}` : '';
-    this.o.report('error', 'GP_SDK_BATCH_REJECTED', {
-      message: `batch ${batch.sequence} (${batch.eventCount} events) rejected: ${failure.code}${status}${failure.message ? ` ${failure.message}` : ''}`,
-      batchSequence: batch.sequence,
-      events: batch.eventCount,
-      ...(failure.status !== undefined ? { status: failure.status } : {}),
-    });
+    this.#o.drops.add('GP_SDK_BATCH_REJECTED', batch.eventCount);
+    reportBatchRejected(this.#o.report, batch, failure);
+    this.#settle(batch);
   }
 }
+

@@ -3,30 +3,63 @@
  * and in tests a stand-in for a disk that two client instances can share.
  */
 import type { FrozenBatch } from './frozen-batch.ts';
-import type { LoadedStorage, PersistedState, Storage } from './storage.ts';
+import type { ConsentDecision, JournalEntry, LoadedStorage, PersistedState, Storage } from './storage.ts';
 
 export interface MemoryStorage extends Storage {
   /** Sequences of the batches currently stored. */
   batchSequences(): number[];
+  /** Ids of the journaled events. */
+  journalIds(): string[];
 }
 
-export function createMemoryStorage(): MemoryStorage {
+export interface MemoryStorageOptions {
+  /** Journal queued events (as IndexedDB does). @default true */
+  journal?: boolean;
+}
+
+export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
   let state: PersistedState | undefined;
+  let consent: ConsentDecision | undefined;
   const batches = new Map<number, FrozenBatch>();
-  return {
+  const journal = new Map<string, JournalEntry>();
+  const storage: MemoryStorage = {
     persistent: false,
     async load(): Promise<LoadedStorage> {
-      return { state: state && { ...state }, batches: [...batches.values()] };
+      return {
+        state: state && { ...state },
+        batches: [...batches.values()],
+        journal: [...journal.values()],
+        ...(consent ? { consent } : {}),
+      };
     },
     async saveState(next) {
       state = { ...next };
     },
-    async putBatch(batch) {
+    async putBatch(batch, consumed) {
       batches.set(batch.sequence, batch);
+      for (const id of consumed) journal.delete(id);
     },
     async deleteBatch(sequence) {
       batches.delete(sequence);
     },
+    async deleteJournal(ids) {
+      for (const id of ids) journal.delete(id);
+    },
+    async saveConsent(decision) {
+      consent = decision;
+    },
+    async wipe() {
+      state = undefined;
+      batches.clear();
+      journal.clear();
+    },
     batchSequences: () => [...batches.keys()].sort((a, b) => a - b),
+    journalIds: () => [...journal.keys()].sort(),
   };
+  if (options.journal !== false) {
+    storage.appendJournal = async (entries) => {
+      for (const e of entries) journal.set(e.id, e);
+    };
+  }
+  return storage;
 }

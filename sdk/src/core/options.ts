@@ -3,7 +3,8 @@
  * every field required, one function that applies defaults and clamps (the pattern of
  * Segment analytics-next and OpenTelemetry's BatchSpanProcessor).
  */
-import { LIMITS, validateContext, type ContextData } from '@gamepulse/proto';
+import { LIMITS, validateContext, type ContextData } from '@gamepulse/proto/sdk';
+import type { BreakerOptions } from './breaker.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { GamepulseConfigError, type DebugMessage } from './codes.ts';
 import { createDefaultRandom, type RandomSource } from './random.ts';
@@ -19,6 +20,17 @@ export interface RetryOptions {
   /** Longest wait the collector may ask for with Retry-After / gRPC pushback. @default 300_000 */
   maxRetryAfterMs?: number;
 }
+
+export interface CircuitBreakerOptions {
+  /** Consecutive failed attempts that open the circuit. @default 5 */
+  failureThreshold?: number;
+  /** First open period; doubles after a failed probe. @default 30_000 */
+  openMs?: number;
+  /** Longest open period. @default 300_000 */
+  maxOpenMs?: number;
+}
+
+export type ConsentMode = 'opt-out' | 'opt-in';
 
 export interface GamepulseOptions {
   /** Ingest key of the game, sent as `x-gamepulse-key`. */
@@ -60,6 +72,23 @@ export interface GamepulseOptions {
   /** Calls buffered while storage loads; more are dropped as GP_SDK_QUEUE_FULL. @default 1_000 */
   maxBufferedBeforeReady?: number;
   retry?: RetryOptions;
+  circuitBreaker?: CircuitBreakerOptions;
+  /**
+   * 'opt-out': events are recorded and sent until `setConsent(false)`. 'opt-in': nothing
+   * is stored or sent until `setConsent(true)`; calls before that wait in memory and are
+   * discarded on `setConsent(false)`. A decision once given is remembered. @default 'opt-out'
+   */
+  consent?: ConsentMode;
+  /**
+   * Share of players whose events are kept, in [0, 1], decided per player id by a
+   * stable hash (hash.ts); kept events carry `sample_rate` so the backend can reweight.
+   * @default 1
+   */
+  sampleRate?: number;
+  /** A session in the background longer than this ends (the next one starts on return). @default 1_800_000 */
+  sessionTimeoutMs?: number;
+  /** After falling back to a less preferred transport, try the preferred one again after this long. @default 300_000 */
+  retryPreferredTransportAfterMs?: number;
   /** @default the system clock */
   clock?: Clock;
   /** @default Math.random for jitter, crypto.getRandomValues for ids */
@@ -90,6 +119,11 @@ export interface ResolvedOptions {
   flushTimeoutMs: number;
   maxBufferedBeforeReady: number;
   retry: RetryPolicy;
+  circuitBreaker: BreakerOptions;
+  consent: ConsentMode;
+  sampleRate: number;
+  sessionTimeoutMs: number;
+  retryPreferredTransportAfterMs: number;
   clock: Clock;
   random: RandomSource;
   onDebug: ((message: DebugMessage) => void) | undefined;
@@ -131,6 +165,9 @@ export function resolveOptions(o: GamepulseOptions): ResolvedOptions {
     problems.push(`installId must be 1..${LIMITS.idMaxChars} characters`);
   if (o.playerId !== undefined && (!o.playerId || o.playerId.length > LIMITS.idMaxChars))
     problems.push(`playerId must be 1..${LIMITS.idMaxChars} characters`);
+  if (o.consent !== undefined && o.consent !== 'opt-in' && o.consent !== 'opt-out') problems.push("consent must be 'opt-in' or 'opt-out'");
+  if (o.sampleRate !== undefined && !(typeof o.sampleRate === 'number' && o.sampleRate >= 0 && o.sampleRate <= 1))
+    problems.push('sampleRate must be within [0, 1]');
   if (problems.length > 0) throw new GamepulseConfigError(problems);
 
   const maxBatchBytes = clamp(o.maxBatchBytes, 262_144, MIN_BATCH_BYTES);
@@ -154,6 +191,15 @@ export function resolveOptions(o: GamepulseOptions): ResolvedOptions {
       maxDelayMs: clamp(o.retry?.maxDelayMs, 30_000, baseDelayMs),
       maxRetryAfterMs: clamp(o.retry?.maxRetryAfterMs, 300_000, 0),
     },
+    circuitBreaker: {
+      failureThreshold: clamp(o.circuitBreaker?.failureThreshold, 5, 1),
+      openMs: clamp(o.circuitBreaker?.openMs, 30_000, 1),
+      maxOpenMs: clamp(o.circuitBreaker?.maxOpenMs, 300_000, clamp(o.circuitBreaker?.openMs, 30_000, 1)),
+    },
+    consent: o.consent === 'opt-in' ? 'opt-in' : 'opt-out',
+    sampleRate: typeof o.sampleRate === 'number' && o.sampleRate >= 0 && o.sampleRate <= 1 ? o.sampleRate : 1,
+    sessionTimeoutMs: clamp(o.sessionTimeoutMs, 1_800_000, 0),
+    retryPreferredTransportAfterMs: clamp(o.retryPreferredTransportAfterMs, 300_000, 0),
     clock: o.clock ?? systemClock,
     random: o.random ?? createDefaultRandom(),
     onDebug: o.onDebug,

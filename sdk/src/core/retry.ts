@@ -7,8 +7,13 @@
  * [0, min(maxDelayMs, baseDelayMs * 2^n)). Full jitter spreads a fleet of clients that
  * failed together (a collector restart) instead of having them return in lockstep.
  * A wait the collector asked for (Retry-After, gRPC pushback) is honoured instead.
+ * Before each attempt the circuit breaker and the device's connectivity are asked:
+ * no attempt while offline or while the circuit is open; coming back online ends the
+ * current wait at once.
  */
+import type { CircuitBreaker } from './breaker.ts';
 import type { Clock } from './clock.ts';
+import { alwaysOnline, type Connectivity } from './connectivity.ts';
 import type { FrozenBatch } from './frozen-batch.ts';
 import type { RandomSource } from './random.ts';
 import type { SendFailure, SendResult, Transport } from './transport.ts';
@@ -34,6 +39,8 @@ export interface RetryOptions {
   random: RandomSource;
   /** Observer, e.g. for debug output. */
   onRetry?: (info: RetryInfo) => void;
+  breaker?: CircuitBreaker;
+  connectivity?: Connectivity;
 }
 
 /** 2^31 already exceeds any cap; stop the exponent growing past it. */
@@ -51,18 +58,31 @@ export function backoffDelayMs(retryIndex: number, policy: RetryPolicy, random: 
 
 const ABORTED: SendFailure = { ok: false, retryable: true, code: 'GP_SDK_ABORTED' };
 
-function wait(clock: Clock, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `delayMs` (forever if undefined), ending early on abort or when `wake` fires. */
+function wait(
+  clock: Clock,
+  delayMs: number | undefined,
+  signal: AbortSignal | undefined,
+  connectivity: Connectivity,
+  wakeWhen: (online: boolean) => boolean,
+  breaker?: CircuitBreaker,
+): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const onAbort = () => {
-      clock.clearTimeout(handle);
+    let handle: unknown;
+    const done = () => {
+      if (handle !== undefined) clock.clearTimeout(handle);
+      signal?.removeEventListener('abort', done);
+      unsubscribe();
+      unProbe();
       resolve();
     };
-    const handle = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, delayMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unProbe = breaker?.onProbe(done) ?? (() => {});
+    const unsubscribe = connectivity.subscribe((online) => {
+      if (wakeWhen(online)) done();
+    });
+    if (delayMs !== undefined) handle = clock.setTimeout(done, delayMs);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
@@ -76,20 +96,42 @@ async function sendSafely(inner: Transport, batch: FrozenBatch, signal: AbortSig
 }
 
 export function withRetry(inner: Transport, options: RetryOptions): Transport {
-  const { policy, clock, random, onRetry } = options;
+  const { policy, clock, random, onRetry, breaker } = options;
+  const connectivity = options.connectivity ?? alwaysOnline;
   return {
+    ...(inner.name ? { name: inner.name } : {}),
     async send(batch, signal): Promise<SendResult> {
-      for (let retryIndex = 0; ; retryIndex++) {
+      for (let retryIndex = 0; ; ) {
         if (signal?.aborted) return ABORTED;
+        // Offline: wait for the network without counting it as a failure.
+        if (!connectivity.online()) {
+          await wait(clock, undefined, signal, connectivity, (online) => online);
+          breaker?.probeNow();
+          continue;
+        }
+        const openMs = breaker?.waitMs(clock.now()) ?? 0;
+        if (openMs > 0) {
+          await wait(clock, openMs, signal, connectivity, (online) => online, breaker);
+          continue;
+        }
         const result = await sendSafely(inner, batch, signal);
+        if (result.ok) breaker?.success();
+        else if (result.retryable && result.code !== 'GP_SDK_ABORTED') breaker?.failure(clock.now());
         if (result.ok || !result.retryable) return result;
         if (signal?.aborted) return ABORTED;
         const delayMs =
           result.retryInMs !== undefined
             ? Math.min(Math.max(0, result.retryInMs), policy.maxRetryAfterMs)
             : backoffDelayMs(retryIndex, policy, random);
-        onRetry?.({ batch, attempt: retryIndex + 1, delayMs, failure: result });
-        await wait(clock, delayMs, signal);
+        retryIndex++;
+        onRetry?.({ batch, attempt: retryIndex, delayMs, failure: result });
+        // Going offline during the wait is fine (the next turn waits for online);
+        // coming back online ends the wait: the failure was probably the network.
+        let wentOffline = false;
+        await wait(clock, delayMs, signal, connectivity, (online) => {
+          if (!online) wentOffline = true;
+          return online && wentOffline;
+        });
       }
     },
     close: () => inner.close?.() ?? Promise.resolve(),

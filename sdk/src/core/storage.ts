@@ -1,40 +1,97 @@
 /**
- * What the SDK keeps across restarts: the install's identity and counters, and the
- * frozen batches not yet acknowledged. Platforms implement it (files under Node,
- * localStorage now and IndexedDB later in browsers, memory as the last resort).
+ * What the SDK keeps across restarts and shares between tabs: the install's identity
+ * and counters, the frozen batches not yet acknowledged, and a journal of the events
+ * still queued (so a reload or crash loses none of them). Platforms implement it
+ * (IndexedDB in browsers, files under Node, memory as the last resort).
  *
  * Layout is versioned (`v1` in keys and file names) so a later format can migrate.
  */
 import type { FrozenBatch } from './frozen-batch.ts';
 
+/** A session as it was when its page or process last saw it (for resuming after a reload). */
+export interface SessionSnapshot {
+  id: string;
+  /** Foreground time so far (monotonic), ms. */
+  foregroundMs: number;
+  /** Wall clock of the last moment the player was active, Unix ms. */
+  lastActiveMs: number;
+  /** The tab (or process) that owned it. */
+  owner: string;
+}
+
 export interface PersistedState {
   installId: string;
   /** Player id set by identify() or the options; empty until known. */
   playerId: string;
-  /** Next Event.sequence to assign. */
+  /** Next Event.sequence to assign (assigned when a batch is frozen). */
   nextEventSequence: number;
   /** Next EventBatch.batch_sequence to assign. */
   nextBatchSequence: number;
-  /** Sessions started by this install so far. */
+  /** Sessions numbered so far by this install. */
   sessionNumber: number;
+  /** Recent session ids and their numbers (numbers are assigned when a batch is frozen). */
+  sessions?: Array<[id: string, number: number]>;
+  /** The session to resume after a reload, if still recent. */
+  lastSession?: SessionSnapshot;
 }
+
+/** An event still queued, as journaled: enough to put it in a batch later. */
+export interface JournalEntry {
+  /** The event id (UUIDv7): the journal key, time-ordered. */
+  id: string;
+  /** The tab or process that recorded it (its own until it dies, then anyone's). */
+  owner: string;
+  /** Priority lane (lanes.ts). */
+  lane: number;
+  /** Session id (to number the session when frozen). */
+  sid: string;
+  /** The encoded Event, without sequence and session_number. */
+  bytes: Uint8Array;
+}
+
+export type ConsentDecision = 'granted' | 'denied';
 
 export interface LoadedStorage {
   state: PersistedState | undefined;
   /** Pending batches, any order (the SDK sorts by sequence). */
   batches: FrozenBatch[];
+  /** Journaled events not yet in a batch, any order. */
+  journal?: JournalEntry[];
+  consent?: ConsentDecision;
 }
 
 export interface Storage {
   /** False when nothing survives a restart (memory). */
   readonly persistent: boolean;
+  /**
+   * True when other tabs or processes use the same data at the same time (IndexedDB):
+   * the SDK then re-reads it under the send lock before it numbers or sends batches.
+   */
+  readonly shared?: boolean;
   load(): Promise<LoadedStorage>;
-  /** Replaces the state. Must be atomic: after a crash, the old or the new state. */
+  /**
+   * Replaces the state. Must be atomic: after a crash, the old or the new state. A
+   * shared storage keeps the larger of each counter (another tab may have moved on).
+   */
   saveState(state: PersistedState): Promise<void>;
-  /** Stores a frozen batch under its sequence, atomically. */
-  putBatch(batch: FrozenBatch): Promise<void>;
+  /**
+   * Stores a frozen batch under its sequence, and forgets the journal entries `consumed`
+   * that it now holds — atomically where the platform can (IndexedDB); where it cannot,
+   * the SDK drops journal entries found inside stored batches when it loads.
+   */
+  putBatch(batch: FrozenBatch, consumed: readonly string[]): Promise<void>;
   /** Forgets an acknowledged or permanently rejected batch; unknown sequences are fine. */
   deleteBatch(sequence: number): Promise<void>;
+  /** Journals queued events. Optional: without it, queued events live in memory only. */
+  appendJournal?(entries: readonly JournalEntry[]): Promise<void>;
+  /** Forgets journal entries (events dropped from the queue). */
+  deleteJournal?(ids: readonly string[]): Promise<void>;
+  /** Remembers the player's consent decision (kept even when everything else is wiped). */
+  saveConsent?(decision: ConsentDecision): Promise<void>;
+  /** Deletes state, batches and journal (consent denied, deletion requested). */
+  wipe?(): Promise<void>;
+  /** Releases locks and handles. */
+  close?(): Promise<void>;
 }
 
 export function isPersistedState(x: unknown): x is PersistedState {
@@ -49,4 +106,24 @@ export function isPersistedState(x: unknown): x is PersistedState {
     count(s.nextBatchSequence) &&
     count(s.sessionNumber)
   );
+}
+
+/** Merges two views of the state: counters only grow; the rest is the newer view's. */
+export function mergeState(stored: PersistedState | undefined, next: PersistedState): PersistedState {
+  if (!stored || stored.installId !== next.installId) return next;
+  return {
+    ...next,
+    nextEventSequence: Math.max(stored.nextEventSequence, next.nextEventSequence),
+    nextBatchSequence: Math.max(stored.nextBatchSequence, next.nextBatchSequence),
+    sessionNumber: Math.max(stored.sessionNumber, next.sessionNumber),
+    sessions: mergeSessions(stored.sessions, next.sessions),
+  };
+}
+
+const MAX_SESSIONS_REMEMBERED = 16;
+
+function mergeSessions(a: PersistedState['sessions'], b: PersistedState['sessions']): PersistedState['sessions'] {
+  const map = new Map(a ?? []);
+  for (const [id, n] of b ?? []) map.set(id, n);
+  return [...map].sort((x, y) => x[1] - y[1]).slice(-MAX_SESSIONS_REMEMBERED);
 }

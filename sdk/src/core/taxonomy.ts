@@ -10,7 +10,7 @@ import {
   ResourceFlow,
   type EventData,
   type PayloadKey,
-} from '@gamepulse/proto';
+} from '@gamepulse/proto/sdk';
 
 type PayloadData<K extends PayloadKey> = NonNullable<EventData[K]>;
 

@@ -24,6 +24,8 @@ export interface Ack {
 export interface SendSuccess {
   ok: true;
   ack: Ack;
+  /** Round trip of the attempt that was acknowledged (monotonic ms), for the clock offset. */
+  rttMs?: number;
 }
 
 export interface SendFailure {
@@ -34,8 +36,15 @@ export interface SendFailure {
   retryInMs?: number;
   /** HTTP status or gRPC status code. */
   status?: number;
-  /** Stable code, e.g. GP_SDK_HTTP_STATUS, GP_SDK_NETWORK. */
+  /** Stable code, e.g. GP_SDK_HTTP_STATUS, GP_SDK_NETWORK, GP_SDK_TRANSPORT_UNAVAILABLE. */
   code: string;
+  /**
+   * The collector refused the batch as too large (HTTP 413, GP_BODY_TOO_LARGE,
+   * GP_LOG_RECORD_TOO_LARGE): split it in halves and send those instead.
+   */
+  tooLarge?: boolean;
+  /** The collector's own error code, when it sent one (e.g. GP_AUTH_KEY_INVALID). */
+  serverCode?: string;
   message?: string;
 }
 
@@ -46,4 +55,9 @@ export interface Transport {
   send(batch: FrozenBatch, signal?: AbortSignal): Promise<SendResult>;
   /** Releases connections. */
   close?(): Promise<void>;
+  /** Name for stats and debug output, e.g. "http", "websocket", "grpc-stream". */
+  readonly name?: string;
 }
+
+/** Collector codes that mean "send smaller batches" (collector/src/errors.ts). */
+export const TOO_LARGE_CODES: ReadonlySet<string> = new Set(['GP_BODY_TOO_LARGE', 'GP_BODY_DECOMPRESSED_TOO_LARGE', 'GP_LOG_RECORD_TOO_LARGE']);

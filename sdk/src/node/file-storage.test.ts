@@ -57,7 +57,7 @@ describe('node/file-storage', () => {
     const dir = tempDir();
     const storage = createFileStorage(dir, { fsync: false });
     await storage.load();
-    await storage.putBatch({ sequence: 5, bytes: new Uint8Array([0x10, 0x05]), eventCount: 0 }); // batch_sequence = 5
+    await storage.putBatch({ sequence: 5, bytes: new Uint8Array([0x10, 0x05]), eventCount: 0 }, []); // batch_sequence = 5
     writeFileSync(join(dir, 'batches.v1', '0000000000000006.pb'), Buffer.from([0xff, 0xff, 0xff]));
     writeFileSync(join(dir, 'state.v1.json'), '{not json');
     writeFileSync(join(dir, 'batches.v1', '0000000000000007.pb.123.0.tmp'), 'partial');

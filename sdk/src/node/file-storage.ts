@@ -12,12 +12,15 @@
  * necessarily ensure that the entry in the directory containing the file has also
  * reached disk").
  *
- * One directory serves one running client; two processes sharing it would interleave
- * sequences (a lock file comes with the multi-tab/Web Locks work).
+ * One directory serves one running process: `<dir>/lock` (lock-file.ts) is taken at
+ * load; a second process finds it held and keeps its data in memory instead of
+ * interleaving sequences with the first. Queued events are not journaled here: a game
+ * server flushes on SIGTERM (signals.ts), and a crash loses at most `flushIntervalMs`
+ * of events.
  */
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EventBatch } from '@gamepulse/proto';
+import { decodeEventBatch } from '@gamepulse/proto/sdk';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
 import { isPersistedState, type LoadedStorage, type Storage } from '../core/storage.ts';
 
@@ -114,7 +117,7 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       if (!m) continue;
       const bytes = new Uint8Array(await readFile(path));
       try {
-        const decoded = EventBatch.decode(bytes);
+        const decoded = decodeEventBatch(bytes);
         const sequence = Number(m[1]);
         if (Number(decoded.batchSequence) !== sequence) throw new Error(`file ${name} holds batch ${String(decoded.batchSequence)}`);
         batches.push(Object.freeze({ sequence, bytes, eventCount: decoded.events.length }));
@@ -132,7 +135,7 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       return { state: await loadState(), batches: await loadBatches() };
     },
     saveState: (state) => writeAtomic(dir, STATE_FILE, JSON.stringify(state)),
-    putBatch: (batch) => writeAtomic(batchDir, batchName(batch.sequence), batch.bytes),
+    putBatch: (batch, _consumed) => writeAtomic(batchDir, batchName(batch.sequence), batch.bytes),
     async deleteBatch(sequence) {
       try {
         await unlink(join(batchDir, batchName(sequence)));

@@ -10,13 +10,16 @@
  * The game key travels in metadata `x-gamepulse-key`. Status codes map to results as
  * the gRPC status-code guide describes (grpc.io/docs/guides/status-codes): transient
  * conditions are retried, caller errors are final. A server may ask for a specific
- * wait with the trailer `grpc-retry-pushback-ms` (gRFC A6, "Retry Pushback").
+ * wait with the trailer `grpc-retry-pushback-ms` (gRFC A6, "Retry Pushback"); the
+ * gamepulse collector sends `retry-after` (seconds) and its error code in
+ * `gp-error-code` (a too-large code makes the SDK split the batch). UNIMPLEMENTED is
+ * GP_SDK_TRANSPORT_UNAVAILABLE, so a fallback transport takes over.
  */
 import { Client, Metadata, compressionAlgorithms, credentials, status, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import { ackResult } from '../core/ack.ts';
 import type { Clock } from '../core/clock.ts';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
-import type { SendFailure, SendResult, Transport } from '../core/transport.ts';
+import { TOO_LARGE_CODES, type SendFailure, type SendResult, type Transport } from '../core/transport.ts';
 
 export const COLLECTOR_SEND_METHOD = '/gamepulse.v1.Collector/Send';
 
@@ -50,19 +53,32 @@ export function parseGrpcTarget(endpoint: string): { target: string; secure: boo
   return { target: endpoint.trim(), secure: true };
 }
 
+/** Trailing metadata the collector sets on a refusal (collector/src/transports/grpc-service.ts). */
+const ERROR_CODE_METADATA = 'gp-error-code';
+const RETRY_AFTER_METADATA = 'retry-after';
+
 export function failureForGrpcError(err: ServiceError): SendFailure {
-  const pushback = err.metadata?.get('grpc-retry-pushback-ms')[0];
-  const pushbackMs = pushback === undefined ? NaN : Number(pushback.toString());
-  // gRFC A6: a negative or unparseable pushback means "do not retry" for gRPC's own
-  // retry policy; here it only removes the hint, the SDK's backoff applies.
-  const retryInMs = Number.isFinite(pushbackMs) && pushbackMs >= 0 ? pushbackMs : undefined;
-  const retryable = RETRYABLE.has(err.code);
+  const first = (key: string) => err.metadata?.get(key)[0]?.toString();
+  // gRFC A6 "Retry Pushback" (ms), or the collector's retry-after (seconds, like HTTP).
+  const pushbackMs = Number(first('grpc-retry-pushback-ms') ?? NaN);
+  const retryAfterS = Number(first(RETRY_AFTER_METADATA) ?? NaN);
+  // A negative or unparseable pushback means "do not retry" for gRPC's own retry policy;
+  // here it only removes the hint, the SDK's backoff applies.
+  const retryInMs =
+    Number.isFinite(pushbackMs) && pushbackMs >= 0 ? pushbackMs : Number.isFinite(retryAfterS) && retryAfterS >= 0 ? retryAfterS * 1000 : undefined;
+  const serverCode = first(ERROR_CODE_METADATA);
+  const tooLarge = serverCode !== undefined && TOO_LARGE_CODES.has(serverCode);
+  if (err.code === status.UNIMPLEMENTED)
+    return { ok: false, retryable: true, status: err.code, code: 'GP_SDK_TRANSPORT_UNAVAILABLE', message: `UNIMPLEMENTED: ${err.details ?? ''}` };
+  const retryable = RETRYABLE.has(err.code) && !tooLarge;
   return {
     ok: false,
     retryable,
     status: err.code,
     code: 'GP_SDK_GRPC_STATUS',
     message: `${status[err.code] ?? err.code}: ${err.details ?? ''}`.trim(),
+    ...(serverCode ? { serverCode } : {}),
+    ...(tooLarge ? { tooLarge } : {}),
     ...(retryable && retryInMs !== undefined ? { retryInMs } : {}),
   };
 }
@@ -88,6 +104,7 @@ export function createGrpcTransport(o: GrpcTransportOptions): Transport {
   };
 
   return {
+    name: 'grpc',
     send(batch: FrozenBatch, signal?: AbortSignal): Promise<SendResult> {
       return new Promise((resolve) => {
         if (signal?.aborted) return resolve({ ok: false, retryable: true, code: 'GP_SDK_ABORTED' });

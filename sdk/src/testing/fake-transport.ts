@@ -54,6 +54,7 @@ export interface PlainBatch {
   installId: string;
   batchSequence: number;
   sentAtMs: number;
+  clockOffsetMs?: number;
   context?: Record<string, string>;
   events: Array<Record<string, any>>;
   sdkHealth?: { droppedByReason?: Record<string, number>; queued?: number };

@@ -1,9 +1,11 @@
 /**
  * The Node transports over real sockets, against STAND-IN collectors (a node:http
  * server and a @grpc/grpc-js server defined in ./support, speaking the gamepulse.v1
- * wire contract). The real collector is written separately; the end-to-end test with
- * it comes later. Time in the SDK runs on a manual clock, so retry waits are asserted
- * exactly and nothing sleeps; the sockets are real.
+ * wire contract), for what the real collector cannot be made to do on demand (exact
+ * Retry-After dates, scripted failures, a sniffing proxy for gRPC framing). The same
+ * transports against the REAL collector: sdk-node-real-collector.test.ts. Time in the
+ * SDK runs on a manual clock, so retry waits are asserted exactly and nothing sleeps;
+ * the sockets are real.
  */
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -54,6 +54,7 @@ export function createFetchTransport(o: FetchTransportOptions): Transport {
   };
 
   return {
+    name: 'http',
     async send(batch, signal): Promise<SendResult> {
       const doFetch = o.fetch ?? globalThis.fetch;
       const controller = new AbortController();

@@ -3,10 +3,23 @@
  *  - 2xx: delivered (the body is the BatchAck);
  *  - 408, 429, 5xx, and anything unexpected (1xx/3xx): try again later, honouring
  *    Retry-After (RFC 9110 §10.2.3) when the collector sends it — it does on 429/503;
- *  - other 4xx: this batch will never be accepted (malformed, bad key, too large):
- *    drop it and report. (413 is split into smaller batches by a later issue.)
+ *  - 413 (RFC 9110 §15.5.14 Content Too Large; the collector's GP_BODY_TOO_LARGE,
+ *    GP_BODY_DECOMPRESSED_TOO_LARGE, GP_LOG_RECORD_TOO_LARGE): split the batch;
+ *  - other 4xx: this batch will never be accepted (malformed, bad key): drop it and report.
+ * The collector's JSON error body `{"error":{"code",...}}` names its code.
  */
 import type { SendFailure } from '../transport.ts';
+
+/** The collector's error code from a JSON error body, if there is one. */
+export function serverCodeOf(text: string | undefined): string | undefined {
+  if (!text || text[0] !== '{') return undefined;
+  try {
+    const code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status < 400 || status >= 500;
@@ -31,11 +44,14 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
 export function failureForStatus(status: number, retryAfter: string | null, nowMs: number, message?: string): SendFailure {
   const retryable = isRetryableStatus(status);
   const retryInMs = retryable ? parseRetryAfterMs(retryAfter, nowMs) : undefined;
+  const serverCode = serverCodeOf(message);
   return {
     ok: false,
     retryable,
     status,
     code: 'GP_SDK_HTTP_STATUS',
+    ...(status === 413 ? { tooLarge: true } : {}),
+    ...(serverCode ? { serverCode } : {}),
     ...(retryInMs !== undefined ? { retryInMs } : {}),
     ...(message ? { message } : {}),
   };

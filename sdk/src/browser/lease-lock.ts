@@ -1,0 +1,69 @@
+/**
+ * The fallback send lock where the Web Locks API is missing (see tab-lock.ts): a lease
+ * in localStorage (owner + expiry, renewed every 2 s, taken over 6 s after its owner
+ * stopped renewing) and a heartbeat per tab for liveness.
+ */
+import type { SendLock } from '../core/lock.ts';
+
+const LEASE_MS = 6_000;
+const RENEW_MS = 2_000;
+
+export function createLeaseLock(prefix: string, owner: string, goneListeners: Array<() => void>, leaving: () => void, closeChannel: () => void) {
+  const ls = globalThis.localStorage;
+  const leaseKey = `${prefix}lease`;
+  const beatKey = `${prefix}beat:${owner}`;
+  const read = (): { owner: string; until: number } | undefined => {
+    try {
+      return JSON.parse(ls.getItem(leaseKey) ?? 'null') ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const beat = () => ls.setItem(beatKey, String(Date.now()));
+  beat();
+  const beating = setInterval(beat, RENEW_MS);
+  const lock: SendLock & { leaving(): void } = {
+    owner,
+    acquire: (signal) =>
+      new Promise((resolve, reject) => {
+        const attempt = () => {
+          if (signal.aborted) return reject(signal.reason);
+          const lease = read();
+          if (!lease || lease.until < Date.now() || lease.owner === owner) {
+            ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));
+            // Another tab may have written at the same moment: whoever reads itself back wins.
+            return setTimeout(() => {
+              if (read()?.owner !== owner) return setTimeout(attempt, RENEW_MS);
+              const renew = setInterval(() => ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS })), RENEW_MS);
+              resolve(() => {
+                clearInterval(renew);
+                if (read()?.owner === owner) ls.removeItem(leaseKey);
+              });
+            }, 50);
+          }
+          setTimeout(attempt, RENEW_MS);
+        };
+        attempt();
+      }),
+    contended: async () => false,
+    liveOwners: async () => {
+      const live = new Set<string>([owner]);
+      for (let i = 0; i < ls.length; i++) {
+        const key = ls.key(i);
+        if (key?.startsWith(`${prefix}beat:`) && Date.now() - Number(ls.getItem(key)) < LEASE_MS) live.add(key.slice(prefix.length + 5));
+      }
+      return live;
+    },
+    onOwnerGone: (cb) => void goneListeners.push(cb),
+    leaving: () => {
+      ls.removeItem(beatKey);
+      leaving();
+    },
+    close: () => {
+      clearInterval(beating);
+      ls.removeItem(beatKey);
+      closeChannel();
+    },
+  };
+  return lock;
+}

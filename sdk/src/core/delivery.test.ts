@@ -1,0 +1,188 @@
+/**
+ * Delivery on a manual clock: when batches are cut (count, bytes, interval, flush),
+ * 413 splitting, the clock offset from acknowledgements, crash survival through the
+ * journal, and circuit breaking / offline pauses through the client.
+ */
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from './manual-clock.ts';
+import { createMemoryStorage } from './memory-storage.ts';
+import type { Connectivity } from './connectivity.ts';
+import type { SendResult } from './transport.ts';
+import { ackFor, createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
+import { createTestClient } from '../testing/test-client.ts';
+
+const tooLarge: SendResult = { ok: false, retryable: false, status: 413, code: 'GP_SDK_HTTP_STATUS', tooLarge: true, serverCode: 'GP_BODY_TOO_LARGE' };
+const unavailable: SendResult = { ok: false, retryable: true, status: 503, code: 'GP_SDK_HTTP_STATUS' };
+
+function events(bytes: Uint8Array) {
+  return decodeBatch(bytes).events;
+}
+
+describe('core/delivery batching', () => {
+  it('cuts a batch when maxBatchEvents are queued, after the current call returns', async () => {
+    const { gp, transport, clock } = createTestClient({ options: { maxBatchEvents: 10 } });
+    await gp.ready;
+    for (let i = 0; i < 9; i++) gp.featureUsed(`f${i}`); // + session_start = 10
+    expect(transport.attempts).toHaveLength(0); // not inside track()
+    await clock.settle();
+    expect(transport.attempts.map((a) => a.eventCount)).toEqual([10]);
+  });
+
+  it('cuts what is queued flushIntervalMs after the first event, and nothing earlier', async () => {
+    const { gp, transport, clock } = createTestClient({ options: { flushIntervalMs: 2_000 } });
+    await gp.ready;
+    gp.featureUsed('a');
+    await clock.advance(1_999);
+    expect(transport.attempts).toHaveLength(0);
+    await clock.advance(1);
+    expect(transport.attempts.map((a) => a.eventCount)).toEqual([2]);
+  });
+
+  it('cuts by bytes: no batch exceeds maxBatchBytes', async () => {
+    const { gp, transport } = createTestClient({ options: { maxBatchBytes: 4_096 } });
+    await gp.ready;
+    for (let i = 0; i < 60; i++) gp.track({ featureUse: { feature: 'f' } }, { note: 'x'.repeat(200) });
+    await gp.flush();
+    expect(transport.attempts.length).toBeGreaterThan(3);
+    for (const a of transport.attempts) expect(a.bytes.length).toBeLessThanOrEqual(4_096);
+    expect(transport.attempts.reduce((n, a) => n + a.eventCount, 0)).toBe(61);
+  });
+});
+
+describe('core/delivery 413 splitting', () => {
+  it('splits a refused batch in halves with new sequences, down to one event, and drops a lone oversize event', async () => {
+    // The "collector" refuses any batch with more than 2 events, and the event tagged big.
+    const transport = createFakeTransport((batch) => {
+      const evs = events(batch.bytes);
+      if (evs.length > 2 || evs.some((e) => e.custom?.big)) return tooLarge;
+      return ackFor(batch);
+    });
+    const { gp, debug } = createTestClient({ transport });
+    await gp.ready;
+    for (let i = 0; i < 6; i++) gp.track({ featureUse: { feature: 'f' } }, i === 4 ? { big: 'yes' } : { n: String(i) });
+    await gp.flush(); // 7 events with session_start
+    const sent = transport.attempts.map((a) => ({ seq: a.sequence, n: a.eventCount }));
+    // 1:[7] → 2:[4] 3:[3] → 4:[2] 5:[2] → ack, ack; 3 → 6:[2] 7:[1] → 6 has the big one → 8:[1] 9:[1] → 9 dropped
+    expect(sent[0]).toEqual({ seq: 1, n: 7 });
+    const acked = transport.attempts.filter((a) => events(a.bytes).length <= 2 && !events(a.bytes).some((e) => e.custom?.big));
+    const delivered = acked.flatMap((a) => events(a.bytes).map((e) => e.sequence));
+    expect(delivered.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 7]); // every event but the big one (sequence 6)
+    expect(gp.stats().droppedByReason).toEqual({ GP_SDK_EVENT_TOO_LARGE: 1 });
+    expect(debug.filter((m) => m.code === 'GP_SDK_BATCH_SPLIT').length).toBeGreaterThanOrEqual(3);
+    // sdk_health travels with one half only
+    const healthCarriers = transport.attempts.filter((a) => decodeBatch(a.bytes).sdkHealth);
+    expect(new Set(healthCarriers.map((a) => a.sequence)).size).toBeLessThanOrEqual(healthCarriers.length);
+  });
+});
+
+describe('core/delivery clock offset', () => {
+  it('re-estimates server − client from every ack as server_time + RTT/2 − arrival, and sends it with the next batch', async () => {
+    const clock = createManualClock();
+    // The server's clock runs 5 s ahead; each answer takes 200 ms (the ack is stamped half-way).
+    const transport = createFakeTransport(async (batch) => {
+      const stampedAt = clock.now() + 100 + 5_000;
+      await clock.advance(200);
+      return ackFor(batch, { serverTimeMs: stampedAt });
+    });
+    const { gp } = createTestClient({ clock, transport });
+    await gp.ready;
+    gp.featureUsed('a');
+    await gp.flush();
+    expect(gp.stats().clockOffsetMs).toBe(5_000);
+    gp.featureUsed('b');
+    await gp.flush();
+    expect(decodeBatch(transport.attempts[0]!.bytes).clockOffsetMs ?? 0).toBe(0);
+    expect(decodeBatch(transport.attempts[1]!.bytes).clockOffsetMs).toBe(5_000);
+  });
+});
+
+describe('core/delivery crash survival', () => {
+  it('events queued but not yet batched survive a crash through the journal, and are sent once by the next run', async () => {
+    const storage = createMemoryStorage();
+    const down = createFakeTransport(() => unavailable);
+    const run1 = createTestClient({ storage, transport: down, options: { flushIntervalMs: 60_000 } });
+    await run1.gp.ready;
+    for (let i = 0; i < 5; i++) run1.gp.featureUsed(`f${i}`);
+    await run1.clock.settle(); // journal written; then the process "crashes": no shutdown
+    expect(storage.journalIds()).toHaveLength(6);
+
+    const run2 = createTestClient({ storage });
+    await run2.gp.ready;
+    await run2.gp.flush();
+    const sent = run2.transport.attempts.flatMap((a) => events(a.bytes));
+    expect(sent.map((e) => e.featureUse?.feature ?? 'session_start')).toEqual(['session_start', 'f0', 'f1', 'f2', 'f3', 'f4']);
+    expect(storage.journalIds()).toEqual([]);
+    expect(storage.batchSequences()).toEqual([]);
+  });
+});
+
+describe('core/delivery circuit breaker and connectivity', () => {
+  it('opens after 5 failed attempts: no attempt for openMs, then one probe; success closes it', async () => {
+    const transport = createFakeTransport(() => unavailable);
+    const { gp, clock } = createTestClient({
+      transport,
+      options: { retry: { baseDelayMs: 10, maxDelayMs: 10 }, circuitBreaker: { failureThreshold: 5, openMs: 10_000 }, flushTimeoutMs: 60_000 },
+    });
+    await gp.ready;
+    gp.featureUsed('a');
+    void gp.flush();
+    await clock.advance(100);
+    expect(transport.attempts).toHaveLength(5);
+    expect(gp.stats().circuit).toBe('open');
+    await clock.advance(9_800);
+    expect(transport.attempts).toHaveLength(5); // open: nothing goes out
+    transport.respond((b) => ackFor(b));
+    await clock.advance(200);
+    expect(transport.attempts).toHaveLength(6); // the probe
+    expect(gp.stats()).toMatchObject({ circuit: 'closed', ackedEvents: 2 });
+  });
+
+  it('an explicit flush (or shutdown) probes an open circuit at once instead of waiting out the open period', async () => {
+    const transport = createFakeTransport(() => unavailable);
+    const { gp, clock } = createTestClient({
+      transport,
+      options: { flushIntervalMs: 100, retry: { baseDelayMs: 10, maxDelayMs: 10 }, circuitBreaker: { failureThreshold: 3, openMs: 60_000 }, flushTimeoutMs: 5_000 },
+    });
+    await gp.ready;
+    gp.featureUsed('a');
+    await clock.advance(5_000); // interval flush, three failures: open for a minute
+    expect(gp.stats().circuit).toBe('open');
+    const attempts = transport.attempts.length;
+    transport.respond((b) => ackFor(b));
+    const flushed = gp.flush();
+    await clock.settle();
+    await flushed;
+    expect(transport.attempts.length).toBe(attempts + 1);
+    expect(gp.stats()).toMatchObject({ circuit: 'closed', inFlight: 0 });
+  });
+
+  it('while offline makes no attempt at all, and sends at once when the network returns', async () => {
+    let online = false;
+    const listeners: Array<(o: boolean) => void> = [];
+    const connectivity: Connectivity = {
+      online: () => online,
+      subscribe: (cb) => {
+        listeners.push(cb);
+        return () => listeners.splice(listeners.indexOf(cb), 1);
+      },
+    };
+    const clock = createManualClock();
+    const transport = createFakeTransport();
+    const storage = createMemoryStorage();
+    const { createGamepulse } = await import('./client.ts');
+    const gp = createGamepulse(
+      { gameKey: 'k', endpoint: 'http://127.0.0.1:1', gameId: 'space_miner', clock, flushIntervalMs: 1_000, flushTimeoutMs: 600_000 },
+      { transport, storage, connectivity },
+    );
+    await gp.ready;
+    gp.featureUsed('a');
+    await clock.advance(300_000); // five minutes offline
+    expect(transport.attempts).toHaveLength(0);
+    expect(gp.stats()).toMatchObject({ retries: 0, circuit: 'closed', inFlight: 2 });
+    online = true;
+    for (const l of [...listeners]) l(true);
+    await clock.settle();
+    expect(transport.attempts).toHaveLength(1);
+    expect(gp.stats().ackedEvents).toBe(2);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The REAL collector (HTTP + gRPC, and WebSocket / Stream / deletion where it has them)
+ * in-process over a real embedded log in a temp dir, for the SDK's integration tests,
+ * and a reader that decodes what landed on the events topic (IngestedBatch) — the
+ * ground truth for "delivered exactly once".
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IngestedBatch } from '@gamepulse/proto';
+import { openEmbeddedLog, topicNames, type Log } from '@gamepulse/log';
+import { createLogger } from '@gamepulse/service';
+import { loadCollectorConfig, startCollector, type RunningCollector } from '@gamepulse/collector';
+
+export const GAME_ID = 'demo';
+export const GAME_KEY = 'gk-sdk-it';
+
+export interface DeliveredEvent {
+  installId: string;
+  batchSequence: number;
+  eventId: string;
+  sequence: number;
+  sessionId: string;
+  sessionNumber: number;
+  payload: string;
+  custom: Record<string, string>;
+  sampleRate: number;
+}
+
+export interface RealCollector {
+  collector: RunningCollector;
+  log: Log;
+  /** http://127.0.0.1:<port> */
+  httpUrl: string;
+  /** http://127.0.0.1:<grpc port> */
+  grpcUrl: string;
+  /** Every event record on the events topic, in log order (re-sent batches appear again). */
+  delivered(): Promise<DeliveredEvent[]>;
+  close(): Promise<void>;
+}
+
+const silent = createLogger({ service: 'collector-sdk-it', write: () => {} });
+
+export async function startRealCollector(overrides: Record<string, unknown> = {}): Promise<RealCollector> {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-sdk-it-'));
+  const log = await openEmbeddedLog({ dir });
+  const prefix = `sdkit${Math.floor(Math.random() * 1e6)}`;
+  const config = loadCollectorConfig({
+    env: {},
+    overrides: { httpPort: 0, grpcPort: 0, keys: [`${GAME_KEY}=${GAME_ID}:sdk`], topicPrefix: prefix, ...overrides },
+  });
+  const collector = await startCollector({ config, log, logger: silent });
+  const topic = topicNames(prefix).events;
+  return {
+    collector,
+    log,
+    httpUrl: `http://127.0.0.1:${collector.httpPort}`,
+    grpcUrl: `http://127.0.0.1:${collector.grpcPort}`,
+    delivered: () => readEvents(log, topic),
+    async close() {
+      await collector.close();
+      await log.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function readEvents(log: Log, topic: string): Promise<DeliveredEvent[]> {
+  const ends = await log.endOffsets(topic);
+  const total = ends.reduce((n, e) => n + e.offset, 0);
+  if (total === 0) return [];
+  const records: Array<{ partition: number; offset: number; value: Uint8Array }> = [];
+  const consumer = log.consumer({ groupId: `sdk-it-${randomUUID()}`, topics: [topic] });
+  let done!: () => void;
+  const reached = new Promise<void>((resolve) => (done = resolve));
+  await consumer.run({
+    onBatch: async (b) => {
+      const end = ends.find((e) => e.partition === b.partition)?.offset ?? 0;
+      for (const r of b.records) if (r.offset < end) records.push({ partition: b.partition, offset: r.offset, value: r.value });
+      if (records.length >= total) done();
+    },
+  });
+  const timer = setTimeout(done, 10_000);
+  await reached;
+  clearTimeout(timer);
+  await consumer.stop();
+  records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  return records.flatMap((r) => {
+    const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number, arrays: true, objects: true, defaults: true, oneofs: true }) as {
+      installId: string;
+      batchSequence: number;
+      events: Array<Record<string, unknown>>;
+    };
+    return b.events.map((e) => ({
+      installId: b.installId,
+      batchSequence: b.batchSequence,
+      eventId: e.eventId as string,
+      sequence: e.sequence as number,
+      sessionId: e.sessionId as string,
+      sessionNumber: e.sessionNumber as number,
+      payload: e.payload as string,
+      custom: (e.custom ?? {}) as Record<string, string>,
+      sampleRate: (e.sampleRate as number) ?? 0,
+    }));
+  });
+}
+
+export interface ExactlyOnce {
+  /** Events after dropping re-sent batches by (install, batch_sequence), as the processor does. */
+  unique: DeliveredEvent[];
+  /** Records that were copies of a batch already in the log (same install and sequence). */
+  resentCopies: number;
+}
+
+/**
+ * What the processor would count: batches deduplicated by (install_id, batch_sequence).
+ * Throws if an event id appears under two different batches (which no dedup could fix)
+ * or a batch sequence carries two different event lists.
+ */
+export function exactlyOnce(events: readonly DeliveredEvent[]): ExactlyOnce {
+  const byBatch = new Map<string, DeliveredEvent[]>();
+  for (const e of events) {
+    const key = `${e.installId}/${e.batchSequence}`;
+    byBatch.set(key, [...(byBatch.get(key) ?? []), e]);
+  }
+  let resentCopies = 0;
+  const unique: DeliveredEvent[] = [];
+  const batchOfEvent = new Map<string, string>();
+  for (const [key, list] of byBatch) {
+    // A re-sent batch is byte-identical: the records of one key repeat the same event list.
+    const first = [...new Map(list.map((e) => [e.eventId, e])).values()];
+    const ids = list.map((e) => e.eventId).join();
+    const one = first.map((e) => e.eventId).join();
+    const copies = list.length / first.length;
+    if (!Number.isInteger(copies) || ids !== Array(copies).fill(one).join()) throw new Error(`batch ${key}: copies differ`);
+    resentCopies += copies - 1;
+    for (const e of first) {
+      const other = batchOfEvent.get(e.eventId);
+      if (other !== undefined) throw new Error(`event ${e.eventId} delivered in two batches: ${other} and ${key}`);
+      batchOfEvent.set(e.eventId, key);
+      unique.push(e);
+    }
+  }
+  return { unique, resentCopies };
+}
