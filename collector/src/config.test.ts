@@ -16,7 +16,7 @@ describe('collector/config', () => {
       logDir: '.data/log',
       topicPrefix: 'gamepulse',
     });
-    expect(c.keys.get('dev-key')).toEqual({ gameId: 'demo', keyId: 'dev' });
+    expect(c.keys).toEqual([{ secret: 'dev-key', gameId: 'demo', keyId: 'dev' }]);
   });
 
   it('environment overrides defaults; ports may be 0', () => {
@@ -24,7 +24,7 @@ describe('collector/config', () => {
       env: { GAMEPULSE_COLLECTOR_HTTP_PORT: '0', GAMEPULSE_COLLECTOR_GRPC_PORT: '0', GAMEPULSE_COLLECTOR_KEYS: 'a=g1:k1, b=g2:k2' },
     });
     expect([c.httpPort, c.grpcPort]).toEqual([0, 0]);
-    expect([...c.keys.keys()]).toEqual(['a', 'b']);
+    expect(c.keys.map((k) => k.secret)).toEqual(['a', 'b']);
   });
 
   it('reports every problem at once, key entries and cross-field rules included', () => {
@@ -37,5 +37,7 @@ describe('collector/config', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([expect.stringContaining('keys[0]'), expect.stringContaining('maxDecompressedBytes')]);
     expect(() => loadCollectorConfig({ env: {}, overrides: { keys: [] } })).toThrow(/at least one ingest key/);
+    expect(() => loadCollectorConfig({ env: {}, overrides: { trustedProxies: ['10.0.0.0/33', 'nope'] } })).toThrow(/trustedProxies/);
+    expect(() => loadCollectorConfig({ env: { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_BROKERS: '' } })).toThrow(/kafkaBrokers/);
   });
 });

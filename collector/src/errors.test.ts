@@ -47,10 +47,10 @@ describe('collector/errors', () => {
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(configTable());
   });
 
-  it('codes follow GP_<AREA>_<WHAT>; exactly the 5xx codes are retryable', () => {
+  it('codes follow GP_<AREA>_<WHAT>; exactly the 429 and 5xx codes are retryable', () => {
     for (const [code, spec] of Object.entries(ERRORS)) {
       expect(code).toMatch(/^GP_[A-Z]+_[A-Z0-9_]+$|^GP_INTERNAL$/);
-      expect(spec.retryable).toBe(spec.httpStatus >= 500);
+      expect(spec.retryable).toBe(spec.httpStatus >= 500 || spec.httpStatus === 429);
     }
   });
 

@@ -6,7 +6,10 @@
  * Every code here is documented in collector/README.md (a test checks both ways).
  *
  * gRPC statuses follow the HTTP ↔ gRPC mapping of grpc/doc/http-grpc-status-mapping.md
- * (401 UNAUTHENTICATED, 403 PERMISSION_DENIED, 503 UNAVAILABLE, ...).
+ * (401 UNAUTHENTICATED, 403 PERMISSION_DENIED, 429 RESOURCE_EXHAUSTED, 503 UNAVAILABLE, ...).
+ *
+ * `retryable` is true exactly for 429 and 5xx: the batch itself is fine and the client
+ * keeps it (HTTP `Retry-After`, gRPC metadata `retry-after`, stream `retry_after_ms`).
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
 
@@ -31,6 +34,48 @@ export const ERRORS = {
     message: 'ingest key not recognised',
     retryable: false,
   },
+  GP_AUTH_KEY_EXPIRED: {
+    httpStatus: 403,
+    grpcStatus: GrpcStatus.PERMISSION_DENIED,
+    message: 'ingest key is outside its validity period (notBefore/notAfter): switch to the rotated key',
+    retryable: false,
+  },
+  GP_AUTH_KEY_REVOKED: {
+    httpStatus: 403,
+    grpcStatus: GrpcStatus.PERMISSION_DENIED,
+    message: 'ingest key was revoked',
+    retryable: false,
+  },
+  GP_AUTH_CREDENTIALS_MISSING: {
+    httpStatus: 401,
+    grpcStatus: GrpcStatus.UNAUTHENTICATED,
+    message: 'credentials missing: send x-gamepulse-key (ingest key) or authorization: Bearer <admin key>',
+    retryable: false,
+  },
+  GP_AUTH_ADMIN_INVALID: {
+    httpStatus: 403,
+    grpcStatus: GrpcStatus.PERMISSION_DENIED,
+    message: 'admin key not recognised, expired, or not allowed for this game',
+    retryable: false,
+  },
+  GP_AUTH_SIGNATURE_MISSING: {
+    httpStatus: 401,
+    grpcStatus: GrpcStatus.UNAUTHENTICATED,
+    message: 'this key requires a body signature: send x-gamepulse-signature: t=<unix s>,v1=<hex HMAC-SHA256 of "t.body"> over HTTP',
+    retryable: false,
+  },
+  GP_AUTH_SIGNATURE_INVALID: {
+    httpStatus: 401,
+    grpcStatus: GrpcStatus.UNAUTHENTICATED,
+    message: 'x-gamepulse-signature does not match the body',
+    retryable: false,
+  },
+  GP_AUTH_SIGNATURE_EXPIRED: {
+    httpStatus: 401,
+    grpcStatus: GrpcStatus.UNAUTHENTICATED,
+    message: 'x-gamepulse-signature timestamp is outside the replay window; sign again with the current time',
+    retryable: false,
+  },
   GP_AUTH_GAME_MISMATCH: {
     httpStatus: 403,
     grpcStatus: GrpcStatus.PERMISSION_DENIED,
@@ -49,6 +94,12 @@ export const ERRORS = {
     message: 'decompressed body exceeds the size or compression-ratio limit; send smaller batches',
     retryable: false,
   },
+  GP_BODY_JSON_INVALID: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    message: 'body is not a valid proto3 JSON gamepulse.v1.EventBatch',
+    retryable: false,
+  },
   GP_BODY_DECOMPRESS_FAILED: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.INVALID_ARGUMENT,
@@ -64,7 +115,7 @@ export const ERRORS = {
   GP_BODY_CONTENT_TYPE_UNSUPPORTED: {
     httpStatus: 415,
     grpcStatus: GrpcStatus.INVALID_ARGUMENT,
-    message: 'content-type must be application/x-protobuf',
+    message: 'content-type must be application/x-protobuf or application/json',
     retryable: false,
   },
   GP_BODY_DECODE_FAILED: {
@@ -83,6 +134,30 @@ export const ERRORS = {
     httpStatus: 400,
     grpcStatus: GrpcStatus.INVALID_ARGUMENT,
     message: 'batch has more events than allowed',
+    retryable: false,
+  },
+  GP_RATE_LIMITED_KEY: {
+    httpStatus: 429,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    message: "the key's event rate limit is exhausted; retry after Retry-After",
+    retryable: true,
+  },
+  GP_RATE_LIMITED_PLAYER: {
+    httpStatus: 429,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    message: "the player's event rate limit is exhausted; retry after Retry-After",
+    retryable: true,
+  },
+  GP_SERVER_OVERLOADED: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
+    message: 'the collector is shedding load (too many batches in flight or the log is slow); nothing was stored, retry after Retry-After',
+    retryable: true,
+  },
+  GP_DELETION_INVALID: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    message: 'deletion request must be a JSON object with playerId (1-128 characters), optional installId and, for admin keys of several games, gameId',
     retryable: false,
   },
   GP_LOG_UNAVAILABLE: {
@@ -113,7 +188,7 @@ export const ERRORS = {
   GP_HTTP_NOT_FOUND: {
     httpStatus: 404,
     grpcStatus: GrpcStatus.UNIMPLEMENTED,
-    message: 'no such route; batches go to POST /v1/batch',
+    message: 'no such route; batches go to POST /v1/batch (or /v1/ws), deletions to POST /v1/privacy/deletion',
     retryable: false,
   },
   GP_INTERNAL: {
@@ -135,6 +210,8 @@ export interface CollectorFailure {
   retryable: boolean;
   /** For retryable refusals: when to try again (HTTP `Retry-After`, gRPC pushback). */
   retryAfterS?: number;
+  /** The refused batch's sequence when it was decoded (stream replies carry it). */
+  batchSequence?: number;
 }
 
 /** Builds a failure for `code`; `detail` replaces the generic message when given. */

@@ -1,4 +1,4 @@
-/** @gamepulse/collector — the ingestion edge: one pipeline behind gRPC and HTTP. */
+/** @gamepulse/collector — the ingestion edge: one pipeline behind gRPC, HTTP and WebSocket. */
 export { startCollector, type StartCollectorOptions, type RunningCollector } from './server.ts';
 export {
   COLLECTOR_CONFIG,
@@ -8,12 +8,29 @@ export {
   type RawCollectorConfig,
 } from './config.ts';
 export { ERRORS, failure, type CollectorErrorCode, type CollectorFailure, type ErrorSpec } from './errors.ts';
-export { parseKeys, type IngestKey, type KeyRing, type KeyParseResult } from './keys.ts';
+export {
+  parseKeys,
+  parseKeysFile,
+  createKeyRing,
+  ingestKeyHash,
+  adminKeyHash,
+  signBody,
+  SIGNATURE_HEADER,
+  type InlineKey,
+  type IngestKey,
+  type AdminKey,
+  type KeyRing,
+  type KeyParseResult,
+  type KeysFileData,
+} from './keys/index.ts';
 export { createCollectorMetrics, type CollectorMetrics, type Outcome, type Transport } from './metrics.ts';
 export {
   ingestBatch,
   resolvePipelineLimits,
   DEFAULT_PIPELINE_LIMITS,
+  correctEventTime,
+  type EventTimeRule,
+  type TimeCorrection,
   type PipelineLimits,
   type ResolvedPipelineLimits,
   type IngestDeps,
@@ -22,9 +39,12 @@ export {
   type IngestSuccess,
   type IngestTopics,
   type ContentEncoding,
+  type BodyFormat,
   type RemoteInfo,
 } from './pipeline/index.ts';
 export { createHttpApp, BATCH_PATH, KEY_HEADER, type HttpTransportOptions } from './transports/http.ts';
+export { WS_PATH, WS_CLOSE_POLICY, WS_CLOSE_TOO_BIG, WS_CLOSE_TRY_AGAIN } from './transports/websocket.ts';
+export { DELETION_PATH } from './privacy/deletion.ts';
 export { startGrpcTransport, type GrpcTransport } from './transports/grpc.ts';
 export {
   COLLECTOR_SERVICE,
@@ -34,3 +54,4 @@ export {
   GRPC_RETRY_AFTER_METADATA,
   type CollectorServiceDefinition,
 } from './transports/grpc-service.ts';
+export { openCollectorLog } from './log-factory.ts';

@@ -2,13 +2,18 @@
  * Process entry: `npx tsx collector/src/main.ts [--config file.json]`.
  *
  * Configuration: defaults ← JSON file (`--config` or GAMEPULSE_COLLECTOR_CONFIG) ←
- * environment (see README). Opens the embedded log, starts the collector, and on
- * SIGTERM/SIGINT drains (stop accepting, finish in-flight batches), closes the log
- * (flush) and exits 0. Every line on stdout is one JSON object.
+ * environment (see README). Opens the log (embedded, or Kafka with
+ * GAMEPULSE_LOG_KIND=kafka), starts the collector — one process, or with `workers` ≠ 1
+ * a cluster (cluster/cluster-main.ts) — and on SIGTERM/SIGINT drains (stop accepting,
+ * finish in-flight batches and streams), closes the log (flush) and exits 0. Every line
+ * on stdout is one JSON object.
  */
-import { openEmbeddedLog } from '@gamepulse/log';
-import { ConfigError, createLogger, createShutdown } from '@gamepulse/service';
-import { loadCollectorConfig } from './config.ts';
+import cluster from 'node:cluster';
+import { ConfigError, createLogger, createShutdown, type Logger } from '@gamepulse/service';
+import { runPrimary, workerCount } from './cluster/cluster-main.ts';
+import { runWorker } from './cluster/cluster-worker.ts';
+import { loadCollectorConfig, type CollectorConfig } from './config.ts';
+import { openCollectorLog } from './log-factory.ts';
 import { startCollector } from './server.ts';
 
 function configFile(argv: string[]): string | undefined {
@@ -16,11 +21,9 @@ function configFile(argv: string[]): string | undefined {
   return i !== -1 ? argv[i + 1] : process.env.GAMEPULSE_COLLECTOR_CONFIG;
 }
 
-async function main(): Promise<void> {
-  const logger = createLogger({ service: 'collector' });
-  let config;
+function loadOrExit(logger: Logger): CollectorConfig {
   try {
-    config = loadCollectorConfig({ file: configFile(process.argv.slice(2)) });
+    return loadCollectorConfig({ file: configFile(process.argv.slice(2)) });
   } catch (err) {
     if (err instanceof ConfigError) {
       logger.error('invalid configuration', { code: err.code, problems: err.problems });
@@ -28,9 +31,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (config.keys.has('dev-key')) logger.warn('the development ingest key "dev-key" is enabled; configure keys for production');
+}
 
-  const log = await openEmbeddedLog({ dir: config.logDir });
+async function runSingle(config: CollectorConfig, logger: Logger): Promise<void> {
+  const log = await openCollectorLog(config, logger);
   const shutdown = createShutdown({ logger });
   const collector = await startCollector({ config, log, logger });
   shutdown.add({
@@ -46,11 +50,29 @@ async function main(): Promise<void> {
     host: config.host,
     log: config.logKind,
     logDir: config.logDir,
-    keys: config.keys.size,
+    keys: collector.keys.size,
   });
 }
 
+async function main(): Promise<void> {
+  const logger = createLogger({ service: 'collector' }, cluster.isWorker ? { worker: cluster.worker?.id } : {});
+  const config = loadOrExit(logger);
+  if (cluster.isPrimary && config.keys.some((k) => k.secret === 'dev-key'))
+    logger.warn('the development ingest key "dev-key" is enabled; configure keys for production');
+  // A worker's ports come through the environment, made concrete by the primary
+  // (port 0 becomes one port shared by every worker).
+  if (cluster.isWorker) return runWorker(config, logger);
+  if (workerCount(config) > 1) return runPrimary(config, logger, process.argv);
+  return runSingle(config, logger);
+}
+
 main().catch((err: unknown) => {
-  createLogger({ service: 'collector' }).error('collector failed to start', { err });
+  const logger = createLogger({ service: 'collector' });
+  if (err instanceof ConfigError) {
+    // e.g. a keys file that does not parse: a configuration problem, like a bad variable.
+    logger.error('invalid configuration', { code: err.code, problems: err.problems });
+    process.exit(2);
+  }
+  logger.error('collector failed to start', { err });
   process.exit(1);
 });

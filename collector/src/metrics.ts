@@ -3,29 +3,60 @@
  * outcome, stable error codes, key ids from configuration), never from request data,
  * so a hostile client cannot blow up the series count.
  */
-import { Counter, Histogram, LATENCY_BUCKETS_S, type Registry } from '@gamepulse/service';
+import { Counter, Gauge, Histogram, LATENCY_BUCKETS_S, type Registry } from '@gamepulse/service';
 
-export type Transport = 'http' | 'grpc';
+export type Transport = 'http' | 'grpc' | 'ws' | 'grpc_stream';
 /** `accepted`: acked (possibly with rejections); `refused`: client error; `failed`: our side. */
 export type Outcome = 'accepted' | 'refused' | 'failed';
 
 export interface CollectorMetrics {
-  /** Requests by transport, outcome and code (`OK` for acks). */
+  /** Requests (batches; on streams, each batch) by transport, outcome and code (`OK` for acks). */
   requests: Counter<'transport' | 'outcome' | 'code'>;
   /** Events written to the events topic. */
   eventsAccepted: Counter<'key_id'>;
   /** Events sent to the dead-letter topic, by reason code. */
   eventsRejected: Counter<'code'>;
+  /** Accepted events whose time the event-time rule rewrote, by reason and method. */
+  eventTimeCorrections: Counter<'reason' | 'method'>;
   /** From request arrival to the acknowledgement being sent (durable append included). */
   ackLatency: Histogram<'transport'>;
   /** Events per decoded batch. */
   batchEvents: Histogram<never>;
+  /** Bytes per batch after decompression. */
+  batchBytes: Histogram<never>;
   /** Durable append latency (both topics, in parallel). */
   logAppendLatency: Histogram<'outcome'>;
+  /** Deletion requests by outcome, code and source (sdk | admin). */
+  deletions: Counter<'outcome' | 'code' | 'source'>;
+  /** Keys file reloads by outcome (ok | invalid). */
+  keysReloads: Counter<'outcome'>;
+  /** Open WebSocket connections and gRPC streams. */
+  openStreams: Gauge<'transport'>;
 }
 
-export function createCollectorMetrics(registry: Registry): CollectorMetrics {
+/** Live values read at scrape time. */
+export interface MetricProbes {
+  inFlightBatches?: () => number;
+  inFlightBytes?: () => number;
+  appendLatencyMs?: () => number;
+}
+
+export function createCollectorMetrics(registry: Registry, probes: MetricProbes = {}): CollectorMetrics {
   const registers = [registry];
+  const probe = (name: string, help: string, read: (() => number) | undefined) => {
+    if (!read) return;
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+  };
+  probe('gamepulse_collector_inflight_batches', 'Batches admitted and not yet answered (backpressure bound: maxInFlightBatches)', probes.inFlightBatches);
+  probe('gamepulse_collector_inflight_bytes', 'Body bytes (compressed + decompressed) held by in-flight batches', probes.inFlightBytes);
+  probe('gamepulse_collector_append_latency_recent_ms', 'Recent log append latency as the load shedder sees it (ms)', probes.appendLatencyMs);
   return {
     requests: new Counter({
       name: 'gamepulse_collector_requests_total',
@@ -45,6 +76,12 @@ export function createCollectorMetrics(registry: Registry): CollectorMetrics {
       labelNames: ['code'],
       registers,
     }),
+    eventTimeCorrections: new Counter({
+      name: 'gamepulse_collector_event_time_corrections_total',
+      help: 'Accepted events whose client_ts_ms the event-time rule rewrote, by reason (future | past | skew) and method (clock_offset | sent_at | received_at)',
+      labelNames: ['reason', 'method'],
+      registers,
+    }),
     ackLatency: new Histogram({
       name: 'gamepulse_collector_ack_latency_seconds',
       help: 'Request arrival to acknowledgement, including the durable log append',
@@ -58,11 +95,35 @@ export function createCollectorMetrics(registry: Registry): CollectorMetrics {
       buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000],
       registers,
     }),
+    batchBytes: new Histogram({
+      name: 'gamepulse_collector_batch_bytes',
+      help: 'Bytes per batch after decompression',
+      buckets: [256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304],
+      registers,
+    }),
     logAppendLatency: new Histogram({
       name: 'gamepulse_collector_log_append_seconds',
       help: 'Durable append of one batch (events and dead letters in parallel)',
       labelNames: ['outcome'],
       buckets: LATENCY_BUCKETS_S,
+      registers,
+    }),
+    deletions: new Counter({
+      name: 'gamepulse_collector_deletion_requests_total',
+      help: 'Player deletion requests by outcome, code and source (sdk | admin)',
+      labelNames: ['outcome', 'code', 'source'],
+      registers,
+    }),
+    keysReloads: new Counter({
+      name: 'gamepulse_collector_keys_reloads_total',
+      help: 'Keys file reloads by outcome (ok | invalid)',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    openStreams: new Gauge({
+      name: 'gamepulse_collector_open_streams',
+      help: 'Open WebSocket connections (ws) and gRPC streams (grpc_stream)',
+      labelNames: ['transport'],
       registers,
     }),
   };

@@ -12,7 +12,7 @@ import type { IngestTopics } from './types.ts';
 
 const OK = { ok: true } as const;
 
-function toFailure(f: LogFailure, retryAfterS: number): CollectorFailure {
+export function toLogFailure(f: LogFailure, retryAfterS: number): CollectorFailure {
   if (f.code === 'GP_LOG_RECORD_TOO_LARGE') return failure('GP_LOG_RECORD_TOO_LARGE');
   // A closed log is a replica shutting down: another replica (or this one, restarted) can take it.
   if (f.retryable || f.code === 'GP_LOG_CLOSED')
@@ -43,5 +43,5 @@ export async function appendDurably(
     appendOne(producer, topics.deadLetter, records.deadLetters),
   ]);
   const first = events ?? deadLetters;
-  return first ? { ...toFailure(first, retryAfterS), cause: first } : OK;
+  return first ? { ...toLogFailure(first, retryAfterS), cause: first } : OK;
 }

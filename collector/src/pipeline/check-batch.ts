@@ -5,7 +5,7 @@
  */
 import { LIMITS, validateContext, type ContextData, type EventBatchData } from '@gamepulse/proto';
 import { failure, type CollectorFailure } from '../errors.ts';
-import type { IngestKey } from '../keys.ts';
+import type { IngestKey } from '../keys/index.ts';
 
 export interface CheckedBatch {
   ok: true;

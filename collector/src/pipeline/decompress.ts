@@ -32,6 +32,14 @@ function gunzipCapped(body: InputType, options: ZlibOptions, sync: boolean): Inf
   return new Promise((resolve) => gunzip(body, options, (err, out) => resolve(err ? { err } : { out })));
 }
 
+/**
+ * gzip's magic bytes (RFC 1952 §2.3.1). They cannot start a valid EventBatch: 0x1f is
+ * field 3 with wire type 7, which does not exist, so stream messages need no flag.
+ */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /** The output cap for a gzip body of `compressedBytes` (see `maxCompressionRatio`). */
 export function decompressedCap(compressedBytes: number, limits: ResolvedPipelineLimits): number {
   return Math.min(limits.maxDecompressedBytes, Math.max(limits.maxBodyBytes, compressedBytes * limits.maxCompressionRatio));
@@ -40,14 +48,13 @@ export function decompressedCap(compressedBytes: number, limits: ResolvedPipelin
 /** Applies the body limits and returns the decompressed body. */
 export async function decompressBody(input: IngestInput, limits: ResolvedPipelineLimits): Promise<Bytes | CollectorFailure> {
   const { body } = input;
+  const gzip = input.contentEncoding === 'gzip' || (input.contentEncoding === 'auto' && isGzip(body));
   if (input.decompressedByTransport) {
     if (body.length > limits.maxDecompressedBytes)
       return failure('GP_BODY_DECOMPRESSED_TOO_LARGE', `message is ${body.length} bytes; the limit is ${limits.maxDecompressedBytes}`);
-    return { ok: true, bytes: body };
-  }
-  if (body.length > limits.maxBodyBytes)
-    return failure('GP_BODY_TOO_LARGE', `body is ${body.length} bytes; the limit is ${limits.maxBodyBytes}`);
-  if (input.contentEncoding === 'identity') return { ok: true, bytes: body };
+    if (!gzip) return { ok: true, bytes: body };
+  } else if (body.length > limits.maxBodyBytes) return failure('GP_BODY_TOO_LARGE', `body is ${body.length} bytes; the limit is ${limits.maxBodyBytes}`);
+  if (!gzip) return { ok: true, bytes: body };
 
   const cap = decompressedCap(body.length, limits);
   const sync = body.length <= SYNC_GUNZIP_MAX_BYTES && cap <= limits.maxBodyBytes;

@@ -1,10 +1,11 @@
 /**
- * Size and count limits of the pipeline: options with documented defaults, resolved in
- * one place.
+ * Size, count, time and signature limits of the pipeline: options with documented
+ * defaults, resolved in one place.
  */
 import { LIMITS } from '@gamepulse/proto';
 
 const MiB = 1024 * 1024;
+const DAY_MS = 86_400_000;
 
 export interface PipelineLimits {
   /** Largest body as received (compressed or not). @default 1 MiB */
@@ -21,6 +22,14 @@ export interface PipelineLimits {
   maxEventsPerBatch?: number;
   /** Seconds a client should wait after a retryable log failure. @default 2 */
   logRetryAfterS?: number;
+  /** Replay window of `x-gamepulse-signature` timestamps. @default 300 */
+  signatureToleranceS?: number;
+  /** Event-time rule (event-time.ts): future bound. @default 300_000 */
+  eventTimeMaxFutureMs?: number;
+  /** Event-time rule: past bound. @default 90 days */
+  eventTimeMaxPastMs?: number;
+  /** Event-time rule: also correct by the SDK's clock offset above this; 0 off. @default 0 */
+  eventTimeCorrectSkewAboveMs?: number;
 }
 
 export type ResolvedPipelineLimits = Required<PipelineLimits>;
@@ -31,6 +40,10 @@ export const DEFAULT_PIPELINE_LIMITS: ResolvedPipelineLimits = {
   maxCompressionRatio: 100,
   maxEventsPerBatch: LIMITS.batchMaxEvents,
   logRetryAfterS: 2,
+  signatureToleranceS: 300,
+  eventTimeMaxFutureMs: 300_000,
+  eventTimeMaxPastMs: 90 * DAY_MS,
+  eventTimeCorrectSkewAboveMs: 0,
 };
 
 export function resolvePipelineLimits(options: PipelineLimits = {}): ResolvedPipelineLimits {
@@ -47,5 +60,9 @@ export function resolvePipelineLimits(options: PipelineLimits = {}): ResolvedPip
     // The shared limit is what the SDK promises to respect; never exceed it.
     maxEventsPerBatch: Math.min(pick('maxEventsPerBatch'), LIMITS.batchMaxEvents),
     logRetryAfterS: pick('logRetryAfterS'),
+    signatureToleranceS: pick('signatureToleranceS'),
+    eventTimeMaxFutureMs: pick('eventTimeMaxFutureMs'),
+    eventTimeMaxPastMs: pick('eventTimeMaxPastMs'),
+    eventTimeCorrectSkewAboveMs: pick('eventTimeCorrectSkewAboveMs'),
   };
 }

@@ -1,14 +1,19 @@
 /**
- * Enrichment and the log records of one batch: an `IngestedBatch` with the valid events
- * (none when every event was rejected) and one `DeadLetter` per rejected event. Both
- * are keyed by install id, so an install's batches stay in order on one partition.
- * The client's IP is not part of any record (privacy: country comes from geoip later).
+ * The log records of one batch: an `IngestedBatch` with the valid events (none when
+ * every event was rejected) and one `DeadLetter` per rejected event. Both are keyed by
+ * install id, so an install's batches stay in order on one partition. The context is
+ * the enriched one (enrich.ts); corrected event times (event-time.ts) are written into
+ * the events' `client_ts_ms`. The client's IP is not part of any record.
  */
 import { DeadLetter, Event, IngestedBatch, type ContextData } from '@gamepulse/proto';
 import type { LogRecord } from '@gamepulse/log';
-import type { IngestKey } from '../keys.ts';
+import type { IngestKey } from '../keys/index.ts';
 import type { RejectedEvent, ValidEvent } from './validate-events.ts';
-import { appendLengthDelimited } from './wire.ts';
+import type { TimeCorrection } from './event-time.ts';
+import { appendLengthDelimited, appendVarintField } from './wire.ts';
+
+/** `Event.client_ts_ms` field number (proto/gamepulse/v1/event.proto). */
+const CLIENT_TS_FIELD = 6;
 
 /** `IngestedBatch.events` field number (proto/gamepulse/v1/topics.proto). */
 const INGESTED_EVENTS_FIELD = 4;
@@ -33,6 +38,8 @@ export interface RecordsInput {
    * forwarded as received (unknown fields kept); otherwise they are re-encoded.
    */
   eventBytes: Uint8Array[] | undefined;
+  /** Event times to rewrite, by event index. */
+  timeCorrections?: readonly TimeCorrection[];
 }
 
 /** The dead letter's message: the field, unless the reason already starts with it. */
@@ -48,18 +55,29 @@ export function clockSkewMs(receivedAtMs: number, sentAtMs: number | null | unde
 export function buildRecords(input: RecordsInput): BatchRecords {
   const { installId, receivedAtMs, key, eventBytes } = input;
   const out: BatchRecords = { deadLetters: [] };
+  const corrected = new Map((input.timeCorrections ?? []).map((c) => [c.index, c.correctedMs]));
   if (input.valid.length > 0) {
+    // A corrected event keeps its bytes plus a second client_ts_ms field: parsers keep
+    // the last value of a scalar field, so this reads as the corrected time.
+    const bytesOf = (v: ValidEvent): Uint8Array => {
+      const ms = corrected.get(v.index);
+      return ms === undefined ? eventBytes![v.index]! : appendVarintField(eventBytes![v.index]!, CLIENT_TS_FIELD, ms);
+    };
+    const objectOf = (v: ValidEvent) => {
+      const ms = corrected.get(v.index);
+      return ms === undefined ? v.event : { ...v.event, clientTsMs: ms };
+    };
     const head = IngestedBatch.encode({
       installId,
       batchSequence: input.batchSequence,
       context: input.context,
-      events: eventBytes ? [] : input.valid.map((v) => v.event),
+      events: eventBytes ? [] : input.valid.map(objectOf),
       receivedAtMs,
       clockSkewMs: clockSkewMs(receivedAtMs, input.sentAtMs),
       keyId: key.keyId,
       rejected: input.rejected.length,
     }).finish();
-    const value = eventBytes ? appendLengthDelimited(head, INGESTED_EVENTS_FIELD, input.valid.map((v) => eventBytes[v.index]!)) : head;
+    const value = eventBytes ? appendLengthDelimited(head, INGESTED_EVENTS_FIELD, input.valid.map(bytesOf)) : head;
     out.events = { key: installId, value, timestampMs: receivedAtMs };
   }
   for (const { event, rejection } of input.rejected) {

@@ -117,3 +117,46 @@ export function appendLengthDelimited(head: Uint8Array, field: number, parts: re
   }
   return out;
 }
+
+/**
+ * `message` followed by varint field `field` = `value` (a non-negative safe integer).
+ * For a scalar field already present this overrides it: "last one wins" (protobuf
+ * encoding guide, "Last One Wins").
+ */
+export function appendVarintField(message: Uint8Array, field: number, value: number): Uint8Array {
+  const tag = field * 8 + WIRE_VARINT;
+  const out = new Uint8Array(message.length + varintLength(tag) + varintLength(value));
+  out.set(message, 0);
+  writeVarint(out, writeVarint(out, message.length, tag), value);
+  return out;
+}
+
+/**
+ * The top-level varint field `field` of an encoded message (e.g. `EventBatch.batch_sequence`,
+ * field 2), without decoding the rest; 0 when absent, compressed or malformed. Stream
+ * replies use it to name a batch refused before it was decoded.
+ */
+export function peekVarintField(buf: Uint8Array, field: number): number {
+  let pos = 0;
+  let found = 0;
+  for (let guard = 0; pos < buf.length && guard < 10_000; guard++) {
+    const tag = readVarint(buf, pos);
+    if (!tag) return found;
+    pos = tag[1];
+    const wire = tag[0] % 8;
+    const number = Math.floor(tag[0] / 8);
+    if (wire === WIRE_VARINT) {
+      const v = readVarint(buf, pos);
+      if (!v) return found;
+      if (number === field) found = v[0]; // last one wins
+      pos = v[1];
+    } else if (wire === WIRE_FIXED64) pos += 8;
+    else if (wire === WIRE_FIXED32) pos += 4;
+    else if (wire === WIRE_LEN) {
+      const len = readVarint(buf, pos);
+      if (!len) return found;
+      pos = len[1] + len[0];
+    } else return found;
+  }
+  return Number.isSafeInteger(found) ? found : 0;
+}

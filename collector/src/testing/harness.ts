@@ -5,7 +5,7 @@
 import { DeadLetter, IngestedBatch, type DeadLetterData, type IngestedBatchData } from '@gamepulse/proto';
 import { DEFAULT_PARTITIONS, topicNames, type Log, type LogProducer } from '@gamepulse/log';
 import { Registry } from '@gamepulse/service';
-import { parseKeys } from '../keys.ts';
+import { createKeyRing, parseKeys, type KeysFileData } from '../keys/index.ts';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics.ts';
 import { ingestBatch, resolvePipelineLimits, type IngestDeps, type IngestInput, type IngestResult, type PipelineLimits } from '../pipeline/index.ts';
 import { TEST_NOW_MS } from './batches.ts';
@@ -36,6 +36,10 @@ export interface HarnessOptions {
   logOptions?: TempLogOptions;
   /** Wraps the real producer (fault injection). */
   producer?: (real: LogProducer) => LogProducer;
+  /** Extra pipeline dependencies (rate limiter, load shedder, enricher). */
+  deps?: Partial<Pick<IngestDeps, 'rateLimiter' | 'shedder' | 'enricher' | 'now'>>;
+  /** A keys file's content besides the test keys. */
+  keysFile?: KeysFileData;
 }
 
 async function total(log: Log, topic: string): Promise<number> {
@@ -55,12 +59,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const metrics = createCollectorMetrics(registry);
   const real = log.producer();
   const deps: IngestDeps = {
-    keys: keys.keys,
+    keys: createKeyRing(keys.keys, options.keysFile),
     producer: options.producer ? options.producer(real) : real,
     topics: { events: TEST_TOPICS.events, deadLetter: TEST_TOPICS.deadLetter },
     limits: resolvePipelineLimits(options.limits),
     now: () => TEST_NOW_MS,
     metrics,
+    ...options.deps,
   };
   return {
     temp,

@@ -6,9 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const ALLOW_HEADERS = 'content-type, content-encoding, x-gamepulse-key';
+const ALLOW_HEADERS = 'content-type, content-encoding, x-gamepulse-key, x-gamepulse-signature, authorization';
 const ALLOW_METHODS = 'POST, OPTIONS';
-/** Retry-After is not a CORS-safelisted response header; the SDK must read it on 503. */
+/** Retry-After is not a CORS-safelisted response header; the SDK must read it on 429/503. */
 const EXPOSE_HEADERS = 'retry-after';
 /** Chromium caps preflight caching at 7200 s (Firefox at 86400 s); ask for the lower. */
 const MAX_AGE_S = '7200';

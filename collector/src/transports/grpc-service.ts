@@ -9,7 +9,7 @@
  * they encoded once (a retry re-sends the same bytes, as batch.proto asks).
  */
 import { makeGenericClientConstructor, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
-import { BatchAck, type BatchAckData } from '@gamepulse/proto';
+import { BatchAck, StreamReply, type BatchAckData, type StreamReplyData } from '@gamepulse/proto';
 
 /** Metadata key carrying the ingest key. */
 export const GRPC_KEY_METADATA = 'x-gamepulse-key';
@@ -20,6 +20,11 @@ export const GRPC_RETRY_AFTER_METADATA = 'retry-after';
 
 export interface CollectorServiceDefinition extends ServiceDefinition {
   Send: MethodDefinition<Uint8Array, BatchAckData>;
+  Stream: MethodDefinition<Uint8Array, StreamReplyData>;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
@@ -27,7 +32,7 @@ export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
     path: '/gamepulse.v1.Collector/Send',
     requestStream: false,
     responseStream: false,
-    requestSerialize: (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    requestSerialize: asBuffer,
     requestDeserialize: (buffer: Buffer) => buffer,
     responseSerialize: (ack: BatchAckData) => {
       const bytes = BatchAck.encode(ack).finish();
@@ -36,6 +41,17 @@ export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
     // Every field present (proto3 omits zeros on the wire: a rejection at index 0 has no
     // index field), 64-bit fields as numbers (see pipeline/decode.ts).
     responseDeserialize: (buffer: Buffer) => BatchAck.toObject(BatchAck.decode(buffer), { longs: Number, defaults: true }) as BatchAckData,
+  },
+  // Many batches on one call, one StreamReply per batch in order (collector.proto).
+  // The server writes replies it encoded itself (Uint8Array); clients get objects.
+  Stream: {
+    path: '/gamepulse.v1.Collector/Stream',
+    requestStream: true,
+    responseStream: true,
+    requestSerialize: asBuffer,
+    requestDeserialize: (buffer: Buffer) => buffer,
+    responseSerialize: (reply: StreamReplyData | Uint8Array) => asBuffer(reply instanceof Uint8Array ? reply : StreamReply.encode(reply).finish()),
+    responseDeserialize: (buffer: Buffer) => StreamReply.toObject(StreamReply.decode(buffer), { longs: Number, defaults: false, oneofs: true }) as StreamReplyData,
   },
 };
 

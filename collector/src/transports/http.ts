@@ -1,32 +1,38 @@
 /**
- * HTTP transport (express 5): `POST /v1/batch` with a protobuf `EventBatch` body, plus
- * the ops routes (/healthz, /readyz, /metrics) from @gamepulse/service.
+ * HTTP transport (express 5): `POST /v1/batch` with a protobuf or proto3-JSON
+ * `EventBatch` body, `POST /v1/privacy/deletion`, plus the ops routes (/healthz,
+ * /readyz, /metrics) from @gamepulse/service. The WebSocket endpoint `/v1/ws` is an
+ * upgrade on the same server (websocket.ts).
  *
- *   request:  Content-Type application/x-protobuf, Content-Encoding gzip | identity,
- *             x-gamepulse-key: <ingest key>
+ *   request:  Content-Type application/x-protobuf | application/json,
+ *             Content-Encoding gzip | identity, x-gamepulse-key: <ingest key>,
+ *             optional x-gamepulse-signature (keys/signature.ts)
  *   200:      BatchAck as application/x-protobuf, or JSON with Accept: application/json
+ *             (JSON requests get JSON unless they Accept protobuf)
  *   error:    {"error":{"code","message","retryable"}} with the code's HTTP status;
- *             Retry-After (seconds) on retryable refusals
+ *             Retry-After (seconds) on retryable refusals (429, 5xx)
  *
- * Cheap checks (draining, key, content type, encoding, declared length) run before the
- * body is read, so a refused client costs no body buffering.
+ * Cheap checks (draining, key, rate, load, content type, encoding, declared length) run
+ * before the body is read, so a refused client costs no body buffering.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { BatchAck, type BatchAckData } from '@gamepulse/proto';
 import { handleOps, type OpsOptions } from '@gamepulse/service';
 import { ERRORS, failure, type CollectorFailure } from '../errors.ts';
-import { authenticate } from '../pipeline/authenticate.ts';
-import type { ContentEncoding } from '../pipeline/index.ts';
+import { SIGNATURE_HEADER, verifySignature } from '../keys/index.ts';
+import type { BodyFormat, ContentEncoding } from '../pipeline/index.ts';
+import { DELETION_MAX_BODY_BYTES, DELETION_PATH, parseDeletion, recordDeletion, type DeletionAuth } from '../privacy/deletion.ts';
 import { createCors } from './cors.ts';
 import { readBody } from './http-body.ts';
-import { recordRequest, type TransportContext } from './shared.ts';
+import { logAuthRefusal, precheck, recordRequest, type TransportContext } from './shared.ts';
 
 export const BATCH_PATH = '/v1/batch';
 export const KEY_HEADER = 'x-gamepulse-key';
 
 /** Media types accepted for a protobuf body (there is no registered one; these are in use). */
 const PROTOBUF_TYPES = new Set(['application/x-protobuf', 'application/protobuf', 'application/vnd.google.protobuf', 'application/octet-stream']);
+const JSON_TYPES = new Set(['application/json']);
 
 export interface HttpTransportOptions extends TransportContext {
   ops: OpsOptions;
@@ -43,10 +49,17 @@ function parseEncoding(header: string | undefined): ContentEncoding | undefined 
   return undefined;
 }
 
-function isProtobuf(header: string | undefined): boolean {
-  if (!header) return false;
+function mediaType(header: string | undefined): string {
+  if (!header) return '';
   const semi = header.indexOf(';');
-  return PROTOBUF_TYPES.has((semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase());
+  return (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
+}
+
+function formatOf(header: string | undefined): BodyFormat | undefined {
+  const type = mediaType(header);
+  if (PROTOBUF_TYPES.has(type)) return 'protobuf';
+  if (JSON_TYPES.has(type)) return 'json';
+  return undefined;
 }
 
 function sendError(res: ServerResponse, f: CollectorFailure, closeConnection: boolean): void {
@@ -60,69 +73,125 @@ function sendError(res: ServerResponse, f: CollectorFailure, closeConnection: bo
   res.writeHead(ERRORS[f.code].httpStatus, headers).end(body);
 }
 
-function ackJson(ack: BatchAckData): string {
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }).end(body);
+}
+
+function ackJson(ack: BatchAckData): unknown {
   // Field names as in proto3's JSON mapping (lowerCamelCase); 64-bit values as numbers,
   // not strings: all of them are below 2^53 (see decode.ts).
-  return JSON.stringify({
+  return {
     batchSequence: ack.batchSequence ?? 0,
     accepted: ack.accepted ?? 0,
     rejected: (ack.rejected ?? []).map((r) => ({ index: r.index ?? 0, code: r.code, field: r.field, message: r.message })),
     serverTimeMs: ack.serverTimeMs ?? 0,
-  });
+  };
 }
 
-function sendAck(req: IncomingMessage, res: ServerResponse, ack: BatchAckData): void {
-  if (req.headers.accept?.includes('application/json')) {
-    const body = ackJson(ack);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }).end(body);
-    return;
-  }
+function wantsJson(req: IncomingMessage, format: BodyFormat): boolean {
+  const accept = req.headers.accept ?? '';
+  if (accept.includes('application/json')) return true;
+  return format === 'json' && !accept.includes('protobuf');
+}
+
+function sendAck(req: IncomingMessage, res: ServerResponse, ack: BatchAckData, format: BodyFormat): void {
+  if (wantsJson(req, format)) return sendJson(res, 200, ackJson(ack));
   const bytes = BatchAck.encode(ack).finish();
   res.writeHead(200, { 'content-type': 'application/x-protobuf', 'content-length': String(bytes.length) }).end(bytes);
 }
 
-function remoteIp(req: IncomingMessage): string {
-  // The socket peer; a trusted-proxy X-Forwarded-For comes with the geoip issue.
-  return req.socket.remoteAddress ?? '';
-}
-
-/**
- * Runs the checks that need no body; a failure means the body is never read. The key
- * comes first, as in the pipeline: an unauthenticated client learns nothing else.
- */
-function precheck(ctx: TransportContext, req: IncomingMessage): CollectorFailure | ContentEncoding {
-  if (ctx.isDraining()) return failure('GP_SHUTTING_DOWN', undefined, ctx.retryAfterS);
-  const auth = authenticate(ctx.keys, req.headers[KEY_HEADER] as string | undefined);
-  if (!auth.ok) return auth;
-  if (!isProtobuf(req.headers['content-type']))
-    return failure('GP_BODY_CONTENT_TYPE_UNSUPPORTED', `content-type must be application/x-protobuf, got ${JSON.stringify(req.headers['content-type'] ?? '')}`);
-  return parseEncoding(req.headers['content-encoding']) ?? failure('GP_BODY_ENCODING_UNSUPPORTED');
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
 }
 
 async function handleBatch(ctx: TransportContext, req: Request, res: Response): Promise<void> {
   const startedMs = ctx.now();
   if (ctx.isDraining()) res.setHeader('connection', 'close');
-  const encoding = precheck(ctx, req);
-  if (typeof encoding !== 'string') {
-    recordRequest(ctx, 'http', encoding, startedMs);
-    return sendError(res, encoding, true);
-  }
+  const ip = ctx.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+  const refuse = (f: CollectorFailure, close: boolean) => {
+    recordRequest(ctx, 'http', f, startedMs);
+    logAuthRefusal(ctx, f, 'http', ip);
+    sendError(res, f, close);
+  };
+  const admitted = precheck(ctx, header(req, KEY_HEADER), startedMs);
+  if (!admitted.ok) return refuse(admitted, true);
+  const format = formatOf(req.headers['content-type']);
+  if (!format)
+    return refuse(
+      failure('GP_BODY_CONTENT_TYPE_UNSUPPORTED', `content-type must be application/x-protobuf or application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}`),
+      true,
+    );
+  const encoding = parseEncoding(req.headers['content-encoding']);
+  if (!encoding) return refuse(failure('GP_BODY_ENCODING_UNSUPPORTED'), true);
+  if (admitted.key.signatureRequired && !header(req, SIGNATURE_HEADER)) return refuse(failure('GP_AUTH_SIGNATURE_MISSING'), true);
+
   const read = await readBody(req, ctx.maxBodyBytes);
   if (!read.ok) {
     if ('aborted' in read) return; // the client went away; nobody to answer
-    recordRequest(ctx, 'http', read, startedMs);
-    return sendError(res, read, true);
+    return refuse(read, true);
   }
   const result = await ctx.ingest({
     body: read.body,
     contentEncoding: encoding,
-    key: req.headers[KEY_HEADER] as string,
+    format,
+    key: header(req, KEY_HEADER),
+    signature: header(req, SIGNATURE_HEADER),
     receivedAtMs: startedMs,
-    remote: { ip: remoteIp(req) },
+    remote: { ip, userAgent: header(req, 'user-agent') },
   });
+  if (!result.ok) return refuse(result, false);
   recordRequest(ctx, 'http', result, startedMs);
-  if (result.ok) sendAck(req, res, result.ack);
-  else sendError(res, result, false);
+  sendAck(req, res, result.ack, format);
+}
+
+async function handleDeletion(ctx: TransportContext, req: Request, res: Response): Promise<void> {
+  const startedMs = ctx.now();
+  const ip = ctx.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+  let source: 'sdk' | 'admin' | 'none' = 'none';
+  const refuse = (f: CollectorFailure, close: boolean) => {
+    ctx.metrics.deletions.inc({ outcome: ERRORS[f.code].httpStatus >= 500 ? 'failed' : 'refused', code: f.code, source });
+    logAuthRefusal(ctx, f, 'http', ip);
+    sendError(res, f, close);
+  };
+  if (ctx.isDraining()) return refuse(failure('GP_SHUTTING_DOWN', undefined, ctx.retryAfterS), true);
+  const secret = header(req, KEY_HEADER);
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '')?.[1];
+  let auth: DeletionAuth;
+  if (secret) {
+    source = 'sdk';
+    const admitted = precheck(ctx, secret, startedMs);
+    if (!admitted.ok) return refuse(admitted, true);
+    auth = { source: 'sdk', key: admitted.key };
+  } else if (bearer) {
+    source = 'admin';
+    const verified = await ctx.keys.verifyAdmin(bearer, startedMs);
+    if (!verified.ok) return refuse(verified, true);
+    auth = { source: 'admin', admin: verified.admin };
+  } else return refuse(failure('GP_AUTH_CREDENTIALS_MISSING'), true);
+
+  if (formatOf(req.headers['content-type']) !== 'json')
+    return refuse(failure('GP_BODY_CONTENT_TYPE_UNSUPPORTED', 'content-type must be application/json'), true);
+  const read = await readBody(req, DELETION_MAX_BODY_BYTES);
+  if (!read.ok) {
+    if ('aborted' in read) return;
+    return refuse(read, true);
+  }
+  if (auth.source === 'sdk') {
+    const signed = verifySignature(auth.key, header(req, SIGNATURE_HEADER), read.body, ctx.now(), ctx.signatureToleranceS);
+    if (!signed.ok) return refuse(signed, false);
+    if (ctx.rateLimiter) {
+      const rate = ctx.rateLimiter.charge(auth.key, 1, new Map(), startedMs);
+      if (!rate.ok) return refuse(rate, false);
+    }
+  }
+  const parsed = parseDeletion(read.body, auth);
+  if (!parsed.ok) return refuse(parsed, false);
+  const recorded = await recordDeletion(ctx.producer, ctx.deletionsTopic, parsed.target, auth, ctx.now(), ctx.retryAfterS);
+  if (!recorded.ok) return refuse(recorded, false);
+  ctx.metrics.deletions.inc({ outcome: 'accepted', code: 'OK', source });
+  sendJson(res, 202, { requestId: recorded.requestId });
 }
 
 export function createHttpApp(options: HttpTransportOptions): Express {
@@ -134,11 +203,15 @@ export function createHttpApp(options: HttpTransportOptions): Express {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!handleOps(options.ops, req, res)) next();
   });
-  app.options(BATCH_PATH, (req: Request, res: Response) => cors.preflight(req, res));
+  app.options([BATCH_PATH, DELETION_PATH], (req: Request, res: Response) => cors.preflight(req, res));
   app.post(BATCH_PATH, (req: Request, res: Response) => {
     cors.apply(req, res);
     // Express 5 forwards a rejected promise to the error handler below.
     return handleBatch(options, req, res);
+  });
+  app.post(DELETION_PATH, (req: Request, res: Response) => {
+    cors.apply(req, res);
+    return handleDeletion(options, req, res);
   });
   app.use((req: Request, res: Response) => {
     cors.apply(req, res);
