@@ -1,5 +1,6 @@
 /** Every benchmark suite, in the order they run. */
 import type { BenchSuite } from '../types.ts';
+import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
-export const suites: BenchSuite[] = [pipelineEmbeddedSuite];
+export const suites: BenchSuite[] = [pipelineEmbeddedSuite, kafkaPipelineSuite];

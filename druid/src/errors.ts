@@ -26,12 +26,22 @@ export const ERROR_CODES = {
     retriable: false,
     doc: 'A commit moved an input position backwards (a stale writer would count events twice); nothing was written.',
   },
+  GP_STORE_POSITION_CONFLICT: {
+    httpStatus: 409,
+    retriable: true,
+    doc: 'A conditional commit expected a stored position that another writer had moved; nothing was written. Reload the checkpoint and redo.',
+  },
   GP_STORE_COMMIT_FAILED: {
     httpStatus: 500,
     retriable: true,
     doc: 'The engine rejected the commit (constraint, I/O); it was rolled back and nothing was written.',
   },
   GP_STORE_QUERY_FAILED: { httpStatus: 500, retriable: false, doc: 'The engine rejected a query (syntax, types, I/O).' },
+  GP_STORE_UNAVAILABLE: {
+    httpStatus: 503,
+    retriable: true,
+    doc: 'The engine is unreachable, overloaded or timed out (Druid: connection refused, HTTP 429/5xx, CAPACITY_EXCEEDED, TIMEOUT).',
+  },
   GP_QUERY_UNKNOWN_KPI: { httpStatus: 404, retriable: false, doc: 'No KPI has that name; GET /v1/kpis lists them.' },
   GP_QUERY_BAD_PARAM: {
     httpStatus: 400,

@@ -32,3 +32,19 @@ export {
   type QueryApiOptions,
   type StartQueryApiOptions,
 } from './api/index.ts';
+export {
+  createRollupsLoader,
+  batchToCommit,
+  loaderMetrics,
+  LOADER_CONFIG,
+  loadLoaderConfig,
+  LOADER_RECORD_UNDECODABLE,
+  type RollupsLoader,
+  type RollupsLoaderOptions,
+  type RollupsLoaderStats,
+  type LoaderMetrics,
+  type LoaderConfig,
+} from './loader/index.ts';
+export { openDruidStore, DruidStore, druidParameter, type DruidStoreOptions } from './druid-engine/index.ts';
+export { createDuckDbDialect, DIMENSIONS, type DuckDbDialectOptions, type Dimension } from './kpi/index.ts';
+export { openConfiguredStore, type StoreConfig, type StoreKind } from './api/index.ts';

@@ -46,6 +46,14 @@ export interface RollupCommit {
    * the positions that skip them, so each is dead-lettered exactly once.
    */
   deadLetters: DeadLetterData[];
+  /**
+   * Optional compare-and-set: for each listed topic-partition, the position this writer
+   * started from (0 = nothing stored yet). If the stored position differs — another
+   * owner moved it — the commit is refused with GP_STORE_POSITION_CONFLICT and nothing
+   * is written. A writer that may briefly share a partition with another (a rebalance,
+   * a zombie) lists every partition it commits.
+   */
+  expectedPositions?: Position[];
 }
 
 export interface RollupSink {

@@ -1,4 +1,7 @@
 /** @gamepulse/log — the `Log` interface and its implementations. */
+// First, before anything loads kafkajs: its read_committed filter of aborted
+// transactions is wrong with several transactional producers (kafka/aborted-filter.ts).
+import './kafka/aborted-filter.ts';
 export type {
   Log,
   LogProducer,
@@ -29,3 +32,4 @@ export type { KafkaLogLogger, KafkaLogEntry, KafkaLogLevel } from './kafka/logge
 export { KafkaLogError, KAFKA_LOG_ERROR_CODES, type KafkaLogErrorCode } from './kafka/errors.ts';
 export { gamepulseTopicConfigs } from './kafka/topics.ts';
 export type { KafkaConsumer, KafkaConsumerStats, RevocationKind } from './kafka/consumer.ts';
+export { abortedFilterFixInstalled } from './kafka/aborted-filter.ts';

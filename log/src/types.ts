@@ -20,6 +20,12 @@ export interface LogRecord {
   value: Uint8Array;
   /** Producer's clock when omitted. */
   timestampMs?: number;
+  /**
+   * Explicit partition (0 ≤ partition < the topic's count), overriding the key's. For
+   * co-partitioned topics: a processor's changelog keeps the state of input partition p
+   * in partition p, whatever the state entry's key hashes to. @default partitionForKey(key)
+   */
+  partition?: number;
 }
 
 /** A record as read back. */
@@ -77,7 +83,11 @@ export interface LogProducer {
   append(topic: string, records: LogRecord[]): Promise<AppendResult>;
 }
 
-/** A run of records from one partition, in offset order. */
+/**
+ * A run of records from one partition, in offset order. `records` is empty only when a
+ * fetch held nothing deliverable but moved the position (Kafka: transaction markers,
+ * aborted transactions' records under read_committed): then only `nextOffset` moves.
+ */
 export interface PartitionBatch {
   topic: string;
   partition: number;
@@ -99,6 +109,13 @@ export interface ConsumerHandlers {
   onRevoked?(partitions: TopicPartition[]): Promise<void>;
   /** Records to process; the next batch of the same partition waits for this to resolve. */
   onBatch(batch: PartitionBatch): Promise<void>;
+  /**
+   * The consumer stopped delivering for good (Kafka: kafkajs gave up, e.g. no group
+   * coordinator for longer than its retries during a broker outage; or onAssigned
+   * threw) and left the group. Nothing more arrives: stop it and create a new consumer.
+   * Not called for `stop()`.
+   */
+  onFailed?(error: unknown): void;
 }
 
 export interface ConsumerOptions {

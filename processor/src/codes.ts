@@ -9,6 +9,7 @@ export const PROCESSOR_CODES = {
   GP_PROCESSOR_COMMIT_FAILED: { retriable: true, message: 'the sink rejected a commit; deltas discarded, resuming from the checkpoint' },
   GP_PROCESSOR_CHECKPOINT_FAILED: { retriable: true, message: 'loading the checkpoint of assigned partitions failed' },
   GP_PROCESSOR_BATCH_FAILED: { retriable: true, message: 'handling a batch failed; in-memory state discarded, resuming from the checkpoint' },
+  GP_PROCESSOR_CONSUMER_FAILED: { retriable: true, message: 'the log consumer stopped delivering for good; in-memory state discarded, starting a new consumer from the checkpoint' },
   GP_PROCESSOR_RECOVERY_EXHAUSTED: { retriable: false, message: 'too many consecutive failures; giving up so that the supervisor restarts the process' },
   GP_PROCESSOR_ILLEGAL_TRANSITION: { retriable: false, message: 'commit cycle transition not in the table (a bug)' },
 } as const;

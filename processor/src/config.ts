@@ -7,6 +7,51 @@
 import { loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions } from '@gamepulse/service';
 
 export const PROCESSOR_CONFIG = {
+  logKind: {
+    kind: 'string',
+    default: 'embedded',
+    env: 'GAMEPULSE_LOG_KIND',
+    oneOf: ['embedded', 'kafka'],
+    doc: '`embedded`: read the embedded log, write DuckDB, serve the query API. `kafka`: read Kafka/Redpanda, write rollups + state + offsets in one Kafka transaction per input partition (no store here: the loader, `druid/src/loader/main.ts`, fills DuckDB from the rollups topic).',
+  },
+  kafkaBrokers: {
+    kind: 'list',
+    default: ['127.0.0.1:19092'],
+    env: 'GAMEPULSE_KAFKA_BROKERS',
+    doc: 'Kafka mode: bootstrap brokers (`host:port`, comma-separated).',
+  },
+  kafkaSessionTimeoutMs: {
+    kind: 'int',
+    default: 30_000,
+    env: 'GAMEPULSE_KAFKA_SESSION_TIMEOUT_MS',
+    min: 1_000,
+    max: 300_000,
+    doc: 'Kafka mode: a member silent this long (crashed) is evicted and its partitions move to the others.',
+  },
+  kafkaHeartbeatIntervalMs: {
+    kind: 'int',
+    default: 3_000,
+    env: 'GAMEPULSE_KAFKA_HEARTBEAT_INTERVAL_MS',
+    min: 100,
+    max: 100_000,
+    doc: 'Kafka mode: consumer heartbeat period (below a third of the session timeout).',
+  },
+  kafkaRebalanceTimeoutMs: {
+    kind: 'int',
+    default: 60_000,
+    env: 'GAMEPULSE_KAFKA_REBALANCE_TIMEOUT_MS',
+    min: 1_000,
+    max: 600_000,
+    doc: 'Kafka mode: how long the coordinator waits for members to rejoin during a rebalance.',
+  },
+  kafkaTransactionTimeoutMs: {
+    kind: 'int',
+    default: 60_000,
+    env: 'GAMEPULSE_KAFKA_TRANSACTION_TIMEOUT_MS',
+    min: 1_000,
+    max: 900_000,
+    doc: "Kafka mode: the broker aborts a transaction open this long (a hung processor); at most the broker's transaction.max.timeout.ms.",
+  },
   logDir: {
     kind: 'string',
     default: '.data/log',
@@ -75,7 +120,7 @@ export const PROCESSOR_CONFIG = {
     env: 'GAMEPULSE_PROCESSOR_PORT',
     min: 0,
     max: 65535,
-    doc: 'HTTP port of the query API and the ops endpoints. `0` picks a free port (logged at start).',
+    doc: 'HTTP port of the query API and the ops endpoints (Kafka mode: the ops endpoints only). `0` picks a free port (logged at start).',
   },
   console: {
     kind: 'bool',

@@ -1,20 +1,29 @@
 /**
  * Process entry: `npx tsx processor/src/main.ts [--config file.json]`.
  *
- * Opens the embedded log read-only (the collector process is its writer) and the
- * DuckDB store, starts the processor, and serves the query API — with the console and
- * /healthz, /readyz, /metrics — on one port in this same process, because DuckDB lets
- * one process open the file read-write. SIGTERM/SIGINT: stop the processor (finish the
- * batch in hand, final commit), stop HTTP, close the store and the log, exit 0; exit 1
- * if the final commit failed (nothing is lost: the next start resumes before it). If
- * the processor gives up after repeated failures it exits 1 for the supervisor.
+ * Embedded mode (default): opens the embedded log read-only (the collector process is
+ * its writer) and the DuckDB store, starts the processor, and serves the query API —
+ * with the console and /healthz, /readyz, /metrics — on one port in this same process,
+ * because DuckDB lets one process open the file read-write.
+ *
+ * Kafka mode (`GAMEPULSE_LOG_KIND=kafka`): reads Kafka/Redpanda and writes each input
+ * partition's rollups, state changelog, dead letters and offset in one Kafka
+ * transaction (main-kafka.ts); serves /healthz, /readyz, /metrics only. Run as many as
+ * there are events partitions; the store is filled by the loader process.
+ *
+ * SIGTERM/SIGINT: stop the processor (finish the batch in hand, final commit), stop
+ * HTTP, close the store/producers and the log, exit 0; exit 1 if the final commit
+ * failed (nothing is lost: the next start resumes before it). If the processor gives
+ * up after repeated failures it exits 1 for the supervisor.
  */
 import { openDuckDbStore, startQueryApi } from '@gamepulse/druid';
-import { openEmbeddedLog, topicNames, type Log } from '@gamepulse/log';
-import { ConfigError, createLogger, createRegistry, createShutdown, type Logger } from '@gamepulse/service';
+import { openEmbeddedLog, topicNames } from '@gamepulse/log';
+import { ConfigError, createLogger, createRegistry, createShutdown, type Logger, type Registry, type Shutdown } from '@gamepulse/service';
 import { loadProcessorConfig, type ProcessorConfig } from './config.ts';
+import { startKafkaMode } from './main-kafka.ts';
 import { createProcessorMetrics } from './metrics.ts';
-import { createProcessor } from './processor.ts';
+import { createProcessor, type Processor } from './processor.ts';
+import { waitForTopic } from './wait-for-topic.ts';
 
 function configFile(argv: string[]): string | undefined {
   const i = argv.indexOf('--config');
@@ -33,25 +42,16 @@ function loadOrExit(logger: Logger): ProcessorConfig {
   }
 }
 
-/** The collector creates the topics; a processor started first waits for them. */
-async function waitForTopic(log: Log, topic: string, everyMs: number, stopped: () => boolean, logger: Logger): Promise<boolean> {
-  let warned = false;
-  while (!stopped()) {
-    if ((await log.partitions(topic)) !== undefined) return true;
-    if (!warned) logger.warn('waiting for the collector to create the events topic', { topic });
-    warned = true;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  return false;
+export interface ModeContext {
+  config: ProcessorConfig;
+  logger: Logger;
+  registry: Registry;
+  shutdown: Shutdown;
+  /** Marks the final exit code as failed (the last commit did not make it). */
+  failExit(): void;
 }
 
-async function main(): Promise<void> {
-  const logger = createLogger({ service: 'processor' });
-  const config = loadOrExit(logger);
-  const registry = createRegistry('processor');
-  let exitCode = 0;
-  const shutdown = createShutdown({ logger, exit: (code) => process.exit(code === 0 ? exitCode : code) });
-
+async function startEmbeddedMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<{ processor: Processor; port: number; topic: string } | undefined> {
   const log = await openEmbeddedLog({ dir: config.logDir, readOnly: true, logger });
   const store = await openDuckDbStore({ path: config.storePath, registry, logger });
   const topics = topicNames(config.topicPrefix);
@@ -80,12 +80,11 @@ async function main(): Promise<void> {
       { name: 'processor', check: async () => processor.health() },
     ],
   });
-
   shutdown.add({
     name: 'processor: finish the batch, final commit, leave the group',
     run: () =>
       processor.stop().catch((err: unknown) => {
-        exitCode = 1;
+        failExit();
         throw err;
       }),
     timeoutMs: 30_000,
@@ -93,18 +92,29 @@ async function main(): Promise<void> {
   shutdown.add({ name: 'http: stop serving', run: () => api.close() });
   shutdown.add({ name: 'store: close (checkpoints the WAL)', run: () => store.close() });
   shutdown.add({ name: 'log: close', run: () => log.close() });
+  logger.info('processor listening', { port: api.port, host: config.host, storePath: config.storePath, logDir: config.logDir });
+  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => shutdown.draining, logger))) return undefined;
+  return { processor, port: api.port, topic: topics.events };
+}
 
+async function main(): Promise<void> {
+  const logger = createLogger({ service: 'processor' });
+  const config = loadOrExit(logger);
+  const registry = createRegistry('processor');
+  let exitCode = 0;
+  const shutdown = createShutdown({ logger, exit: (code) => process.exit(code === 0 ? exitCode : code) });
+  const ctx: ModeContext = { config, logger, registry, shutdown, failExit: () => (exitCode = 1) };
+  const started = config.logKind === 'kafka' ? await startKafkaMode(ctx) : await startEmbeddedMode(ctx);
+  if (!started) return; // shut down while waiting for the topic
+  const { processor, port, topic } = started;
   processor.done.catch(async (err: unknown) => {
     logger.error('processor gave up; exiting for the supervisor to restart', { err });
     exitCode = 1;
     await shutdown.run('processor failed');
     process.exit(1);
   });
-
-  logger.info('processor listening', { port: api.port, host: config.host, storePath: config.storePath, logDir: config.logDir });
-  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => shutdown.draining, logger))) return;
   await processor.start();
-  logger.info('processor started', { port: api.port, topic: topics.events, groupId: config.groupId });
+  logger.info('processor started', { port, topic, groupId: config.groupId, log: config.logKind });
 }
 
 main().catch((err: unknown) => {

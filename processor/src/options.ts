@@ -3,6 +3,8 @@
  * afterwards) and clamped, so the rest of the code never sees an undefined.
  */
 import type { RollupSink } from '@gamepulse/druid';
+import { isProcessorSink, type ProcessorSink } from './sink/types.ts';
+import { storeSink } from './sink/store-sink.ts';
 import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
 import { createLogger, Registry, type Logger } from '@gamepulse/service';
 import { systemClock, type Clock } from './clock.ts';
@@ -10,7 +12,12 @@ import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 
 export interface ProcessorOptions {
   log: Log;
-  sink: RollupSink;
+  /**
+   * Where output goes: a `RollupSink` (a store: everything in one transaction, e.g.
+   * DuckDB) or a `ProcessorSink` such as `kafkaTransactionSink` (one Kafka transaction
+   * per input partition).
+   */
+  sink: RollupSink | ProcessorSink;
   /** Only `events` is read. @default topicNames() */
   topics?: Pick<TopicNames, 'events'>;
   /** Consumer group, and the owner of the checkpoint in the sink. @default 'processor' */
@@ -40,16 +47,17 @@ export interface ProcessorOptions {
   metrics?: ProcessorMetrics;
 }
 
-export type ResolvedProcessorOptions = Required<ProcessorOptions>;
+export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
 
 export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
   const commitIntervalMs = Math.max(1, o.commitIntervalMs ?? 1000);
   const recoveryBackoffMs = Math.max(1, o.recoveryBackoffMs ?? 100);
+  const groupId = o.groupId ?? 'processor';
   return {
     log: o.log,
-    sink: o.sink,
+    sink: isProcessorSink(o.sink) ? o.sink : storeSink(o.sink, groupId),
     topics: o.topics ?? topicNames(),
-    groupId: o.groupId ?? 'processor',
+    groupId,
     commitIntervalMs,
     maxPendingRows: Math.max(1, o.maxPendingRows ?? 50_000),
     maxBatchRecords: Math.max(1, o.maxBatchRecords ?? 5000),

@@ -1,17 +1,26 @@
 /**
  * Everything the processor holds for one assigned input partition: its dedup windows,
- * its players' first-seen days, and where reading and committing stand. Dropped on
- * revocation; rebuilt from the sink's checkpoint on assignment.
+ * its players' first-seen days, its uncommitted rollup deltas and dead letters, and
+ * where reading and committing stand. Dropped on revocation; rebuilt from the sink's
+ * checkpoint on assignment. Deltas are kept per partition because in Kafka mode each
+ * input partition commits in its own transaction (with that partition's offset).
  */
-import type { Checkpoint, Position, StateEntry } from '@gamepulse/druid';
+import type { Checkpoint, StateEntry } from '@gamepulse/druid';
+import type { DeadLetterData } from '@gamepulse/proto';
+import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { createFirstSeenTable, type FirstSeenTable } from './aggregate/first-seen.ts';
 import { createDedupTable, type DedupTable } from './dedup/install-dedup.ts';
+import type { PartitionCommit } from './sink/types.ts';
 
 export interface PartitionState {
   topic: string;
   partition: number;
   dedup: DedupTable;
   firstSeen: FirstSeenTable;
+  /** Rollup and player-window deltas since the last commit. */
+  acc: RollupAccumulator;
+  /** Poison records since the last commit. */
+  deadLetters: DeadLetterData[];
   /** Next offset to process: advanced by each batch. */
   nextOffset: number;
   /** Next offset as stored in the sink. */
@@ -27,18 +36,36 @@ export function restorePartition(topic: string, partition: number, checkpoint: C
   const firstSeen = createFirstSeenTable(partition);
   dedup.restore(checkpoint.state);
   firstSeen.restore(checkpoint.state);
-  return { topic, partition, dedup, firstSeen, nextOffset: offset, committedOffset: offset, highWatermark: offset };
+  return { topic, partition, dedup, firstSeen, acc: new RollupAccumulator(), deadLetters: [], nextOffset: offset, committedOffset: offset, highWatermark: offset };
 }
 
-/** Positions and state entries changed since the last commit, across partitions. */
-export function takeChanges(partitions: Iterable<PartitionState>): { positions: Position[]; state: StateEntry[] } {
-  const positions: Position[] = [];
+/** Whether the partition has anything a commit would write. */
+export function hasChanges(p: PartitionState): boolean {
+  return p.nextOffset !== p.committedOffset || p.acc.pendingRows > 0 || p.deadLetters.length > 0 || p.dedup.dirtyCount > 0 || p.firstSeen.dirtyCount > 0;
+}
+
+/**
+ * The partition's pending work as one `PartitionCommit`; deltas, dead letters and dirty
+ * state are handed over (the partition starts empty again), the position counts as
+ * committed only once the sink confirmed it (`committedOffset` is set by the caller).
+ */
+export function takePartition(p: PartitionState): PartitionCommit {
+  const drained = p.acc.drain();
   const state: StateEntry[] = [];
-  for (const p of partitions) {
-    if (p.nextOffset !== p.committedOffset) positions.push({ topic: p.topic, partition: p.partition, offset: p.nextOffset });
-    // A loop, not push(...): a commit can carry 10^5 entries, beyond spread's argument limit.
-    for (const e of p.dedup.takeDirty()) state.push(e);
-    for (const e of p.firstSeen.takeDirty()) state.push(e);
-  }
-  return { positions, state };
+  // A loop, not push(...): a commit can carry 10^5 entries, beyond spread's argument limit.
+  for (const e of p.dedup.takeDirty()) state.push(e);
+  for (const e of p.firstSeen.takeDirty()) state.push(e);
+  const deadLetters = p.deadLetters;
+  p.deadLetters = [];
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    fromOffset: p.committedOffset,
+    nextOffset: p.nextOffset,
+    rollups: drained.rollups,
+    players: drained.players,
+    deadLetters,
+    state,
+    events: drained.events,
+  };
 }

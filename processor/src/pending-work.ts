@@ -1,19 +1,18 @@
 /**
- * Everything the processor holds that is not committed yet: the assigned partitions'
- * state and positions, the rollup deltas, the dead letters. A commit takes it as one
- * `RollupCommit`; a failure discards all of it (the checkpoint is the truth again).
- * Counters that outlive a failure (for stats and metrics) live in `Tally`.
+ * Everything the processor holds that is not committed yet: per assigned partition its
+ * state, position, rollup deltas and dead letters (partition-state.ts). A commit takes
+ * the changed partitions as `PartitionCommit`s; a failure discards all of it (the
+ * checkpoint is the truth again). Counters that outlive a failure (for stats and
+ * metrics) live in `Tally`.
  */
-import type { RollupCommit } from '@gamepulse/druid';
 import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
-import type { DeadLetterData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
-import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { foldBatch } from './aggregate/fold-batch.ts';
 import { admitBatch } from './dedup/install-dedup.ts';
 import type { ProcessorMetrics } from './metrics.ts';
-import { takeChanges, type PartitionState } from './partition-state.ts';
+import { hasChanges, takePartition, type PartitionState } from './partition-state.ts';
 import { decodeRecord } from './record.ts';
+import type { PartitionCommit } from './sink/types.ts';
 
 /** Process-lifetime counts behind `stats()`. */
 export interface Tally {
@@ -30,17 +29,17 @@ export function emptyTally(): Tally {
   return { events: 0, eventsCommitted: 0, poisonRecords: 0, commits: 0, commitFailures: 0, recoveries: 0, batches: { new: 0, duplicate: 0, too_old: 0 } };
 }
 
-/** A commit's content, and the events it makes durable. */
+/** A commit's content (one part per changed partition), and the events it makes durable. */
 export interface TakenCommit {
-  commit: RollupCommit;
+  parts: PartitionCommit[];
   events: number;
   rows: number;
+  state: number;
+  deadLetters: number;
 }
 
 export class PendingWork {
   readonly partitions = new Map<number, PartitionState>();
-  private readonly acc = new RollupAccumulator();
-  private deadLetters: DeadLetterData[] = [];
 
   constructor(
     private readonly topic: string,
@@ -51,7 +50,9 @@ export class PendingWork {
 
   /** Rows + player windows + dead letters a commit would write now. */
   get pendingRows(): number {
-    return this.acc.pendingRows + this.deadLetters.length;
+    let n = 0;
+    for (const p of this.partitions.values()) n += p.acc.pendingRows + p.deadLetters.length;
+    return n;
   }
 
   /**
@@ -81,7 +82,7 @@ export class PendingWork {
   private applyRecord(ps: PartitionState, rec: ConsumedRecord): void {
     const decoded = decodeRecord(rec);
     if (!decoded.ok) {
-      this.deadLetters.push(decoded.deadLetter);
+      ps.deadLetters.push(decoded.deadLetter);
       this.tally.poisonRecords += 1;
       this.metrics.poisonRecords.inc({ code: decoded.code });
       this.logger.warn('poison record dead-lettered', { code: decoded.code, partition: rec.partition, offset: rec.offset });
@@ -91,27 +92,29 @@ export class PendingWork {
     this.tally.batches[verdict] += 1;
     this.metrics.batches.inc({ verdict });
     if (verdict !== 'new') return;
-    const folded = foldBatch(decoded.batch, this.acc, ps.firstSeen, rec.timestampMs);
+    const folded = foldBatch(decoded.batch, ps.acc, ps.firstSeen, rec.timestampMs);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);
   }
 
   /**
-   * Everything pending as one commit: deltas, dead letters, changed state and moved
-   * positions. Deltas and dead letters are handed over (the accumulator restarts
-   * empty); positions count as committed only after `committed()`.
+   * Everything pending, one part per changed partition: deltas, dead letters, changed
+   * state and moved positions. Deltas and dead letters are handed over (the partitions
+   * restart empty); positions count as committed only after `committed()`.
    */
-  take(consumer: string): TakenCommit {
-    const drained = this.acc.drain();
-    const { positions, state } = takeChanges(this.partitions.values());
-    const deadLetters = this.deadLetters;
-    this.deadLetters = [];
-    return {
-      commit: { consumer, rollups: drained.rollups, players: drained.players, positions, state, deadLetters },
-      events: drained.events,
-      rows: drained.rollups.length + drained.players.length,
-    };
+  take(): TakenCommit {
+    const taken: TakenCommit = { parts: [], events: 0, rows: 0, state: 0, deadLetters: 0 };
+    for (const p of this.partitions.values()) {
+      if (!hasChanges(p)) continue;
+      const part = takePartition(p);
+      taken.parts.push(part);
+      taken.events += part.events;
+      taken.rows += part.rollups.length + part.players.length;
+      taken.state += part.state.length;
+      taken.deadLetters += part.deadLetters.length;
+    }
+    return taken;
   }
 
   /** A partition assigned to this processor, as restored from the checkpoint. */
@@ -121,9 +124,11 @@ export class PendingWork {
   }
 
   /** The last `take` is durable: its positions are the stored ones now. */
-  committed(): void {
-    for (const p of this.partitions.values()) {
-      p.committedOffset = p.nextOffset;
+  committed(parts: readonly PartitionCommit[]): void {
+    for (const part of parts) {
+      const p = this.partitions.get(part.partition);
+      if (!p) continue;
+      p.committedOffset = part.nextOffset;
       this.metrics.committedOffset.set({ partition: String(p.partition) }, p.committedOffset);
     }
   }
@@ -137,8 +142,6 @@ export class PendingWork {
 
   /** Forgets everything uncommitted, partitions included: they are re-assigned from the checkpoint. */
   discard(): void {
-    this.acc.discard();
-    this.deadLetters = [];
     this.partitions.clear();
     this.metrics.lagRecords.reset();
     this.metrics.committedOffset.reset();

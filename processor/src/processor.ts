@@ -1,8 +1,9 @@
 /**
  * The processor: events topic → dedup → event-time windows → additive rollups, written
  * to the sink together with the input positions and the dedup / player state in ONE
- * commit. That commit is the exactly-once boundary: after a crash the processor
- * restarts from the last commit's positions with the last commit's state, so every
+ * commit (one store transaction in embedded mode; one Kafka transaction per input
+ * partition in Kafka mode — see sink/types.ts). That commit is the exactly-once
+ * boundary: after a crash the processor restarts from the last commit's positions with the last commit's state, so every
  * record is folded into committed rows exactly once.
  *
  * On a failed commit the in-memory deltas can no longer be trusted to match what is
@@ -168,6 +169,12 @@ class StreamProcessor implements Processor {
       onAssigned: (tps) => this.onAssigned(generation, tps),
       onRevoked: (tps) => this.onRevoked(generation, tps),
       onBatch: (batch) => this.onBatch(generation, batch),
+      // The consumer gave up (e.g. a long broker outage): recover with a new one.
+      // In the queue: never in the middle of a commit.
+      onFailed: (err) =>
+        void this.queue.run(() => {
+          if (generation === this.generation) this.fail('GP_PROCESSOR_CONSUMER_FAILED', err);
+        }),
     };
   }
 
@@ -187,7 +194,7 @@ class StreamProcessor implements Processor {
       }
       if (fresh.length === 0) return offsets;
       try {
-        const checkpoint = await this.o.sink.loadCheckpoint(this.o.groupId, fresh);
+        const checkpoint = await this.o.sink.assign(this.topic, fresh);
         const restored = fresh.map((partition) => restorePartition(this.topic, partition, checkpoint));
         for (const state of restored) {
           this.work.restore(state);
@@ -209,7 +216,13 @@ class StreamProcessor implements Processor {
       if (generation !== this.generation) return; // an abandoned consumer: its state is gone already
       if (this.cycleState() === 'aggregating') await this.commit('revoke');
       if (generation !== this.generation) return; // that commit failed: everything is discarded
-      for (const tp of tps) if (tp.topic === this.topic) this.work.drop(tp.partition);
+      const gone = tps.filter((tp) => tp.topic === this.topic).map((tp) => tp.partition);
+      for (const partition of gone) this.work.drop(partition);
+      try {
+        await this.o.sink.release(gone);
+      } catch (err) {
+        this.o.logger.warn('releasing revoked partitions failed', { partitions: gone, err });
+      }
     });
   }
 
@@ -252,16 +265,16 @@ class StreamProcessor implements Processor {
     if (this.cycleState() !== 'aggregating') return;
     this.cycle.fire('commit');
     const started = this.o.clock.nowMs();
-    const taken = this.work.take(this.o.groupId);
+    const taken = this.work.take();
     try {
-      await this.o.sink.commit(taken.commit);
+      if (taken.parts.length > 0) await this.o.sink.commit(taken.parts);
     } catch (err) {
       this.tally.commitFailures += 1;
       this.o.metrics.commits.inc({ result: 'failed' });
       this.fail('GP_PROCESSOR_COMMIT_FAILED', err);
       return;
     }
-    this.work.committed();
+    this.work.committed(taken.parts);
     const now = this.o.clock.nowMs();
     this.lastCommitMs = now;
     this.consecutiveFailures = 0;
@@ -276,8 +289,9 @@ class StreamProcessor implements Processor {
       reason,
       rows: taken.rows,
       events: taken.events,
-      state: taken.commit.state.length,
-      deadLetters: taken.commit.deadLetters.length,
+      partitions: taken.parts.length,
+      state: taken.state,
+      deadLetters: taken.deadLetters,
       ms: now - started,
     });
   }
@@ -291,7 +305,11 @@ class StreamProcessor implements Processor {
     else if (this.cycle.can('fault')) this.cycle.fire('fault');
     else if (state !== 'failed') return; // stopped, or recovering (the recovery loop handles it)
     this.generation += 1;
+    const held = [...this.work.partitions.keys()];
     this.work.discard();
+    // Whatever holds them (Kafka: their transactional producers) is stale now; the
+    // recovery assigns afresh.
+    void this.o.sink.release(held).catch((e: unknown) => this.o.logger.warn('releasing partitions after a failure failed', { partitions: held, err: e }));
     this.o.logger.error('processor failed; discarding uncommitted state', { code, err });
     // One loop at a time. The flag drops synchronously when the loop exits (see
     // recover), so a failure right after that starts a new loop.

@@ -4,8 +4,10 @@
  * reads back (BatchAck, StreamReply and what they contain), straight from the .proto
  * files — the schema stays the one source of truth. It replaces protobufjs + long.js
  * in the browser bundle (~40 KB gzip → a few KB): a straight-line encoder per message
- * the SDK sends (fast: it runs in every track() call) and a field descriptor per
- * message it reads (number, name, kind), over the small runtime in src/wire/runtime.ts.
+ * the SDK sends (fast: it runs in every track() call) in `sdk-wire.ts`, over
+ * src/wire/write.ts, and a straight-line decoder per message it reads in
+ * `sdk-wire-read.ts`, over src/wire/read.ts — two modules, so that a bundle that only
+ * writes (the browser core) carries no decoder.
  *
  * Encoding follows proto3: scalars equal to their default are not written, message
  * fields and oneof members are written when present (a oneof member that is an empty
@@ -13,7 +15,7 @@
  * its default, 64-bit values as numbers. `src/sdk-wire.test.ts` checks both directions
  * against the full generated classes.
  *
- * Usage: tsx proto/scripts/generate-sdk-wire.ts [--check]
+ * Usage: tsx proto/scripts/generate-sdk-wire.ts [--check]   (npm run proto:gen runs it too)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,10 +23,16 @@ import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 import { protoFiles, protoRoot } from './schema-files.ts';
 
+/** The encoders (what the browser core needs). */
 export const sdkWireFile = join(protoRoot, 'src/generated/sdk-wire.ts');
+/** The decoders, a module of their own so that bundles that only write leave them out. */
+export const sdkWireReadFile = join(protoRoot, 'src/generated/sdk-wire-read.ts');
 
-/** Roots of what the SDK encodes and decodes; their message fields come along. */
-const ENCODE_ROOTS = ['EventBatch'];
+/**
+ * Roots of what the SDK encodes and decodes; their message fields come along. Only the
+ * roots (and Event, which the SDK encodes once per track()) get an exported function.
+ */
+const ENCODE_ROOTS = ['EventBatch', 'Event'];
 const DECODE_ROOTS = ['BatchAck', 'StreamReply', 'EventBatch'];
 
 const VARINT_UNSIGNED = new Set(['uint32', 'uint64']);
@@ -53,48 +61,27 @@ function unsupported(t: protobuf.Type, f: protobuf.Field): never {
   throw new Error(`generate-sdk-wire: ${t.name}.${f.name} (${f.type}${f.repeated ? ', repeated' : ''}) is not supported; extend the generator`);
 }
 
-function kindOf(t: protobuf.Type, f: protobuf.Field): string {
-  if (f.map) {
-    const mf = f as unknown as protobuf.MapField;
-    if (mf.keyType !== 'string') unsupported(t, f);
-    if (mf.type === 'string') return 'w.MAP_STRING';
-    if (VARINT_UNSIGNED.has(mf.type) || VARINT_SIGNED.has(mf.type)) return 'w.MAP_VARINT';
-    unsupported(t, f);
-  }
-  if (f.resolvedType instanceof protobuf.Type) return f.repeated ? 'w.REPEATED_MESSAGE' : 'w.MESSAGE';
-  if (f.repeated) unsupported(t, f);
-  if (f.resolvedType instanceof protobuf.Enum || VARINT_SIGNED.has(f.type)) return 'w.SIGNED';
-  if (VARINT_UNSIGNED.has(f.type)) return 'w.VARINT';
-  switch (f.type) {
-    case 'string':
-      return 'w.STRING';
-    case 'bool':
-      return 'w.BOOL';
-    case 'double':
-      return 'w.DOUBLE';
-    case 'bytes':
-      return 'w.BYTES';
-  }
-  return unsupported(t, f);
-}
-
-/** The statement writing one value `v` of field `f` (after its tag). */
-function writeValue(t: protobuf.Type, f: protobuf.Field, type: string, v: string): string {
-  if (f.resolvedType instanceof protobuf.Type && type === f.type) return `w.nested(${v}, write${f.resolvedType.name});`;
-  if (type === 'string') return `w.string(${v});`;
-  if (type === 'bool') return `w.bool(${v});`;
-  if (type === 'double') return `w.double(${v});`;
-  if (type === 'bytes') return `w.bytes(${v});`;
-  if ((f.resolvedType instanceof protobuf.Enum && type === f.type) || VARINT_SIGNED.has(type) || VARINT_UNSIGNED.has(type)) return `w.varint(${v});`;
-  return unsupported(t, f);
-}
-
 function wireTypeOf(f: protobuf.Field, type: string): number {
   if ((f.resolvedType instanceof protobuf.Type && type === f.type) || type === 'string' || type === 'bytes') return 2;
   return type === 'double' ? 1 : 0;
 }
 
-/** Straight-line encoder per message: the fastest form for track(), and it compresses well. */
+/** The runtime's writer for a value of `type` (field `f`'s own type, or a map's value type). */
+function writerOf(t: protobuf.Type, f: protobuf.Field, type: string): string {
+  if (f.resolvedType instanceof protobuf.Type && type === f.type) return 'Message';
+  if (type === 'string') return 'String';
+  if (type === 'bool') return 'Bool';
+  if (type === 'double') return 'Double';
+  if (type === 'bytes') return 'Bytes';
+  if ((f.resolvedType instanceof protobuf.Enum && type === f.type) || VARINT_SIGNED.has(type) || VARINT_UNSIGNED.has(type)) return 'Varint';
+  return unsupported(t, f);
+}
+
+/**
+ * Straight-line encoder per message, one runtime call per field (`w.stringField(tag, v)`
+ * writes the tag and the value when the value is set): as fast as inline code for
+ * track(), and small in the browser bundle.
+ */
 function encoder(t: protobuf.Type): string {
   const lines: string[] = [];
   for (const f of [...t.fieldsArray].sort((a, b) => a.id - b.id)) {
@@ -102,27 +89,23 @@ function encoder(t: protobuf.Type): string {
     if (f.map) {
       const mf = f as unknown as protobuf.MapField;
       if (mf.keyType !== 'string') unsupported(t, f);
-      lines.push(
-        `  if (${v}) for (const k in ${v}) {`,
-        `    const x = ${v}[k]!;`,
-        `    w.tag(${f.id * 8 + 2});`,
-        `    w.nested(k, (k) => { w.tag(10); w.string(k); w.tag(${16 + wireTypeOf(f, mf.type)}); ${writeValue(t, f, mf.type, 'x')} });`,
-        '  }',
-      );
+      // Key and value are always written (protobufjs does the same for map entries).
+      const write = `w.${writerOf(t, f, mf.type).toLowerCase()}`;
+      lines.push(`  if (${v}) for (const k in ${v}) w.entryField(${f.id * 8 + 2}, k, ${v}[k]!, ${16 + wireTypeOf(f, mf.type)}, ${write});`);
       continue;
     }
     const tag = f.id * 8 + wireTypeOf(f, f.type);
+    const writer = writerOf(t, f, f.type);
+    const extra = writer === 'Message' ? `, write${f.resolvedType!.name}` : '';
     if (f.repeated) {
-      if (!(f.resolvedType instanceof protobuf.Type)) unsupported(t, f);
-      lines.push(`  if (${v}) for (const x of ${v}) { w.tag(${tag}); ${writeValue(t, f, f.type, 'x')} }`);
-    } else if (f.resolvedType instanceof protobuf.Type) lines.push(`  if (${v} != null) { w.tag(${tag}); ${writeValue(t, f, f.type, v)} }`);
-    else if (f.type === 'bytes') lines.push(`  if (${v} && ${v}.length) { w.tag(${tag}); ${writeValue(t, f, f.type, v)} }`);
-    else lines.push(`  if (${v}) { w.tag(${tag}); ${writeValue(t, f, f.type, v)} }`);
+      if (writer !== 'Message') unsupported(t, f);
+      lines.push(`  if (${v}) for (const x of ${v}) w.messageField(${tag}, x${extra});`);
+    } else lines.push(`  w.${writer.toLowerCase()}Field(${tag}, ${v}${extra});`);
   }
+  const write = [`function write${t.name}(m: gamepulse.v1.${t.name}.$Properties): void {`, ...lines, '}'];
+  if (!ENCODE_ROOTS.includes(t.name)) return write.join('\n');
   return [
-    `function write${t.name}(m: gamepulse.v1.${t.name}.$Properties): void {`,
-    ...lines,
-    '}',
+    ...write,
     '',
     `/** Encodes gamepulse.v1.${t.name} (proto3: scalars equal to their default are left out). */`,
     `export function encode${t.name}(m: gamepulse.v1.${t.name}.$Properties): Uint8Array {`,
@@ -133,12 +116,78 @@ function encoder(t: protobuf.Type): string {
   ].join('\n');
 }
 
-function descriptor(t: protobuf.Type): string {
-  const fields = [...t.fieldsArray].sort((a, b) => a.id - b.id).map((f) => {
-    const nested = f.resolvedType instanceof protobuf.Type ? `, () => ${f.resolvedType.name}Fields` : '';
-    return `  [${f.id}, '${f.name}', ${kindOf(t, f)}${nested}],`;
-  });
-  return [`const ${t.name}Fields: w.MessageDescriptor = [`, ...fields, '];'].join('\n');
+/** The runtime's reader for a scalar of `type`: int32, int64 and enums are signed, uint32/uint64 are not. */
+function readerOf(t: protobuf.Type, f: protobuf.Field, type: string): string {
+  if (f.resolvedType instanceof protobuf.Enum && type === f.type) return 'w.readSigned(r)';
+  if (VARINT_SIGNED.has(type)) return 'w.readSigned(r)';
+  if (VARINT_UNSIGNED.has(type)) return 'w.readVarint(r)';
+  switch (type) {
+    case 'string':
+      return 'w.readString(r)';
+    case 'bool':
+      return 'w.readVarint(r) !== 0';
+    case 'double':
+      return 'w.readDouble(r)';
+    case 'bytes':
+      return 'w.readBytes(r)';
+  }
+  return unsupported(t, f);
+}
+
+function defaultOf(type: string): string {
+  if (type === 'string') return "''";
+  if (type === 'bool') return 'false';
+  if (type === 'bytes') return 'new Uint8Array(0)';
+  return '0';
+}
+
+/**
+ * Straight-line decoder per message: every field present with its default (message
+ * fields only when on the wire), 64-bit values as numbers, unknown fields skipped.
+ */
+function decoder(t: protobuf.Type): string {
+  const init: string[] = [];
+  const cases: string[] = [];
+  for (const f of [...t.fieldsArray].sort((a, b) => a.id - b.id)) {
+    const m = `m.${f.name}`;
+    if (f.map) {
+      const mf = f as unknown as protobuf.MapField;
+      if (mf.keyType !== 'string') unsupported(t, f);
+      // Map values are read unsigned, as map<string, uint64> is the only integer map.
+      const [valueTag, empty, read] = mf.type === 'string' ? [18, "''", 'w.readString'] : [16, '0', 'w.readVarint'];
+      init.push(`${f.name}: {}`);
+      cases.push(`      case ${f.id * 8 + 2}:`, `        w.readEntry(r, ${valueTag}, ${empty}, ${read}, ${m});`, '        break;');
+      continue;
+    }
+    const tag = f.id * 8 + wireTypeOf(f, f.type);
+    if (f.resolvedType instanceof protobuf.Type) {
+      const read = `read${f.resolvedType.name}(r, w.readLength(r))`;
+      if (f.repeated) init.push(`${f.name}: []`);
+      cases.push(`      case ${tag}:`, `        ${f.repeated ? `${m}.push(${read})` : `${m} = ${read}`};`, '        break;');
+      continue;
+    }
+    if (f.repeated) unsupported(t, f);
+    init.push(`${f.name}: ${defaultOf(f.type)}`);
+    cases.push(`      case ${tag}:`, `        ${m} = ${readerOf(t, f, f.type)};`, '        break;');
+  }
+  return [
+    `function read${t.name}(r: w.Reader, end: number): ${t.name}Msg {`,
+    `  const m: ${t.name}Msg = { ${init.join(', ')} };`,
+    '  while (r.p < end) {',
+    '    const tag = w.readVarint(r);',
+    '    switch (tag) {',
+    ...cases,
+    '      default:',
+    '        w.skip(r, tag & 7);',
+    '    }',
+    '  }',
+    '  w.atEnd(r, end);',
+    '  return m;',
+    '}',
+    ...(DECODE_ROOTS.includes(t.name)
+      ? ['', `/** Decodes gamepulse.v1.${t.name}. */`, `export function decode${t.name}(bytes: Uint8Array): ${t.name}Msg {`, `  return read${t.name}(w.reader(bytes), bytes.length);`, '}']
+      : []),
+  ].join('\n');
 }
 
 function tsType(f: protobuf.Field): string {
@@ -162,38 +211,52 @@ function decodedInterface(t: protobuf.Type): string {
   return [`/** gamepulse.v1.${t.name} as decoded: every field present (defaults filled), 64-bit values as numbers. */`, `export interface ${t.name}Msg {`, ...lines, '}'].join('\n');
 }
 
+const HEADER = [
+  '// GENERATED by proto/scripts/generate-sdk-wire.ts from gamepulse/v1/*.proto — do not edit.',
+  '// Run `npx tsx proto/scripts/generate-sdk-wire.ts` after changing a .proto file.',
+];
+
+/** `src/generated/sdk-wire.ts`: the encoders. */
 export function generateSdkWire(): string {
-  const root = loadRoot();
-  const enc = closure(root, ENCODE_ROOTS);
-  const dec = closure(root, DECODE_ROOTS);
+  const enc = closure(loadRoot(), ENCODE_ROOTS);
   return [
-    '// GENERATED by proto/scripts/generate-sdk-wire.ts from gamepulse/v1/*.proto — do not edit.',
-    '// Run `npx tsx proto/scripts/generate-sdk-wire.ts` after changing a .proto file.',
+    ...HEADER,
     "import type { gamepulse } from './gamepulse.js';",
-    "import * as w from '../wire/runtime.ts';",
+    "import * as w from '../wire/write.ts';",
     '',
     ...enc.map(encoder).flatMap((e) => [e, '']),
-    '// Field descriptors for decoding: [number, name, kind, nested message].',
-    ...dec.map(descriptor).flatMap((d) => [d, '']),
+  ].join('\n');
+}
+
+/** `src/generated/sdk-wire-read.ts`: the decoders and the decoded types. */
+export function generateSdkWireRead(): string {
+  const dec = closure(loadRoot(), DECODE_ROOTS);
+  return [
+    ...HEADER,
+    "import * as w from '../wire/read.ts';",
+    '',
     ...dec.map(decodedInterface).flatMap((d) => [d, '']),
-    ...dec.map(
-      (t) =>
-        `/** Decodes gamepulse.v1.${t.name}. */\nexport const decode${t.name} = (bytes: Uint8Array): ${t.name}Msg => w.decodeMessage(${t.name}Fields, bytes) as unknown as ${t.name}Msg;\n`,
-    ),
+    ...dec.map(decoder).flatMap((d) => [d, '']),
   ].join('\n');
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const text = generateSdkWire();
+  const files: Array<[string, string]> = [
+    [sdkWireFile, generateSdkWire()],
+    [sdkWireReadFile, generateSdkWireRead()],
+  ];
   if (process.argv.includes('--check')) {
-    if (readFileSync(sdkWireFile, 'utf8') !== text) {
-      console.error('proto/src/generated/sdk-wire.ts is stale: run `npx tsx proto/scripts/generate-sdk-wire.ts`');
+    const stale = files.filter(([file, text]) => readFileSync(file, 'utf8') !== text);
+    if (stale.length > 0) {
+      console.error(`${stale.map(([f]) => f).join(', ')} stale: run \`npx tsx proto/scripts/generate-sdk-wire.ts\``);
       process.exit(1);
     }
-    console.log('proto/src/generated/sdk-wire.ts is up to date');
+    console.log('proto/src/generated/sdk-wire*.ts are up to date');
   } else {
-    writeFileSync(sdkWireFile, text);
-    console.log(`wrote ${sdkWireFile} (${text.length} bytes)`);
+    for (const [file, text] of files) {
+      writeFileSync(file, text);
+      console.log(`wrote ${file} (${text.length} bytes)`);
+    }
   }
 }

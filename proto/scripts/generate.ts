@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { protoFiles, protoRoot } from './schema-files.ts';
-import { generateSdkWire, sdkWireFile } from './generate-sdk-wire.ts';
+import { generateSdkWire, generateSdkWireRead, sdkWireFile, sdkWireReadFile } from './generate-sdk-wire.ts';
 
 const outJs = join(protoRoot, 'src/generated/gamepulse.js');
 const outDts = join(protoRoot, 'src/generated/gamepulse.d.ts');
@@ -64,7 +64,11 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.arg
 if (isMain) {
   const { js, dts } = generate();
   if (process.argv.includes('--check')) {
-    const stale = readFileSync(outJs, 'utf8') !== js || readFileSync(outDts, 'utf8') !== dts || readFileSync(sdkWireFile, 'utf8') !== generateSdkWire();
+    const stale =
+      readFileSync(outJs, 'utf8') !== js ||
+      readFileSync(outDts, 'utf8') !== dts ||
+      readFileSync(sdkWireFile, 'utf8') !== generateSdkWire() ||
+      readFileSync(sdkWireReadFile, 'utf8') !== generateSdkWireRead();
     if (stale) {
       console.error('proto/src/generated is stale: run `npm run proto:gen` and commit the result');
       process.exit(1);
@@ -73,8 +77,9 @@ if (isMain) {
   } else {
     writeFileSync(outJs, js);
     writeFileSync(outDts, dts);
-    // The SDK's codec (generated/sdk-wire.ts) comes from the same .proto files.
+    // The SDK's codec (generated/sdk-wire.ts, sdk-wire-read.ts) comes from the same .proto files.
     writeFileSync(sdkWireFile, generateSdkWire());
-    console.log(`wrote ${outJs} (${js.length} bytes), ${outDts} and ${sdkWireFile}`);
+    writeFileSync(sdkWireReadFile, generateSdkWireRead());
+    console.log(`wrote ${outJs} (${js.length} bytes), ${outDts}, ${sdkWireFile} and ${sdkWireReadFile}`);
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFile, protoFiles, protoRoot } from '../scripts/schema-files.ts';
 import { generate } from '../scripts/generate.ts';
-import { generateSdkWire, sdkWireFile } from '../scripts/generate-sdk-wire.ts';
+import { generateSdkWire, generateSdkWireRead, sdkWireFile, sdkWireReadFile } from '../scripts/generate-sdk-wire.ts';
 import { diffSchemas, loadSchema } from './compat/index.ts';
 
 describe('proto/schema', () => {
@@ -20,5 +20,6 @@ describe('proto/schema', () => {
 
   it('the committed SDK codec matches the .proto files (run `npx tsx proto/scripts/generate-sdk-wire.ts`)', () => {
     expect(readFileSync(sdkWireFile, 'utf8') === generateSdkWire()).toBe(true);
+    expect(readFileSync(sdkWireReadFile, 'utf8') === generateSdkWireRead()).toBe(true);
   });
 });

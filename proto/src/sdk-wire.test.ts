@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BatchAck, EventBatch, StreamReply, type EventBatchData, type EventData } from './index.ts';
-import { decodeBatchAck, decodeEventBatch, decodeStreamReply, encodeEvent, encodeEventBatch } from './sdk.ts';
+import { encodeEvent, encodeEventBatch } from './sdk.ts';
+import { decodeBatchAck, decodeEventBatch, decodeStreamReply } from './sdk-read.ts';
 import { scanFields } from './wire/scan.ts';
 import { PAYLOAD_KEYS } from './event-types.ts';
 

@@ -1,27 +1,14 @@
 /**
- * @gamepulse/proto/sdk — what the client SDK needs at run time, without the full
- * generated classes and protobufjs: the small generated codec for the messages the SDK
- * sends and reads (sdk-wire), the enum values, the payload names and the shared
- * validation rules. Importing this keeps the browser bundle small; the package index
- * stays the full API for services.
+ * @gamepulse/proto/sdk — what the client SDK needs at run time to record events,
+ * without the full generated classes and protobufjs: the small generated encoders for
+ * the messages the SDK sends (sdk-wire), the enum values, the payload names and the
+ * shared validation rules. What it reads back (acks, stream replies, stored batches)
+ * is `@gamepulse/proto/sdk-read`, apart, so that a bundle that only records (the
+ * browser core) does not carry the decoders. The package index stays the full API for
+ * services.
  */
-export {
-  encodeEvent,
-  encodeEventBatch,
-  encodeContext,
-  encodeSdkHealth,
-  decodeBatchAck,
-  decodeStreamReply,
-  decodeEventBatch,
-  type BatchAckMsg,
-  type RejectionMsg,
-  type StreamReplyMsg,
-  type StreamErrorMsg,
-  type EventBatchMsg,
-  type EventMsg,
-} from './generated/sdk-wire.ts';
-export { putVarint, varintSize } from './wire/runtime.ts';
-export { scanFields } from './wire/scan.ts';
+export { encodeEvent, encodeEventBatch } from './generated/sdk-wire.ts';
+export { putVarint, varintSize } from './wire/write.ts';
 export { PAYLOAD_KEYS, EVENT_TYPE, payloadOf, type PayloadKey } from './event-types.ts';
 export {
   EVENT_CODES,

@@ -18,6 +18,12 @@ export interface StartOptions {
   collectorHttpPort: number;
   collectorGrpcPort: number;
   queryPort: number;
+  /** Run against a real Apache Kafka broker (started here) instead of the embedded log. */
+  kafka: boolean;
+  /** Kafka profile: processor processes (each owns some events partitions). */
+  processors: number;
+  /** Kafka profile: broker client port (the controller listens on port + 1). */
+  kafkaPort: number;
 }
 
 const HELP = `npm start -- [options]
@@ -36,6 +42,12 @@ throughput line; Ctrl-C shuts everything down gracefully.
   --http-port P      collector HTTP port                    (default 8080)
   --grpc-port P      collector gRPC port                    (default 50051)
   --query-port P     query API + console port               (default 8090)
+
+Kafka profile (real Apache Kafka from Maven Central, started and stopped here):
+  --kafka            collector → Kafka → transactional processors → rollups topic
+                     → loader → DuckDB (query API + console on --query-port)
+  --processors N     processor processes                    (default 2)
+  --kafka-port P     broker port; controller on P+1         (default 19092)
 `;
 
 export function parseStartArgs(argv: string[]): StartOptions {
@@ -52,6 +64,9 @@ export function parseStartArgs(argv: string[]): StartOptions {
       'http-port': { type: 'string' },
       'grpc-port': { type: 'string' },
       'query-port': { type: 'string' },
+      kafka: { type: 'boolean' },
+      processors: { type: 'string' },
+      'kafka-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,5 +99,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
     collectorHttpPort: num('http-port', values['http-port'], 8080, 0),
     collectorGrpcPort: num('grpc-port', values['grpc-port'], 50051, 0),
     queryPort: num('query-port', values['query-port'], 8090, 0),
+    kafka: !!values.kafka,
+    processors: Math.floor(num('processors', values.processors, 2, 1)),
+    kafkaPort: num('kafka-port', values['kafka-port'], 19092, 1),
   };
 }

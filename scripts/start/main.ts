@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createSimulator, type Simulator } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { parseStartArgs } from './args.ts';
+import { startKafkaProfile, type KafkaProfile } from './kafka-profile.ts';
 import { scrape, sumMetric } from './prometheus.ts';
 import { startService, stopService, waitReady, type Service } from './services.ts';
 
@@ -28,14 +29,15 @@ function banner(services: Service[]): void {
   const c = `http://127.0.0.1:${opts.queryPort}`;
   const lines = [
     '',
-    '  gamepulse is running (embedded log + DuckDB)',
+    kafka ? `  gamepulse is running (Apache Kafka at ${kafka.brokers}, ${kafka.processors.length} transactional processors, loader → DuckDB)` : '  gamepulse is running (embedded log + DuckDB)',
     '',
     `  console        ${c}/`,
     `  KPI API        ${c}/v1/kpis            e.g. ${c}/v1/kpis/events_by_type?granularity=all`,
     `  collector      http://127.0.0.1:${opts.collectorHttpPort}/v1/batch   (HTTP, key "${GAME_KEY}")`,
     `                 127.0.0.1:${opts.collectorGrpcPort}                  (gRPC gamepulse.v1.Collector/Send)`,
     `  metrics        http://127.0.0.1:${opts.collectorHttpPort}/metrics   ${c}/metrics`,
-    `  health         /healthz and /readyz on both`,
+    ...(kafka ? [`  processors     ${kafka.processorMetricsUrls.join('  ')}`] : []),
+    `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
     `  logs           ${services.map((s) => s.logFile).join('  ')}`,
     opts.simulate ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time` : '  simulator      off (--no-sim)',
@@ -83,10 +85,13 @@ interface Sample {
   committed: number;
 }
 
+/** Set when running the Kafka profile (`--kafka`). */
+let kafka: KafkaProfile | undefined;
+
 async function sample(sim: Simulator | undefined): Promise<Sample & { lag: number; online: number; duplicates: number }> {
   const [collector, processor, online] = await Promise.all([
     scrape(`http://127.0.0.1:${opts.collectorHttpPort}/metrics`),
-    scrape(`http://127.0.0.1:${opts.queryPort}/metrics`),
+    kafka ? Promise.all(kafka.processorMetricsUrls.map(scrape)).then((texts) => texts.join('\n')) : scrape(`http://127.0.0.1:${opts.queryPort}/metrics`),
     fetch(`http://127.0.0.1:${opts.queryPort}/v1/kpis/online_now`)
       .then((r) => (r.ok ? (r.json() as Promise<{ rows: Array<{ players: number }> }>) : undefined))
       .catch(() => undefined),
@@ -105,6 +110,7 @@ async function sample(sim: Simulator | undefined): Promise<Sample & { lag: numbe
 async function main(): Promise<void> {
   if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
   const logDir = join(dataDir, 'logs');
+  if (opts.kafka) return mainKafka(logDir);
   const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log'), GAMEPULSE_TOPIC_PREFIX: 'gamepulse' };
   process.stdout.write('starting collector and processor …\n');
   const collector = startService(
@@ -125,7 +131,18 @@ async function main(): Promise<void> {
     root,
   );
   await waitReady(processor, 60_000);
-  const services = [collector, processor];
+  await run([collector, processor], [collector, processor], async () => undefined);
+}
+
+/** `--kafka`: broker, collector, processors, loader; stop order collector → processors → loader → broker. */
+async function mainKafka(logDir: string): Promise<void> {
+  process.stdout.write(`starting Apache Kafka, collector, ${opts.processors} processor(s) and the loader …\n`);
+  kafka = await startKafkaProfile(opts, dataDir, logDir, root);
+  await run([kafka.collector, ...kafka.processors, kafka.loader], [kafka.collector, ...kafka.processors, kafka.loader], () => kafka!.stopBroker());
+}
+
+/** Banner, simulator, status line and graceful shutdown: services stop in `stopOrder`, then `after`. */
+async function run(services: Service[], stopOrder: Service[], after: () => Promise<void>): Promise<void> {
   banner(services);
 
   const sim = opts.simulate ? startSimulator() : undefined;
@@ -156,17 +173,20 @@ async function main(): Promise<void> {
       sim.stop();
       await Promise.race([sim.run(), new Promise((r) => setTimeout(r, 15_000))]);
     }
-    process.stdout.write('stopping collector (drain) …\n');
-    const c = await stopService(collector);
-    // Let the processor read what the collector acknowledged last, then final commit.
-    await new Promise((r) => setTimeout(r, 1_500));
-    process.stdout.write('stopping processor (final commit) …\n');
-    const p = await stopService(processor);
+    const codes: string[] = [];
+    let ok = true;
+    for (const [i, svc] of stopOrder.entries()) {
+      process.stdout.write(`stopping ${svc.name}${i === 0 ? ' (drain)' : ' (final commit)'} …\n`);
+      const code = await stopService(svc);
+      codes.push(`${svc.name} exit ${code}`);
+      ok &&= code === 0;
+      // Let the next stage read what this one wrote last before its own final commit.
+      if (i < stopOrder.length - 1) await new Promise((r) => setTimeout(r, 1_500));
+    }
+    await after();
     const last = sim?.stats();
-    process.stdout.write(
-      `stopped (collector exit ${c}, processor exit ${p})` + (last ? `; players tracked ${fmt(last.eventsTracked)} events in ${fmt(last.sessions)} sessions` : '') + '\n',
-    );
-    process.exit(c === 0 && p === 0 ? 0 : 1);
+    process.stdout.write(`stopped (${codes.join(', ')})` + (last ? `; players tracked ${fmt(last.eventsTracked)} events in ${fmt(last.sessions)} sessions` : '') + '\n');
+    process.exit(ok ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -4,7 +4,7 @@
  * return unfiltered numbers); an empty value means "not given".
  */
 import { AnalyticsError } from '../errors.ts';
-import { GRANULARITIES, type Granularity, type KpiParamName, type KpiParams } from '../kpi/index.ts';
+import { DIMENSIONS, GRANULARITIES, type Dimension, type Granularity, type KpiParamName, type KpiParams } from '../kpi/index.ts';
 
 export const QUERY_PARAMS: Record<KpiParamName, string> = {
   game: 'Only this game id. Default: all games.',
@@ -14,6 +14,9 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   platform: 'Only this platform. Default: all.',
   country: 'Only this country (ISO 3166 alpha-2). Default: all.',
   build: 'Only this build. Default: all.',
+  variant: "Only players assigned to this experiment variant, written 'experiment:variant', and their events. Default: all.",
+  experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
+  by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
 };
 
@@ -55,6 +58,20 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
       case 'build':
         params.build = value;
         break;
+      case 'variant':
+        params.variant = value;
+        break;
+      case 'experiment':
+        params.experiment = value;
+        break;
+      case 'by': {
+        const dims = value.split(',').map((x) => x.trim());
+        for (const dim of dims) {
+          if (!DIMENSIONS.includes(dim as Dimension)) throw bad(`by takes ${DIMENSIONS.join(', ')}, got "${dim}"`, key, value);
+        }
+        params.by = dims as Dimension[];
+        break;
+      }
       case 'from':
         params.fromMs = parseTime('from', value);
         break;

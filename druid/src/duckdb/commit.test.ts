@@ -91,6 +91,23 @@ describe('druid/duckdb/commit', () => {
     await expectNothingChanged(before);
   });
 
+  it('conditional commit: refuses when the stored position is not the expected one (another owner moved it), writes when it is', async () => {
+    const before = await counts(store);
+    const other = fullCommit(6, 200);
+    other.expectedPositions = [{ topic: 'events', partition: 0, offset: 50 }];
+    const err = await store.commit(other).catch((e: unknown) => e);
+    expect(isAnalyticsError(err, 'GP_STORE_POSITION_CONFLICT')).toBe(true);
+    expect((err as { context: unknown }).context).toMatchObject({ partition: 0, expected: 50, stored: 100 });
+    await expectNothingChanged(before);
+    // A partition never committed counts as 0.
+    const fresh = { ...emptyCommit(), positions: [{ topic: 'events', partition: 7, offset: 5 }], expectedPositions: [{ topic: 'events', partition: 7, offset: 0 }] };
+    await store.commit(fresh);
+    const ok = fullCommit(7, 200);
+    ok.expectedPositions = [{ topic: 'events', partition: 0, offset: 100 }, { topic: 'events', partition: 1, offset: 100 }];
+    await store.commit(ok);
+    expect((await store.loadCheckpoint('processor', [0, 7])).positions.map((p) => p.offset)).toEqual([200, 5]);
+  });
+
   it('refuses a topic-partition listed twice in one commit', async () => {
     const twice = fullCommit(5, 200);
     twice.positions.push({ topic: 'events', partition: 0, offset: 300 });

@@ -73,6 +73,28 @@ async function checkNoRegression(conn: DuckDBConnection, consumer: string, posit
   }
 }
 
+/**
+ * The compare-and-set of `RollupCommit.expectedPositions`: each stored position must
+ * equal what the writer started from (no row counts as 0). Inside the transaction, so
+ * no other commit can move a position between the check and the write.
+ */
+async function checkExpected(conn: DuckDBConnection, consumer: string, expected: readonly Position[]): Promise<void> {
+  if (expected.length === 0) return;
+  const reader = await conn.runAndReadAll('SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1', [consumer]);
+  const stored = new Map<string, number>();
+  for (const [topic, partition, offset] of reader.getRowsJS()) stored.set(positionKey(String(topic), Number(partition)), Number(offset));
+  for (const e of expected) {
+    const now = stored.get(positionKey(e.topic, e.partition)) ?? 0;
+    if (now !== e.offset) {
+      throw new AnalyticsError(
+        'GP_STORE_POSITION_CONFLICT',
+        `${consumer} expected ${e.topic}/${e.partition} at offset ${e.offset}, but the store has ${now}: another writer committed it`,
+        { context: { consumer, topic: e.topic, partition: e.partition, expected: e.offset, stored: now } },
+      );
+    }
+  }
+}
+
 async function upsertPositions(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
   if (positions.length === 0) return;
   const values: Array<string | number> = [];
@@ -121,9 +143,11 @@ export async function writeCommit(conn: DuckDBConnection, commit: RollupCommit):
   };
   if (isEmpty(commit)) return counts;
   checkPositions(commit.positions);
+  for (const e of commit.expectedPositions ?? []) int(e.offset, 'expectedPosition.offset');
 
   await conn.run('BEGIN TRANSACTION');
   try {
+    await checkExpected(conn, commit.consumer, commit.expectedPositions ?? []);
     await checkNoRegression(conn, commit.consumer, commit.positions);
     if (commit.rollups.length) await withAppender(conn, 'rollups', (a) => appendRollups(a, commit.rollups));
     if (commit.players.length) await withAppender(conn, 'player_windows', (a) => appendPlayers(a, commit.players));

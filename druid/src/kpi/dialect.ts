@@ -4,17 +4,23 @@
  *
  * | piece | DuckDB (embedded) | Druid SQL |
  * |---|---|---|
- * | tables | `rollups`, `player_windows` | datasources, e.g. `"gamepulse_rollups"` |
+ * | tables | `rollups`, `player_windows` (both player tables) | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day) |
  * | window start | `window_start` (TIMESTAMP) | `__time` |
  * | bucket start in ms | `epoch_ms(date_trunc('minute', window_start))` | `TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'PT1M'))` |
- * | unique players | `COUNT(DISTINCT player_id)` (exact) | `APPROX_COUNT_DISTINCT_DS_HLL(player_id)` (HLL sketch) |
+ * | unique players | `COUNT(DISTINCT player_id)` (exact) | `APPROX_COUNT_DISTINCT_DS_HLL("player_id")` (HLL sketches, merged) |
+ * | unique payers | `COUNT(DISTINCT CASE WHEN purchases > 0 THEN player_id END)` | `APPROX_COUNT_DISTINCT_DS_HLL(CASE WHEN purchases > 0 THEN "player_id" END)` |
+ * | install cohort (ms) | `epoch_ms(first_seen_day)` (DATE) | `first_seen_day` (long dimension, ms) |
+ * | a dimension to group by | the column | `COALESCE(column, '')`: a field absent from older records is NULL in Druid, '' in DuckDB |
+ * | a UNION ALL in order | `SELECT * FROM (… UNION ALL …) ORDER BY …` | top-level `… UNION ALL …` (Druid runs branches in order and concatenates) |
  *
- * Everything else a KPI uses (SUM, CASE, COALESCE, NULLIF, CAST … AS DOUBLE, ORDER BY
- * an output name, LIMIT, `?` parameters, TIMESTAMP '…' literals) means the same in both.
+ * Everything else a KPI uses (SUM, CASE, COALESCE, NULLIF, CAST … AS DOUBLE, aggregate
+ * FILTER (WHERE …), LEFT JOIN of grouped subqueries under an outer GROUP BY, ORDER BY an
+ * output name, LIMIT literal, `?` parameters, TIMESTAMP '…' literals) means the same in both.
  */
-import type { BucketGranularity } from './types.ts';
+import type { BucketGranularity, Dimension } from './types.ts';
 
-export type TableName = 'rollups' | 'players';
+/** `players` has minute-grain rows; `playerDays` the same rolled up to the UTC day (Druid only; DuckDB has one table). */
+export type TableName = 'rollups' | 'players' | 'playerDays';
 
 export interface Dialect {
   readonly engine: 'duckdb' | 'druid';
@@ -26,8 +32,21 @@ export interface Dialect {
   timeLiteral(ms: number): string;
   /** The window start floored to the granularity, as epoch ms (a number in results). */
   bucketStartMs(granularity: BucketGranularity): string;
-  /** Distinct players among the selected player-window rows. */
-  uniquePlayers(): string;
+  /** Distinct players among the selected player-window rows, optionally only those matching `filter`. */
+  uniquePlayers(filter?: string): string;
+  /** Distinct players with purchases > 0 in a selected player-window row. */
+  uniquePayers(filter?: string): string;
+  /** The player's install cohort (UTC day start) in epoch ms; NULL when unknown. */
+  readonly cohortDayMs: string;
+  /** A dimension column as a group-by expression. */
+  dimension(column: string): string;
+  /**
+   * Whether the player tables carry `variant` (the player's experiment assignment).
+   * DuckDB's `player_windows` does not yet: see druid/README.md, "A/B readout".
+   */
+  readonly playerVariant: boolean;
+  /** UNION ALL of `branches`, rows in the order of `orderBy` (output names). */
+  unionAll(branches: string[], orderBy: string[]): string;
   /** Placeholder for the `index`-th (0-based) query parameter. */
   placeholder(index: number): string;
 }
@@ -36,3 +55,17 @@ export interface Dialect {
 export function isoTimestampLiteral(ms: number): string {
   return `TIMESTAMP '${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}'`;
 }
+
+/** `FILTER (WHERE …)` after an aggregate, or nothing. */
+export function filterClause(filter: string | undefined): string {
+  return filter ? ` FILTER (WHERE ${filter})` : '';
+}
+
+/** The column of each dimension live-ops slice by (the `by` parameter's values). */
+export const DIMENSION_COLUMNS: Record<Dimension, string> = {
+  game: 'game_id',
+  build: 'build',
+  platform: 'platform',
+  country: 'country',
+  variant: 'variant',
+};

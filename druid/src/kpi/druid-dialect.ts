@@ -1,29 +1,40 @@
 /**
  * Druid SQL, for the production store fed by the rollups topic through Druid's Kafka
- * supervisor. Rendering only: executing it (the Druid SQL API, dynamic parameters as
- * `[{ type: 'VARCHAR', value }]`) belongs to the Druid `Store`.
+ * supervisors (druid/ingestion). Rendering only: executing it (the Druid SQL API,
+ * dynamic parameters) is DruidStore's job (src/druid-engine).
  *
- * The supervisor spec is expected to keep the proto's names: dimensions game_id,
- * build, platform, country, event_type, action, currency, item, variant (rollups) and
- * game_id, build, platform, country, player_id (players); metrics events, amount,
- * value as longSum/longSum/doubleSum. With rollup at ingestion Druid sums deltas
- * itself; SUM at query time is still right over partially rolled-up segments.
+ * Datasources and columns are those of druid/ingestion/*.supervisor.json: dimensions
+ * keep the proto's names; `events`/`amount` longSum and `value` doubleSum in rollups;
+ * `player_id` a dimension and `events`/`purchases`/`sessions` longSum in the two player
+ * datasources. Unique players are HLL sketches (DataSketches, lgK 12, HLL_4) built at
+ * query time from `player_id` and merged across segments — not sketch columns built
+ * at ingestion: Druid 33 drops such columns from its SQL schema once realtime and
+ * persisted segments coexist (apache/druid#14315, fixed after 33 by #18879); see
+ * druid/README.md. With rollup at ingestion Druid sums deltas itself; SUM at query
+ * time stays right over partially rolled-up segments.
  */
 import { C, L, T } from 'druid-query-toolkit';
-import type { Dialect, TableName } from './dialect.ts';
+import { filterClause, type Dialect, type TableName } from './dialect.ts';
 import type { BucketGranularity } from './types.ts';
 
 export interface DruidDialectOptions {
   /** @default 'gamepulse_rollups' */
   rollupsDatasource?: string;
-  /** @default 'gamepulse_players' */
+  /** Minute-grain player sketches. @default 'gamepulse_players' */
   playersDatasource?: string;
+  /** Day-grain player sketches, used when a query's range is whole UTC days. @default 'gamepulse_player_days' */
+  playerDaysDatasource?: string;
   /**
-   * The column unique players are counted over: the raw player_id dimension, or an HLL
-   * sketch column if ingestion folds players into one (APPROX_COUNT_DISTINCT_DS_HLL
-   * accepts both). @default 'player_id'
+   * The column unique players are counted over: the player_id dimension, or an HLL
+   * sketch column built at ingestion (APPROX_COUNT_DISTINCT_DS_HLL accepts both) once
+   * the Druid in use has apache/druid#18879. @default 'player_id'
    */
   playerColumn?: string;
+  /**
+   * A sketch (or dimension) of paying players; by default payers are counted from
+   * `player_id` on rows with purchases > 0. @default undefined
+   */
+  payerColumn?: string;
 }
 
 /** ISO 8601 periods for TIME_FLOOR. */
@@ -33,15 +44,25 @@ export function createDruidDialect(options: DruidDialectOptions = {}): Dialect {
   const tables: Record<TableName, string> = {
     rollups: T(options.rollupsDatasource ?? 'gamepulse_rollups').toString(),
     players: T(options.playersDatasource ?? 'gamepulse_players').toString(),
+    playerDays: T(options.playerDaysDatasource ?? 'gamepulse_player_days').toString(),
   };
   const player = C(options.playerColumn ?? 'player_id').toString();
+  const payer = options.payerColumn ? C(options.payerColumn).toString() : `CASE WHEN purchases > 0 THEN ${player} END`;
   return {
     engine: 'druid',
     table: (name) => tables[name],
     timeColumn: '__time',
     timeLiteral: (ms) => L(new Date(ms)).toString(),
     bucketStartMs: (g) => `TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, '${PERIODS[g]}'))`,
-    uniquePlayers: () => `APPROX_COUNT_DISTINCT_DS_HLL(${player})`,
+    uniquePlayers: (filter) => `APPROX_COUNT_DISTINCT_DS_HLL(${player})${filterClause(filter)}`,
+    uniquePayers: (filter) => `APPROX_COUNT_DISTINCT_DS_HLL(${payer})${filterClause(filter)}`,
+    cohortDayMs: 'first_seen_day',
+    dimension: (column) => `COALESCE(${column}, '')`,
+    playerVariant: true,
+    // Top-level UNION ALL: Druid runs the branches one after the other and concatenates
+    // their results (it cannot sort a union); each branch is grouped by its dimensions,
+    // which Druid's groupBy returns in order.
+    unionAll: (branches) => branches.join('\nUNION ALL\n'),
     placeholder: () => '?',
   };
 }

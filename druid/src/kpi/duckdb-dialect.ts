@@ -1,16 +1,33 @@
 /** DuckDB: the embedded store's tables as created by duckdb/schema.ts. */
-import { isoTimestampLiteral, type Dialect, type TableName } from './dialect.ts';
+import { filterClause, isoTimestampLiteral, type Dialect, type TableName } from './dialect.ts';
 import type { BucketGranularity } from './types.ts';
 
-const TABLES: Record<TableName, string> = { rollups: 'rollups', players: 'player_windows' };
+const TABLES: Record<TableName, string> = { rollups: 'rollups', players: 'player_windows', playerDays: 'player_windows' };
 
-export const DUCKDB_DIALECT: Dialect = {
-  engine: 'duckdb',
-  table: (name) => TABLES[name],
-  timeColumn: 'window_start',
-  timeLiteral: isoTimestampLiteral,
-  // window_start is a TIMESTAMP without time zone holding UTC, so date_trunc floors in UTC.
-  bucketStartMs: (g: BucketGranularity) => `epoch_ms(date_trunc('${g}', window_start))`,
-  uniquePlayers: () => 'COUNT(DISTINCT player_id)',
-  placeholder: () => '?',
-};
+export interface DuckDbDialectOptions {
+  /**
+   * `player_windows` has a `variant` column. False for the schema in duckdb/schema.ts
+   * today; true once the migration in druid/README.md ("A/B readout") lands. @default false
+   */
+  playerVariant?: boolean;
+}
+
+export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect {
+  return {
+    engine: 'duckdb',
+    table: (name) => TABLES[name],
+    timeColumn: 'window_start',
+    timeLiteral: isoTimestampLiteral,
+    // window_start is a TIMESTAMP without time zone holding UTC, so date_trunc floors in UTC.
+    bucketStartMs: (g: BucketGranularity) => `epoch_ms(date_trunc('${g}', window_start))`,
+    uniquePlayers: (filter) => `COUNT(DISTINCT player_id)${filterClause(filter)}`,
+    uniquePayers: (filter) => `COUNT(DISTINCT CASE WHEN purchases > 0 THEN player_id END)${filterClause(filter)}`,
+    cohortDayMs: 'epoch_ms(first_seen_day)',
+    dimension: (column) => column,
+    playerVariant: options.playerVariant ?? false,
+    unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
+    placeholder: () => '?',
+  };
+}
+
+export const DUCKDB_DIALECT: Dialect = createDuckDbDialect();

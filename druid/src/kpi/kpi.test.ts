@@ -9,14 +9,18 @@ import { openDuckDbStore, type DuckDbStore } from '../duckdb/index.ts';
 import type { Row } from '../store.ts';
 import { seededRandom } from '../testing/random.ts';
 import { DAY_MS, MINUTE_MS, randomPlayerWindows, randomRollups } from '../testing/rollup-data.ts';
+import { REFERENCE_KPIS, type RefData, type RefPlayer, type RefRollup } from '../testing/reference-kpis.ts';
+import { createDuckDbDialect } from './duckdb-dialect.ts';
 import { KPIS, runKpi } from './run-kpi.ts';
-import { BUCKET_MS, type KpiParams, type ResolvedKpiParams } from './types.ts';
+import type { KpiParams } from './types.ts';
 
 const DAY0 = Date.UTC(2025, 2, 10);
 const SHAPE = { fromMs: DAY0, minutes: 3 * 1440, players: 400 };
 const NOW = DAY0 + 1440 * MINUTE_MS + 1000 * MINUTE_MS + 30_000; // day 1, 16:40:30
 
 let store: DuckDbStore;
+/** A store with the proposed player_windows.variant column, emulated by ALTER + UPDATE (README, "A/B readout"). */
+let variantStore: DuckDbStore;
 let rollups: RollupRowData[];
 let players: PlayerWindowData[];
 
@@ -36,136 +40,59 @@ beforeAll(async () => {
       deadLetters: [],
     });
   }
-});
-afterAll(() => store.close());
-
-// ---- reference implementation -------------------------------------------------------
-
-type Dims = { windowStartMs?: number | null; gameId?: string | null; platform?: string | null; country?: string | null; build?: string | null };
-
-function selected(r: Dims, p: ResolvedKpiParams): boolean {
-  const w = r.windowStartMs ?? 0;
-  return (
-    w >= p.fromMs &&
-    w < p.toMs &&
-    (p.game === undefined || r.gameId === p.game) &&
-    (p.platform === undefined || r.platform === p.platform) &&
-    (p.country === undefined || r.country === p.country) &&
-    (p.build === undefined || r.build === p.build)
+  variantStore = await openDuckDbStore({ path: ':memory:' });
+  await variantStore.commit({ consumer: 'test', rollups, players, positions: [], state: [], deadLetters: [] });
+  const ids = [...new Set(players.map((p) => p.playerId ?? ''))];
+  await variantStore.sql(`ALTER TABLE player_windows ADD COLUMN variant VARCHAR DEFAULT ''`);
+  await variantStore.sql(
+    `UPDATE player_windows SET variant = m.v FROM (VALUES ${ids.map((id) => `('${id}', '${VARIANT_OF(id)}')`).join(', ')}) m(id, v) WHERE player_id = m.id`,
   );
+});
+afterAll(async () => {
+  await store.close();
+  await variantStore.close();
+});
+
+// ---- reference: src/testing/reference-kpis.ts ----------------------------------------
+
+const VARIANT_OF = (playerId: string) => ['', 'onboarding:a', 'onboarding:b', 'shop_layout:grid'][Number(playerId.slice(1)) % 4]!;
+
+function refRollup(r: RollupRowData): RefRollup {
+  return {
+    windowStartMs: r.windowStartMs ?? 0,
+    gameId: r.gameId ?? '',
+    build: r.build ?? '',
+    platform: r.platform ?? '',
+    country: r.country ?? '',
+    eventType: r.eventType ?? '',
+    action: r.action ?? '',
+    currency: r.currency ?? '',
+    item: r.item ?? '',
+    variant: r.variant ?? '',
+    events: r.events ?? 0,
+    amount: r.amount ?? 0,
+  };
 }
 
-const floorTo = (ms: number, step: number) => Math.floor(ms / step) * step;
-
-/** Sums `measures` of the selected rows grouped by `key`; returns rows with the key's fields. */
-function sumBy<T extends Dims>(
-  rows: readonly T[],
-  p: ResolvedKpiParams,
-  filter: (r: T) => boolean,
-  key: (r: T) => Row,
-  measures: (r: T) => Record<string, number>,
-): Row[] {
-  const groups = new Map<string, Row>();
-  for (const r of rows) {
-    if (!selected(r, p) || !filter(r)) continue;
-    const k = key(r);
-    const id = JSON.stringify(k);
-    const acc = groups.get(id) ?? { ...k };
-    for (const [m, v] of Object.entries(measures(r))) acc[m] = ((acc[m] as number | undefined) ?? 0) + v;
-    groups.set(id, acc);
-  }
-  return [...groups.values()];
+function refPlayer(r: PlayerWindowData, withVariant: boolean): RefPlayer {
+  return {
+    windowStartMs: r.windowStartMs ?? 0,
+    gameId: r.gameId ?? '',
+    build: r.build ?? '',
+    platform: r.platform ?? '',
+    country: r.country ?? '',
+    variant: withVariant ? VARIANT_OF(r.playerId ?? '') : '',
+    playerId: r.playerId ?? '',
+    firstSeenDayMs: r.firstSeenDayMs ?? 0,
+    events: r.events ?? 0,
+    purchases: r.purchases ?? 0,
+    sessions: r.sessions ?? 0,
+  };
 }
 
-function bucketKey(p: ResolvedKpiParams, w: number | null | undefined): Row {
-  return p.granularity === 'all' ? {} : { bucket_start_ms: floorTo(w ?? 0, BUCKET_MS[p.granularity]) };
+function refData(withVariant: boolean): RefData {
+  return { rollups: rollups.map(refRollup), players: players.map((r) => refPlayer(r, withVariant)), playerVariant: withVariant };
 }
-
-const cmp = (...keys: Array<[string, 'asc' | 'desc']>) => (a: Row, b: Row) => {
-  for (const [k, dir] of keys) {
-    const x = a[k]!;
-    const y = b[k]!;
-    if (x !== y) return (x < y ? -1 : 1) * (dir === 'asc' ? 1 : -1);
-  }
-  return 0;
-};
-const byBucket = (...more: string[]) => cmp(['bucket_start_ms', 'asc'], ...more.map((k): [string, 'asc'] => [k, 'asc']));
-
-function distinctPlayers(p: ResolvedKpiParams, key: (r: PlayerWindowData) => Row, countColumn: string): Row[] {
-  const groups = new Map<string, { row: Row; ids: Set<string> }>();
-  for (const r of players) {
-    if (!selected(r, p)) continue;
-    const k = key(r);
-    const id = JSON.stringify(k);
-    const g = groups.get(id) ?? { row: k, ids: new Set<string>() };
-    g.ids.add(r.playerId ?? '');
-    groups.set(id, g);
-  }
-  return [...groups.values()].map((g) => ({ ...g.row, [countColumn]: g.ids.size }));
-}
-
-const REFERENCE: Record<string, (p: ResolvedKpiParams) => Row[]> = {
-  online_now: (p) => {
-    const rows = distinctPlayers(p, () => ({}), 'players');
-    return rows.length ? rows : [{ players: 0 }];
-  },
-  dau: (p) =>
-    distinctPlayers(p, (r) => ({ day_start_ms: floorTo(r.windowStartMs ?? 0, DAY_MS) }), 'players').sort(cmp(['day_start_ms', 'asc'])),
-  revenue: (p) =>
-    sumBy(
-      rollups,
-      p,
-      (r) => r.eventType === 'purchase',
-      (r) => ({ ...bucketKey(p, r.windowStartMs), currency: r.currency ?? '' }),
-      (r) => ({ purchases: r.events ?? 0, amount_minor: r.amount ?? 0 }),
-    ).sort(byBucket('currency')),
-  events_by_type: (p) =>
-    sumBy(
-      rollups,
-      p,
-      () => true,
-      (r) => ({ ...bucketKey(p, r.windowStartMs), event_type: r.eventType ?? '' }),
-      (r) => ({ events: r.events ?? 0 }),
-    ).sort(p.granularity === 'all' ? cmp(['events', 'desc'], ['event_type', 'asc']) : byBucket('event_type')),
-  top_progression_fails: (p) =>
-    sumBy(
-      rollups,
-      p,
-      (r) => r.eventType === 'progression' && r.action === 'fail',
-      (r) => ({ item: r.item ?? '' }),
-      (r) => ({ fails: r.events ?? 0 }),
-    )
-      .sort(cmp(['fails', 'desc'], ['item', 'asc']))
-      .slice(0, p.limit),
-  sessions: (p) => {
-    const rows = sumBy(
-      rollups,
-      p,
-      (r) => r.eventType === 'session_start' || r.eventType === 'session_end',
-      (r) => bucketKey(p, r.windowStartMs),
-      (r) =>
-        r.eventType === 'session_start'
-          ? { sessions: r.events ?? 0, ended: 0, total_length_ms: 0 }
-          : { sessions: 0, ended: r.events ?? 0, total_length_ms: r.amount ?? 0 },
-    );
-    if (rows.length === 0 && p.granularity === 'all') rows.push({ sessions: 0, ended: 0, total_length_ms: 0 });
-    return rows
-      .map((r) => ({ ...r, avg_length_ms: r.ended ? (r.total_length_ms as number) / (r.ended as number) : null }))
-      .sort(byBucket());
-  },
-  economy: (p) =>
-    sumBy(
-      rollups,
-      p,
-      (r) => r.eventType === 'resource',
-      (r) => ({ ...bucketKey(p, r.windowStartMs), currency: r.currency ?? '' }),
-      (r) => ({
-        source_amount: r.action === 'source' ? (r.amount ?? 0) : 0,
-        sink_amount: r.action === 'sink' ? (r.amount ?? 0) : 0,
-        net_amount: r.action === 'source' ? (r.amount ?? 0) : -(r.amount ?? 0),
-      }),
-    ).sort(byBucket('currency')),
-};
 
 // ---- cases -------------------------------------------------------------------------
 
@@ -179,7 +106,19 @@ const CASES: Array<[string, KpiParams]> = [
   ['build', { build: '1.1.0', fromMs: DAY0 + 12 * H, toMs: DAY0 + 60 * H }],
   ['no data in range', { fromMs: DAY0 - DAY_MS, toMs: DAY0 }],
   ['filter that matches nothing', { game: 'no-such-game' }],
+  ['by country and platform', { by: ['country', 'platform'], fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+  ['by game, one build', { by: ['game'], build: '1.0.0', fromMs: DAY0 + 3 * H, toMs: DAY0 + 50 * H }],
 ];
+
+/** Cases that slice by variant: on player tables only with the variant column. */
+const VARIANT_CASES: Array<[string, KpiParams]> = [
+  ['by variant', { by: ['variant'], fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+  ['one variant, by country', { variant: 'onboarding:b', by: ['country'], fromMs: DAY0, toMs: DAY0 + 2 * DAY_MS }],
+  ['one experiment', { experiment: 'shop_layout', fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+];
+
+const PLAYER_KPIS = new Set(['online_now', 'dau', 'active_users', 'retention', 'arpdau', 'arppu', 'payer_conversion']);
+const readsBy = (name: string) => KPIS.find((k) => k.name === name)!.params.includes('by');
 
 describe('druid/kpi (DuckDB vs reference)', () => {
   for (const def of KPIS) {
@@ -187,12 +126,29 @@ describe('druid/kpi (DuckDB vs reference)', () => {
       for (const [label, params] of CASES) {
         for (const granularity of def.granularities) {
           it(`${label}, granularity ${granularity}`, async () => {
+            if (params.by && !readsBy(def.name)) return;
             const result = await runKpi(store, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
-            const expected = REFERENCE[def.name]!(result.params);
+            const expected = REFERENCE_KPIS[def.name]!(result.params, refData(false));
             expect(result.rows).toEqual(expected);
             for (const row of result.rows) expect(Object.keys(row)).toEqual(result.columns);
           });
         }
+      }
+      for (const [label, params] of VARIANT_CASES) {
+        const granularity = def.granularities[0]!;
+        it(`${label} (player_windows with variant)`, async () => {
+          if (params.by && !readsBy(def.name)) return;
+          const dialect = createDuckDbDialect({ playerVariant: true });
+          const result = await runKpi(variantStore, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW, dialect });
+          expect(result.rows).toEqual(REFERENCE_KPIS[def.name]!(result.params, refData(true)));
+        });
+        it(`${label} (today's player_windows, no variant)`, async () => {
+          if (params.by && !readsBy(def.name)) return;
+          const run = runKpi(store, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
+          const slicesPlayersByVariant = PLAYER_KPIS.has(def.name) && (params.variant !== undefined || params.by?.includes('variant'));
+          if (slicesPlayersByVariant) await expect(run).rejects.toMatchObject({ code: 'GP_QUERY_BAD_PARAM' });
+          else expect((await run).rows).toEqual(REFERENCE_KPIS[def.name]!((await run).params, refData(false)));
+        });
       }
     });
   }

@@ -25,6 +25,9 @@ describe('druid/kpi/params', () => {
       platform: undefined,
       country: undefined,
       build: undefined,
+      variant: undefined,
+      experiment: undefined,
+      by: [],
       limit: 10,
       nowMs: NOW,
     });
@@ -54,7 +57,16 @@ describe('druid/kpi/params', () => {
     expect(badParam(() => resolveKpiParams(revenue, { fromMs: NOW - tooMany, toMs: NOW, granularity: 'minute' }, NOW))).toMatch(/buckets/);
   });
 
+  it('checks by: known dimensions, each once, only on KPIs that group', () => {
+    expect(resolveKpiParams(getKpi('revenue'), { by: ['country', 'variant'] }, NOW).by).toEqual(['country', 'variant']);
+    badParam(() => resolveKpiParams(getKpi('revenue'), { by: ['country', 'country'] }, NOW));
+    badParam(() => resolveKpiParams(getKpi('revenue'), { by: ['os' as 'country'] }, NOW));
+    badParam(() => resolveKpiParams(getKpi('top_progression_fails'), { by: ['country'] }, NOW));
+    // a parameter a KPI does not read is ignored, never applied
+    expect(resolveKpiParams(getKpi('ab_readout'), { variant: 'x:a' }, NOW).variant).toBeUndefined();
+  });
+
   it('names unknown KPIs with GP_QUERY_UNKNOWN_KPI', () => {
-    expect(() => getKpi('arpdau')).toThrow(expect.objectContaining({ code: 'GP_QUERY_UNKNOWN_KPI' }));
+    expect(() => getKpi('ltv_d90')).toThrow(expect.objectContaining({ code: 'GP_QUERY_UNKNOWN_KPI' }));
   });
 });

@@ -1,6 +1,6 @@
 /** Defaults and validation of KPI parameters, in one place. */
 import { AnalyticsError } from '../errors.ts';
-import { BUCKET_MS, type KpiDefinition, type KpiParams, type ResolvedKpiParams } from './types.ts';
+import { BUCKET_MS, DIMENSIONS, type Dimension, type KpiDefinition, type KpiParams, type ResolvedKpiParams } from './types.ts';
 
 /** Range when none is given. */
 export const DEFAULT_RANGE_MS = 24 * 3_600_000;
@@ -55,6 +55,16 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     throw bad(`limit must be an integer in [1, ${MAX_LIMIT}], got ${limit}`, { param: 'limit', value: limit });
   }
 
+  const by: Dimension[] = [];
+  for (const dim of params.by ?? []) {
+    if (!DIMENSIONS.includes(dim)) throw bad(`by takes ${DIMENSIONS.join(', ')}; got ${dim}`, { param: 'by', value: dim });
+    if (by.includes(dim)) throw bad(`by names ${dim} twice`, { param: 'by', value: dim });
+    by.push(dim);
+  }
+  if (by.length > 0 && !def.params.includes('by')) {
+    throw bad(`${def.name} has no group-by dimensions`, { param: 'by', value: by });
+  }
+
   return {
     game: params.game,
     fromMs,
@@ -63,6 +73,10 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     platform: params.platform,
     country: params.country,
     build: params.build,
+    // Only KPIs that read them see them: an ignored parameter must not filter.
+    variant: def.params.includes('variant') ? params.variant : undefined,
+    experiment: def.params.includes('experiment') ? params.experiment : undefined,
+    by,
     limit,
     nowMs,
   };

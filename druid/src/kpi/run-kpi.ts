@@ -7,7 +7,14 @@ import type { Store } from '../store.ts';
 import type { Dialect } from './dialect.ts';
 import { createDruidDialect } from './druid-dialect.ts';
 import { DUCKDB_DIALECT } from './duckdb-dialect.ts';
+import { abReadout } from './definitions/ab-readout.ts';
+import { activeUsers } from './definitions/active-users.ts';
+import { arpdau } from './definitions/arpdau.ts';
+import { arppu } from './definitions/arppu.ts';
 import { dau } from './definitions/dau.ts';
+import { payerConversion } from './definitions/payer-conversion.ts';
+import { progressionFunnel } from './definitions/progression-funnel.ts';
+import { retention } from './definitions/retention.ts';
 import { economy } from './definitions/economy.ts';
 import { eventsByType } from './definitions/events-by-type.ts';
 import { onlineNow } from './definitions/online-now.ts';
@@ -17,7 +24,22 @@ import { topProgressionFails } from './definitions/top-progression-fails.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
-export const KPIS: readonly KpiDefinition[] = [onlineNow, dau, revenue, eventsByType, topProgressionFails, sessions, economy];
+export const KPIS: readonly KpiDefinition[] = [
+  onlineNow,
+  dau,
+  activeUsers,
+  retention,
+  revenue,
+  arpdau,
+  arppu,
+  payerConversion,
+  economy,
+  progressionFunnel,
+  abReadout,
+  eventsByType,
+  topProgressionFails,
+  sessions,
+];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));
 

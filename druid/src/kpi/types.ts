@@ -10,6 +10,10 @@ export const GRANULARITIES: readonly Granularity[] = ['minute', 'hour', 'day', '
 
 export const BUCKET_MS: Record<BucketGranularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
+/** The dimensions live-ops filter and group by (`by=country,variant`). */
+export type Dimension = 'game' | 'build' | 'platform' | 'country' | 'variant';
+export const DIMENSIONS: readonly Dimension[] = ['game', 'build', 'platform', 'country', 'variant'];
+
 /** What a caller asks; every field optional, defaults per `resolveKpiParams`. */
 export interface KpiParams {
   /** Only this game. @default all games */
@@ -24,6 +28,12 @@ export interface KpiParams {
   platform?: string;
   country?: string;
   build?: string;
+  /** Only players assigned to this 'experiment:variant' (and their events). @default all */
+  variant?: string;
+  /** A/B readout: only the variants of this experiment. @default every experiment */
+  experiment?: string;
+  /** Extra group-by dimensions, each a column of the result after the bucket. @default none */
+  by?: readonly Dimension[];
   /** Rows of a top-N KPI. @default 10 */
   limit?: number;
 }
@@ -37,13 +47,27 @@ export interface ResolvedKpiParams {
   platform: string | undefined;
   country: string | undefined;
   build: string | undefined;
+  variant: string | undefined;
+  experiment: string | undefined;
+  by: readonly Dimension[];
   limit: number;
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
 
 /** Names of the parameters as the query API spells them. */
-export type KpiParamName = 'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'limit';
+export type KpiParamName =
+  | 'game'
+  | 'from'
+  | 'to'
+  | 'granularity'
+  | 'platform'
+  | 'country'
+  | 'build'
+  | 'variant'
+  | 'experiment'
+  | 'by'
+  | 'limit';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

@@ -17,6 +17,7 @@ export const COUNTRIES = ['DE', 'US', 'BR', 'JP'];
 export const CURRENCIES = ['USD', 'EUR', 'JPY'];
 export const VIRTUAL = ['gold', 'gems'];
 export const LEVELS = ['w1', 'w1:l1', 'w1:l2', 'w2:l1:boss', 'w2:l2'];
+export const VARIANTS = ['onboarding:a', 'onboarding:b', 'shop_layout:grid'];
 export const EVENT_TYPES = [
   'session_start',
   'session_end',
@@ -78,9 +79,11 @@ export function randomRollup(rng: Random, shape: DataShape): RollupRowData {
       row.value = rng.int(0, 1000) / 8;
       break;
     case 'experiment_exposure':
-      row.variant = rng.pick(['onboarding:a', 'onboarding:b']);
+      row.variant = rng.pick(VARIANTS);
       break;
   }
+  // The acting player's assignment, stamped on every row of an assigned player (druid/README.md, "A/B readout").
+  if (eventType !== 'experiment_exposure' && rng.next() < 0.3) row.variant = rng.pick(VARIANTS);
   return row;
 }
 

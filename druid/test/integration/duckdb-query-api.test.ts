@@ -72,15 +72,22 @@ describe('druid/test/integration/duckdb-query-api', () => {
     expect(body.kpis.map((k: { name: string }) => k.name)).toEqual([
       'online_now',
       'dau',
+      'active_users',
+      'retention',
       'revenue',
+      'arpdau',
+      'arppu',
+      'payer_conversion',
+      'economy',
+      'progression_funnel',
+      'ab_readout',
       'events_by_type',
       'top_progression_fails',
       'sessions',
-      'economy',
     ]);
     const revenue = body.kpis.find((k: { name: string }) => k.name === 'revenue');
     expect(revenue.description).toMatch(/minor units/);
-    expect(revenue.params.map((p: { name: string }) => p.name)).toEqual(['game', 'from', 'to', 'granularity', 'platform', 'country', 'build']);
+    expect(revenue.params.map((p: { name: string }) => p.name)).toEqual(['game', 'from', 'to', 'platform', 'country', 'build', 'variant', 'by', 'granularity']);
   });
 
   it('answers revenue per hour for one game, with from as ISO and to as ms', async () => {
@@ -146,7 +153,9 @@ describe('druid/test/integration/duckdb-query-api', () => {
 
   it('answers errors as JSON with stable codes and statuses', async () => {
     const cases: Array<[string, number, string]> = [
-      ['/v1/kpis/arpdau', 404, 'GP_QUERY_UNKNOWN_KPI'],
+      ['/v1/kpis/ltv_d90', 404, 'GP_QUERY_UNKNOWN_KPI'],
+      ['/v1/kpis/revenue?by=os', 400, 'GP_QUERY_BAD_PARAM'],
+      ['/v1/kpis/dau?variant=shop_layout:grid', 400, 'GP_QUERY_BAD_PARAM'],
       ['/v1/kpis/revenue?from=yesterday', 400, 'GP_QUERY_BAD_PARAM'],
       ['/v1/kpis/revenue?contry=DE', 400, 'GP_QUERY_BAD_PARAM'],
       ['/v1/kpis/revenue?game=a&game=b', 400, 'GP_QUERY_BAD_PARAM'],

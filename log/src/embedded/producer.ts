@@ -44,7 +44,9 @@ export async function appendRecords(ctx: AppendContext, topic: string, records: 
     const k = Buffer.byteLength(r.key, 'utf8');
     if (k + r.value.length > ctx.maxRecordBytes)
       return failure('GP_LOG_RECORD_TOO_LARGE', `record ${i} has ${k + r.value.length} bytes of key and value; the limit is ${ctx.maxRecordBytes}`, false);
-    const p = n === 1 ? 0 : partitionForKey(r.key, n);
+    if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= n))
+      throw new TypeError(`append: record ${i} has partition ${r.partition}; ${topic} has ${n} partition(s)`);
+    const p = r.partition ?? (n === 1 ? 0 : partitionForKey(r.key, n));
     partitionOf[i] = p;
     keyBytes[i] = k;
     indexInPartition[i] = recordsPer[p]!++;

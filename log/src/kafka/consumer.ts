@@ -37,6 +37,12 @@
  *  - `stats().revocations` counts which kind each revocation was (before-rejoin, late, stop).
  *  - A rejected onBatch is redelivered (same records) after a backoff that doubles up to
  *    30 s, until it resolves or the partition is revoked — like the embedded log.
+ *  - A fetch whose records were all filtered out (transaction markers; aborted records
+ *    under read_committed) is passed on as an empty batch that only moves nextOffset, so
+ *    a consumer of a transactional topic sees its position reach the partition's end.
+ *  - When kafkajs gives up for good (CRASH without restart, e.g. no group coordinator
+ *    for its whole retry budget while a broker restarts) or onAssigned throws, the
+ *    consumer leaves the group and calls onFailed: the owner starts a new consumer.
  */
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord, ConsumerHandlers, ConsumerOptions, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '../types.ts';
@@ -167,9 +173,17 @@ export class KafkaConsumer implements LogConsumer {
   // ── kafkajs events (synchronous listeners: they only record and enqueue) ─────────
 
   private listen(consumer: Consumer): void {
-    const { GROUP_JOIN, REBALANCING, CRASH, HEARTBEAT } = consumer.events;
+    const { GROUP_JOIN, REBALANCING, CRASH, HEARTBEAT, START_BATCH_PROCESS } = consumer.events;
     this.unlisten.push(
       consumer.on(GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment)),
+      // A fetch whose records were all filtered out (transaction markers, aborted
+      // records under read_committed) never reaches eachBatch: kafkajs moves its own
+      // position and only emits this event. Without passing it on, a consumer of a
+      // transactional topic would never see its position reach the end of a partition.
+      consumer.on(START_BATCH_PROCESS, (e) => {
+        const { topic, partition, batchSize, lastOffset, highWatermark } = e.payload;
+        if (batchSize === 0) this.onFilteredBatch(topic, partition, Number(lastOffset) + 1, Number(highWatermark));
+      }),
       consumer.on(HEARTBEAT, () => this.membership.heartbeatSucceeded()),
       // Emitted right before kafkajs rejoins WITHOUT waiting for us: from now on others
       // may be given our partitions, so no more commits of them.
@@ -196,6 +210,23 @@ export class KafkaConsumer implements LogConsumer {
     void this.queue.run(async () => {
       if (this.machine.state === 'active') await this.revoke('late', reason);
       if (fatal !== undefined && this.machine.can('failed')) this.fail(fatal);
+    });
+  }
+
+  /** Delivers an empty batch that only moves the position past filtered records (in queue order). */
+  private onFilteredBatch(topic: string, partition: number, nextOffset: number, highWatermark: number): void {
+    void this.queue.run(async () => {
+      const key = tpKey(topic, partition);
+      if (this.machine.state !== 'active' || this.stopRequested || this.membership.generationEnding || !this.membership.owns(topic, partition)) return;
+      const from = this.positions.get(key);
+      if (!Number.isSafeInteger(nextOffset) || (from !== undefined && nextOffset <= from)) return;
+      try {
+        await this.handlers!.onBatch({ topic, partition, records: [], nextOffset, highWatermark });
+        this.positions.set(key, nextOffset);
+      } catch (err) {
+        // Nothing to redeliver: the next batch of the partition moves the position anyway.
+        this.host.logger.debug('onBatch of a position-only batch rejected', { groupId: this.options.groupId, topic, partition, error: errorMessage(err) });
+      }
     });
   }
 
@@ -261,6 +292,13 @@ export class KafkaConsumer implements LogConsumer {
     this.firstAssignment.reject(err);
     // Not awaited: kafkajs's stop waits for the batch in flight, which waits for this queue.
     void this.consumer?.stop().catch(() => undefined);
+    if (!this.stopRequested) {
+      try {
+        this.handlers?.onFailed?.(err);
+      } catch (e) {
+        this.host.logger.error('onFailed threw', { groupId: this.options.groupId, error: errorMessage(e) });
+      }
+    }
   }
 
   private async doStop(): Promise<void> {

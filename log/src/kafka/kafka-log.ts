@@ -4,6 +4,8 @@
  * `consumer()`; one admin client for topics, offsets and metadata; transactional
  * producers on demand (the TransactionalLog capability).
  */
+// Before kafkajs loads (when this is the first importer): see aborted-filter.ts.
+import { abortedFilterFixInstalled } from './aborted-filter.ts';
 import { Kafka, type Admin } from 'kafkajs';
 import type { TransactionalLog, TransactionalProducer, TransactionalProducerOptions } from '../transactions.ts';
 import type { ConsumerOptions, LogConsumer, LogHealth, LogProducer, TopicPartitionOffset, TopicSpec } from '../types.ts';
@@ -57,6 +59,8 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     this.logger = new ScopedLogger(options.logger, options.logLevel);
     this.counts = new PartitionCountCache(() => fetchPartitionCounts(admin), options.metadataMaxAgeMs, options.now);
     this.sharedProducer = new KafkaProducer(this);
+    if (!abortedFilterFixInstalled)
+      this.logger.warn('kafkajs was loaded before @gamepulse/log: its read_committed filter of aborted transactions is the unfixed one (see kafka/aborted-filter.ts); import @gamepulse/log first');
   }
 
   partitions(topic: string, opts: { fresh?: boolean } = {}): Promise<number | undefined> {

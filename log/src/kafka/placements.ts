@@ -41,10 +41,15 @@ function asBuffer(value: Uint8Array): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
-/** kafkajs messages with the partition set by our `partitionForKey`, so kafkajs's partitioner is bypassed. */
+/**
+ * kafkajs messages with the partition set by our `partitionForKey` (or the record's
+ * explicit `partition`), so kafkajs's partitioner is bypassed.
+ */
 export function toMessages(records: LogRecord[], partitions: number, nowMs: number): PartitionedMessage[] {
-  return records.map((r) => {
-    const partition = partitionForKey(r.key, partitions);
+  return records.map((r, i) => {
+    if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= partitions))
+      throw new TypeError(`append: record ${i} has partition ${r.partition}; the topic has ${partitions} partition(s)`);
+    const partition = r.partition ?? partitionForKey(r.key, partitions);
     const key = encoder.encode(r.key);
     return {
       partition,

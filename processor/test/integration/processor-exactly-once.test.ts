@@ -10,12 +10,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDuckDbStore, type DuckDbStore } from '@gamepulse/druid';
+import { openDuckDbStore } from '@gamepulse/druid';
 import { openEmbeddedLog, topicNames, type EmbeddedLog } from '@gamepulse/log';
 import { IngestedBatch } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcessorChild, total, type ProcessorChild } from '../support/child.ts';
-import { generateTraffic, groundTruth, POISON_BYTES, sorted, type Totals, type TrafficRecord } from '../support/traffic.ts';
+import { storeTotals } from '../support/store-totals.ts';
+import { generateTraffic, groundTruth, POISON_BYTES, type TrafficRecord } from '../support/traffic.ts';
 
 const topics = topicNames('itest');
 const PARTITIONS = 4;
@@ -36,43 +37,6 @@ async function append(log: EmbeddedLog, records: TrafficRecord[]): Promise<void>
 }
 
 const num = (v: unknown) => Number(v);
-const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
-const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
-
-/** The ground truth's numbers, asked of the store in SQL. */
-async function storeTotals(store: DuckDbStore): Promise<Totals> {
-  const pairs = async (q: string, key: (r: Record<string, unknown>) => string) =>
-    sorted(Object.fromEntries((await store.sql(q)).map((r) => [key(r), num(r.n)])));
-  const scalar = async (q: string) => num((await store.sql(q))[0]?.n ?? 0);
-  const cohorts = await store.sql(
-    'SELECT player_id, min(first_seen_day) AS lo, max(first_seen_day) AS hi FROM player_windows GROUP BY player_id ORDER BY player_id',
-  );
-  return {
-    eventsByType: await pairs('SELECT event_type, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.event_type)),
-    eventsByWindow: await pairs('SELECT window_start, sum(events) AS n FROM rollups GROUP BY 1', (r) => iso(r.window_start)),
-    revenueByCurrency: await pairs(
-      "SELECT currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1",
-      (r) => String(r.currency),
-    ),
-    resourceByCurrencyFlow: await pairs(
-      "SELECT currency, action, sum(amount) AS n FROM rollups WHERE event_type = 'resource' GROUP BY 1, 2",
-      (r) => `${r.currency}/${r.action}`,
-    ),
-    progressionByLevel: await pairs(
-      "SELECT item, action, sum(events) AS n FROM rollups WHERE event_type = 'progression' GROUP BY 1, 2",
-      (r) => `${r.item}/${r.action}`,
-    ),
-    sessions: await scalar("SELECT sum(events) AS n FROM rollups WHERE event_type = 'session_start'"),
-    sessionLengthMs: await scalar("SELECT sum(amount) AS n FROM rollups WHERE event_type = 'session_end'"),
-    uniquePlayersByWindow: await pairs(
-      'SELECT window_start, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1',
-      (r) => iso(r.window_start),
-    ),
-    eventsByCountry: await pairs('SELECT country, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.country)),
-    eventsByBuild: await pairs('SELECT build, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.build)),
-    cohortByPlayer: Object.fromEntries(cohorts.map((r) => [String(r.player_id), r.lo === r.hi ? day(r.lo) : 'MIXED'])),
-  };
-}
 
 describe('processor/test/integration/processor-exactly-once', () => {
   let dir: string;

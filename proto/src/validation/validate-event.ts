@@ -1,32 +1,132 @@
 import type { ContextData, EventData } from '../messages.ts';
-import { payloadOf } from '../event-types.ts';
-import type { EventIssue } from './codes.ts';
+import { payloadOf, type PayloadKey } from '../event-types.ts';
+import type { EventCode, EventIssue } from './codes.ts';
 import { isIsoCurrency } from './currencies.ts';
 import { CUSTOM_KEY_PATTERN, LIMITS, NAME_PATTERN, UUID_PATTERN } from './limits.ts';
 
 const DESIGN_PART = /^[A-Za-z0-9_.\-]+$/;
 
-function issue(code: EventIssue['code'], field: string): EventIssue {
+type Text = string | null | undefined;
+type Num = number | null | undefined;
+
+function issue(code: EventCode, field: string): EventIssue {
   return { code, field };
 }
 
 /** Optional name: empty is fine, otherwise bounded and from the allowed characters. */
-function badName(value: string | null | undefined): boolean {
+function badName(value: Text): boolean {
   return !!value && (value.length > LIMITS.nameMaxChars || !NAME_PATTERN.test(value));
 }
 
 /** Required name. */
-function badRequiredName(value: string | null | undefined): boolean {
+function badRequiredName(value: Text): boolean {
   return !value || badName(value);
 }
 
-function badId(value: string | null | undefined): boolean {
+/** Required id (player id). */
+function badId(value: Text): boolean {
   return !value || value.length > LIMITS.idMaxChars;
 }
 
-function badAmount(value: number | null | undefined, max: number): boolean {
-  return typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0 || value > max;
+/** Optional id-like text (transaction id, social target): only its length is bounded. */
+function longId(value: Text): boolean {
+  return !!value && value.length > LIMITS.idMaxChars;
 }
+
+function badUuid(value: Text): boolean {
+  return !value || !UUID_PATTERN.test(value);
+}
+
+/** A required enum value within [1, max] (0 is UNSPECIFIED). */
+const badEnum =
+  (max: number) =>
+  (value: Num): boolean =>
+    !value || value < 1 || value > max;
+
+const badStatus = badEnum(3);
+
+const badAmount =
+  (max: number) =>
+  (value: Num): boolean =>
+    typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0 || value > max;
+
+/**
+ * One check of a payload: the field as it appears in an issue (snake_case, after the
+ * payload's name; '' for the payload as a whole), when its value is bad, and the code
+ * (GP_EVENT_NAME_INVALID unless given). The property read is the field in camelCase.
+ */
+type Rule = readonly [field: string, bad: (value: never, payload: never) => boolean, code?: EventCode];
+
+/** The rules of each payload, checked in order: the first failing one is the issue. */
+const RULES: Readonly<Record<PayloadKey, readonly Rule[]>> = {
+  sessionStart: [],
+  sessionEnd: [
+    ['length_ms', (ms: Num) => !Number.isSafeInteger(ms ?? 0) || ms! < 0 || ms! > LIMITS.sessionMaxLengthMs, 'GP_EVENT_SESSION_LENGTH_INVALID'],
+  ],
+  progression: [
+    ['', (_: unknown, p: { status?: Num; tier1?: Text; tier2?: Text; tier3?: Text }) => badStatus(p.status) || !p.tier1 || (!!p.tier3 && !p.tier2), 'GP_EVENT_PROGRESSION_INVALID'],
+    ['tier1', badName],
+    ['tier2', badName],
+    ['tier3', badName],
+  ],
+  purchase: [
+    ['currency', (c: Text) => !c || !isIsoCurrency(c), 'GP_EVENT_CURRENCY_INVALID'],
+    ['amount_minor', badAmount(LIMITS.purchaseMaxMinor), 'GP_EVENT_AMOUNT_INVALID'],
+    ['item_type', badRequiredName],
+    ['item_id', badName],
+    ['store', badName],
+    ['transaction_id', longId],
+  ],
+  resource: [
+    ['flow', (f: Num) => f !== 1 && f !== 2, 'GP_EVENT_RESOURCE_FLOW_INVALID'],
+    ['currency', badRequiredName],
+    ['amount', badAmount(LIMITS.resourceMaxAmount), 'GP_EVENT_AMOUNT_INVALID'],
+    ['item_type', badRequiredName],
+    ['item_id', badName],
+  ],
+  design: [
+    [
+      'event_id',
+      (id: Text) => {
+        const parts = id ? id.split(':') : [];
+        return parts.length < 1 || parts.length > LIMITS.designMaxParts || parts.some((p) => !p || p.length > LIMITS.nameMaxChars || !DESIGN_PART.test(p));
+      },
+      'GP_EVENT_DESIGN_ID_INVALID',
+    ],
+    ['value', (v: Num) => v != null && !Number.isFinite(v), 'GP_EVENT_VALUE_INVALID'],
+  ],
+  error: [
+    ['severity', badEnum(5), 'GP_EVENT_SEVERITY_INVALID'],
+    ['message', (m: Text) => !!m && m.length > LIMITS.messageMaxChars, 'GP_EVENT_MESSAGE_TOO_LONG'],
+  ],
+  ad: [
+    ['action', badEnum(4), 'GP_EVENT_AD_ACTION_INVALID'],
+    // These three keep their camelCase in the issue (as collectors have always reported them).
+    ['adType', badName],
+    ['network', badName],
+    ['placement', badName],
+  ],
+  social: [
+    ['action', badRequiredName],
+    ['target', longId],
+  ],
+  featureUse: [['feature', badRequiredName]],
+  experimentExposure: [
+    ['experiment', badRequiredName],
+    ['variant', badRequiredName],
+  ],
+};
+
+const camel = (snake: string) => snake.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** RULES compiled once: [property, issue field, check, code]. */
+const COMPILED = Object.fromEntries(
+  Object.entries(RULES).map(([kind, rules]) => [
+    kind,
+    rules.map(([field, bad, code = 'GP_EVENT_NAME_INVALID']) => [camel(field), field ? `${snake(kind)}.${field}` : kind, bad, code] as const),
+  ]),
+) as unknown as Record<PayloadKey, ReadonlyArray<readonly [property: string, field: string, bad: (value: unknown, payload: unknown) => boolean, code: EventCode]>>;
 
 /** Checks a context; `requireGame` is false for an event that inherits the batch's. */
 export function validateContext(ctx: ContextData | null | undefined, requireGame: boolean): EventIssue | undefined {
@@ -42,83 +142,11 @@ export function validateContext(ctx: ContextData | null | undefined, requireGame
 
 function validatePayload(e: EventData): EventIssue | undefined {
   const kind = payloadOf(e as Parameters<typeof payloadOf>[0]);
-  switch (kind) {
-    case undefined:
-      return issue('GP_EVENT_PAYLOAD_MISSING', 'payload');
-    case 'sessionStart':
-      return undefined;
-    case 'sessionEnd': {
-      const len = e.sessionEnd!.lengthMs ?? 0;
-      if (!Number.isSafeInteger(len) || len < 0 || len > LIMITS.sessionMaxLengthMs)
-        return issue('GP_EVENT_SESSION_LENGTH_INVALID', 'session_end.length_ms');
-      return undefined;
-    }
-    case 'progression': {
-      const p = e.progression!;
-      if (!p.status || p.status < 1 || p.status > 3 || !p.tier1 || (p.tier3 && !p.tier2))
-        return issue('GP_EVENT_PROGRESSION_INVALID', 'progression');
-      for (const key of ['tier1', 'tier2', 'tier3'] as const)
-        if (badName(p[key])) return issue('GP_EVENT_NAME_INVALID', `progression.${key}`);
-      return undefined;
-    }
-    case 'purchase': {
-      const p = e.purchase!;
-      if (!p.currency || !isIsoCurrency(p.currency)) return issue('GP_EVENT_CURRENCY_INVALID', 'purchase.currency');
-      if (badAmount(p.amountMinor, LIMITS.purchaseMaxMinor)) return issue('GP_EVENT_AMOUNT_INVALID', 'purchase.amount_minor');
-      if (badRequiredName(p.itemType)) return issue('GP_EVENT_NAME_INVALID', 'purchase.item_type');
-      if (badName(p.itemId)) return issue('GP_EVENT_NAME_INVALID', 'purchase.item_id');
-      if (badName(p.store)) return issue('GP_EVENT_NAME_INVALID', 'purchase.store');
-      if (p.transactionId && p.transactionId.length > LIMITS.idMaxChars)
-        return issue('GP_EVENT_NAME_INVALID', 'purchase.transaction_id');
-      return undefined;
-    }
-    case 'resource': {
-      const r = e.resource!;
-      if (r.flow !== 1 && r.flow !== 2) return issue('GP_EVENT_RESOURCE_FLOW_INVALID', 'resource.flow');
-      if (badRequiredName(r.currency)) return issue('GP_EVENT_NAME_INVALID', 'resource.currency');
-      if (badAmount(r.amount, LIMITS.resourceMaxAmount)) return issue('GP_EVENT_AMOUNT_INVALID', 'resource.amount');
-      if (badRequiredName(r.itemType)) return issue('GP_EVENT_NAME_INVALID', 'resource.item_type');
-      if (badName(r.itemId)) return issue('GP_EVENT_NAME_INVALID', 'resource.item_id');
-      return undefined;
-    }
-    case 'design': {
-      const d = e.design!;
-      const parts = d.eventId ? d.eventId.split(':') : [];
-      if (
-        parts.length < 1 ||
-        parts.length > LIMITS.designMaxParts ||
-        parts.some((p) => !p || p.length > LIMITS.nameMaxChars || !DESIGN_PART.test(p))
-      )
-        return issue('GP_EVENT_DESIGN_ID_INVALID', 'design.event_id');
-      if (d.value != null && !Number.isFinite(d.value)) return issue('GP_EVENT_VALUE_INVALID', 'design.value');
-      return undefined;
-    }
-    case 'error': {
-      const er = e.error!;
-      if (!er.severity || er.severity < 1 || er.severity > 5) return issue('GP_EVENT_SEVERITY_INVALID', 'error.severity');
-      if (er.message && er.message.length > LIMITS.messageMaxChars) return issue('GP_EVENT_MESSAGE_TOO_LONG', 'error.message');
-      return undefined;
-    }
-    case 'ad': {
-      const a = e.ad!;
-      if (!a.action || a.action < 1 || a.action > 4) return issue('GP_EVENT_AD_ACTION_INVALID', 'ad.action');
-      for (const key of ['adType', 'network', 'placement'] as const)
-        if (badName(a[key])) return issue('GP_EVENT_NAME_INVALID', `ad.${key}`);
-      return undefined;
-    }
-    case 'social':
-      if (badRequiredName(e.social!.action)) return issue('GP_EVENT_NAME_INVALID', 'social.action');
-      if (e.social!.target && e.social!.target.length > LIMITS.idMaxChars) return issue('GP_EVENT_NAME_INVALID', 'social.target');
-      return undefined;
-    case 'featureUse':
-      return badRequiredName(e.featureUse!.feature) ? issue('GP_EVENT_NAME_INVALID', 'feature_use.feature') : undefined;
-    case 'experimentExposure': {
-      const x = e.experimentExposure!;
-      if (badRequiredName(x.experiment)) return issue('GP_EVENT_NAME_INVALID', 'experiment_exposure.experiment');
-      if (badRequiredName(x.variant)) return issue('GP_EVENT_NAME_INVALID', 'experiment_exposure.variant');
-      return undefined;
-    }
-  }
+  if (!kind) return issue('GP_EVENT_PAYLOAD_MISSING', 'payload');
+  const p = e[kind] as Record<string, unknown>;
+  // A `payload` naming no known field (only possible in a hand-made object) has nothing to check.
+  for (const [property, field, bad, code] of COMPILED[kind] ?? []) if (bad(property ? p[property] : p, p)) return issue(code, field);
+  return undefined;
 }
 
 /**
@@ -128,10 +156,10 @@ function validatePayload(e: EventData): EventIssue | undefined {
  * Returns the first issue found, or undefined for a valid event.
  */
 export function validateEvent(e: EventData, installId: string, batchHasGame: boolean): EventIssue | undefined {
-  if (!e.eventId || !UUID_PATTERN.test(e.eventId)) return issue('GP_EVENT_ID_INVALID', 'event_id');
+  if (badUuid(e.eventId)) return issue('GP_EVENT_ID_INVALID', 'event_id');
   if (!e.installId || e.installId !== installId) return issue('GP_EVENT_INSTALL_ID_INVALID', 'install_id');
   if (badId(e.playerId)) return issue('GP_EVENT_PLAYER_ID_INVALID', 'player_id');
-  if (!e.sessionId || !UUID_PATTERN.test(e.sessionId)) return issue('GP_EVENT_SESSION_ID_INVALID', 'session_id');
+  if (badUuid(e.sessionId)) return issue('GP_EVENT_SESSION_ID_INVALID', 'session_id');
   if (!e.sequence || e.sequence < 1 || !Number.isSafeInteger(e.sequence)) return issue('GP_EVENT_SEQUENCE_INVALID', 'sequence');
   if (!e.clientTsMs || e.clientTsMs <= 0 || !Number.isSafeInteger(e.clientTsMs))
     return issue('GP_EVENT_TIMESTAMP_INVALID', 'client_ts_ms');

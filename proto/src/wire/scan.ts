@@ -1,5 +1,5 @@
 /** Walking a message's fields without decoding them (a separate module, so bundles load it only where used). */
-import { readLength, readVarint, reader, skip } from './runtime.ts';
+import { readLength, readVarint, reader, skip } from './read.ts';
 
 /**
  * Visits the top-level fields of a message without decoding them: `visit(field,

@@ -42,3 +42,18 @@ export function resending(real: Transport, rnd: Random, stats: ResendStats, p = 
     close: () => real.close?.() ?? Promise.resolve(),
   };
 }
+
+/** Counts, by code, the answers that make the SDK give a batch up for good (not retryable). */
+export function permanentFailures(real: Transport, counts: Record<string, number>): Transport {
+  return {
+    async send(batch, signal) {
+      const result = await real.send(batch, signal);
+      if (!result.ok && !result.retryable) {
+        const key = `${result.code}${'status' in result && result.status ? `/${result.status}` : ''}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return result;
+    },
+    close: () => real.close?.() ?? Promise.resolve(),
+  };
+}

@@ -1,23 +1,25 @@
-import { QueryBuilder } from '../sql.ts';
+import { QueryBuilder, bucketAt, concat, dims, groupBy, orderBy, playersTable } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
+import { SLICE_PARAMS } from './common-params.ts';
 
 export const dau: KpiDefinition = {
   name: 'dau',
   description: 'Daily active users: distinct players per UTC day (a day cut by the range counts only its windows inside it).',
-  params: ['game', 'from', 'to', 'platform', 'country', 'build'],
+  params: SLICE_PARAMS,
   granularities: ['day'],
   render(p, d) {
     const q = new QueryBuilder(d);
-    const day = d.bucketStartMs('day');
+    const table = playersTable(p.fromMs, p.toMs, 'day');
+    const g = concat(bucketAt('day', d, 'day_start_ms'), dims(p, d, table));
     return q.build(
       [
-        `SELECT ${day} AS day_start_ms, ${d.uniquePlayers()} AS players`,
-        `FROM ${d.table('players')}`,
-        q.where(p),
-        `GROUP BY ${day}`,
-        'ORDER BY day_start_ms',
+        `SELECT ${[...g.select, `${d.uniquePlayers()} AS players`].join(', ')}`,
+        `FROM ${d.table(table)}`,
+        q.where(p, [], { table }),
+        groupBy(g.group),
+        orderBy(g.order),
       ],
-      ['day_start_ms', 'players'],
+      [...g.columns, 'players'],
     );
   },
 };

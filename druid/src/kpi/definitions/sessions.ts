@@ -1,5 +1,6 @@
-import { QueryBuilder, bucket, groupBy, literal, orderBy } from '../sql.ts';
+import { QueryBuilder, bucket, concat, dims, groupBy, literal, orderBy } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
+import { SLICE_PARAMS } from './common-params.ts';
 
 const START = literal('session_start');
 const END = literal('session_end');
@@ -8,17 +9,17 @@ export const sessions: KpiDefinition = {
   name: 'sessions',
   description:
     'Sessions started, sessions ended, their total length and average length in ms (session_end carries the length), per time bucket or in total.',
-  params: ['game', 'from', 'to', 'granularity', 'platform', 'country', 'build'],
+  params: [...SLICE_PARAMS, 'granularity'],
   granularities: ['all', 'minute', 'hour', 'day'],
   render(p, d) {
     const q = new QueryBuilder(d);
-    const b = bucket(p, d);
+    const g = concat(bucket(p, d), dims(p, d, 'rollups'));
     const endedEvents = `SUM(CASE WHEN event_type = ${END} THEN events ELSE 0 END)`;
     const endedLength = `SUM(CASE WHEN event_type = ${END} THEN amount ELSE 0 END)`;
     return q.build(
       [
         `SELECT ${[
-          ...b.select,
+          ...g.select,
           `COALESCE(SUM(CASE WHEN event_type = ${START} THEN events ELSE 0 END), 0) AS sessions`,
           `COALESCE(${endedEvents}, 0) AS ended`,
           `COALESCE(${endedLength}, 0) AS total_length_ms`,
@@ -27,10 +28,10 @@ export const sessions: KpiDefinition = {
         ].join(',\n  ')}`,
         `FROM ${d.table('rollups')}`,
         q.where(p, [`event_type IN (${START}, ${END})`]),
-        groupBy(b.group),
-        orderBy(b.order),
+        groupBy(g.group),
+        orderBy(g.order),
       ],
-      [...b.columns, 'sessions', 'ended', 'total_length_ms', 'avg_length_ms'],
+      [...g.columns, 'sessions', 'ended', 'total_length_ms', 'avg_length_ms'],
     );
   },
 };

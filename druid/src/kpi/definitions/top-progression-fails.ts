@@ -4,7 +4,7 @@ import type { KpiDefinition } from '../types.ts';
 export const topProgressionFails: KpiDefinition = {
   name: 'top_progression_fails',
   description: "Progression steps ('world:level:stage') players fail most: progression events with status fail, top N.",
-  params: ['game', 'from', 'to', 'platform', 'country', 'build', 'limit'],
+  params: ['game', 'from', 'to', 'platform', 'country', 'build', 'variant', 'limit'],
   granularities: ['all'],
   render(p, d) {
     const q = new QueryBuilder(d);

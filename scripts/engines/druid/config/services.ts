@@ -7,7 +7,7 @@
  * | zookeeper   | 128 MiB|   —    | a few dozen znodes                                    |
  * | coordinator | 512 MiB|   —    | also the overlord (task queue, supervisors) and Derby |
  * | historical  | 512 MiB| 192 MiB| serves published segments                             |
- * | indexer     | 768 MiB| 192 MiB| runs tasks as threads, one JVM instead of MM + peons  |
+ * | indexer     |  1 GiB | 192 MiB| runs tasks as threads, one JVM instead of MM + peons  |
  * | broker      | 512 MiB| 192 MiB| SQL planning and merging                              |
  * | router      | 128 MiB|   —    | optional: console and single entry point              |
  *
@@ -93,15 +93,17 @@ export function serviceSpecs(c: ServicesConfig): ServiceSpec[] {
     {
       name: 'indexer',
       port: ports.indexer,
-      heapMb: 768,
+      heapMb: 1024,
       directMb: 192,
       properties: {
         'druid.service': 'druid/indexer',
         'druid.plaintextPort': ports.indexer,
         'druid.server.http.numThreads': 24,
-        // The default is cores - 1 = 1 here: a Kafka supervisor's reading task plus a
-        // publishing one, or a batch task next to it, need more slots than that.
-        'druid.worker.capacity': 4,
+        // The default is cores - 1 = 1 here. gamepulse runs three Kafka supervisors
+        // (druid/ingestion): each needs a slot for its reading task and, for a moment
+        // after every taskDuration, one for the task that publishes, plus room for a
+        // batch task: 3 × 2 + 1 = 7. Tasks are threads here, so idle slots cost nothing.
+        'druid.worker.capacity': 7,
         'druid.indexer.task.baseTaskDir': paths.taskDir,
         // How often a task asks the coordinator whether its segments are served yet:
         // batch tasks with awaitSegmentAvailabilityTimeoutMillis and every streaming

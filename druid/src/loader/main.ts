@@ -1,0 +1,72 @@
+/**
+ * Process entry of the Kafka profile's store side:
+ * `npx tsx druid/src/loader/main.ts [--config file.json]`.
+ *
+ * Loads the rollups topic (read_committed) into the DuckDB store exactly-once and
+ * serves the query API, the console and /healthz, /readyz, /metrics on one port — in
+ * this process, because DuckDB lets one process open the file read-write. The
+ * processors (any number, in other processes) write only to Kafka. SIGTERM/SIGINT:
+ * finish the batch in hand, leave the group, stop HTTP, close the store, exit 0.
+ */
+import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
+import { ConfigError, createLogger, createRegistry, createShutdown } from '@gamepulse/service';
+import { startQueryApi } from '../api/index.ts';
+import { openDuckDbStore } from '../duckdb/index.ts';
+import { loadLoaderConfig, type LoaderConfig } from './config.ts';
+import { createRollupsLoader } from './loader.ts';
+import { loaderMetrics } from './metrics.ts';
+
+function configFile(argv: string[]): string | undefined {
+  const i = argv.indexOf('--config');
+  return i !== -1 ? argv[i + 1] : process.env.GAMEPULSE_LOADER_CONFIG;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger({ service: 'loader' });
+  let config: LoaderConfig;
+  try {
+    config = loadLoaderConfig({ file: configFile(process.argv.slice(2)) });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      logger.error('invalid configuration', { code: err.code, problems: err.problems });
+      process.exit(2);
+    }
+    throw err;
+  }
+  const registry = createRegistry('loader');
+  const shutdown = createShutdown({ logger });
+  const topics = topicNames(config.topicPrefix);
+  const log = await openKafkaLog({
+    brokers: config.kafkaBrokers,
+    clientId: `gamepulse-loader-${process.pid}`,
+    sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+    heartbeatIntervalMs: config.kafkaHeartbeatIntervalMs,
+    rebalanceTimeoutMs: config.kafkaRebalanceTimeoutMs,
+    logger: (e) => logger[e.level](`kafka: ${e.message}`, { namespace: e.namespace, ...e.fields }),
+  });
+  // The processors create it too; whoever is first decides the partition count.
+  await log.ensureTopics([{ name: topics.rollups, partitions: DEFAULT_PARTITIONS.rollups }]);
+  const store = await openDuckDbStore({ path: config.storePath, registry, logger });
+  const loader = createRollupsLoader({ log, sink: store, topic: topics.rollups, groupId: config.groupId, logger, metrics: loaderMetrics(registry) });
+  const api = await startQueryApi({
+    store,
+    port: config.port,
+    host: config.host,
+    registry,
+    logger,
+    console: config.console,
+    isDraining: () => shutdown.draining,
+    checks: [{ name: 'loader', check: async () => loader.health() }],
+  });
+  shutdown.add({ name: 'loader: finish the batch, leave the group', run: () => loader.stop(), timeoutMs: 30_000 });
+  shutdown.add({ name: 'http: stop serving', run: () => api.close() });
+  shutdown.add({ name: 'store: close (checkpoints the WAL)', run: () => store.close() });
+  shutdown.add({ name: 'log: close', run: () => log.close() });
+  await loader.start();
+  logger.info('loader started', { port: api.port, host: config.host, topic: topics.rollups, storePath: config.storePath, brokers: config.kafkaBrokers });
+}
+
+main().catch((err: unknown) => {
+  createLogger({ service: 'loader' }).error('loader failed to start', { err });
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+/** Prometheus metrics of the rollups loader (`gamepulse_loader_*`). */
+import { Counter, Gauge, type Registry } from '@gamepulse/service';
+
+export interface LoaderMetrics {
+  /** Rollup rows + player windows committed to the store. */
+  rows: Counter<string>;
+  /** Store commits (one per batch) by result. */
+  commits: Counter<'result'>;
+  deadLetters: Counter<string>;
+  /** Per partition: records (and markers) behind the end of the rollups topic. */
+  lagRecords: Gauge<'partition'>;
+}
+
+export function loaderMetrics(registry: Registry): LoaderMetrics {
+  const registers = [registry];
+  return {
+    rows: new Counter({ name: 'gamepulse_loader_rows_total', help: 'Rollup rows and player windows loaded into the store', registers }),
+    commits: new Counter({ name: 'gamepulse_loader_commits_total', help: 'Store commits by the loader, by result', labelNames: ['result'], registers }),
+    deadLetters: new Counter({ name: 'gamepulse_loader_dead_letters_total', help: 'Undecodable rollups-topic records dead-lettered', registers }),
+    lagRecords: new Gauge({ name: 'gamepulse_loader_lag_records', help: 'Offsets behind the end of each rollups partition', labelNames: ['partition'], registers }),
+  };
+}

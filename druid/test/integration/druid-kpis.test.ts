@@ -1,0 +1,379 @@
+/**
+ * Real-engine test: real Apache Kafka + real Apache Druid (+ DuckDB), every KPI on both
+ * engines against an independent ground truth.
+ *
+ *   simulated players (samples' simulator, recording client)
+ *     → rollup rows: STAND-IN aggregation (druid-support/aggregate.ts), because this
+ *       file needs what the real pipeline cannot give a test in minutes: 36 days of
+ *       history (D30), and the variant stamping the processor does not do yet
+ *       (druid/README.md, "A/B readout"). The real pipeline (SDK → collector → Kafka
+ *       → processor) into Druid is druid-pipeline.test.ts.
+ *     → rollups topic on Kafka, in transactions (+ one aborted transaction)
+ *     → Druid: the three supervisors of druid/ingestion (read_committed)
+ *     → DuckDB: a read_committed consumer of the same topic
+ *   ground truth: one fact per simulated event (druid-support/ground-truth.ts) through
+ *   the plain-TypeScript KPI reference.
+ *
+ * Counts and sums must be equal everywhere; DuckDB's distinct counts equal the truth;
+ * Druid's (HLL sketches) lie within 3σ of it (druid-support/compare.ts), and a separate
+ * case at 60k players checks that bound where sketches are really estimating.
+ */
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openKafkaLog, type KafkaLog } from '@gamepulse/log';
+import type { RollupsTopicRow } from '@gamepulse/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
+import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
+import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
+import { openDuckDbStore, type DuckDbStore } from '../../src/duckdb/index.ts';
+import { startQueryApi } from '../../src/api/index.ts';
+import { openDruidStore, type DruidStore } from '../../src/druid-engine/index.ts';
+import { KPIS, createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '../../src/kpi/index.ts';
+import { REFERENCE_KPIS, type RefData } from '../../src/testing/reference-kpis.ts';
+import { aggregateEvents } from './druid-support/aggregate.ts';
+import { HLL_RSE, SIGMAS, compareRows, uniqueTolerance } from './druid-support/compare.ts';
+import { groundTruth } from './druid-support/ground-truth.ts';
+import { KPI_COLUMNS, druidSqlRows, loadTopicIntoDuckDb, produceRollups, shutdownStaleTestTasks, waitForColumns, waitForIngestion, type ProduceResult } from './druid-support/pipeline.ts';
+import { DAY_MS, simulateTraffic, type SimEvent } from './druid-support/traffic.ts';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const RUN = `druid_it_${Date.now().toString(36)}`;
+const TOPIC = `${RUN}.rollups.v1`;
+const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };
+const KAFKA = { port: 19392, controllerPort: 19393, dataDir: join(REPO, '.data', 'kafka-druid-it', DEFAULT_KAFKA_VERSION) };
+
+const DAY0 = Date.UTC(2026, 0, 5);
+const DAYS = 36;
+/** Every KPI asked "now" = the end of the simulated history, so D30 of early cohorts is complete. */
+const NOW = DAY0 + DAYS * DAY_MS;
+/** HLL bound case: a game of its own, on days before the simulated history. */
+// Far enough back that no case's window (active_users' MAU reaches 29 days back) includes it.
+const HLL_DAY = DAY0 - 60 * DAY_MS;
+const HLL_PLAYERS = 60_000;
+
+let kafka: KafkaHandle;
+let druid: DruidCluster;
+let log: KafkaLog;
+let duck: DuckDbStore;
+let druidStore: DruidStore;
+let events: SimEvent[];
+let truth: RefData;
+let produced: ProduceResult;
+/** Distinct (day, dims, cohort, variant, player) of the player rows: the day datasource's row count after rollup. */
+let playerDayKeys = 0;
+const druidDialect = createDruidDialect({ rollupsDatasource: DATASOURCES.rollups, playersDatasource: DATASOURCES.players, playerDaysDatasource: DATASOURCES.playerDays });
+const duckDialect: Dialect = createDuckDbDialect({ playerVariant: true });
+const say = (l: string) => console.error(l);
+
+/** Player rows of the HLL case: day 1 players 0..39999, day 2 players 20000..59999 (20k in both). */
+function hllRows(): RollupsTopicRow[] {
+  const rows: RollupsTopicRow[] = [];
+  const countries = ['DE', 'US', 'BR', 'JP'];
+  for (const [day, from, to] of [[0, 0, 40_000], [1, 20_000, 60_000]] as const) {
+    for (let i = from; i < to; i++) {
+      rows.push({
+        kind: 'player',
+        window_start: HLL_DAY + day * DAY_MS + (i % 1440) * 60_000,
+        game_id: 'hll-scale',
+        build: '1',
+        platform: 'web',
+        country: countries[i % 4]!,
+        player_id: `hll-${i}`,
+        first_seen_day: HLL_DAY,
+        events: 1,
+        purchases: 0,
+        sessions: 1,
+      });
+    }
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  const t0 = Date.now();
+  // Engines first (they take longest); the simulation runs while they start.
+  const engines = Promise.all([startKafka({ ...KAFKA, log: say }), startDruid({ log: say })]);
+  events = await simulateTraffic({
+    startMs: DAY0,
+    days: DAYS,
+    seed: RUN,
+    maxSessionsPerPlayer: 80,
+    // ~12 actions per session instead of ~45: every shape the KPIs need, a quarter of the rows.
+    actionGapMs: 30_000,
+    waves: [
+      { gameId: 'space-miner', day: 0, players: 70 },
+      { gameId: 'word-quest', day: 1, players: 60 },
+      { gameId: 'space-miner', day: 3, players: 50 },
+      { gameId: 'word-quest', day: 8, players: 40 },
+    ],
+  });
+  truth = groundTruth(events);
+  const { rollups, players } = aggregateEvents(events);
+  say(`[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  [kafka, druid] = await engines;
+  const stale = await shutdownStaleTestTasks(druid.overlordUrl, Object.values(DATASOURCES));
+  if (stale) say(`[druid-it] shut down ${stale} task(s) left by an earlier run`);
+
+  log = await openKafkaLog({ brokers: kafka.brokers, clientId: 'druid-it' });
+  await log.ensureTopics([{ name: TOPIC, partitions: 2 }]);
+  // The aborted transaction: rows that would change every total if read.
+  const aborted: RollupsTopicRow[] = [
+    { ...rollups[0]!, events: 1_000_000, amount: 1_000_000 },
+    { ...players[0]!, player_id: 'never-committed', events: 1_000_000 },
+  ];
+  const rows: RollupsTopicRow[] = [...rollups, ...players, ...hllRows()];
+  playerDayKeys = new Set(
+    rows.filter((r) => r.kind === 'player').map((r) => {
+      const p = r as RollupsTopicRow & { kind: 'player'; variant?: string };
+      return [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant ?? '', p.player_id].join('|');
+    }),
+  ).size;
+  const tp = Date.now();
+  const results = await submitSupervisors({
+    overlordUrl: druid.overlordUrl,
+    bootstrapServers: kafka.brokers.join(','),
+    topic: TOPIC,
+    datasources: DATASOURCES,
+    taskDuration: 'PT2M',
+    completionTimeout: 'PT5M',
+    log: say,
+  });
+  expect(results.map((r) => r.action)).toEqual(['created', 'created', 'created']);
+  produced = await produceRollups(log, TOPIC, rows, aborted);
+  say(`[druid-it] produced ${JSON.stringify(produced)} in ${((Date.now() - tp) / 1000).toFixed(1)} s`);
+
+  druidStore = openDruidStore({ url: druid.brokerUrl });
+  duck = await openDuckDbStore({ path: ':memory:' });
+  const [loaded] = await Promise.all([
+    loadTopicIntoDuckDb(log, TOPIC, duck, produced.committed.rollup + produced.committed.player),
+    waitForIngestion(
+      druid.brokerUrl,
+      { [DATASOURCES.rollups]: produced.committed.rollup, [DATASOURCES.players]: produced.committed.player, [DATASOURCES.playerDays]: produced.committed.player },
+      300_000,
+      say,
+    ),
+  ]);
+  expect(loaded).toBe(produced.committed.rollup + produced.committed.player);
+  await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: [...KPI_COLUMNS.players, 'variant'], [DATASOURCES.playerDays]: [...KPI_COLUMNS.players, 'variant'] });
+  say(`[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}, 900_000);
+
+afterAll(async () => {
+  await duck?.close();
+  await log?.close();
+  if (druid) {
+    await terminateSupervisors(Object.values(DATASOURCES), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
+    // Mark the run's segments unused, so a reused dev cluster does not keep serving them.
+    for (const ds of Object.values(DATASOURCES)) {
+      await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+    }
+    if (druid.startedHere) await druid.stop();
+  }
+  if (kafka?.startedHere) await kafka.stop();
+}, 180_000);
+
+describe('druid/test/integration/druid-kpis: Kafka supervisor ingestion', () => {
+  it('ingested every committed row exactly once and nothing of the aborted transaction (read_committed)', async () => {
+    await new Promise((r) => setTimeout(r, 3_000));
+    for (const [ds, n] of [
+      [DATASOURCES.rollups, produced.committed.rollup],
+      [DATASOURCES.players, produced.committed.player],
+      [DATASOURCES.playerDays, produced.committed.player],
+    ] as const) {
+      const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM(input_rows) AS "n" FROM "${ds}"`);
+      expect(row?.n, ds).toBe(n);
+    }
+    const [never] = await druidSqlRows(druid.brokerUrl, `SELECT COUNT(*) AS "n" FROM "${DATASOURCES.rollups}" WHERE "events" >= 1000000`);
+    expect(never?.n).toBe(0);
+    // Ingestion-time rollup: one row per (UTC day, dimensions, cohort, variant, player).
+    const [days] = await druidSqlRows(druid.brokerUrl, `SELECT COUNT(*) AS "n" FROM "${DATASOURCES.playerDays}"`);
+    expect(days!.n).toBe(playerDayKeys);
+    expect(days!.n).toBeLessThan(produced.committed.player);
+  });
+
+  it('re-submitting the same specs changes nothing', async () => {
+    const lines: string[] = [];
+    const again = await submitSupervisors({
+      overlordUrl: druid.overlordUrl,
+      bootstrapServers: kafka.brokers.join(','),
+      topic: TOPIC,
+      datasources: DATASOURCES,
+      taskDuration: 'PT2M',
+      completionTimeout: 'PT5M',
+      log: (l) => lines.push(l),
+    });
+    expect(again.map((r) => [r.action, r.changes])).toEqual([
+      ['unchanged', []],
+      ['unchanged', []],
+      ['unchanged', []],
+    ]);
+    const dry = await submitSupervisors({
+      overlordUrl: druid.overlordUrl,
+      bootstrapServers: kafka.brokers.join(','),
+      topic: TOPIC,
+      datasources: DATASOURCES,
+      taskDuration: 'PT3M',
+      completionTimeout: 'PT5M',
+      dryRun: true,
+      log: (l) => lines.push(l),
+    });
+    expect(dry[0]).toMatchObject({ action: 'updated', changes: ['spec.ioConfig.taskDuration: "PT120S" → "PT3M"'] });
+  });
+});
+
+/** Parameter sets every KPI is asked with (those it does not read are ignored). */
+const H = 3_600_000;
+const CASES: Array<[string, KpiParams]> = [
+  ['whole history', { fromMs: DAY0, toMs: NOW }],
+  ['first two weeks, by game', { fromMs: DAY0, toMs: DAY0 + 14 * DAY_MS, by: ['game'] }],
+  ['one game, by country and platform', { game: 'space-miner', fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS, by: ['country', 'platform'] }],
+  ['by variant', { fromMs: DAY0, toMs: DAY0 + 20 * DAY_MS, by: ['variant'] }],
+  ['one variant', { variant: 'shop_layout:grid', fromMs: DAY0, toMs: NOW, experiment: 'shop_layout' }],
+  ['range cutting days', { fromMs: DAY0 + DAY_MS + 7 * H + 13 * 60_000, toMs: DAY0 + 9 * DAY_MS + 5 * H }],
+  ['one build and country', { build: '1.5.0', country: 'US', fromMs: DAY0, toMs: NOW }],
+];
+/** Minute buckets over weeks would be thousands of rows: a few hours for those. */
+const MINUTE_CASE: KpiParams = { fromMs: DAY0 + 2 * DAY_MS + 10 * H, toMs: DAY0 + 2 * DAY_MS + 13 * H };
+
+describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground truth', () => {
+  const stats = { queries: 0, druidMs: 0, duckMs: 0, worst: 0, nonEmpty: 0 };
+
+  for (const def of KPIS) {
+    it(`${def.name}`, async () => {
+      const asks: KpiParams[] = [];
+      for (const g of def.granularities) for (const [, params] of CASES) asks.push({ ...params, granularity: g, ...(g === 'minute' ? MINUTE_CASE : {}), limit: 20 });
+      if (def.name === 'online_now') {
+        // "now" in the busiest minute of day 2, so many players are online.
+        asks.length = 0;
+        const busiest = mostActiveMinute(events, DAY0 + 2 * DAY_MS);
+        for (const [, params] of CASES) asks.push({ ...params, fromMs: undefined, toMs: undefined });
+        for (const a of asks) Object.assign(a, { nowMs: busiest });
+      }
+      const seen = new Set<string>();
+      for (const ask of asks) {
+        const { nowMs = NOW, ...params } = ask as KpiParams & { nowMs?: number };
+        const key = JSON.stringify(params);
+        if (seen.has(key) || (params.by && !def.params.includes('by'))) continue;
+        seen.add(key);
+        let t = performance.now();
+        const onDruid = await runKpi(druidStore, def.name, params, { dialect: druidDialect, nowMs: () => nowMs });
+        stats.druidMs += performance.now() - t;
+        t = performance.now();
+        const onDuck = await runKpi(duck, def.name, params, { dialect: duckDialect, nowMs: () => nowMs });
+        stats.duckMs += performance.now() - t;
+        stats.queries++;
+        const expected = REFERENCE_KPIS[def.name]!(onDuck.params, truth);
+        const label = `${def.name} ${key}`;
+        const duckVsTruth = compareRows(expected, onDuck.rows, false);
+        expect(duckVsTruth.mismatches.slice(0, 5), `DuckDB ≠ ground truth: ${label}`).toEqual([]);
+        const druidVsTruth = compareRows(expected, onDruid.rows, true);
+        expect(druidVsTruth.mismatches.slice(0, 5), `Druid ≠ ground truth: ${label}`).toEqual([]);
+        const druidVsDuck = compareRows(onDuck.rows, onDruid.rows, true);
+        expect(druidVsDuck.mismatches.slice(0, 5), `Druid ≠ DuckDB: ${label}`).toEqual([]);
+        expect(onDruid.columns).toEqual(onDuck.columns);
+        stats.worst = Math.max(stats.worst, druidVsTruth.worstUniqueError);
+        if (expected.length > 0) stats.nonEmpty++;
+      }
+    }, 240_000);
+  }
+
+  it('asked non-trivial questions (most answers have rows)', () => {
+    say(
+      `[druid-it] ${stats.queries} KPI queries per engine: Druid ${(stats.druidMs / stats.queries).toFixed(1)} ms avg, DuckDB ${(stats.duckMs / stats.queries).toFixed(1)} ms avg; ` +
+        `worst HLL error on counts ≥ 100: ${(stats.worst * 100).toFixed(2)} % (bound ${(SIGMAS * HLL_RSE * 100).toFixed(2)} %)`,
+    );
+    expect(stats.nonEmpty).toBeGreaterThan(stats.queries * 0.7);
+  });
+
+  it('the simulated history has the shapes the KPIs need (cohorts, D30, payers, both variants)', async () => {
+    const ret = await runKpi(duck, 'retention', { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS }, { dialect: duckDialect, nowMs: () => NOW });
+    expect(ret.rows.length).toBeGreaterThanOrEqual(3);
+    expect(ret.rows.some((r) => (r.d30_players as number) > 0)).toBe(true);
+    const ab = await runKpi(duck, 'ab_readout', { fromMs: DAY0, toMs: NOW }, { dialect: duckDialect, nowMs: () => NOW });
+    expect(ab.rows.map((r) => r.variant)).toEqual(['shop_layout:control', 'shop_layout:grid']);
+    expect(ab.rows.every((r) => (r.payers as number) > 0)).toBe(true);
+  });
+});
+
+describe('druid/test/integration/druid-kpis: query API on Druid', () => {
+  it('serves the KPI library from Druid on unchanged routes; engine errors keep their codes', async () => {
+    const api = await startQueryApi({ port: 0, store: druidStore, dialect: druidDialect, nowMs: () => NOW });
+    try {
+      const base = `http://127.0.0.1:${api.port}`;
+      const res = await fetch(`${base}/v1/kpis/arpdau?from=${DAY0}&to=${DAY0 + 7 * DAY_MS}&by=country&game=space-miner`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { engine: string; rows: unknown[] };
+      const direct = await runKpi(druidStore, 'arpdau', { fromMs: DAY0, toMs: DAY0 + 7 * DAY_MS, by: ['country'], game: 'space-miner' }, { dialect: druidDialect });
+      expect(body.engine).toBe('druid');
+      expect(body.rows).toEqual(direct.rows);
+      expect(body.rows.length).toBeGreaterThan(0);
+      expect(await (await fetch(`${base}/`)).text()).toContain('id="engine"');
+      // A datasource that does not exist: Druid's INVALID_INPUT → GP_QUERY_FAILED (store code in the cause).
+      const broken = await startQueryApi({ port: 0, store: druidStore, dialect: createDruidDialect({ rollupsDatasource: 'no_such_datasource' }) });
+      try {
+        const bad = await fetch(`http://127.0.0.1:${broken.port}/v1/kpis/revenue`);
+        expect(bad.status).toBe(500);
+        expect(((await bad.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+          code: 'GP_QUERY_FAILED',
+          message: expect.stringContaining('no_such_datasource'),
+        });
+      } finally {
+        await broken.close();
+      }
+      const unreachable = await runKpi(openDruidStore({ url: 'http://127.0.0.1:1' }), 'revenue', {}, { dialect: druidDialect }).catch((e: unknown) => e);
+      expect(unreachable).toMatchObject({ code: 'GP_QUERY_FAILED', context: { storeCode: 'GP_STORE_UNAVAILABLE' } });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('druid/test/integration/druid-kpis: HLL error bound at 60k players', () => {
+  it(`distinct counts merged across windows, days and dimensions stay within ${SIGMAS}σ = ${(SIGMAS * HLL_RSE * 100).toFixed(2)} %`, async () => {
+    const p = { game: 'hll-scale', fromMs: HLL_DAY, toMs: HLL_DAY + 2 * DAY_MS };
+    const checks: Array<[string, number, number]> = [];
+    const conv = await runKpi(druidStore, 'payer_conversion', { ...p, granularity: 'all' }, { dialect: druidDialect });
+    checks.push(['2 days, merged (players in both days once)', HLL_PLAYERS, conv.rows[0]!.players as number]);
+    const dau = await runKpi(druidStore, 'dau', p, { dialect: druidDialect });
+    checks.push(['day 1', 40_000, dau.rows[0]!.players as number], ['day 2', 40_000, dau.rows[1]!.players as number]);
+    const byCountry = await runKpi(druidStore, 'payer_conversion', { ...p, granularity: 'all', by: ['country'] }, { dialect: druidDialect });
+    for (const r of byCountry.rows) checks.push([`country ${r.country}`, HLL_PLAYERS / 4, r.players as number]);
+    // Not whole days: the minute-grain sketches, 1440 windows merged.
+    const minutes = await runKpi(druidStore, 'payer_conversion', { ...p, toMs: p.toMs - 60_000, granularity: 'all' }, { dialect: druidDialect });
+    // Players seen only in day 2's last minute (only on day 2: i ≥ 40000; in that minute: i % 1440 = 1439).
+    let onlyLastMinute = 0;
+    for (let i = 40_000; i < 60_000; i++) if (i % 1440 === 1439) onlyLastMinute++;
+    checks.push(['2 days less the last minute, from minute sketches', HLL_PLAYERS - onlyLastMinute, minutes.rows[0]!.players as number]);
+    for (const [what, exact, estimate] of checks) {
+      const err = (estimate - exact) / exact;
+      say(`[druid-it] HLL ${what}: exact ${exact}, Druid ${estimate} (${(err * 100).toFixed(2)} %)`);
+      expect(Math.abs(estimate - exact), what).toBeLessThanOrEqual(uniqueTolerance(exact));
+    }
+    // DataSketches' own 3σ bounds for the merged sketch contain the exact count.
+    const [b] = await druidSqlRows(
+      druid.brokerUrl,
+      `SELECT HLL_SKETCH_ESTIMATE_WITH_ERROR_BOUNDS(DS_HLL("player_id"), 3) AS "b" FROM "${DATASOURCES.playerDays}" WHERE "game_id" = 'hll-scale'`,
+    );
+    const raw = b!.b as unknown;
+    const [est, lo, hi] = (typeof raw === 'string' ? (JSON.parse(raw) as unknown[]) : (raw as unknown[])).map(Number);
+    say(`[druid-it] HLL_SKETCH_ESTIMATE_WITH_ERROR_BOUNDS(…, 3) = ${est!.toFixed(0)} [${lo!.toFixed(0)}, ${hi!.toFixed(0)}]: ±${(((hi! - lo!) / 2 / est!) * 100).toFixed(2)} % at 3σ`);
+    expect(lo).toBeLessThanOrEqual(HLL_PLAYERS);
+    expect(hi).toBeGreaterThanOrEqual(HLL_PLAYERS);
+  }, 120_000);
+});
+
+function mostActiveMinute(evs: readonly SimEvent[], dayStart: number): number {
+  const counts = new Map<number, Set<string>>();
+  for (const e of evs) {
+    if (e.tsMs < dayStart || e.tsMs >= dayStart + DAY_MS) continue;
+    const m = Math.floor(e.tsMs / 60_000) * 60_000;
+    const s = counts.get(m) ?? new Set<string>();
+    s.add(e.playerId);
+    counts.set(m, s);
+  }
+  let best = dayStart;
+  let n = -1;
+  for (const [m, s] of counts) if (s.size > n) [best, n] = [m, s.size];
+  return best + 30_000;
+}

@@ -1,0 +1,192 @@
+/**
+ * The moving parts of the Druid suite (and the bench): the rollups topic written in
+ * Kafka transactions, Druid's supervisors reading it, and DuckDB loaded from the same
+ * topic through a read_committed consumer.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KafkaLog } from '@gamepulse/log';
+import { decodeRollupsRecord, encodeRollupsRecord, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
+import type { DuckDbStore } from '../../../src/duckdb/index.ts';
+
+/** Rows per transaction: like a processor commit. */
+const TX_ROWS = 20_000;
+
+export interface ProduceResult {
+  committed: { rollup: number; player: number };
+  /** Rows written in a transaction that was then aborted: they must never be counted. */
+  aborted: number;
+}
+
+/**
+ * Writes `rows` in transactions of TX_ROWS, and in the middle one transaction of
+ * `abortedRows` that is aborted (what a processor crash between append and commit
+ * leaves behind). Druid's `isolation.level: read_committed` must skip it.
+ */
+export async function produceRollups(log: KafkaLog, topic: string, rows: readonly RollupsTopicRow[], abortedRows: readonly RollupsTopicRow[] = []): Promise<ProduceResult> {
+  const tx = await log.transactionalProducer({ transactionalId: `${topic}-writer` });
+  const committed = { rollup: 0, player: 0 };
+  try {
+    for (let i = 0; i < rows.length; i += TX_ROWS) {
+      const chunk = rows.slice(i, i + TX_ROWS);
+      await tx.begin();
+      const res = await tx.append(topic, chunk.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })));
+      if (!res.ok) throw new Error(`append to ${topic} failed: ${res.code} ${res.message}`);
+      await tx.commit();
+      for (const r of chunk) committed[r.kind]++;
+      if (i === 0 && abortedRows.length > 0) {
+        await tx.begin();
+        const bad = await tx.append(topic, abortedRows.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })));
+        if (!bad.ok) throw new Error(`append to ${topic} failed: ${bad.code} ${bad.message}`);
+        await tx.abort();
+      }
+    }
+  } finally {
+    await tx.close();
+  }
+  return { committed, aborted: abortedRows.length };
+}
+
+/**
+ * Loads the topic into DuckDB the way a rollups-topic loader would (issue 5's
+ * druid/src/loader replaces this when it lands): a read_committed consumer, each batch
+ * committed with its next offsets in one store transaction. Player rows carry the
+ * proposed `variant`, which today's `player_windows` (and the appender) lack; they are
+ * inserted with SQL into a `variant` column added here — the migration druid/README.md
+ * specifies ("A/B readout").
+ */
+export async function loadTopicIntoDuckDb(log: KafkaLog, topic: string, store: DuckDbStore, expectedRows: number, timeoutMs = 120_000): Promise<number> {
+  await store.sql(`ALTER TABLE player_windows ADD COLUMN IF NOT EXISTS variant VARCHAR DEFAULT ''`);
+  const dir = mkdtempSync(join(tmpdir(), 'gp-duckdb-load-'));
+  const consumer = log.consumer({ groupId: `${topic}-duckdb`, topics: [topic], maxBatchRecords: 20_000 });
+  let seen = 0;
+  let file = 0;
+  let failure: unknown;
+  try {
+    await consumer.run({
+      onBatch: async (batch) => {
+        try {
+          const rows = batch.records.map((r) => decodeRollupsRecord(r.value));
+          const players = rows.filter((r) => r.kind === 'player');
+          await store.commit({
+            consumer: 'druid-it-loader',
+            rollups: rows.filter((r) => r.kind === 'rollup').map(jsonToRollup),
+            players: [],
+            positions: [{ topic, partition: batch.partition, offset: batch.nextOffset }],
+            state: [],
+            deadLetters: [],
+          });
+          if (players.length > 0) {
+            const path = join(dir, `players-${file++}.ndjson`);
+            writeFileSync(path, players.map((p) => JSON.stringify({ ...p, variant: (p as { variant?: string }).variant ?? '' })).join('\n'));
+            await store.sql(
+              `INSERT INTO player_windows (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant)
+               SELECT make_timestamp(window_start * 1000), game_id, build, platform, country, player_id,
+                      CASE WHEN first_seen_day > 0 THEN CAST(make_timestamp(first_seen_day * 1000) AS DATE) END, events, purchases, sessions, variant
+               FROM read_json('${path}', format = 'newline_delimited', columns = {window_start: 'BIGINT', game_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR', country: 'VARCHAR', player_id: 'VARCHAR', first_seen_day: 'BIGINT', events: 'BIGINT', purchases: 'BIGINT', sessions: 'BIGINT', variant: 'VARCHAR'})`,
+            );
+          }
+          seen += rows.length;
+        } catch (err) {
+          failure ??= err;
+        }
+      },
+    });
+    const deadline = Date.now() + timeoutMs;
+    while (seen < expectedRows && failure === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    // A little longer: anything beyond the committed rows (an aborted transaction's) would show now.
+    await new Promise((r) => setTimeout(r, 1_000));
+  } finally {
+    await consumer.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failure) throw failure;
+  return seen;
+}
+
+export async function druidSqlRows(brokerUrl: string, query: string): Promise<Array<Record<string, number>>> {
+  const res = await fetch(`${brokerUrl}/druid/v2/sql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, resultFormat: 'object' }),
+  });
+  if (!res.ok) throw new Error(`druid SQL ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as Array<Record<string, number>>;
+}
+
+/**
+ * Waits until each datasource holds exactly `expected` input rows (SUM of the `input_rows`
+ * count metric: rows Druid read, before its rollup). More would mean an aborted
+ * transaction was read or a row twice; the caller checks equality after a settle.
+ */
+export async function waitForIngestion(brokerUrl: string, expected: Record<string, number>, timeoutMs: number, log: (l: string) => void = () => {}): Promise<Record<string, number>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Record<string, number> = {};
+  while (Date.now() < deadline) {
+    const counts: Record<string, number> = {};
+    for (const ds of Object.keys(expected)) {
+      try {
+        const [row] = await druidSqlRows(brokerUrl, `SELECT SUM(input_rows) AS "n" FROM "${ds}"`);
+        counts[ds] = row?.n ?? 0;
+      } catch {
+        counts[ds] = 0; // not created yet: the broker learns a datasource once it has a segment
+      }
+    }
+    if (JSON.stringify(counts) !== JSON.stringify(last)) log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
+    last = counts;
+    if (Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n)) return counts;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`Druid did not ingest everything in ${timeoutMs} ms: ${JSON.stringify(last)} of ${JSON.stringify(expected)}`);
+}
+
+/** Columns the KPI library reads, per datasource role. */
+export const KPI_COLUMNS = {
+  rollups: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'currency', 'item', 'variant', 'events', 'amount'],
+  players: ['game_id', 'build', 'platform', 'country', 'first_seen_day', 'player_id', 'purchases', 'sessions'],
+} as const;
+
+/**
+ * Waits until the broker's SQL schema lists `columns` for each datasource. The broker
+ * builds a datasource's columns from segment metadata it refreshes periodically
+ * (PT5S here); right after ingestion — and while segments hand off from the indexer to
+ * the historical — a query can be planned against a partial column list and fail with
+ * "Column … not found".
+ */
+export async function waitForColumns(brokerUrl: string, wanted: Record<string, readonly string[]>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let missing: string[] = [];
+  while (Date.now() < deadline) {
+    missing = [];
+    for (const [ds, columns] of Object.entries(wanted)) {
+      const rows = (await druidSqlRows(brokerUrl, `SELECT COLUMN_NAME AS "c" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '${ds}'`)) as unknown as Array<{ c: string }>;
+      const have = new Set(rows.map((r) => r.c));
+      for (const c of columns) if (!have.has(c)) missing.push(`${ds}.${c}`);
+    }
+    if (missing.length === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Druid's SQL schema still lacks ${missing.join(', ')} after ${timeoutMs} ms`);
+}
+
+/**
+ * Shuts down tasks left by earlier runs of the Druid suites (a run killed before its
+ * afterAll): Druid restores them from its metadata store on every start, and each
+ * holds an indexer slot until its completionTimeout. Only datasources named like the
+ * suites' own (`druid_it_`, `druid_pl_`, `bench_`) and not `keep` are touched.
+ */
+export async function shutdownStaleTestTasks(overlordUrl: string, keep: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const state of ['running', 'pending', 'waiting']) {
+    const res = await fetch(`${overlordUrl}/druid/indexer/v1/tasks?state=${state}`);
+    const tasks = res.ok ? ((await res.json()) as Array<{ id: string; dataSource?: string }>) : [];
+    for (const t of tasks) {
+      const ds = t.dataSource ?? '';
+      if (!/^(druid_it_|druid_pl_|bench_)/.test(ds) || keep.includes(ds)) continue;
+      await fetch(`${overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(t.id)}/shutdown`, { method: 'POST' });
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,117 @@
+/**
+ * The end-to-end exactly-once scenario, shared by the embedded and the Kafka pipeline
+ * (pipeline-e2e.test.ts, kafka-pipeline-e2e.test.ts): simulated players drive the real
+ * SDK (HTTP and gRPC) into the collector; some batches are delivered twice or have
+ * their acknowledgement "lost" so the SDK re-sends them; the processor is killed with
+ * SIGKILL after a third and after two thirds of the players and restarted. The store's
+ * totals must equal the simulator's independent ledger exactly.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom, createSimulator, Ledger, type LedgerTotals } from '@gamepulse/samples';
+import { createNodeGamepulse } from '@gamepulse/sdk/node';
+import type { KafkaOptions } from '../../../scripts/engines/kafka.ts';
+import { Pipeline, type LogKind } from './pipeline.ts';
+import { resending, type ResendStats } from './resending-transport.ts';
+import { expectStoreEqualsLedger, metricSum, waitForTotal } from './store-totals.ts';
+
+const KEY = 'e2e-key';
+
+export interface E2eScenarioOptions {
+  kind: LogKind;
+  seed: string;
+  players: number;
+  broker?: KafkaOptions;
+}
+
+export function describeE2eScenario(o: E2eScenarioOptions): void {
+  describe(`pipeline end to end (${o.kind === 'kafka' ? 'real Kafka + transactional processor + loader' : 'embedded log'} → DuckDB, real processes)`, () => {
+    const dataDir = mkdtempSync(join(tmpdir(), `gp-e2e-${o.kind}-`));
+    let pipeline: Pipeline;
+    const ledger = new Ledger();
+    const resends: ResendStats = { batches: 0, doubled: 0, ackLost: 0 };
+    let expected: LedgerTotals;
+    const kills: number[] = [];
+    const accepted = () => metricSum(`http://127.0.0.1:${pipeline.ports.http}/metrics`, 'gamepulse_collector_events_accepted_total');
+
+    beforeAll(async () => {
+      pipeline = await Pipeline.start({
+        kind: o.kind,
+        dataDir,
+        keys: `${KEY}=demo:e2e`,
+        processorEnv: { GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '300' },
+        ...(o.broker ? { broker: o.broker } : {}),
+        topicPrefix: `e2e-${o.seed.replace(/[^a-z0-9-]/gi, '')}-${Date.now().toString(36)}`,
+      });
+    });
+
+    afterAll(async () => {
+      await pipeline?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('counts every simulated event exactly once through re-sends and processor kill -9s', async () => {
+      const rnd = createRandom(`${o.seed}/network`);
+      const sim = createSimulator({
+        players: o.players,
+        seed: o.seed,
+        days: 2,
+        startMs: Date.UTC(2026, 10, 20),
+        concurrency: 32,
+        ledger,
+        createClient: (p, clock) => {
+          const grpc = p.installId.endsWith('3') || p.installId.endsWith('7');
+          return createNodeGamepulse({
+            gameKey: KEY,
+            gameId: 'demo',
+            endpoint: `http://127.0.0.1:${grpc ? pipeline.ports.grpc : pipeline.ports.http}`,
+            transport: grpc ? 'grpc' : 'http',
+            installId: p.installId,
+            playerId: p.playerId,
+            platform: p.platform,
+            build: p.build,
+            country: p.country,
+            locale: p.locale,
+            maxBatchEvents: 40,
+            clock,
+            retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+            wrapTransport: (t) => resending(t, rnd, resends),
+          });
+        },
+      });
+
+      const progress = setInterval(() => {
+        void accepted().then((n) => console.log(`[e2e ${o.kind}] ${JSON.stringify(sim.stats())} accepted=${n} resends=${JSON.stringify(resends)}`));
+      }, 5_000);
+      const chaos = (async () => {
+        for (const fraction of [1 / 3, 2 / 3]) {
+          while (sim.stats().playersFinished < o.players * fraction) await new Promise((r) => setTimeout(r, 20));
+          await pipeline.killProcessor(0);
+          kills.push(await accepted());
+        }
+      })();
+
+      const stats = await sim.run();
+      await chaos;
+      clearInterval(progress);
+      expected = ledger.totals();
+      expect(stats.eventsTracked).toBe(expected.events);
+      expect(kills).toHaveLength(2);
+      expect(resends.doubled).toBeGreaterThan(10);
+      expect(resends.ackLost).toBeGreaterThan(10);
+
+      expect(await waitForTotal(pipeline.ports.query, expected.events)).toBe(expected.events);
+      console.log(
+        `e2e ${o.kind} seed ${o.seed}: ${expected.events} events from ${expected.players} players; ` +
+          `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; processor killed at ${kills.join(', ')} accepted events`,
+      );
+    }, 600_000);
+
+    it('stores rollups equal to the ledger, window by window and dimension by dimension', async () => {
+      expect(await pipeline.stopStoreWriter()).toBe(0);
+      await expectStoreEqualsLedger(pipeline.storePath, expected);
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * What the end-to-end tests compare with the simulator's ledger: totals through the
+ * query API while the pipeline runs, and every ledger total in SQL on the DuckDB file
+ * once its writer stopped.
+ */
+import { openDuckDbStore } from '@gamepulse/druid';
+import type { LedgerTotals } from '@gamepulse/samples';
+import { expect } from 'vitest';
+
+type Rows = Array<Record<string, string | number | null>>;
+const toMap = (rows: Rows, key: (r: Rows[number]) => string, value: string) => Object.fromEntries(rows.map((r) => [key(r), Number(r[value])]));
+const dropZeros = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
+
+/** Sum of a Prometheus counter on a /metrics URL (0 when unreachable). */
+export async function metricSum(url: string, name: string, labelFilter = ''): Promise<number> {
+  const text = await fetch(url).then((r) => r.text(), () => '');
+  let n = 0;
+  for (const line of text.split('\n')) if (line.startsWith(name) && (line[name.length] === ' ' || line[name.length] === '{') && line.includes(labelFilter)) n += Number(line.split(' ').pop());
+  return n;
+}
+
+/** Total events in the store through the query API, or undefined when it does not answer. */
+export async function totalInStore(queryPort: number): Promise<number | undefined> {
+  const url = `http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?granularity=all&from=0&to=${Date.now() + 86_400_000}`;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { rows: Array<{ events: number }> };
+    return body.rows.reduce((n, r) => n + Number(r.events), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Polls until the store holds `expected` events (or the deadline), then holds still for `settleMs`: an over-count would show. */
+export async function waitForTotal(queryPort: number, expected: number, timeoutMs = 180_000, settleMs = 2_000): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: number | undefined;
+  while (Date.now() < deadline) {
+    seen = await totalInStore(queryPort);
+    if (seen !== undefined && seen >= expected) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (seen !== expected) return seen;
+  await new Promise((r) => setTimeout(r, settleMs));
+  return totalInStore(queryPort);
+}
+
+/** Every ledger total, in SQL, against the DuckDB file (its writer must be stopped). */
+export async function expectStoreEqualsLedger(storePath: string, expected: LedgerTotals): Promise<void> {
+  const store = await openDuckDbStore({ path: storePath });
+  try {
+    const q = (sql: string) => store.sql(sql) as Promise<Rows>;
+    const byType = await q(`SELECT event_type, SUM(events) AS n FROM rollups GROUP BY 1`);
+    expect(toMap(byType, (r) => String(r.event_type), 'n')).toEqual(expected.eventsByType);
+
+    const byWindow = await q(`SELECT epoch_ms(window_start) AS w, SUM(events) AS n FROM rollups GROUP BY 1`);
+    expect(toMap(byWindow, (r) => String(r.w), 'n')).toEqual(expected.eventsByWindow);
+
+    const revenue = await q(`SELECT currency, SUM(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1`);
+    expect(toMap(revenue, (r) => String(r.currency), 'n')).toEqual(expected.revenueByCurrency);
+
+    const resource = await q(`SELECT action, currency, SUM(amount) AS n FROM rollups WHERE event_type = 'resource' GROUP BY 1, 2`);
+    expect(toMap(resource, (r) => `${r.action}:${r.currency}`, 'n')).toEqual(expected.resourceByFlowCurrency);
+
+    const progression = await q(`SELECT action, item, SUM(events) AS n FROM rollups WHERE event_type = 'progression' GROUP BY 1, 2`);
+    expect(toMap(progression, (r) => `${r.action}:${r.item}`, 'n')).toEqual(expected.progressionByActionItem);
+
+    const [sessions] = await q(
+      `SELECT SUM(CASE WHEN event_type = 'session_start' THEN events ELSE 0 END) AS started,
+              SUM(CASE WHEN event_type = 'session_end' THEN amount ELSE 0 END) AS length_ms FROM rollups`,
+    );
+    expect(Number(sessions!.started)).toBe(expected.sessionsStarted);
+    expect(Number(sessions!.length_ms)).toBe(expected.sessionLengthMs);
+
+    const players = await q(`SELECT epoch_ms(window_start) AS w, COUNT(DISTINCT player_id) AS n FROM player_windows GROUP BY 1`);
+    expect(dropZeros(toMap(players, (r) => String(r.w), 'n'))).toEqual(expected.playersByWindow);
+    const [allPlayers] = await q(`SELECT COUNT(DISTINCT player_id) AS n FROM player_windows`);
+    expect(Number(allPlayers!.n)).toBe(expected.players);
+
+    const [dead] = await q(`SELECT COUNT(*) AS n FROM dead_letters`);
+    expect(Number(dead!.n)).toBe(0);
+  } finally {
+    await store.close();
+  }
+}
