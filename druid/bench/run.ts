@@ -1,5 +1,5 @@
 /**
- * Runs druidQuerySuite alone (until scripts/bench.mjs registers it):
+ * Runs druidQuerySuite alone (`npm run bench` runs it with the other suites):
  *   npx tsx druid/bench/run.ts [--quick]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
