@@ -3,7 +3,7 @@
  * the seams a platform plugs into (Transport, Storage, Compressor, Clock). Games use
  * `@gamepulse/sdk/node` or `@gamepulse/sdk/browser`, which choose those for them.
  */
-export { createGamepulse } from './core/client.ts';
+export { createGamepulse } from './core/create.ts';
 export type { Gamepulse, GamepulseStats, PlatformDeps, Tiers, ConsentState } from './core/api.ts';
 export {
   resolveOptions,
@@ -40,7 +40,8 @@ export { createLocalLock, type SendLock } from './core/lock.ts';
 export { alwaysOnline, type Connectivity } from './core/connectivity.ts';
 export { CircuitBreaker, type CircuitState, type BreakerOptions } from './core/breaker.ts';
 export { withFallback, withTiming, type FallbackOptions } from './core/fallback.ts';
-export { lazyTransport } from './core/lazy-transport.ts';
+export { lazyTransport, deferSendStack } from './core/lazy-transport.ts';
+export { createSendStack, type CreateSendStack, type SendStack, type SendStackInputs } from './core/send-stack.ts';
 export { createWebSocketTransport, webSocketUrl, type WebSocketLike, type WebSocketFactory, type WebSocketTransportOptions } from './core/ws/websocket-transport.ts';
 export { LANE_LOW, LANE_NORMAL, LANE_CRITICAL, laneOf } from './core/lanes.ts';
 export type { FrozenBatch } from './core/frozen-batch.ts';
@@ -52,7 +53,7 @@ export { createManualClock, type ManualClock, type PendingTimer } from './core/m
 export { createDefaultRandom, createSeededRandom, type RandomSource } from './core/random.ts';
 export { createUuidV7Generator, uuidV7Timestamp, type UuidV7Generator } from './core/uuid-v7.ts';
 export { withRetry, backoffCeilingMs, backoffDelayMs, type RetryPolicy, type RetryInfo } from './core/retry.ts';
-export { createMemoryStorage, type MemoryStorage, type MemoryStorageOptions } from './core/memory-storage.ts';
+export { createMemoryStorage, createVolatileStorage, type MemoryStorage, type MemoryStorageOptions } from './core/memory-storage.ts';
 export { createFetchTransport, type FetchTransportOptions } from './core/http/fetch-transport.ts';
 export { isRetryableStatus, parseRetryAfterMs } from './core/http/http-status.ts';
 export { SDK_VERSION } from './core/version.ts';

@@ -3,7 +3,7 @@
  * WebSocket and gRPC Stream), checked against the batch that was sent. Shared by every
  * transport so they agree on what an acknowledgement is.
  */
-import { decodeBatchAck, type BatchAckMsg } from '@gamepulse/proto/sdk';
+import { decodeBatchAck, type BatchAckMsg } from '@gamepulse/proto/sdk-read';
 import type { FrozenBatch } from './frozen-batch.ts';
 import type { Ack, SendResult } from './transport.ts';
 

@@ -13,6 +13,7 @@ import type {
 } from './taxonomy.ts';
 import type { CircuitState } from './breaker.ts';
 import type { Connectivity } from './connectivity.ts';
+import type { CreateSendStack } from './send-stack.ts';
 import type { Variants } from './hash.ts';
 import type { DeletionResult } from './http/deletion.ts';
 import type { SendLock } from './lock.ts';
@@ -121,4 +122,9 @@ export interface PlatformDeps {
   connectivity?: Connectivity;
   /** For requestDeletion(). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Builds the transport stack over `transport` (retry, circuit breaker, fallback).
+   * @default createSendStack (send-stack.ts)
+   */
+  sendStack?: CreateSendStack;
 }

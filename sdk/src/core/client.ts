@@ -7,7 +7,6 @@
  */
 import type { ConsentState, Gamepulse, GamepulseStats, PlatformDeps, Tiers } from './api.ts';
 import type { GamepulseCode } from './codes.ts';
-import type { CircuitBreaker } from './breaker.ts';
 import type { Connectivity } from './connectivity.ts';
 import { createReporter, type Report } from './debug.ts';
 import type { Delivery } from './delivery.ts';
@@ -22,8 +21,9 @@ import type { DeletionResult } from './http/deletion.ts';
 import { reconcileInstall } from './install.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { createLocalLock, type SendLock } from './lock.ts';
-import { BATCH_HEADER_RESERVE_BYTES, resolveOptions, type GamepulseOptions, type ResolvedOptions } from './options.ts';
+import { BATCH_HEADER_RESERVE_BYTES, type ResolvedOptions } from './options.ts';
 import { Recorder } from './recorder.ts';
+import type { CreateSendStack, SendStack } from './send-stack.ts';
 import type { LoadedStorage, Storage } from './storage.ts';
 import {
   adPayload,
@@ -37,7 +37,6 @@ import {
   type PurchaseInput,
   type TrackPayload,
 } from './taxonomy.ts';
-import type { Transport } from './transport.ts';
 import { createUuidV7Generator, type UuidV7Generator } from './uuid-v7.ts';
 
 class Client implements Gamepulse {
@@ -50,8 +49,7 @@ class Client implements Gamepulse {
   readonly #queue: EventQueue;
   readonly #journal: Journal;
   readonly #persistence: Persistence;
-  readonly #breaker: CircuitBreaker;
-  readonly #transport: Transport;
+  readonly #stack: SendStack;
   readonly #lock: SendLock;
   readonly #connectivity: Connectivity;
   readonly #uuid: UuidV7Generator;
@@ -67,7 +65,7 @@ class Client implements Gamepulse {
 
   constructor(
     o: ResolvedOptions,
-    deps: PlatformDeps,
+    deps: PlatformDeps & { sendStack: CreateSendStack },
   ) {
     this.#o = o;
     this.#deps = deps;
@@ -88,8 +86,7 @@ class Client implements Gamepulse {
     this.#persistence = p.persistence;
     this.#journal = p.journal;
     this.#queue = p.queue;
-    this.#breaker = p.breaker;
-    this.#transport = p.transport;
+    this.#stack = p.stack;
     this.#connectivity = p.connectivity;
     this.delivery = p.delivery;
     this.#persistence.enabled = this.#consentState === 'granted';
@@ -206,18 +203,13 @@ class Client implements Gamepulse {
     // Events not yet sent would re-create what the collector is asked to delete.
     this.#discardUnsent('GP_SDK_DELETION_REQUESTED');
     // Loaded on first use: most sessions never ask, and the browser bundle stays smaller.
-    const { requestDeletion } = await import('./http/deletion.ts');
-    const result = await requestDeletion({
-      endpoint: this.#o.endpoint,
-      gameKey: this.#o.gameKey,
-      playerId: r.playerId,
-      installId: r.state.installId,
-      clock: this.#o.clock,
-      random: this.#o.random,
-      retry: this.#o.retry,
-      timeoutMs: this.#o.sendTimeoutMs,
-      ...(this.#deps.fetch ? { fetch: this.#deps.fetch } : {}),
-    });
+    let result: DeletionResult;
+    try {
+      result = await (await import('./http/deletion.ts')).deletePlayer(this.#o, r.playerId, r.state.installId, this.#deps.fetch);
+    } catch (cause) {
+      // The code could not be loaded (offline?): nothing reached the collector, and this never rejects.
+      result = { ok: false, code: 'GP_SDK_NETWORK', message: String(cause), retryable: true };
+    }
     if (!result.ok) this.#report('error', 'GP_SDK_DELETION_FAILED', { message: `${result.code}: ${result.message}` });
     return result;
   }
@@ -241,8 +233,8 @@ class Client implements Gamepulse {
       droppedByReason: this.#drops.totals(),
       pendingBatches: this.delivery.pendingBatches,
       sampledOut: this.#recorder?.sampledOut ?? 0,
-      circuit: this.#breaker.state,
-      transport: this.#transport.name ?? '',
+      circuit: this.#stack.circuit,
+      transport: this.#stack.transportName,
       consent: this.#consentState,
       clockOffsetMs: this.delivery.clockOffsetMs,
     };
@@ -383,7 +375,7 @@ class Client implements Gamepulse {
       };
       this.ready
         .then(() => {
-          this.#breaker.probeNow(); // an explicit flush tries now, even while the circuit is open
+          this.#stack.probeNow(); // an explicit flush tries now, even while the circuit is open
           return this.delivery.flushAll();
         })
         .then(settled, settled);
@@ -417,17 +409,11 @@ function firstVariant(variants: Variants): string | undefined {
 /** A client as platform code sees it: the game's API plus the delivery (page lifecycle). */
 export type ClientInternals = Gamepulse & { readonly delivery: Delivery };
 
-/** Builds a client from resolved options; platform entry points use this. */
-export function createClient(options: ResolvedOptions, deps: PlatformDeps): ClientInternals {
-  return new Client(options, deps);
-}
-
 /**
- * Creates a client with an explicit transport and storage. Games normally use
- * `createNodeGamepulse` (@gamepulse/sdk/node) or `createBrowserGamepulse`
- * (@gamepulse/sdk/browser), which pick both for the platform.
- * Throws GamepulseConfigError for missing or invalid required options.
+ * Builds a client from resolved options; platform entry points use this. They supply
+ * the transport stack too (`sendStack`: createSendStack, or a deferred stand-in for it),
+ * so that the core does not import it.
  */
-export function createGamepulse(options: GamepulseOptions, deps: PlatformDeps): Gamepulse {
-  return createClient(resolveOptions(options), deps);
+export function createClient(options: ResolvedOptions, deps: PlatformDeps & { sendStack: CreateSendStack }): ClientInternals {
+  return new Client(options, deps);
 }

@@ -169,7 +169,7 @@ describe('core/delivery circuit breaker and connectivity', () => {
     const clock = createManualClock();
     const transport = createFakeTransport();
     const storage = createMemoryStorage();
-    const { createGamepulse } = await import('./client.ts');
+    const { createGamepulse } = await import('./create.ts');
     const gp = createGamepulse(
       { gameKey: 'k', endpoint: 'http://127.0.0.1:1', gameId: 'space_miner', clock, flushIntervalMs: 1_000, flushTimeoutMs: 600_000 },
       { transport, storage, connectivity },

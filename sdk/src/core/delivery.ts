@@ -10,6 +10,7 @@
  */
 import type { ContextData } from '@gamepulse/proto/sdk';
 import type { Clock, TimerHandle } from './clock.ts';
+import type { GamepulseCode } from './codes.ts';
 import type { Report } from './debug.ts';
 import type { DropCounter, DropCounts } from './drops.ts';
 import { freezeBatch } from './freezer.ts';
@@ -92,9 +93,6 @@ export class Delivery {
     let n = 0;
     for (const b of this.#pending) n += b.eventCount;
     return n;
-  }
-  get holdsLock(): boolean {
-    return this.#release !== undefined;
   }
 
   /** Takes over what storage held at start (counters, pending batches, journal). */
@@ -228,7 +226,13 @@ export class Delivery {
       if (result.ok) this.#acked(batch, result.ack, result.rttMs);
       else if (result.tooLarge) await this.#split(batch, result);
       else if (!result.retryable) this.#rejected(batch, result);
-      else break; // aborted: the batch stays at the head, stored
+      else {
+        // Aborted, or the transport stack could not be loaded (a deferred chunk that
+        // failed: lazy-transport.ts); the batch stays at the head, stored, for the next
+        // cycle or the next page.
+        if (result.code !== 'GP_SDK_ABORTED') this.#o.report('error', result.code as GamepulseCode, { message: result.message ?? '', batchSequence: batch.sequence });
+        break;
+      }
       // Another tab waits for the lock: let it send its batches before ours continue.
       if (this.#pending.length === 0 && !this.#isFull() && (await this.#o.lock.contended())) this.#yieldLock();
     }
@@ -326,12 +330,7 @@ export class Delivery {
       this.#healthOfBatch.delete(batch.sequence);
       return this.#settle(batch);
     }
-    const { splitBatch } = await import('./split.ts');
-    const halves = splitBatch(batch, () => this.#state!.nextBatchSequence++);
-    this.#o.report('info', 'GP_SDK_BATCH_SPLIT', { message: `→ ${halves[0].sequence}, ${halves[1].sequence}`, batchSequence: batch.sequence, events: batch.eventCount });
-    const health = this.#healthOfBatch.get(batch.sequence);
-    this.#healthOfBatch.delete(batch.sequence);
-    if (health) this.#healthOfBatch.set(halves[0].sequence, health);
+    const halves = (await import('./split.ts')).halve(batch, () => this.#state!.nextBatchSequence++, this.#healthOfBatch, this.#o.report);
     void this.#o.persistence.saveState();
     for (const h of halves) this.#storedWrites.set(h, this.#o.persistence.putBatch(h, []));
     this.#settle(batch, halves);

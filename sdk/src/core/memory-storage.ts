@@ -63,3 +63,15 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
   }
   return storage;
 }
+
+/**
+ * Storage that keeps nothing, for a client that never reads back what it wrote (no
+ * journal, not shared with other tabs, nothing survives the page anyway): what the
+ * browser uses where IndexedDB is missing or `persist: false`. The client holds its
+ * queue and pending batches in memory itself, so this behaves like memory storage
+ * without a journal, for a fraction of the code.
+ */
+export function createVolatileStorage(): Storage {
+  const done = async (): Promise<void> => {};
+  return { persistent: false, load: async () => ({ state: undefined, batches: [] }), saveState: done, putBatch: done, deleteBatch: done };
+}

@@ -28,11 +28,8 @@ export class Persistence {
     this.#onError = onError;
   }
 
-  /** Set after a journal write failed (quota): queued events then live in memory only, without a report per frame. */
-  journalFailed = false;
-
   get journals(): boolean {
-    return this.enabled && !this.journalFailed && this.storage.appendJournal !== undefined;
+    return this.enabled && this.storage.appendJournal !== undefined;
   }
 
   saveState(): Promise<void> {

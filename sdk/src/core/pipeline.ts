@@ -1,22 +1,20 @@
 /**
  * The SDK's parts wired together for one client: storage writes in order
- * (Persistence), the journal, the queue, and delivery over
- *   transports → wrapTransport → fallback → timing → retry (backoff, breaker, offline).
+ * (Persistence), the journal, the queue, and delivery over the transport stack
+ * (send-stack.ts, supplied by the platform: retry, breaker, fallback, transports).
  * The client (client.ts) owns the lifecycle and the game-facing API on top of it.
  */
 import type { PlatformDeps } from './api.ts';
-import { CircuitBreaker } from './breaker.ts';
 import { alwaysOnline, type Connectivity } from './connectivity.ts';
 import type { Report } from './debug.ts';
 import { Delivery } from './delivery.ts';
 import type { DropCounter } from './drops.ts';
-import { withFallback, withTiming } from './fallback.ts';
 import { Journal } from './journal.ts';
 import type { SendLock } from './lock.ts';
 import type { ResolvedOptions } from './options.ts';
 import { Persistence } from './persistence.ts';
 import { EventQueue } from './queue.ts';
-import { withRetry } from './retry.ts';
+import type { CreateSendStack, SendStack } from './send-stack.ts';
 import type { PersistedState } from './storage.ts';
 import type { Transport } from './transport.ts';
 
@@ -24,16 +22,15 @@ export interface Pipeline {
   persistence: Persistence;
   journal: Journal;
   queue: EventQueue;
-  breaker: CircuitBreaker;
-  /** The platform transports behind the fallback (its name is the one in use). */
-  transport: Transport;
+  /** The transport stack: its circuit breaker and the transport in use. */
+  stack: SendStack;
   delivery: Delivery;
   connectivity: Connectivity;
 }
 
 export interface PipelineInputs {
   o: ResolvedOptions;
-  deps: PlatformDeps;
+  deps: PlatformDeps & { sendStack: CreateSendStack };
   lock: SendLock;
   report: Report;
   drops: DropCounter;
@@ -47,18 +44,17 @@ export function createPipeline({ o, deps, lock, report, drops, state, maxEventBy
     report('error', 'GP_SDK_STORAGE_FAILED', { message: `storage.${operation} failed: ${String(cause)}`, cause }),
   );
   const journal = new Journal(persistence, () => persistence.journals);
-  const breaker = new CircuitBreaker(o.circuitBreaker);
   const connectivity = deps.connectivity ?? alwaysOnline;
-  const platform = Array.isArray(deps.transport) ? (deps.transport as readonly Transport[]) : [deps.transport as Transport];
-  const transport = withFallback(
-    platform.map((t) => (o.wrapTransport ? o.wrapTransport(t) : t)),
-    {
-      clock: o.clock,
-      retryPreferredAfterMs: o.retryPreferredTransportAfterMs,
-      onSwitch: (from, to, reason) => report('warn', 'GP_SDK_TRANSPORT_FALLBACK', { message: `${from} unavailable (${reason}); using ${to}` }),
-    },
-  );
   let delivery: Delivery | undefined;
+  const stack = deps.sendStack({
+    o,
+    platform: Array.isArray(deps.transport) ? (deps.transport as readonly Transport[]) : [deps.transport as Transport],
+    connectivity,
+    report,
+    onRetry: () => {
+      if (delivery) delivery.counters.retries++;
+    },
+  });
   const queue = new EventQueue({
     maxBytes: o.maxQueueBytes,
     otherBytes: () => delivery?.pendingBytes ?? 0,
@@ -68,25 +64,8 @@ export function createPipeline({ o, deps, lock, report, drops, state, maxEventBy
       void persistence.deleteJournal([e.id]);
     },
   });
-  const retrying = withRetry(withTiming(transport, o.clock), {
-    policy: o.retry,
-    clock: o.clock,
-    random: o.random,
-    breaker,
-    connectivity,
-    onRetry: ({ batch, attempt, delayMs, failure }) => {
-      if (delivery) delivery.counters.retries++;
-      report('info', 'GP_SDK_SEND_RETRY', {
-        message: `${failure.serverCode ?? failure.code}${failure.message ? ` (${failure.message})` : ''}`,
-        batchSequence: batch.sequence,
-        attempt,
-        delayMs,
-        ...(failure.status !== undefined ? { status: failure.status } : {}),
-      });
-    },
-  });
   delivery = new Delivery({
-    transport: retrying,
+    transport: stack.transport,
     clock: o.clock,
     context: o.context,
     persistence,
@@ -100,5 +79,5 @@ export function createPipeline({ o, deps, lock, report, drops, state, maxEventBy
     maxEventBytes,
     flushIntervalMs: o.flushIntervalMs,
   });
-  return { persistence, journal, queue, breaker, transport, delivery, connectivity };
+  return { persistence, journal, queue, stack, delivery, connectivity };
 }

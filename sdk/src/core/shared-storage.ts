@@ -46,13 +46,10 @@ export async function readShared(
   };
 }
 
-/** Journal entries that are not inside a stored batch, oldest first; the others are forgotten. */
+/**
+ * Journal entries that are not inside a stored batch, oldest first; the others are
+ * forgotten (split.ts, loaded only when there are entries to adopt).
+ */
 export async function adoptable(entries: readonly JournalEntry[], batches: readonly FrozenBatch[], persistence: Persistence): Promise<JournalEntry[]> {
-  if (entries.length === 0) return [];
-  const { eventIdsOf } = await import('./split.ts');
-  const frozen = new Set<string>();
-  for (const b of batches) for (const id of eventIdsOf(b)) frozen.add(id);
-  const already = entries.filter((e) => frozen.has(e.id)).map((e) => e.id);
-  if (already.length > 0) void persistence.deleteJournal(already);
-  return entries.filter((e) => !frozen.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.length === 0 ? [] : (await import('./split.ts')).adoptable(entries, batches, persistence);
 }

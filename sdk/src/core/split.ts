@@ -2,10 +2,15 @@
  * The rare paths that take a frozen batch apart, loaded on first use (they cost the
  * browser bundle nothing until a collector answers 413, or a tab adopts the journal of
  * one that died): splitting a batch into halves under new sequences, and listing the
- * event ids a stored batch holds.
+ * event ids a stored batch holds, to adopt only the journal entries no batch holds.
  */
-import { putVarint, scanFields } from '@gamepulse/proto/sdk';
+import { putVarint } from '@gamepulse/proto/sdk';
+import { scanFields } from '@gamepulse/proto/sdk-read';
+import type { Report } from './debug.ts';
+import type { DropCounts } from './drops.ts';
 import { varintLength, type FrozenBatch } from './frozen-batch.ts';
+import type { Persistence } from './persistence.ts';
+import type { JournalEntry } from './storage.ts';
 
 /** EventBatch.sdk_health: it travels with the first half only, or it would count twice. */
 const SDK_HEALTH_FIELD = 7;
@@ -20,8 +25,30 @@ export function splitBatch(batch: FrozenBatch, nextSequence: () => number): [Fro
   return [make(frames.slice(0, half), []), make(frames.slice(half), [SDK_HEALTH_FIELD])];
 }
 
+/**
+ * 413: the halves that take `batch`'s place (reported), with the sdk_health counts it
+ * carried moved to the first half, which carries its sdk_health field.
+ */
+export function halve(batch: FrozenBatch, nextSequence: () => number, healthOfBatch: Map<number, DropCounts>, report: Report): [FrozenBatch, FrozenBatch] {
+  const halves = splitBatch(batch, nextSequence);
+  report('info', 'GP_SDK_BATCH_SPLIT', { message: `→ ${halves[0].sequence}, ${halves[1].sequence}`, batchSequence: batch.sequence, events: batch.eventCount });
+  const health = healthOfBatch.get(batch.sequence);
+  healthOfBatch.delete(batch.sequence);
+  if (health) healthOfBatch.set(halves[0].sequence, health);
+  return halves;
+}
+
 export function eventIdsOf(batch: FrozenBatch): string[] {
   return batchParts(batch.bytes).frames.map(eventIdOfFrame);
+}
+
+/** Journal entries that are not inside a stored batch, oldest first; the others are forgotten. */
+export function adoptable(entries: readonly JournalEntry[], batches: readonly FrozenBatch[], persistence: Persistence): JournalEntry[] {
+  const frozen = new Set<string>();
+  for (const b of batches) for (const id of eventIdsOf(b)) frozen.add(id);
+  const already = entries.filter((e) => frozen.has(e.id)).map((e) => e.id);
+  if (already.length > 0) void persistence.deleteJournal(already);
+  return entries.filter((e) => !frozen.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The header bytes and the framed events (tag + length + body) of a frozen batch. */

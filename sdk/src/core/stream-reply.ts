@@ -3,7 +3,7 @@
  * StreamError with the collector's code, retryable flag and wait — a "send smaller
  * batches" code makes the SDK split the batch, as HTTP 413 does.
  */
-import { decodeStreamReply } from '@gamepulse/proto/sdk';
+import { decodeStreamReply } from '@gamepulse/proto/sdk-read';
 import { checked, toAck } from './ack.ts';
 import type { FrozenBatch } from './frozen-batch.ts';
 import { TOO_LARGE_CODES, type SendResult } from './transport.ts';

@@ -3,14 +3,7 @@
  * `Event` (the oneof of event.proto), and the helpers build those payloads from plain
  * arguments with names instead of enum numbers.
  */
-import {
-  AdAction,
-  ErrorSeverity,
-  ProgressionStatus,
-  ResourceFlow,
-  type EventData,
-  type PayloadKey,
-} from '@gamepulse/proto/sdk';
+import type { EventData, PayloadKey } from '@gamepulse/proto/sdk';
 
 type PayloadData<K extends PayloadKey> = NonNullable<EventData[K]>;
 
@@ -52,28 +45,23 @@ export interface AdInput {
   durationMs?: number;
 }
 
-const SEVERITY: Readonly<Record<ErrorSeverityName, number>> = {
-  debug: ErrorSeverity.SEVERITY_DEBUG,
-  info: ErrorSeverity.SEVERITY_INFO,
-  warning: ErrorSeverity.SEVERITY_WARNING,
-  error: ErrorSeverity.SEVERITY_ERROR,
-  critical: ErrorSeverity.SEVERITY_CRITICAL,
-};
+// Names in the order of their proto enum numbers (ErrorSeverity, AdAction,
+// ProgressionStatus; taxonomy.test.ts checks them against @gamepulse/proto): the wire
+// value is the position + 1, and 0 (UNSPECIFIED, which validation refuses) is unknown.
+// Plain lists keep the enum objects out of the browser bundle.
+const SEVERITIES: readonly ErrorSeverityName[] = ['debug', 'info', 'warning', 'error', 'critical'];
+const AD_ACTIONS: readonly AdActionName[] = ['show', 'click', 'failed_show', 'reward_received'];
+const PROGRESSION_STATUSES: readonly ProgressionStatusName[] = ['start', 'complete', 'fail'];
 
-const AD_ACTION: Readonly<Record<AdActionName, number>> = {
-  show: AdAction.ACTION_SHOW,
-  click: AdAction.ACTION_CLICK,
-  failed_show: AdAction.ACTION_FAILED_SHOW,
-  reward_received: AdAction.ACTION_REWARD_RECEIVED,
-};
+/** The enum number of `name`; 0 when it is not one of `names`. */
+export function enumNumber<T>(names: readonly T[], name: T): number {
+  return names.indexOf(name) + 1;
+}
 
 export type ProgressionStatusName = 'start' | 'complete' | 'fail';
 
-const PROGRESSION: Readonly<Record<ProgressionStatusName, number>> = {
-  start: ProgressionStatus.STATUS_START,
-  complete: ProgressionStatus.STATUS_COMPLETE,
-  fail: ProgressionStatus.STATUS_FAIL,
-};
+// The builders fill every field (undefined where not given) so that each payload kind
+// has one object shape: validation and encoding stay monomorphic.
 
 export function progressionPayload(
   status: ProgressionStatusName,
@@ -83,14 +71,7 @@ export function progressionPayload(
   details?: ProgressionDetails,
 ): TrackPayload {
   return {
-    progression: {
-      status: PROGRESSION[status],
-      tier1,
-      tier2: tier2 ?? '',
-      tier3: tier3 ?? '',
-      attempt: details?.attempt ?? 0,
-      score: details?.score ?? 0,
-    },
+    progression: { status: enumNumber(PROGRESSION_STATUSES, status), tier1, tier2, tier3, attempt: details?.attempt, score: details?.score },
   };
 }
 
@@ -100,9 +81,9 @@ export function purchasePayload(p: PurchaseInput): TrackPayload {
       currency: p.currency,
       amountMinor: p.amountMinor,
       itemType: p.itemType,
-      itemId: p.itemId ?? '',
-      transactionId: p.transactionId ?? '',
-      store: p.store ?? '',
+      itemId: p.itemId,
+      transactionId: p.transactionId,
+      store: p.store,
     },
   };
 }
@@ -114,30 +95,17 @@ export function resourcePayload(
   itemType: string,
   itemId?: string,
 ): TrackPayload {
-  return {
-    resource: {
-      flow: flow === 'source' ? ResourceFlow.FLOW_SOURCE : ResourceFlow.FLOW_SINK,
-      currency,
-      amount,
-      itemType,
-      itemId: itemId ?? '',
-    },
-  };
+  // ResourceFlow: FLOW_SOURCE = 1, FLOW_SINK = 2.
+  return { resource: { flow: flow === 'source' ? 1 : 2, currency, amount, itemType, itemId } };
 }
 
 export function errorPayload(severity: ErrorSeverityName, message: string): TrackPayload {
   // An unknown name maps to 0, which validation reports as GP_EVENT_SEVERITY_INVALID.
-  return { error: { severity: SEVERITY[severity] ?? 0, message } };
+  return { error: { severity: enumNumber(SEVERITIES, severity), message } };
 }
 
 export function adPayload(a: AdInput): TrackPayload {
   return {
-    ad: {
-      action: AD_ACTION[a.action] ?? 0,
-      adType: a.adType ?? '',
-      network: a.network ?? '',
-      placement: a.placement ?? '',
-      durationMs: a.durationMs ?? 0,
-    },
+    ad: { action: enumNumber(AD_ACTIONS, a.action), adType: a.adType, network: a.network, placement: a.placement, durationMs: a.durationMs },
   };
 }

@@ -20,7 +20,7 @@
  */
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeEventBatch } from '@gamepulse/proto/sdk';
+import { decodeEventBatch } from '@gamepulse/proto/sdk-read';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
 import { isPersistedState, type LoadedStorage, type Storage } from '../core/storage.ts';
 

@@ -8,6 +8,7 @@ import { createClient } from '../core/client.ts';
 import type { Gamepulse } from '../core/api.ts';
 import { createMemoryStorage } from '../core/memory-storage.ts';
 import { resolveOptions, type GamepulseOptions } from '../core/options.ts';
+import { createSendStack } from '../core/send-stack.ts';
 import type { Storage } from '../core/storage.ts';
 import type { Transport } from '../core/transport.ts';
 import { createWebSocketTransport, type WebSocketLike } from '../core/ws/websocket-transport.ts';
@@ -82,7 +83,7 @@ export function createNodeGamepulse(options: NodeGamepulseOptions): Gamepulse {
       storage = { ...files, persistent: true, close: async () => lock.release() };
     }
   }
-  const gp = createClient(o, { transport, storage });
+  const gp = createClient(o, { transport, storage, sendStack: createSendStack });
   if (options.shutdownOnSignals) shutdownOnSignals(gp, options.shutdownOnSignals === true ? {} : options.shutdownOnSignals);
   return gp;
 }

@@ -3,7 +3,7 @@
  * memory storage, for the SDK's unit tests.
  */
 import type { Gamepulse } from '../core/api.ts';
-import { createGamepulse } from '../core/client.ts';
+import { createGamepulse } from '../core/create.ts';
 import type { DebugMessage } from '../core/codes.ts';
 import { createManualClock, type ManualClock } from '../core/manual-clock.ts';
 import { createMemoryStorage, type MemoryStorage } from '../core/memory-storage.ts';

@@ -6,6 +6,7 @@
  * backoff as batches (the request is idempotent per player).
  */
 import type { Clock } from '../clock.ts';
+import type { ResolvedOptions } from '../options.ts';
 import type { RandomSource } from '../random.ts';
 import { backoffDelayMs, type RetryPolicy } from '../retry.ts';
 import { failureForStatus } from './http-status.ts';
@@ -70,4 +71,19 @@ export async function requestDeletion(o: DeletionRequestOptions): Promise<Deleti
     const delayMs = Math.min(result.retryInMs ?? backoffDelayMs(i, o.retry, o.random), o.retry.maxRetryAfterMs);
     await new Promise<void>((resolve) => o.clock.setTimeout(resolve, delayMs, { keepAlive: true }));
   }
+}
+
+/** The request for a client's player and install, with the client's options. */
+export function deletePlayer(o: ResolvedOptions, playerId: string, installId: string, fetch: typeof globalThis.fetch | undefined): Promise<DeletionResult> {
+  return requestDeletion({
+    endpoint: o.endpoint,
+    gameKey: o.gameKey,
+    playerId,
+    installId,
+    clock: o.clock,
+    random: o.random,
+    retry: o.retry,
+    timeoutMs: o.sendTimeoutMs,
+    ...(fetch ? { fetch } : {}),
+  });
 }

@@ -67,6 +67,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pageErrors = (page: Page) => page.evaluate(() => window.gpErrors);
 
 describe('sdk browser in real Chromium against the real collector', () => {
+  it('a plain session loads the core and the deferred sending chunk, and no chunk meant for first use', async () => {
+    const from = server.requested.length;
+    const ctx = await browser.newContext();
+    const page = await open(ctx);
+    await page.evaluate(() => window.gpTrack(0, 20, 'chunks'));
+    await page.evaluate(() => window.gp.flush());
+    await expectDelivered('chunks', 20);
+    const chunks = server.requested.slice(from).filter((p) => p.endsWith('.js')).map((p) => p.replace(/^\/|-[A-Z0-9]{8}\.js$/g, ''));
+    expect(chunks).toContain('sender');
+    expect(chunks.filter((c) => /^(split|deletion|websocket-transport|lease-lock|browser)$/.test(c))).toEqual([]);
+    expect(await pageErrors(page)).toEqual([]);
+    await ctx.close();
+  });
+
   it('tracked while offline, delivered exactly once when back online', async () => {
     const ctx = await browser.newContext();
     const page = await open(ctx);

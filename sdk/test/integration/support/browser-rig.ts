@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking',
 
 export interface PageServer {
   url: string;
+  /** Paths requested so far, in order (which chunks a page loaded). */
+  requested: string[];
   close(): Promise<void>;
 }
 
@@ -40,8 +42,10 @@ export async function bundle(entry: string, define: Record<string, string> = {})
 /** Serves `dir` and an index.html that loads /app.js as a module. */
 export async function servePage(dir: string, html = '<!doctype html><meta charset="utf-8"><title>gamepulse test</title><script type="module" src="/app.js"></script>'): Promise<PageServer> {
   const files = new Map<string, Buffer>(readdirSync(dir).map((f) => [`/${f}`, readFileSync(join(dir, f))]));
+  const requested: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    requested.push(path);
     if (path === '/' || path === '/index.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     const body = files.get(path);
     if (!body) return res.writeHead(404).end();
@@ -50,6 +54,7 @@ export async function servePage(dir: string, html = '<!doctype html><meta charse
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requested,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
