@@ -17,7 +17,7 @@ export interface BlastResult {
 function post(agent: Agent, port: number, key: string, body: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: '127.0.0.1', port, path: '/v1/batch', method: 'POST', headers: { 'x-gamepulse-key': key, 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', 'content-length': body.length, accept: 'application/json' } },
+      { agent, host: '127.0.0.1', port, path: '/v1/batch', method: 'POST', headers: { 'x-gamepulse-key': key, 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', 'content-length': body.length, accept: 'application/x-protobuf' } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

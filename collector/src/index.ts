@@ -42,7 +42,7 @@ export {
   type BodyFormat,
   type RemoteInfo,
 } from './pipeline/index.ts';
-export { createHttpApp, BATCH_PATH, KEY_HEADER, type HttpTransportOptions } from './transports/http.ts';
+export { createHttpApp, createHttpHandler, BATCH_PATH, KEY_HEADER, type HttpTransportOptions } from './transports/http.ts';
 export { WS_PATH, WS_CLOSE_POLICY, WS_CLOSE_TOO_BIG, WS_CLOSE_TRY_AGAIN } from './transports/websocket.ts';
 export { DELETION_PATH } from './privacy/deletion.ts';
 export { startGrpcTransport, type GrpcTransport } from './transports/grpc.ts';

@@ -26,7 +26,7 @@ import {
 } from './pipeline/index.ts';
 import { createClientIpResolver } from './transports/client-ip.ts';
 import { startGrpcTransport } from './transports/grpc.ts';
-import { createHttpApp } from './transports/http.ts';
+import { createHttpHandler } from './transports/http.ts';
 import type { TransportContext } from './transports/shared.ts';
 import { attachWebSocket } from './transports/websocket.ts';
 
@@ -210,12 +210,12 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
     clientIpMode: config.clientIp,
   };
 
-  const app = createHttpApp({
+  const handler = createHttpHandler({
     ...ctx,
     corsOrigins: config.corsOrigins,
     ops: { registry: (options.metricsSource ?? registry) as Registry, checks: [{ name: 'log', check: () => log.health() }], isDraining: () => draining },
   });
-  const http = createServer(app);
+  const http = createServer(handler);
   http.requestTimeout = config.httpRequestTimeoutMs;
   const ws = attachWebSocket(http, ctx, { maxConnections: config.wsMaxConnections, pingIntervalMs: config.wsPingIntervalMs });
   const httpPort = await listen(http, config.host, config.httpPort);

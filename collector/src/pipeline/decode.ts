@@ -1,21 +1,15 @@
 /**
- * Protobuf decode of an `EventBatch` into plain objects with 64-bit fields as numbers,
- * plus each event's bytes as received (see wire.ts for why they are kept).
- *
- * Why `toObject({ longs: Number })`: decoded messages can still hold `Long` objects.
- * @gamepulse/proto turns long.js off so the reader yields numbers, but the generated
- * code gives unset 64-bit fields a `Long` zero default on the message prototype, set
- * when the generated module loads (before long.js is turned off). An unset field then
- * reads as a Long: a session_end of length 0 (proto3 omits zeros from the wire) would
- * fail `validateEvent`. `toObject` yields plain objects where every 64-bit value is a
- * number and unset fields are absent. All of them are counts, times in ms or amounts
- * bounded well below 2^53; validation rejects unsafe integers.
+ * Protobuf decode of an `EventBatch`, plus each event's bytes as received (see wire.ts
+ * for why they are kept). 64-bit fields decode as plain numbers, unset ones included:
+ * @gamepulse/proto switches long.js off before the generated code loads
+ * (proto/src/numbers-not-longs.ts). All of them are counts, times in ms or amounts
+ * bounded well below 2^53; validation rejects unsafe integers. The decoded messages
+ * are used as they are — no conversion to plain objects on the hot path.
  */
 import { EventBatch, type EventBatchData } from '@gamepulse/proto';
 import { failure, type CollectorFailure } from '../errors.ts';
 import { fieldRanges } from './wire.ts';
 
-const TO_PLAIN = { longs: Number } as const;
 /** `EventBatch.events` field number (proto/gamepulse/v1/batch.proto). */
 const EVENTS_FIELD = 5;
 
@@ -29,7 +23,7 @@ export interface DecodedBatch {
 export function decodeBatch(bytes: Uint8Array): DecodedBatch | CollectorFailure {
   let batch: EventBatchData;
   try {
-    batch = EventBatch.toObject(EventBatch.decode(bytes), TO_PLAIN) as EventBatchData;
+    batch = EventBatch.decode(bytes);
   } catch (err) {
     // protobufjs throws Error / RangeError for truncated input, bad wire types and
     // invalid lengths; the message names the position, which helps SDK authors.

@@ -94,3 +94,24 @@ describe('proto/messages 64-bit fields', () => {
     expect(validateEvent(e, 'install-1', true)).toBeUndefined();
   });
 });
+
+describe('proto/validation event_id check', () => {
+  it('agrees with UUID_PATTERN on valid ids and on every one-character mutation of them', async () => {
+    const { UUID_PATTERN } = await import('./limits.ts');
+    const samples = ['0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b', 'ABCDEF01-2345-6789-ABCD-EF0123456789', '00000000-0000-0000-0000-000000000000'];
+    const alphabet = ['0', '9', 'a', 'f', 'A', 'F', 'g', 'G', 'z', '-', ' ', '/', ':', '@', '`', '{', 'é'];
+    let checked = 0;
+    for (const id of samples) {
+      for (let i = 0; i <= id.length; i++) {
+        for (const ch of alphabet) {
+          for (const candidate of [id.slice(0, i) + ch + id.slice(i + 1), id.slice(0, i) + ch + id.slice(i), id.slice(0, i) + id.slice(i + 1)]) {
+            const rejected = validateEvent({ ...base(), eventId: candidate }, 'install-1', true)?.code === 'GP_EVENT_ID_INVALID';
+            expect(rejected, candidate).toBe(!UUID_PATTERN.test(candidate));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});

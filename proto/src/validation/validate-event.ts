@@ -2,7 +2,7 @@ import type { ContextData, EventData } from '../messages.ts';
 import { payloadOf, type PayloadKey } from '../event-types.ts';
 import type { EventCode, EventIssue } from './codes.ts';
 import { isIsoCurrency } from './currencies.ts';
-import { CUSTOM_KEY_PATTERN, LIMITS, NAME_PATTERN, UUID_PATTERN } from './limits.ts';
+import { CUSTOM_KEY_PATTERN, LIMITS, NAME_PATTERN } from './limits.ts';
 
 const DESIGN_PART = /^[A-Za-z0-9_.\-]+$/;
 
@@ -33,8 +33,19 @@ function longId(value: Text): boolean {
   return !!value && value.length > LIMITS.idMaxChars;
 }
 
+/**
+ * Same answer as UUID_PATTERN, by char codes: it runs twice per event in the collector,
+ * where the regular expression was the largest single cost of validation.
+ */
 function badUuid(value: Text): boolean {
-  return !value || !UUID_PATTERN.test(value);
+  if (!value || value.length !== 36) return true;
+  for (let i = 0; i < 36; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return true; // '-'
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return true; // 0-9 a-f A-F
+  }
+  return false;
 }
 
 /** A required enum value within [1, max] (0 is UNSPECIFIED). */
