@@ -24,6 +24,10 @@ export interface StartOptions {
   processors: number;
   /** Kafka profile: broker client port (the controller listens on port + 1). */
   kafkaPort: number;
+  /** Also start Apache Druid, ingest the rollups topic, and serve the KPI API on Druid (implies kafka). */
+  druid: boolean;
+  /** Druid profile: port of the query API + console answering from Druid. */
+  druidQueryPort: number;
 }
 
 const HELP = `npm start -- [options]
@@ -48,6 +52,11 @@ Kafka profile (real Apache Kafka from Maven Central, started and stopped here):
                      → loader → DuckDB (query API + console on --query-port)
   --processors N     processor processes                    (default 2)
   --kafka-port P     broker port; controller on P+1         (default 19092)
+
+Druid profile (real Apache Druid from Maven Central; implies --kafka):
+  --druid            also start Druid, submit the rollups-topic supervisors and serve
+                     the same KPI API + console from Druid on --druid-query-port
+  --druid-query-port P                                      (default 8091)
 `;
 
 export function parseStartArgs(argv: string[]): StartOptions {
@@ -67,6 +76,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
       kafka: { type: 'boolean' },
       processors: { type: 'string' },
       'kafka-port': { type: 'string' },
+      druid: { type: 'boolean' },
+      'druid-query-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,8 +110,10 @@ export function parseStartArgs(argv: string[]): StartOptions {
     collectorHttpPort: num('http-port', values['http-port'], 8080, 0),
     collectorGrpcPort: num('grpc-port', values['grpc-port'], 50051, 0),
     queryPort: num('query-port', values['query-port'], 8090, 0),
-    kafka: !!values.kafka,
+    kafka: !!values.kafka || !!values.druid,
     processors: Math.floor(num('processors', values.processors, 2, 1)),
     kafkaPort: num('kafka-port', values['kafka-port'], 19092, 1),
+    druid: !!values.druid,
+    druidQueryPort: num('druid-query-port', values['druid-query-port'], 8091, 0),
   };
 }

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createSimulator, type Simulator } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { parseStartArgs } from './args.ts';
+import { startDruidProfile, type DruidProfile } from './druid-profile.ts';
 import { startKafkaProfile, type KafkaProfile } from './kafka-profile.ts';
 import { scrape, sumMetric } from './prometheus.ts';
 import { startService, stopService, waitReady, type Service } from './services.ts';
@@ -37,6 +38,12 @@ function banner(services: Service[]): void {
     `                 127.0.0.1:${opts.collectorGrpcPort}                  (gRPC gamepulse.v1.Collector/Send)`,
     `  metrics        http://127.0.0.1:${opts.collectorHttpPort}/metrics   ${c}/metrics`,
     ...(kafka ? [`  processors     ${kafka.processorMetricsUrls.join('  ')}`] : []),
+    ...(druid
+      ? [
+          `  Druid console  http://127.0.0.1:${opts.druidQueryPort}/   (same KPIs, answered by Apache Druid)`,
+          `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset: druid://${druid.brokerUrl.replace(/^https?:\/\//, '')}/druid/v2/sql/`,
+        ]
+      : []),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
     `  logs           ${services.map((s) => s.logFile).join('  ')}`,
@@ -87,6 +94,8 @@ interface Sample {
 
 /** Set when running the Kafka profile (`--kafka`). */
 let kafka: KafkaProfile | undefined;
+/** Set when running the Druid profile (`--druid`, on top of Kafka). */
+let druid: DruidProfile | undefined;
 
 async function sample(sim: Simulator | undefined): Promise<Sample & { lag: number; online: number; duplicates: number }> {
   const [collector, processor, online] = await Promise.all([
@@ -138,7 +147,17 @@ async function main(): Promise<void> {
 async function mainKafka(logDir: string): Promise<void> {
   process.stdout.write(`starting Apache Kafka, collector, ${opts.processors} processor(s) and the loader …\n`);
   kafka = await startKafkaProfile(opts, dataDir, logDir, root);
-  await run([kafka.collector, ...kafka.processors, kafka.loader], [kafka.collector, ...kafka.processors, kafka.loader], () => kafka!.stopBroker());
+  const services = [kafka.collector, ...kafka.processors, kafka.loader];
+  if (opts.druid) {
+    process.stdout.write('starting Apache Druid (first run fetches it from Maven Central) …\n');
+    druid = await startDruidProfile(opts, kafka.brokers, logDir, root);
+  }
+  const extra = druid ? [druid.api] : [];
+  await run([...services, ...extra], [...extra, ...services], async () => {
+    // Druid's supervisors read the broker: stop Druid first.
+    await druid?.stop();
+    await kafka!.stopBroker();
+  });
 }
 
 /** Banner, simulator, status line and graceful shutdown: services stop in `stopOrder`, then `after`. */
