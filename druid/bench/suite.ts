@@ -110,7 +110,7 @@ export const druidQuerySuite: BenchSuite = {
       );
 
       const druidDialect = createDruidDialect({ rollupsDatasource: datasources.rollups, playersDatasource: datasources.players, playerDaysDatasource: datasources.playerDays });
-      const duckDialect = createDuckDbDialect({ playerVariant: true });
+      const duckDialect = createDuckDbDialect();
       const nowMs = endMs - 12 * 3_600_000;
       for (const [name, params] of questions(endMs)) {
         for (const [engine, store, dialect] of [['druid', druidStore, druidDialect], ['duckdb', duck, duckDialect]] as const) {

@@ -1,5 +1,5 @@
 /** @gamepulse/druid — the analytics store: interfaces, engines, KPI library, query API. */
-export type { Store, RollupSink, RollupCommit, Checkpoint, Position, StateEntry, Row } from './store.ts';
+export type { Store, RollupSink, RollupCommit, Checkpoint, Position, StateEntry, Row, PlayerDeletion, DeletionCommit, DeletionOutcome, PlayerEraser } from './store.ts';
 export { ERROR_CODES, AnalyticsError, isAnalyticsError, type ErrorCode } from './errors.ts';
 export { openDuckDbStore, DuckDbStore, SCHEMA_VERSION, type DuckDbStoreOptions } from './duckdb/index.ts';
 export {
@@ -48,3 +48,17 @@ export {
 export { openDruidStore, DruidStore, druidParameter, type DruidStoreOptions } from './druid-engine/index.ts';
 export { createDuckDbDialect, DIMENSIONS, type DuckDbDialectOptions, type Dimension } from './kpi/index.ts';
 export { openConfiguredStore, type StoreConfig, type StoreKind } from './api/index.ts';
+export {
+  createDeletionsConsumer,
+  decodeDeletions,
+  deletionsMetrics,
+  waitForOffsets,
+  DELETION_RECORD_UNDECODABLE,
+  DELETION_RECORD_INVALID,
+  type CoordinateErase,
+  type DeletionsConsumer,
+  type DeletionsConsumerOptions,
+  type DeletionsConsumerStats,
+  type DeletionsMetrics,
+  type WaitForOffsetsOptions,
+} from './privacy/index.ts';

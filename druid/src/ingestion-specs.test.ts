@@ -4,6 +4,7 @@
  * Submitting to a real overlord: druid/test/integration/druid-kpis.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { reindexTask } from '../ingestion/delete-player.ts';
 import { periodMs, specChanges } from '../ingestion/spec-diff.ts';
 import { datasourceNames, supervisorSpecs } from '../ingestion/specs.ts';
 
@@ -48,5 +49,37 @@ describe('druid/ingestion', () => {
     expect(periodMs('PT1H')).toBe(3_600_000);
     expect(periodMs('P1DT30M')).toBe(88_200_000);
     expect(periodMs('P1M')).toBeUndefined(); // months are not durations: compared as text
+  });
+
+  it('builds the player-deletion reindex from the spec: only the affected chunks, the player filtered out, metrics re-aggregated', () => {
+    const intervals = ['2026-02-03T00:00:00.000Z/2026-02-04T00:00:00.000Z', '2026-02-01T00:00:00.000Z/2026-02-02T00:00:00.000Z'];
+    const task = reindexTask('players', 'ds', intervals, 'g1', 'p1') as { spec: { dataSchema: Record<string, any>; ioConfig: Record<string, any> }; context?: unknown };
+    const { dataSchema, ioConfig } = task.spec;
+    expect(ioConfig).toEqual({ type: 'index_parallel', inputSource: { type: 'druid', dataSource: 'ds', interval: '2026-02-01T00:00:00.000Z/2026-02-04T00:00:00.000Z' }, appendToExisting: false, dropExisting: true });
+    expect(dataSchema.granularitySpec).toEqual({ type: 'uniform', segmentGranularity: 'DAY', queryGranularity: 'MINUTE', rollup: true, intervals });
+    expect(dataSchema.timestampSpec).toEqual({ column: '__time', format: 'millis' });
+    // rolled-up rows: a count becomes a sum of the stored counts, or input_rows would shrink
+    expect(dataSchema.metricsSpec).toEqual([
+      { type: 'longSum', name: 'input_rows', fieldName: 'input_rows' },
+      { type: 'longSum', name: 'events', fieldName: 'events' },
+      { type: 'longSum', name: 'purchases', fieldName: 'purchases' },
+      { type: 'longSum', name: 'sessions', fieldName: 'sessions' },
+    ]);
+    expect(dataSchema.transformSpec).toEqual({
+      filter: {
+        type: 'not',
+        field: {
+          type: 'and',
+          fields: [
+            { type: 'equals', column: 'game_id', matchValueType: 'STRING', matchValue: 'g1' },
+            { type: 'equals', column: 'player_id', matchValueType: 'STRING', matchValue: 'p1' },
+          ],
+        },
+      },
+    });
+    expect(dataSchema.dimensionsSpec.dimensions).toContain('variant');
+    expect(task.context).toBeUndefined();
+    expect((reindexTask('playerDays', 'd2', intervals, 'g', 'p', { concurrentLocks: true }) as { context: unknown }).context).toEqual({ useConcurrentLocks: true });
+    expect((reindexTask('playerDays', 'd2', intervals, 'g', 'p') as { spec: { dataSchema: { granularitySpec: unknown } } }).spec.dataSchema.granularitySpec).toMatchObject({ segmentGranularity: 'MONTH', queryGranularity: 'DAY' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { Counter, Histogram, LATENCY_BUCKETS_S, type Registry } from '@gamepulse/service';
 
-function once<M>(registry: Registry, name: string, create: () => M): M {
+export function once<M>(registry: Registry, name: string, create: () => M): M {
   return (registry.getSingleMetric(name) as M | undefined) ?? create();
 }
 
@@ -14,6 +14,7 @@ export interface StoreMetrics {
   commitSeconds: Histogram<'engine'>;
   committedRows: Counter<'table'>;
   commitFailures: Counter<'code'>;
+  erasedRows: Counter<'table'>;
   querySeconds: Histogram<'engine'>;
 }
 
@@ -41,6 +42,14 @@ export function storeMetrics(registry: Registry): StoreMetrics {
         name: 'gamepulse_store_commit_failures_total',
         help: 'Commits rolled back, by error code',
         labelNames: ['code'],
+        registers: [registry],
+      }),
+    ),
+    erasedRows: once(registry, 'gamepulse_store_erased_rows_total', () =>
+      new Counter({
+        name: 'gamepulse_store_erased_rows_total',
+        help: 'Rows deleted by player deletion requests (privacy), by table',
+        labelNames: ['table'],
         registers: [registry],
       }),
     ),

@@ -63,6 +63,60 @@ export interface RollupSink {
   commit(commit: RollupCommit): Promise<void>;
 }
 
+/**
+ * One player deletion request to act on (privacy: right to erasure), as recorded by the
+ * collector on the deletions topic (`DeletionRequest` in topics.proto).
+ */
+export interface PlayerDeletion {
+  requestId: string;
+  gameId: string;
+  playerId: string;
+  /** '' when the request named none. */
+  installId: string;
+  /** 'sdk' or 'admin'. */
+  source: string;
+  keyId: string;
+  requestedAtMs: number;
+}
+
+/**
+ * Deletion requests applied in ONE transaction together with the deletions consumer's
+ * position that moves past them (and the dead letters of undecodable requests), so each
+ * request is applied, and audited, exactly once.
+ */
+export interface DeletionCommit {
+  /** The deletions consumer: owner of `positions`, and `processed_by` in the audit. */
+  consumer: string;
+  deletions: PlayerDeletion[];
+  /**
+   * Per-player processor state to erase with the rows: entries of `consumer` (the
+   * processor's group) in these namespaces whose key is the player id, on every
+   * partition. Omitted where the store holds no processor state (the loader's store).
+   */
+  state?: { consumer: string; namespaces: string[] };
+  positions: Position[];
+  /** Compare-and-set, as in `RollupCommit.expectedPositions`. */
+  expectedPositions?: Position[];
+  deadLetters: DeadLetterData[];
+  /** When the requests were applied: the audit's `processed_at`. */
+  processedAtMs: number;
+}
+
+/** What one request deleted. */
+export interface DeletionOutcome {
+  requestId: string;
+  gameId: string;
+  playerRows: number;
+  stateEntries: number;
+}
+
+/** A store that can erase players (DuckDB: the only table with player ids is player_windows). */
+export interface PlayerEraser {
+  loadCheckpoint(consumer: string, partitions?: number[]): Promise<Checkpoint>;
+  /** Applies the commit in one transaction; throws on failure: nothing was written. */
+  erasePlayers(commit: DeletionCommit): Promise<DeletionOutcome[]>;
+}
+
 /** A SQL dialect's answer: rows as plain objects with JS numbers and strings. */
 export type Row = Record<string, string | number | null>;
 

@@ -1,5 +1,5 @@
 /** @gamepulse/processor — events topic → dedup → event-time windows → exactly-once rollups. */
-export { createProcessor, type Processor, type ProcessorStats, type PartitionStats } from './processor.ts';
+export { createProcessor, type Processor, type ProcessorStats, type PartitionStats, type EraseOptions } from './processor.ts';
 export { resolveOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
 export { CommitCycle, TRANSITIONS, type CycleState, type CycleEvent } from './commit-cycle.ts';
 export { isProcessorSink, type ProcessorSink, type PartitionCommit } from './sink/types.ts';
@@ -23,5 +23,6 @@ export {
 } from './dedup/install-window.ts';
 export { DEDUP_NAMESPACE } from './dedup/install-dedup.ts';
 export { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
+export { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
 export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';
 export { rollupFields, UNKNOWN_EVENT_TYPE, type RollupFields } from './aggregate/rollup-fields.ts';

@@ -7,14 +7,14 @@
  */
 import { DEFAULT_PARTITIONS, gamepulseTopicConfigs, openKafkaLog, topicNames } from '@gamepulse/log';
 import { startOpsServer } from '@gamepulse/service';
-import type { ModeContext } from './main.ts';
+import type { ModeContext, StartedMode } from './main.ts';
 import { createProcessorMetrics } from './metrics.ts';
 import { createProcessor, type Processor } from './processor.ts';
 import { CHANGELOG_TOPIC_CONFIG, changelogTopicFor } from './sink/changelog.ts';
 import { kafkaTransactionSink } from './sink/kafka-sink.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
-export async function startKafkaMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<{ processor: Processor; port: number; topic: string } | undefined> {
+export async function startKafkaMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<StartedMode | undefined> {
   const names = topicNames(config.topicPrefix);
   const changelog = changelogTopicFor(config.topicPrefix, config.groupId);
   const log = await openKafkaLog({

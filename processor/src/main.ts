@@ -2,9 +2,10 @@
  * Process entry: `npx tsx processor/src/main.ts [--config file.json]`.
  *
  * Embedded mode (default): opens the embedded log read-only (the collector process is
- * its writer) and the DuckDB store, starts the processor, and serves the query API —
- * with the console and /healthz, /readyz, /metrics — on one port in this same process,
- * because DuckDB lets one process open the file read-write.
+ * its writer) and the DuckDB store, starts the processor and the deletions consumer
+ * (player deletion requests → erased rows and state, audited; druid/src/privacy), and
+ * serves the query API — with the console and /healthz, /readyz, /metrics — on one port
+ * in this same process, because DuckDB lets one process open the file read-write.
  *
  * Kafka mode (`GAMEPULSE_LOG_KIND=kafka`): reads Kafka/Redpanda and writes each input
  * partition's rollups, state changelog, dead letters and offset in one Kafka
@@ -16,9 +17,11 @@
  * failed (nothing is lost: the next start resumes before it). If the processor gives
  * up after repeated failures it exits 1 for the supervisor.
  */
-import { openDuckDbStore, startQueryApi } from '@gamepulse/druid';
+import { createDeletionsConsumer, deletionsMetrics, openDuckDbStore, startQueryApi, type DeletionsConsumer } from '@gamepulse/druid';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { ConfigError, createLogger, createRegistry, createShutdown, type Logger, type Registry, type Shutdown } from '@gamepulse/service';
+import { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
+import { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
 import { loadProcessorConfig, type ProcessorConfig } from './config.ts';
 import { startKafkaMode } from './main-kafka.ts';
 import { createProcessorMetrics } from './metrics.ts';
@@ -51,7 +54,15 @@ export interface ModeContext {
   failExit(): void;
 }
 
-async function startEmbeddedMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<{ processor: Processor; port: number; topic: string } | undefined> {
+/** What a mode started: the processor, and what to start once it consumes. */
+export interface StartedMode {
+  processor: Processor;
+  port: number;
+  topic: string;
+  afterStart?: () => Promise<void>;
+}
+
+async function startEmbeddedMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<StartedMode | undefined> {
   const log = await openEmbeddedLog({ dir: config.logDir, readOnly: true, logger });
   const store = await openDuckDbStore({ path: config.storePath, registry, logger });
   const topics = topicNames(config.topicPrefix);
@@ -67,6 +78,30 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
     logger,
     metrics: createProcessorMetrics(registry),
   });
+  // Deletion requests: erased in the store together with this consumer's position, once
+  // the processor has folded and committed every event before them (druid/src/privacy).
+  const deletions: DeletionsConsumer = createDeletionsConsumer({
+    log,
+    sink: store,
+    topic: topics.deletions,
+    groupId: `${config.groupId}.deletions`,
+    state: { consumer: config.groupId, namespaces: [PLAYER_NAMESPACE, VARIANT_NAMESPACE] },
+    coordinate: async (requests, erase, signal) =>
+      processor.erasePlayers(
+        requests.map((r) => r.playerId),
+        await log.endOffsets(topics.events),
+        erase,
+        { signal },
+      ),
+    logger,
+    metrics: deletionsMetrics(registry),
+  });
+  let deletionsStarted = false;
+  const startDeletions = async () => {
+    if (!(await waitForTopic(log, topics.deletions, config.topicWaitMs, () => shutdown.draining, logger))) return;
+    await deletions.start();
+    deletionsStarted = true;
+  };
   const api = await startQueryApi({
     store,
     port: config.port,
@@ -78,8 +113,14 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
     checks: [
       { name: 'log (read-only)', check: () => log.health() },
       { name: 'processor', check: async () => processor.health() },
+      // Not ready only once it runs and fails: until the collector created the deletions
+      // topic there is nothing to apply, and rollups must not wait for it.
+      { name: 'deletions', check: async () => (deletionsStarted ? deletions.health() : { ok: true, detail: `waiting for ${topics.deletions}` }) },
     ],
   });
+  // First: a deletion waiting for the processor to catch up is aborted (and retried on
+  // the next start), before the processor stops.
+  shutdown.add({ name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 });
   shutdown.add({
     name: 'processor: finish the batch, final commit, leave the group',
     run: () =>
@@ -94,7 +135,11 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
   shutdown.add({ name: 'log: close', run: () => log.close() });
   logger.info('processor listening', { port: api.port, host: config.host, storePath: config.storePath, logDir: config.logDir });
   if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => shutdown.draining, logger))) return undefined;
-  return { processor, port: api.port, topic: topics.events };
+  // The collector creates the deletions topic with the events topic; a log written by
+  // something else may lack it: the consumer starts whenever it appears.
+  const afterStart = async () =>
+    void startDeletions().catch((err: unknown) => logger.error('deletions consumer failed to start; deletion requests are not applied', { err }));
+  return { processor, port: api.port, topic: topics.events, afterStart };
 }
 
 async function main(): Promise<void> {
@@ -106,7 +151,7 @@ async function main(): Promise<void> {
   const ctx: ModeContext = { config, logger, registry, shutdown, failExit: () => (exitCode = 1) };
   const started = config.logKind === 'kafka' ? await startKafkaMode(ctx) : await startEmbeddedMode(ctx);
   if (!started) return; // shut down while waiting for the topic
-  const { processor, port, topic } = started;
+  const { processor, port, topic, afterStart } = started;
   processor.done.catch(async (err: unknown) => {
     logger.error('processor gave up; exiting for the supervisor to restart', { err });
     exitCode = 1;
@@ -114,6 +159,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   await processor.start();
+  await afterStart?.();
   logger.info('processor started', { port, topic, groupId: config.groupId, log: config.logKind });
 }
 

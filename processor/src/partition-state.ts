@@ -1,6 +1,6 @@
 /**
  * Everything the processor holds for one assigned input partition: its dedup windows,
- * its players' first-seen days, its uncommitted rollup deltas and dead letters, and
+ * its players' first-seen days and experiment assignments, its uncommitted rollup deltas and dead letters, and
  * where reading and committing stand. Dropped on revocation; rebuilt from the sink's
  * checkpoint on assignment. Deltas are kept per partition because in Kafka mode each
  * input partition commits in its own transaction (with that partition's offset).
@@ -8,6 +8,7 @@
 import type { Checkpoint, StateEntry } from '@gamepulse/druid';
 import type { DeadLetterData } from '@gamepulse/proto';
 import { RollupAccumulator } from './aggregate/accumulator.ts';
+import { createAssignmentTable, type AssignmentTable } from './aggregate/assignment.ts';
 import { createFirstSeenTable, type FirstSeenTable } from './aggregate/first-seen.ts';
 import { createDedupTable, type DedupTable } from './dedup/install-dedup.ts';
 import type { PartitionCommit } from './sink/types.ts';
@@ -17,6 +18,8 @@ export interface PartitionState {
   partition: number;
   dedup: DedupTable;
   firstSeen: FirstSeenTable;
+  /** Each exposed player's current `experiment:variant` (aggregate/assignment.ts). */
+  assignments: AssignmentTable;
   /** Rollup and player-window deltas since the last commit. */
   acc: RollupAccumulator;
   /** Poison records since the last commit. */
@@ -34,14 +37,16 @@ export function restorePartition(topic: string, partition: number, checkpoint: C
   const offset = position?.offset ?? 0;
   const dedup = createDedupTable(partition);
   const firstSeen = createFirstSeenTable(partition);
+  const assignments = createAssignmentTable(partition);
   dedup.restore(checkpoint.state);
   firstSeen.restore(checkpoint.state);
-  return { topic, partition, dedup, firstSeen, acc: new RollupAccumulator(), deadLetters: [], nextOffset: offset, committedOffset: offset, highWatermark: offset };
+  assignments.restore(checkpoint.state);
+  return { topic, partition, dedup, firstSeen, assignments, acc: new RollupAccumulator(), deadLetters: [], nextOffset: offset, committedOffset: offset, highWatermark: offset };
 }
 
 /** Whether the partition has anything a commit would write. */
 export function hasChanges(p: PartitionState): boolean {
-  return p.nextOffset !== p.committedOffset || p.acc.pendingRows > 0 || p.deadLetters.length > 0 || p.dedup.dirtyCount > 0 || p.firstSeen.dirtyCount > 0;
+  return p.nextOffset !== p.committedOffset || p.acc.pendingRows > 0 || p.deadLetters.length > 0 || p.dedup.dirtyCount > 0 || p.firstSeen.dirtyCount > 0 || p.assignments.dirtyCount > 0;
 }
 
 /**
@@ -55,6 +60,7 @@ export function takePartition(p: PartitionState): PartitionCommit {
   // A loop, not push(...): a commit can carry 10^5 entries, beyond spread's argument limit.
   for (const e of p.dedup.takeDirty()) state.push(e);
   for (const e of p.firstSeen.takeDirty()) state.push(e);
+  for (const e of p.assignments.takeDirty()) state.push(e);
   const deadLetters = p.deadLetters;
   p.deadLetters = [];
   return {
@@ -68,4 +74,18 @@ export function takePartition(p: PartitionState): PartitionCommit {
     state,
     events: drained.events,
   };
+}
+
+/**
+ * Drops the players' per-player state (first-seen day, assignment) from memory, after
+ * the store deleted it in the deletion's transaction: nothing of it is written again,
+ * and a later event of the player starts afresh. Returns the entries dropped.
+ */
+export function forgetPlayers(p: PartitionState, playerIds: readonly string[]): number {
+  let n = 0;
+  for (const id of playerIds) {
+    if (p.firstSeen.forget(id)) n += 1;
+    if (p.assignments.forget(id)) n += 1;
+  }
+  return n;
 }

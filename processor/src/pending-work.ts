@@ -10,7 +10,7 @@ import type { Logger } from '@gamepulse/service';
 import { foldBatch } from './aggregate/fold-batch.ts';
 import { admitBatch } from './dedup/install-dedup.ts';
 import type { ProcessorMetrics } from './metrics.ts';
-import { hasChanges, takePartition, type PartitionState } from './partition-state.ts';
+import { forgetPlayers, hasChanges, takePartition, type PartitionState } from './partition-state.ts';
 import { decodeRecord } from './record.ts';
 import type { PartitionCommit } from './sink/types.ts';
 
@@ -92,7 +92,7 @@ export class PendingWork {
     this.tally.batches[verdict] += 1;
     this.metrics.batches.inc({ verdict });
     if (verdict !== 'new') return;
-    const folded = foldBatch(decoded.batch, ps.acc, ps.firstSeen, rec.timestampMs);
+    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);
@@ -131,6 +131,13 @@ export class PendingWork {
       p.committedOffset = part.nextOffset;
       this.metrics.committedOffset.set({ partition: String(p.partition) }, p.committedOffset);
     }
+  }
+
+  /** Drops the players' per-player state from every held partition (erased in the store already). */
+  forgetPlayers(playerIds: readonly string[]): number {
+    let n = 0;
+    for (const p of this.partitions.values()) n += forgetPlayers(p, playerIds);
+    return n;
   }
 
   /** Partitions taken away (after their work was committed). */

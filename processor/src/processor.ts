@@ -52,15 +52,34 @@ export interface Processor {
   stats(): ProcessorStats;
   /** Readiness: consuming and not recovering. */
   health(): { ok: boolean; detail: string };
+  /**
+   * Erasure of players (deletion requests, embedded mode): waits until every events
+   * partition is folded up to `eventsEnd` (its end as of the request), then — between
+   * two batches, after committing everything folded — runs `erase` (the store
+   * transaction deleting the players' rows and per-player state) and drops the players'
+   * first-seen days and assignments from memory, so nothing of them is written again.
+   * Rejects with GP_PROCESSOR_ERASE_BEHIND when that point is not reached within
+   * `timeoutMs` (the caller retries); rejects with `erase`'s error unchanged.
+   */
+  erasePlayers<T>(playerIds: readonly string[], eventsEnd: readonly TopicPartitionOffset[], erase: () => Promise<T>, options?: EraseOptions): Promise<T>;
   /** Resolves after `stop()`; rejects when the processor gave up after repeated failures. */
   readonly done: Promise<void>;
 }
+
+export interface EraseOptions {
+  /** @default 60_000 */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** How often erasePlayers looks whether the processor has caught up. */
+const ERASE_POLL_MS = 50;
 
 export function createProcessor(options: ProcessorOptions): Processor {
   return new StreamProcessor(resolveOptions(options));
 }
 
-type CommitReason = 'size' | 'interval' | 'revoke' | 'stop';
+type CommitReason = 'size' | 'interval' | 'revoke' | 'stop' | 'erase';
 
 class StreamProcessor implements Processor {
   private readonly o: ResolvedProcessorOptions;
@@ -144,6 +163,36 @@ class StreamProcessor implements Processor {
     const state = this.cycleState();
     const ok = this.started && !this.stopping && (state === 'idle' || state === 'aggregating' || state === 'committing');
     return { ok, detail: `commit cycle ${state}` };
+  }
+
+  async erasePlayers<T>(playerIds: readonly string[], eventsEnd: readonly TopicPartitionOffset[], erase: () => Promise<T>, options: EraseOptions = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const deadline = this.o.clock.nowMs() + timeoutMs;
+    const ends = eventsEnd.filter((e) => e.topic === this.topic && e.offset > 0);
+    for (;;) {
+      if (this.stopping || options.signal?.aborted) throw new ProcessorError('GP_PROCESSOR_ERASE_BEHIND', 'stopping');
+      const done = await this.queue.run(async () => {
+        if (!this.foldedUpTo(ends)) return undefined;
+        if (this.cycleState() === 'aggregating') await this.commit('erase');
+        const state = this.cycleState();
+        // A failed commit discarded the partitions: wait for the recovery to catch up again.
+        if (state !== 'idle') return undefined;
+        const value = await erase();
+        const forgotten = this.work.forgetPlayers(playerIds);
+        this.o.logger.info('players erased', { players: playerIds.length, inMemoryStateDropped: forgotten });
+        return { value };
+      });
+      if (done) return done.value;
+      if (this.o.clock.nowMs() >= deadline) {
+        throw new ProcessorError('GP_PROCESSOR_ERASE_BEHIND', `events not folded up to ${ends.map((e) => `${e.partition}@${e.offset}`).join(', ')} within ${timeoutMs} ms`);
+      }
+      await this.o.clock.sleep(ERASE_POLL_MS);
+    }
+  }
+
+  /** Every partition in `ends` is held and read at least up to its offset. */
+  private foldedUpTo(ends: readonly TopicPartitionOffset[]): boolean {
+    return ends.every((e) => (this.work.partitions.get(e.partition)?.nextOffset ?? -1) >= e.offset);
   }
 
   /** A method, not the property: TS would keep a narrowed `cycle.state` across awaits and calls. */

@@ -7,7 +7,7 @@
  * source of truth; this module is the one mapping between the two.
  *
  *   {"kind":"rollup","window_start":1764250000000,"game_id":"demo",...,"events":3,"amount":0,"value":0}
- *   {"kind":"player","window_start":1764250000000,"game_id":"demo",...,"player_id":"p1","first_seen_day":1764201600000,...}
+ *   {"kind":"player","window_start":1764250000000,"game_id":"demo",...,"player_id":"p1","first_seen_day":1764201600000,...,"variant":"shop_layout:grid"}
  */
 import type { PlayerWindowData, RollupRowData } from './messages.ts';
 
@@ -41,6 +41,12 @@ export interface PlayerJson {
   events: number;
   purchases: number;
   sessions: number;
+  /**
+   * The player's experiment assignment `experiment:variant` as of these events; `''`
+   * before the first exposure. Records from before the field existed lack it: readers
+   * take a missing value as `''` (jsonToPlayer; Druid's spec with a transform).
+   */
+  variant: string;
 }
 
 export type RollupsTopicRow = RollupJson | PlayerJson;
@@ -80,6 +86,7 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     events: p.events ?? 0,
     purchases: p.purchases ?? 0,
     sessions: p.sessions ?? 0,
+    variant: p.variant ?? '',
   };
 }
 
@@ -113,6 +120,8 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     events: j.events,
     purchases: j.purchases,
     sessions: j.sessions,
+    // A record written before PlayerWindow.variant existed has none.
+    variant: j.variant ?? '',
   };
 }
 

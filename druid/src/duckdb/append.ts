@@ -78,6 +78,7 @@ export function appendPlayers(a: DuckDBAppender, rows: readonly PlayerWindowData
     a.appendBigInt(int(p.events, 'player.events'));
     a.appendBigInt(int(p.purchases, 'player.purchases'));
     a.appendBigInt(int(p.sessions, 'player.sessions'));
+    a.appendVarchar(str(p.variant)); // migration 2 added it last
     a.endRow();
   }
 }

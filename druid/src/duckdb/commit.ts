@@ -24,7 +24,7 @@ const positionKey = (topic: string, partition: number) => `${partition}\u0000${t
 const stateKey = (e: StateEntry) => `${e.partition}\u0000${e.namespace}\u0000${e.key}`;
 
 /** Checks positions before the transaction starts; a topic-partition listed twice is a writer bug. */
-function checkPositions(positions: readonly Position[]): void {
+export function checkPositions(positions: readonly Position[]): void {
   const seen = new Set<string>();
   for (const p of positions) {
     int(p.partition, 'position.partition');
@@ -51,7 +51,7 @@ function latestState(entries: readonly StateEntry[]): StateEntry[] {
  * partitions but still commits) produces them, and accepting its rows would count the
  * same input twice. Equal offsets are fine: a commit of state alone.
  */
-async function checkNoRegression(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
+export async function checkNoRegression(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
   if (positions.length === 0) return;
   const reader = await conn.runAndReadAll(
     'SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1',
@@ -78,7 +78,7 @@ async function checkNoRegression(conn: DuckDBConnection, consumer: string, posit
  * equal what the writer started from (no row counts as 0). Inside the transaction, so
  * no other commit can move a position between the check and the write.
  */
-async function checkExpected(conn: DuckDBConnection, consumer: string, expected: readonly Position[]): Promise<void> {
+export async function checkExpected(conn: DuckDBConnection, consumer: string, expected: readonly Position[]): Promise<void> {
   if (expected.length === 0) return;
   const reader = await conn.runAndReadAll('SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1', [consumer]);
   const stored = new Map<string, number>();
@@ -95,7 +95,7 @@ async function checkExpected(conn: DuckDBConnection, consumer: string, expected:
   }
 }
 
-async function upsertPositions(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
+export async function upsertPositions(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
   if (positions.length === 0) return;
   const values: Array<string | number> = [];
   const tuples = positions.map((p, i) => {

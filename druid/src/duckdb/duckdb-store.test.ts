@@ -9,7 +9,7 @@ import { createRegistry } from '@gamepulse/service';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RollupCommit } from '../store.ts';
 import { openDuckDbStore } from './duckdb-store.ts';
-import { SCHEMA_VERSION } from './schema.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gp-duckdb-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,9 +92,9 @@ describe('druid/duckdb/duckdb-store', () => {
   it('records its schema version, and refuses a file from a newer schema', async () => {
     const path = join(dir, 'version.duckdb');
     const store = await openDuckDbStore({ path, now: () => Date.UTC(2025, 0, 1) });
-    expect(await store.sql('SELECT version, applied_at FROM schema_version')).toEqual([
-      { version: SCHEMA_VERSION, applied_at: Date.UTC(2025, 0, 1) },
-    ]);
+    expect(await store.sql('SELECT version, applied_at FROM schema_version ORDER BY version')).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, applied_at: Date.UTC(2025, 0, 1) })),
+    );
     await store.close();
     const raw = await DuckDBInstance.create(path);
     const conn = await raw.connect();
@@ -102,6 +102,30 @@ describe('druid/duckdb/duckdb-store', () => {
     conn.closeSync();
     raw.closeSync();
     await expect(openDuckDbStore({ path })).rejects.toMatchObject({ code: 'GP_STORE_SCHEMA_TOO_NEW' });
+  });
+
+  it('upgrades a version-1 file: player rows written before migration 2 get variant \'\', new ones keep theirs', async () => {
+    const path = join(dir, 'v1.duckdb');
+    const raw = await DuckDBInstance.create(path);
+    const conn = await raw.connect();
+    await conn.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+    for (const statement of MIGRATIONS[0]!.statements) await conn.run(statement);
+    await conn.run("INSERT INTO schema_version VALUES (1, 'v1', now()::TIMESTAMP)");
+    await conn.run("INSERT INTO player_windows VALUES (TIMESTAMP '2025-01-15 12:00:00', 'g', '', '', '', 'old', NULL, 2, 0, 1)");
+    conn.closeSync();
+    raw.closeSync();
+
+    const store = await openDuckDbStore({ path });
+    const w = Date.UTC(2025, 0, 15, 12, 1);
+    await store.commit(commit({ players: [{ windowStartMs: w, gameId: 'g', playerId: 'new', events: 1, variant: 'shop_layout:grid' }, { windowStartMs: w, gameId: 'g', playerId: 'unset', events: 1 }] }));
+    expect(await store.sql('SELECT player_id, variant, events, sessions FROM player_windows ORDER BY player_id')).toEqual([
+      { player_id: 'new', variant: 'shop_layout:grid', events: 1, sessions: 0 },
+      { player_id: 'old', variant: '', events: 2, sessions: 1 },
+      { player_id: 'unset', variant: '', events: 1, sessions: 0 },
+    ]);
+    expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'")).toEqual([{ is_nullable: 'NO' }]);
+    await store.close();
   });
 
   it('reports health, rejects use after close with GP_STORE_CLOSED, and closes twice safely', async () => {

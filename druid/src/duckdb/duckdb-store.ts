@@ -13,9 +13,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import { storeMetrics, type StoreMetrics } from '../metrics.ts';
-import type { Checkpoint, RollupCommit, RollupSink, Row, Store } from '../store.ts';
+import type { Checkpoint, DeletionCommit, DeletionOutcome, PlayerEraser, RollupCommit, RollupSink, Row, Store } from '../store.ts';
 import { readCheckpoint } from './checkpoint.ts';
 import { writeCommit } from './commit.ts';
+import { writeDeletions } from './erase.ts';
 import { resolveDuckDbStoreOptions, type DuckDbStoreOptions, type ResolvedDuckDbStoreOptions } from './options.ts';
 import { ReadPool } from './read-pool.ts';
 import { SCHEMA_VERSION, STAGING_STATEMENTS, migrate } from './schema.ts';
@@ -24,7 +25,7 @@ import { toRow } from './values.ts';
 
 type Lifecycle = 'open' | 'closing' | 'closed';
 
-export class DuckDbStore implements Store, RollupSink {
+export class DuckDbStore implements Store, RollupSink, PlayerEraser {
   readonly engine = 'duckdb' as const;
   readonly path: string;
   readonly schemaVersion = SCHEMA_VERSION;
@@ -61,6 +62,27 @@ export class DuckDbStore implements Store, RollupSink {
       const code = isAnalyticsError(err) ? err.code : 'GP_STORE_COMMIT_FAILED';
       this.metrics?.commitFailures.inc({ code });
       this.options.logger?.warn('commit rolled back', { consumer: commit.consumer, code, err });
+      throw err;
+    }
+  }
+
+  /** Deletion requests with the deletions consumer's position, in one transaction on the write connection (erase.ts). */
+  async erasePlayers(commit: DeletionCommit): Promise<DeletionOutcome[]> {
+    this.assertOpen();
+    const started = performance.now();
+    try {
+      const outcomes = await this.writes.run(() => writeDeletions(this.writer, commit));
+      if (this.metrics) {
+        this.metrics.commitSeconds.observe({ engine: this.engine }, (performance.now() - started) / 1000);
+        const erased = outcomes.reduce((n, o) => n + o.playerRows, 0);
+        if (erased) this.metrics.erasedRows.inc({ table: 'player_windows' }, erased);
+        if (outcomes.length) this.metrics.committedRows.inc({ table: 'deletion_audit' }, outcomes.length);
+      }
+      return outcomes;
+    } catch (err) {
+      const code = isAnalyticsError(err) ? err.code : 'GP_STORE_COMMIT_FAILED';
+      this.metrics?.commitFailures.inc({ code });
+      this.options.logger?.warn('deletion commit rolled back', { consumer: commit.consumer, code, err });
       throw err;
     }
   }

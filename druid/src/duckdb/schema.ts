@@ -54,6 +54,32 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: "player_windows.variant: the player's experiment assignment (A/B readout)",
+    // DuckDB cannot add a column with a constraint in one statement ("Adding columns
+    // with constraints not yet supported"): add it with its default, then constrain it.
+    // Rows written before it carry '' — the processor did not stamp them.
+    statements: [
+      `ALTER TABLE player_windows ADD COLUMN variant VARCHAR DEFAULT ''`,
+      `ALTER TABLE player_windows ALTER COLUMN variant SET NOT NULL`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'deletion_audit: one row per applied player deletion request (privacy)',
+    // No key: the row is written in the transaction that moves the deletions consumer's
+    // position past the request, so it is written once; a duplicate would be a bug to
+    // see, not a reason to stall the consumer on a constraint violation.
+    statements: [
+      `CREATE TABLE deletion_audit (
+        request_id VARCHAR NOT NULL, game_id VARCHAR NOT NULL, player_id VARCHAR NOT NULL, install_id VARCHAR NOT NULL,
+        source VARCHAR NOT NULL, key_id VARCHAR NOT NULL,
+        requested_at TIMESTAMP NOT NULL, processed_at TIMESTAMP NOT NULL, processed_by VARCHAR NOT NULL,
+        player_rows_deleted BIGINT NOT NULL, state_entries_deleted BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

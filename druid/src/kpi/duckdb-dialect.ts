@@ -6,8 +6,9 @@ const TABLES: Record<TableName, string> = { rollups: 'rollups', players: 'player
 
 export interface DuckDbDialectOptions {
   /**
-   * `player_windows` has a `variant` column. False for the schema in duckdb/schema.ts
-   * today; true once the migration in druid/README.md ("A/B readout") lands. @default false
+   * `player_windows` has a `variant` column (schema migration 2, druid/README.md "A/B
+   * readout"). Every store `openDuckDbStore` opens has it — it migrates on open — so
+   * false only describes a copy of an older file queried by other means. @default true
    */
   playerVariant?: boolean;
 }
@@ -24,7 +25,7 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     uniquePayers: (filter) => `COUNT(DISTINCT CASE WHEN purchases > 0 THEN player_id END)${filterClause(filter)}`,
     cohortDayMs: 'epoch_ms(first_seen_day)',
     dimension: (column) => column,
-    playerVariant: options.playerVariant ?? false,
+    playerVariant: options.playerVariant ?? true,
     unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
     placeholder: () => '?',
   };

@@ -31,6 +31,12 @@ export const LOADER_CONFIG = {
     env: 'GAMEPULSE_LOADER_GROUP',
     doc: 'Consumer group, and the owner of the positions stored with the rows.',
   },
+  processorGroupId: {
+    kind: 'string',
+    default: 'processor',
+    env: 'GAMEPULSE_PROCESSOR_GROUP',
+    doc: "The processors' consumer group: a deletion request waits until their committed offsets on the events topic cover it.",
+  },
   host: {
     kind: 'string',
     default: '127.0.0.1',

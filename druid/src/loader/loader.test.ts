@@ -8,7 +8,7 @@ import { batchToCommit, createRollupsLoader } from './loader.ts';
 
 const quiet = createLogger({ service: 'test', write: () => undefined });
 const row = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', eventType: 'purchase', action: '', currency: 'EUR', item: 'i', variant: '', events: 2, amount: 5, value: 0 };
-const player = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', playerId: 'p', firstSeenDayMs: 0, events: 2, purchases: 1, sessions: 0 };
+const player = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', playerId: 'p', firstSeenDayMs: 0, events: 2, purchases: 1, sessions: 0, variant: 'shop_layout:grid' };
 const rec = (offset: number, value: Uint8Array) => ({ topic: 'ro', partition: 0, offset, key: 'k', value, timestampMs: 1 });
 
 function batch(from: number, values: Uint8Array[], nextOffset = from + values.length + 1): PartitionBatch {

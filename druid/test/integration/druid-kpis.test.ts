@@ -5,9 +5,8 @@
  *   simulated players (samples' simulator, recording client)
  *     → rollup rows: STAND-IN aggregation (druid-support/aggregate.ts), because this
  *       file needs what the real pipeline cannot give a test in minutes: 36 days of
- *       history (D30), and the variant stamping the processor does not do yet
- *       (druid/README.md, "A/B readout"). The real pipeline (SDK → collector → Kafka
- *       → processor) into Druid is druid-pipeline.test.ts.
+ *       history (D30). The real pipeline (SDK → collector → Kafka → processor, with
+ *       its variant stamping) into Druid is druid-pipeline.test.ts.
  *     → rollups topic on Kafka, in transactions (+ one aborted transaction)
  *     → Druid: the three supervisors of druid/ingestion (read_committed)
  *     → DuckDB: a read_committed consumer of the same topic
@@ -29,7 +28,7 @@ import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.
 import { openDuckDbStore, type DuckDbStore } from '../../src/duckdb/index.ts';
 import { startQueryApi } from '../../src/api/index.ts';
 import { openDruidStore, type DruidStore } from '../../src/druid-engine/index.ts';
-import { KPIS, createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '../../src/kpi/index.ts';
+import { KPIS, createDruidDialect, runKpi, type KpiParams } from '../../src/kpi/index.ts';
 import { REFERENCE_KPIS, type RefData } from '../../src/testing/reference-kpis.ts';
 import { aggregateEvents } from './druid-support/aggregate.ts';
 import { HLL_RSE, SIGMAS, compareRows, uniqueTolerance } from './druid-support/compare.ts';
@@ -63,7 +62,6 @@ let produced: ProduceResult;
 /** Distinct (day, dims, cohort, variant, player) of the player rows: the day datasource's row count after rollup. */
 let playerDayKeys = 0;
 const druidDialect = createDruidDialect({ rollupsDatasource: DATASOURCES.rollups, playersDatasource: DATASOURCES.players, playerDaysDatasource: DATASOURCES.playerDays });
-const duckDialect: Dialect = createDuckDbDialect({ playerVariant: true });
 const say = (l: string) => console.error(l);
 
 /** Player rows of the HLL case: day 1 players 0..39999, day 2 players 20000..59999 (20k in both). */
@@ -84,6 +82,7 @@ function hllRows(): RollupsTopicRow[] {
         events: 1,
         purchases: 0,
         sessions: 1,
+        variant: '',
       });
     }
   }
@@ -125,8 +124,8 @@ beforeAll(async () => {
   const rows: RollupsTopicRow[] = [...rollups, ...players, ...hllRows()];
   playerDayKeys = new Set(
     rows.filter((r) => r.kind === 'player').map((r) => {
-      const p = r as RollupsTopicRow & { kind: 'player'; variant?: string };
-      return [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant ?? '', p.player_id].join('|');
+      const p = r as RollupsTopicRow & { kind: 'player' };
+      return [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant, p.player_id].join('|');
     }),
   ).size;
   const tp = Date.now();
@@ -155,7 +154,7 @@ beforeAll(async () => {
     ),
   ]);
   expect(loaded).toBe(produced.committed.rollup + produced.committed.player);
-  await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: [...KPI_COLUMNS.players, 'variant'], [DATASOURCES.playerDays]: [...KPI_COLUMNS.players, 'variant'] });
+  await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: KPI_COLUMNS.players, [DATASOURCES.playerDays]: KPI_COLUMNS.players });
   say(`[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }, 900_000);
 
@@ -260,7 +259,7 @@ describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground 
         const onDruid = await runKpi(druidStore, def.name, params, { dialect: druidDialect, nowMs: () => nowMs });
         stats.druidMs += performance.now() - t;
         t = performance.now();
-        const onDuck = await runKpi(duck, def.name, params, { dialect: duckDialect, nowMs: () => nowMs });
+        const onDuck = await runKpi(duck, def.name, params, { nowMs: () => nowMs });
         stats.duckMs += performance.now() - t;
         stats.queries++;
         const expected = REFERENCE_KPIS[def.name]!(onDuck.params, truth);
@@ -287,10 +286,10 @@ describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground 
   });
 
   it('the simulated history has the shapes the KPIs need (cohorts, D30, payers, both variants)', async () => {
-    const ret = await runKpi(duck, 'retention', { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS }, { dialect: duckDialect, nowMs: () => NOW });
+    const ret = await runKpi(duck, 'retention', { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS }, { nowMs: () => NOW });
     expect(ret.rows.length).toBeGreaterThanOrEqual(3);
     expect(ret.rows.some((r) => (r.d30_players as number) > 0)).toBe(true);
-    const ab = await runKpi(duck, 'ab_readout', { fromMs: DAY0, toMs: NOW }, { dialect: duckDialect, nowMs: () => NOW });
+    const ab = await runKpi(duck, 'ab_readout', { fromMs: DAY0, toMs: NOW }, { nowMs: () => NOW });
     expect(ab.rows.map((r) => r.variant)).toEqual(['shop_layout:control', 'shop_layout:grid']);
     expect(ab.rows.every((r) => (r.payers as number) > 0)).toBe(true);
   });

@@ -11,9 +11,9 @@
  * bound for uniques. Runs when the processor's Kafka mode and the loader exist (issue
  * 5); druid-kpis.test.ts covers the rest with a stand-in for the processor.
  *
- * Today's processor stamps a variant only on experiment_exposure rollup rows (the
- * A/B extension in druid/README.md is not in it yet), so the ground truth uses those
- * semantics here and variant slices of player KPIs are left to druid-kpis.test.ts.
+ * The processor stamps each player's experiment assignment on its rows (druid/README.md,
+ * "A/B readout"): the ground truth derives it from the tracked events on its own, and
+ * the cases slice by variant too, on rollups and player tables alike.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,7 +122,7 @@ describe.runIf(AVAILABLE)('druid/test/integration/druid-pipeline: SDK → collec
       if (e.type === 'session_start') open.set(e.playerId, e.tsMs);
       if (e.type === 'session_end') e.amount = e.tsMs - (open.get(e.playerId) ?? e.tsMs);
     }
-    truth = groundTruth(events, { stampVariant: false });
+    truth = groundTruth(events);
     say(`[druid-pipeline] ${events.length} events tracked in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const stored = await waitForTotal(pipeline.ports.query, events.length, 180_000);
     const metrics = await fetch(`http://127.0.0.1:${pipeline.ports.http}/metrics`).then((r) => r.text());
@@ -157,6 +157,9 @@ describe.runIf(AVAILABLE)('druid/test/integration/druid-pipeline: SDK → collec
     { fromMs: DAY0, toMs: NOW },
     { fromMs: DAY0, toMs: NOW, by: ['game', 'country'] },
     { game: 'space-miner', fromMs: DAY0 + DAY_MS + 3_600_000, toMs: DAY0 + 3 * DAY_MS },
+    // The simulator exposes every player once to shop_layout (samples' player.ts).
+    { fromMs: DAY0, toMs: NOW, by: ['variant'], experiment: 'shop_layout' },
+    { variant: 'shop_layout:grid', fromMs: DAY0, toMs: NOW },
   ];
 
   for (const def of KPIS) {

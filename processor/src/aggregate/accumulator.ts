@@ -20,6 +20,7 @@ interface RowAcc extends RollupRowData {
 }
 
 interface PlayerAcc extends PlayerWindowData {
+  variant: string;
   firstSeenDayMs: number;
   events: number;
   purchases: number;
@@ -76,12 +77,14 @@ export class RollupAccumulator {
   }
 
   /**
-   * One event of `playerId` in a window. `firstSeenDayMs` is the player's cohort, the
-   * same for every event of the player on one partition; should two partitions
-   * disagree (a player with installs on both), the earlier day wins.
+   * One event of `playerId` in a window. `variant` is the player's experiment assignment
+   * as of the event (part of the key: the window of an exposure has a row before and a
+   * row after it). `firstSeenDayMs` is the player's cohort, the same for every event of
+   * the player on one partition; should two partitions disagree (a player with installs
+   * on both), the earlier day wins.
    */
-  addPlayer(windowStartMs: number, dims: Dims, playerId: string, firstSeenDayMs: number, purchase: boolean, sessionStart: boolean): void {
-    const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + playerId;
+  addPlayer(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number, purchase: boolean, sessionStart: boolean): void {
+    const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + playerId + KEY_SEP + variant;
     let acc = this.players.get(key);
     if (!acc) {
       acc = {
@@ -95,6 +98,7 @@ export class RollupAccumulator {
         events: 0,
         purchases: 0,
         sessions: 0,
+        variant,
       };
       this.players.set(key, acc);
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {

@@ -2,11 +2,13 @@ import { IngestedBatch, type EventData, type IngestedBatchData } from '@gamepuls
 import { describe, expect, it } from 'vitest';
 import { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
+import { createAssignmentTable, VARIANT_NAMESPACE } from './assignment.ts';
 import { createFirstSeenTable } from './first-seen.ts';
-import { foldBatch } from './fold-batch.ts';
+import { foldBatch, type PlayerTables } from './fold-batch.ts';
 import { rollupFields } from './rollup-fields.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 23, 59); // one minute before midnight UTC
+const tables = (partition = 0): PlayerTables => ({ firstSeen: createFirstSeenTable(partition), assignments: createAssignmentTable(partition) });
 const ev = (sec: number, payload: Partial<EventData>, extra: Partial<EventData> = {}): EventData => ({
   eventId: `e${sec}`,
   installId: 'i1',
@@ -82,8 +84,9 @@ describe('processor/src/aggregate/fold-batch', () => {
       ],
     };
     const acc = new RollupAccumulator();
-    const firstSeen = createFirstSeenTable(0);
-    const result = foldBatch(wire(batch), acc, firstSeen, T0 + 300_000);
+    const t = tables();
+    const firstSeen = t.firstSeen;
+    const result = foldBatch(wire(batch), acc, t, T0 + 300_000);
     expect(result).toEqual({ events: 9, timeFallbacks: 1 });
     expect(acc.pendingEvents).toBe(9);
 
@@ -114,32 +117,119 @@ describe('processor/src/aggregate/fold-batch', () => {
     const pkey = (p: { windowStartMs?: number | null; playerId?: string | null; country?: string | null }) => `${p.windowStartMs}|${p.playerId}|${p.country}`;
     expect([...players].sort((a, b) => pkey(a).localeCompare(pkey(b)))).toEqual(
       [
-        { windowStartMs: w0, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 4, purchases: 2, sessions: 1 },
-        { windowStartMs: w1, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 2, purchases: 0, sessions: 0 },
-        { windowStartMs: w1, ...dims, country: 'FR', playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0 },
+        { windowStartMs: w0, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 4, purchases: 2, sessions: 1, variant: '' },
+        { windowStartMs: w1, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 2, purchases: 0, sessions: 0, variant: '' },
+        { windowStartMs: w1, ...dims, country: 'FR', playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0, variant: '' },
         // the install id's first event is the one past midnight: its cohort is the next day
-        { windowStartMs: w1, ...dims, playerId: 'i1', firstSeenDayMs: day0 + 86_400_000, events: 1, purchases: 0, sessions: 0 },
-        { windowStartMs: w3, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0 },
+        { windowStartMs: w1, ...dims, playerId: 'i1', firstSeenDayMs: day0 + 86_400_000, events: 1, purchases: 0, sessions: 0, variant: '' },
+        { windowStartMs: w3, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0, variant: '' },
       ].sort((a, b) => pkey(a).localeCompare(pkey(b))),
     );
     expect(acc.pendingRows).toBe(0);
     // first-seen state: one entry per new player, then nothing until another new player
     expect(firstSeen.takeDirty().map((e) => e.key).sort()).toEqual(['i1', 'p1']);
-    foldBatch(wire({ ...batch, batchSequence: 2 }), acc, firstSeen, T0 + 300_000);
+    foldBatch(wire({ ...batch, batchSequence: 2 }), acc, t, T0 + 300_000);
     expect(firstSeen.dirtyCount).toBe(0);
   });
 
   it('sums rows with equal keys across batches instead of adding rows', () => {
     const acc = new RollupAccumulator();
-    const firstSeen = createFirstSeenTable(0);
+    const t = tables();
     const b = (seq: number): IngestedBatchData => ({
       installId: 'i1', batchSequence: seq, context: { gameId: 'g' },
       events: [ev(1, { purchase: { currency: 'USD', amountMinor: 100, itemType: 'x' } })],
     });
-    for (let s = 1; s <= 3; s++) foldBatch(wire(b(s)), acc, firstSeen, T0);
+    for (let s = 1; s <= 3; s++) foldBatch(wire(b(s)), acc, t, T0);
     const { rollups, players } = acc.drain();
     expect(rollups).toHaveLength(1);
     expect(rollups[0]).toMatchObject({ events: 3, amount: 300 });
     expect(players).toEqual([expect.objectContaining({ events: 3, purchases: 3 })]);
+  });
+});
+
+describe('processor/src/aggregate/assignment (variant stamping)', () => {
+  const dims = { gameId: 'g', build: '1.0', platform: 'web', country: 'DE' };
+  const batch = (seq: number, events: EventData[], installId = 'i1'): IngestedBatchData => ({ installId, batchSequence: seq, context: dims, events });
+  const exposure = (sec: number, experiment: string, variant: string, extra: Partial<EventData> = {}) => ev(sec, { experimentExposure: { experiment, variant } }, extra);
+  const purchase = (sec: number, amountMinor: number, extra: Partial<EventData> = {}) => ev(sec, { purchase: { currency: 'EUR', amountMinor, itemType: 'gems' } }, extra);
+  const sorted = (xs: string[]) => [...xs].sort();
+  /** Rows as `variant|eventType|events|amount` and `variant|player|events|purchases|sessions`, sorted. */
+  function shape(acc: RollupAccumulator) {
+    const { rollups, players } = acc.drain();
+    return {
+      rollups: rollups.map((r) => `${r.windowStartMs! - T0}|${r.variant}|${r.eventType}|${r.events}|${r.amount}`).sort(),
+      players: players.map((p) => `${p.windowStartMs! - T0}|${p.variant}|${p.playerId}|${p.events}|${p.purchases}|${p.sessions}`).sort(),
+    };
+  }
+
+  it('stamps nothing before the first exposure, and the assignment on every row from the exposure on', () => {
+    const acc = new RollupAccumulator();
+    const t = tables();
+    // one window (T0 .. T0+59s): a session start and a purchase before the exposure, a purchase after it
+    foldBatch(wire(batch(1, [ev(1, { sessionStart: {} }), purchase(2, 100), exposure(3, 'shop_layout', 'grid'), purchase(4, 250)])), acc, t, T0);
+    expect(shape(acc)).toEqual({
+      rollups: sorted(['0||purchase|1|100', '0||session_start|1|0', '0|shop_layout:grid|experiment_exposure|1|0', '0|shop_layout:grid|purchase|1|250']),
+      // the window of the exposure has one player row before it and one after it
+      players: sorted(['0||p1|2|1|1', '0|shop_layout:grid|p1|2|1|0']),
+    });
+    expect(t.assignments.takeDirty()).toEqual([{ partition: 0, namespace: VARIANT_NAMESPACE, key: 'p1', value: new TextEncoder().encode('shop_layout:grid') }]);
+    // a later batch (next window): still assigned, no state written again
+    foldBatch(wire(batch(2, [ev(70, { sessionStart: {} }), exposure(71, 'shop_layout', 'grid'), purchase(72, 5)])), acc, t, T0);
+    expect(shape(acc)).toEqual({
+      rollups: sorted(['60000|shop_layout:grid|experiment_exposure|1|0', '60000|shop_layout:grid|purchase|1|5', '60000|shop_layout:grid|session_start|1|0']),
+      players: sorted(['60000|shop_layout:grid|p1|3|1|1']),
+    });
+    expect(t.assignments.dirtyCount).toBe(0);
+  });
+
+  it('lets the latest exposure win (one experiment at a time), per player', () => {
+    const acc = new RollupAccumulator();
+    const t = tables();
+    foldBatch(
+      wire(batch(1, [
+        exposure(1, 'onboarding', 'a'),
+        purchase(2, 10),
+        ev(3, { sessionStart: {} }, { playerId: 'p2' }), // another player of the install: not assigned
+        exposure(4, 'shop_layout', 'control'),
+        purchase(5, 20),
+        purchase(6, 30, { playerId: 'p2' }),
+      ])),
+      acc,
+      t,
+      T0,
+    );
+    expect(shape(acc)).toEqual({
+      rollups: sorted([
+        '0||purchase|1|30',
+        '0||session_start|1|0',
+        '0|onboarding:a|experiment_exposure|1|0',
+        '0|onboarding:a|purchase|1|10',
+        '0|shop_layout:control|experiment_exposure|1|0',
+        '0|shop_layout:control|purchase|1|20',
+      ]),
+      players: sorted(['0||p2|2|1|1', '0|onboarding:a|p1|2|1|0', '0|shop_layout:control|p1|2|1|0']),
+    });
+    // one entry per key and commit: the latest value
+    expect(t.assignments.takeDirty().map((e) => [e.key, new TextDecoder().decode(e.value)])).toEqual([['p1', 'shop_layout:control']]);
+  });
+
+  it('restores the assignment from the checkpoint (it moves with the partition) and forgets it on request', () => {
+    const before = tables(3);
+    foldBatch(wire(batch(1, [exposure(1, 'shop_layout', 'grid')])), new RollupAccumulator(), before, T0);
+    const committed = [...before.assignments.takeDirty(), ...before.firstSeen.takeDirty()];
+    const after = tables(3);
+    after.assignments.restore(committed);
+    after.firstSeen.restore(committed);
+    const elsewhere = tables(4);
+    elsewhere.assignments.restore(committed); // another partition's entries are not its own
+    expect(elsewhere.assignments.size).toBe(0);
+    const acc = new RollupAccumulator();
+    foldBatch(wire(batch(2, [purchase(90, 7)])), acc, after, T0);
+    expect(shape(acc)).toEqual({ rollups: sorted(['60000|shop_layout:grid|purchase|1|7']), players: sorted(['60000|shop_layout:grid|p1|1|1|0']) });
+    // a deletion request erased the player in the store: dropped without writing anything
+    expect(after.assignments.forget('p1')).toBe(true);
+    expect(after.assignments.dirtyCount).toBe(0);
+    foldBatch(wire(batch(3, [purchase(130, 9)])), acc, after, T0);
+    expect(shape(acc).rollups).toEqual(['120000||purchase|1|9']);
   });
 });

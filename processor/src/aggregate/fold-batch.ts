@@ -1,14 +1,22 @@
 /**
  * Folds the events of one accepted (not duplicate) batch into the accumulator: event
- * time → window, dimensions, payload fields, and the player's window row.
+ * time → window, dimensions, payload fields, the player's experiment assignment, and
+ * the player's window row.
  */
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
 import { dayStartMs, eventTimeMs, windowStartMs } from '../windows/tumbling.ts';
 import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
+import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
 import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
 import { rollupFields } from './rollup-fields.ts';
+
+/** The per-player state of one partition that folding reads and writes. */
+export interface PlayerTables {
+  firstSeen: FirstSeenTable;
+  assignments: AssignmentTable;
+}
 
 export interface FoldResult {
   events: number;
@@ -20,7 +28,7 @@ export interface FoldResult {
  * `appendedAtMs` is the log's timestamp of the record: the event time of last resort
  * (see `eventTimeMs`).
  */
-export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, firstSeen: FirstSeenTable, appendedAtMs: number): FoldResult {
+export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, players: PlayerTables, appendedAtMs: number): FoldResult {
   const batchDims = dimsOf(undefined, batch.context);
   const receivedAtMs = int64(batch.receivedAtMs);
   const installId = batch.installId ?? '';
@@ -32,11 +40,16 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, firs
     const windowMs = windowStartMs(time.tsMs);
     const dims = e.context ? dimsOf(e.context, batch.context) : batchDims;
     const payload = payloadOf(e);
-    acc.addEvent(windowMs, dims, rollupFields(e, payload));
     // "account id once identified, else the install id" — fall back the same way here.
     const playerId = e.playerId || e.installId || installId;
-    const cohortDayMs = firstSeenDay(firstSeen, playerId, dayStartMs(time.tsMs));
-    acc.addPlayer(windowMs, dims, playerId, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
+    const fields = rollupFields(e, payload);
+    // The assignment as of this event (assignment.ts): an exposure sets it, and its own
+    // row carries it; every other event carries the player's current one.
+    if (payload === 'experimentExposure') assign(players.assignments, playerId, fields.variant);
+    else fields.variant = assignmentOf(players.assignments, playerId);
+    acc.addEvent(windowMs, dims, fields);
+    const cohortDayMs = firstSeenDay(players.firstSeen, playerId, dayStartMs(time.tsMs));
+    acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
   }
   return { events: events.length, timeFallbacks };
 }

@@ -35,6 +35,15 @@ export class StateTable<V> {
     this.dirty.add(key);
   }
 
+  /**
+   * Drops the entry without writing anything: for state the store already deleted
+   * (a player erased by a deletion request, in the same transaction as its position).
+   */
+  forget(key: string): boolean {
+    this.dirty.delete(key);
+    return this.values.delete(key);
+  }
+
   /** Loads committed entries of this table's partition and namespace; others are ignored. */
   restore(entries: Iterable<StateEntry>): void {
     for (const e of entries) {

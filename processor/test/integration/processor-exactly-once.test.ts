@@ -147,9 +147,17 @@ describe('processor/test/integration/processor-exactly-once', () => {
       // Positions: the end of every partition; dedup state: one window per install.
       const positions = await store.sql('SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = \'processor\' ORDER BY 1');
       expect(positions.map((r) => [num(r.p), num(r.o)])).toEqual(ends.map((e) => [e.partition, e.offset]));
-      const [st] = await store.sql("SELECT count(*) FILTER (WHERE namespace = 'dedup') AS dedup, count(*) FILTER (WHERE namespace = 'player') AS players FROM processor_state");
+      const [st] = await store.sql(
+        "SELECT count(*) FILTER (WHERE namespace = 'dedup') AS dedup, count(*) FILTER (WHERE namespace = 'player') AS players, count(*) FILTER (WHERE namespace = 'variant') AS assigned FROM processor_state",
+      );
       expect(num(st!.dedup)).toBe(80);
       expect(num(st!.players)).toBe(Object.keys(truth.cohortByPlayer).length);
+      // Assignments: each exposed player's latest exposure, as the state the processor restarts from.
+      const latest = new Map<string, string>();
+      for (const b of traffic.unique) for (const e of b.events ?? []) if (e.experimentExposure) latest.set(e.playerId || e.installId || '', `${e.experimentExposure.experiment}:${e.experimentExposure.variant}`);
+      expect(num(st!.assigned)).toBe(latest.size);
+      const assigned = await store.sql("SELECT key, decode(value) AS v FROM processor_state WHERE namespace = 'variant' ORDER BY key");
+      expect(Object.fromEntries(assigned.map((r) => [String(r.key), String(r.v)]))).toEqual(Object.fromEntries([...latest].sort()));
 
       // Sanity of the yardstick itself: the truth counts every unique event once.
       const uniqueEvents = traffic.unique.reduce((n, b) => n + (b.events?.length ?? 0), 0);

@@ -36,6 +36,13 @@ export async function storeTotals(store: Store): Promise<Totals> {
     ),
     eventsByCountry: await pairs('SELECT country, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.country)),
     eventsByBuild: await pairs('SELECT build, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.build)),
+    eventsByVariant: await pairs('SELECT variant, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.variant)),
+    playerEventsByVariant: await pairs('SELECT variant, sum(events) AS n FROM player_windows GROUP BY 1', (r) => String(r.variant)),
+    revenueByVariant: await pairs(
+      "SELECT variant, currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1, 2",
+      (r) => `${r.variant}/${r.currency}`,
+    ),
+    playersByVariant: await pairs('SELECT variant, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1', (r) => String(r.variant)),
     cohortByPlayer: Object.fromEntries(cohorts.map((r) => [String(r.player_id), r.lo === r.hi ? day(r.lo) : 'MIXED'])),
   };
 }

@@ -215,6 +215,17 @@ export interface Totals {
   eventsByBuild: Record<string, number>;
   /** player → ISO day of the first event of the player's first batch (the cohort) */
   cohortByPlayer: Record<string, string>;
+  /**
+   * Rollup events by the variant stamped on them: the player's latest exposure before or
+   * at the event (`''` before any), in the install's batch order (druid/README.md, "A/B readout").
+   */
+  eventsByVariant: Record<string, number>;
+  /** The same from the player windows: every player row carries the variant too. */
+  playerEventsByVariant: Record<string, number>;
+  /** `${variant}/${currency}` → purchase amount */
+  revenueByVariant: Record<string, number>;
+  /** variant → distinct players with an event stamped with it */
+  playersByVariant: Record<string, number>;
 }
 
 export function sorted(o: Record<string, number>): Record<string, number> {
@@ -242,11 +253,24 @@ export function groundTruth(unique: IngestedBatchData[]): Totals {
     eventsByCountry: {},
     eventsByBuild: {},
     cohortByPlayer: {},
+    eventsByVariant: {},
+    playerEventsByVariant: {},
+    revenueByVariant: {},
+    playersByVariant: {},
   };
   const players = new Map<string, Set<string>>();
+  const assigned = new Map<string, string>();
+  const variantPlayers = new Map<string, Set<string>>();
   for (const b of unique) {
     for (const e of b.events ?? []) {
       const player = e.playerId || e.installId || '';
+      if (e.experimentExposure) assigned.set(player, `${e.experimentExposure.experiment}:${e.experimentExposure.variant}`);
+      const variant = assigned.get(player) ?? '';
+      bump(t.eventsByVariant, variant);
+      bump(t.playerEventsByVariant, variant);
+      if (e.purchase) bump(t.revenueByVariant, `${variant}/${e.purchase.currency}`, e.purchase.amountMinor as number);
+      if (!variantPlayers.has(variant)) variantPlayers.set(variant, new Set());
+      variantPlayers.get(variant)!.add(player);
       t.cohortByPlayer[player] ??= new Date(e.clientTsMs as number).toISOString().slice(0, 10);
       const ts = e.clientTsMs as number;
       const minute = ts - (((ts % 60_000) + 60_000) % 60_000);
@@ -286,6 +310,7 @@ export function groundTruth(unique: IngestedBatchData[]): Totals {
     }
   }
   for (const [w, set] of players) t.uniquePlayersByWindow[w] = set.size;
+  for (const [v, set] of variantPlayers) t.playersByVariant[v] = set.size;
   return normalize(t);
 }
 
@@ -300,14 +325,18 @@ function normalize(t: Totals): Totals {
     uniquePlayersByWindow: sorted(t.uniquePlayersByWindow),
     eventsByCountry: sorted(t.eventsByCountry),
     eventsByBuild: sorted(t.eventsByBuild),
+    eventsByVariant: sorted(t.eventsByVariant),
+    playerEventsByVariant: sorted(t.playerEventsByVariant),
+    revenueByVariant: sorted(t.revenueByVariant),
+    playersByVariant: sorted(t.playersByVariant),
     cohortByPlayer: Object.fromEntries(Object.entries(t.cohortByPlayer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
 /** The same totals from rows a sink holds (RollupRow / PlayerWindow shape). */
 export function totalsFromRows(
-  rollups: Array<{ windowStartMs?: number | null; eventType?: string | null; action?: string | null; currency?: string | null; item?: string | null; country?: string | null; build?: string | null; events?: number | null; amount?: number | null }>,
-  players: Array<{ windowStartMs?: number | null; playerId?: string | null; firstSeenDayMs?: number | null }>,
+  rollups: Array<{ windowStartMs?: number | null; eventType?: string | null; action?: string | null; currency?: string | null; item?: string | null; country?: string | null; build?: string | null; variant?: string | null; events?: number | null; amount?: number | null }>,
+  players: Array<{ windowStartMs?: number | null; playerId?: string | null; firstSeenDayMs?: number | null; variant?: string | null; events?: number | null }>,
 ): Totals {
   const t: Totals = {
     eventsByType: {},
@@ -321,6 +350,10 @@ export function totalsFromRows(
     eventsByCountry: {},
     eventsByBuild: {},
     cohortByPlayer: {},
+    eventsByVariant: {},
+    playerEventsByVariant: {},
+    revenueByVariant: {},
+    playersByVariant: {},
   };
   for (const r of rollups) {
     const n = Number(r.events ?? 0);
@@ -332,11 +365,17 @@ export function totalsFromRows(
     if (r.eventType === 'session_start') t.sessions += n;
     if (r.eventType === 'session_end') t.sessionLengthMs += amount;
     if (r.eventType === 'purchase') bump(t.revenueByCurrency, r.currency ?? '', amount);
+    bump(t.eventsByVariant, r.variant ?? '', n);
+    if (r.eventType === 'purchase') bump(t.revenueByVariant, `${r.variant ?? ''}/${r.currency ?? ''}`, amount);
     if (r.eventType === 'resource') bump(t.resourceByCurrencyFlow, `${r.currency}/${r.action}`, amount);
     if (r.eventType === 'progression') bump(t.progressionByLevel, `${r.item}/${r.action}`, n);
   }
   const sets = new Map<string, Set<string>>();
+  const variantPlayers = new Map<string, Set<string>>();
   for (const p of players) {
+    bump(t.playerEventsByVariant, p.variant ?? '', Number(p.events ?? 0));
+    if (!variantPlayers.has(p.variant ?? '')) variantPlayers.set(p.variant ?? '', new Set());
+    variantPlayers.get(p.variant ?? '')!.add(p.playerId ?? '');
     const w = new Date(Number(p.windowStartMs)).toISOString();
     if (!sets.has(w)) sets.set(w, new Set());
     sets.get(w)!.add(p.playerId ?? '');
@@ -346,6 +385,7 @@ export function totalsFromRows(
     t.cohortByPlayer[p.playerId ?? ''] = known === undefined || known === day ? day : 'MIXED';
   }
   for (const [w, set] of sets) t.uniquePlayersByWindow[w] = set.size;
+  for (const [v, set] of variantPlayers) t.playersByVariant[v] = set.size;
   // Zero-valued keys (a currency only ever in sinks, say) do not exist in the truth either.
   return normalize(t);
 }

@@ -2625,6 +2625,9 @@ export namespace gamepulse {
             /** PlayerWindow sessions. */
             sessions: number;
 
+            /** PlayerWindow variant. */
+            variant: string;
+
             /**
              * Creates a new PlayerWindow instance using the specified properties.
              * @param [properties] Properties to set
@@ -2707,6 +2710,9 @@ export namespace gamepulse {
 
                 /** PlayerWindow sessions */
                 sessions?: (number|null);
+
+                /** PlayerWindow variant */
+                variant?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -7824,6 +7824,7 @@ export const gamepulse = $root.gamepulse = (() => {
              * @property {number|null} [events] PlayerWindow events
              * @property {number|null} [purchases] PlayerWindow purchases
              * @property {number|null} [sessions] PlayerWindow sessions
+             * @property {string|null} [variant] PlayerWindow variant
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7936,6 +7937,14 @@ export const gamepulse = $root.gamepulse = (() => {
             PlayerWindow.prototype.sessions = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * PlayerWindow variant.
+             * @member {string} variant
+             * @memberof gamepulse.v1.PlayerWindow
+             * @instance
+             */
+            PlayerWindow.prototype.variant = "";
+
+            /**
              * Creates a new PlayerWindow instance using the specified properties.
              * @function create
              * @memberof gamepulse.v1.PlayerWindow
@@ -7987,6 +7996,8 @@ export const gamepulse = $root.gamepulse = (() => {
                     writer.uint32(/* id 9, wireType 0 =*/72).int64(message.purchases);
                 if (message.sessions != null && $Object.hasOwnProperty.call(message, "sessions") && (typeof message.sessions === "object" ? message.sessions.low || message.sessions.high : message.sessions !== 0))
                     writer.uint32(/* id 10, wireType 0 =*/80).int64(message.sessions);
+                if (message.variant != null && $Object.hasOwnProperty.call(message, "variant") && message.variant !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.variant);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8121,6 +8132,15 @@ export const gamepulse = $root.gamepulse = (() => {
                                 delete message.sessions;
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.variant = value;
+                            else
+                                delete message.variant;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8221,6 +8241,9 @@ export const gamepulse = $root.gamepulse = (() => {
                             message.sessions = object.sessions;
                         else if (typeof object.sessions === "object")
                             message.sessions = new $util.LongBits(object.sessions.low >>> 0, object.sessions.high >>> 0).toNumber();
+                if (object.variant != null)
+                    if (typeof object.variant !== "string" || object.variant.length)
+                        message.variant = $String(object.variant);
                 return message;
             };
 
@@ -8272,6 +8295,7 @@ export const gamepulse = $root.gamepulse = (() => {
                         object.sessions = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.sessions = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.variant = "";
                 }
                 if (message.windowStartMs != null && $Object.hasOwnProperty.call(message, "windowStartMs"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -8318,6 +8342,8 @@ export const gamepulse = $root.gamepulse = (() => {
                         object.sessions = options.longs === $String ? $String(message.sessions) : message.sessions;
                     else
                         object.sessions = options.longs === $String ? $util.Long.prototype.toString.call(message.sessions) : options.longs === $Number ? new $util.LongBits(message.sessions.low >>> 0, message.sessions.high >>> 0).toNumber() : message.sessions;
+                if (message.variant != null && $Object.hasOwnProperty.call(message, "variant"))
+                    object.variant = message.variant;
                 return object;
             };
 

@@ -88,7 +88,7 @@ export async function runPlayer(
     if (!state.exposed) {
       state.exposed = true;
       client.experiment.exposure(EXPERIMENT.name, variant);
-      rec('experiment_exposure');
+      rec('experiment_exposure', { variant: `${EXPERIMENT.name}:${variant}` });
     }
     const sessionEnd = clock.now() + rnd.logNormal(traits.sessionMedianMs, 0.5);
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {

@@ -67,6 +67,26 @@ describe('samples/simulator', () => {
   });
 });
 
+describe('samples/simulator/ledger (A/B truths)', () => {
+  it('attributes every event to the assignment as of it: each player is exposed once to shop_layout', async () => {
+    const { totals } = await simulate(5);
+    const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+    expect(Object.keys(totals.exposuresByVariant).sort()).toEqual(['shop_layout:control', 'shop_layout:grid']);
+    expect(sum(totals.exposuresByVariant)).toBe(totals.eventsByType.experiment_exposure);
+    // once per player: exposed players per variant = exposures per variant
+    for (const [v, n] of Object.entries(totals.exposuresByVariant)) expect(totals.playersByVariant[v], v).toBe(n);
+    expect(sum(totals.eventsByVariant)).toBe(totals.events);
+    expect(sum(totals.eventsByPlayer)).toBe(totals.events);
+    // the first session_start precedes the exposure: each exposed player has one under ''
+    expect(totals.sessionsByVariant['']).toBe(sum(totals.exposuresByVariant));
+    expect(sum(totals.sessionsByVariant)).toBe(totals.sessionsStarted);
+    const revenue: Record<string, number> = {};
+    for (const [k, amount] of Object.entries(totals.revenueByVariantCurrency)) revenue[k.split('/')[1]!] = (revenue[k.split('/')[1]!] ?? 0) + amount;
+    expect(revenue).toEqual(totals.revenueByCurrency);
+    expect(sum(totals.purchasesByVariant)).toBe(totals.eventsByType.purchase ?? 0);
+  });
+});
+
 describe('samples/simulator/sim-clock', () => {
   it('fires virtual timers in time order while sleeping, and not before', async () => {
     const clock = createVirtualClock(1000);

@@ -14,6 +14,7 @@ import { createRandom, createSimulator, Ledger, type LedgerTotals } from '@gamep
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import type { KafkaOptions } from '../../../scripts/engines/kafka.ts';
 import { Pipeline, type LogKind } from './pipeline.ts';
+import { checkPlayerDeletion } from './deletion-scenario.ts';
 import { resending, type ResendStats } from './resending-transport.ts';
 import { expectStoreEqualsLedger, metricSum, waitForTotal } from './store-totals.ts';
 
@@ -111,9 +112,13 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       );
     }, 600_000);
 
-    it('stores rollups equal to the ledger, window by window and dimension by dimension', async () => {
+    it('stores rollups equal to the ledger, window by window and dimension by dimension, and the A/B readout per variant', async () => {
       expect(await pipeline.stopStoreWriter()).toBe(0);
       await expectStoreEqualsLedger(pipeline.storePath, expected);
     });
+
+    it('erases players on deletion requests to the collector: rows gone, audited, everyone else exactly as before', async () => {
+      await checkPlayerDeletion({ pipeline, expected, key: KEY });
+    }, 300_000);
   });
 }

@@ -193,6 +193,17 @@ export class Pipeline {
     return stopService(this.o.kind === 'kafka' ? this.loader! : this.processors[0]!, graceMs);
   }
 
+  /** Starts what writes the DuckDB file again after `stopStoreWriter` (processor or loader). */
+  async restartStoreWriter(): Promise<void> {
+    if (this.o.kind === 'kafka') {
+      this.loader = this.loaderService();
+      await waitReady(this.loader, READY_MS);
+    } else {
+      this.processors[0] = this.processorService(0);
+      await waitReady(this.processors[0], READY_MS);
+    }
+  }
+
   /** The processors' /metrics URLs (of the live ones). */
   processorMetricsUrls(): string[] {
     return this.processorPorts.map((port) => `http://127.0.0.1:${port}/metrics`);

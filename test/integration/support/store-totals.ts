@@ -3,7 +3,7 @@
  * query API while the pipeline runs, and every ledger total in SQL on the DuckDB file
  * once its writer stopped.
  */
-import { openDuckDbStore } from '@gamepulse/druid';
+import { openDuckDbStore, runKpi } from '@gamepulse/druid';
 import type { LedgerTotals } from '@gamepulse/samples';
 import { expect } from 'vitest';
 
@@ -80,7 +80,51 @@ export async function expectStoreEqualsLedger(storePath: string, expected: Ledge
 
     const [dead] = await q(`SELECT COUNT(*) AS n FROM dead_letters`);
     expect(Number(dead!.n)).toBe(0);
+
+    const perPlayer = await q(`SELECT player_id, SUM(events) AS n FROM player_windows GROUP BY 1`);
+    expect(toMap(perPlayer, (r) => String(r.player_id), 'n')).toEqual(expected.eventsByPlayer);
+
+    // A/B: every row carries its player's assignment as of the event (druid/README.md, "A/B readout").
+    const byVariant = await q(`SELECT variant, SUM(events) AS n FROM rollups GROUP BY 1`);
+    expect(toMap(byVariant, (r) => String(r.variant), 'n')).toEqual(expected.eventsByVariant);
+    const playerByVariant = await q(`SELECT variant, SUM(events) AS n FROM player_windows GROUP BY 1`);
+    expect(toMap(playerByVariant, (r) => String(r.variant), 'n')).toEqual(expected.eventsByVariant);
+    const revenueByVariant = await q(`SELECT variant, currency, SUM(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1, 2`);
+    expect(toMap(revenueByVariant, (r) => `${r.variant}/${r.currency}`, 'n')).toEqual(expected.revenueByVariantCurrency);
+    await expectAbReadout(store, expected);
   } finally {
     await store.close();
   }
+}
+
+type KpiStore = Parameters<typeof runKpi>[0];
+
+/**
+ * ab_readout and revenue by variant (the KPI library's SQL on DuckDB) against the
+ * ledger's independent truths: exposures, exposed players, payers and per-player
+ * sessions and purchases per variant; revenue per variant and currency.
+ */
+export async function expectAbReadout(store: KpiStore, expected: LedgerTotals): Promise<void> {
+  const range = { fromMs: 0, toMs: Math.floor(Date.now() / 86_400_000 + 2) * 86_400_000 };
+  const ab = await runKpi(store, 'ab_readout', { ...range, experiment: 'shop_layout' });
+  const variants = Object.keys(expected.exposuresByVariant).sort();
+  expect(variants).toEqual(['shop_layout:control', 'shop_layout:grid']);
+  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+  expect(ab.rows).toEqual(
+    variants.map((v) => {
+      const players = expected.playersByVariant[v]!;
+      const payers = expected.payersByVariant[v] ?? 0;
+      return {
+        variant: v,
+        exposures: expected.exposuresByVariant[v],
+        players,
+        payers,
+        conversion: ratio(payers, players),
+        sessions_per_player: ratio(expected.sessionsByVariant[v] ?? 0, players),
+        purchases_per_player: ratio(expected.purchasesByVariant[v] ?? 0, players),
+      };
+    }),
+  );
+  const revenue = await runKpi(store, 'revenue', { ...range, granularity: 'all', by: ['variant'] });
+  expect(Object.fromEntries(revenue.rows.map((r) => [`${r.variant}/${r.currency}`, Number(r.amount_minor)]))).toEqual(expected.revenueByVariantCurrency);
 }

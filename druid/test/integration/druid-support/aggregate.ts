@@ -7,21 +7,18 @@
  *    country, event_type, action, currency, item, variant; player rows keyed by window,
  *    game, build, platform, country, player, variant;
  *  - `first_seen_day`: UTC day of the player's first event (the install cohort);
- *  - `variant` (the proposed extension, druid/README.md "A/B readout"): the player's
- *    assignment at the event — set by its experiment_exposure event, '' before — on
- *    rollup rows and on player rows (an extra field in the player JSON).
+ *  - `variant` (druid/README.md "A/B readout"): the player's assignment at the event —
+ *    set by its experiment_exposure event, '' before — on rollup rows and player rows.
  * The ground truth is NOT computed from these rows: see ground-truth.ts.
  */
 import type { PlayerJson, RollupJson } from '@gamepulse/proto';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
-export type PlayerJsonWithVariant = PlayerJson & { variant: string };
-
 const WINDOW_MS = 60_000;
 
-export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJsonWithVariant[] } {
+export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[] } {
   const rollups = new Map<string, RollupJson>();
-  const players = new Map<string, PlayerJsonWithVariant>();
+  const players = new Map<string, PlayerJson>();
   const firstSeen = new Map<string, number>();
   const assignment = new Map<string, string>();
   for (const e of [...events].sort((a, b) => a.tsMs - b.tsMs)) {

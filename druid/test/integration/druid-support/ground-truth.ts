@@ -6,17 +6,11 @@
 import type { RefData, RefPlayer, RefRollup } from '../../../src/testing/reference-kpis.ts';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
-export interface GroundTruthOptions {
-  /**
-   * The proposed semantics (druid/README.md, "A/B readout"): every row carries the
-   * player's assignment. False = today's processor: only experiment_exposure rollup
-   * rows carry a variant, player rows none. @default true
-   */
-  stampVariant?: boolean;
-}
-
-export function groundTruth(events: readonly SimEvent[], o: GroundTruthOptions = {}): RefData {
-  const stamp = o.stampVariant ?? true;
+/**
+ * The A/B semantics of druid/README.md ("A/B readout"): every row — rollup and player —
+ * carries the player's assignment as of the event: its latest exposure, '' before any.
+ */
+export function groundTruth(events: readonly SimEvent[]): RefData {
   const firstTs = new Map<string, number>();
   for (const e of events) firstTs.set(e.playerId, Math.min(firstTs.get(e.playerId) ?? Infinity, e.tsMs));
   const rollups: RefRollup[] = [];
@@ -26,12 +20,12 @@ export function groundTruth(events: readonly SimEvent[], o: GroundTruthOptions =
   const assigned = new Map<string, string>();
   for (const e of events) {
     if (e.type === 'experiment_exposure') assigned.set(e.playerId, e.exposure);
-    const variant = stamp ? (assigned.get(e.playerId) ?? '') : e.exposure;
+    const variant = assigned.get(e.playerId) ?? '';
     const dims = { windowStartMs: e.tsMs, gameId: e.gameId, build: e.build, platform: e.platform, country: e.country };
     rollups.push({ ...dims, variant, eventType: e.type, action: e.action, currency: e.currency, item: e.item, events: 1, amount: e.amount });
     players.push({
       ...dims,
-      variant: stamp ? variant : '',
+      variant,
       playerId: e.playerId,
       firstSeenDayMs: Math.floor(firstTs.get(e.playerId)! / DAY_MS) * DAY_MS,
       events: 1,
@@ -39,5 +33,5 @@ export function groundTruth(events: readonly SimEvent[], o: GroundTruthOptions =
       sessions: e.type === 'session_start' ? 1 : 0,
     });
   }
-  return { rollups, players, playerVariant: stamp };
+  return { rollups, players, playerVariant: true };
 }

@@ -3,11 +3,8 @@
  * Kafka transactions, Druid's supervisors reading it, and DuckDB loaded from the same
  * topic through a read_committed consumer.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KafkaLog } from '@gamepulse/log';
-import { decodeRollupsRecord, encodeRollupsRecord, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
+import { decodeRollupsRecord, encodeRollupsRecord, jsonToPlayer, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
 import type { DuckDbStore } from '../../../src/duckdb/index.ts';
 
 /** Rows per transaction: like a processor commit. */
@@ -49,44 +46,28 @@ export async function produceRollups(log: KafkaLog, topic: string, rows: readonl
 }
 
 /**
- * Loads the topic into DuckDB the way a rollups-topic loader would (issue 5's
- * druid/src/loader replaces this when it lands): a read_committed consumer, each batch
- * committed with its next offsets in one store transaction. Player rows carry the
- * proposed `variant`, which today's `player_windows` (and the appender) lack; they are
- * inserted with SQL into a `variant` column added here — the migration druid/README.md
- * specifies ("A/B readout").
+ * Loads the topic into DuckDB the way the rollups-topic loader does
+ * (druid/src/loader): a read_committed consumer, each batch's rows — player rows with
+ * their `variant`, through the appender into player_windows.variant — committed with
+ * its next offset in one store transaction.
  */
 export async function loadTopicIntoDuckDb(log: KafkaLog, topic: string, store: DuckDbStore, expectedRows: number, timeoutMs = 120_000): Promise<number> {
-  await store.sql(`ALTER TABLE player_windows ADD COLUMN IF NOT EXISTS variant VARCHAR DEFAULT ''`);
-  const dir = mkdtempSync(join(tmpdir(), 'gp-duckdb-load-'));
   const consumer = log.consumer({ groupId: `${topic}-duckdb`, topics: [topic], maxBatchRecords: 20_000 });
   let seen = 0;
-  let file = 0;
   let failure: unknown;
   try {
     await consumer.run({
       onBatch: async (batch) => {
         try {
           const rows = batch.records.map((r) => decodeRollupsRecord(r.value));
-          const players = rows.filter((r) => r.kind === 'player');
           await store.commit({
             consumer: 'druid-it-loader',
             rollups: rows.filter((r) => r.kind === 'rollup').map(jsonToRollup),
-            players: [],
+            players: rows.filter((r) => r.kind === 'player').map(jsonToPlayer),
             positions: [{ topic, partition: batch.partition, offset: batch.nextOffset }],
             state: [],
             deadLetters: [],
           });
-          if (players.length > 0) {
-            const path = join(dir, `players-${file++}.ndjson`);
-            writeFileSync(path, players.map((p) => JSON.stringify({ ...p, variant: (p as { variant?: string }).variant ?? '' })).join('\n'));
-            await store.sql(
-              `INSERT INTO player_windows (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant)
-               SELECT make_timestamp(window_start * 1000), game_id, build, platform, country, player_id,
-                      CASE WHEN first_seen_day > 0 THEN CAST(make_timestamp(first_seen_day * 1000) AS DATE) END, events, purchases, sessions, variant
-               FROM read_json('${path}', format = 'newline_delimited', columns = {window_start: 'BIGINT', game_id: 'VARCHAR', build: 'VARCHAR', platform: 'VARCHAR', country: 'VARCHAR', player_id: 'VARCHAR', first_seen_day: 'BIGINT', events: 'BIGINT', purchases: 'BIGINT', sessions: 'BIGINT', variant: 'VARCHAR'})`,
-            );
-          }
           seen += rows.length;
         } catch (err) {
           failure ??= err;
@@ -99,7 +80,6 @@ export async function loadTopicIntoDuckDb(log: KafkaLog, topic: string, store: D
     await new Promise((r) => setTimeout(r, 1_000));
   } finally {
     await consumer.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
   if (failure) throw failure;
   return seen;
@@ -144,7 +124,7 @@ export async function waitForIngestion(brokerUrl: string, expected: Record<strin
 /** Columns the KPI library reads, per datasource role. */
 export const KPI_COLUMNS = {
   rollups: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'currency', 'item', 'variant', 'events', 'amount'],
-  players: ['game_id', 'build', 'platform', 'country', 'first_seen_day', 'player_id', 'purchases', 'sessions'],
+  players: ['game_id', 'build', 'platform', 'country', 'first_seen_day', 'variant', 'player_id', 'purchases', 'sessions'],
 } as const;
 
 /**
