@@ -56,8 +56,31 @@ Kafka profile (real Apache Kafka from Maven Central, started and stopped here):
 Druid profile (real Apache Druid from Maven Central; implies --kafka):
   --druid            also start Druid, submit the rollups-topic supervisors and serve
                      the same KPI API + console from Druid on --druid-query-port
-  --druid-query-port P                                      (default 8091)
+  --druid-query-port P                                      (default 8099)
 `;
+
+/** Every listening port must be distinct: a clash would make one service answer for another. */
+function checkPorts(o: StartOptions): void {
+  const used = new Map<number, string>();
+  const claim = (port: number, what: string) => {
+    if (port === 0) return;
+    const other = used.get(port);
+    if (other) {
+      process.stderr.write(`port ${port} is given to both ${other} and ${what}; choose another with the options below\n\n${HELP}`);
+      process.exit(2);
+    }
+    used.set(port, what);
+  };
+  claim(o.collectorHttpPort, '--http-port');
+  claim(o.collectorGrpcPort, '--grpc-port');
+  claim(o.queryPort, '--query-port');
+  if (o.kafka) {
+    for (let i = 1; i <= o.processors; i++) claim(o.queryPort + i, `processor ${i - 1} (--query-port + ${i})`);
+    claim(o.kafkaPort, '--kafka-port');
+    claim(o.kafkaPort + 1, 'the Kafka controller (--kafka-port + 1)');
+  }
+  if (o.druid) claim(o.druidQueryPort, '--druid-query-port');
+}
 
 export function parseStartArgs(argv: string[]): StartOptions {
   const { values } = parseArgs({
@@ -99,7 +122,7 @@ export function parseStartArgs(argv: string[]): StartOptions {
     process.stderr.write(`--transport must be http, grpc or mixed, got "${transport}"\n`);
     process.exit(2);
   }
-  return {
+  const options: StartOptions = {
     players: Math.floor(num('players', values.players, 300, 1)),
     seed: values.seed ?? Date.now().toString(36),
     timeScale: num('time-scale', values['time-scale'], 30, 1),
@@ -114,6 +137,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
     processors: Math.floor(num('processors', values.processors, 2, 1)),
     kafkaPort: num('kafka-port', values['kafka-port'], 19092, 1),
     druid: !!values.druid,
-    druidQueryPort: num('druid-query-port', values['druid-query-port'], 8091, 0),
+    druidQueryPort: num('druid-query-port', values['druid-query-port'], 8099, 0),
   };
+  checkPorts(options);
+  return options;
 }
