@@ -1,7 +1,9 @@
-/** Every benchmark suite, in the order they run. */
+/** Every benchmark suite, in the order they run (embedded first, then the ones that start engines). */
 import type { BenchSuite } from '../types.ts';
+import { sdkSuite } from '../../sdk/bench/suite.ts';
+import { collectorSuite } from '../../collector/bench/suite.ts';
 import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { druidQuerySuite } from '../../druid/bench/suite.ts';
 import { pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
-export const suites: BenchSuite[] = [pipelineEmbeddedSuite, kafkaPipelineSuite, druidQuerySuite];
+export const suites: BenchSuite[] = [pipelineEmbeddedSuite, sdkSuite, collectorSuite, kafkaPipelineSuite, druidQuerySuite];
