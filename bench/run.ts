@@ -41,7 +41,8 @@ for (const suite of selected) {
 if (failures.length) log(`scratch dir kept for inspection: ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
 
-const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 }));
+/** Table display only (the JSON keeps full precision): 3 significant decimals below 10, fewer above. */
+const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 10 ? 1 : 3 });
 const widths = [22, 44, 14, 9];
 const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i] ?? 0))).join('  ');
 console.log('\n' + line(['suite', 'metric', 'value', 'unit']) + '  note');

@@ -2,12 +2,13 @@
  * `npm start -- --druid`: on top of the Kafka profile, the production analytics store —
  *
  *   Apache Druid (scripts/engines/druid: ZooKeeper, coordinator-overlord, broker,
- *     historical, indexer; jars from Maven Central into ~/.cache/gamepulse)
+ *     historical, indexer, and the router for Druid's own web console; jars from
+ *     Maven Central into ~/.cache/gamepulse)
  *   the rollups-topic supervisors (druid/ingestion, submitted idempotently)
  *   a second query API + console answering the same KPIs from Druid
  *
  * so the DuckDB console (loader) and the Druid console can be compared side by side,
- * and Superset can be pointed at the broker.
+ * and Superset can be pointed at the router.
  */
 import { submitSupervisors } from '../../druid/ingestion/submit.ts';
 import { startDruid, stopDruid } from '../engines/druid/index.ts';
@@ -17,12 +18,16 @@ import { startService, waitReady, type Service } from './services.ts';
 export interface DruidProfile {
   api: Service;
   brokerUrl: string;
+  /** Druid's web console (the router). */
+  routerUrl: string;
+  /** What Superset's "Apache Druid" connection wants. */
+  sqlalchemyUri: string;
   stop(): Promise<void>;
 }
 
 export async function startDruidProfile(opts: StartOptions, brokers: string, logDir: string, root: string): Promise<DruidProfile> {
   const log = (l: string) => process.stdout.write(`${l}\n`);
-  const cluster = await startDruid({ log });
+  const cluster = await startDruid({ log, router: true });
   log('[druid] submitting the rollups-topic supervisors …');
   // Short task duration: segments hand off to the historical every few minutes, as a
   // live demo wants; production keeps the spec's hour (druid/ingestion/specs.ts).
@@ -39,6 +44,8 @@ export async function startDruidProfile(opts: StartOptions, brokers: string, log
   return {
     api,
     brokerUrl: cluster.brokerUrl,
+    routerUrl: cluster.routerUrl!,
+    sqlalchemyUri: cluster.sqlalchemyUri,
     stop: async () => {
       await stopDruid({});
     },

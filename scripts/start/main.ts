@@ -41,7 +41,8 @@ function banner(services: Service[]): void {
     ...(druid
       ? [
           `  Druid console  http://127.0.0.1:${opts.druidQueryPort}/   (same KPIs, answered by Apache Druid)`,
-          `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset: druid://${druid.brokerUrl.replace(/^https?:\/\//, '')}/druid/v2/sql/`,
+          `  Druid web      ${druid.routerUrl}/   (Apache Druid's own console: datasources, supervisors, SQL)`,
+          `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset URI: ${druid.sqlalchemyUri}`,
         ]
       : []),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,

@@ -7,6 +7,10 @@
  *   request:  Content-Type application/x-protobuf | application/json,
  *             Content-Encoding gzip | identity, x-gamepulse-key: <ingest key>,
  *             optional x-gamepulse-signature (keys/signature.ts)
+ *   beacon:   `navigator.sendBeacon` cannot set headers, so `POST /v1/batch?key=<ingest
+ *             key>` with no Content-Type is taken as an identity-encoded protobuf batch.
+ *             Ingest keys ship inside every game build (they are not secrets), so the
+ *             key in a URL reveals nothing new; a header key wins when both are sent.
  *   200:      BatchAck as application/x-protobuf, or JSON with Accept: application/json
  *             (JSON requests get JSON unless they Accept protobuf)
  *   error:    {"error":{"code","message","retryable"}} with the code's HTTP status;
@@ -106,6 +110,20 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The ingest key: the header, else `?key=` (beacons cannot set headers). */
+function ingestKey(req: IncomingMessage): string | undefined {
+  const fromHeader = header(req, KEY_HEADER);
+  if (fromHeader !== undefined) return fromHeader;
+  const q = req.url?.indexOf('?') ?? -1;
+  return q === -1 ? undefined : (new URLSearchParams(req.url!.slice(q + 1)).get('key') ?? undefined);
+}
+
+/** No Content-Type at all is what a beacon with an untyped Blob sends: protobuf. */
+function bodyFormat(req: IncomingMessage): BodyFormat | undefined {
+  const type = req.headers['content-type'];
+  return type === undefined ? 'protobuf' : formatOf(type);
+}
+
 async function handleBatch(ctx: TransportContext, req: Request, res: Response): Promise<void> {
   const startedMs = ctx.now();
   if (ctx.isDraining()) res.setHeader('connection', 'close');
@@ -115,9 +133,10 @@ async function handleBatch(ctx: TransportContext, req: Request, res: Response): 
     logAuthRefusal(ctx, f, 'http', ip);
     sendError(res, f, close);
   };
-  const admitted = precheck(ctx, header(req, KEY_HEADER), startedMs);
+  const key = ingestKey(req);
+  const admitted = precheck(ctx, key, startedMs);
   if (!admitted.ok) return refuse(admitted, true);
-  const format = formatOf(req.headers['content-type']);
+  const format = bodyFormat(req);
   if (!format)
     return refuse(
       failure('GP_BODY_CONTENT_TYPE_UNSUPPORTED', `content-type must be application/x-protobuf or application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}`),
@@ -136,7 +155,7 @@ async function handleBatch(ctx: TransportContext, req: Request, res: Response): 
     body: read.body,
     contentEncoding: encoding,
     format,
-    key: header(req, KEY_HEADER),
+    key,
     signature: header(req, SIGNATURE_HEADER),
     receivedAtMs: startedMs,
     remote: { ip, userAgent: header(req, 'user-agent') },

@@ -129,6 +129,23 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
       remember(events, ack);
     });
 
+    it('takes a navigator.sendBeacon request: key in ?key=, no Content-Type, identity protobuf', async () => {
+      const events = [validEvent('beacon-1', 1), validEvent('beacon-1', 2), validEvent('beacon-1', 3)];
+      const res = await fetch(`${base}/v1/batch?key=${encodeURIComponent(KEY)}`, {
+        method: 'POST',
+        body: new Uint8Array(encodeBatch(batch('beacon-1', events, { batchSequence: 2 }))),
+      });
+      expect(res.status).toBe(200);
+      const ack = BatchAck.toObject(BatchAck.decode(new Uint8Array(await res.arrayBuffer())), { longs: Number, defaults: true });
+      expect(ack).toMatchObject({ batchSequence: 2, accepted: 3, rejected: [] });
+      remember(events, ack);
+    });
+
+    it('refuses a beacon with an unknown ?key= like a header key', async () => {
+      const res = await fetch(`${base}/v1/batch?key=nope`, { method: 'POST', body: new Uint8Array(encodeBatch(batch('beacon-2', [validEvent('beacon-2', 1)]))) });
+      await expectHttpError(res, 403, 'GP_AUTH_KEY_INVALID');
+    });
+
     const refusals: Array<{ name: string; send: () => Promise<Response>; status: number; code: string }> = [
       { name: 'missing key', send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': '' }), status: 401, code: 'GP_AUTH_KEY_MISSING' },
       { name: 'unknown key', send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': 'nope' }), status: 403, code: 'GP_AUTH_KEY_INVALID' },

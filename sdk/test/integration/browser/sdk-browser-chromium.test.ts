@@ -141,6 +141,41 @@ describe('sdk browser in real Chromium against the real collector', () => {
     await ctx.close();
   });
 
+  it('page closed when keepalive fetch is refused (stubbed: it throws, as over the quota): delivered by sendBeacon', async () => {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript(() => {
+      // Counts survive the page in localStorage, so the test can prove which path sent.
+      const bump = (name: string) => localStorage.setItem(name, String(Number(localStorage.getItem(name) ?? 0) + 1));
+      const realFetch = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        if (init?.keepalive) {
+          bump('test.keepaliveRefused');
+          throw new TypeError('Failed to execute fetch: keepalive quota exceeded');
+        }
+        return realFetch(input, init);
+      };
+      const realBeacon = navigator.sendBeacon.bind(navigator);
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+        const queued = realBeacon(url, data);
+        if (queued) bump('test.beaconsQueued');
+        return queued;
+      };
+    });
+    const page = await open(ctx, { flushMs: '60000' });
+    await page.evaluate(() => window.gpTrack(0, 40, 'beacon'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    expect(await tagged('beacon')).toHaveLength(0);
+    await page.close({ runBeforeUnload: true });
+    const { resentCopies } = await expectDelivered('beacon', 40);
+    expect(resentCopies).toBe(0);
+    const probe = await ctx.newPage();
+    await probe.goto(`${server.url}/app.js`); // same origin, shown as text: no SDK runs
+    const counts = await probe.evaluate(() => [localStorage.getItem('test.keepaliveRefused'), localStorage.getItem('test.beaconsQueued')].map(Number));
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    await ctx.close();
+  });
+
   it('two tabs of one origin share the install and one sender (Web Locks): no duplicates', async () => {
     const ctx = await browser.newContext();
     const [a, b] = [await open(ctx), await open(ctx)];
