@@ -2,8 +2,9 @@
  * `npm start -- --druid`: on top of the Kafka profile, the production analytics store —
  *
  *   Apache Druid (scripts/engines/druid: ZooKeeper, coordinator-overlord, broker,
- *     historical, indexer, and the router for Druid's own web console; jars from
- *     Maven Central into ~/.cache/gamepulse)
+ *     historical, indexer, and the router as the one entry point, as in production;
+ *     jars from Maven Central into ~/.cache/gamepulse. Druid's web console is not
+ *     among them: it ships only in the release tarball, not on Maven Central)
  *   the rollups-topic supervisors (druid/ingestion, submitted idempotently)
  *   a second query API + console answering the same KPIs from Druid
  *
@@ -18,7 +19,7 @@ import { startService, waitReady, type Service } from './services.ts';
 export interface DruidProfile {
   api: Service;
   brokerUrl: string;
-  /** Druid's web console (the router). */
+  /** The router: SQL, coordinator and overlord APIs behind one port. */
   routerUrl: string;
   /** What Superset's "Apache Druid" connection wants. */
   sqlalchemyUri: string;

@@ -41,7 +41,7 @@ function banner(services: Service[]): void {
     ...(druid
       ? [
           `  Druid console  http://127.0.0.1:${opts.druidQueryPort}/   (same KPIs, answered by Apache Druid)`,
-          `  Druid web      ${druid.routerUrl}/   (Apache Druid's own console: datasources, supervisors, SQL)`,
+          `  Druid router   ${druid.routerUrl}   (one entry point: SQL at /druid/v2/sql, the coordinator and overlord APIs)`,
           `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset URI: ${druid.sqlalchemyUri}`,
         ]
       : []),
