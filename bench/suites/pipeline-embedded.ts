@@ -13,6 +13,7 @@ import { startService, stopService, waitReady } from '../../scripts/start/servic
 import { captureBatches, type CapturedBatch } from '../support/batches.ts';
 import { blast } from '../support/http-blast.ts';
 import { startProbe } from '../support/probe.ts';
+import { waitAllVisible } from '../support/visible.ts';
 import { cpuSeconds, percentile, round } from '../support/stats.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
 
@@ -26,17 +27,6 @@ export function decodeRate(batches: CapturedBatch[], minMs = 2_000): number {
   do for (const b of batches) events += EventBatch.decode(b.bytes).events.length;
   while (performance.now() - t0 < minMs);
   return events / ((performance.now() - t0) / 1000);
-}
-
-async function totalVisible(queryPort: number, gameId: string): Promise<number> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?game=${gameId}&granularity=all&from=0&to=${Date.now() + 86_400_000}`);
-    if (!res.ok) return 0;
-    const body = (await res.json()) as { rows: Array<{ events: number }> };
-    return body.rows.reduce((n, r) => n + Number(r.events), 0);
-  } catch {
-    return 0;
-  }
 }
 
 export const pipelineEmbeddedSuite: BenchSuite = {
@@ -87,25 +77,7 @@ export const pipelineEmbeddedSuite: BenchSuite = {
       // Polling costs the processor process CPU (it serves the queries): keep it modest.
       const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 50, pollMs: 50 });
       const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
-      const startedAt = Date.now();
-      let visibleAt = 0;
-      let lastReport = startedAt;
-      while (true) {
-        for (const s of [collector, processor])
-          if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
-        const visible = await totalVisible(ports.query, 'bench');
-        if (visible >= total) {
-          visibleAt = Date.now();
-          if (visible !== total) throw new Error(`store shows ${visible} events, ${total} were sent: over-count`);
-          break;
-        }
-        if (Date.now() - lastReport > 5_000) {
-          lastReport = Date.now();
-          ctx.log(`  … ${visible.toLocaleString()} / ${total.toLocaleString()} visible after ${((lastReport - startedAt) / 1000).toFixed(0)} s`);
-        }
-        if (Date.now() - startedAt > 600_000) throw new Error(`only ${visible} of ${total} events visible after 10 minutes`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250 });
       const b = await sent;
       const latencies = await probe.stop();
       const cpu = {

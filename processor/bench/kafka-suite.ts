@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { captureBatches } from '../../bench/support/batches.ts';
 import { blast } from '../../bench/support/http-blast.ts';
 import { startProbe } from '../../bench/support/probe.ts';
+import { waitAllVisible } from '../../bench/support/visible.ts';
 import { cpuSeconds, percentile, round } from '../../bench/support/stats.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { startKafka, stopKafka } from '../../scripts/engines/kafka.ts';
@@ -20,17 +21,6 @@ import { startService, stopService, waitReady, type Service } from '../../script
 const ROOT = resolve(import.meta.dirname, '../..');
 const SUITE = 'pipeline-kafka';
 const PROCESSORS = 1;
-
-async function totalVisible(queryPort: number, gameId: string): Promise<number> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?game=${gameId}&granularity=all&from=0&to=${Date.now() + 86_400_000}`);
-    if (!res.ok) return 0;
-    const body = (await res.json()) as { rows: Array<{ events: number }> };
-    return body.rows.reduce((n, r) => n + Number(r.events), 0);
-  } catch {
-    return 0;
-  }
-}
 
 export const kafkaPipelineSuite: BenchSuite = {
   name: SUITE,
@@ -73,24 +63,7 @@ export const kafkaPipelineSuite: BenchSuite = {
       ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events) over HTTP, 128 in flight, with a latency probe …`);
       const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 20, pollMs: 20 });
       const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
-      const startedAt = Date.now();
-      let visibleAt = 0;
-      let lastReport = startedAt;
-      while (true) {
-        for (const s of services) if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
-        const visible = await totalVisible(ports.query, 'bench');
-        if (visible >= total) {
-          visibleAt = Date.now();
-          if (visible !== total) throw new Error(`store shows ${visible} events, ${total} were sent: over-count`);
-          break;
-        }
-        if (Date.now() - lastReport > 5_000) {
-          lastReport = Date.now();
-          ctx.log(`  … ${visible.toLocaleString()} / ${total.toLocaleString()} visible after ${((lastReport - startedAt) / 1000).toFixed(0)} s`);
-        }
-        if (Date.now() - startedAt > 600_000) throw new Error(`only ${visible} of ${total} events visible after 10 minutes`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const visibleAt = await waitAllVisible(ctx, { services: services, queryPort: ports.query, gameId: 'bench', total, pollMs: 50 });
       const b = await sent;
       const latencies = await probe.stop();
       const cpu = { services: pids.map((p, i) => cpuSeconds(p) - cpu0.services[i]!), broker: cpuSeconds(broker.pid) - cpu0.broker };
