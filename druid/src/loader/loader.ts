@@ -16,7 +16,7 @@
  * Undecodable records (poison) become dead letters in the same commit, with reason, so
  * they never stall a partition.
  */
-import type { ConsumerHandlers, Log, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '@gamepulse/log';
+import { createRestartingConsumer, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
 import { decodeRollupsRecord, jsonToPlayer, jsonToRollup, type DeadLetterData, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError } from '../errors.ts';
@@ -101,76 +101,40 @@ export function batchToCommit(consumer: string, batch: PartitionBatch, from: num
 
 class Loader implements RollupsLoader {
   private readonly groupId: string;
-  private consumer: LogConsumer | undefined;
+  private readonly consumer: RestartingConsumer;
   /** Stored next offset per assigned partition: where the next commit must start. */
   private readonly positions = new Map<number, { offset: number; highWatermark: number }>();
-  private readonly counts = { commits: 0, commitFailures: 0, conflicts: 0, rollups: 0, players: 0, deadLetters: 0, restarts: 0 };
+  private readonly counts = { commits: 0, commitFailures: 0, conflicts: 0, rollups: 0, players: 0, deadLetters: 0 };
   private running = false;
-  private restarting = false;
   private stopping: Promise<void> | undefined;
 
   constructor(private readonly o: RollupsLoaderOptions) {
     this.groupId = o.groupId ?? 'rollups-loader';
+    this.consumer = createRestartingConsumer({
+      name: 'loader consumer',
+      logger: o.logger,
+      create: () => o.log.consumer({ groupId: this.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 5000, maxWaitMs: o.maxWaitMs ?? 100 }),
+      handlers: {
+        onAssigned: (tps) => this.onAssigned(tps),
+        onRevoked: async (tps) => {
+          for (const tp of tps) this.positions.delete(tp.partition);
+        },
+        onBatch: (b) => this.onBatch(b),
+      },
+      onGaveUp: () => this.positions.clear(),
+    });
   }
 
   async start(): Promise<void> {
-    if (this.consumer) throw new Error('loader already started');
-    await this.runConsumer();
+    await this.consumer.start();
     this.running = true;
     this.o.logger.info('loader consuming', { topic: this.o.topic, groupId: this.groupId });
-  }
-
-  private async runConsumer(): Promise<void> {
-    const consumer = this.o.log.consumer({ groupId: this.groupId, topics: [this.o.topic], maxBatchRecords: this.o.maxBatchRecords ?? 5000, maxWaitMs: this.o.maxWaitMs ?? 100 });
-    this.consumer = consumer;
-    const handlers: ConsumerHandlers = {
-      onAssigned: (tps) => this.onAssigned(tps),
-      onRevoked: async (tps) => {
-        for (const tp of tps) this.positions.delete(tp.partition);
-      },
-      onBatch: (b) => this.onBatch(b),
-      onFailed: (err) => {
-        if (this.consumer === consumer) void this.restart(err);
-      },
-    };
-    await consumer.run(handlers);
-  }
-
-  /**
-   * The consumer gave up (e.g. no group coordinator for the whole retry budget during a
-   * broker restart): a new one, with backoff, until it runs. Positions come from the
-   * store again on its assignment, so nothing is skipped or loaded twice.
-   */
-  private async restart(err: unknown): Promise<void> {
-    if (this.restarting || this.stopping) return;
-    this.restarting = true;
-    this.counts.restarts += 1;
-    this.o.logger.error('loader consumer failed; starting a new one', { err });
-    let backoffMs = 500;
-    try {
-      while (!this.stopping) {
-        await this.consumer?.stop().catch(() => undefined);
-        this.positions.clear();
-        await new Promise((r) => setTimeout(r, backoffMs));
-        if (this.stopping) return;
-        try {
-          await this.runConsumer();
-          this.o.logger.info('loader consumer restarted', { restarts: this.counts.restarts });
-          return;
-        } catch (e) {
-          this.o.logger.warn('loader consumer restart failed; retrying', { err: e, retryInMs: backoffMs * 2 });
-          backoffMs = Math.min(backoffMs * 2, 30_000);
-        }
-      }
-    } finally {
-      this.restarting = false;
-    }
   }
 
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.running = false;
-      await this.consumer?.stop();
+      await this.consumer.stop();
     })();
     return this.stopping;
   }
@@ -178,6 +142,7 @@ class Loader implements RollupsLoader {
   stats(): RollupsLoaderStats {
     return {
       ...this.counts,
+      restarts: this.consumer.restarts,
       positions: [...this.positions].map(([partition, p]) => ({ partition, offset: p.offset, highWatermark: p.highWatermark })).sort((a, b) => a.partition - b.partition),
     };
   }

@@ -24,7 +24,7 @@
  * usual. Stopping a player's data is the game's job (the SDK's consent / opt-out stops
  * tracking; druid/README.md, "Privacy: deleting a player").
  */
-import type { ConsumedRecord, ConsumerHandlers, Log, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '@gamepulse/log';
+import { createRestartingConsumer, type ConsumedRecord, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
 import { DeletionRequest, type DeadLetterData, type DeletionRequestData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError } from '../errors.ts';
@@ -126,19 +126,32 @@ export function decodeDeletions(batch: PartitionBatch, from: number): { requests
 const eraseAtOnce: CoordinateErase = (_requests, erase) => erase();
 
 class Consumer implements DeletionsConsumer {
-  private consumer: LogConsumer | undefined;
+  private readonly consumer: RestartingConsumer;
   private readonly positions = new Map<number, number>();
-  private readonly counts = { applied: 0, deadLetters: 0, erasedRows: 0, commits: 0, commitFailures: 0, conflicts: 0, restarts: 0 };
+  private readonly counts = { applied: 0, deadLetters: 0, erasedRows: 0, commits: 0, commitFailures: 0, conflicts: 0 };
   private readonly abort = new AbortController();
   private running = false;
-  private restarting = false;
   private stopping: Promise<void> | undefined;
 
-  constructor(private readonly o: DeletionsConsumerOptions) {}
+  constructor(private readonly o: DeletionsConsumerOptions) {
+    this.consumer = createRestartingConsumer({
+      name: 'deletions consumer',
+      logger: o.logger,
+      create: () => o.log.consumer({ groupId: o.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 100, maxWaitMs: o.maxWaitMs ?? 500 }),
+      handlers: {
+        onAssigned: (tps) => this.onAssigned(tps),
+        onRevoked: async (tps) => {
+          for (const tp of tps) this.positions.delete(tp.partition);
+        },
+        onBatch: (b) => this.onBatch(b),
+      },
+      onGaveUp: () => this.positions.clear(),
+      ...(o.restartBackoffMs !== undefined ? { initialBackoffMs: o.restartBackoffMs } : {}),
+    });
+  }
 
   async start(): Promise<void> {
-    if (this.consumer) throw new Error('deletions consumer already started');
-    await this.runConsumer();
+    await this.consumer.start();
     this.running = true;
     this.o.logger.info('deletions consumer running', { topic: this.o.topic, groupId: this.o.groupId });
   }
@@ -147,59 +160,17 @@ class Consumer implements DeletionsConsumer {
     this.stopping ??= (async () => {
       this.running = false;
       this.abort.abort();
-      await this.consumer?.stop();
+      await this.consumer.stop();
     })();
     return this.stopping;
   }
 
   stats(): DeletionsConsumerStats {
-    return { ...this.counts, positions: [...this.positions].map(([partition, offset]) => ({ partition, offset })).sort((a, b) => a.partition - b.partition) };
+    return { ...this.counts, restarts: this.consumer.restarts, positions: [...this.positions].map(([partition, offset]) => ({ partition, offset })).sort((a, b) => a.partition - b.partition) };
   }
 
   health(): { ok: boolean; detail: string } {
     return { ok: this.running, detail: this.running ? `applying ${this.o.topic}, ${this.positions.size} partition(s)` : 'not running' };
-  }
-
-  private async runConsumer(): Promise<void> {
-    const consumer = this.o.log.consumer({ groupId: this.o.groupId, topics: [this.o.topic], maxBatchRecords: this.o.maxBatchRecords ?? 100, maxWaitMs: this.o.maxWaitMs ?? 500 });
-    this.consumer = consumer;
-    const handlers: ConsumerHandlers = {
-      onAssigned: (tps) => this.onAssigned(tps),
-      onRevoked: async (tps) => {
-        for (const tp of tps) this.positions.delete(tp.partition);
-      },
-      onBatch: (b) => this.onBatch(b),
-      onFailed: (err) => {
-        if (this.consumer === consumer) void this.restart(err);
-      },
-    };
-    await consumer.run(handlers);
-  }
-
-  /** The consumer gave up (e.g. a long broker outage): a new one, with backoff; positions come from the store again. */
-  private async restart(err: unknown): Promise<void> {
-    if (this.restarting || this.stopping) return;
-    this.restarting = true;
-    this.counts.restarts += 1;
-    this.o.logger.error('deletions consumer failed; starting a new one', { err });
-    let backoffMs = this.o.restartBackoffMs ?? 500;
-    try {
-      while (!this.stopping) {
-        await this.consumer?.stop().catch(() => undefined);
-        this.positions.clear();
-        await new Promise((r) => setTimeout(r, backoffMs));
-        if (this.stopping) return;
-        try {
-          await this.runConsumer();
-          return;
-        } catch (e) {
-          this.o.logger.warn('deletions consumer restart failed; retrying', { err: e });
-          backoffMs = Math.min(backoffMs * 2, 30_000);
-        }
-      }
-    } finally {
-      this.restarting = false;
-    }
   }
 
   private async onAssigned(tps: TopicPartition[]): Promise<TopicPartitionOffset[]> {

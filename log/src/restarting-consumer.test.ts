@@ -1,0 +1,106 @@
+/**
+ * The restart wrapper against a stand-in LogConsumer (a scripted fake: the failure it
+ * recovers from — a consumer giving up for good — cannot be provoked on demand from a
+ * real broker in a unit test; the Kafka chaos test exercises it against real Kafka).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ConsumerHandlers, LogConsumer } from './types.ts';
+import { createRestartingConsumer, type RestartLogger } from './restarting-consumer.ts';
+
+interface FakeConsumer extends LogConsumer {
+  handlers?: ConsumerHandlers;
+  stopped: boolean;
+}
+
+function harness(runOutcomes: Array<'ok' | 'throw'>) {
+  const made: FakeConsumer[] = [];
+  const waits: number[] = [];
+  const events: string[] = [];
+  const logger: RestartLogger = { info: (m) => events.push(`info ${m}`), warn: (m) => events.push(`warn ${m}`), error: (m) => events.push(`error ${m}`) };
+  let gaveUp = 0;
+  const rc = createRestartingConsumer({
+    name: 'test consumer',
+    logger,
+    handlers: { onBatch: async () => undefined },
+    onGaveUp: () => void gaveUp++,
+    initialBackoffMs: 100,
+    maxBackoffMs: 350,
+    sleep: async (ms) => void waits.push(ms),
+    create: () => {
+      const outcome = runOutcomes[made.length] ?? 'ok';
+      const c: FakeConsumer = {
+        stopped: false,
+        async run(h) {
+          c.handlers = h;
+          if (outcome === 'throw') throw new Error('no group coordinator');
+        },
+        async commit() {},
+        async stop() {
+          c.stopped = true;
+        },
+      };
+      made.push(c);
+      return c;
+    },
+  });
+  return { rc, made, waits, events, gaveUp: () => gaveUp };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('restarting consumer (stand-in LogConsumer)', () => {
+  it('replaces a consumer that gave up: stops it, forgets its assignment, waits, runs a new one', async () => {
+    const h = harness(['ok', 'ok']);
+    await h.rc.start();
+    expect(h.made).toHaveLength(1);
+    h.made[0]!.handlers!.onFailed!(new Error('gave up'));
+    await settle();
+    expect(h.made).toHaveLength(2);
+    expect(h.made[0]!.stopped).toBe(true);
+    expect(h.made[1]!.stopped).toBe(false);
+    expect(h.gaveUp()).toBe(1);
+    expect(h.waits).toEqual([100]);
+    expect(h.rc.restarts).toBe(1);
+    expect(h.events).toEqual(['error test consumer failed; starting a new one', 'info test consumer restarted']);
+  });
+
+  it('backs off doubling to the cap while new consumers cannot start', async () => {
+    const h = harness(['ok', 'throw', 'throw', 'throw', 'ok']);
+    await h.rc.start();
+    h.made[0]!.handlers!.onFailed!(new Error('gave up'));
+    await settle();
+    expect(h.made).toHaveLength(5);
+    expect(h.waits).toEqual([100, 200, 350, 350]);
+    expect(h.events.filter((e) => e.startsWith('warn'))).toHaveLength(3);
+    expect(h.rc.restarts).toBe(1);
+  });
+
+  it('ignores a failure reported by a consumer that was already replaced, and a second report while restarting', async () => {
+    const h = harness(['ok', 'ok', 'ok']);
+    await h.rc.start();
+    const first = h.made[0]!;
+    first.handlers!.onFailed!(new Error('gave up'));
+    first.handlers!.onFailed!(new Error('again, while restarting'));
+    await settle();
+    first.handlers!.onFailed!(new Error('late report from the old consumer'));
+    await settle();
+    expect(h.made).toHaveLength(2);
+    expect(h.rc.restarts).toBe(1);
+  });
+
+  it('does not restart after stop(), and stop() stops the current consumer', async () => {
+    const h = harness(['ok']);
+    await h.rc.start();
+    await h.rc.stop();
+    expect(h.made[0]!.stopped).toBe(true);
+    h.made[0]!.handlers!.onFailed!(new Error('gave up after stop'));
+    await settle();
+    expect(h.made).toHaveLength(1);
+    expect(h.rc.restarts).toBe(0);
+  });
+
+  it('a first consumer that cannot start rejects start() (the caller decides)', async () => {
+    const h = harness(['throw']);
+    await expect(h.rc.start()).rejects.toThrow('no group coordinator');
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Retry as a wrapper for a consumer that may give up. A `LogConsumer` calls `onFailed`
+ * when it stops delivering for good (Kafka: kafkajs exhausted its retries, e.g. no group
+ * coordinator during a long broker outage). For consumers whose positions live in
+ * their own store (the rollups loader, the deletions consumer) recovery is always the
+ * same: stop the dead consumer, forget the assignment, wait, build a new one in the same
+ * group — doubling the wait up to a cap — until one runs or `stop()` is called. The new
+ * consumer's `onAssigned` reads the positions from the store again, so nothing is
+ * skipped or applied twice.
+ */
+import type { ConsumerHandlers, LogConsumer } from './types.ts';
+
+/** The few logger methods used; @gamepulse/service's Logger satisfies it. */
+export interface RestartLogger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface RestartingConsumerOptions {
+  /** Builds a fresh consumer (same group, same topics) each time it is called. */
+  create: () => LogConsumer;
+  /** The handlers every consumer runs with; `onFailed` is this wrapper's. */
+  handlers: Omit<ConsumerHandlers, 'onFailed'>;
+  /** Called once the dead consumer is stopped: drop what was tied to its assignment. */
+  onGaveUp?: () => void;
+  /** Names the consumer in log lines, e.g. 'loader consumer'. */
+  name: string;
+  logger: RestartLogger;
+  /** First wait before a new consumer. @default 500 */
+  initialBackoffMs?: number;
+  /** The wait doubles up to this. @default 30_000 */
+  maxBackoffMs?: number;
+  /** Injectable for tests. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RestartingConsumer {
+  /** Runs the first consumer; rejects if it cannot start (no retry for the first). */
+  start(): Promise<void>;
+  /** Stops the current consumer and any restart in progress. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Times a consumer gave up and was replaced. */
+  readonly restarts: number;
+}
+
+export function createRestartingConsumer(o: RestartingConsumerOptions): RestartingConsumer {
+  return new Restarting(o);
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+class Restarting implements RestartingConsumer {
+  private consumer: LogConsumer | undefined;
+  private restarting = false;
+  private stopping: Promise<void> | undefined;
+  restarts = 0;
+
+  constructor(private readonly o: RestartingConsumerOptions) {}
+
+  start(): Promise<void> {
+    if (this.consumer) return Promise.reject(new Error(`${this.o.name} already started`));
+    return this.runOne();
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.consumer?.stop();
+    })();
+    return this.stopping;
+  }
+
+  private async runOne(): Promise<void> {
+    const consumer = this.o.create();
+    this.consumer = consumer;
+    await consumer.run({
+      ...this.o.handlers,
+      // Only the current consumer's failure counts: a replaced one may still report.
+      onFailed: (err) => {
+        if (this.consumer === consumer) void this.restart(err);
+      },
+    });
+  }
+
+  private async restart(err: unknown): Promise<void> {
+    if (this.restarting || this.stopping) return;
+    this.restarting = true;
+    this.restarts += 1;
+    this.o.logger.error(`${this.o.name} failed; starting a new one`, { err });
+    const sleep = this.o.sleep ?? realSleep;
+    const maxBackoffMs = this.o.maxBackoffMs ?? 30_000;
+    let backoffMs = this.o.initialBackoffMs ?? 500;
+    try {
+      while (!this.stopping) {
+        await this.consumer?.stop().catch(() => undefined);
+        this.o.onGaveUp?.();
+        await sleep(backoffMs);
+        if (this.stopping) return;
+        try {
+          await this.runOne();
+          this.o.logger.info(`${this.o.name} restarted`, { restarts: this.restarts });
+          return;
+        } catch (e) {
+          backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+          this.o.logger.warn(`${this.o.name} restart failed; retrying`, { err: e, retryInMs: backoffMs });
+        }
+      }
+    } finally {
+      this.restarting = false;
+    }
+  }
+}
