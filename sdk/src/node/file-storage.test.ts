@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,5 +68,62 @@ describe('node/file-storage', () => {
     expect(loaded.batches.map((b) => b.sequence)).toEqual([5]);
     expect(corrupt.map((p) => p.slice(dir.length)).sort()).toEqual(['/state.v1.json', '/batches.v1/0000000000000006.pb'].sort());
     expect(readdirSync(join(dir, 'batches.v1')).sort()).toEqual(['0000000000000005.pb', '0000000000000006.pb.corrupt']);
+  });
+
+  it('kill -9 of a game server loses no tracked event: stored batches and the journal of queued ones come back, each event once', async () => {
+    const dir = tempDir();
+    const count = 300;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../testing/crash-child.ts'), dir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ready')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`crash child exited with ${code} before it was ready: ${out}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    // Both places held events when it died: a stored batch and a non-empty journal.
+    expect(readdirSync(join(dir, 'batches.v1')).filter((f) => f.endsWith('.pb')).length).toBeGreaterThan(0);
+    expect(statSync(join(dir, 'journal.v1.log')).size).toBeGreaterThan(0);
+
+    const run2 = createTestClient({ storage: createFileStorage(dir, { fsync: false }) });
+    await run2.gp.ready;
+    await run2.gp.flush();
+    await run2.gp.shutdown();
+    const bySequence = new Map<number, ReturnType<typeof decodeBatch>>();
+    for (const a of run2.transport.attempts) bySequence.set(a.sequence, decodeBatch(a.bytes)); // a re-send is the same batch
+    const values = [...bySequence.values()].flatMap((b) => b.events).filter((e) => e.design?.eventId === 'test:crash').map((e) => Number(e.design.value ?? 0)); // proto3 omits a 0
+    expect(values.length).toBe(count); // none twice
+    expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i)); // none lost
+  });
+
+  it('setConsent(false) wipes the files and the decision survives a restart: nothing stored is ever sent', async () => {
+    const dir = tempDir();
+    const down = createFakeTransport(() => unavailable);
+    const run1 = createTestClient({ storage: createFileStorage(dir, { fsync: false }), transport: down, options: { flushIntervalMs: 1_000 } });
+    await run1.gp.ready;
+    run1.gp.featureUsed('a');
+    await run1.clock.advance(1_000); // a batch is frozen and stored; it fails to send
+    run1.gp.featureUsed('b'); // queued, journaled
+    await run1.clock.settle();
+    expect(readdirSync(join(dir, 'batches.v1')).length).toBe(1);
+    expect(statSync(join(dir, 'journal.v1.log')).size).toBeGreaterThan(0);
+    run1.gp.setConsent(false);
+    await run1.clock.settle();
+    await run1.gp.shutdown();
+    expect(readdirSync(join(dir, 'batches.v1'))).toEqual([]);
+    expect(statSync(join(dir, 'journal.v1.log')).size).toBe(0);
+    expect(existsSync(join(dir, 'state.v1.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'consent.v1'), 'utf8')).toBe('denied');
+
+    const run2 = createTestClient({ storage: createFileStorage(dir, { fsync: false }) });
+    await run2.gp.ready;
+    run2.gp.featureUsed('c');
+    await run2.gp.flush();
+    expect(run2.transport.attempts).toHaveLength(0);
+    expect(run2.gp.stats().consent).toBe('denied');
+    await run2.gp.shutdown();
   });
 });

@@ -4,6 +4,8 @@
  *
  *   <dir>/state.v1.json                  install id, player id, counters
  *   <dir>/batches.v1/<sequence>.pb        one frozen EventBatch, exactly as sent
+ *   <dir>/journal.v1.log                  events queued but not yet in a batch (file-journal.ts)
+ *   <dir>/consent.v1                      'granted' | 'denied' (kept by a wipe)
  *
  * Every write goes to a temporary file that is fsynced and then renamed over the
  * target: rename(2) is atomic on POSIX file systems, so a reader sees the old or the
@@ -14,17 +16,20 @@
  *
  * One directory serves one running process: `<dir>/lock` (lock-file.ts) is taken at
  * load; a second process finds it held and keeps its data in memory instead of
- * interleaving sequences with the first. Queued events are not journaled here: a game
- * server flushes on SIGTERM (signals.ts), and a crash loses at most `flushIntervalMs`
- * of events.
+ * interleaving sequences with the first. Queued events are journaled (one fdatasync'ed
+ * append per synchronous run of track() calls), so a crash loses none of them either;
+ * on SIGTERM the SDK also flushes (signals.ts).
  */
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeEventBatch } from '@gamepulse/proto/sdk-read';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
-import { isPersistedState, type LoadedStorage, type Storage } from '../core/storage.ts';
+import { isPersistedState, type ConsentDecision, type LoadedStorage, type Storage } from '../core/storage.ts';
+import { createFileJournal } from './file-journal.ts';
+import { fsyncDir } from './fsync-dir.ts';
 
 const STATE_FILE = 'state.v1.json';
+const CONSENT_FILE = 'consent.v1';
 const BATCH_DIR = 'batches.v1';
 const BATCH_FILE = /^(\d{1,16})\.pb$/;
 const TEMP_SUFFIX = '.tmp';
@@ -32,7 +37,7 @@ const TEMP_SUFFIX = '.tmp';
 export interface FileStorageOptions {
   /** Skip fsync (tests on slow disks). Durability on power loss is then not guaranteed. @default true */
   fsync?: boolean;
-  /** Told about files that could not be read (they are renamed to *.corrupt and skipped). */
+  /** Told about files that could not be read (they are renamed to *.corrupt and skipped), and about a torn journal tail cut off after a crash. */
   onCorrupt?: (path: string, cause: unknown) => void;
 }
 
@@ -52,18 +57,11 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
 
   const prepare = () => (prepared ??= mkdir(batchDir, { recursive: true }).then(() => undefined));
 
-  async function syncDir(path: string): Promise<void> {
-    if (!doSync) return;
-    let handle;
-    try {
-      handle = await open(path, 'r');
-      await handle.sync();
-    } catch {
-      // Some platforms (Windows) cannot open or fsync a directory; the rename still happened.
-    } finally {
-      await handle?.close();
-    }
-  }
+  const syncDir = (path: string) => (doSync ? fsyncDir(path) : Promise.resolve());
+  const journal = createFileJournal(dir, {
+    fsync: doSync,
+    onTruncated: (path, dropped) => options.onCorrupt?.(path, new Error(`torn journal tail: ${dropped} bytes dropped`)),
+  });
 
   async function writeAtomic(folder: string, name: string, data: Uint8Array | string): Promise<void> {
     await prepare();
@@ -104,6 +102,24 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
     }
   }
 
+  async function loadConsent(): Promise<ConsentDecision | undefined> {
+    try {
+      const text = (await readFile(join(dir, CONSENT_FILE), 'utf8')).trim();
+      return text === 'granted' || text === 'denied' ? text : undefined;
+    } catch (err) {
+      if (isMissing(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async function deleteFile(path: string): Promise<void> {
+    try {
+      await unlink(path);
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+    }
+  }
+
   async function loadBatches(): Promise<FrozenBatch[]> {
     const batches: FrozenBatch[] = [];
     for (const name of await readdir(batchDir)) {
@@ -132,16 +148,29 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
     persistent: true,
     async load() {
       await prepare();
-      return { state: await loadState(), batches: await loadBatches() };
+      await journal.open(); // once; later loads (a deletion's wipe) read the live set
+      const consent = await loadConsent();
+      return { state: await loadState(), batches: await loadBatches(), journal: journal.entries(), ...(consent ? { consent } : {}) };
     },
     saveState: (state) => writeAtomic(dir, STATE_FILE, JSON.stringify(state)),
-    putBatch: (batch, _consumed) => writeAtomic(batchDir, batchName(batch.sequence), batch.bytes),
-    async deleteBatch(sequence) {
-      try {
-        await unlink(join(batchDir, batchName(sequence)));
-      } catch (err) {
-        if (!isMissing(err)) throw err;
-      }
+    async putBatch(batch, consumed) {
+      await writeAtomic(batchDir, batchName(batch.sequence), batch.bytes);
+      // After the batch is durable: a crash in between leaves the events in both, and
+      // the SDK drops journal entries found inside stored batches when it loads.
+      if (consumed.length > 0) await journal.forget(consumed);
     },
+    deleteBatch: (sequence) => deleteFile(join(batchDir, batchName(sequence))),
+    appendJournal: (entries) => journal.append(entries),
+    deleteJournal: (ids) => journal.forget(ids),
+    saveConsent: (decision) => writeAtomic(dir, CONSENT_FILE, decision),
+    async wipe() {
+      await prepare();
+      await journal.clear();
+      for (const name of await readdir(batchDir)) await deleteFile(join(batchDir, name));
+      await deleteFile(join(dir, STATE_FILE));
+      await syncDir(batchDir);
+      await syncDir(dir);
+    },
+    close: () => journal.close(),
   };
 }

@@ -80,7 +80,14 @@ export function createNodeGamepulse(options: NodeGamepulseOptions): Gamepulse {
         onCorrupt: (path, cause) =>
           o.onDebug?.({ level: 'error', code: 'GP_SDK_STORAGE_FAILED', message: `unreadable file set aside: ${path}`, cause }),
       });
-      storage = { ...files, persistent: true, close: async () => lock.release() };
+      storage = {
+        ...files,
+        persistent: true,
+        close: async () => {
+          await files.close?.();
+          lock.release();
+        },
+      };
     }
   }
   const gp = createClient(o, { transport, storage, sendStack: createSendStack });
