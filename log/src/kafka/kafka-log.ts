@@ -79,6 +79,10 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
         // false = all of them already existed (a concurrent creator won): fine.
         await this.admin.createTopics({ topics: create, waitForLeaders: true, timeout: this.options.requestTimeoutMs });
         this.logger.info('topics created', { topics: create.map((t) => `${t.topic}(${t.numPartitions}x${t.replicationFactor})`) });
+        // When another client created them first (two processors starting together),
+        // createTopics returns at once, before this broker's metadata shows them:
+        // resolve only once every topic is visible, so `partitions()` right after is right.
+        await this.waitUntilVisible(create.map((t) => t.topic));
       }
     } catch (err) {
       if (err instanceof KafkaLogError) throw err;
@@ -90,6 +94,20 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
 
   producer(): LogProducer {
     return this.sharedProducer;
+  }
+
+  private async waitUntilVisible(topics: readonly string[]): Promise<void> {
+    const deadline = Date.now() + this.options.requestTimeoutMs;
+    let waitMs = 25;
+    for (;;) {
+      const counts = await fetchPartitionCounts(this.admin);
+      const missing = topics.filter((t) => !(counts.get(t)! > 0));
+      if (missing.length === 0) return;
+      if (Date.now() + waitMs > deadline)
+        throw new KafkaLogError('GP_LOG_UNAVAILABLE', `ensureTopics: ${missing.join(', ')} created but not in the broker's metadata after ${this.options.requestTimeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, waitMs));
+      waitMs = Math.min(waitMs * 2, 1_000);
+    }
   }
 
   consumer(options: ConsumerOptions): KafkaConsumer {

@@ -37,4 +37,20 @@ describe('log/src/kafka/topics', () => {
     await cache.get('a');
     expect(fetches).toBe(5);
   });
+
+  it('after invalidate() a lookup does not join a refresh begun before it, and that refresh is not stored', async () => {
+    // The fetch begun before a topic was created answers without it; a lookup made after
+    // ensureTopics (which invalidates) must see the topic.
+    const pending: Array<(m: Map<string, number>) => void> = [];
+    const cache = new PartitionCountCache(() => new Promise((resolve) => pending.push(resolve)), 60_000);
+    const early = cache.get('other');
+    cache.invalidate(); // ensureTopics created 'fresh' meanwhile
+    const late = cache.get('fresh');
+    expect(pending).toHaveLength(2); // a new fetch, not the early one
+    pending[0]!(new Map([['other', 1]])); // the early answer, without 'fresh'
+    pending[1]!(new Map([['other', 1], ['fresh', 4]]));
+    expect(await early).toBe(1);
+    expect(await late).toBe(4);
+    expect(await cache.get('fresh')).toBe(4); // cached from the late fetch, not overwritten by the early one
+  });
 });

@@ -56,12 +56,15 @@ export async function fetchPartitionCounts(admin: Admin): Promise<Map<string, nu
 /**
  * Partition counts cached for `maxAgeMs` (partition counts only grow; a stale count
  * sends keys where a Java producer with the same stale metadata would send them).
- * Misses always refresh, so a topic created a moment ago is found. One refresh at a time.
+ * Misses always refresh, so a topic created a moment ago is found. One refresh at a time,
+ * except that a refresh begun before `invalidate()` is neither joined nor stored: it may
+ * predate the topics that were just created.
  */
 export class PartitionCountCache {
   private counts = new Map<string, number>();
   private fetchedAtMs = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<Map<string, number>> | undefined;
+  private generation = 0;
 
   constructor(
     private readonly fetchAll: () => Promise<Map<string, number>>,
@@ -77,18 +80,26 @@ export class PartitionCountCache {
 
   invalidate(): void {
     this.fetchedAtMs = Number.NEGATIVE_INFINITY;
+    this.generation += 1;
+    this.refreshing = undefined;
   }
 
   private refresh(): Promise<Map<string, number>> {
-    this.refreshing ??= this.fetchAll()
+    if (this.refreshing) return this.refreshing;
+    const generation = this.generation;
+    const current = () => generation === this.generation;
+    const refreshing = this.fetchAll()
       .then((counts) => {
-        this.counts = counts;
-        this.fetchedAtMs = this.now();
+        if (current()) {
+          this.counts = counts;
+          this.fetchedAtMs = this.now();
+        }
         return counts;
       })
       .finally(() => {
-        this.refreshing = undefined;
+        if (this.refreshing === refreshing) this.refreshing = undefined;
       });
-    return this.refreshing;
+    this.refreshing = refreshing;
+    return refreshing;
   }
 }

@@ -134,6 +134,25 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       await log?.close();
     });
 
+    it('two clients creating the same topics at once: ensureTopics resolves only when both see every topic with its partitions', async () => {
+      // Two processors starting together race like this; the loser's createTopics
+      // returns before its broker's metadata shows the topic (found by the chaos test).
+      const other = await open();
+      try {
+        for (let round = 0; round < 8; round++) {
+          const specs = [
+            { name: topic(`race${round}a`), partitions: 4 },
+            { name: topic(`race${round}b`), partitions: 2 },
+          ];
+          await Promise.all([log.ensureTopics(specs), other.ensureTopics(specs)]);
+          const seen = await Promise.all([log, other].flatMap((l) => specs.map((s) => l.partitions(s.name))));
+          expect(seen, `round ${round}`).toEqual([4, 2, 4, 2]);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
     it('measures append throughput with 10 KB records (sequential batches and concurrent appends, gzip and none)', async () => {
       const value = Buffer.alloc(10 * 1024);
       // Half compressible text, half pseudo-random bytes: roughly what JSON/protobuf batches look like.

@@ -70,11 +70,18 @@ export class Pipeline {
     const processorPorts = o.kind === 'kafka' ? await Promise.all(Array.from({ length: n }, () => freePort())) : [ports.query];
     const p = new Pipeline(o, ports, processorPorts);
     if (o.kind === 'kafka') p.broker = await startKafka({ ...o.broker, log: o.broker?.log ?? ((l) => console.info(l)) });
-    p.collector = p.collectorService();
-    await waitReady(p.collector, READY_MS);
-    for (let i = 0; i < n; i++) p.processors.push(p.processorService(i));
-    if (o.kind === 'kafka') p.loader = p.loaderService();
-    await Promise.all([...p.processors, ...(p.loader ? [p.loader] : [])].map((s) => waitReady(s, READY_MS)));
+    try {
+      p.collector = p.collectorService();
+      await waitReady(p.collector, READY_MS);
+      for (let i = 0; i < n; i++) p.processors.push(p.processorService(i));
+      if (o.kind === 'kafka') p.loader = p.loaderService();
+      await Promise.all([...p.processors, ...(p.loader ? [p.loader] : [])].map((s) => waitReady(s, READY_MS)));
+    } catch (err) {
+      // The caller never gets `p` to stop: stop what did start, or it outlives the test
+      // and answers on ports a later test may be given.
+      await p.stop().catch(() => undefined);
+      throw err;
+    }
     return p;
   }
 
