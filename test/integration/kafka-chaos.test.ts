@@ -109,6 +109,10 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
               maxBatchEvents: 40,
               clock,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+              // Scaled like the retries: with the defaults (open 30 s, doubling to 5 min
+              // while probes fail) a player whose probes fell into the broker restart
+              // waited minutes after the pipeline was back, which only made runs long.
+              circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
               // A player's last flush (at shutdown) may fall into an outage: let it wait
               // for the pipeline rather than give up and leave its events unsent.
               flushTimeoutMs: 300_000,
