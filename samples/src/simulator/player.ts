@@ -41,6 +41,8 @@ export interface PlayerRunOptions {
   shouldStop?: () => boolean;
   /** Called for every event tracked (live counters). */
   onTracked?: () => void;
+  /** Called as each session starts (live counters: a stopped player never returns its result). */
+  onSessionStarted?: () => void;
 }
 
 export interface PlayerResult {
@@ -82,6 +84,7 @@ export async function runPlayer(
 
   while (clock.now() < opts.untilMs && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
     state.sessions++;
+    opts.onSessionStarted?.();
     const startedAt = clock.monotonicNow();
     client.session.start();
     rec('session_start');

@@ -46,6 +46,7 @@ describe('samples/simulator', () => {
     for (const c of calls) byType[c.type] = (byType[c.type] ?? 0) + 1;
     expect(totals.eventsByType).toEqual(byType);
     expect(totals.sessionsStarted).toBe(byType.session_start);
+    expect(stats.sessions).toBe(byType.session_start);
     expect(stats.playersFinished).toBe(40);
     expect(Object.values(totals.eventsByWindow).reduce((a, b) => a + b, 0)).toBe(calls.length);
   });

@@ -73,8 +73,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         ...(o.idleGapMs !== undefined ? { idleGapMs: o.idleGapMs } : {}),
         shouldStop: () => stopped,
         onTracked: () => void stats.eventsTracked++,
+        onSessionStarted: () => void stats.sessions++,
       });
-      stats.sessions += result.sessions;
       if (result.churned) stats.playersChurned++;
     } finally {
       await clock.settle(client.shutdown());
