@@ -83,18 +83,6 @@ function forgetRecord(ids: readonly string[]): Uint8Array {
   return frame(payload);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function isEntryHeader(x: unknown): x is Omit<JournalEntry, 'bytes'> {
   const h = x as Record<string, unknown> | null;
   return !!h && typeof h.id === 'string' && typeof h.owner === 'string' && typeof h.lane === 'number' && typeof h.sid === 'string';
@@ -159,7 +147,7 @@ export function createFileJournal(dir: string, options: FileJournalOptions = {})
       size = 0;
       return;
     }
-    const bytes = concat([...live.values()].map(entryRecord));
+    const bytes = Buffer.concat([...live.values()].map(entryRecord));
     const temp = `${path}.${process.pid}.${rewrites++}.tmp`;
     const out = await open(temp, 'w');
     try {
@@ -205,7 +193,7 @@ export function createFileJournal(dir: string, options: FileJournalOptions = {})
         if (!live.has(e.id)) track(e, true);
         live.set(e.id, e);
       }
-      await write(concat(entries.map(entryRecord)));
+      await write(Buffer.concat(entries.map(entryRecord)));
     },
     async forget(ids) {
       let any = false;
