@@ -99,6 +99,56 @@ describe('restarting consumer (stand-in LogConsumer)', () => {
     expect(h.rc.restarts).toBe(0);
   });
 
+  it('watchdog: replaces a consumer that delivers nothing for stalledAfterMs while records wait, and only then', async () => {
+    let now = 0;
+    let gate: Promise<void> = Promise.resolve();
+    let open: () => void = () => undefined;
+    const made: FakeConsumer[] = [];
+    const events: string[] = [];
+    const logger: RestartLogger = { info: (m) => events.push(`info ${m}`), warn: (m) => events.push(`warn ${m}`), error: (m) => events.push(`error ${m}`) };
+    const rc = createRestartingConsumer({
+      name: 'test consumer',
+      logger,
+      handlers: { onBatch: () => gate },
+      initialBackoffMs: 1,
+      sleep: async () => undefined,
+      now: () => now,
+      create: () => {
+        const c: FakeConsumer = { stopped: false, async run(h) { c.handlers = h; }, async commit() {}, async stop() { c.stopped = true; } };
+        made.push(c);
+        return c;
+      },
+    }) as ReturnType<typeof createRestartingConsumer> & { checkStalled(ms: number, behind: () => Promise<boolean>): Promise<boolean> };
+    await rc.start();
+    let waiting = true;
+    const behind = async () => waiting;
+    now = 10_000;
+    expect(await rc.checkStalled(30_000, behind)).toBe(false); // within the grace period
+    now = 25_000;
+    await made[0]!.handlers!.onBatch({ topic: 't', partition: 0, records: [], nextOffset: 1, highWatermark: 1 }); // a batch resets it
+    now = 50_000;
+    expect(await rc.checkStalled(30_000, behind)).toBe(false);
+    // A handler still running (a long commit) is not a stall, however long it takes.
+    gate = new Promise<void>((r) => (open = r));
+    const running = made[0]!.handlers!.onBatch({ topic: 't', partition: 0, records: [], nextOffset: 2, highWatermark: 2 });
+    now = 200_000;
+    expect(await rc.checkStalled(30_000, behind)).toBe(false);
+    open();
+    await running;
+    now = 200_000 + 29_000;
+    expect(await rc.checkStalled(30_000, behind)).toBe(false); // the clock restarts when it returns
+    now = 260_000;
+    waiting = false;
+    expect(await rc.checkStalled(30_000, behind)).toBe(false); // idle and caught up: nothing to do
+    waiting = true;
+    expect(await rc.checkStalled(30_000, behind)).toBe(true); // silent for 60 s with records waiting
+    await settle();
+    expect(made).toHaveLength(2);
+    expect(made[0]!.stopped).toBe(true);
+    expect(rc.restarts).toBe(1);
+    expect(events[0]).toMatch(/stalled/);
+  });
+
   it('a first consumer that cannot start rejects start() (the caller decides)', async () => {
     const h = harness(['throw']);
     await expect(h.rc.start()).rejects.toThrow('no group coordinator');

@@ -33,6 +33,18 @@ export interface RestartingConsumerOptions {
   maxBackoffMs?: number;
   /** Injectable for tests. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Watchdog for a consumer that neither delivers nor gives up: every `intervalMs`, when
+   * no batch arrived for `stalledAfterMs` and `behind()` says records are waiting, the
+   * consumer is replaced as if it had given up. (A kafkajs consumer was seen spinning
+   * after a broker restart — busy, silent, delivering nothing — in the chaos test.)
+   * @default none
+   */
+  watchdog?: { intervalMs: number; stalledAfterMs: number; behind: () => Promise<boolean> };
+  /** @default Date.now */
+  now?: () => number;
+  /** How long to wait for a dead or stuck consumer to stop before going on. @default 10_000 */
+  stopTimeoutMs?: number;
 }
 
 export interface RestartingConsumer {
@@ -54,27 +66,68 @@ class Restarting implements RestartingConsumer {
   private consumer: LogConsumer | undefined;
   private restarting = false;
   private stopping: Promise<void> | undefined;
+  private lastBatchAtMs = 0;
+  /** onBatch calls running: a slow handler (a long commit, a deletion waiting for coverage) is not a stall. */
+  private inBatch = 0;
+  private watchdogTimer: NodeJS.Timeout | undefined;
   restarts = 0;
 
   constructor(private readonly o: RestartingConsumerOptions) {}
 
-  start(): Promise<void> {
-    if (this.consumer) return Promise.reject(new Error(`${this.o.name} already started`));
-    return this.runOne();
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer) throw new Error(`${this.o.name} already started`);
+    await this.runOne();
+    const w = this.o.watchdog;
+    if (w) {
+      this.watchdogTimer = setInterval(() => void this.checkStalled(w.stalledAfterMs, w.behind), w.intervalMs);
+      this.watchdogTimer.unref();
+    }
   }
 
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      clearInterval(this.watchdogTimer);
       await this.consumer?.stop();
     })();
     return this.stopping;
   }
 
+  /** Public for tests: one watchdog look. */
+  async checkStalled(stalledAfterMs: number, behind: () => Promise<boolean>): Promise<boolean> {
+    if (this.restarting || this.stopping || this.inBatch > 0 || this.now() - this.lastBatchAtMs < stalledAfterMs) return false;
+    let waiting: boolean;
+    try {
+      waiting = await behind();
+    } catch {
+      return false; // the log is unreachable: the consumer's own retries deal with that
+    }
+    if (!waiting || this.restarting || this.stopping) return false;
+    this.o.logger.warn(`${this.o.name} stalled: no batch for ${stalledAfterMs} ms while records wait; replacing it`);
+    void this.restart(new Error(`${this.o.name} stalled`));
+    return true;
+  }
+
   private async runOne(): Promise<void> {
     const consumer = this.o.create();
     this.consumer = consumer;
+    this.lastBatchAtMs = this.now(); // a new consumer gets the full grace period
+    const onBatch = this.o.handlers.onBatch;
     await consumer.run({
       ...this.o.handlers,
+      onBatch: async (batch) => {
+        this.lastBatchAtMs = this.now();
+        this.inBatch += 1;
+        try {
+          return await onBatch(batch);
+        } finally {
+          this.inBatch -= 1;
+          this.lastBatchAtMs = this.now();
+        }
+      },
       // Only the current consumer's failure counts: a replaced one may still report.
       onFailed: (err) => {
         if (this.consumer === consumer) void this.restart(err);
@@ -92,7 +145,11 @@ class Restarting implements RestartingConsumer {
     let backoffMs = this.o.initialBackoffMs ?? 500;
     try {
       while (!this.stopping) {
-        await this.consumer?.stop().catch(() => undefined);
+        // A stuck consumer may never finish stopping: do not wait for it forever.
+        const stopped = this.consumer?.stop().catch(() => undefined);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([stopped, new Promise<void>((r) => (timer = setTimeout(r, this.o.stopTimeoutMs ?? 10_000)))]);
+        clearTimeout(timer);
         this.o.onGaveUp?.();
         await sleep(backoffMs);
         if (this.stopping) return;

@@ -74,6 +74,7 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         broker,
         topicPrefix: `chaos-${seed.replace(/[^a-z0-9-]/gi, '')}-${Date.now().toString(36)}`,
       });
+      let passed = false;
       const report: SeedReport = { seed, events: 0, players: PLAYERS, processorKills: 0, collectorKills: 0, brokerRestarts: 0, processorsRevived: 0, duplicatesDropped: 0, resends: { batches: 0, doubled: 0, ackLost: 0 }, seconds: 0 };
       try {
         const ledger = new Ledger();
@@ -169,9 +170,12 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         expect(report.processorKills + report.collectorKills + report.brokerRestarts).toBe(actions.length);
         report.seconds = Math.round((Date.now() - started) / 1000);
         reports.push(report);
+        passed = true;
       } finally {
         await pipeline.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        // A failed seed keeps its service logs and data to look at.
+        if (passed) rmSync(dataDir, { recursive: true, force: true });
+        else console.error(`[chaos ${seed}] failed: logs and data kept in ${dataDir}`);
       }
     }, 600_000);
   }

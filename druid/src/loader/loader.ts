@@ -99,6 +99,9 @@ export function batchToCommit(consumer: string, batch: PartitionBatch, from: num
   };
 }
 
+/** No batch for this long while the topic has records past our positions: the consumer is replaced. */
+const STALLED_AFTER_MS = 30_000;
+
 class Loader implements RollupsLoader {
   private readonly groupId: string;
   private readonly consumer: RestartingConsumer;
@@ -122,6 +125,13 @@ class Loader implements RollupsLoader {
         onBatch: (b) => this.onBatch(b),
       },
       onGaveUp: () => this.positions.clear(),
+      // This loader is the topic's only reader (DuckDB has one writer), so any partition
+      // whose end is past our position — or that we do not hold at all — is waiting.
+      watchdog: {
+        intervalMs: 5_000,
+        stalledAfterMs: STALLED_AFTER_MS,
+        behind: async () => (await o.log.endOffsets(o.topic)).some((e) => e.offset > (this.positions.get(e.partition)?.offset ?? 0)),
+      },
     });
   }
 

@@ -146,6 +146,11 @@ class Consumer implements DeletionsConsumer {
         onBatch: (b) => this.onBatch(b),
       },
       onGaveUp: () => this.positions.clear(),
+      watchdog: {
+        intervalMs: 5_000,
+        stalledAfterMs: 30_000,
+        behind: async () => (await o.log.endOffsets(o.topic)).some((e) => e.offset > (this.positions.get(e.partition) ?? 0)),
+      },
       ...(o.restartBackoffMs !== undefined ? { initialBackoffMs: o.restartBackoffMs } : {}),
     });
   }
