@@ -33,4 +33,4 @@ export { KafkaLogError, KAFKA_LOG_ERROR_CODES, type KafkaLogErrorCode } from './
 export { gamepulseTopicConfigs } from './kafka/topics.ts';
 export type { KafkaConsumer, KafkaConsumerStats, RevocationKind } from './kafka/consumer.ts';
 export { abortedFilterFixInstalled } from './kafka/aborted-filter.ts';
-export { createRestartingConsumer, type RestartingConsumer, type RestartingConsumerOptions, type RestartLogger } from './restarting-consumer.ts';
+export { createRestartingConsumer, recordsWaiting, type RestartingConsumer, type RestartingConsumerOptions, type RestartLogger } from './restarting-consumer.ts';

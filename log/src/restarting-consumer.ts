@@ -8,7 +8,7 @@
  * consumer's `onAssigned` reads the positions from the store again, so nothing is
  * skipped or applied twice.
  */
-import type { ConsumerHandlers, LogConsumer } from './types.ts';
+import type { ConsumerHandlers, Log, LogConsumer } from './types.ts';
 
 /** The few logger methods used; @gamepulse/service's Logger satisfies it. */
 export interface RestartLogger {
@@ -34,13 +34,14 @@ export interface RestartingConsumerOptions {
   /** Injectable for tests. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
   /**
-   * Watchdog for a consumer that neither delivers nor gives up: every `intervalMs`, when
-   * no batch arrived for `stalledAfterMs` and `behind()` says records are waiting, the
-   * consumer is replaced as if it had given up. (A kafkajs consumer was seen spinning
-   * after a broker restart — busy, silent, delivering nothing — in the chaos test.)
+   * Watchdog for a consumer that neither delivers nor gives up: every `intervalMs`
+   * (default 5_000), when no batch arrived for `stalledAfterMs` (default 30_000) and
+   * `behind()` says records are waiting, the consumer is replaced as if it had given up.
+   * (A kafkajs consumer was seen spinning after a broker restart — busy, silent,
+   * delivering nothing — in the chaos test.) `recordsWaiting` is the usual `behind`.
    * @default none
    */
-  watchdog?: { intervalMs: number; stalledAfterMs: number; behind: () => Promise<boolean> };
+  watchdog?: { intervalMs?: number; stalledAfterMs?: number; behind: () => Promise<boolean> };
   /** @default Date.now */
   now?: () => number;
   /** How long to wait for a dead or stuck consumer to stop before going on. @default 10_000 */
@@ -58,6 +59,14 @@ export interface RestartingConsumer {
 
 export function createRestartingConsumer(o: RestartingConsumerOptions): RestartingConsumer {
   return new Restarting(o);
+}
+
+/**
+ * For a topic's only reader, whose positions live in its own store: records wait when
+ * some partition's end is past our next offset — or we hold no position for it at all.
+ */
+export async function recordsWaiting(log: Log, topic: string, positionOf: (partition: number) => number | undefined): Promise<boolean> {
+  return (await log.endOffsets(topic)).some((e) => e.offset > (positionOf(e.partition) ?? 0));
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -83,7 +92,7 @@ class Restarting implements RestartingConsumer {
     await this.runOne();
     const w = this.o.watchdog;
     if (w) {
-      this.watchdogTimer = setInterval(() => void this.checkStalled(w.stalledAfterMs, w.behind), w.intervalMs);
+      this.watchdogTimer = setInterval(() => void this.checkStalled(w.stalledAfterMs ?? 30_000, w.behind), w.intervalMs ?? 5_000);
       this.watchdogTimer.unref();
     }
   }

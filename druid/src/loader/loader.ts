@@ -16,7 +16,7 @@
  * Undecodable records (poison) become dead letters in the same commit, with reason, so
  * they never stall a partition.
  */
-import { createRestartingConsumer, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
+import { createRestartingConsumer, recordsWaiting, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
 import { decodeRollupsRecord, jsonToPlayer, jsonToRollup, type DeadLetterData, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError } from '../errors.ts';
@@ -99,9 +99,6 @@ export function batchToCommit(consumer: string, batch: PartitionBatch, from: num
   };
 }
 
-/** No batch for this long while the topic has records past our positions: the consumer is replaced. */
-const STALLED_AFTER_MS = 30_000;
-
 class Loader implements RollupsLoader {
   private readonly groupId: string;
   private readonly consumer: RestartingConsumer;
@@ -125,13 +122,8 @@ class Loader implements RollupsLoader {
         onBatch: (b) => this.onBatch(b),
       },
       onGaveUp: () => this.positions.clear(),
-      // This loader is the topic's only reader (DuckDB has one writer), so any partition
-      // whose end is past our position — or that we do not hold at all — is waiting.
-      watchdog: {
-        intervalMs: 5_000,
-        stalledAfterMs: STALLED_AFTER_MS,
-        behind: async () => (await o.log.endOffsets(o.topic)).some((e) => e.offset > (this.positions.get(e.partition)?.offset ?? 0)),
-      },
+      // The topic's only reader (DuckDB has one writer).
+      watchdog: { behind: () => recordsWaiting(o.log, o.topic, (p) => this.positions.get(p)?.offset) },
     });
   }
 

@@ -24,7 +24,7 @@
  * usual. Stopping a player's data is the game's job (the SDK's consent / opt-out stops
  * tracking; druid/README.md, "Privacy: deleting a player").
  */
-import { createRestartingConsumer, type ConsumedRecord, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
+import { createRestartingConsumer, recordsWaiting, type ConsumedRecord, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
 import { DeletionRequest, type DeadLetterData, type DeletionRequestData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError } from '../errors.ts';
@@ -146,11 +146,7 @@ class Consumer implements DeletionsConsumer {
         onBatch: (b) => this.onBatch(b),
       },
       onGaveUp: () => this.positions.clear(),
-      watchdog: {
-        intervalMs: 5_000,
-        stalledAfterMs: 30_000,
-        behind: async () => (await o.log.endOffsets(o.topic)).some((e) => e.offset > (this.positions.get(e.partition) ?? 0)),
-      },
+      watchdog: { behind: () => recordsWaiting(o.log, o.topic, (p) => this.positions.get(p)) },
       ...(o.restartBackoffMs !== undefined ? { initialBackoffMs: o.restartBackoffMs } : {}),
     });
   }
