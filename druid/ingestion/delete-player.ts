@@ -167,8 +167,21 @@ export function reindexTask(role: DatasourceRole, datasource: string, intervals:
   };
 }
 
-async function runTask(overlord: string, task: Json, o: DeletePlayerOptions): Promise<string> {
-  const { task: id } = await http<{ task: string }>(`${overlord}/druid/indexer/v1/task`, task);
+/**
+ * Submits a task and waits for SUCCESS. A 5xx on submit is retried twice: Druid's
+ * Derby metadata store answers 500 "A lock could not be obtained" when two task
+ * submissions audit at once (seen in tests submitting two tasks together).
+ */
+export async function runTask(overlord: string, task: Json, o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs'> = {}): Promise<string> {
+  let id: string | undefined;
+  for (let attempt = 1; id === undefined; attempt++) {
+    try {
+      id = (await http<{ task: string }>(`${overlord}/druid/indexer/v1/task`, task)).task;
+    } catch (err) {
+      if (attempt >= 3 || !((err as { status?: number }).status! >= 500)) throw err;
+      await new Promise((r) => setTimeout(r, 2_000 * attempt));
+    }
+  }
   const deadline = Date.now() + (o.taskTimeoutMs ?? 600_000);
   for (;;) {
     const { status } = await http<{ status: { status: string; errorMsg?: string } }>(`${overlord}/druid/indexer/v1/task/${encodeURIComponent(id)}/status`);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { PlayerJson } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
-import { deletePlayer, type DeletePlayerResult } from '../../ingestion/delete-player.ts';
+import { deletePlayer, runTask, type DeletePlayerResult } from '../../ingestion/delete-player.ts';
 import { readSpecFile, type DatasourceRole } from '../../ingestion/specs.ts';
 import { druidSqlRows } from './druid-support/pipeline.ts';
 
@@ -51,18 +51,6 @@ function batchTask(role: DatasourceRole, datasource: string): Record<string, unk
       tuningConfig: { type: 'index_parallel', maxNumConcurrentSubTasks: 1, partitionsSpec: { type: 'dynamic' }, awaitSegmentAvailabilityTimeoutMillis: 120_000 },
     },
   };
-}
-
-async function runTask(overlordUrl: string, task: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${overlordUrl}/druid/indexer/v1/task`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(task) });
-  if (!res.ok) throw new Error(`submit: ${res.status} ${await res.text()}`);
-  const { task: id } = (await res.json()) as { task: string };
-  for (const deadline = Date.now() + 240_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1_000))) {
-    const { status } = (await (await fetch(`${overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(id)}/status`)).json()) as { status: { status: string; errorMsg?: string } };
-    if (status.status === 'SUCCESS') return;
-    if (status.status === 'FAILED') throw new Error(`task ${id} failed: ${status.errorMsg}`);
-  }
-  throw new Error(`task ${id} did not finish`);
 }
 
 /** Per (game, player): stored rows, summed events and purchases, input rows — as Druid answers them. */
