@@ -37,8 +37,9 @@ for (const suite of selected) {
     log(`${suite.name} FAILED: ${(err as Error).message}`);
   }
 }
-// Keep the scratch dir (service logs, data) when something failed, to look at.
-if (failures.length) log(`scratch dir kept for inspection: ${tmp}`);
+// Keep the scratch dir (service logs, data) when something failed, to look at, or when
+// asked (GAMEPULSE_BENCH_KEEP=1), e.g. to replay a suite's log through one component.
+if (failures.length || process.env.GAMEPULSE_BENCH_KEEP === '1') log(`scratch dir kept for inspection: ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
 
 /** Table display only (the JSON keeps full precision): 3 significant decimals below 10, fewer above. */

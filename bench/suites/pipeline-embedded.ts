@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { EventBatch } from '@gamepulse/proto';
 import { startService, stopService, waitReady } from '../../scripts/start/services.ts';
 import { captureBatches, type CapturedBatch } from '../support/batches.ts';
-import { blast } from '../support/http-blast.ts';
+import { blast, NO_KEY_RATE_LIMIT } from '../support/http-blast.ts';
 import { startProbe } from '../support/probe.ts';
 import { waitAllVisible } from '../support/visible.ts';
 import { cpuSeconds, percentile, round } from '../support/stats.ts';
@@ -55,7 +55,7 @@ export const pipelineEmbeddedSuite: BenchSuite = {
     const collector = startService(
       'collector',
       'collector/src/main.ts',
-      { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', GAMEPULSE_LOG_LEVEL: 'warn' },
+      { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT, GAMEPULSE_LOG_LEVEL: 'warn' },
       `http://127.0.0.1:${ports.http}/readyz`,
       join(dataDir, 'logs'),
       ROOT,

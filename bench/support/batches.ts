@@ -16,6 +16,8 @@ export interface CapturedBatch {
   /** The same, gzip-compressed: the HTTP body. */
   gzipped: Buffer;
   events: number;
+  /** The simulated clock when the SDK sent it: the replay order. */
+  sentAtMs: number;
 }
 
 export async function captureBatches(opts: { targetEvents: number; seed: string; gameKey: string; gameId: string; log: (l: string) => void }): Promise<CapturedBatch[]> {
@@ -53,7 +55,7 @@ export async function captureBatches(opts: { targetEvents: number; seed: string;
         clock,
         wrapTransport: () => ({
           async send(batch) {
-            batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount });
+            batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount, sentAtMs: clock.now() });
             events += batch.eventCount;
             return { ok: true, ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() } };
           },

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { captureBatches } from '../../bench/support/batches.ts';
-import { blast } from '../../bench/support/http-blast.ts';
+import { blast, NO_KEY_RATE_LIMIT } from '../../bench/support/http-blast.ts';
 import { startProbe } from '../../bench/support/probe.ts';
 import { waitAllVisible } from '../../bench/support/visible.ts';
 import { cpuSeconds, percentile, round } from '../../bench/support/stats.ts';
@@ -44,7 +44,7 @@ export const kafkaPipelineSuite: BenchSuite = {
       const collector = startService(
         'collector',
         'collector/src/main.ts',
-        { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe' },
+        { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT },
         `http://127.0.0.1:${ports.http}/readyz`,
         logs,
         ROOT,

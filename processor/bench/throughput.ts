@@ -3,15 +3,19 @@
  *
  *   npx tsx processor/bench/throughput.ts [--events 1000000] [--batch 100] [--installs 5000]
  *       [--sink duckdb|null] [--commit-interval-ms 1000] [--max-pending-rows 50000]
- *       [--max-batch-records 5000] [--duplicates 0.05]
+ *       [--max-batch-records 5000] [--duplicates 0.05] [--from-log DIR [--topic-prefix gamepulse]]
  *
  * Writes `events / batch` IngestedBatch records (every payload type, 1-hour spread of
  * event times, `--duplicates` of them re-sent) to a fresh embedded log, closes the
  * writer, then times the processor from start() until every partition's committed
  * position is the end of the log: decode + dedup + aggregate + DuckDB commits, with a
  * read-only log handle as in production. `--sink null` times the same without a store.
+ *
+ * `--from-log DIR` times a copy of an existing embedded log instead, e.g. the one a
+ * collector wrote during `GAMEPULSE_BENCH_KEEP=1 npm run bench -- --only pipeline-embedded`
+ * (<scratch>/pipeline-embedded/log): the processor alone on the simulator's events.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,13 +36,15 @@ const { values: args } = parseArgs({
     'max-pending-rows': { type: 'string', default: '50000' },
     'max-batch-records': { type: 'string', default: '5000' },
     duplicates: { type: 'string', default: '0.05' },
+    'from-log': { type: 'string' },
+    'topic-prefix': { type: 'string', default: 'bench' },
   },
 });
 
 const EVENTS = Number(args.events);
 const BATCH = Number(args.batch);
 const INSTALLS = Number(args.installs);
-const topics = topicNames('bench');
+const topics = topicNames(args['from-log'] && args['topic-prefix'] === 'bench' ? 'gamepulse' : args['topic-prefix']);
 
 function event(rnd: () => number, i: number, installId: string, ts: number): EventData {
   const base = { eventId: `${installId}-${i}`, installId, playerId: `p-${installId}`, sessionId: 's', sequence: i, clientTsMs: ts };
@@ -57,8 +63,8 @@ function event(rnd: () => number, i: number, installId: string, ts: number): Eve
   }
 }
 
-async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'gp-processor-bench-'));
+/** Synthetic IngestedBatch records (every payload type) in a fresh log under `dir`. */
+async function writeSyntheticLog(dir: string): Promise<{ records: number; encodedBytes: number }> {
   const rnd = mulberry32(7);
   const startMs = Date.UTC(2025, 0, 15, 12);
   const seqs = new Array<number>(INSTALLS).fill(0);
@@ -88,10 +94,19 @@ async function main(): Promise<void> {
     const res = await writer.producer().append(topics.events, records.slice(i, i + 1000));
     if (!res.ok) throw new Error(res.message);
   }
-  const ends = await writer.endOffsets(topics.events);
   await writer.close();
+  return { records: records.length, encodedBytes };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gp-processor-bench-'));
+  let written = { records: 0, encodedBytes: 0 };
+  if (args['from-log']) await cp(args['from-log'], join(dir, 'log'), { recursive: true });
+  else written = await writeSyntheticLog(dir);
 
   const log = await openEmbeddedLog({ dir: join(dir, 'log'), readOnly: true });
+  const ends = await log.endOffsets(topics.events);
+  if (args['from-log']) written.records = ends.reduce((n, e) => n + e.offset, 0);
   const store = args.sink === 'duckdb' ? await openDuckDbStore({ path: join(dir, 'store.duckdb') }) : undefined;
   const nullSink: RollupSink = {
     loadCheckpoint: async (): Promise<Checkpoint> => ({ positions: [], state: [] }),
@@ -138,13 +153,13 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     sink: args.sink,
     events: stats.events,
-    records: records.length,
+    records: written.records,
     batchesNew: stats.batches.new,
     duplicates: stats.batches.duplicate,
-    encodedMiB: +(encodedBytes / 1048576).toFixed(1),
+    encodedMiB: +(written.encodedBytes / 1048576).toFixed(1),
     seconds: +seconds.toFixed(2),
     eventsPerSecond: Math.round(stats.events / seconds),
-    recordsPerSecond: Math.round(records.length / seconds),
+    recordsPerSecond: Math.round(written.records / seconds),
     commits: stats.commits,
     commitSecondsTotal: +sum.toFixed(2),
     commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,

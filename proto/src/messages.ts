@@ -4,6 +4,7 @@
  * regeneration or a v2 schema changes one file.
  */
 import './numbers-not-longs.ts';
+import './oneof-accessors.ts';
 import { gamepulse } from './generated/gamepulse.js';
 
 const v1 = gamepulse.v1;

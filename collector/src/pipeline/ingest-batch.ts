@@ -18,11 +18,11 @@ import { appendDurably } from './append.ts';
 import { checkBatch } from './check-batch.ts';
 import { decodeBatch } from './decode.ts';
 import { decompressBody } from './decompress.ts';
-import { correctEventTimes } from './event-time.ts';
+import { correctEventTimes, type TimeCorrection } from './event-time.ts';
 import { jsonBatchToProtobuf } from './json-batch.ts';
-import { buildRecords } from './records.ts';
+import { buildRecords, type BatchRecords } from './records.ts';
 import type { IngestDeps, IngestInput, IngestResult } from './types.ts';
-import { splitEvents } from './validate-events.ts';
+import { splitEvents, type RejectedEvent } from './validate-events.ts';
 
 /** Key and signature: the checks that come before anything costs memory. */
 export function admitKey(input: IngestInput, deps: IngestDeps): { ok: true; key: IngestKey } | CollectorFailure {
@@ -77,7 +77,53 @@ async function run(input: IngestInput, deps: IngestDeps, key: IngestKey, admissi
   if (admission && body.bytes !== input.body && !admission.hold(body.bytes.length))
     return failure('GP_SERVER_OVERLOADED', 'too many decompressed bytes in flight; retry later', limits.logRetryAfterS);
 
-  let bytes = body.bytes;
+  const prepared = prepare(input, deps, key, body.bytes, seen);
+  if (!prepared.ok) return prepared;
+
+  const appendStart = deps.now();
+  admission?.appendStarted();
+  const appended = await appendDurably(deps.producer, deps.topics, prepared.records, limits.logRetryAfterS);
+  admission?.appendFinished();
+  if (deps.metrics) {
+    deps.metrics.logAppendLatency.observe({ outcome: appended.ok ? 'ok' : 'failed' }, (deps.now() - appendStart) / 1000);
+    if (appended.ok) {
+      if (prepared.accepted) deps.metrics.eventsAccepted.inc({ key_id: key.keyId }, prepared.accepted);
+      for (const r of prepared.rejections) deps.metrics.eventsRejected.inc({ code: r.code });
+      for (const c of prepared.timeCorrections) deps.metrics.eventTimeCorrections.inc({ reason: c.reason, method: c.method });
+    }
+  }
+  if (!appended.ok) return appended;
+
+  const ack: BatchAckData = {
+    batchSequence: prepared.batchSequence,
+    accepted: prepared.accepted,
+    rejected: prepared.rejections,
+    serverTimeMs: deps.now(),
+  };
+  return { ok: true, ack, keyId: key.keyId };
+}
+
+/** What the durable append and the ack need of a checked batch; nothing else. */
+interface Prepared {
+  ok: true;
+  records: BatchRecords;
+  batchSequence: number;
+  accepted: number;
+  rejections: RejectedEvent['rejection'][];
+  timeCorrections: readonly TimeCorrection[];
+}
+
+/**
+ * Decode, checks, validation and the log records, synchronously. Kept apart from the
+ * await on the append on purpose: the decoded batch (an object per event and field)
+ * becomes garbage as soon as the records are built, instead of staying reachable from
+ * the suspended request for the whole group-commit wait. Under load, requests waiting
+ * on fsync kept ~35 MB of decoded events alive across young-generation collections,
+ * and the collector spent ~30 % of its CPU copying them (--trace-gc).
+ */
+function prepare(input: IngestInput, deps: IngestDeps, key: IngestKey, decompressed: Uint8Array, seen: { batchSequence: number }): Prepared | CollectorFailure {
+  const { limits } = deps;
+  let bytes = decompressed;
   if (input.format === 'json') {
     const converted = jsonBatchToProtobuf(bytes);
     if (!converted.ok) return converted;
@@ -120,26 +166,12 @@ async function run(input: IngestInput, deps: IngestDeps, key: IngestKey, admissi
     eventBytes: decoded.eventBytes,
     timeCorrections,
   });
-
-  const appendStart = deps.now();
-  admission?.appendStarted();
-  const appended = await appendDurably(deps.producer, deps.topics, records, limits.logRetryAfterS);
-  admission?.appendFinished();
-  if (deps.metrics) {
-    deps.metrics.logAppendLatency.observe({ outcome: appended.ok ? 'ok' : 'failed' }, (deps.now() - appendStart) / 1000);
-    if (appended.ok) {
-      if (valid.length) deps.metrics.eventsAccepted.inc({ key_id: key.keyId }, valid.length);
-      for (const r of rejected) deps.metrics.eventsRejected.inc({ code: r.rejection.code });
-      for (const c of timeCorrections) deps.metrics.eventTimeCorrections.inc({ reason: c.reason, method: c.method });
-    }
-  }
-  if (!appended.ok) return appended;
-
-  const ack: BatchAckData = {
+  return {
+    ok: true,
+    records,
     batchSequence: checked.batchSequence,
     accepted: valid.length,
-    rejected: rejected.map((r) => r.rejection),
-    serverTimeMs: deps.now(),
+    rejections: rejected.map((r) => r.rejection),
+    timeCorrections,
   };
-  return { ok: true, ack, keyId: key.keyId };
 }

@@ -4,15 +4,11 @@
  * (proved in commit.test.ts); it is ~10× faster than multi-row INSERTs with parameters.
  * Column order follows the CREATE TABLE statements in schema.ts.
  */
-import {
-  DuckDBDateValue,
-  DuckDBTimestampValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
+import { DuckDBTimestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import type { StateEntry } from '../store.ts';
-import { bytes, dayOrNull, double, int, str, timestampMicros } from './values.ts';
+import type { ColumnarTable } from './columnar-append.ts';
+import { bytes, dayOrNull, double, int, intNumber, str, timeMs, timestampMicros } from './values.ts';
 
 /**
  * Runs `fill` against a fresh appender on `table` and flushes it. If `fill` throws,
@@ -45,43 +41,52 @@ function discard(appender: DuckDBAppender): void {
   }
 }
 
-export function appendRollups(a: DuckDBAppender, rows: readonly RollupRowData[]): void {
-  for (const r of rows) {
-    a.appendTimestamp(new DuckDBTimestampValue(timestampMicros(r.windowStartMs, 'rollup.windowStartMs')));
-    a.appendVarchar(str(r.gameId));
-    a.appendVarchar(str(r.build));
-    a.appendVarchar(str(r.platform));
-    a.appendVarchar(str(r.country));
-    a.appendVarchar(str(r.eventType));
-    a.appendVarchar(str(r.action));
-    a.appendVarchar(str(r.currency));
-    a.appendVarchar(str(r.item));
-    a.appendVarchar(str(r.variant));
-    a.appendBigInt(int(r.events, 'rollup.events'));
-    a.appendBigInt(int(r.amount, 'rollup.amount'));
-    a.appendDouble(double(r.value, 'rollup.value'));
-    a.endRow();
-  }
-}
+/**
+ * Rollup rows, staged as columns (columnar-append.ts). `value` is a DOUBLE in the table;
+ * `events` and `amount` are integers below 2^53, exact in the staging doubles.
+ */
+export const ROLLUPS: ColumnarTable<RollupRowData> = {
+  stage: 'rollups_stage',
+  strings: [
+    (r) => str(r.gameId),
+    (r) => str(r.build),
+    (r) => str(r.platform),
+    (r) => str(r.country),
+    (r) => str(r.eventType),
+    (r) => str(r.action),
+    (r) => str(r.currency),
+    (r) => str(r.item),
+    (r) => str(r.variant),
+  ],
+  numbers: [
+    (r) => timeMs(r.windowStartMs, 'rollup.windowStartMs'),
+    (r) => intNumber(r.events, 'rollup.events'),
+    (r) => intNumber(r.amount, 'rollup.amount'),
+    (r) => double(r.value, 'rollup.value'),
+  ],
+  insert: `INSERT INTO rollups
+    SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], $1[s5], $1[s6], $1[s7], $1[s8],
+           CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3
+    FROM rollups_stage`,
+};
 
-export function appendPlayers(a: DuckDBAppender, rows: readonly PlayerWindowData[]): void {
-  for (const p of rows) {
-    a.appendTimestamp(new DuckDBTimestampValue(timestampMicros(p.windowStartMs, 'player.windowStartMs')));
-    a.appendVarchar(str(p.gameId));
-    a.appendVarchar(str(p.build));
-    a.appendVarchar(str(p.platform));
-    a.appendVarchar(str(p.country));
-    a.appendVarchar(str(p.playerId));
-    const day = dayOrNull(p.firstSeenDayMs, 'player.firstSeenDayMs');
-    if (day === null) a.appendNull();
-    else a.appendDate(new DuckDBDateValue(day));
-    a.appendBigInt(int(p.events, 'player.events'));
-    a.appendBigInt(int(p.purchases, 'player.purchases'));
-    a.appendBigInt(int(p.sessions, 'player.sessions'));
-    a.appendVarchar(str(p.variant)); // migration 2 added it last
-    a.endRow();
-  }
-}
+/** Player-window rows, staged as columns; `first_seen_day` is days since 1970 or null. */
+export const PLAYERS: ColumnarTable<PlayerWindowData> = {
+  stage: 'players_stage',
+  strings: [(p) => str(p.gameId), (p) => str(p.build), (p) => str(p.platform), (p) => str(p.country), (p) => str(p.playerId), (p) => str(p.variant)],
+  numbers: [
+    (p) => timeMs(p.windowStartMs, 'player.windowStartMs'),
+    (p) => dayOrNull(p.firstSeenDayMs, 'player.firstSeenDayMs'),
+    (p) => intNumber(p.events, 'player.events'),
+    (p) => intNumber(p.purchases, 'player.purchases'),
+    (p) => intNumber(p.sessions, 'player.sessions'),
+  ],
+  insert: `INSERT INTO player_windows
+      (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant)
+    SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
+           CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5]
+    FROM players_stage`,
+};
 
 export function appendDeadLetters(a: DuckDBAppender, rows: readonly DeadLetterData[]): void {
   for (const d of rows) {

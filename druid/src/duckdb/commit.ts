@@ -8,7 +8,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import type { Position, RollupCommit, StateEntry } from '../store.ts';
-import { appendDeadLetters, appendPlayers, appendRollups, appendStateStage, withAppender } from './append.ts';
+import { appendDeadLetters, appendStateStage, PLAYERS, ROLLUPS, withAppender } from './append.ts';
+import { appendColumnar } from './columnar-append.ts';
 import { int } from './values.ts';
 
 /** What a commit wrote, for metrics. */
@@ -149,8 +150,8 @@ export async function writeCommit(conn: DuckDBConnection, commit: RollupCommit):
   try {
     await checkExpected(conn, commit.consumer, commit.expectedPositions ?? []);
     await checkNoRegression(conn, commit.consumer, commit.positions);
-    if (commit.rollups.length) await withAppender(conn, 'rollups', (a) => appendRollups(a, commit.rollups));
-    if (commit.players.length) await withAppender(conn, 'player_windows', (a) => appendPlayers(a, commit.players));
+    await appendColumnar(conn, ROLLUPS, commit.rollups);
+    await appendColumnar(conn, PLAYERS, commit.players);
     if (deadLetters.length) await withAppender(conn, 'dead_letters', (a) => appendDeadLetters(a, deadLetters));
     await upsertPositions(conn, commit.consumer, commit.positions);
     await mergeState(conn, commit.consumer, state);

@@ -43,6 +43,18 @@ describe('druid/duckdb/duckdb-store', () => {
     await store.close();
   });
 
+  it('checkpoints the WAL at 256 MiB unless told otherwise (DuckDB reports the setting back)', async () => {
+    const byDefault = await openDuckDbStore({ path: ':memory:' });
+    const custom = await openDuckDbStore({ path: ':memory:', checkpointThreshold: '1GiB' });
+    try {
+      expect(await byDefault.sql("SELECT current_setting('checkpoint_threshold') AS v")).toEqual([{ v: '256.0 MiB' }]);
+      expect(await custom.sql("SELECT current_setting('checkpoint_threshold') AS v")).toEqual([{ v: '1.0 GiB' }]);
+    } finally {
+      await byDefault.close();
+      await custom.close();
+    }
+  });
+
   it('stores window starts, first-seen days and dead letters as given', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
     const w = Date.UTC(2025, 0, 15, 12, 34);

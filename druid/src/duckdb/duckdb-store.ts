@@ -143,6 +143,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Duck
   const config: Record<string, string> = {};
   if (resolved.threads !== undefined) config.threads = String(resolved.threads);
   if (resolved.memoryLimit !== undefined) config.memory_limit = resolved.memoryLimit;
+  config.checkpoint_threshold = resolved.checkpointThreshold;
 
   let instance: DuckDBInstance;
   try {

@@ -17,6 +17,15 @@ export interface DuckDbStoreOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. '1GB'. @default DuckDB's own choice (80% of RAM) */
   memoryLimit?: string;
+  /**
+   * Write-ahead-log size at which a commit also checkpoints the WAL into the database
+   * file (DuckDB's `checkpoint_threshold`). DuckDB's 16MB made every third commit of a
+   * busy processor a checkpoint: COMMIT took 2.4× as long (1,569 vs 638 ms for 20
+   * commits of 60k rows). The price of a larger value is a longer WAL replay when the
+   * store opens after a crash (256 MiB: a few seconds); a clean close checkpoints.
+   * @default '256MiB'
+   */
+  checkpointThreshold?: string;
   /** Commit and query metrics go here when given. */
   registry?: Registry;
   /** Logs schema migrations and rollbacks when given. */
@@ -30,6 +39,7 @@ export interface ResolvedDuckDbStoreOptions {
   readConnections: number;
   threads: number | undefined;
   memoryLimit: string | undefined;
+  checkpointThreshold: string;
   registry: Registry | undefined;
   logger: Logger | undefined;
   now: () => number;
@@ -45,6 +55,7 @@ export function resolveDuckDbStoreOptions(options: DuckDbStoreOptions): Resolved
     readConnections: Math.min(Math.max(Math.trunc(options.readConnections ?? 2), 1), MAX_READ_CONNECTIONS),
     threads: options.threads === undefined ? undefined : Math.max(Math.trunc(options.threads), 1),
     memoryLimit: options.memoryLimit,
+    checkpointThreshold: options.checkpointThreshold ?? '256MiB',
     registry: options.registry,
     logger: options.logger,
     now: options.now ?? Date.now,

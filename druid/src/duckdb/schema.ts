@@ -10,6 +10,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError } from '../errors.ts';
+import { PLAYERS, ROLLUPS } from './append.ts';
+import { stageTableSql } from './columnar-append.ts';
 
 interface Migration {
   version: number;
@@ -85,11 +87,13 @@ export const MIGRATIONS: readonly Migration[] = [
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /**
- * Connection-local staging tables for a commit's processor state: entries are appended
- * here (fast) and merged into `processor_state` with two set statements, instead of
- * one upsert statement per entry.
+ * Connection-local staging tables of a commit: rollup and player rows as coded columns
+ * (columnar-append.ts), and processor state entries, appended here (fast) and merged
+ * into `processor_state` with two set statements instead of one upsert per entry.
  */
 export const STAGING_STATEMENTS = [
+  stageTableSql(ROLLUPS),
+  stageTableSql(PLAYERS),
   `CREATE TEMP TABLE IF NOT EXISTS state_stage (
     consumer VARCHAR, "partition" INTEGER, namespace VARCHAR, key VARCHAR, value BLOB
   )`,

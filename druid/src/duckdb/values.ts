@@ -21,15 +21,20 @@ export function str(value: string | null | undefined): string {
   return value ?? '';
 }
 
-/** An int64 column's value: integer, exact in a double. */
-export function int(value: number | null | undefined, field: string): bigint {
+/** An int64 column's value as a number: integer, exact in a double. */
+export function intNumber(value: number | null | undefined, field: string): number {
   const n = value ?? 0;
   if (!Number.isSafeInteger(n)) {
     throw new AnalyticsError('GP_STORE_BAD_ROW', `${field} must be an integer below 2^53, got ${String(value)}`, {
       context: { field, value },
     });
   }
-  return BigInt(n);
+  return n;
+}
+
+/** An int64 column's value: integer, exact in a double. */
+export function int(value: number | null | undefined, field: string): bigint {
+  return BigInt(intNumber(value, field));
 }
 
 export function double(value: number | null | undefined, field: string): number {
@@ -42,15 +47,20 @@ export function double(value: number | null | undefined, field: string): number 
   return n;
 }
 
-/** Epoch ms → TIMESTAMP micros. */
-export function timestampMicros(value: number | null | undefined, field: string): bigint {
+/** Epoch ms, checked: an integer in [1970, 9999-12-31]. */
+export function timeMs(value: number | null | undefined, field: string): number {
   const ms = value ?? 0;
   if (!Number.isSafeInteger(ms) || ms < 0 || ms > MAX_TIME_MS) {
     throw new AnalyticsError('GP_STORE_BAD_ROW', `${field} must be epoch milliseconds in [0, 9999-12-31], got ${String(value)}`, {
       context: { field, value },
     });
   }
-  return BigInt(ms) * 1000n;
+  return ms;
+}
+
+/** Epoch ms → TIMESTAMP micros. */
+export function timestampMicros(value: number | null | undefined, field: string): bigint {
+  return BigInt(timeMs(value, field)) * 1000n;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -34,24 +34,55 @@ export interface Drained {
   events: number;
 }
 
+/**
+ * Rows of one (window, dimensions, variant), keyed by the row's own sub-dimensions.
+ * Two levels instead of one long key: consecutive events of a batch share window,
+ * dimensions and variant, so the outer lookup is usually skipped (`lastGroup`) and the
+ * key hashed per event is the short inner one.
+ */
+interface RowGroup {
+  windowStartMs: number;
+  dims: Dims;
+  variant: string;
+  rows: Map<string, RowAcc>;
+}
+
 export class RollupAccumulator {
-  private rows = new Map<string, RowAcc>();
+  private groups = new Map<string, RowGroup>();
+  private rowCount = 0;
+  private lastGroup: RowGroup | undefined;
   private players = new Map<string, PlayerAcc>();
+  /** The player row of the previous call: a batch's events are mostly one player's, in one window. */
+  private lastPlayer: PlayerAcc | undefined;
+  private lastPlayerDimsKey = '';
   private events = 0;
 
   /** Rows a commit would write now: what `maxPendingRows` bounds. */
   get pendingRows(): number {
-    return this.rows.size + this.players.size;
+    return this.rowCount + this.players.size;
   }
 
   get pendingEvents(): number {
     return this.events;
   }
 
+  private groupOf(windowStartMs: number, dims: Dims, variant: string): RowGroup {
+    const last = this.lastGroup;
+    if (last && last.windowStartMs === windowStartMs && last.variant === variant && (last.dims === dims || last.dims.key === dims.key)) return last;
+    const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + variant;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { windowStartMs, dims, variant, rows: new Map() };
+      this.groups.set(key, group);
+    }
+    this.lastGroup = group;
+    return group;
+  }
+
   addEvent(windowStartMs: number, dims: Dims, f: RollupFields): void {
-    const key =
-      windowStartMs + KEY_SEP + dims.key + KEY_SEP + f.eventType + KEY_SEP + f.action + KEY_SEP + f.currency + KEY_SEP + f.item + KEY_SEP + f.variant;
-    let acc = this.rows.get(key);
+    const group = this.groupOf(windowStartMs, dims, f.variant);
+    const key = f.eventType + KEY_SEP + f.action + KEY_SEP + f.currency + KEY_SEP + f.item;
+    let acc = group.rows.get(key);
     if (!acc) {
       acc = {
         windowStartMs,
@@ -68,7 +99,8 @@ export class RollupAccumulator {
         amount: 0,
         value: 0,
       };
-      this.rows.set(key, acc);
+      group.rows.set(key, acc);
+      this.rowCount += 1;
     }
     acc.events += 1;
     acc.amount += f.amount;
@@ -84,6 +116,20 @@ export class RollupAccumulator {
    * on both), the earlier day wins.
    */
   addPlayer(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number, purchase: boolean, sessionStart: boolean): void {
+    let acc = this.lastPlayer;
+    if (acc && acc.windowStartMs === windowStartMs && acc.playerId === playerId && acc.variant === variant && this.lastPlayerDimsKey === dims.key) {
+      if (firstSeenDayMs < acc.firstSeenDayMs) acc.firstSeenDayMs = firstSeenDayMs;
+    } else {
+      acc = this.playerRow(windowStartMs, dims, playerId, variant, firstSeenDayMs);
+      this.lastPlayer = acc;
+      this.lastPlayerDimsKey = dims.key;
+    }
+    acc.events += 1;
+    if (purchase) acc.purchases += 1;
+    if (sessionStart) acc.sessions += 1;
+  }
+
+  private playerRow(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number): PlayerAcc {
     const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + playerId + KEY_SEP + variant;
     let acc = this.players.get(key);
     if (!acc) {
@@ -104,22 +150,25 @@ export class RollupAccumulator {
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {
       acc.firstSeenDayMs = firstSeenDayMs;
     }
-    acc.events += 1;
-    if (purchase) acc.purchases += 1;
-    if (sessionStart) acc.sessions += 1;
+    return acc;
   }
 
   /** Everything accumulated, as rows; the accumulator is empty afterwards. */
   drain(): Drained {
-    const drained = { rollups: [...this.rows.values()], players: [...this.players.values()], events: this.events };
+    const rollups: RollupRowData[] = [];
+    for (const group of this.groups.values()) for (const row of group.rows.values()) rollups.push(row);
+    const drained = { rollups, players: [...this.players.values()], events: this.events };
     this.discard();
     return drained;
   }
 
   /** Forgets everything (after a failed commit: the checkpoint is the truth again). */
   discard(): void {
-    this.rows = new Map();
+    this.groups = new Map();
+    this.rowCount = 0;
+    this.lastGroup = undefined;
     this.players = new Map();
+    this.lastPlayer = undefined;
     this.events = 0;
   }
 }

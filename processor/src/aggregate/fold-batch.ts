@@ -34,6 +34,11 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
   const installId = batch.installId ?? '';
   let timeFallbacks = 0;
   const events = batch.events ?? [];
+  // The player of the previous event, with its assignment and cohort: a batch is
+  // usually one player's, so the state tables are looked up once per batch, not per event.
+  let player: string | undefined;
+  let variant = '';
+  let cohortDayMs: number | undefined;
   for (const e of events) {
     const time = eventTimeMs(int64(e.clientTsMs), receivedAtMs, appendedAtMs);
     if (time.fallback) timeFallbacks += 1;
@@ -42,13 +47,20 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
     const payload = payloadOf(e);
     // "account id once identified, else the install id" — fall back the same way here.
     const playerId = e.playerId || e.installId || installId;
+    if (playerId !== player) {
+      player = playerId;
+      variant = assignmentOf(players.assignments, playerId);
+      cohortDayMs = players.firstSeen.get(playerId);
+    }
     const fields = rollupFields(e, payload);
     // The assignment as of this event (assignment.ts): an exposure sets it, and its own
     // row carries it; every other event carries the player's current one.
-    if (payload === 'experimentExposure') assign(players.assignments, playerId, fields.variant);
-    else fields.variant = assignmentOf(players.assignments, playerId);
+    if (payload === 'experimentExposure') {
+      assign(players.assignments, playerId, fields.variant);
+      variant = fields.variant;
+    } else fields.variant = variant;
     acc.addEvent(windowMs, dims, fields);
-    const cohortDayMs = firstSeenDay(players.firstSeen, playerId, dayStartMs(time.tsMs));
+    cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(time.tsMs));
     acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
   }
   return { events: events.length, timeFallbacks };
