@@ -15,12 +15,21 @@ export interface Service {
   exited: Promise<number>;
 }
 
+/**
+ * Node flags every service starts with. A 32 MB young generation (V8's default is 16):
+ * the collector and the processor allocate an object per decoded event and field, and
+ * with fewer scavenges each run the embedded bench did ~5 % more events/s end to end
+ * (145k → 153k, same run otherwise). Deployments should pass the same flag (NODE_OPTIONS).
+ */
+export const SERVICE_NODE_ARGS = ['--max-semi-space-size=32'];
+
 export function startService(name: string, entry: string, env: Record<string, string>, readyUrl: string, logDir: string, root: string): Service {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  // GAMEPULSE_NODE_ARGS adds Node flags to every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = (process.env.GAMEPULSE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // GAMEPULSE_NODE_ARGS adds Node flags to every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // (later flags win, so it can also override the defaults).
+  const extra = [...SERVICE_NODE_ARGS, ...(process.env.GAMEPULSE_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', join(root, entry)], {
     cwd: root,
     env: { ...process.env, ...env },

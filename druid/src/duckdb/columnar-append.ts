@@ -81,7 +81,18 @@ export async function appendColumnar<Row>(conn: DuckDBConnection, table: Columna
         let col = 0;
         for (const get of table.strings) {
           const codes = new Array<number>(n);
-          for (let i = 0; i < n; i++) codes[i] = dict.code(get(rows[start + i]!));
+          // Neighbouring rows mostly repeat a column's string (the accumulator drains a
+          // window's rows together): reuse the previous code instead of a map lookup.
+          let last: string | undefined;
+          let lastCode = 0;
+          for (let i = 0; i < n; i++) {
+            const v = get(rows[start + i]!);
+            if (v !== last) {
+              last = v;
+              lastCode = dict.code(v);
+            }
+            codes[i] = lastCode;
+          }
           chunk.setColumnValues(col++, codes);
         }
         for (const get of table.numbers) {
