@@ -137,7 +137,12 @@ describe('sdk browser in real Chromium against the real collector', () => {
     expect(await tagged('close')).toHaveLength(0);
     await page.close({ runBeforeUnload: true });
     const { resentCopies } = await expectDelivered('close', 40);
-    expect(resentCopies).toBe(0);
+    // At most one copy twice, by design: closing first hides the page, and the hidden
+    // page flushes with an ordinary request; pagehide follows at once and sends every
+    // unacknowledged batch by keepalive, the one in flight included, because that
+    // ordinary request may die with the page. When it does not (a race with the
+    // unload), the collector gets the same bytes twice and the processor drops the copy.
+    expect(resentCopies).toBeLessThanOrEqual(1);
     await ctx.close();
   });
 
