@@ -5,7 +5,7 @@
  */
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
-import { dayStartMs, eventTimeMs, windowStartMs } from '../windows/tumbling.ts';
+import { dayStartMs, eventTimeMs, isUsableTimeMs, windowStartMs } from '../windows/tumbling.ts';
 import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
@@ -40,9 +40,14 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
   let variant = '';
   let cohortDayMs: number | undefined;
   for (const e of events) {
-    const time = eventTimeMs(int64(e.clientTsMs), receivedAtMs, appendedAtMs);
-    if (time.fallback) timeFallbacks += 1;
-    const windowMs = windowStartMs(time.tsMs);
+    // The usual case inline: eventTimeMs allocates (rest args, result) for every event.
+    const clientTsMs = int64(e.clientTsMs);
+    let tsMs = clientTsMs;
+    if (!isUsableTimeMs(clientTsMs)) {
+      tsMs = eventTimeMs(clientTsMs, receivedAtMs, appendedAtMs).tsMs;
+      timeFallbacks += 1;
+    }
+    const windowMs = windowStartMs(tsMs);
     const dims = e.context ? dimsOf(e.context, batch.context) : batchDims;
     const payload = payloadOf(e);
     // "account id once identified, else the install id" — fall back the same way here.
@@ -60,7 +65,7 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
       variant = fields.variant;
     } else fields.variant = variant;
     acc.addEvent(windowMs, dims, fields);
-    cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(time.tsMs));
+    cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(tsMs));
     acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
   }
   return { events: events.length, timeFallbacks };
