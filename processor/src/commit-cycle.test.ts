@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CommitCycle, TRANSITIONS, type CycleEvent, type CycleState } from './commit-cycle.ts';
 
-const ALL_EVENTS: CycleEvent[] = ['batch', 'commit', 'committed', 'commit_failed', 'fault', 'recover', 'recovered', 'recovery_failed', 'stop'];
+const ALL_EVENTS: CycleEvent[] = ['batch', 'commit', 'committed', 'committed_more', 'commit_failed', 'fault', 'recover', 'recovered', 'recovery_failed', 'stop'];
 
 function at(state: CycleState): CommitCycle {
   const path: Record<CycleState, CycleEvent[]> = {
@@ -39,8 +39,13 @@ describe('processor/src/commit-cycle', () => {
     }
   });
 
-  it('never folds a batch into a commit in flight nor into failed state', () => {
-    expect(at('committing').can('batch')).toBe(false);
+  it('folds batches while a commit is written, into the next commit; never a second commit in flight; nothing into failed state', () => {
+    const c = at('committing');
+    expect(c.fire('batch')).toBe('committing');
+    expect(c.can('commit')).toBe(false);
+    expect(c.fire('committed_more')).toBe('aggregating');
+    expect(c.can('commit')).toBe(true);
+    expect(at('committing').fire('commit_failed')).toBe('failed');
     expect(at('failed').can('batch')).toBe(false);
     expect(at('failed').can('commit')).toBe(false);
     expect(at('recovering').can('commit')).toBe(false);

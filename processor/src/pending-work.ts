@@ -48,6 +48,12 @@ export class PendingWork {
     private readonly logger: Logger,
   ) {}
 
+  /** Whether a commit would write anything now. */
+  hasChanges(): boolean {
+    for (const p of this.partitions.values()) if (hasChanges(p)) return true;
+    return false;
+  }
+
   /** Rows + player windows + dead letters a commit would write now. */
   get pendingRows(): number {
     let n = 0;

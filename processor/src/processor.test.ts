@@ -142,6 +142,71 @@ describe('processor/src/processor', () => {
     expect(sink.deadLetters).toHaveLength(1);
   });
 
+  it('folds the next batches while a commit is written; they go into the next commit, totals exact', async () => {
+    const traffic = generateTraffic({ seed: 31, installs: 30, batchesPerInstall: 6, duplicateShare: 0.3, poison: 1 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    let release!: () => void;
+    sink.hold = new Promise((r) => (release = r));
+    const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
+    await p.start();
+    await until(() => sink.started === 1, 'a commit writing');
+    const atCommit = consumed(p);
+    // Folding goes on until maxPendingRows holds it; none of it is in the held write.
+    await until(() => consumed(p) > atCommit, 'batches folded during the write');
+    expect(p.stats().state).toBe('committing');
+    expect(sink.commits).toBe(0);
+    release();
+    sink.hold = undefined;
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    await p.stop();
+    expect(sink.commits).toBeGreaterThanOrEqual(2);
+    expect(p.stats().commitFailures).toBe(0);
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+    expect(sink.deadLetters).toHaveLength(1);
+    const stored = Array.from({ length: PARTITIONS }, (_, partition) => sink.positionOf('processor', topics.events, partition) ?? 0);
+    expect(stored.reduce((a, b) => a + b, 0)).toBe(traffic.records.length);
+  });
+
+  it('a failed write also discards what was folded while it ran; the recovery still ends exact', async () => {
+    const traffic = generateTraffic({ seed: 32, installs: 30, batchesPerInstall: 6, duplicateShare: 0.3 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    let release!: () => void;
+    sink.hold = new Promise((r) => (release = r));
+    const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
+    await p.start();
+    await until(() => sink.started === 1, 'a commit writing');
+    const atCommit = consumed(p);
+    await until(() => consumed(p) > atCommit, 'batches folded during the write');
+    sink.failCommits = 1;
+    release();
+    sink.hold = undefined;
+    await until(() => p.stats().recoveries >= 1 && consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'recovery and the rest');
+    await p.stop();
+    expect(p.stats().commitFailures).toBe(1);
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
+  it('with overlapCommits off, nothing is folded while a commit is written', async () => {
+    const traffic = generateTraffic({ seed: 33, installs: 20, batchesPerInstall: 4 });
+    const log = await logWith(traffic);
+    const sink = new MemorySink();
+    let release!: () => void;
+    sink.hold = new Promise((r) => (release = r));
+    const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40, overlapCommits: false });
+    await p.start();
+    await until(() => sink.started === 1, 'a commit writing');
+    const atCommit = consumed(p);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(consumed(p)).toBe(atCommit);
+    release();
+    sink.hold = undefined;
+    await until(() => consumed(p) === traffic.records.length, 'all records');
+    await p.stop();
+    expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
+  });
+
   it('retries a failing checkpoint load during recovery', async () => {
     const traffic = generateTraffic({ seed: 4, installs: 10, batchesPerInstall: 4 });
     const log = await logWith(traffic);

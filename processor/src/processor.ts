@@ -17,14 +17,17 @@
  * rejects and `main` exits non-zero for the supervisor.
  *
  * Batch handling, timer commits, assignments and revocations run one at a time
- * through one queue; the commit cycle's table (commit-cycle.ts) guards each step.
+ * through one queue; the commit cycle's table (commit-cycle.ts) guards each step. With
+ * `overlapCommits` a commit's write runs outside the queue: its content is taken in the
+ * queue, then batches keep folding (into the next commit) while the sink writes it. At
+ * most one write is in flight; assignments, revocations, erasures and stop wait for it.
  */
 import type { ConsumerHandlers, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '@gamepulse/log';
 import { ProcessorError, type ProcessorCode } from './codes.ts';
 import { CommitCycle, type CycleState } from './commit-cycle.ts';
 import { resolveOptions, tickMs, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
 import { restorePartition } from './partition-state.ts';
-import { emptyTally, PendingWork, type Tally } from './pending-work.ts';
+import { emptyTally, PendingWork, type TakenCommit, type Tally } from './pending-work.ts';
 import { SerialQueue } from './serial.ts';
 
 export interface PartitionStats {
@@ -100,6 +103,8 @@ class StreamProcessor implements Processor {
   private readonly stopRequested: Promise<void>;
   private requestStop!: () => void;
   private recovery: Promise<void> | undefined;
+  /** The commit being written, if any; settles (never rejects) when it is stored or failed. */
+  private inFlight: Promise<void> | undefined;
   private recoveryActive = false;
   private cancelTimer: (() => void) | undefined;
   private settle!: { resolve: () => void; reject: (err: Error) => void };
@@ -173,7 +178,7 @@ class StreamProcessor implements Processor {
       if (this.stopping || options.signal?.aborted) throw new ProcessorError('GP_PROCESSOR_ERASE_BEHIND', 'stopping');
       const done = await this.queue.run(async () => {
         if (!this.foldedUpTo(ends)) return undefined;
-        if (this.cycleState() === 'aggregating') await this.commit('erase');
+        await this.commitAll('erase');
         const state = this.cycleState();
         // A failed commit discarded the partitions: wait for the recovery to catch up again.
         if (state !== 'idle') return undefined;
@@ -229,6 +234,7 @@ class StreamProcessor implements Processor {
 
   private async onAssigned(generation: number, tps: TopicPartition[]): Promise<TopicPartitionOffset[] | void> {
     return this.queue.run(async () => {
+      await this.inFlight; // the sink assigns while no write of ours runs
       if (generation !== this.generation) return;
       const offsets: TopicPartitionOffset[] = [];
       // A partition this processor still holds (an incremental rebalance re-listing it)
@@ -263,7 +269,7 @@ class StreamProcessor implements Processor {
   private async onRevoked(generation: number, tps: TopicPartition[]): Promise<void> {
     await this.queue.run(async () => {
       if (generation !== this.generation) return; // an abandoned consumer: its state is gone already
-      if (this.cycleState() === 'aggregating') await this.commit('revoke');
+      await this.commitAll('revoke');
       if (generation !== this.generation) return; // that commit failed: everything is discarded
       const gone = tps.filter((tp) => tp.topic === this.topic).map((tp) => tp.partition);
       for (const partition of gone) this.work.drop(partition);
@@ -281,8 +287,12 @@ class StreamProcessor implements Processor {
       // A batch of an abandoned consumer, or one arriving after a failure: not folded,
       // and its positions are not advanced, so it is read again after recovery.
       if (generation !== this.generation) return;
+      // Folding while a commit is written is bounded like everything else: past
+      // maxPendingRows the batch waits for that write.
+      if (this.cycleState() === 'committing' && this.sizeDue()) await this.inFlight;
+      if (generation !== this.generation) return;
       const state = this.cycleState();
-      if (state !== 'idle' && state !== 'aggregating') return;
+      if (state !== 'idle' && state !== 'aggregating' && state !== 'committing') return;
       try {
         if (!this.work.changes(batch)) return;
         this.cycle.fire('batch');
@@ -291,7 +301,7 @@ class StreamProcessor implements Processor {
         this.fail('GP_PROCESSOR_BATCH_FAILED', err);
         return;
       }
-      if (this.commitDue()) await this.commit(this.sizeDue() ? 'size' : 'interval');
+      if (this.commitDue()) await this.commitStarted(this.sizeDue() ? 'size' : 'interval');
     });
   }
 
@@ -306,23 +316,49 @@ class StreamProcessor implements Processor {
   }
 
   private async onTick(): Promise<void> {
-    if (this.commitDue()) await this.commit(this.sizeDue() ? 'size' : 'interval');
+    if (this.commitDue()) await this.commitStarted(this.sizeDue() ? 'size' : 'interval');
   }
 
-  /** Writes all deltas, dead letters, changed state and positions at once. Runs inside the queue. */
-  private async commit(reason: CommitReason): Promise<void> {
-    if (this.cycleState() !== 'aggregating') return;
+  /** Starts a commit; waits for its write unless commits overlap with folding. Runs inside the queue. */
+  private async commitStarted(reason: CommitReason): Promise<void> {
+    const written = this.commit(reason);
+    if (!this.o.overlapCommits) await written;
+  }
+
+  /** Everything folded so far is stored (or the processor failed) when this resolves. Runs inside the queue. */
+  private async commitAll(reason: CommitReason): Promise<void> {
+    await this.inFlight;
+    if (this.cycleState() === 'aggregating') await this.commit(reason);
+  }
+
+  /**
+   * Takes all deltas, dead letters, changed state and positions (in the queue, so no
+   * batch is half folded) and writes them at once. The returned promise settles when
+   * the write is stored or failed; it never rejects (a failure goes to `fail`).
+   */
+  private commit(reason: CommitReason): Promise<void> {
+    if (this.cycleState() !== 'aggregating') return this.inFlight ?? Promise.resolve();
     this.cycle.fire('commit');
     const started = this.o.clock.nowMs();
     const taken = this.work.take();
+    const written = this.write(reason, taken, started, this.generation);
+    this.inFlight = written;
+    return written;
+  }
+
+  private async write(reason: CommitReason, taken: TakenCommit, started: number, generation: number): Promise<void> {
     try {
       if (taken.parts.length > 0) await this.o.sink.commit(taken.parts);
     } catch (err) {
       this.tally.commitFailures += 1;
       this.o.metrics.commits.inc({ result: 'failed' });
-      this.fail('GP_PROCESSOR_COMMIT_FAILED', err);
+      // A failure since (a batch that failed to fold) already discarded everything.
+      if (generation === this.generation) this.fail('GP_PROCESSOR_COMMIT_FAILED', err);
       return;
     }
+    // Discarded while it was written (another failure): it is stored, and the recovery
+    // reloads the checkpoint that includes it.
+    if (generation !== this.generation) return;
     this.work.committed(taken.parts);
     const now = this.o.clock.nowMs();
     this.lastCommitMs = now;
@@ -333,7 +369,7 @@ class StreamProcessor implements Processor {
     this.o.metrics.eventsCommitted.inc(taken.events);
     this.o.metrics.commitSeconds.observe((now - started) / 1000);
     this.o.metrics.commitRows.observe(taken.rows);
-    this.cycle.fire('committed');
+    this.cycle.fire(this.work.hasChanges() ? 'committed_more' : 'committed');
     this.o.logger.debug('committed', {
       reason,
       rows: taken.rows,
@@ -428,9 +464,7 @@ class StreamProcessor implements Processor {
     } catch (err) {
       this.o.logger.error('consumer stop failed', { err });
     }
-    await this.queue.run(async () => {
-      if (this.cycleState() === 'aggregating') await this.commit('stop');
-    });
+    await this.queue.run(() => this.commitAll('stop'));
     // Failed here means the last commit (on revocation or just above) failed, or a
     // recovery was cut short: nothing is lost — positions did not move past the
     // discarded work — but the caller should know the work is not committed.

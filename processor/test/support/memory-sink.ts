@@ -15,6 +15,10 @@ export class MemorySink implements RollupSink {
   /** Commits to fail from now on (each failing one decrements). */
   failCommits = 0;
   failLoads = 0;
+  /** While set, commits wait for it (a slow write), then fail or apply as usual. */
+  hold: Promise<void> | undefined;
+  /** Commits that started writing (including held and failed ones). */
+  started = 0;
 
   async loadCheckpoint(consumer: string, partitions?: number[]): Promise<Checkpoint> {
     if (this.failLoads > 0) {
@@ -29,10 +33,17 @@ export class MemorySink implements RollupSink {
   }
 
   async commit(c: RollupCommit): Promise<void> {
+    this.started += 1;
     await Promise.resolve(); // a real sink answers asynchronously
+    await this.hold;
     if (this.failCommits > 0) {
       this.failCommits -= 1;
       throw new Error('injected commit failure');
+    }
+    // The compare-and-set of DuckDbStore: the writer must start from what is stored.
+    for (const e of c.expectedPositions ?? []) {
+      const stored = this.positions.get(`${c.consumer}|${e.topic}|${e.partition}`)?.offset ?? 0;
+      if (stored !== e.offset) throw new Error(`position conflict on ${e.topic}/${e.partition}: expected ${e.offset}, stored ${stored}`);
     }
     this.rollups.push(...c.rollups.map((r) => ({ ...r })));
     this.players.push(...c.players.map((p) => ({ ...p })));
