@@ -149,15 +149,18 @@ describe('processor/src/processor', () => {
     let release!: () => void;
     sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
-    await p.start();
-    await until(() => sink.started === 1, 'a commit writing');
-    const atCommit = consumed(p);
-    // Folding goes on until maxPendingRows holds it; none of it is in the held write.
-    await until(() => consumed(p) > atCommit, 'batches folded during the write');
-    expect(p.stats().state).toBe('committing');
-    expect(sink.commits).toBe(0);
-    release();
-    sink.hold = undefined;
+    try {
+      await p.start();
+      await until(() => sink.started === 1, 'a commit writing');
+      // Folding goes on (until maxPendingRows holds it) past what the held write covers.
+      const covered = sink.startedPositions.reduce((n, pos) => n + pos.offset, 0);
+      await until(() => consumed(p) > covered, 'batches folded during the write');
+      expect(p.stats().state).toBe('committing');
+      expect(sink.commits).toBe(0);
+    } finally {
+      release();
+      sink.hold = undefined;
+    }
     await until(() => consumed(p) === traffic.records.length, 'all records');
     await p.stop();
     expect(sink.commits).toBeGreaterThanOrEqual(2);
@@ -175,13 +178,16 @@ describe('processor/src/processor', () => {
     let release!: () => void;
     sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
-    await p.start();
-    await until(() => sink.started === 1, 'a commit writing');
-    const atCommit = consumed(p);
-    await until(() => consumed(p) > atCommit, 'batches folded during the write');
-    sink.failCommits = 1;
-    release();
-    sink.hold = undefined;
+    try {
+      await p.start();
+      await until(() => sink.started === 1, 'a commit writing');
+      const covered = sink.startedPositions.reduce((n, pos) => n + pos.offset, 0);
+      await until(() => consumed(p) > covered, 'batches folded during the write');
+      sink.failCommits = 1;
+    } finally {
+      release();
+      sink.hold = undefined;
+    }
     await until(() => p.stats().recoveries >= 1 && consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'recovery and the rest');
     await p.stop();
     expect(p.stats().commitFailures).toBe(1);
@@ -195,13 +201,16 @@ describe('processor/src/processor', () => {
     let release!: () => void;
     sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40, overlapCommits: false });
-    await p.start();
-    await until(() => sink.started === 1, 'a commit writing');
-    const atCommit = consumed(p);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(consumed(p)).toBe(atCommit);
-    release();
-    sink.hold = undefined;
+    try {
+      await p.start();
+      await until(() => sink.started === 1, 'a commit writing');
+      await new Promise((r) => setTimeout(r, 50));
+      // Everything read is in the held write: nothing folded beyond it.
+      expect(consumed(p)).toBe(sink.startedPositions.reduce((n, pos) => n + pos.offset, 0));
+    } finally {
+      release();
+      sink.hold = undefined;
+    }
     await until(() => consumed(p) === traffic.records.length, 'all records');
     await p.stop();
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));

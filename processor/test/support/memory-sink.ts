@@ -19,6 +19,8 @@ export class MemorySink implements RollupSink {
   hold: Promise<void> | undefined;
   /** Commits that started writing (including held and failed ones). */
   started = 0;
+  /** The input positions of the last commit that started writing. */
+  startedPositions: Position[] = [];
 
   async loadCheckpoint(consumer: string, partitions?: number[]): Promise<Checkpoint> {
     if (this.failLoads > 0) {
@@ -34,6 +36,7 @@ export class MemorySink implements RollupSink {
 
   async commit(c: RollupCommit): Promise<void> {
     this.started += 1;
+    this.startedPositions = c.positions.map((p) => ({ ...p }));
     await Promise.resolve(); // a real sink answers asynchronously
     await this.hold;
     if (this.failCommits > 0) {
