@@ -13,7 +13,7 @@ import { startService, stopService, waitReady } from '../../scripts/start/servic
 import { captureBatches, type CapturedBatch } from '../support/batches.ts';
 import { blast, NO_KEY_RATE_LIMIT } from '../support/http-blast.ts';
 import { startProbe } from '../support/probe.ts';
-import { waitAllVisible } from '../support/visible.ts';
+import { totalVisible, waitAllVisible } from '../support/visible.ts';
 import { cpuSeconds, percentile, round } from '../support/stats.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
 
@@ -91,11 +91,35 @@ export const pipelineEmbeddedSuite: BenchSuite = {
       const seconds = (visibleAt - b.firstSendAt) / 1000;
       const e2e = total / seconds;
       const ackRate = b.ackedEvents / ((b.lastAckAt - b.firstSendAt) / 1000);
+
+      // The same log through a fresh processor (new store, so it starts at offset 0),
+      // alone on the machine: the processor's own rate, next to the end-to-end one.
+      ctx.log('replaying the same log through a fresh processor, alone …');
+      await stopService(processor);
+      const alone = startService(
+        'processor-alone',
+        'processor/src/main.ts',
+        { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'alone.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${ports.query}/readyz`,
+        join(dataDir, 'logs'),
+        ROOT,
+      );
+      let aloneRate = 0;
+      try {
+        await waitReady(alone, 60_000);
+        const readyAt = Date.now();
+        const before = await totalVisible(ports.query, 'bench');
+        const aloneDoneAt = await waitAllVisible(ctx, { services: [alone], queryPort: ports.query, gameId: 'bench', total, pollMs: 100 });
+        aloneRate = (total - before) / ((aloneDoneAt - readyAt) / 1000);
+      } finally {
+        await stopService(alone);
+      }
       return [
         { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
         { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
         { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
         { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
+        { suite: SUITE, metric: 'processor alone (same log)', value: round(aloneRate), unit: 'events/s', note: 'a fresh processor and store over the collector\'s log, nothing else running; e2e / this = ' + round(e2e / aloneRate, 2) },
         { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
         { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
         { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },

@@ -48,15 +48,32 @@ export function processorProcess(dataDir: string, ports: PipelinePorts, env: Rec
 
 export { startService, stopService, waitReady, type Service };
 
-/** A free TCP port on loopback (bind to 0, read it, close). */
+/**
+ * Ports for services that are killed and restarted on the same port: taken below
+ * Linux's ephemeral range (32768–60999), from 22000–25999 (clear of the fixed ports of
+ * the Kafka and Druid test engines). A port the kernel hands out for `listen(0)` comes
+ * from the ephemeral range, and while a killed service is down, any outgoing
+ * connection (a Kafka client's, say) may get it as its source port: a chaos run failed
+ * with EADDRINUSE restarting a processor that way.
+ */
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const port = 22_000 + Math.floor(Math.random() * 4_000);
+    // Not one this process handed out already (its service may not listen yet).
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error('no free TCP port in 22000-25999 on 127.0.0.1');
+}
+
+async function canListen(port: number): Promise<boolean> {
   const { createServer } = await import('node:net');
-  return new Promise((resolvePort, reject) => {
+  return new Promise((resolvePort) => {
     const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolvePort(port));
-    });
+    s.once('error', () => resolvePort(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolvePort(true)));
   });
 }
