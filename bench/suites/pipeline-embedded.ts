@@ -61,14 +61,17 @@ export const pipelineEmbeddedSuite: BenchSuite = {
       ROOT,
     );
     await waitReady(collector, 60_000);
-    const processor = startService(
-      'processor',
-      'processor/src/main.ts',
-      { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'bench.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
-      `http://127.0.0.1:${ports.query}/readyz`,
-      join(dataDir, 'logs'),
-      ROOT,
-    );
+    // The processor over the collector's log, into its own store (a new store starts at offset 0).
+    const startProcessor = (name: string, store: string) =>
+      startService(
+        name,
+        'processor/src/main.ts',
+        { ...env, GAMEPULSE_STORE_PATH: join(dataDir, store), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${ports.query}/readyz`,
+        join(dataDir, 'logs'),
+        ROOT,
+      );
+    const processor = startProcessor('processor', 'bench.duckdb');
     await waitReady(processor, 60_000);
     const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
 
@@ -96,14 +99,7 @@ export const pipelineEmbeddedSuite: BenchSuite = {
       // alone on the machine: the processor's own rate, next to the end-to-end one.
       ctx.log('replaying the same log through a fresh processor, alone …');
       await stopService(processor);
-      const alone = startService(
-        'processor-alone',
-        'processor/src/main.ts',
-        { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'alone.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
-        `http://127.0.0.1:${ports.query}/readyz`,
-        join(dataDir, 'logs'),
-        ROOT,
-      );
+      const alone = startProcessor('processor-alone', 'alone.duckdb');
       let aloneRate = 0;
       try {
         await waitReady(alone, 60_000);

@@ -48,6 +48,21 @@ afterEach(async () => {
 
 const consumed = (p: Processor) => p.stats().partitions.reduce((n, s) => n + s.nextOffset, 0);
 
+/**
+ * Starts `p` with the sink's commits held, waits for the first commit to start writing,
+ * runs `during` with the number of records that commit covers, then lets writes go on.
+ */
+async function duringHeldCommit(p: Processor, sink: MemorySink, during: (covered: number) => Promise<void>): Promise<void> {
+  const release = sink.holdCommits();
+  try {
+    await p.start();
+    await until(() => sink.started === 1, 'a commit writing');
+    await during(sink.startedPositions.reduce((n, pos) => n + pos.offset, 0));
+  } finally {
+    release();
+  }
+}
+
 describe('processor/src/processor', () => {
   it('counts every unique batch once, drops re-sends and dead-letters the poison record once', async () => {
     const traffic = generateTraffic({ seed: 1, installs: 25, batchesPerInstall: 6, duplicateShare: 0.3, poison: 1 });
@@ -146,21 +161,13 @@ describe('processor/src/processor', () => {
     const traffic = generateTraffic({ seed: 31, installs: 30, batchesPerInstall: 6, duplicateShare: 0.3, poison: 1 });
     const log = await logWith(traffic);
     const sink = new MemorySink();
-    let release!: () => void;
-    sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
-    try {
-      await p.start();
-      await until(() => sink.started === 1, 'a commit writing');
+    await duringHeldCommit(p, sink, async (covered) => {
       // Folding goes on (until maxPendingRows holds it) past what the held write covers.
-      const covered = sink.startedPositions.reduce((n, pos) => n + pos.offset, 0);
       await until(() => consumed(p) > covered, 'batches folded during the write');
       expect(p.stats().state).toBe('committing');
       expect(sink.commits).toBe(0);
-    } finally {
-      release();
-      sink.hold = undefined;
-    }
+    });
     await until(() => consumed(p) === traffic.records.length, 'all records');
     await p.stop();
     expect(sink.commits).toBeGreaterThanOrEqual(2);
@@ -175,19 +182,11 @@ describe('processor/src/processor', () => {
     const traffic = generateTraffic({ seed: 32, installs: 30, batchesPerInstall: 6, duplicateShare: 0.3 });
     const log = await logWith(traffic);
     const sink = new MemorySink();
-    let release!: () => void;
-    sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40 });
-    try {
-      await p.start();
-      await until(() => sink.started === 1, 'a commit writing');
-      const covered = sink.startedPositions.reduce((n, pos) => n + pos.offset, 0);
+    await duringHeldCommit(p, sink, async (covered) => {
       await until(() => consumed(p) > covered, 'batches folded during the write');
       sink.failCommits = 1;
-    } finally {
-      release();
-      sink.hold = undefined;
-    }
+    });
     await until(() => p.stats().recoveries >= 1 && consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'recovery and the rest');
     await p.stop();
     expect(p.stats().commitFailures).toBe(1);
@@ -198,19 +197,12 @@ describe('processor/src/processor', () => {
     const traffic = generateTraffic({ seed: 33, installs: 20, batchesPerInstall: 4 });
     const log = await logWith(traffic);
     const sink = new MemorySink();
-    let release!: () => void;
-    sink.hold = new Promise((r) => (release = r));
     const p = start({ log, sink, maxBatchRecords: 4, maxPendingRows: 40, overlapCommits: false });
-    try {
-      await p.start();
-      await until(() => sink.started === 1, 'a commit writing');
+    await duringHeldCommit(p, sink, async (covered) => {
       await new Promise((r) => setTimeout(r, 50));
       // Everything read is in the held write: nothing folded beyond it.
-      expect(consumed(p)).toBe(sink.startedPositions.reduce((n, pos) => n + pos.offset, 0));
-    } finally {
-      release();
-      sink.hold = undefined;
-    }
+      expect(consumed(p)).toBe(covered);
+    });
     await until(() => consumed(p) === traffic.records.length, 'all records');
     await p.stop();
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));

@@ -70,7 +70,8 @@ export async function appendColumnar<Row>(conn: DuckDBConnection, table: Columna
   if (rows.length === 0) return;
   const dict = new StringDictionary();
   const types: DuckDBType[] = [...table.strings.map(() => INTEGER), ...table.numbers.map(() => DOUBLE)];
-  await conn.run(`DELETE FROM ${table.stage}`);
+  // The stage is empty here: the DELETE at the end runs in every commit that staged
+  // rows, and a failed commit's ROLLBACK takes its staged rows away with the rest.
   await withAppender(
     conn,
     table.stage,

@@ -19,10 +19,10 @@ export interface DuckDbStoreOptions {
   memoryLimit?: string;
   /**
    * Write-ahead-log size at which a commit also checkpoints the WAL into the database
-   * file (DuckDB's `checkpoint_threshold`). DuckDB's 16MB made every third commit of a
-   * busy processor a checkpoint: COMMIT took 2.4× as long (1,569 vs 638 ms for 20
+   * file (DuckDB's `checkpoint_threshold`). With DuckDB's 16MB a busy processor's
+   * commits kept checkpointing: COMMIT took 2.4× as long (1,569 vs 638 ms for 20
    * commits of 60k rows). The price of a larger value is a longer WAL replay when the
-   * store opens after a crash (256 MiB: a few seconds); a clean close checkpoints.
+   * store opens after a crash; a clean close checkpoints.
    * @default '256MiB'
    */
   checkpointThreshold?: string;

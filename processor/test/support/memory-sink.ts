@@ -16,11 +16,21 @@ export class MemorySink implements RollupSink {
   failCommits = 0;
   failLoads = 0;
   /** While set, commits wait for it (a slow write), then fail or apply as usual. */
-  hold: Promise<void> | undefined;
+  private hold: Promise<void> | undefined;
   /** Commits that started writing (including held and failed ones). */
   started = 0;
   /** The input positions of the last commit that started writing. */
   startedPositions: Position[] = [];
+
+  /** Makes commits wait (a slow write) until the returned function is called. */
+  holdCommits(): () => void {
+    let release!: () => void;
+    this.hold = new Promise<void>((r) => (release = r));
+    return () => {
+      this.hold = undefined;
+      release();
+    };
+  }
 
   async loadCheckpoint(consumer: string, partitions?: number[]): Promise<Checkpoint> {
     if (this.failLoads > 0) {

@@ -61,10 +61,12 @@ const handedOut = new Set<number>();
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 500; attempt++) {
     const port = 22_000 + Math.floor(Math.random() * 4_000);
-    // Not one this process handed out already (its service may not listen yet).
-    if (handedOut.has(port) || !(await canListen(port))) continue;
+    // Not one this process handed out already (its service may not listen yet), and
+    // reserved before the check awaits, so concurrent calls cannot pick the same one.
+    if (handedOut.has(port)) continue;
     handedOut.add(port);
-    return port;
+    if (await canListen(port)) return port;
+    handedOut.delete(port);
   }
   throw new Error('no free TCP port in 22000-25999 on 127.0.0.1');
 }
