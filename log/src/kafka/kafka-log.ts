@@ -57,7 +57,7 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     private readonly admin: Admin,
   ) {
     this.logger = new ScopedLogger(options.logger, options.logLevel);
-    this.counts = new PartitionCountCache(() => fetchPartitionCounts(admin), options.metadataMaxAgeMs, options.now);
+    this.counts = new PartitionCountCache(() => fetchPartitionCounts(admin, { forMs: options.requestTimeoutMs }), options.metadataMaxAgeMs, options.now);
     this.sharedProducer = new KafkaProducer(this);
     if (!abortedFilterFixInstalled)
       this.logger.warn('kafkajs was loaded before @gamepulse/log: its read_committed filter of aborted transactions is the unfixed one (see kafka/aborted-filter.ts); import @gamepulse/log first');
@@ -73,7 +73,7 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
     this.assertOpen();
     try {
-      const existing = await fetchPartitionCounts(this.admin);
+      const existing = await fetchPartitionCounts(this.admin, { forMs: this.options.requestTimeoutMs });
       const create = topicsToCreate(topics, existing, this.options);
       if (create.length > 0) {
         // false = all of them already existed (a concurrent creator won): fine.
@@ -100,7 +100,7 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     const deadline = Date.now() + this.options.requestTimeoutMs;
     let waitMs = 25;
     for (;;) {
-      const counts = await fetchPartitionCounts(this.admin);
+      const counts = await fetchPartitionCounts(this.admin, { forMs: this.options.requestTimeoutMs });
       const missing = topics.filter((t) => !(counts.get(t)! > 0));
       if (missing.length === 0) return;
       if (Date.now() + waitMs > deadline)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicNames } from '../topics.ts';
-import { gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
+import { fetchPartitionCounts, gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
 
 describe('log/src/kafka/topics', () => {
   const settings = { replicationFactor: 3, topicConfig: { 'min.insync.replicas': '2' }, topicConfigs: gamepulseTopicConfigs(topicNames('gp')) };
@@ -52,5 +52,39 @@ describe('log/src/kafka/topics', () => {
     expect(await early).toBe(1);
     expect(await late).toBe(4);
     expect(await cache.get('fresh')).toBe(4); // cached from the late fetch, not overwritten by the early one
+  });
+
+  it('metadata: retries a retriable error (a broker just restarted) within the window, throws other errors and the last one at once', async () => {
+    const unknown = Object.assign(new Error('This server does not host this topic-partition'), { name: 'KafkaJSProtocolError', type: 'UNKNOWN_TOPIC_OR_PARTITION', retriable: true });
+    const denied = Object.assign(new Error('not authorized'), { name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED', retriable: false });
+    const answers = (...as: Array<Error | string>) => ({
+      calls: 0,
+      async fetchTopicMetadata() {
+        const a = as[Math.min(this.calls++, as.length - 1)]!;
+        if (a instanceof Error) throw a;
+        return { topics: [{ name: a, partitions: [{}, {}] as never }] };
+      },
+    });
+    let clock = 0;
+    const slept: number[] = [];
+    const retry = { forMs: 1_000, now: () => clock, sleep: async (ms: number) => void (slept.push(ms), (clock += ms)) };
+
+    const recovers = answers(unknown, unknown, 'events');
+    expect(await fetchPartitionCounts(recovers, retry)).toEqual(new Map([['events', 2]]));
+    expect(recovers.calls).toBe(3);
+    expect(slept).toEqual([25, 50]);
+
+    const refused = answers(denied, 'events');
+    await expect(fetchPartitionCounts(refused, retry)).rejects.toBe(denied);
+    expect(refused.calls).toBe(1);
+
+    clock = 0;
+    const down = answers(unknown);
+    await expect(fetchPartitionCounts(down, retry)).rejects.toBe(unknown);
+    expect(clock).toBeLessThanOrEqual(1_000); // gave up within the window
+    expect(down.calls).toBeGreaterThan(3);
+
+    const once = answers(unknown, 'events');
+    await expect(fetchPartitionCounts(once)).rejects.toBe(unknown); // no window: no retry
   });
 });

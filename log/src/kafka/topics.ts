@@ -8,7 +8,7 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicNames } from '../topics.ts';
 import type { TopicSpec } from '../types.ts';
-import { KafkaLogError } from './errors.ts';
+import { describeKafkaError, KafkaLogError } from './errors.ts';
 
 export interface TopicCreationSettings {
   replicationFactor: number;
@@ -47,10 +47,37 @@ export function gamepulseTopicConfigs(names: TopicNames): Record<string, Record<
   return { [names.deletions]: { 'cleanup.policy': 'compact' } };
 }
 
-/** Partition count of every topic, from one metadata request (an empty list means all topics). */
-export async function fetchPartitionCounts(admin: Admin): Promise<Map<string, number>> {
-  const { topics } = await admin.fetchTopicMetadata();
-  return new Map(topics.map((t) => [t.name, t.partitions.length]));
+export interface MetadataRetry {
+  /** Keep retrying retriable errors this long. */
+  forMs: number;
+  /** Injectable for tests. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Partition count of every topic, from one metadata request (an empty list means all
+ * topics). kafkajs sends that request without its retrier, and a broker that has just
+ * restarted answers UNKNOWN_TOPIC_OR_PARTITION (retriable) for partitions it does not
+ * host yet — a processor restarted then failed to start in a chaos run. So retriable
+ * errors are retried with backoff (25 ms doubling to 1 s) for `retry.forMs`; the last
+ * one, or any other, is thrown.
+ */
+export async function fetchPartitionCounts(admin: Pick<Admin, 'fetchTopicMetadata'>, retry: MetadataRetry = { forMs: 0 }): Promise<Map<string, number>> {
+  const now = retry.now ?? Date.now;
+  const deadline = now() + retry.forMs;
+  for (let waitMs = 25; ; waitMs = Math.min(waitMs * 2, 1_000)) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata();
+      return new Map(topics.map((t) => [t.name, t.partitions.length]));
+    } catch (err) {
+      if (!describeKafkaError(err).retriable || now() + waitMs > deadline) throw err;
+      await (retry.sleep ?? realSleep)(waitMs);
+    }
+  }
 }
 
 /**
