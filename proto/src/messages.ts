@@ -4,6 +4,7 @@
  * regeneration or a v2 schema changes one file.
  */
 import './numbers-not-longs.ts';
+import './fast-reads.ts';
 import './oneof-accessors.ts';
 import { gamepulse } from './generated/gamepulse.js';
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Event } from './messages.ts';
+import { readInt64, readSint64, readUint64 } from './fast-reads.ts';
+
+/** A seeded xorshift, so failures replay. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+function varint(v: bigint): Uint8Array {
+  const out: number[] = [];
+  let x = BigInt.asUintN(64, v);
+  do {
+    const b = Number(x & 0x7fn);
+    x >>= 7n;
+    out.push(x ? b | 0x80 : b);
+  } while (x);
+  return Uint8Array.from(out);
+}
+
+function random64(rnd: () => number): bigint {
+  // Mostly small and mid-sized values, some at the edges, some full 64-bit patterns.
+  const pick = rnd();
+  if (pick < 0.3) return BigInt(Math.floor(rnd() * 2 ** (1 + Math.floor(rnd() * 53))));
+  if (pick < 0.5) return -BigInt(Math.floor(rnd() * 2 ** (1 + Math.floor(rnd() * 53))));
+  if (pick < 0.6) return [0n, 1n, -1n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 32n, 2n ** 32n - 1n, 2n ** 31n, 2n ** 28n, 2n ** 35n][Math.floor(rnd() * 12)]!;
+  return (BigInt(Math.floor(rnd() * 2 ** 32)) << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
+}
+
+const reader = (bytes: Uint8Array) => ({ buf: bytes, pos: 0, len: bytes.length });
+
+describe('fast int64 reads (ground truth: BigInt)', () => {
+  it('int64, uint64 and sint64 equal the correctly rounded value of the varint, and advance past it', () => {
+    const rnd = rng(42);
+    for (let i = 0; i < 20_000; i++) {
+      const v = random64(rnd);
+      const bytes = varint(v);
+      const padded = new Uint8Array(bytes.length + 3); // trailing bytes must not be read
+      padded.set(bytes);
+      padded.fill(0xff, bytes.length);
+      const r1 = { buf: padded, pos: 0, len: padded.length };
+      expect(readInt64.call(r1)).toBe(Number(BigInt.asIntN(64, v)));
+      expect(r1.pos).toBe(bytes.length);
+      expect(readUint64.call(reader(bytes))).toBe(Number(BigInt.asUintN(64, v)));
+      const u = BigInt.asUintN(64, v);
+      const zigzag = (u >> 1n) ^ -(u & 1n);
+      expect(readSint64.call(reader(bytes))).toBe(Number(BigInt.asIntN(64, zigzag)));
+    }
+  });
+
+  it('a truncated varint throws a RangeError instead of reading past the end', () => {
+    const bytes = varint(2n ** 40n);
+    expect(() => readInt64.call({ buf: bytes, pos: 0, len: bytes.length - 1 })).toThrow(RangeError);
+    expect(() => readUint64.call(reader(Uint8Array.of(0x80)))).toThrow(RangeError);
+  });
+
+  it('an 11-byte varint is refused', () => {
+    expect(() => readInt64.call(reader(new Uint8Array(11).fill(0x80)))).toThrow(/invalid varint/);
+  });
+
+  it('generated decoders use them: int64 fields round-trip through encode / decode', () => {
+    const rnd = rng(7);
+    for (let i = 0; i < 2_000; i++) {
+      const ts = Math.floor(rnd() * 2 ** 53) * (rnd() < 0.2 ? -1 : 1);
+      const seq = Math.floor(rnd() * 2 ** 53);
+      const decoded = Event.decode(Event.encode({ clientTsMs: ts, sequence: seq }).finish());
+      expect(decoded.clientTsMs).toBe(ts);
+      expect(decoded.sequence).toBe(seq);
+    }
+  });
+});
