@@ -7,6 +7,12 @@
  * page-close path and the other transports from hammering a collector that is down,
  * and `stats().circuit` tells the game what is going on.
  *
+ * Each open period is drawn from (openFor / 2, openFor] ("equal jitter"): a collector
+ * outage opens the circuits of a whole fleet of players within seconds of each other,
+ * and fixed periods would keep their probes (and every later doubling) in lockstep, so
+ * the collector coming back would meet all of them at once. Half the period stays a
+ * floor, so an open circuit still backs off.
+ *
  *   closed ──threshold failures──▶ open ──openMs elapsed──▶ half_open ──success──▶ closed
  *     ▲                              ▲                          │
  *     └──────────success─────────────┼────────failure───────────┘ (openMs doubles)
@@ -25,6 +31,9 @@ export interface BreakerOptions {
   maxOpenMs: number;
 }
 
+/** Uniform in [0, 1): the SDK's injectable RandomSource.next. */
+export type Jitter = () => number;
+
 export class CircuitBreaker {
   #current: CircuitState = 'closed';
   #failures = 0;
@@ -32,9 +41,11 @@ export class CircuitBreaker {
   #openUntil = 0;
 
   readonly #o: BreakerOptions;
+  readonly #jitter: Jitter;
 
-  constructor(o: BreakerOptions) {
+  constructor(o: BreakerOptions, jitter: Jitter) {
     this.#o = o;
+    this.#jitter = jitter;
     this.#openFor = o.openMs;
   }
 
@@ -84,7 +95,7 @@ export class CircuitBreaker {
   }
 
   #open(nowMs: number): void {
-    this.#openUntil = nowMs + this.#openFor;
+    this.#openUntil = nowMs + Math.ceil(this.#openFor * (1 - this.#jitter() / 2));
     this.#to('open');
   }
 

@@ -117,7 +117,7 @@ describe('core/delivery crash survival', () => {
 });
 
 describe('core/delivery circuit breaker and connectivity', () => {
-  it('opens after 5 failed attempts: no attempt for openMs, then one probe; success closes it', async () => {
+  it('opens after 5 failed attempts: no attempt for at least half of openMs (jitter), one probe by openMs; success closes it', async () => {
     const transport = createFakeTransport(() => unavailable);
     const { gp, clock } = createTestClient({
       transport,
@@ -129,10 +129,10 @@ describe('core/delivery circuit breaker and connectivity', () => {
     await clock.advance(100);
     expect(transport.attempts).toHaveLength(5);
     expect(gp.stats().circuit).toBe('open');
-    await clock.advance(9_800);
+    await clock.advance(4_800);
     expect(transport.attempts).toHaveLength(5); // open: nothing goes out
     transport.respond((b) => ackFor(b));
-    await clock.advance(200);
+    await clock.advance(5_200);
     expect(transport.attempts).toHaveLength(6); // the probe
     expect(gp.stats()).toMatchObject({ circuit: 'closed', ackedEvents: 2 });
   });

@@ -24,7 +24,7 @@ export interface RetryOptions {
 export interface CircuitBreakerOptions {
   /** Consecutive failed attempts that open the circuit. @default 5 */
   failureThreshold?: number;
-  /** First open period; doubles after a failed probe. @default 30_000 */
+  /** First open period; doubles after a failed probe. Each period is jittered down by up to half, so a fleet's probes do not arrive in lockstep. @default 30_000 */
   openMs?: number;
   /** Longest open period. @default 300_000 */
   maxOpenMs?: number;
