@@ -4,6 +4,6 @@ import { sdkSuite } from '../../sdk/bench/suite.ts';
 import { collectorSuite } from '../../collector/bench/suite.ts';
 import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { druidQuerySuite } from '../../druid/bench/suite.ts';
-import { pipelineEmbeddedSuite } from './pipeline-embedded.ts';
+import { pipelineEmbeddedHourSuite, pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
-export const suites: BenchSuite[] = [pipelineEmbeddedSuite, sdkSuite, collectorSuite, kafkaPipelineSuite, druidQuerySuite];
+export const suites: BenchSuite[] = [pipelineEmbeddedSuite, pipelineEmbeddedHourSuite, sdkSuite, collectorSuite, kafkaPipelineSuite, druidQuerySuite];

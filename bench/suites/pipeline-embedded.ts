@@ -4,13 +4,18 @@
  * replays SDK-made batches over HTTP and measures when the store shows all of them;
  * a live probe measures event → visible latency under that load. In the same run it
  * times the raw protobuf decode of the same batches, to give the ratio.
+ *
+ * Two suites, one per traffic shape (bench/support/batches.ts): `pipeline-embedded`
+ * replays live traffic (the current minutes of a busy game: the headline, and what the
+ * target is about), `pipeline-embedded-hour` an hour of play arriving at once (~60
+ * windows open together: the store's worst case).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { EventBatch } from '@gamepulse/proto';
 import { startService, stopService, waitReady } from '../../scripts/start/services.ts';
-import { captureBatches, type CapturedBatch } from '../support/batches.ts';
+import { captureBatches, type CapturedBatch, type TrafficShape } from '../support/batches.ts';
 import { blast, NO_KEY_RATE_LIMIT } from '../support/http-blast.ts';
 import { startProbe } from '../support/probe.ts';
 import { totalVisible, waitAllVisible } from '../support/visible.ts';
@@ -18,7 +23,6 @@ import { cpuSeconds, percentile, round } from '../support/stats.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SUITE = 'pipeline-embedded';
 
 /** Single-thread decode of every batch, repeated for at least `minMs`. */
 export function decodeRate(batches: CapturedBatch[], minMs = 2_000): number {
@@ -29,105 +33,119 @@ export function decodeRate(batches: CapturedBatch[], minMs = 2_000): number {
   return events / ((performance.now() - t0) / 1000);
 }
 
-export const pipelineEmbeddedSuite: BenchSuite = {
-  name: SUITE,
-  description: 'collector → embedded log → processor → DuckDB: events/s, event→visible latency, vs raw decode',
-  async run(ctx: BenchContext): Promise<BenchRow[]> {
-    const targetEvents = ctx.quick ? 200_000 : 2_000_000;
-    ctx.log(`generating ~${targetEvents.toLocaleString()} events with the simulator and the real SDK …`);
-    const batches = await captureBatches({ targetEvents, seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
-    const total = batches.reduce((n, b) => n + b.events, 0);
-    const wireBytes = batches.reduce((n, b) => n + b.gzipped.length, 0);
-    const rawBytes = batches.reduce((n, b) => n + b.bytes.length, 0);
+function pipelineEmbedded(shape: TrafficShape, SUITE: string, description: string): BenchSuite {
+  return {
+    name: SUITE,
+    description,
+    async run(ctx: BenchContext): Promise<BenchRow[]> {
+      const targetEvents = ctx.quick ? 200_000 : 2_000_000;
+      ctx.log(`generating ~${targetEvents.toLocaleString()} events (${shape} shape) with the simulator and the real SDK …`);
+      const batches = await captureBatches({ targetEvents, shape, seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
+      const total = batches.reduce((n, b) => n + b.events, 0);
+      const wireBytes = batches.reduce((n, b) => n + b.gzipped.length, 0);
+      const rawBytes = batches.reduce((n, b) => n + b.bytes.length, 0);
 
-    ctx.log('measuring raw protobuf decode of the same batches …');
-    const decodePerSec = decodeRate(batches);
-    // Decompress + decode: what a collector must do at least, per event.
-    const t0 = performance.now();
-    let n = 0;
-    for (const b of batches) n += EventBatch.decode(gunzipSync(b.gzipped)).events.length;
-    const gunzipDecodePerSec = n / ((performance.now() - t0) / 1000);
+      ctx.log('measuring raw protobuf decode of the same batches …');
+      const decodePerSec = decodeRate(batches);
+      // Decompress + decode: what a collector must do at least, per event.
+      const t0 = performance.now();
+      let n = 0;
+      for (const b of batches) n += EventBatch.decode(gunzipSync(b.gzipped)).events.length;
+      const gunzipDecodePerSec = n / ((performance.now() - t0) / 1000);
 
-    const dataDir = join(ctx.tmpDir, SUITE);
-    mkdirSync(dataDir, { recursive: true });
-    const ports = { http: 18480, grpc: 18481, query: 18482 };
-    const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log') };
-    const collector = startService(
-      'collector',
-      'collector/src/main.ts',
-      { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT, GAMEPULSE_LOG_LEVEL: 'warn' },
-      `http://127.0.0.1:${ports.http}/readyz`,
-      join(dataDir, 'logs'),
-      ROOT,
-    );
-    await waitReady(collector, 60_000);
-    // The processor over the collector's log, into its own store (a new store starts at offset 0).
-    const startProcessor = (name: string, store: string) =>
-      startService(
-        name,
-        'processor/src/main.ts',
-        { ...env, GAMEPULSE_STORE_PATH: join(dataDir, store), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
-        `http://127.0.0.1:${ports.query}/readyz`,
+      const dataDir = join(ctx.tmpDir, SUITE);
+      mkdirSync(dataDir, { recursive: true });
+      const ports = { http: 18480, grpc: 18481, query: 18482 };
+      const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log') };
+      const collector = startService(
+        'collector',
+        'collector/src/main.ts',
+        { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT, GAMEPULSE_LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${ports.http}/readyz`,
         join(dataDir, 'logs'),
         ROOT,
       );
-    const processor = startProcessor('processor', 'bench.duckdb');
-    await waitReady(processor, 60_000);
-    const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
+      await waitReady(collector, 60_000);
+      // The processor over the collector's log, into its own store (a new store starts at offset 0).
+      const startProcessor = (name: string, store: string) =>
+        startService(
+          name,
+          'processor/src/main.ts',
+          { ...env, GAMEPULSE_STORE_PATH: join(dataDir, store), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
+          `http://127.0.0.1:${ports.query}/readyz`,
+          join(dataDir, 'logs'),
+          ROOT,
+        );
+      const processor = startProcessor('processor', 'bench.duckdb');
+      await waitReady(processor, 60_000);
+      const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
 
-    try {
-      ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 128 in flight, with a latency probe …`);
-      // Polling costs the processor process CPU (it serves the queries): keep it modest.
-      const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 50, pollMs: 50 });
-      const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
-      const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250 });
-      const b = await sent;
-      const latencies = await probe.stop();
-      const cpu = {
-        collector: cpuSeconds(collector.child.pid!) - cpu0.collector,
-        processor: cpuSeconds(processor.child.pid!) - cpu0.processor,
-        bench: (() => {
-          const u = process.cpuUsage(cpu0.bench);
-          return (u.user + u.system) / 1e6;
-        })(),
-      };
-      const seconds = (visibleAt - b.firstSendAt) / 1000;
-      const e2e = total / seconds;
-      const ackRate = b.ackedEvents / ((b.lastAckAt - b.firstSendAt) / 1000);
-
-      // The same log through a fresh processor (new store, so it starts at offset 0),
-      // alone on the machine: the processor's own rate, next to the end-to-end one.
-      ctx.log('replaying the same log through a fresh processor, alone …');
-      await stopService(processor);
-      const alone = startProcessor('processor-alone', 'alone.duckdb');
-      let aloneRate = 0;
       try {
-        await waitReady(alone, 60_000);
-        const readyAt = Date.now();
-        const before = await totalVisible(ports.query, 'bench');
-        const aloneDoneAt = await waitAllVisible(ctx, { services: [alone], queryPort: ports.query, gameId: 'bench', total, pollMs: 100 });
-        aloneRate = (total - before) / ((aloneDoneAt - readyAt) / 1000);
+        ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 128 in flight, with a latency probe …`);
+        // Polling costs the processor process CPU (it serves the queries): keep it modest.
+        const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 50, pollMs: 50 });
+        const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
+        const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250 });
+        const b = await sent;
+        const latencies = await probe.stop();
+        const cpu = {
+          collector: cpuSeconds(collector.child.pid!) - cpu0.collector,
+          processor: cpuSeconds(processor.child.pid!) - cpu0.processor,
+          bench: (() => {
+            const u = process.cpuUsage(cpu0.bench);
+            return (u.user + u.system) / 1e6;
+          })(),
+        };
+        const seconds = (visibleAt - b.firstSendAt) / 1000;
+        const e2e = total / seconds;
+        const ackRate = b.ackedEvents / ((b.lastAckAt - b.firstSendAt) / 1000);
+
+        // The same log through a fresh processor (new store, so it starts at offset 0),
+        // alone on the machine: the processor's own rate, next to the end-to-end one.
+        ctx.log('replaying the same log through a fresh processor, alone …');
+        await stopService(processor);
+        const alone = startProcessor('processor-alone', 'alone.duckdb');
+        let aloneRate = 0;
+        try {
+          await waitReady(alone, 60_000);
+          const readyAt = Date.now();
+          const before = await totalVisible(ports.query, 'bench');
+          const aloneDoneAt = await waitAllVisible(ctx, { services: [alone], queryPort: ports.query, gameId: 'bench', total, pollMs: 100 });
+          aloneRate = (total - before) / ((aloneDoneAt - readyAt) / 1000);
+        } finally {
+          await stopService(alone);
+        }
+        return [
+          { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${shape} shape: ${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
+          { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
+          { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
+          { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
+          { suite: SUITE, metric: 'processor alone (same log)', value: round(aloneRate), unit: 'events/s', note: 'a fresh processor and store over the collector\'s log, nothing else running; e2e / this = ' + round(e2e / aloneRate, 2) },
+          { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
+          { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
+          { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },
+          { suite: SUITE, metric: 'event→visible latency p99', value: round(percentile(latencies, 99)), unit: 'ms' },
+          { suite: SUITE, metric: 'raw protobuf decode (same batches)', value: round(decodePerSec), unit: 'events/s', note: 'EventBatch.decode, one thread' },
+          { suite: SUITE, metric: 'gunzip + decode (same batches)', value: round(gunzipDecodePerSec), unit: 'events/s', note: 'one thread' },
+          { suite: SUITE, metric: 'end-to-end / raw decode', value: round(e2e / decodePerSec, 3), unit: 'ratio', note: 'measured side by side in this run' },
+          { suite: SUITE, metric: 'CPU: collector / processor / load generator', value: round(cpu.collector + cpu.processor + cpu.bench, 1), unit: 'cpu·s', note: `${round(cpu.collector, 1)} / ${round(cpu.processor, 1)} / ${round(cpu.bench, 1)} s over ${round(seconds, 1)} s wall on ${2} cores` },
+        ];
       } finally {
-        await stopService(alone);
+        await stopService(collector);
+        await stopService(processor);
       }
-      return [
-        { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
-        { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
-        { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
-        { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
-        { suite: SUITE, metric: 'processor alone (same log)', value: round(aloneRate), unit: 'events/s', note: 'a fresh processor and store over the collector\'s log, nothing else running; e2e / this = ' + round(e2e / aloneRate, 2) },
-        { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
-        { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
-        { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },
-        { suite: SUITE, metric: 'event→visible latency p99', value: round(percentile(latencies, 99)), unit: 'ms' },
-        { suite: SUITE, metric: 'raw protobuf decode (same batches)', value: round(decodePerSec), unit: 'events/s', note: 'EventBatch.decode, one thread' },
-        { suite: SUITE, metric: 'gunzip + decode (same batches)', value: round(gunzipDecodePerSec), unit: 'events/s', note: 'one thread' },
-        { suite: SUITE, metric: 'end-to-end / raw decode', value: round(e2e / decodePerSec, 3), unit: 'ratio', note: 'measured side by side in this run' },
-        { suite: SUITE, metric: 'CPU: collector / processor / load generator', value: round(cpu.collector + cpu.processor + cpu.bench, 1), unit: 'cpu·s', note: `${round(cpu.collector, 1)} / ${round(cpu.processor, 1)} / ${round(cpu.bench, 1)} s over ${round(seconds, 1)} s wall on ${2} cores` },
-      ];
-    } finally {
-      await stopService(collector);
-      await stopService(processor);
-    }
-  },
-};
+    },
+  };
+}
+
+export const pipelineEmbeddedSuite = pipelineEmbedded(
+  'live',
+  'pipeline-embedded',
+  'collector → embedded log → processor → DuckDB, live traffic: events/s, event→visible latency, vs raw decode',
+);
+
+export const pipelineEmbeddedHourSuite = pipelineEmbedded(
+  'hour',
+  'pipeline-embedded-hour',
+  'the same with an hour of play arriving at once (~60 windows open): the store\'s worst case',
+);

@@ -5,7 +5,7 @@
  * SDK's HTTP transport does). The blast then replays these bytes.
  */
 import { gzipSync } from 'node:zlib';
-import { createSimulator } from '@gamepulse/samples';
+import { createSimulator, type SimulatorOptions } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 
 export interface CapturedBatch {
@@ -20,22 +20,45 @@ export interface CapturedBatch {
   sentAtMs: number;
 }
 
-export async function captureBatches(opts: { targetEvents: number; seed: string; gameKey: string; gameId: string; log: (l: string) => void }): Promise<CapturedBatch[]> {
+/**
+ * When the captured events happen, in event time (what the processor windows by):
+ * - `live`: a live game's current minutes — players in one session each (median one
+ *   minute, long tail; actions 600 ms apart), all starting within one minute, so most
+ *   events fall in a handful of 1-minute windows. What a pipeline running at this rate sees: at 200k
+ *   events/s a game has tens of thousands of players on at once, all in the current
+ *   minute.
+ * - `hour`: an hour of play at once — a quarter as many players, each with up to four
+ *   ~6-minute sessions spread over the last hour (~60 windows open together), like a
+ *   backfill of offline queues. Every window and dimension key comes back in every
+ *   commit, so the store writes several times more rows per event.
+ */
+export type TrafficShape = 'live' | 'hour';
+
+const SHAPES: Record<TrafficShape, { eventsPerPlayer: number; sim: (now: number) => Partial<SimulatorOptions> }> = {
+  live: {
+    // Two log-normal draws (the player's median, then the session) put the mean
+    // session near two minutes: ~210 events per player (4.27M from 20k players, measured).
+    eventsPerPlayer: 210,
+    sim: (now) => ({ startMs: now - 3 * 60_000, staggerMs: 60_000, sessionMedianMs: 60_000, actionGapMs: 600, maxSessionsPerPlayer: 1 }),
+  },
+  hour: {
+    // ~100 events per session, ~4 sessions per player.
+    eventsPerPlayer: 380,
+    sim: (now) => ({ startMs: now - 3_600_000, staggerMs: 15 * 60_000, idleGapMs: 2 * 60_000, maxSessionsPerPlayer: 4 }),
+  },
+};
+
+export async function captureBatches(opts: { targetEvents: number; shape: TrafficShape; seed: string; gameKey: string; gameId: string; log: (l: string) => void }): Promise<CapturedBatch[]> {
   const batches: CapturedBatch[] = [];
   let events = 0;
-  // ~100 events per session, ~4 sessions per player: size the cohort from the target.
-  const players = Math.max(50, Math.ceil(opts.targetEvents / 380));
+  const shape = SHAPES[opts.shape];
+  const players = Math.max(50, Math.ceil(opts.targetEvents / shape.eventsPerPlayer));
   const started = Date.now();
-  // Real-time shape: every player's sessions fall in the last hour or so, the way a
-  // live pipeline sees them (a backfill over days would spread rows over many windows).
   const sim = createSimulator({
     players,
     seed: opts.seed,
     days: 1,
-    startMs: Date.now() - 3_600_000,
-    staggerMs: 15 * 60_000,
-    idleGapMs: 2 * 60_000,
-    maxSessionsPerPlayer: 4,
+    ...shape.sim(Date.now()),
     concurrency: 128,
     createClient: (p, clock) =>
       createNodeGamepulse({
@@ -63,6 +86,6 @@ export async function captureBatches(opts: { targetEvents: number; seed: string;
       }),
   });
   await sim.run();
-  opts.log(`captured ${batches.length} batches, ${events} events from ${players} players in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  opts.log(`captured ${batches.length} batches, ${events} events from ${players} players (${opts.shape} shape) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return batches;
 }

@@ -29,7 +29,7 @@ export const kafkaPipelineSuite: BenchSuite = {
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const targetEvents = ctx.quick ? 200_000 : 2_000_000;
     ctx.log(`generating ~${targetEvents.toLocaleString()} events with the simulator and the real SDK …`);
-    const batches = await captureBatches({ targetEvents, seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
+    const batches = await captureBatches({ targetEvents, shape: 'hour', seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
     const total = batches.reduce((n, b) => n + b.events, 0);
 
     const dataDir = join(ctx.tmpDir, SUITE);

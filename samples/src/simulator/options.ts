@@ -1,6 +1,7 @@
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { SimClock } from './sim-clock.ts';
+import { SESSION_MEDIAN_MS } from './player.ts';
 
 export interface SimulatorOptions {
   /** Players simulated in total (virtual) or kept in the game at once (realtime). @default 200 */
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Mean pause between a player's actions within a session, in simulated ms. @default 8_000 */
   actionGapMs?: number;
+  /** Median session length across players (each player's median is drawn around it), in simulated ms. @default 360_000 */
+  sessionMedianMs?: number;
   /**
    * Mean pause between a player's sessions, in simulated ms. Virtual mode draws it from
    * each player's sessions per day; a realtime demo wants players back soon. @default per player
@@ -55,6 +58,7 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     concurrency: Math.max(1, o.concurrency ?? 64),
     timeScale: o.timeScale ?? 30,
     actionGapMs: o.actionGapMs ?? 8_000,
+    sessionMedianMs: o.sessionMedianMs ?? SESSION_MEDIAN_MS,
     idleGapMs: o.idleGapMs,
     createClient: o.createClient,
     ledger: o.ledger,

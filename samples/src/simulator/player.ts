@@ -53,12 +53,15 @@ export interface PlayerResult {
 
 const DAY_MS = 86_400_000;
 
-export function drawTraits(rnd: Random, currency: Currency): PlayerTraits {
+/** Median session length across players; each player's own median is drawn around it. */
+export const SESSION_MEDIAN_MS = 6 * 60_000;
+
+export function drawTraits(rnd: Random, currency: Currency, sessionMedianMs = SESSION_MEDIAN_MS): PlayerTraits {
   return {
     skill: rnd.next(),
     payer: rnd.chance(0.08) ? 0.3 + rnd.next() * 0.5 : 0.01,
     sessionsPerDay: 1 + rnd.next() * 4,
-    sessionMedianMs: rnd.logNormal(6 * 60_000, 0.4),
+    sessionMedianMs: rnd.logNormal(sessionMedianMs, 0.4),
     churnPerSession: 0.02 + rnd.next() * 0.08,
     currency,
   };

@@ -60,6 +60,36 @@ describe('samples/simulator', () => {
     expect(c.totals.events).not.toBe(a.totals.events);
   });
 
+  it('sessionMedianMs and actionGapMs shape sessions: one-minute sessions of ~100 actions for a live-traffic load', async () => {
+    /** Per player: first and last event time of its single session, and its events. */
+    async function sessions(extra: { sessionMedianMs?: number; actionGapMs?: number }) {
+      const byPlayer = new Map<string, Array<{ type: string; ts: number }>>();
+      await createSimulator({
+        players: 60,
+        seed: 5,
+        startMs: Date.UTC(2026, 10, 1),
+        staggerMs: 60_000,
+        maxSessionsPerPlayer: 1,
+        ...extra,
+        createClient: (p, clock) => {
+          const calls: Array<{ type: string; ts: number }> = [];
+          byPlayer.set(p.playerId, calls);
+          return recordingClient(calls, clock);
+        },
+      }).run();
+      const lengths = [...byPlayer.values()].map((c) => c.at(-1)!.ts - c[0]!.ts).sort((a, b) => a - b);
+      const events = [...byPlayer.values()].map((c) => c.length).sort((a, b) => a - b);
+      return { medianLengthMs: lengths[lengths.length >> 1]!, medianEvents: events[events.length >> 1]! };
+    }
+    const usual = await sessions({});
+    const live = await sessions({ sessionMedianMs: 60_000, actionGapMs: 600 });
+    expect(usual.medianLengthMs).toBeGreaterThan(3 * 60_000); // around the 6-minute default
+    expect(live.medianLengthMs).toBeGreaterThan(30_000);
+    expect(live.medianLengthMs).toBeLessThan(2 * 60_000);
+    expect(live.medianEvents).toBeGreaterThan(50);
+    expect(live.medianEvents).toBeLessThan(200);
+  });
+
   it('produces every part of the taxonomy the game uses', async () => {
     const { totals } = await simulate(11);
     for (const t of ['session_start', 'session_end', 'progression', 'resource', 'design', 'feature_use', 'experiment_exposure'])

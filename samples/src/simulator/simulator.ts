@@ -59,7 +59,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   async function playOne(index: number): Promise<void> {
     const rnd = createRandom(`${o.seed}/player/${index}`);
     const profile = profileFor(o.seed, index, rnd);
-    const traits = drawTraits(rnd, profile.currency);
+    const traits = drawTraits(rnd, profile.currency, o.sessionMedianMs);
     const realtime = o.mode === 'realtime';
     // Virtual players start at staggered times (by default across the first day).
     const clock = realtime ? createRealtimeClock(o.timeScale, abort.signal) : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
