@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Event } from './messages.ts';
-import { readInt64, readSint64, readUint64 } from './fast-reads.ts';
+import { Event, IngestedBatch } from './messages.ts';
+import { readInt64, readSint64, readUint64, readUtf8Strict } from './fast-reads.ts';
 
 /** A seeded xorshift, so failures replay. */
 function rng(seed: number): () => number {
@@ -73,5 +73,52 @@ describe('fast int64 reads (ground truth: BigInt)', () => {
       expect(decoded.clientTsMs).toBe(ts);
       expect(decoded.sequence).toBe(seq);
     }
+  });
+});
+
+describe('fast UTF-8 reads (ground truth: TextDecoder)', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const ALPHABET = ['a', 'Z', '0', '-', ':', ' ', '~', '\u007f', 'é', 'ß', '€', '中', '😀', '\u0000', '\ufeff'];
+
+  function randomText(rnd: () => number, ascii: boolean): string {
+    const n = Math.floor(rnd() * 90);
+    let s = '';
+    for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(rnd() * (ascii ? 8 : ALPHABET.length))];
+    return s;
+  }
+
+  it('decodes ASCII and multi-byte text of every length like a strict TextDecoder, from a Buffer and a plain Uint8Array', () => {
+    const rnd = rng(3);
+    for (let i = 0; i < 5_000; i++) {
+      const text = randomText(rnd, rnd() < 0.6);
+      const encoded = Buffer.from(text, 'utf8');
+      const framed = Buffer.concat([Buffer.from('xy'), encoded, Buffer.from('z')]);
+      const end = 2 + encoded.length;
+      expect(readUtf8Strict(framed, 2, end)).toBe(strict.decode(encoded));
+      expect(readUtf8Strict(new Uint8Array(framed), 2, end)).toBe(text);
+    }
+  });
+
+  it('keeps a leading byte-order mark, as protobufjs does', () => {
+    const bytes = Buffer.from('\ufeff' + 'x'.repeat(40), 'utf8');
+    expect(readUtf8Strict(bytes, 0, bytes.length)).toBe('\ufeff' + 'x'.repeat(40));
+  });
+
+  it('throws on invalid UTF-8, short or long, so a malformed batch is still refused', () => {
+    for (const len of [1, 5, 23, 24, 40]) {
+      const bytes = Buffer.alloc(len, 0x61);
+      bytes[len - 1] = 0xff;
+      expect(() => readUtf8Strict(bytes, 0, len), `length ${len}`).toThrow(TypeError);
+    }
+    // event_id: 29 × 'a' and a lone lead byte
+    expect(() => Event.decode(Buffer.concat([Buffer.from([0x0a, 30]), Buffer.alloc(29, 0x61), Buffer.from([0xc3])]))).toThrow();
+  });
+
+  it('is what generated decoders use for string fields', () => {
+    const id = '01a21ef8-c47c-7512-8b42-839bb9c4b13c';
+    const decoded = IngestedBatch.decode(IngestedBatch.encode({ installId: id, keyId: 'k€y', events: [{ eventId: id, playerId: 'ü'.repeat(30) }] }).finish());
+    expect(decoded.installId).toBe(id);
+    expect(decoded.keyId).toBe('k€y');
+    expect(decoded.events?.[0]?.playerId).toBe('ü'.repeat(30));
   });
 });
