@@ -34,17 +34,25 @@ export interface Drained {
   events: number;
 }
 
+/** Row lookup below a group: event type → action → currency → item. */
+type ByItem = Map<string, RowAcc>;
+type ByCurrency = Map<string, ByItem>;
+type ByAction = Map<string, ByCurrency>;
+
 /**
- * Rows of one (window, dimensions, variant), keyed by the row's own sub-dimensions.
+ * Rows of one (window, dimensions, variant), found through one map per sub-dimension.
  * Two levels instead of one long key: consecutive events of a batch share window,
- * dimensions and variant, so the outer lookup is usually skipped (`lastGroup`) and the
- * key hashed per event is the short inner one.
+ * dimensions and variant, so the outer lookup is usually skipped (`lastGroup`). Below
+ * it, nested maps keyed by the event's own strings instead of a key joined per event:
+ * the joined key was a new string to build, flatten and hash for every event (the
+ * accumulator's largest cost, ~12 % of the processor's CPU on live traffic), while
+ * decoded strings hash once and the nested lookups mostly hit small maps.
  */
 interface RowGroup {
   windowStartMs: number;
   dims: Dims;
   variant: string;
-  rows: Map<string, RowAcc>;
+  rows: Map<string, ByAction>;
 }
 
 export class RollupAccumulator {
@@ -81,8 +89,13 @@ export class RollupAccumulator {
 
   addEvent(windowStartMs: number, dims: Dims, f: RollupFields): void {
     const group = this.groupOf(windowStartMs, dims, f.variant);
-    const key = f.eventType + KEY_SEP + f.action + KEY_SEP + f.currency + KEY_SEP + f.item;
-    let acc = group.rows.get(key);
+    let byAction = group.rows.get(f.eventType);
+    if (!byAction) group.rows.set(f.eventType, (byAction = new Map()));
+    let byCurrency = byAction.get(f.action);
+    if (!byCurrency) byAction.set(f.action, (byCurrency = new Map()));
+    let byItem = byCurrency.get(f.currency);
+    if (!byItem) byCurrency.set(f.currency, (byItem = new Map()));
+    let acc = byItem.get(f.item);
     if (!acc) {
       acc = {
         windowStartMs,
@@ -99,7 +112,7 @@ export class RollupAccumulator {
         amount: 0,
         value: 0,
       };
-      group.rows.set(key, acc);
+      byItem.set(f.item, acc);
       this.rowCount += 1;
     }
     acc.events += 1;
@@ -156,7 +169,9 @@ export class RollupAccumulator {
   /** Everything accumulated, as rows; the accumulator is empty afterwards. */
   drain(): Drained {
     const rollups: RollupRowData[] = [];
-    for (const group of this.groups.values()) for (const row of group.rows.values()) rollups.push(row);
+    for (const group of this.groups.values())
+      for (const byAction of group.rows.values())
+        for (const byCurrency of byAction.values()) for (const byItem of byCurrency.values()) for (const row of byItem.values()) rollups.push(row);
     const drained = { rollups, players: [...this.players.values()], events: this.events };
     this.discard();
     return drained;

@@ -5,7 +5,7 @@ import { dimsOf } from './dims.ts';
 import { createAssignmentTable, VARIANT_NAMESPACE } from './assignment.ts';
 import { createFirstSeenTable } from './first-seen.ts';
 import { foldBatch, type PlayerTables } from './fold-batch.ts';
-import { rollupFields } from './rollup-fields.ts';
+import { rollupFields, rollupFieldsInto } from './rollup-fields.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 23, 59); // one minute before midnight UTC
 const tables = (partition = 0): PlayerTables => ({ firstSeen: createFirstSeenTable(partition), assignments: createAssignmentTable(partition) });
@@ -31,6 +31,8 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{ progression: { status: 1, tier1: 'w1' } }, { eventType: 'progression', action: 'start', item: 'w1' }],
       [{ progression: { status: 2, tier1: 'w1', tier2: 'l3', tier3: 'p2' } }, { eventType: 'progression', action: 'complete', item: 'w1:l3:p2' }],
       [{ progression: { status: 3, tier1: 'w1', tier2: '', tier3: 'p2' } }, { eventType: 'progression', action: 'fail', item: 'w1' }],
+      [{ progression: { status: 3, tier1: 'forest', tier2: 'level1' } }, { eventType: 'progression', action: 'fail', item: 'forest:level1' }],
+      [{ progression: { status: 1, tier2: 'l1' } }, { eventType: 'progression', action: 'start', item: '' }],
       [{ purchase: { currency: 'EUR', amountMinor: 499, itemType: 'gem_pack' } }, { eventType: 'purchase', currency: 'EUR', amount: 499, item: 'gem_pack' }],
       [{ resource: { flow: 1, currency: 'gold', amount: 50, itemType: 'reward' } }, { eventType: 'resource', action: 'source', currency: 'gold', amount: 50, item: 'reward' }],
       [{ resource: { flow: 2, currency: 'gold', amount: 20, itemType: 'shop' } }, { eventType: 'resource', action: 'sink', currency: 'gold', amount: 20, item: 'shop' }],
@@ -48,10 +50,13 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{}, { eventType: 'unknown' }],
     ];
     const blank = { action: '', currency: '', item: '', variant: '', amount: 0, value: 0 };
-    for (const [payload, expected] of cases) {
+    // One reused object, as the fold does: nothing of the previous event may remain.
+    const reused = rollupFields(ev(0, { purchase: { currency: 'EUR', amountMinor: 5, itemType: 'x' } }));
+    for (const [payload, expected] of [...cases, ...cases.slice().reverse()]) {
       // through the wire, so absent fields are what decoding gives
       const decoded = wire({ installId: 'i', batchSequence: 1, events: [ev(0, payload)] }).events[0]!;
       expect(rollupFields(decoded), JSON.stringify(payload)).toEqual({ ...blank, ...expected });
+      expect(rollupFieldsInto(reused, decoded), `reused: ${JSON.stringify(payload)}`).toEqual({ ...blank, ...expected });
     }
   });
 

@@ -10,7 +10,7 @@ import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
 import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
-import { rollupFields } from './rollup-fields.ts';
+import { rollupFieldsInto, type RollupFields } from './rollup-fields.ts';
 
 /** The per-player state of one partition that folding reads and writes. */
 export interface PlayerTables {
@@ -39,6 +39,7 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
   let player: string | undefined;
   let variant = '';
   let cohortDayMs: number | undefined;
+  const fields: RollupFields = { eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0 };
   for (const e of events) {
     // The usual case inline: eventTimeMs allocates (rest args, result) for every event.
     const clientTsMs = int64(e.clientTsMs);
@@ -57,7 +58,7 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
       variant = assignmentOf(players.assignments, playerId);
       cohortDayMs = players.firstSeen.get(playerId);
     }
-    const fields = rollupFields(e, payload);
+    rollupFieldsInto(fields, e, payload);
     // The assignment as of this event (assignment.ts): an exposure sets it, and its own
     // row carries it; every other event carries the player's current one.
     if (payload === 'experimentExposure') {

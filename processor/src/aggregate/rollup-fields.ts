@@ -49,8 +49,6 @@ const resourceFlow = enumNames(ResourceFlow, 'FLOW_');
 const adAction = enumNames(AdAction, 'ACTION_');
 const errorSeverity = enumNames(ErrorSeverity, 'SEVERITY_');
 
-type Sub = Partial<Omit<RollupFields, 'eventType'>>;
-
 /**
  * Measures the store can hold: the collector validates amounts (LIMITS) and values,
  * but a rogue record must not carry a NaN or a 2^60 into a row — the store would reject
@@ -67,44 +65,77 @@ function valueOf(v: number | null | undefined): number {
 }
 
 /** "w1:l3:p2", stopping at the first empty tier: tier1[:tier2[:tier3]]. */
-function progressionPath(tiers: Array<string | null | undefined>): string {
-  const parts: string[] = [];
-  for (const t of tiers) {
-    if (!t) break;
-    parts.push(t);
-  }
-  return parts.join(':');
+function progressionPath(t1: string | null | undefined, t2: string | null | undefined, t3: string | null | undefined): string {
+  if (!t1) return '';
+  if (!t2) return t1;
+  return t3 ? `${t1}:${t2}:${t3}` : `${t1}:${t2}`;
 }
 
-const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData) => Sub } = {
-  sessionStart: () => ({}),
-  sessionEnd: (e) => ({ amount: amountOf(e.sessionEnd?.lengthMs) }),
-  progression: (e) => {
+/**
+ * Each payload writes its sub-dimensions and measures into `out`, which arrives with
+ * every field reset (eventType set).
+ */
+const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void } = {
+  sessionStart: () => undefined,
+  sessionEnd: (e, out) => {
+    out.amount = amountOf(e.sessionEnd?.lengthMs);
+  },
+  progression: (e, out) => {
     const p = e.progression ?? {};
-    return { action: progressionStatus(p.status), item: progressionPath([p.tier1, p.tier2, p.tier3]) };
+    out.action = progressionStatus(p.status);
+    out.item = progressionPath(p.tier1, p.tier2, p.tier3);
   },
-  purchase: (e) => ({ currency: e.purchase?.currency ?? '', amount: amountOf(e.purchase?.amountMinor), item: e.purchase?.itemType ?? '' }),
-  resource: (e) => {
+  purchase: (e, out) => {
+    out.currency = e.purchase?.currency ?? '';
+    out.amount = amountOf(e.purchase?.amountMinor);
+    out.item = e.purchase?.itemType ?? '';
+  },
+  resource: (e, out) => {
     const r = e.resource ?? {};
-    return { action: resourceFlow(r.flow), currency: r.currency ?? '', amount: amountOf(r.amount), item: r.itemType ?? '' };
+    out.action = resourceFlow(r.flow);
+    out.currency = r.currency ?? '';
+    out.amount = amountOf(r.amount);
+    out.item = r.itemType ?? '';
   },
-  design: (e) => ({ item: e.design?.eventId ?? '', value: valueOf(e.design?.value) }),
-  error: (e) => ({ action: errorSeverity(e.error?.severity) }),
-  ad: (e) => ({ action: adAction(e.ad?.action), item: e.ad?.adType ?? '' }),
-  social: (e) => ({ action: e.social?.action ?? '' }),
-  featureUse: (e) => ({ item: e.featureUse?.feature ?? '' }),
-  experimentExposure: (e) => ({ variant: `${e.experimentExposure?.experiment ?? ''}:${e.experimentExposure?.variant ?? ''}` }),
+  design: (e, out) => {
+    out.item = e.design?.eventId ?? '';
+    out.value = valueOf(e.design?.value);
+  },
+  error: (e, out) => {
+    out.action = errorSeverity(e.error?.severity);
+  },
+  ad: (e, out) => {
+    out.action = adAction(e.ad?.action);
+    out.item = e.ad?.adType ?? '';
+  },
+  social: (e, out) => {
+    out.action = e.social?.action ?? '';
+  },
+  featureUse: (e, out) => {
+    out.item = e.featureUse?.feature ?? '';
+  },
+  experimentExposure: (e, out) => {
+    out.variant = `${e.experimentExposure?.experiment ?? ''}:${e.experimentExposure?.variant ?? ''}`;
+  },
 };
 
+/**
+ * The event's fields, written into `out` (the fold reuses one object for every event of
+ * a batch: the accumulator copies what it keeps, and two objects per event were a
+ * steady share of the processor's garbage).
+ */
+export function rollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
+  out.eventType = payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE;
+  out.action = '';
+  out.currency = '';
+  out.item = '';
+  out.variant = '';
+  out.amount = 0;
+  out.value = 0;
+  if (payload) BY_PAYLOAD[payload](event, out);
+  return out;
+}
+
 export function rollupFields(event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
-  const sub = payload ? BY_PAYLOAD[payload](event) : {};
-  return {
-    eventType: payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE,
-    action: sub.action ?? '',
-    currency: sub.currency ?? '',
-    item: sub.item ?? '',
-    variant: sub.variant ?? '',
-    amount: sub.amount ?? 0,
-    value: sub.value ?? 0,
-  };
+  return rollupFieldsInto({ eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0 }, event, payload);
 }
