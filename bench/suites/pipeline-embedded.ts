@@ -18,7 +18,7 @@ import { startService, stopService, waitReady } from '../../scripts/start/servic
 import { captureBatches, type CapturedBatch, type TrafficShape } from '../support/batches.ts';
 import { blast, NO_KEY_RATE_LIMIT } from '../support/http-blast.ts';
 import { startProbe } from '../support/probe.ts';
-import { steadyRate, totalVisible, waitAllVisible } from '../support/visible.ts';
+import { totalVisible, waitAllVisible } from '../support/visible.ts';
 import { cpuSeconds, percentile, round } from '../support/stats.ts';
 import type { BenchContext, BenchRow, BenchSuite } from '../types.ts';
 
@@ -85,8 +85,7 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
         // Polling costs the processor process CPU (it serves the queries): keep it modest.
         const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 50, pollMs: 50 });
         const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
-        const timeline: Array<[number, number]> = [];
-        const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250, timeline });
+        const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250 });
         const b = await sent;
         const latencies = await probe.stop();
         const cpu = {
@@ -120,7 +119,6 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
           { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${shape} shape: ${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
           { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
           { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
-          { suite: SUITE, metric: 'end-to-end throughput, steady', value: round(steadyRate(timeline, total)), unit: 'events/s', note: 'visible-event rate from 10 % to 90 % of the events visible: without ramp-up and final drain' },
           { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
           { suite: SUITE, metric: 'processor alone (same log)', value: round(aloneRate), unit: 'events/s', note: 'a fresh processor and store over the collector\'s log, nothing else running; e2e / this = ' + round(e2e / aloneRate, 2) },
           { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },

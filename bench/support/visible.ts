@@ -28,22 +28,8 @@ export interface WaitVisibleOptions {
   pollMs: number;
   /** Give up after this long. @default 600_000 */
   timeoutMs?: number;
-  /** When given, every poll's (wall-clock ms, visible events) is pushed here. */
-  timeline?: Array<[atMs: number, visible: number]>;
 }
 
-/**
- * The sustained rate of a run from its timeline: events that became visible between the
- * first poll at ≥ 10 % and the first at ≥ 90 % of `total`, over the time between them.
- * Leaves out the ramp-up and the drain at the end (the last commit interval and the
- * last events' visibility latency), which a run of a few seconds is dominated by.
- */
-export function steadyRate(timeline: ReadonlyArray<readonly [number, number]>, total: number): number {
-  const from = timeline.find(([, v]) => v >= total * 0.1);
-  const to = timeline.find(([, v]) => v >= total * 0.9);
-  if (!from || !to || to[0] <= from[0]) return Number.NaN;
-  return (to[1] - from[1]) / ((to[0] - from[0]) / 1000);
-}
 
 /** Resolves with the wall-clock ms at which all `total` events were first seen. */
 export async function waitAllVisible(ctx: BenchContext, o: WaitVisibleOptions): Promise<number> {
@@ -53,7 +39,6 @@ export async function waitAllVisible(ctx: BenchContext, o: WaitVisibleOptions): 
   while (true) {
     for (const s of o.services) if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
     const visible = await totalVisible(o.queryPort, o.gameId);
-    o.timeline?.push([Date.now(), visible]);
     if (visible >= o.total) {
       if (visible !== o.total) throw new Error(`store shows ${visible} events, ${o.total} were sent: over-count`);
       return Date.now();
