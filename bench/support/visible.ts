@@ -30,7 +30,6 @@ export interface WaitVisibleOptions {
   timeoutMs?: number;
 }
 
-
 /** Resolves with the wall-clock ms at which all `total` events were first seen. */
 export async function waitAllVisible(ctx: BenchContext, o: WaitVisibleOptions): Promise<number> {
   const startedAt = Date.now();
