@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32c, crc32cReference } from './crc32c.ts';
+import { crc32c, crc32cJs, crc32cNative, crc32cReference } from './crc32c.ts';
 
 describe('log/embedded/crc32c', () => {
   // RFC 3720 appendix B.4 (iSCSI CRC32C examples) and the "check" value of the catalogue of CRC algorithms.
@@ -31,5 +31,24 @@ describe('log/embedded/crc32c', () => {
     const data = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) & 0xff);
     const whole = crc32c(data);
     for (const cut of [0, 1, 8, 13, 500, 999, 1000]) expect(crc32c(data, cut, data.length, crc32c(data, 0, cut))).toBe(whole);
+  });
+
+  it('uses the native implementation on this platform (linux x64 has a prebuilt binary)', () => {
+    expect(crc32cNative).toBe(true);
+  });
+
+  it('native and JS agree with the reference on long ranges, at odd offsets and when continued', () => {
+    let seed = 777;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    const data = Uint8Array.from({ length: 70_000 }, rand);
+    for (const [start, end] of [[0, 70_000], [3, 1027], [1, 1024], [999, 66_001], [5, 4096 + 5]] as const) {
+      const expected = crc32cReference(data.subarray(start, end));
+      expect(crc32c(data, start, end), `${start}..${end}`).toBe(expected);
+      expect(crc32cJs(data, start, end), `js ${start}..${end}`).toBe(expected);
+    }
+    const head = crc32c(data, 0, 30_000); // native
+    expect(crc32c(data, 30_000, 30_100, head)).toBe(crc32cReference(data.subarray(0, 30_100))); // JS continuing native
+    expect(crc32c(data, 30_000, 70_000, crc32cJs(data, 0, 30_000))).toBe(crc32cReference(data)); // native continuing JS
+    expect(crc32c(Buffer.from(data.buffer, 10, 5000))).toBe(crc32cReference(data.subarray(10, 5010))); // a Buffer view
   });
 });
