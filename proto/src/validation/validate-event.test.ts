@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Event, EventBatch, type EventData } from '../messages.ts';
 import { EVENT_CODES } from './codes.ts';
 import { validateEvent } from './validate-event.ts';
+import { NAME_PATTERN, UUID_PATTERN } from './limits.ts';
 
 const base = (): EventData => ({
   eventId: '0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b',
@@ -113,5 +114,27 @@ describe('proto/validation event_id check', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('judges event ids exactly like UUID_PATTERN and names exactly like NAME_PATTERN (20k mutated strings each)', () => {
+    let seed = 9;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const chars = '0123456789abcdefABCDEFgGzZ-_.+ :/é\u0130\u00ff\u0000';
+    const mutate = (s: string) => {
+      for (let k = Math.floor(rnd() * 4); k > 0; k--) {
+        const p = Math.floor(rnd() * s.length);
+        s = s.slice(0, p) + chars[Math.floor(rnd() * chars.length)] + s.slice(p + 1);
+      }
+      if (rnd() < 0.05) s = s.slice(0, -1);
+      if (rnd() < 0.05) s += 'a';
+      return s;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const id = mutate('0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b');
+      expect(check({ eventId: id })?.code === 'GP_EVENT_ID_INVALID', id).toBe(!UUID_PATTERN.test(id));
+      const name = mutate('gem_pack.v2+x');
+      const verdict = check({ purchase: { currency: 'USD', amountMinor: 1, itemType: name } });
+      expect(verdict?.field === 'purchase.item_type', name).toBe(!NAME_PATTERN.test(name));
+    }
   });
 });

@@ -46,17 +46,22 @@ function longId(value: Text): boolean {
   return !!value && value.length > LIMITS.idMaxChars;
 }
 
+/** 1 for the char codes of hex digits (0-9 a-f A-F), else 0. */
+const HEX = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+
 /**
  * Same answer as UUID_PATTERN, by char codes: it runs twice per event in the collector,
- * where the regular expression was the largest single cost of validation.
+ * where the regular expression was the largest single cost of validation. The four
+ * dashes are checked first, then every other char against a table (a code above 127
+ * reads as undefined there: not hex).
  */
 function badUuid(value: Text): boolean {
   if (!value || value.length !== 36) return true;
+  if (value.charCodeAt(8) !== 45 || value.charCodeAt(13) !== 45 || value.charCodeAt(18) !== 45 || value.charCodeAt(23) !== 45) return true;
   for (let i = 0; i < 36; i++) {
-    const c = value.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return true; // '-'
-    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return true; // 0-9 a-f A-F
+    if (i === 8 || i === 13 || i === 18 || i === 23) continue;
+    if (HEX[value.charCodeAt(i)] !== 1) return true;
   }
   return false;
 }
