@@ -1,11 +1,13 @@
 /**
- * An events-topic record → an IngestedBatch, or the dead letter it becomes. A poison
+ * An events-topic record → an IngestedBatch (the fields the fold reads: fold-view.ts),
+ * or the dead letter it becomes. A poison
  * record must neither crash the processor nor stall its partition: it is committed as
  * a dead letter together with the position that skips it, so it is reported exactly
  * once.
  */
 import type { ConsumedRecord } from '@gamepulse/log';
-import { IngestedBatch, type DeadLetterData, type IngestedBatchData } from '@gamepulse/proto';
+import type { DeadLetterData, IngestedBatchData } from '@gamepulse/proto';
+import { decodeFoldBatch } from './fold-view.ts';
 import type { ProcessorCode } from './codes.ts';
 import { int64 } from './num.ts';
 
@@ -31,7 +33,7 @@ function deadLetter(rec: ConsumedRecord, code: ProcessorCode, message: string, k
 export function decodeRecord(rec: ConsumedRecord): DecodedRecord {
   let batch: IngestedBatchData;
   try {
-    batch = IngestedBatch.decode(rec.value);
+    batch = decodeFoldBatch(rec.value);
   } catch (err) {
     return deadLetter(rec, 'GP_PROCESSOR_RECORD_UNDECODABLE', `undecodable IngestedBatch: ${(err as Error).message}`);
   }
