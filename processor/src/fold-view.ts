@@ -2,8 +2,8 @@
  * What the processor reads of an events-topic record: the IngestedBatch fields that
  * dedup, windowing and the rollups use, and nothing else. Event ids, session ids,
  * sequences, custom fields, error messages and the like are skipped while decoding
- * (@gamepulse/proto/views) — their strings were a fifth of the processor's CPU, with
- * the garbage they made.
+ * (@gamepulse/proto/views) instead of becoming strings and objects nobody reads:
+ * replaying a live bench log, the processor went from 7.7 to 6.8 user CPU-seconds.
  *
  * Adding a field the fold reads means adding it here; fold-view.test.ts reads every
  * property foldBatch touches through a guard and fails on one that is not listed.

@@ -1,9 +1,8 @@
 /**
  * An events-topic record → an IngestedBatch (the fields the fold reads: fold-view.ts),
- * or the dead letter it becomes. A poison
- * record must neither crash the processor nor stall its partition: it is committed as
- * a dead letter together with the position that skips it, so it is reported exactly
- * once.
+ * or the dead letter it becomes. A poison record must neither crash the processor nor
+ * stall its partition: it is committed as a dead letter together with the position
+ * that skips it, so it is reported exactly once.
  */
 import type { ConsumedRecord } from '@gamepulse/log';
 import type { DeadLetterData, IngestedBatchData } from '@gamepulse/proto';

@@ -2,7 +2,7 @@
  * Views: decoders that read only some fields of a gamepulse.v1 message, derived from
  * the .proto files at load time. A consumer that needs a few fields of every event
  * (the processor's fold) skips the rest instead of building strings and objects for
- * them: in the processor the full decode of ids it never reads was a fifth of its CPU.
+ * them (processor/src/fold-view.ts says what that saved).
  *
  * A view is the real schema with fields left out, so the kept fields decode exactly as
  * the full message's do (same numbers, same types, same rules for repeated and merged
@@ -20,6 +20,7 @@ import './messages.ts'; // protobufjs set up first: numbers for 64-bit, our oneo
 import protobuf from 'protobufjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSchema } from './compat/load-schema.ts';
 
 const PROTO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = 'gamepulse.v1';
@@ -34,20 +35,13 @@ export interface MessageView<T> {
 interface JsonType {
   fields: Record<string, unknown>;
   oneofs?: Record<string, { oneof: string[] }>;
-  nested?: Record<string, unknown>;
 }
 
 let schemaJson: string | undefined;
 
-/** The gamepulse.v1 schema as protobufjs JSON (camelCase field names, as the generated code has). */
+/** The gamepulse.v1 messages as protobufjs JSON, camelCase as in the generated code; each view edits its own copy. */
 function schema(): string {
-  if (!schemaJson) {
-    const root = new protobuf.Root();
-    root.resolvePath = (_origin, target) => (target.startsWith('/') ? target : join(PROTO_ROOT, target));
-    root.loadSync(['gamepulse/v1/topics.proto', 'gamepulse/v1/batch.proto'].map((f) => join(PROTO_ROOT, f)));
-    root.resolveAll();
-    schemaJson = JSON.stringify(root.toJSON());
-  }
+  schemaJson ??= JSON.stringify(loadSchema(PROTO_ROOT, ['gamepulse/v1/topics.proto', 'gamepulse/v1/batch.proto'], { keepCase: false }));
   return schemaJson;
 }
 

@@ -41,7 +41,7 @@ describe('log/embedded/crc32c', () => {
     let seed = 777;
     const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
     const data = Uint8Array.from({ length: 70_000 }, rand);
-    for (const [start, end] of [[0, 70_000], [3, 1027], [1, 1024], [999, 66_001], [5, 4096 + 5]] as const) {
+    for (const [start, end] of [[0, 70_000], [3, 1027], [1, 1024], [999, 66_001], [5, 4096 + 5], [7, 7 + 255], [7, 7 + 256]] as const) {
       const expected = crc32cReference(data.subarray(start, end));
       expect(crc32c(data, start, end), `${start}..${end}`).toBe(expected);
       expect(crc32cJs(data, start, end), `js ${start}..${end}`).toBe(expected);

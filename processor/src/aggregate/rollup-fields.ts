@@ -120,9 +120,8 @@ const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void
 };
 
 /**
- * The event's fields, written into `out` (the fold reuses one object for every event of
- * a batch: the accumulator copies what it keeps, and two objects per event were a
- * steady share of the processor's garbage).
+ * The event's fields, written into `out`: the fold reuses one object for every event of
+ * a batch (the accumulator copies what it keeps) instead of allocating two per event.
  */
 export function rollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
   out.eventType = payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from './breaker.ts';
-import { createSeededRandom } from './random.ts';
+import { createSeededRandom, type RandomSource } from './random.ts';
 
 const options = { failureThreshold: 2, openMs: 10_000, maxOpenMs: 40_000 };
+
+/** A random source that always draws `value`. */
+const fixed = (value: number): RandomSource => ({ next: () => value });
 
 /** Fails `breaker` until it opens at `nowMs`; returns how long it stays open. */
 function openPeriod(breaker: CircuitBreaker, nowMs: number): number {
@@ -12,13 +15,13 @@ function openPeriod(breaker: CircuitBreaker, nowMs: number): number {
 
 describe('core/breaker', () => {
   it('draws each open period from (openFor / 2, openFor]: the jitter source decides where', () => {
-    expect(openPeriod(new CircuitBreaker(options, () => 0), 0)).toBe(10_000);
-    expect(openPeriod(new CircuitBreaker(options, () => 0.5), 0)).toBe(7_500);
-    expect(openPeriod(new CircuitBreaker(options, () => 0.999999), 0)).toBe(5_001);
+    expect(openPeriod(new CircuitBreaker(options, fixed(0)), 0)).toBe(10_000);
+    expect(openPeriod(new CircuitBreaker(options, fixed(0.5)), 0)).toBe(7_500);
+    expect(openPeriod(new CircuitBreaker(options, fixed(0.999999)), 0)).toBe(5_001);
   });
 
   it('doubles the period after a failed probe up to maxOpenMs, jittered each time, and resets on success', () => {
-    const b = new CircuitBreaker(options, () => 0.5);
+    const b = new CircuitBreaker(options, fixed(0.5));
     let now = 0;
     const periods: number[] = [];
     periods.push(openPeriod(b, now));
@@ -38,7 +41,7 @@ describe('core/breaker', () => {
 
   it('spreads the probes of a fleet opened at the same moment over the second half of the period', () => {
     const random = createSeededRandom(11);
-    const probeAtMs = Array.from({ length: 2_000 }, () => openPeriod(new CircuitBreaker(options, () => random.next()), 0));
+    const probeAtMs = Array.from({ length: 2_000 }, () => openPeriod(new CircuitBreaker(options, random), 0));
     expect(Math.min(...probeAtMs)).toBeGreaterThan(5_000);
     expect(Math.max(...probeAtMs)).toBeLessThanOrEqual(10_000);
     // Ten 500 ms buckets: each holds about a tenth of the fleet, none a crowd.

@@ -17,6 +17,8 @@
  *     ▲                              ▲                          │
  *     └──────────success─────────────┼────────failure───────────┘ (openMs doubles)
  */
+import type { RandomSource } from './random.ts';
+
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
 const NEXT: Readonly<Record<CircuitState, readonly CircuitState[]>> = {
@@ -31,9 +33,6 @@ export interface BreakerOptions {
   maxOpenMs: number;
 }
 
-/** Uniform in [0, 1): the SDK's injectable RandomSource.next. */
-export type Jitter = () => number;
-
 export class CircuitBreaker {
   #current: CircuitState = 'closed';
   #failures = 0;
@@ -41,11 +40,11 @@ export class CircuitBreaker {
   #openUntil = 0;
 
   readonly #o: BreakerOptions;
-  readonly #jitter: Jitter;
+  readonly #random: RandomSource;
 
-  constructor(o: BreakerOptions, jitter: Jitter) {
+  constructor(o: BreakerOptions, random: RandomSource) {
     this.#o = o;
-    this.#jitter = jitter;
+    this.#random = random;
     this.#openFor = o.openMs;
   }
 
@@ -95,7 +94,7 @@ export class CircuitBreaker {
   }
 
   #open(nowMs: number): void {
-    this.#openUntil = nowMs + Math.ceil(this.#openFor * (1 - this.#jitter() / 2));
+    this.#openUntil = nowMs + Math.ceil(this.#openFor * (1 - this.#random.next() / 2));
     this.#to('open');
   }
 

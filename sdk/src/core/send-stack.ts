@@ -36,7 +36,7 @@ export interface SendStack {
 export type CreateSendStack = (inputs: SendStackInputs) => SendStack;
 
 export function createSendStack({ o, platform, connectivity, report, onRetry }: SendStackInputs): SendStack {
-  const breaker = new CircuitBreaker(o.circuitBreaker, () => o.random.next());
+  const breaker = new CircuitBreaker(o.circuitBreaker, o.random);
   const current = withFallback(
     platform.map((t) => (o.wrapTransport ? o.wrapTransport(t) : t)),
     {
