@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const packages = ['proto', 'log', 'service', 'sdk', 'collector', 'processor', 'druid', 'samples'];
+const packages = ['proto', 'service', 'log', 'sdk', 'collector', 'processor', 'store', 'kpi', 'druid', 'loader', 'api', 'apps', 'testkit', 'samples'];
 
 /**
  * Two projects: unit tests beside the code (`src/**\/*.test.ts`, fast, no engines) and
@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: packages.map((p) => `${p}/src/**/*.test.ts`),
+          include: [...packages.map((p) => `${p}/src/**/*.test.ts`), 'test/architecture/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -59,7 +59,7 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
       const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log') };
       const collector = startService(
         'collector',
-        'collector/src/main.ts',
+        'apps/src/collector.ts',
         { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT, GAMEPULSE_LOG_LEVEL: 'warn' },
         `http://127.0.0.1:${ports.http}/readyz`,
         join(dataDir, 'logs'),
@@ -70,7 +70,7 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
       const startProcessor = (name: string, store: string) =>
         startService(
           name,
-          'processor/src/main.ts',
+          'apps/src/processor.ts',
           { ...env, GAMEPULSE_STORE_PATH: join(dataDir, store), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
           `http://127.0.0.1:${ports.query}/readyz`,
           join(dataDir, 'logs'),

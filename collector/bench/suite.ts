@@ -1,7 +1,7 @@
 /**
  * Collector load test over loopback (`collectorSuite`, registered by bench/suites):
  *
- *   collector: a child process (`collector/src/main.ts`, embedded log with fsync, geoip
+ *   collector: a child process (`apps/src/collector.ts`, embedded log with fsync, geoip
  *              on), so the load generator in this process does not starve it; both
  *              processes' CPU is measured from /proc and reported.
  *   load:      HTTP POST /v1/batch, keep-alive, gzip protobuf batches of 50 events as
@@ -77,7 +77,7 @@ interface Collector {
 
 async function startCollectorProcess(dir: string, workers: number, log: (l: string) => void): Promise<Collector> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'collector/src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/src/collector.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

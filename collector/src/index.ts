@@ -55,3 +55,4 @@ export {
   type CollectorServiceDefinition,
 } from './transports/grpc-service.ts';
 export { openCollectorLog } from './log-factory.ts';
+export { runPrimary, runWorker, workerCount } from './cluster/index.ts';

@@ -6,7 +6,7 @@
  * rows drawn per minute with the event mix of a casual game. Seeded: same size, same rows.
  */
 import type { PlayerJson, RollupJson } from '@gamepulse/proto';
-import { seededRandom } from '../src/testing/random.ts';
+import { seededRandom } from '@gamepulse/testkit';
 
 export type PlayerRow = PlayerJson & { variant: string };
 

@@ -16,10 +16,9 @@ import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { startDruid } from '../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka } from '../../scripts/engines/kafka.ts';
 import { submitSupervisors, terminateSupervisors } from '../ingestion/submit.ts';
-import { openDruidStore } from '../src/druid-engine/index.ts';
-import { openDuckDbStore } from '../src/duckdb/index.ts';
-import { createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '../src/kpi/index.ts';
-import type { Store } from '../src/store.ts';
+import { openDruidStore } from '../src/engine/index.ts';
+import { openDuckDbStore, type Store } from '@gamepulse/store';
+import { createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '@gamepulse/kpi';
 import { KPI_COLUMNS, druidSqlRows, loadTopicIntoDuckDb, produceRollups, waitForColumns, waitForIngestion } from '../test/integration/druid-support/pipeline.ts';
 import { generateHistory } from './history.ts';
 

@@ -32,7 +32,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { openDruidStore } from '../src/druid-engine/index.ts';
+import { openDruidStore } from '../src/engine/index.ts';
 import { overlordUrlOf } from './submit.ts';
 import { readSpecFile, type DatasourceRole } from './specs.ts';
 

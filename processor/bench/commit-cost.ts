@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDuckDbStore } from '@gamepulse/druid';
+import { openDuckDbStore } from '@gamepulse/store';
 import type { RollupRowData } from '@gamepulse/proto';
 import { emptyWindow, observe, serializeWindow } from '../src/index.ts';
 

@@ -43,7 +43,7 @@ export const kafkaPipelineSuite: BenchSuite = {
     try {
       const collector = startService(
         'collector',
-        'collector/src/main.ts',
+        'apps/src/collector.ts',
         { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT },
         `http://127.0.0.1:${ports.http}/readyz`,
         logs,
@@ -52,9 +52,9 @@ export const kafkaPipelineSuite: BenchSuite = {
       services.push(collector);
       await waitReady(collector, 90_000);
       const processors = ports.processors.map((port, i) =>
-        startService(`processor-${i}`, 'processor/src/main.ts', { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) }, `http://127.0.0.1:${port}/readyz`, logs, ROOT),
+        startService(`processor-${i}`, 'apps/src/processor.ts', { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) }, `http://127.0.0.1:${port}/readyz`, logs, ROOT),
       );
-      const loader = startService('loader', 'druid/src/loader/main.ts', { ...env, GAMEPULSE_LOADER_PORT: String(ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' }, `http://127.0.0.1:${ports.query}/readyz`, logs, ROOT);
+      const loader = startService('loader', 'apps/src/rollups-loader.ts', { ...env, GAMEPULSE_LOADER_PORT: String(ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' }, `http://127.0.0.1:${ports.query}/readyz`, logs, ROOT);
       services.push(...processors, loader);
       await Promise.all([...processors, loader].map((s) => waitReady(s, 90_000)));
       const pids = services.map((s) => s.child.pid!);

@@ -19,7 +19,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDuckDbStore, type Checkpoint, type RollupCommit, type RollupSink } from '@gamepulse/druid';
+import { openDuckDbStore, type Checkpoint, type RollupCommit, type RollupSink } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { IngestedBatch, type EventData } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';

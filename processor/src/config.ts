@@ -12,7 +12,7 @@ export const PROCESSOR_CONFIG = {
     default: 'embedded',
     env: 'GAMEPULSE_LOG_KIND',
     oneOf: ['embedded', 'kafka'],
-    doc: '`embedded`: read the embedded log, write DuckDB, serve the query API. `kafka`: read Kafka/Redpanda, write rollups + state + offsets in one Kafka transaction per input partition (no store here: the loader, `druid/src/loader/main.ts`, fills DuckDB from the rollups topic).',
+    doc: '`embedded`: read the embedded log, write DuckDB, serve the query API. `kafka`: read Kafka/Redpanda, write rollups + state + offsets in one Kafka transaction per input partition (no store here: the loader, `apps/src/rollups-loader.ts`, fills DuckDB from the rollups topic).',
   },
   kafkaBrokers: {
     kind: 'list',

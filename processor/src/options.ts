@@ -2,7 +2,7 @@
  * The processor's options: documented defaults, resolved once (every field required
  * afterwards) and clamped, so the rest of the code never sees an undefined.
  */
-import type { RollupSink } from '@gamepulse/druid';
+import type { RollupSink } from '@gamepulse/store';
 import { isProcessorSink, type ProcessorSink } from './sink/types.ts';
 import { storeSink } from './sink/store-sink.ts';
 import { topicNames, type Log, type TopicNames } from '@gamepulse/log';

@@ -5,7 +5,7 @@
  * checkpoint on assignment. Deltas are kept per partition because in Kafka mode each
  * input partition commits in its own transaction (with that partition's offset).
  */
-import type { Checkpoint, StateEntry } from '@gamepulse/druid';
+import type { Checkpoint, StateEntry } from '@gamepulse/store';
 import type { DeadLetterData } from '@gamepulse/proto';
 import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { createAssignmentTable, type AssignmentTable } from './aggregate/assignment.ts';

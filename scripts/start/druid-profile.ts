@@ -35,7 +35,7 @@ export async function startDruidProfile(opts: StartOptions, brokers: string, log
   await submitSupervisors({ overlordUrl: cluster.overlordUrl, bootstrapServers: brokers, taskDuration: 'PT5M', log });
   const api = startService(
     'query-druid',
-    'druid/src/api/main.ts',
+    'apps/src/query-api.ts',
     { GAMEPULSE_STORE: 'druid', GAMEPULSE_DRUID_URL: cluster.brokerUrl, GAMEPULSE_QUERY_PORT: String(opts.druidQueryPort) },
     `http://127.0.0.1:${opts.druidQueryPort}/readyz`,
     logDir,

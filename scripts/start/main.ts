@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   process.stdout.write('starting collector and processor …\n');
   const collector = startService(
     'collector',
-    'collector/src/main.ts',
+    'apps/src/collector.ts',
     { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort), GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort) },
     `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
     logDir,
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   await waitReady(collector, 60_000);
   const processor = startService(
     'processor',
-    'processor/src/main.ts',
+    'apps/src/processor.ts',
     { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort) },
     `http://127.0.0.1:${opts.queryPort}/readyz`,
     logDir,

@@ -11,8 +11,7 @@
  */
 import type { BatchAckData, EventData } from '@gamepulse/proto';
 import { failure, type CollectorFailure } from '../errors.ts';
-import { verifySignature } from '../keys/index.ts';
-import type { IngestKey } from '../keys/index.ts';
+import { verifySignature, type IngestKey } from '../keys/index.ts';
 import type { Admission } from '../limits/index.ts';
 import { appendDurably } from './append.ts';
 import { checkBatch } from './check-batch.ts';

@@ -10,8 +10,7 @@ import type { IngestKey, KeyRing } from '../keys/index.ts';
 import type { LoadShedder, RateLimiter } from '../limits/index.ts';
 import type { CollectorMetrics, Outcome, Transport } from '../metrics.ts';
 import type { IngestInput, IngestResult } from '../pipeline/index.ts';
-import type { ClientIpResolver } from './client-ip.ts';
-import { truncateIp } from './client-ip.ts';
+import { type ClientIpResolver, truncateIp } from './client-ip.ts';
 
 export type Ingest = (input: IngestInput) => Promise<IngestResult>;
 

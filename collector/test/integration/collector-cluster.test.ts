@@ -1,5 +1,5 @@
 /**
- * Cluster mode on the embedded log, as real processes: `collector/src/main.ts` with
+ * Cluster mode on the embedded log, as real processes: `apps/src/collector.ts` with
  * GAMEPULSE_COLLECTOR_WORKERS=2 (a primary owning the log, two workers sharing the
  * ports and appending through it over IPC). Traffic over HTTP, WebSocket and gRPC
  * Stream; then the whole process group is killed with SIGKILL mid-traffic, and the log
@@ -44,7 +44,7 @@ function children(pid: number): number[] {
 async function startCluster(dir: string, ports: { http: number; grpc: number }): Promise<Service> {
   const s = startService(
     'collector-cluster',
-    'collector/src/main.ts',
+    'apps/src/collector.ts',
     {
       GAMEPULSE_COLLECTOR_WORKERS: '2',
       GAMEPULSE_LOG_DIR: join(dir, 'log'),

@@ -1,6 +1,6 @@
 /**
  * The collector in Kafka mode against a real Apache Kafka broker (KRaft, jars from Maven
- * Central; scripts/engines/kafka.ts), as real processes: `collector/src/main.ts` with
+ * Central; scripts/engines/kafka.ts), as real processes: `apps/src/collector.ts` with
  * GAMEPULSE_LOG_KIND=kafka and GAMEPULSE_KAFKA_BROKERS, two cluster workers each with
  * its own idempotent acks=all producer. Batches over HTTP (protobuf, JSON) and a
  * deletion request; afterwards a Kafka consumer reads exactly the acknowledged events,
@@ -52,7 +52,7 @@ describe('collector over real Kafka (HTTP path, 2 workers)', () => {
     const http = await freePort();
     collector = startService(
       'collector-kafka',
-      'collector/src/main.ts',
+      'apps/src/collector.ts',
       {
         GAMEPULSE_LOG_KIND: 'kafka',
         GAMEPULSE_KAFKA_BROKERS: broker.brokers.join(','),

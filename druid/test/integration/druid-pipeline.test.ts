@@ -4,7 +4,7 @@
  *   simulated players → real SDK (HTTP) → collector (KafkaLog) → events topic →
  *   processor (Kafka mode: one transaction per input partition) → rollups topic →
  *   ├─ Druid: the three supervisors of druid/ingestion (read_committed)
- *   └─ loader (druid/src/loader) → DuckDB
+ *   └─ loader (loader/src/rollups) → DuckDB
  *
  * Every KPI on Druid must equal the same KPI on DuckDB and the ground truth taken from
  * what the simulated players tracked — exactly for counts and sums, within the HLL
@@ -27,17 +27,16 @@ import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../../sc
 import { Pipeline } from '../../../test/integration/support/pipeline.ts';
 import { waitForTotal } from '../../../test/integration/support/store-totals.ts';
 import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
-import { openDruidStore } from '../../src/druid-engine/index.ts';
-import { openDuckDbStore, type DuckDbStore } from '../../src/duckdb/index.ts';
-import { KPIS, createDruidDialect, runKpi, type KpiParams } from '../../src/kpi/index.ts';
-import { REFERENCE_KPIS, type RefData } from '../../src/testing/reference-kpis.ts';
+import { openDruidStore } from '../../src/engine/index.ts';
+import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import { KPIS, createDruidDialect, runKpi, type KpiParams, REFERENCE_KPIS, type RefData } from '@gamepulse/kpi';
 import { compareRows } from './druid-support/compare.ts';
 import { groundTruth } from './druid-support/ground-truth.ts';
 import { KPI_COLUMNS, druidSqlRows, shutdownStaleTestTasks, waitForColumns } from './druid-support/pipeline.ts';
 import { DAY_MS, recordingClient, type SimEvent } from './druid-support/traffic.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const AVAILABLE = existsSync(join(REPO, 'processor/src/main-kafka.ts')) && existsSync(join(REPO, 'druid/src/loader/main.ts'));
+const AVAILABLE = existsSync(join(REPO, 'processor/src/main-kafka.ts')) && existsSync(join(REPO, 'apps/src/rollups-loader.ts'));
 const RUN = `druid_pl_${Date.now().toString(36)}`;
 const PREFIX = RUN.replaceAll('_', '-');
 const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };

@@ -9,8 +9,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { DurableMark } from './durable-mark.ts';
-import { DURABLE_MARK_BYTES, durableMarkPath, readDurableMark } from './durable-mark.ts';
+import { type DurableMark, DURABLE_MARK_BYTES, durableMarkPath, readDurableMark } from './durable-mark.ts';
 import { isErrno } from './fs-util.ts';
 import type { PartitionWriter } from './partition-writer.ts';
 import { listSegments } from './segment-files.ts';

@@ -10,7 +10,7 @@
  * (the compaction keeps the latest record per key).
  */
 import { randomUUID } from 'node:crypto';
-import type { StateEntry } from '@gamepulse/druid';
+import type { StateEntry } from '@gamepulse/store';
 import type { ConsumedRecord, Log, LogRecord } from '@gamepulse/log';
 
 const SEP = '\u0000';

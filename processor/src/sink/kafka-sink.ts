@@ -17,7 +17,7 @@
  * open transaction — and only THEN reads p's committed offset and changelog, which are
  * therefore final. A late `onRevoked` commit of a former owner is fenced, not applied.
  */
-import type { Checkpoint, Position, StateEntry } from '@gamepulse/druid';
+import type { Checkpoint, Position, StateEntry } from '@gamepulse/store';
 import { transactionalIdFor, TransactionError, type LogRecord, type TransactionalLog, type TransactionalProducer } from '@gamepulse/log';
 import { DeadLetter, encodeRollupsRecord, playerToJson, rollupsRecordKey, rollupToJson, type RollupsTopicRow } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';

@@ -4,7 +4,7 @@
  * store transaction, with `expectedPositions` so that a stale writer's commit is
  * refused instead of counted twice (GP_STORE_POSITION_CONFLICT).
  */
-import type { Checkpoint, Position, RollupCommit, RollupSink } from '@gamepulse/druid';
+import type { Checkpoint, Position, RollupCommit, RollupSink } from '@gamepulse/store';
 import type { PartitionCommit, ProcessorSink } from './types.ts';
 
 export function toRollupCommit(consumer: string, parts: readonly PartitionCommit[]): RollupCommit {

@@ -10,7 +10,7 @@
  * Both are all-or-nothing per partition; the processor treats any failure the same way
  * (discard uncommitted state, reload with `assign`).
  */
-import type { Checkpoint, StateEntry } from '@gamepulse/druid';
+import type { Checkpoint, StateEntry } from '@gamepulse/store';
 import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 
 /** Everything one input partition has to commit. */

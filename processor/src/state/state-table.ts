@@ -4,7 +4,7 @@
  * that a commit writes only those. Values live decoded in memory; the codec turns them
  * into `StateEntry` bytes and back.
  */
-import type { StateEntry } from '@gamepulse/druid';
+import type { StateEntry } from '@gamepulse/store';
 
 export interface StateCodec<V> {
   encode(value: V): Uint8Array;

@@ -10,7 +10,8 @@
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRollupsLoader, openDuckDbStore } from '@gamepulse/druid';
+import { createRollupsLoader } from '@gamepulse/loader';
+import { openDuckDbStore } from '@gamepulse/store';
 import { openKafkaLog, topicNames, transactionalIdFor, type ConsumedRecord, type KafkaLog, type KafkaLogOptions } from '@gamepulse/log';
 import { DeadLetter, IngestedBatch } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';

@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDuckDbStore } from '@gamepulse/druid';
+import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames, type EmbeddedLog } from '@gamepulse/log';
 import { IngestedBatch } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The processor as a real process (`processor/src/main.ts` under `node --import tsx`,
+ * The processor as a real process (`apps/src/processor.ts` under `node --import tsx`,
  * one process, so a SIGKILL kills the processor itself and not a wrapper), with its
  * JSON log lines collected and its /metrics readable.
  */

@@ -2,7 +2,7 @@
  * An in-memory `RollupSink` for unit tests: all-or-nothing commits (the whole commit is
  * validated, then applied), and failure injection. Integration tests use DuckDB.
  */
-import type { Checkpoint, Position, RollupCommit, RollupSink, StateEntry } from '@gamepulse/druid';
+import type { Checkpoint, Position, RollupCommit, RollupSink, StateEntry } from '@gamepulse/store';
 import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 
 export class MemorySink implements RollupSink {

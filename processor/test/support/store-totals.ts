@@ -1,5 +1,5 @@
 /** The ground truth's numbers (support/traffic.ts `Totals`), asked of a store in SQL. */
-import type { Store } from '@gamepulse/druid';
+import type { Store } from '@gamepulse/store';
 import { sorted, type Totals } from './traffic.ts';
 
 const num = (v: unknown) => Number(v);

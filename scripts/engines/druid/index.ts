@@ -6,8 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAlive, portOpen, startBackground, waitUntil } from '../process.ts';
-import type { ProcessPlan } from './config/write.ts';
-import { writeClusterConfig } from './config/write.ts';
+import { type ProcessPlan, writeClusterConfig } from './config/write.ts';
 import { fetchDruid } from './fetch.ts';
 import { druidHealthy, getJson, sendJson, zookeeperOk } from './http.ts';
 import { type ClusterPaths, clusterPaths } from './layout.ts';

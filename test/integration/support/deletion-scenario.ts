@@ -8,7 +8,7 @@
  * the simulator's ledger, rollups are untouched; embedded mode also erased the
  * processor's per-player state. A deleted player who plays on is not blocked.
  */
-import { openDuckDbStore } from '@gamepulse/druid';
+import { openDuckDbStore } from '@gamepulse/store';
 import { DEFAULT_PARTITIONS, partitionForKey } from '@gamepulse/log';
 import type { LedgerTotals } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';

@@ -17,7 +17,7 @@ export interface PipelinePorts {
 export function collectorProcess(dataDir: string, ports: PipelinePorts, keys: string): Service {
   return startService(
     'collector',
-    'collector/src/main.ts',
+    'apps/src/collector.ts',
     {
       GAMEPULSE_LOG_DIR: join(dataDir, 'log'),
       GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http),
@@ -33,7 +33,7 @@ export function collectorProcess(dataDir: string, ports: PipelinePorts, keys: st
 export function processorProcess(dataDir: string, ports: PipelinePorts, env: Record<string, string> = {}): Service {
   return startService(
     'processor',
-    'processor/src/main.ts',
+    'apps/src/processor.ts',
     {
       GAMEPULSE_LOG_DIR: join(dataDir, 'log'),
       GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'),

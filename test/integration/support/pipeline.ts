@@ -115,7 +115,7 @@ export class Pipeline {
     // One entry for both logs: GAMEPULSE_LOG_KIND=kafka (commonEnv) switches it to KafkaLog.
     return startService(
       this.name('collector'),
-      'collector/src/main.ts',
+      'apps/src/collector.ts',
       {
         ...this.commonEnv(),
         GAMEPULSE_COLLECTOR_HTTP_PORT: String(this.ports.http),
@@ -132,7 +132,7 @@ export class Pipeline {
     const port = this.processorPorts[i]!;
     return startService(
       this.name(`processor${i}`),
-      'processor/src/main.ts',
+      'apps/src/processor.ts',
       {
         ...this.commonEnv(),
         GAMEPULSE_STORE_PATH: this.storePath,
@@ -149,7 +149,7 @@ export class Pipeline {
   private loaderService(): Service {
     return startService(
       this.name('loader'),
-      'druid/src/loader/main.ts',
+      'apps/src/rollups-loader.ts',
       { ...this.commonEnv(), GAMEPULSE_STORE_PATH: this.storePath, GAMEPULSE_LOADER_PORT: String(this.ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' },
       `http://127.0.0.1:${this.ports.query}/readyz`,
       join(this.o.dataDir, 'logs'),

@@ -3,7 +3,8 @@
  * query API while the pipeline runs, and every ledger total in SQL on the DuckDB file
  * once its writer stopped.
  */
-import { openDuckDbStore, runKpi } from '@gamepulse/druid';
+import { openDuckDbStore } from '@gamepulse/store';
+import { runKpi } from '@gamepulse/kpi';
 import type { LedgerTotals } from '@gamepulse/samples';
 import { expect } from 'vitest';
 

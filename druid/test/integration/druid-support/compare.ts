@@ -3,7 +3,7 @@
  * sketches within the stated bound; ratios built on them within the bound carried
  * through the division.
  */
-import type { Row } from '../../../src/store.ts';
+import type { Row } from '@gamepulse/store';
 
 /**
  * DataSketches HLL, lgK = 12, answered from merged sketches (Druid unions them at query

@@ -1,9 +1,9 @@
 /**
  * The independent ground truth: one reference fact per simulated event (events = 1,
  * no windows merged, cohort and assignment derived from the raw events here), fed to
- * the plain-TypeScript KPI reference (druid/src/testing/reference-kpis.ts).
+ * the plain-TypeScript KPI reference (kpi/src/reference/reference-kpis.ts).
  */
-import type { RefData, RefPlayer, RefRollup } from '../../../src/testing/reference-kpis.ts';
+import type { RefData, RefPlayer, RefRollup } from '@gamepulse/kpi';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 /**

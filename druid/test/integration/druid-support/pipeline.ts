@@ -5,7 +5,7 @@
  */
 import type { KafkaLog } from '@gamepulse/log';
 import { decodeRollupsRecord, encodeRollupsRecord, jsonToPlayer, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
-import type { DuckDbStore } from '../../../src/duckdb/index.ts';
+import type { DuckDbStore } from '@gamepulse/store';
 
 /** Rows per transaction: like a processor commit. */
 const TX_ROWS = 20_000;
@@ -47,7 +47,7 @@ export async function produceRollups(log: KafkaLog, topic: string, rows: readonl
 
 /**
  * Loads the topic into DuckDB the way the rollups-topic loader does
- * (druid/src/loader): a read_committed consumer, each batch's rows — player rows with
+ * (loader/src/rollups): a read_committed consumer, each batch's rows — player rows with
  * their `variant`, through the appender into player_windows.variant — committed with
  * its next offset in one store transaction.
  */

@@ -1,0 +1,91 @@
+/**
+ * The query API over any `Store`:
+ *   GET /v1/kpis          the catalogue: names, descriptions, parameters
+ *   GET /v1/kpis/:name    one KPI → { kpi, engine, params, columns, rows, tookMs }
+ *   GET /                 the live console (static page that polls the JSON API)
+ *   GET /healthz /readyz /metrics   ops endpoints (service's handleOps)
+ * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createRegistry, handleOps, type OpsOptions } from '@gamepulse/service';
+import { consoleHtml } from './console/index.ts';
+import { AnalyticsError, isAnalyticsError } from '@gamepulse/store';
+import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
+import { apiMetrics } from './metrics.ts';
+import type { QueryApiOptions } from './options.ts';
+import { QUERY_PARAMS, parseKpiQuery } from './parse-query.ts';
+
+function catalogue() {
+  return {
+    kpis: KPIS.map((k) => ({
+      name: k.name,
+      description: k.description,
+      granularities: k.granularities,
+      params: k.params.filter((p) => p !== 'granularity' || k.granularities.length > 1).map((p) => ({ name: p, doc: QUERY_PARAMS[p] })),
+    })),
+  };
+}
+
+/** Errors express itself raises (e.g. a malformed URI, status 400) keep their client/server split. */
+function asAnalyticsError(err: unknown): AnalyticsError {
+  if (isAnalyticsError(err)) return err;
+  const message = (err as Error)?.message ?? String(err);
+  const status = (err as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AnalyticsError('GP_QUERY_BAD_PARAM', message, { cause: err });
+  return new AnalyticsError('GP_QUERY_FAILED', message, { cause: err });
+}
+
+export function createQueryApi(options: QueryApiOptions): express.Express {
+  const { store } = options;
+  const nowMs = options.nowMs ?? Date.now;
+  const registry = options.registry ?? createRegistry('query-api');
+  const metrics = apiMetrics(registry);
+  const ops: OpsOptions = {
+    registry,
+    checks: [{ name: `store (${store.engine})`, check: () => store.health() }, ...(options.checks ?? [])],
+    ...(options.isDraining ? { isDraining: options.isDraining } : {}),
+  };
+  const page = options.console === false ? undefined : consoleHtml();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    if (!handleOps(ops, req, res)) next();
+  });
+
+  if (page) {
+    app.get('/', (_req, res) => {
+      res.type('html').set('cache-control', 'no-cache').send(page);
+    });
+  }
+
+  app.get('/v1/kpis', (_req, res) => {
+    res.set('cache-control', 'no-store').json(catalogue());
+  });
+
+  app.get('/v1/kpis/:name', async (req: Request<{ name: string }>, res) => {
+    const started = performance.now();
+    const def = getKpi(req.params.name);
+    const result = await runKpi(store, def.name, parseKpiQuery(req.query as Record<string, unknown>), {
+      nowMs,
+      ...(options.dialect ? { dialect: options.dialect } : {}),
+    });
+    const tookMs = Math.round((performance.now() - started) * 100) / 100;
+    metrics.kpiSeconds.observe({ kpi: def.name }, tookMs / 1000);
+    res.set('cache-control', 'no-store').json({ ...result, tookMs });
+  });
+
+  app.use((req, _res, next) => {
+    next(new AnalyticsError('GP_QUERY_NOT_FOUND', `no route for ${req.method} ${req.path}`));
+  });
+
+  // Express recognises an error handler by its four parameters.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = asAnalyticsError(err);
+    metrics.errors.inc({ code: known.code });
+    if (known.httpStatus >= 500) options.logger?.error('query failed', { path: req.path, code: known.code, err: known.cause ?? known });
+    res.status(known.httpStatus).set('cache-control', 'no-store').json({ error: { code: known.code, message: known.message } });
+  });
+
+  return app;
+}

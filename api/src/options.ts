@@ -1,0 +1,29 @@
+import type { Logger, ReadinessCheck, Registry } from '@gamepulse/service';
+import type { Dialect } from '@gamepulse/kpi';
+import type { Store } from '@gamepulse/store';
+
+export interface QueryApiOptions {
+  /** The store KPIs run on. The API never closes it: its owner does. */
+  store: Store;
+  /** Clock for default ranges and online_now. @default Date.now */
+  nowMs?: () => number;
+  /** Metrics served at /metrics. @default a new registry for service "query-api" */
+  registry?: Registry;
+  /** Readiness checks besides the store's own health. @default [] */
+  checks?: ReadinessCheck[];
+  /** True once shutdown began: /readyz answers 503. @default never */
+  isDraining?: () => boolean;
+  /** @default the store engine's default dialect */
+  dialect?: Dialect;
+  /** Logs failed queries when given. */
+  logger?: Logger;
+  /** Serve the live console at `/`. @default true */
+  console?: boolean;
+}
+
+export interface StartQueryApiOptions extends QueryApiOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}

@@ -1,0 +1,340 @@
+/**
+ * Every KPI computed in plain TypeScript from rows, sharing nothing with the SQL under
+ * test but the resolved parameters: the unit tests compare DuckDB with it on random
+ * rollup rows, and the Druid integration test compares both engines with it on facts
+ * taken straight from simulated events (one fact per event, no windows merged), so it
+ * is the independent ground truth there.
+ */
+import type { Row } from '@gamepulse/store';
+import type { Dimension, ResolvedKpiParams } from '../types.ts';
+
+export interface RefRollup {
+  windowStartMs: number;
+  gameId: string;
+  build: string;
+  platform: string;
+  country: string;
+  eventType: string;
+  action: string;
+  currency: string;
+  item: string;
+  variant: string;
+  events: number;
+  amount: number;
+}
+
+export interface RefPlayer {
+  windowStartMs: number;
+  gameId: string;
+  build: string;
+  platform: string;
+  country: string;
+  variant: string;
+  playerId: string;
+  /** 0 = unknown. */
+  firstSeenDayMs: number;
+  events: number;
+  purchases: number;
+  sessions: number;
+}
+
+export interface RefData {
+  rollups: readonly RefRollup[];
+  players: readonly RefPlayer[];
+  /** The engine's player rows carry variant (see Dialect.playerVariant). */
+  playerVariant: boolean;
+}
+
+const DAY = 86_400_000;
+const BUCKET: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: DAY };
+const COLUMN: Record<Dimension, keyof RefPlayer & keyof RefRollup> = {
+  game: 'gameId',
+  build: 'build',
+  platform: 'platform',
+  country: 'country',
+  variant: 'variant',
+};
+const COLNAME: Record<Dimension, string> = { game: 'game_id', build: 'build', platform: 'platform', country: 'country', variant: 'variant' };
+
+const floor = (ms: number, step: number) => Math.floor(ms / step) * step;
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+
+type Dimmed = RefRollup | RefPlayer;
+
+/** Rows sorted by time, once per input array: ranges become a binary search. */
+const SORTED = new WeakMap<readonly Dimmed[], Dimmed[]>();
+
+function sortedByTime<T extends Dimmed>(rows: readonly T[]): T[] {
+  let s = SORTED.get(rows) as T[] | undefined;
+  if (!s) SORTED.set(rows, (s = [...rows].sort((a, b) => a.windowStartMs - b.windowStartMs)));
+  return s;
+}
+
+function firstAtOrAfter(rows: readonly Dimmed[], ms: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.windowStartMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function filtered<T extends Dimmed>(all: readonly T[], p: ResolvedKpiParams, fromMs = p.fromMs, toMs = p.toMs): T[] {
+  const rows = sortedByTime(all);
+  return rows.slice(firstAtOrAfter(rows, fromMs), firstAtOrAfter(rows, toMs)).filter(
+    (r) =>
+      (p.game === undefined || r.gameId === p.game) &&
+      (p.platform === undefined || r.platform === p.platform) &&
+      (p.country === undefined || r.country === p.country) &&
+      (p.build === undefined || r.build === p.build) &&
+      (p.variant === undefined || r.variant === p.variant),
+  );
+}
+
+function dimsOf(r: Dimmed, by: readonly Dimension[]): Row {
+  const out: Row = {};
+  for (const d of by) out[COLNAME[d]] = r[COLUMN[d]] as string;
+  return out;
+}
+
+function bucketOf(p: ResolvedKpiParams, w: number, column = 'bucket_start_ms'): Row {
+  return p.granularity === 'all' ? {} : { [column]: floor(w, BUCKET[p.granularity]!) };
+}
+
+/** Groups rows by a key row; returns [key, rows] in first-seen order. */
+function groups<T>(rows: readonly T[], key: (r: T) => Row): Array<[Row, T[]]> {
+  const m = new Map<string, [Row, T[]]>();
+  for (const r of rows) {
+    const k = key(r);
+    const id = JSON.stringify(k);
+    const g = m.get(id) ?? [k, []];
+    g[1].push(r);
+    m.set(id, g);
+  }
+  return [...m.values()];
+}
+
+const distinct = (rows: readonly RefPlayer[], pred: (r: RefPlayer) => boolean = () => true) =>
+  new Set(rows.filter(pred).map((r) => r.playerId)).size;
+const payers = (rows: readonly RefPlayer[]) => distinct(rows, (r) => r.purchases > 0);
+const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+
+/** Sort by the given columns; 'desc' after a name reverses it. */
+function sortRows(rows: Row[], keys: Array<string | [string, 'desc']>): Row[] {
+  return rows.sort((a, b) => {
+    for (const k of keys) {
+      const [name, dir] = typeof k === 'string' ? [k, 1] : [k[0], -1];
+      const x = a[name]!;
+      const y = b[name]!;
+      if (x !== y) return (x < y ? -1 : 1) * dir;
+    }
+    return 0;
+  });
+}
+
+const dimCols = (p: ResolvedKpiParams) => p.by.map((d) => COLNAME[d]);
+const bucketCols = (p: ResolvedKpiParams, column = 'bucket_start_ms') => (p.granularity === 'all' ? [] : [column]);
+
+/** One row even for no input when the SQL has no GROUP BY (an aggregate over nothing). */
+function withEmptyTotal(p: ResolvedKpiParams, rows: Row[], empty: Row, hasBucket = p.granularity !== 'all'): Row[] {
+  return rows.length === 0 && !hasBucket && p.by.length === 0 ? [empty] : rows;
+}
+
+function perPlayerRevenue(
+  p: ResolvedKpiParams,
+  data: RefData,
+  bucketColumn: string,
+  countColumn: string,
+  count: (rows: RefPlayer[]) => number,
+  ratioColumn: string,
+): Row[] {
+  const players = filtered(data.players, p);
+  const purchases = filtered(data.rollups, p).filter((r) => r.eventType === 'purchase');
+  const left = withEmptyTotal(
+    p,
+    groups(players, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({ ...k, [countColumn]: count(rows) })),
+    { [countColumn]: 0 },
+  );
+  const right = groups(purchases, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
+    key: JSON.stringify(k),
+    byCurrency: groups(rows, (r) => ({ currency: r.currency })).map(([c, rs]) => ({ currency: c.currency as string, revenue: sum(rs, (r) => r.amount) })),
+  }));
+  const out: Row[] = [];
+  for (const l of left) {
+    const { [countColumn]: n, ...key } = l;
+    const match = right.find((r) => r.key === JSON.stringify(key));
+    const cur = match ? match.byCurrency : [{ currency: '', revenue: 0 }];
+    for (const c of cur) out.push({ ...key, currency: c.currency, [countColumn]: n!, revenue_minor: c.revenue, [ratioColumn]: ratio(c.revenue, n as number) });
+  }
+  return sortRows(out, [...bucketCols(p, bucketColumn), ...dimCols(p), 'currency']);
+}
+
+export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
+  online_now: (p, data) =>
+    withEmptyTotal(
+      p,
+      sortRows(
+        groups(filtered(data.players, p), (r) => dimsOf(r, p.by)).map(([k, rows]) => ({ ...k, players: distinct(rows) })),
+        dimCols(p),
+      ),
+      { players: 0 },
+    ),
+
+  dau: (p, data) =>
+    sortRows(
+      groups(filtered(data.players, p), (r) => ({ day_start_ms: floor(r.windowStartMs, DAY), ...dimsOf(r, p.by) })).map(([k, rows]) => ({ ...k, players: distinct(rows) })),
+      ['day_start_ms', ...dimCols(p)],
+    ),
+
+  active_users: (p, data) => {
+    const out: Row[] = [];
+    for (let day = floor(p.fromMs, DAY); day < p.toMs; day += DAY) {
+      const rows = filtered(data.players, p, day - 29 * DAY, day + DAY);
+      const gs = groups(rows, (r) => dimsOf(r, p.by)).map(([k, rs]) => {
+        const dau = distinct(rs, (r) => r.windowStartMs >= day);
+        const mau = distinct(rs);
+        return { day_start_ms: day, ...k, dau, wau: distinct(rs, (r) => r.windowStartMs >= day - 6 * DAY), mau, stickiness: ratio(dau, mau) };
+      });
+      out.push(...sortRows(withEmptyTotal(p, gs, { day_start_ms: day, dau: 0, wau: 0, mau: 0, stickiness: null }, false), dimCols(p)));
+    }
+    return out;
+  },
+
+  retention: (p, data) => {
+    const first = Math.ceil(p.fromMs / DAY) * DAY;
+    const last = Math.ceil(p.toMs / DAY) * DAY + 30 * DAY;
+    const rows = filtered(data.players, p, first, last).filter((r) => r.firstSeenDayMs !== 0 && r.firstSeenDayMs >= first && r.firstSeenDayMs < p.toMs);
+    const out = groups(rows, (r) => ({ cohort_day_ms: r.firstSeenDayMs, ...dimsOf(r, p.by) })).map(([k, rs]) => {
+      const c = k.cohort_day_ms as number;
+      const size = distinct(rs, (r) => floor(r.windowStartMs, DAY) === c);
+      const row: Row = { ...k, cohort_players: size };
+      for (const n of [1, 7, 30]) {
+        const complete = c + (n + 1) * DAY <= p.nowMs;
+        const retained = complete ? distinct(rs, (r) => floor(r.windowStartMs, DAY) === c + n * DAY) : null;
+        row[`d${n}_players`] = retained;
+        row[`d${n}_rate`] = complete ? ratio(retained, size) : null;
+      }
+      return row;
+    });
+    return sortRows(out, ['cohort_day_ms', ...dimCols(p)]);
+  },
+
+  revenue: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'purchase'),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), currency: r.currency }),
+      ).map(([k, rows]) => ({ ...k, purchases: sum(rows, (r) => r.events), amount_minor: sum(rows, (r) => r.amount) })),
+      [...bucketCols(p), ...dimCols(p), 'currency'],
+    ),
+
+  arpdau: (p, data) => perPlayerRevenue(p, data, 'day_start_ms', 'dau', (rows) => distinct(rows), 'arpdau_minor'),
+  arppu: (p, data) => perPlayerRevenue(p, data, 'bucket_start_ms', 'payers', payers, 'arppu_minor'),
+
+  payer_conversion: (p, data) =>
+    withEmptyTotal(
+      p,
+      sortRows(
+        groups(filtered(data.players, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
+          ...k,
+          players: distinct(rows),
+          payers: payers(rows),
+          conversion: ratio(payers(rows), distinct(rows)),
+        })),
+        [...bucketCols(p), ...dimCols(p)],
+      ),
+      { players: 0, payers: 0, conversion: null },
+    ),
+
+  economy: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'resource'),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), currency: r.currency }),
+      ).map(([k, rows]) => {
+        const source = sum(rows, (r) => (r.action === 'source' ? r.amount : 0));
+        const sink = sum(rows, (r) => (r.action === 'sink' ? r.amount : 0));
+        return { ...k, source_amount: source, sink_amount: sink, net_amount: source - sink };
+      }),
+      [...bucketCols(p), ...dimCols(p), 'currency'],
+    ),
+
+  progression_funnel: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'progression'),
+        (r) => ({ ...dimsOf(r, p.by), item: r.item }),
+      ).map(([k, rows]) => {
+        const n = (a: string) => sum(rows, (r) => (r.action === a ? r.events : 0));
+        return { ...k, starts: n('start'), completes: n('complete'), fails: n('fail'), fail_rate: ratio(n('fail'), n('start')), completion_rate: ratio(n('complete'), n('start')) };
+      }),
+      [['starts', 'desc'], 'item', ...dimCols(p)],
+    ).slice(0, p.limit),
+
+  ab_readout: (p, data) => {
+    const by = p.by.filter((d) => d !== 'variant');
+    const inExperiment = (v: string) => (p.experiment === undefined ? v !== '' : v.startsWith(`${p.experiment}:`));
+    const exposures = groups(
+      filtered(data.rollups, p).filter((r) => r.eventType === 'experiment_exposure' && inExperiment(r.variant)),
+      (r) => ({ variant: r.variant, ...dimsOf(r, by) }),
+    );
+    const players = new Map(
+      groups(
+        filtered(data.players, p).filter((r) => inExperiment(r.variant)),
+        (r) => ({ variant: r.variant, ...dimsOf(r, by) }),
+      ).map(([k, rows]) => [JSON.stringify(k), rows]),
+    );
+    const out = exposures.map(([k, rows]) => {
+      const pl = data.playerVariant ? players.get(JSON.stringify(k)) : undefined;
+      const n = pl ? distinct(pl) : null;
+      const pay = pl ? payers(pl) : null;
+      return {
+        ...k,
+        exposures: sum(rows, (r) => r.events),
+        players: n,
+        payers: pay,
+        conversion: ratio(pay, n),
+        sessions_per_player: pl ? ratio(sum(pl, (r) => r.sessions), n) : null,
+        purchases_per_player: pl ? ratio(sum(pl, (r) => r.purchases), n) : null,
+      };
+    });
+    return sortRows(out, ['variant', ...by.map((d) => COLNAME[d])]);
+  },
+
+  events_by_type: (p, data) =>
+    sortRows(
+      groups(filtered(data.rollups, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), event_type: r.eventType })).map(([k, rows]) => ({
+        ...k,
+        events: sum(rows, (r) => r.events),
+      })),
+      p.granularity === 'all' && p.by.length === 0 ? [['events', 'desc'], 'event_type'] : [...bucketCols(p), ...dimCols(p), 'event_type'],
+    ),
+
+  top_progression_fails: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'progression' && r.action === 'fail'),
+        (r) => ({ item: r.item }),
+      ).map(([k, rows]) => ({ ...k, fails: sum(rows, (r) => r.events) })),
+      [['fails', 'desc'], 'item'],
+    ).slice(0, p.limit),
+
+  sessions: (p, data) =>
+    withEmptyTotal(
+      p,
+      sortRows(
+        groups(
+          filtered(data.rollups, p).filter((r) => r.eventType === 'session_start' || r.eventType === 'session_end'),
+          (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by) }),
+        ).map(([k, rows]) => {
+          const ended = sum(rows, (r) => (r.eventType === 'session_end' ? r.events : 0));
+          const total = sum(rows, (r) => (r.eventType === 'session_end' ? r.amount : 0));
+          return { ...k, sessions: sum(rows, (r) => (r.eventType === 'session_start' ? r.events : 0)), ended, total_length_ms: total, avg_length_ms: ratio(total, ended) };
+        }),
+        [...bucketCols(p), ...dimCols(p)],
+      ),
+      { sessions: 0, ended: 0, total_length_ms: 0, avg_length_ms: null },
+    ),
+};

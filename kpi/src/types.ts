@@ -1,0 +1,97 @@
+/** The KPI library's vocabulary: parameters, definitions and results. */
+import type { Row } from '@gamepulse/store';
+import type { Dialect } from './dialect.ts';
+
+/** Time bucket of a KPI's rows; 'all' means one total over the whole range (no bucket column). */
+export type Granularity = 'minute' | 'hour' | 'day' | 'all';
+export type BucketGranularity = Exclude<Granularity, 'all'>;
+
+export const GRANULARITIES: readonly Granularity[] = ['minute', 'hour', 'day', 'all'];
+
+export const BUCKET_MS: Record<BucketGranularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** The dimensions live-ops filter and group by (`by=country,variant`). */
+export type Dimension = 'game' | 'build' | 'platform' | 'country' | 'variant';
+export const DIMENSIONS: readonly Dimension[] = ['game', 'build', 'platform', 'country', 'variant'];
+
+/** What a caller asks; every field optional, defaults per `resolveKpiParams`. */
+export interface KpiParams {
+  /** Only this game. @default all games */
+  game?: string;
+  /** Inclusive start of the range, epoch ms, compared with window starts. @default toMs - 24 h */
+  fromMs?: number;
+  /** Exclusive end of the range, epoch ms. @default now */
+  toMs?: number;
+  /** @default the KPI's own (see its definition) */
+  granularity?: Granularity;
+  /** Only this platform, country or build. @default all */
+  platform?: string;
+  country?: string;
+  build?: string;
+  /** Only players assigned to this 'experiment:variant' (and their events). @default all */
+  variant?: string;
+  /** A/B readout: only the variants of this experiment. @default every experiment */
+  experiment?: string;
+  /** Extra group-by dimensions, each a column of the result after the bucket. @default none */
+  by?: readonly Dimension[];
+  /** Rows of a top-N KPI. @default 10 */
+  limit?: number;
+}
+
+/** Parameters after defaults and validation: what a KPI renders from. */
+export interface ResolvedKpiParams {
+  game: string | undefined;
+  fromMs: number;
+  toMs: number;
+  granularity: Granularity;
+  platform: string | undefined;
+  country: string | undefined;
+  build: string | undefined;
+  variant: string | undefined;
+  experiment: string | undefined;
+  by: readonly Dimension[];
+  limit: number;
+  /** The clock reading the defaults (and `online_now`) were computed from. */
+  nowMs: number;
+}
+
+/** Names of the parameters as the query API spells them. */
+export type KpiParamName =
+  | 'game'
+  | 'from'
+  | 'to'
+  | 'granularity'
+  | 'platform'
+  | 'country'
+  | 'build'
+  | 'variant'
+  | 'experiment'
+  | 'by'
+  | 'limit';
+
+/** SQL for one engine, with positional parameters and the columns it returns, in order. */
+export interface KpiQuery {
+  sql: string;
+  params: Array<string | number>;
+  columns: string[];
+}
+
+export interface KpiDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** Parameters this KPI reads; the others are accepted and ignored. */
+  readonly params: readonly KpiParamName[];
+  /** Granularities it supports; the first is its default. */
+  readonly granularities: readonly Granularity[];
+  /** A KPI about "now" (online_now) fixes its own range from the clock, ignoring from/to. */
+  readonly rangeAt?: (nowMs: number) => { fromMs: number; toMs: number };
+  render(params: ResolvedKpiParams, dialect: Dialect): KpiQuery;
+}
+
+export interface KpiResult {
+  kpi: string;
+  engine: Dialect['engine'];
+  params: ResolvedKpiParams;
+  columns: string[];
+  rows: Row[];
+}
