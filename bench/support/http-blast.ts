@@ -7,8 +7,8 @@
  * SDK sends them: a batch waits for its install's previous one to be acknowledged.
  *
  * The client is a few lines over `net` sockets rather than `http.request`: the load
- * generator shares the two cores with what it measures, and Node's HTTP client spent
- * ~120 µs of CPU per request here (~2 µs per event, a tenth of the whole run's CPU).
+ * generator shares the two cores with what it measures, and Node's HTTP client costs
+ * about a tenth of the whole run's CPU (docs/performance.md).
  * It sends pre-built request bytes and reads only the status line and Content-Length,
  * which is all the collector's responses use.
  */

@@ -18,8 +18,8 @@ export interface Service {
 /**
  * Node flags every service starts with. A 32 MB young generation (V8's default is 16):
  * the collector and the processor allocate an object per decoded event and field, and
- * with fewer scavenges the embedded bench did ~5 % more events/s end to end
- * (145k → 153k, back-to-back runs). Deployments should pass the same flag (NODE_OPTIONS).
+ * fewer scavenges give more events/s end to end (docs/performance.md). Deployments
+ * should pass the same flag (NODE_OPTIONS).
  */
 export const SERVICE_NODE_ARGS = ['--max-semi-space-size=32'];
 

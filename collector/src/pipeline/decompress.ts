@@ -15,8 +15,8 @@ type Inflated = { out?: Buffer; err?: NodeJS.ErrnoException };
 
 /**
  * Bodies up to this size are inflated synchronously. A typical batch is 1-4 KiB of gzip
- * and the thread-pool round trip of async zlib costs 4× the inflation itself (measured
- * ~67 µs vs ~17 µs for a 50-event batch). Worst case for the event loop: such a body
+ * and the thread-pool round trip of async zlib costs several times the inflation itself
+ * (docs/performance.md). Worst case for the event loop: such a body
  * may inflate to its cap of `maxBodyBytes` (1 MiB by default), about 1 ms of work.
  */
 const SYNC_GUNZIP_MAX_BYTES = 8 * 1024;

@@ -7,13 +7,12 @@
  * let the loop consume 8 bytes per iteration with independent lookups, several times
  * faster in V8 than the byte-at-a-time loop kept below as the reference.
  *
- * Longer ranges go to @node-rs/crc32 (napi-rs; the CPU's CRC32 instruction): ~8 GB/s
- * against ~1.5 GB/s here on 1 MiB. Every record is checksummed when the collector
- * seals it and again when the processor reads it, and the JS loop was 3–5 % of each
- * one's busy CPU in profiles of the live-traffic bench. The native call costs ~110 ns
- * however short the range (16 B: 111 ns native, 13 ns here; 256 B: 148 vs 177 ns), so
- * short ranges (durable marks) stay in JS; without the native module (a platform it
- * has no binary for) everything does, with the same results.
+ * Ranges of `NATIVE_MIN_BYTES` and more go to @node-rs/crc32 (napi-rs; the CPU's
+ * CRC32 instruction), several times faster on records, which are checksummed when the
+ * collector seals them and again when the processor reads them. The native call has a
+ * fixed cost larger than the JS loop's on a few bytes, so short ranges (durable marks)
+ * stay in JS; without the native module (a platform it has no binary for) everything
+ * does, with the same results. Measurements: docs/performance.md.
  */
 import { createRequire } from 'node:module';
 

@@ -2,8 +2,8 @@
  * Bulk rows for one commit, written as columns instead of value by value.
  *
  * Why: a commit of the embedded pipeline writes 10^4–10^5 rollup rows of nine short
- * strings each, and the row appender crosses from JS into DuckDB once per value — about
- * 130 ns a call, the processor's largest single cost (profiles of `npm run bench`).
+ * strings each, and the row appender crosses from JS into DuckDB once per value, which
+ * makes it the processor's largest single cost (docs/performance.md).
  * Here every string becomes a small integer code into one dictionary per commit (the
  * strings of a rollup row repeat endlessly: a few games, builds, platforms, countries,
  * event types, items), numbers go into typed arrays, and each column of up to 2048 rows

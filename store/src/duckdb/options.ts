@@ -20,8 +20,8 @@ export interface DuckDbStoreOptions {
   /**
    * Write-ahead-log size at which a commit also checkpoints the WAL into the database
    * file (DuckDB's `checkpoint_threshold`). With DuckDB's 16MB a busy processor's
-   * commits kept checkpointing: COMMIT took 2.4× as long (1,569 vs 638 ms for 20
-   * commits of 60k rows). The price of a larger value is a longer WAL replay when the
+   * commits keep checkpointing and take more than twice as long (docs/performance.md).
+   * The price of a larger value is a longer WAL replay when the
    * store opens after a crash; a clean close checkpoints.
    * @default '256MiB'
    */
