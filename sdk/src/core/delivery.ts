@@ -7,6 +7,9 @@
  * (drop, count, report, forget), too large (split in halves), or aborted (stays
  * stored). Batches are frozen only when the one before them is settled, so during an
  * outage events wait in the queue, where the byte budget can still choose by lane.
+ * Its phases (whether a cycle runs, whether it holds the lock, which step is under way)
+ * are the transition table in delivery-state.ts; every change of phase is checked
+ * against it.
  */
 import type { ContextData } from '@gamepulse/proto/sdk';
 import type { Clock, TimerHandle } from './clock.ts';
@@ -23,6 +26,7 @@ import { clockOffsetFrom, reportBatchRejected, reportEventRejections } from './o
 import { adoptable, readShared } from './shared-storage.ts';
 import type { LoadedStorage, PersistedState } from './storage.ts';
 import type { Ack, SendFailure, Transport } from './transport.ts';
+import { transition, type DeliveryState } from './delivery-state.ts';
 
 export interface DeliveryOptions {
   /** The retrying transport. */
@@ -59,17 +63,18 @@ export class Delivery {
   readonly #healthOfBatch = new Map<number, DropCounts>();
   readonly #waiters: Array<() => void> = [];
   #cutWaiters: Array<() => void> = [];
+  /** Lock, cycle and step (delivery-state.ts); changed only through #transition. */
+  #phase: DeliveryState = 'idle';
   #state: PersistedState | undefined;
+  /** Releases the send lock: set while this instance holds it. */
   #release: (() => void) | undefined;
-  #acquiring: Promise<void> | undefined;
   #adopting: Promise<void> | undefined;
-  #running = false;
+  /** Kicked during a cycle: run another when it ends. */
   #again = false;
   #refreshNeeded = true;
   #intervalDue = false;
   #timer: TimerHandle | undefined;
   #abort = new AbortController();
-  #stopped = false;
   /** False while sending is not allowed (opt-in consent pending). */
   allowed = true;
 
@@ -110,8 +115,8 @@ export class Delivery {
 
   /** Call after each event entered the queue. */
   onEnqueue(): void {
-    if (!this.#release && !this.#acquiring && this.allowed) this.kick();
-    if (this.#timer === undefined && !this.#stopped) {
+    if (!this.#release && this.#phase !== 'acquiring' && this.allowed) this.kick();
+    if (this.#timer === undefined && !this.#stopped()) {
       this.#timer = this.#o.clock.setTimeout(() => {
         this.#timer = undefined;
         this.#intervalDue = true;
@@ -130,11 +135,9 @@ export class Delivery {
 
   /** Starts a send cycle if there is work (also after a network or consent change). */
   kick(): void {
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    void this.#run();
+    const p = this.#phase;
+    if (p === 'idle' || p === 'parked' || p === 'stopped') void this.#run();
+    else this.#again = true;
   }
 
   /**
@@ -163,7 +166,8 @@ export class Delivery {
 
   /** Aborts the send in flight and releases the lock; unsettled batches stay stored. */
   async stop(): Promise<void> {
-    this.#stopped = true;
+    // Without a cycle running it is over now; a running cycle ends after its current step.
+    if (!this.#stopped()) this.#transition(this.#phase === 'idle' || this.#phase === 'parked' ? 'stopped' : 'stopping');
     this.#abort.abort();
     if (this.#timer !== undefined) this.#o.clock.clearTimeout(this.#timer);
     for (const w of this.#cutWaiters.splice(0)) w();
@@ -175,11 +179,26 @@ export class Delivery {
 
   /** Resolves once no batch is pending (every one frozen so far is settled). */
   whenSettled(): Promise<void> {
-    if (this.#pending.length === 0 || this.#stopped) return Promise.resolve();
+    if (this.#pending.length === 0 || this.#stopped()) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
   // ── the send cycle ────────────────────────────────────────────────────────────
+
+  /** Every change of phase: throws unless delivery-state.ts's table allows it. */
+  #transition(to: DeliveryState): void {
+    this.#phase = transition(this.#phase, to);
+  }
+
+  #stopped(): boolean {
+    const p = this.#phase;
+    return p === 'stopping' || p === 'stopped';
+  }
+
+  /** A step of the cycle; after stop() the cycle only finishes the step it is in. */
+  #step(to: DeliveryState): void {
+    if (!this.#stopped()) this.#transition(to);
+  }
 
   #isFull(): boolean {
     const q = this.#o.queue;
@@ -190,17 +209,22 @@ export class Delivery {
     return this.#pending.length > 0 || (this.#o.queue.count > 0 && (this.#intervalDue || this.#isFull())) || this.#cutWaiters.length > 0;
   }
 
+  /**
+   * Runs cycles while kicks ask for more. After stop() a kick still runs one, which
+   * only lets a flush return while consent is pending; it takes no transition.
+   */
   async #run(): Promise<void> {
-    this.#running = true;
+    const live = this.#phase !== 'stopped';
+    if (live) this.#transition(this.#phase === 'parked' ? 'holding' : 'checking');
     try {
       do {
         this.#again = false;
         await this.#cycle();
-      } while (this.#again && !this.#stopped);
+      } while (this.#again && !this.#stopped());
     } catch (cause) {
       this.#o.report('error', 'GP_SDK_NETWORK', { message: `delivery failed: ${String(cause)}`, cause });
     } finally {
-      this.#running = false;
+      if (live) this.#transition(this.#phase === 'stopping' ? 'stopped' : this.#release ? 'parked' : 'idle');
     }
   }
 
@@ -208,20 +232,22 @@ export class Delivery {
     if (this.#adopting) await this.#adopting;
     // Nothing may be sent (consent pending): a flush has nothing to wait for.
     if (!this.allowed) for (const w of this.#cutWaiters.splice(0)) w();
-    if (this.#stopped || !this.allowed || !this.#state) return;
+    if (this.#stopped() || !this.allowed || !this.#state) return;
     // The lock is taken as soon as anything waits (not only when a batch is due), so a
     // page that is closing can still number and send what it has queued.
     if (!this.#release && (this.#o.queue.count > 0 || this.#hasWork())) {
-      await (this.#acquiring ??= this.#acquire());
-      if (!this.#release || this.#stopped) return;
+      await this.#acquire();
+      if (!this.#release || this.#stopped()) return;
     }
     if (this.#release && this.#refreshNeeded) await this.#refresh();
-    while (this.#release && !this.#stopped && this.allowed && this.#hasWork()) {
+    while (this.#release && !this.#stopped() && this.allowed && this.#hasWork()) {
       if (this.#pending.length === 0 || this.#cutWaiters.length > 0) this.#freezeDue();
       const batch = this.#pending[0];
       if (!batch) break;
+      this.#step('sending');
       await this.#storedWrites.get(batch);
       const result = await this.#o.transport.send(batch, this.#abort.signal);
+      this.#step('holding');
       if (this.#pending[0] !== batch) continue; // discarded meanwhile
       if (result.ok) this.#acked(batch, result.ack, result.rttMs);
       else if (result.tooLarge) await this.#split(batch, result);
@@ -241,19 +267,20 @@ export class Delivery {
   }
 
   async #acquire(): Promise<void> {
+    this.#step('acquiring');
     try {
       this.#release = await this.#o.lock.acquire(this.#abort.signal);
       this.#refreshNeeded = true;
     } catch {
       // aborted (stop or discard)
-    } finally {
-      this.#acquiring = undefined;
     }
+    this.#step(this.#release ? 'holding' : 'checking');
   }
 
   #yieldLock(): void {
     this.#release?.();
     this.#release = undefined;
+    this.#step('checking');
     if (this.#hasWork()) this.#again = true;
   }
 
@@ -262,7 +289,9 @@ export class Delivery {
     this.#refreshNeeded = false;
     if (!this.#o.persistence.storage.shared || !this.#o.persistence.enabled) return;
     const known = new Set(this.#pending.map((b) => b.sequence));
+    this.#step('refreshing');
     const view = await readShared(this.#o.persistence, this.#o.journal, this.#o.lock, this.#state!, known, this.#o.report);
+    this.#step('holding');
     if (!view) return;
     for (const b of view.batches) this.#addPending(b);
     this.#pending.sort((x, y) => x.sequence - y.sequence);
@@ -330,7 +359,9 @@ export class Delivery {
       this.#healthOfBatch.delete(batch.sequence);
       return this.#settle(batch);
     }
+    this.#step('splitting');
     const halves = (await import('./split.ts')).halve(batch, () => this.#state!.nextBatchSequence++, this.#healthOfBatch, this.#o.report);
+    this.#step('holding');
     void this.#o.persistence.saveState();
     for (const h of halves) this.#storedWrites.set(h, this.#o.persistence.putBatch(h, []));
     this.#settle(batch, halves);

@@ -2,7 +2,7 @@
  * A client wired to a manual clock, a seeded random source, a fake transport and
  * memory storage, for the SDK's unit tests.
  */
-import type { Gamepulse } from '../core/api.ts';
+import type { Gamepulse, PlatformDeps } from '../core/api.ts';
 import { createGamepulse } from '../core/create.ts';
 import type { DebugMessage } from '../core/codes.ts';
 import { createManualClock, type ManualClock } from '../core/manual-clock.ts';
@@ -27,6 +27,8 @@ export interface TestClientSetup {
   transport?: FakeTransport;
   storage?: Storage | MemoryStorage;
   clock?: ManualClock;
+  /** Other platform parts: a send lock, a transport stack, connectivity. */
+  deps?: Pick<PlatformDeps, 'lock' | 'sendStack' | 'connectivity'>;
 }
 
 export function createTestClient(setup: TestClientSetup = {}): TestClient {
@@ -48,7 +50,7 @@ export function createTestClient(setup: TestClientSetup = {}): TestClient {
       onBatchAcked: (sequence, ack) => acked.push({ sequence, ack }),
       ...setup.options,
     },
-    { transport, storage },
+    { transport, storage, ...setup.deps },
   );
   return { gp, clock, transport, storage, debug, acked };
 }
