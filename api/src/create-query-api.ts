@@ -7,9 +7,9 @@
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createRegistry, handleOps, type OpsOptions } from '@gamepulse/service';
+import { createRegistry, GamepulseError, handleOps, type OpsOptions } from '@gamepulse/service';
 import { consoleHtml } from './console/index.ts';
-import { AnalyticsError, isAnalyticsError } from '@gamepulse/store';
+import { AnalyticsError } from '@gamepulse/store';
 import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
 import { apiMetrics } from './metrics.ts';
 import type { QueryApiOptions } from './options.ts';
@@ -26,9 +26,12 @@ function catalogue() {
   };
 }
 
-/** Errors express itself raises (e.g. a malformed URI, status 400) keep their client/server split. */
-function asAnalyticsError(err: unknown): AnalyticsError {
-  if (isAnalyticsError(err)) return err;
+/**
+ * A GamepulseError of any package answers with its own code and HTTP status; errors
+ * express itself raises (e.g. a malformed URI, status 400) keep their client/server split.
+ */
+function asHttpError(err: unknown): GamepulseError {
+  if (err instanceof GamepulseError) return err;
   const message = (err as Error)?.message ?? String(err);
   const status = (err as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return new AnalyticsError('GP_QUERY_BAD_PARAM', message, { cause: err });
@@ -81,7 +84,7 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
 
   // Express recognises an error handler by its four parameters.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = asAnalyticsError(err);
+    const known = asHttpError(err);
     metrics.errors.inc({ code: known.code });
     if (known.httpStatus >= 500) options.logger?.error('query failed', { path: req.path, code: known.code, err: known.cause ?? known });
     res.status(known.httpStatus).set('cache-control', 'no-store').json({ error: { code: known.code, message: known.message } });

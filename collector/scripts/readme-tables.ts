@@ -1,21 +1,16 @@
 /**
  * Prints the README's generated tables (error codes and configuration) so the docs are
- * written from the same tables the code uses; `src/readme.test.ts` fails when the
- * README drifts from them.
+ * written from the same tables the code uses. test/architecture/error-codes.test.ts
+ * fails when the error table drifts, `src/readme.test.ts` when the configuration does.
  *
  * Usage: npx tsx collector/scripts/readme-tables.ts
  */
-import { status as GrpcStatus } from '@grpc/grpc-js';
-import { describeConfig } from '@gamepulse/service';
+import { describeConfig, errorTableMarkdown } from '@gamepulse/service';
 import { COLLECTOR_CONFIG } from '../src/config.ts';
-import { ERRORS, type ErrorSpec } from '../src/errors.ts';
+import { COLLECTOR_ERRORS } from '../src/errors.ts';
 
 export function errorTable(): string {
-  const lines = ['| code | HTTP | gRPC | retryable | meaning |', '|---|---|---|---|---|'];
-  for (const [code, spec] of Object.entries(ERRORS) as Array<[string, ErrorSpec]>) {
-    lines.push(`| \`${code}\` | ${spec.httpStatus} | ${GrpcStatus[spec.grpcStatus]} | ${spec.retryable ? 'yes' : 'no'} | ${spec.message} |`);
-  }
-  return lines.join('\n');
+  return errorTableMarkdown(Object.values(COLLECTOR_ERRORS));
 }
 
 export function configTable(): string {

@@ -7,7 +7,7 @@ export {
   type CollectorConfig,
   type RawCollectorConfig,
 } from './config.ts';
-export { ERRORS, failure, type CollectorErrorCode, type CollectorFailure, type ErrorSpec } from './errors.ts';
+export { COLLECTOR_ERRORS, failure, type CollectorErrorCode, type CollectorFailure } from './errors.ts';
 export {
   parseKeys,
   parseKeysFile,

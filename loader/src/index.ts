@@ -17,6 +17,7 @@ export {
   type LoaderConfig,
 } from './rollups/index.ts';
 export { coverThenErase } from './rollups/deletion-coverage.ts';
+export { LOADER_ERRORS, type LoaderErrorCode } from './errors.ts';
 export {
   createDeletionsConsumer,
   decodeDeletions,

@@ -26,6 +26,7 @@
  *     restart the partition from `log.committed` (the committed offsets say exactly
  *     which outputs are in).
  */
+import { defineErrors, GamepulseError, GRPC_STATUS, type GamepulseErrorOptions } from '@gamepulse/service/errors';
 import type { AppendResult, Log, LogRecord, TopicPartitionOffset } from './types.ts';
 
 /**
@@ -62,30 +63,55 @@ export type TxState =
   | 'FAILED'
   | 'CLOSED';
 
-export type TransactionErrorCode =
-  /** A method called in a state that does not allow it: a bug in the caller. */
-  | 'GP_LOG_TX_INVALID_STATE'
-  /** See TxState FENCED. Not retryable on this instance. */
-  | 'GP_LOG_TX_FENCED'
-  /** A write inside the transaction failed; abort it and redo the work. Retryable. */
-  | 'GP_LOG_TX_ABORTABLE'
-  /** See TxState FAILED. Retryable with a new producer (same transactional id). */
-  | 'GP_LOG_TX_FAILED'
-  /** The producer could not be created (broker unreachable, bad id). */
-  | 'GP_LOG_TX_INIT_FAILED';
+/** The transactional producer's codes (log/README.md, "Transactions"). */
+export const TRANSACTION_ERRORS = defineErrors(
+  { name: 'log-transactions', docsUrl: 'log/README.md#transactions' },
+  {
+    GP_LOG_TX_INVALID_STATE: {
+      message: 'a transactional producer method called in a state that does not allow it: a bug in the caller',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
+    },
+    GP_LOG_TX_FENCED: {
+      message: 'another producer with the same transactional id took over (or the broker aborted the transaction); this instance no longer owns the id',
+      retryable: false,
+      httpStatus: 409,
+      grpcStatus: GRPC_STATUS.ABORTED,
+    },
+    GP_LOG_TX_ABORTABLE: {
+      message: 'a write inside the transaction failed; abort it and redo the work',
+      retryable: true,
+      httpStatus: 409,
+      grpcStatus: GRPC_STATUS.ABORTED,
+    },
+    GP_LOG_TX_FAILED: {
+      message: 'commit or abort failed without a verdict; close the producer, create a new one with the same id and resume from the committed offsets',
+      retryable: true,
+      httpStatus: 503,
+      grpcStatus: GRPC_STATUS.UNAVAILABLE,
+    },
+    GP_LOG_TX_INIT_FAILED: {
+      message: 'the transactional producer could not be created (broker unreachable)',
+      retryable: true,
+      httpStatus: 503,
+      grpcStatus: GRPC_STATUS.UNAVAILABLE,
+    },
+  },
+);
 
-export class TransactionError extends Error {
-  override readonly name = 'TransactionError';
+export type TransactionErrorCode = keyof typeof TRANSACTION_ERRORS;
+
+/** `retryable`: whether retrying (after abort, or with a new producer for FAILED) can succeed. */
+export class TransactionError extends GamepulseError<TransactionErrorCode> {
   constructor(
-    readonly code: TransactionErrorCode,
+    code: TransactionErrorCode,
     message: string,
-    /** True when retrying (after abort, or with a new producer for FAILED) can succeed. */
-    readonly retryable: boolean,
     /** The producer's state after the failure. */
     readonly state: TxState,
-    options?: { cause?: unknown },
+    options?: GamepulseErrorOptions,
   ) {
-    super(message, options);
+    super(TRANSACTION_ERRORS[code], message, options);
   }
 }
 

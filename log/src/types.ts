@@ -7,6 +7,7 @@
  * (Kafka may skip offsets for transaction markers, so never assume next = last + 1;
  * always use `nextOffset` from a fetched batch).
  */
+import type { LogErrorCode } from './errors.ts';
 
 /** A topic and how many partitions it has. */
 export interface TopicSpec {
@@ -48,14 +49,8 @@ export interface TopicPartitionOffset extends TopicPartition {
   offset: number;
 }
 
-/** Stable error codes for log failures, with whether a retry can help. */
-export type LogErrorCode =
-  | 'GP_LOG_CLOSED'
-  | 'GP_LOG_UNKNOWN_TOPIC'
-  | 'GP_LOG_RECORD_TOO_LARGE'
-  | 'GP_LOG_IO'
-  | 'GP_LOG_TIMEOUT'
-  | 'GP_LOG_UNAVAILABLE';
+/** Stable error codes for log failures (the `LOG_ERRORS` table of errors.ts). */
+export type { LogErrorCode };
 
 export interface LogFailure {
   ok: false;

@@ -9,7 +9,7 @@ export { changelogTopicFor, changelogRecord, stateFromChangelog, readPartitionsT
 export { OutputStateMachine, OUTPUT_TRANSITIONS, type OutputState, type OutputEvent } from './sink/partition-output-state.ts';
 export { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 export { PROCESSOR_CONFIG, loadProcessorConfig, type ProcessorConfig } from './config.ts';
-export { PROCESSOR_CODES, ProcessorError, type ProcessorCode } from './codes.ts';
+export { PROCESSOR_ERRORS, ProcessorError, type ProcessorCode } from './codes.ts';
 export { systemClock, type Clock } from './clock.ts';
 export {
   observe,

@@ -229,7 +229,7 @@ describe('processor/src/processor', () => {
     sink.failCommits = 1000;
     const p = start({ log, sink, maxPendingRows: 1, maxConsecutiveFailures: 3 });
     await p.start();
-    await expect(p.done).rejects.toMatchObject({ code: 'GP_PROCESSOR_RECOVERY_EXHAUSTED', retriable: false });
+    await expect(p.done).rejects.toMatchObject({ code: 'GP_PROCESSOR_RECOVERY_EXHAUSTED', retryable: false });
     expect(p.stats().state).toBe('stopped');
     expect(p.stats().commitFailures).toBe(4); // the first, then one per recovery
     expect(sink.rollups).toHaveLength(0);

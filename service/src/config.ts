@@ -4,6 +4,7 @@
  * same spec renders the configuration reference in the README (`describeConfig`).
  */
 import { readFileSync } from 'node:fs';
+import { defineErrors, GamepulseError, GRPC_STATUS } from './errors.ts';
 
 type Kind = 'string' | 'int' | 'number' | 'bool' | 'list';
 type ValueOf<K extends Kind> = K extends 'string' ? string : K extends 'int' | 'number' ? number : K extends 'bool' ? boolean : string[];
@@ -24,10 +25,22 @@ export interface FieldSpec<K extends Kind = Kind> {
 export type ConfigSpec = Record<string, FieldSpec>;
 export type ConfigOf<S extends ConfigSpec> = { [K in keyof S]: ValueOf<S[K]['kind']> };
 
-export class ConfigError extends Error {
-  readonly code = 'GP_CONFIG_INVALID';
+/** The configuration's code (service/README.md, "Error codes"). */
+export const CONFIG_ERRORS = defineErrors(
+  { name: 'config', docsUrl: 'service/README.md#error-codes' },
+  {
+    GP_CONFIG_INVALID: {
+      message: 'the configuration is invalid; every problem is listed and the process exits 2',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
+    },
+  },
+);
+
+export class ConfigError extends GamepulseError<'GP_CONFIG_INVALID'> {
   constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(CONFIG_ERRORS.GP_CONFIG_INVALID, `invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
 }
 

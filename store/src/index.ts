@@ -16,6 +16,6 @@ export type {
   DeletionOutcome,
   PlayerEraser,
 } from './contracts.ts';
-export { ERROR_CODES, AnalyticsError, isAnalyticsError, type ErrorCode } from './errors.ts';
+export { STORE_ERRORS, AnalyticsError, isAnalyticsError, type ErrorCode } from './errors.ts';
 export { storeMetrics, type StoreMetrics } from './metrics.ts';
 export { openDuckDbStore, DuckDbStore, SCHEMA_VERSION, type DuckDbStoreOptions } from './duckdb/index.ts';

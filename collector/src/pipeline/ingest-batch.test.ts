@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Event, type EventData } from '@gamepulse/proto';
 import type { LogProducer } from '@gamepulse/log';
-import { ERRORS, type CollectorErrorCode } from '../errors.ts';
+import { COLLECTOR_ERRORS, type CollectorErrorCode } from '../errors.ts';
 import { batch, encodeBatch, gzipBatch, TEST_NOW_MS, validEvent } from '../testing/batches.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { readTopic } from '../testing/read-topic.ts';
@@ -20,8 +20,8 @@ function expectAck(result: IngestResult) {
 function expectRefused(result: IngestResult, code: CollectorErrorCode, httpStatus: number) {
   if (result.ok) throw new Error(`expected ${code}, got an ack`);
   expect(result.code).toBe(code);
-  expect(ERRORS[result.code].httpStatus).toBe(httpStatus);
-  expect(result.retryable).toBe(ERRORS[code].retryable);
+  expect(COLLECTOR_ERRORS[result.code].httpStatus).toBe(httpStatus);
+  expect(result.retryable).toBe(COLLECTOR_ERRORS[code].retryable);
   return result;
 }
 

@@ -17,7 +17,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { BatchAckData } from '@gamepulse/proto';
-import { ERRORS, failure, type CollectorFailure } from '../errors.ts';
+import { COLLECTOR_ERRORS, failure, type CollectorFailure } from '../errors.ts';
 import { COLLECTOR_SERVICE, GRPC_ERROR_CODE_METADATA, GRPC_KEY_METADATA, GRPC_RETRY_AFTER_METADATA } from './grpc-service.ts';
 import { logAuthRefusal, precheck, recordRequest, type TransportContext } from './shared.ts';
 import { createStreamSession, type StreamSession } from './stream-session.ts';
@@ -40,7 +40,7 @@ function toServiceError(f: CollectorFailure): { code: number; details: string; m
   const metadata = new Metadata();
   metadata.set(GRPC_ERROR_CODE_METADATA, f.code);
   if (f.retryAfterS !== undefined) metadata.set(GRPC_RETRY_AFTER_METADATA, String(f.retryAfterS));
-  return { code: ERRORS[f.code].grpcStatus, details: f.message, metadata };
+  return { code: COLLECTOR_ERRORS[f.code].grpcStatus, details: f.message, metadata };
 }
 
 function remoteOf(ctx: TransportContext, peer: string, metadata: Metadata) {

@@ -23,7 +23,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { BatchAck, type BatchAckData } from '@gamepulse/proto';
 import { handleOps, type OpsOptions } from '@gamepulse/service';
-import { ERRORS, failure, type CollectorFailure } from '../errors.ts';
+import { COLLECTOR_ERRORS, failure, type CollectorFailure } from '../errors.ts';
 import { SIGNATURE_HEADER, verifySignature } from '../keys/index.ts';
 import type { BodyFormat, ContentEncoding } from '../pipeline/index.ts';
 import { DELETION_MAX_BODY_BYTES, DELETION_PATH, parseDeletion, recordDeletion, type DeletionAuth } from '../privacy/deletion.ts';
@@ -74,7 +74,7 @@ function sendError(res: ServerResponse, f: CollectorFailure, closeConnection: bo
   if (closeConnection) headers.connection = 'close';
   const body = JSON.stringify({ error: { code: f.code, message: f.message, retryable: f.retryable } });
   headers['content-length'] = String(Buffer.byteLength(body));
-  res.writeHead(ERRORS[f.code].httpStatus, headers).end(body);
+  res.writeHead(COLLECTOR_ERRORS[f.code].httpStatus, headers).end(body);
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -170,7 +170,7 @@ async function handleDeletion(ctx: TransportContext, req: Request, res: Response
   const ip = ctx.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
   let source: 'sdk' | 'admin' | 'none' = 'none';
   const refuse = (f: CollectorFailure, close: boolean) => {
-    ctx.metrics.deletions.inc({ outcome: ERRORS[f.code].httpStatus >= 500 ? 'failed' : 'refused', code: f.code, source });
+    ctx.metrics.deletions.inc({ outcome: COLLECTOR_ERRORS[f.code].httpStatus >= 500 ? 'failed' : 'refused', code: f.code, source });
     logAuthRefusal(ctx, f, 'http', ip);
     sendError(res, f, close);
   };

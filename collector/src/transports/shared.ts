@@ -5,7 +5,7 @@
  */
 import type { Logger } from '@gamepulse/service';
 import type { LogProducer } from '@gamepulse/log';
-import { ERRORS, failure, type CollectorFailure } from '../errors.ts';
+import { COLLECTOR_ERRORS, failure, type CollectorFailure } from '../errors.ts';
 import type { IngestKey, KeyRing } from '../keys/index.ts';
 import type { LoadShedder, RateLimiter } from '../limits/index.ts';
 import type { CollectorMetrics, Outcome, Transport } from '../metrics.ts';
@@ -41,7 +41,7 @@ export interface TransportContext {
 
 export function outcomeOf(result: IngestResult | CollectorFailure): Outcome {
   if (result.ok) return 'accepted';
-  return ERRORS[result.code].httpStatus >= 500 ? 'failed' : 'refused';
+  return COLLECTOR_ERRORS[result.code].httpStatus >= 500 ? 'failed' : 'refused';
 }
 
 /** Counts a finished request; `startedMs` is when it arrived. */

@@ -9,7 +9,7 @@
  * slows the client down instead of filling our memory.
  */
 import { StreamReply, type StreamReplyData } from '@gamepulse/proto';
-import { ERRORS, failure, type CollectorFailure } from '../errors.ts';
+import { COLLECTOR_ERRORS, failure, type CollectorFailure } from '../errors.ts';
 import type { Transport } from '../metrics.ts';
 import type { IngestResult } from '../pipeline/index.ts';
 import { peekVarintField } from '../pipeline/wire.ts';
@@ -58,7 +58,7 @@ export function toStreamReply(result: IngestResult, bytes: Uint8Array | undefine
       batchSequence,
       code: result.code,
       message: result.message,
-      retryable: ERRORS[result.code].retryable,
+      retryable: COLLECTOR_ERRORS[result.code].retryable,
       retryAfterMs: result.retryAfterS !== undefined ? result.retryAfterS * 1000 : 0,
     },
   };

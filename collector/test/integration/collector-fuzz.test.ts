@@ -15,7 +15,7 @@ import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grp
 import { IngestedBatch, validateContext, validateEvent, type BatchAckData } from '@gamepulse/proto';
 import { topicNames, type Log } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, ERRORS, loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
+import { CollectorClient, COLLECTOR_ERRORS, loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
 import { createEnricher } from '../../src/pipeline/index.ts';
 import { createLoadShedder } from '../../src/limits/index.ts';
 import { openStream, openWs } from '../../src/testing/clients.ts';
@@ -83,7 +83,7 @@ describe('collector fuzz', () => {
             const code = r.ok ? 'OK' : r.code;
             codes.set(code, (codes.get(code) ?? 0) + 1);
             if (r.ok) acceptedEvents += r.ack.accepted ?? 0;
-            else expect(ERRORS[r.code]).toBeDefined();
+            else expect(COLLECTOR_ERRORS[r.code]).toBeDefined();
           } catch (err) {
             thrown++;
             if (thrown < 5) console.error('[fuzz] threw', err, p.kind);
@@ -145,7 +145,7 @@ describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => 
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const body = (await res.json()) as BatchAckData & { error?: { code: string } };
           if (res.status === 200) accepted += body.accepted ?? 0;
-          else expect(ERRORS[body.error!.code as keyof typeof ERRORS].httpStatus).toBe(res.status);
+          else expect(COLLECTOR_ERRORS[body.error!.code as keyof typeof COLLECTOR_ERRORS].httpStatus).toBe(res.status);
         }
       }),
     );
@@ -164,7 +164,7 @@ describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => 
       for (const r of replies) {
         expect(!!r.ack !== !!r.error).toBe(true);
         if (r.ack) accepted += r.ack.accepted ?? 0;
-        else expect(ERRORS[r.error!.code as keyof typeof ERRORS]).toBeDefined();
+        else expect(COLLECTOR_ERRORS[r.error!.code as keyof typeof COLLECTOR_ERRORS]).toBeDefined();
       }
       ws.ws.close();
     }

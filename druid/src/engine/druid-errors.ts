@@ -5,7 +5,7 @@
  * The category decides whether retrying can help (druid.apache.org/docs/latest/api-reference/sql-api,
  * "Responses"; DruidException.Category):
  *
- * | Druid | HTTP | store code | retriable |
+ * | Druid | HTTP | store code | retryable |
  * |---|---|---|---|
  * | INVALID_INPUT, UNSUPPORTED, NOT_FOUND, FORBIDDEN, UNAUTHORIZED, DEFENSIVE, UNCATEGORIZED / 4xx | 400, 401, 403, 404 | GP_STORE_QUERY_FAILED | no |
  * | CAPACITY_EXCEEDED (429), TIMEOUT (504), CANCELED, RUNTIME_FAILURE, other 5xx | 429, 5xx | GP_STORE_UNAVAILABLE | yes |
@@ -21,7 +21,7 @@ export interface DruidErrorBody {
   errorClass?: string;
 }
 
-const RETRIABLE_CATEGORIES = new Set(['CAPACITY_EXCEEDED', 'TIMEOUT', 'CANCELED', 'RUNTIME_FAILURE']);
+const RETRYABLE_CATEGORIES = new Set(['CAPACITY_EXCEEDED', 'TIMEOUT', 'CANCELED', 'RUNTIME_FAILURE']);
 
 export function fromDruidResponse(status: number, body: string, query: string): AnalyticsError {
   let parsed: DruidErrorBody = {};
@@ -33,9 +33,9 @@ export function fromDruidResponse(status: number, body: string, query: string): 
   const message = parsed.errorMessage ?? parsed.error ?? body.slice(0, 500);
   const category = parsed.category;
   // Druid's category is the better judge; without one (old release, proxy) the status decides.
-  const retriable = category !== undefined ? RETRIABLE_CATEGORIES.has(category) : status === 429 || status >= 500;
+  const retryable = category !== undefined ? RETRYABLE_CATEGORIES.has(category) : status === 429 || status >= 500;
   const context = { engine: 'druid', httpStatus: status, druidCategory: category, druidErrorCode: parsed.errorCode, query };
-  return retriable
+  return retryable
     ? new AnalyticsError('GP_STORE_UNAVAILABLE', `druid: ${message}`, { context })
     : new AnalyticsError('GP_STORE_QUERY_FAILED', `druid rejected the query: ${message}`, { context });
 }

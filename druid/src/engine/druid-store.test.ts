@@ -34,14 +34,14 @@ describe('druid/druid-engine/druid-store', () => {
     expect(druidParameter(2 ** 60)).toEqual({ type: 'DOUBLE', value: 2 ** 60 });
   });
 
-  it('maps invalid input to GP_STORE_QUERY_FAILED (not retriable)', async () => {
+  it('maps invalid input to GP_STORE_QUERY_FAILED (not retryable)', async () => {
     const body = { error: 'druidException', errorCode: 'invalidInput', persona: 'USER', category: 'INVALID_INPUT', errorMessage: "Column 'nope' not found in any table" };
     const err = await openDruidStore({ fetch: fakeFetch(400, body) }).sql('SELECT nope FROM t').catch((e: unknown) => e);
     expect(isAnalyticsError(err, 'GP_STORE_QUERY_FAILED')).toBe(true);
-    expect(err).toMatchObject({ retriable: false, message: expect.stringContaining("Column 'nope' not found"), context: { druidCategory: 'INVALID_INPUT', httpStatus: 400 } });
+    expect(err).toMatchObject({ retryable: false, message: expect.stringContaining("Column 'nope' not found"), context: { druidCategory: 'INVALID_INPUT', httpStatus: 400 } });
   });
 
-  it('maps capacity, timeouts, 5xx and an unreachable broker to GP_STORE_UNAVAILABLE (retriable)', async () => {
+  it('maps capacity, timeouts, 5xx and an unreachable broker to GP_STORE_UNAVAILABLE (retryable)', async () => {
     const cases: Array<[number, unknown]> = [
       [429, { error: 'druidException', category: 'CAPACITY_EXCEEDED', errorMessage: 'Too many concurrent queries' }],
       [504, { error: 'druidException', category: 'TIMEOUT', errorMessage: 'Query timeout' }],
@@ -49,7 +49,7 @@ describe('druid/druid-engine/druid-store', () => {
     ];
     for (const [status, body] of cases) {
       const err = await openDruidStore({ fetch: fakeFetch(status, body) }).sql('SELECT 1').catch((e: unknown) => e);
-      expect(err, String(status)).toMatchObject({ code: 'GP_STORE_UNAVAILABLE', retriable: true, httpStatus: 503 });
+      expect(err, String(status)).toMatchObject({ code: 'GP_STORE_UNAVAILABLE', retryable: true, httpStatus: 503 });
     }
     const refused = (async () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });

@@ -28,10 +28,11 @@ import { createRestartingConsumer, recordsWaiting, type ConsumedRecord, type Log
 import { DeletionRequest, type DeadLetterData, type DeletionRequestData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError, type DeletionCommit, type DeletionOutcome, type PlayerDeletion, type PlayerEraser } from '@gamepulse/store';
+import { LOADER_ERRORS } from '../errors.ts';
 import type { DeletionsMetrics } from './metrics.ts';
 
-export const DELETION_RECORD_UNDECODABLE = 'GP_DELETION_RECORD_UNDECODABLE';
-export const DELETION_RECORD_INVALID = 'GP_DELETION_RECORD_INVALID';
+export const DELETION_RECORD_UNDECODABLE = LOADER_ERRORS.GP_DELETION_RECORD_UNDECODABLE.code;
+export const DELETION_RECORD_INVALID = LOADER_ERRORS.GP_DELETION_RECORD_INVALID.code;
 
 /**
  * Runs `erase` once everything the requests must cover is stored, and returns its

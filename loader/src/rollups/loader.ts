@@ -20,9 +20,10 @@ import { createRestartingConsumer, recordsWaiting, type Log, type PartitionBatch
 import { decodeRollupsRecord, jsonToPlayer, jsonToRollup, type DeadLetterData, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError, type RollupCommit, type RollupSink } from '@gamepulse/store';
+import { LOADER_ERRORS } from '../errors.ts';
 import { loaderMetrics, type LoaderMetrics } from './metrics.ts';
 
-export const LOADER_RECORD_UNDECODABLE = 'GP_LOADER_RECORD_UNDECODABLE';
+export const LOADER_RECORD_UNDECODABLE = LOADER_ERRORS.GP_LOADER_RECORD_UNDECODABLE.code;
 
 export interface RollupsLoaderOptions {
   log: Log;

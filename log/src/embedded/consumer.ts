@@ -68,7 +68,7 @@ export class EmbeddedConsumer implements LogConsumer {
 
   run(handlers: ConsumerHandlers): Promise<void> {
     if (this.state !== 'idle')
-      return Promise.reject(new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" was already started (state ${this.state}); create a new one`));
+      return Promise.reject(new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" was already started (state ${this.state}); create a new one`, { retryable: false }));
     if (typeof handlers?.onBatch !== 'function') return Promise.reject(new TypeError('consumer.run: handlers.onBatch is required'));
     this.state = 'starting';
     this.starting = this.start(handlers);
@@ -83,7 +83,7 @@ export class EmbeddedConsumer implements LogConsumer {
         const n = await this.host.partitions(topic);
         // Retryable in a reader process: the writer may create the topic later.
         if (n === undefined)
-          throw new EmbeddedLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`, this.host.options.readOnly);
+          throw new EmbeddedLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`, { retryable: this.host.options.readOnly });
         for (let partition = 0; partition < n; partition++) assignment.push({ topic, partition });
       }
       this.lock = await acquireLock(groupLockPath(dir, this.options.groupId), {
@@ -118,7 +118,7 @@ export class EmbeddedConsumer implements LogConsumer {
 
   async commit(offsets: TopicPartitionOffset[]): Promise<void> {
     if (this.state !== 'running' && this.state !== 'stopping')
-      throw new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" can commit only while it is a member (running or in onRevoked)`);
+      throw new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" can commit only while it is a member (running or in onRevoked)`, { retryable: false });
     const { dir, now, fsync } = this.host.options;
     const next = this.commitChain.then(() => writeGroupOffsets(dir, this.options.groupId, offsets, now(), fsync));
     this.commitChain = next.catch(() => {});

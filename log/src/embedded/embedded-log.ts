@@ -116,7 +116,7 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
       this.topics = await readTopics(dir);
       const missing = topics.filter((t) => !this.topics.has(t.name)).map((t) => t.name);
       if (missing.length > 0)
-        throw new EmbeddedLogError('GP_LOG_READ_ONLY', `topics ${missing.join(', ')} do not exist in ${dir} and a read-only log cannot create them; start the writer first`, true);
+        throw new EmbeddedLogError('GP_LOG_READ_ONLY', `topics ${missing.join(', ')} do not exist in ${dir} and a read-only log cannot create them; start the writer first`, { retryable: true });
       return;
     }
     const added = new Map<string, number>();

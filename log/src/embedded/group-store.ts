@@ -53,7 +53,7 @@ export async function readGroupOffsets(dir: string, groupId: string): Promise<Re
     if (file.version !== 1 || typeof file.offsets !== 'object' || file.offsets === null) throw new Error(`unsupported version ${String(file.version)}`);
     return file.offsets;
   } catch (err) {
-    throw new EmbeddedLogError('GP_LOG_CORRUPT', `${path} is not a valid group file: ${(err as Error).message}`, false, { cause: err });
+    throw new EmbeddedLogError('GP_LOG_CORRUPT', `${path} is not a valid group file: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -39,8 +39,8 @@ export interface HeldLock {
 const heldNonces = new Set<string>();
 
 export interface AcquireOptions {
-  /** Code of the error thrown when a live owner holds it. */
-  code: EmbeddedLogErrorCode;
+  /** Code of the error thrown when a live owner holds it (retryable: the owner may stop). */
+  code: Extract<EmbeddedLogErrorCode, 'GP_LOG_GROUP_LOCKED' | 'GP_LOG_DIR_LOCKED'>;
   /** What is locked, for messages: `group "processor"`. */
   what: string;
   now: () => number;
@@ -68,7 +68,6 @@ export async function acquireLock(path: string, options: AcquireOptions): Promis
         throw new EmbeddedLogError(
           options.code,
           `${options.what} is locked by live process ${existing.pid} on ${existing.hostname} since ${new Date(existing.acquiredAtMs).toISOString()} (${path}); stop that one first`,
-          true,
         );
       // Stale (or unreadable: written by something else; a live owner's file is complete by construction).
       const aside = `${path}.${content.nonce}.stale`;
@@ -85,7 +84,7 @@ export async function acquireLock(path: string, options: AcquireOptions): Promis
       } else if (existing !== 'unreadable') options.onStaleTakeover?.(existing);
       await unlink(aside).catch(() => {});
     }
-    throw new EmbeddedLogError(options.code, `${options.what}: could not take ${path} (contended)`, true);
+    throw new EmbeddedLogError(options.code, `${options.what}: could not take ${path} (contended)`);
   } finally {
     await unlink(tmp).catch(() => {});
   }

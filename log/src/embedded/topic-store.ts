@@ -42,7 +42,7 @@ export async function readTopics(dir: string): Promise<Map<string, number>> {
     if (parsed.version !== 1 || !Array.isArray(parsed.topics)) throw new Error(`unsupported version ${String(parsed.version)}`);
     for (const t of parsed.topics) checkTopicSpec(t);
   } catch (err) {
-    throw new EmbeddedLogError('GP_LOG_CORRUPT', `${path} is not a valid topics file: ${(err as Error).message}`, false, { cause: err });
+    throw new EmbeddedLogError('GP_LOG_CORRUPT', `${path} is not a valid topics file: ${(err as Error).message}`, { cause: err });
   }
   return new Map(parsed.topics.map((t) => [t.name, t.partitions]));
 }

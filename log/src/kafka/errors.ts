@@ -1,45 +1,48 @@
 /**
- * Errors of KafkaLog, and how kafkajs errors map onto our stable codes.
+ * Errors of KafkaLog, and how kafkajs errors map onto our stable codes: the common ones of
+ * every log (../errors.ts) and the Kafka log's own, below (log/README.md, "Kafka log").
  *
  * Appends never throw: kafkajs errors become `LogFailure` values whose `retryable` comes
- * from kafkajs's own `retriable` flag on the root cause. kafkajs wraps a retriable cause
- * in `KafkaJSNumberOfRetriesExceeded` (itself marked non-retriable: "this client gave
- * up"), but for our caller a broker that was down for the whole retry budget may well
- * be up on its next attempt, so the cause decides.
+ * from kafkajs's verdict on the root cause (its errors' `retriable` property). kafkajs
+ * wraps a retryable cause in `KafkaJSNumberOfRetriesExceeded` (itself marked not
+ * retryable: "this client gave up"), but for our caller a broker that was down for the
+ * whole retry budget may well be up on its next attempt, so the cause decides.
  */
+import { defineErrors, GamepulseError, GRPC_STATUS, type GamepulseErrorOptions } from '@gamepulse/service/errors';
+import { LOG_ERRORS } from '../errors.ts';
 import type { LogErrorCode, LogFailure } from '../types.ts';
 
-export type KafkaLogErrorCode =
-  | LogErrorCode
-  /** Options that cannot work (e.g. maxInFlightRequests > 5 with idempotence). */
-  | 'GP_LOG_INVALID_OPTIONS'
-  /** A method called in a state that does not allow it (run twice, use after stop). */
-  | 'GP_LOG_INVALID_STATE'
-  /** commit() of a partition this member does not own (any more): another member may. */
-  | 'GP_LOG_NOT_ASSIGNED';
+export const KAFKA_LOG_ERRORS = defineErrors(
+  { name: 'log-kafka', docsUrl: 'log/README.md#kafka-log' },
+  {
+    GP_LOG_INVALID_OPTIONS: {
+      message: 'KafkaLogOptions or consumer options that cannot work (e.g. maxInFlightRequests > 5 with idempotence)',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.INVALID_ARGUMENT,
+    },
+    GP_LOG_INVALID_STATE: {
+      message: 'a method called in a state that does not allow it (run twice, use after stop): a bug in the caller',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
+    },
+    GP_LOG_NOT_ASSIGNED: {
+      message: 'commit() of a partition this consumer does not own (any more): another member may',
+      retryable: false,
+      httpStatus: 409,
+      grpcStatus: GRPC_STATUS.ABORTED,
+    },
+  },
+);
 
-/** What each code means; a unit test checks every code is described here. */
-export const KAFKA_LOG_ERROR_CODES: Readonly<Record<KafkaLogErrorCode, string>> = {
-  GP_LOG_CLOSED: 'The log (or this producer/consumer) was closed.',
-  GP_LOG_UNKNOWN_TOPIC: 'The topic does not exist; create it with ensureTopics (auto-creation is off).',
-  GP_LOG_RECORD_TOO_LARGE: "A record batch exceeds the broker's message.max.bytes (or the topic's max.message.bytes).",
-  GP_LOG_IO: 'The broker failed to write (e.g. KAFKA_STORAGE_ERROR).',
-  GP_LOG_TIMEOUT: 'A request or acks=all did not complete in time.',
-  GP_LOG_UNAVAILABLE: 'No broker, leader or coordinator reachable, or not enough in-sync replicas.',
-  GP_LOG_INVALID_OPTIONS: 'KafkaLogOptions that cannot work.',
-  GP_LOG_INVALID_STATE: 'A method called in a state that does not allow it (a bug in the caller).',
-  GP_LOG_NOT_ASSIGNED: 'commit() of a partition this consumer does not own (any more).',
-};
+export type KafkaLogErrorCode = LogErrorCode | keyof typeof KAFKA_LOG_ERRORS;
 
-export class KafkaLogError extends Error {
-  override readonly name = 'KafkaLogError';
-  constructor(
-    readonly code: KafkaLogErrorCode,
-    message: string,
-    readonly retryable = false,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+const CODES = { ...LOG_ERRORS, ...KAFKA_LOG_ERRORS };
+
+export class KafkaLogError extends GamepulseError<KafkaLogErrorCode> {
+  constructor(code: KafkaLogErrorCode, message?: string, options?: GamepulseErrorOptions) {
+    super(CODES[code], message, options);
   }
 }
 
@@ -51,10 +54,12 @@ export interface KafkaErrorInfo {
   type: string | undefined;
   /** Kafka protocol error code, when known. */
   code: number | undefined;
-  retriable: boolean;
+  /** kafkajs's verdict: whether the same request may succeed later. */
+  retryable: boolean;
   message: string;
 }
 
+/** A thrown value as kafkajs shapes its errors (`retriable` is kafkajs's property). */
 interface ErrorLike {
   name?: unknown;
   type?: unknown;
@@ -64,7 +69,7 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-/** The deepest `cause` (kafkajs chains retries-exceeded → non-retriable → protocol error). */
+/** The deepest `cause` (kafkajs chains retries-exceeded → non-retryable → protocol error). */
 function rootCause(err: unknown): ErrorLike | undefined {
   let cur = err as ErrorLike | undefined;
   for (let depth = 0; depth < 10 && cur && typeof cur === 'object'; depth++) {
@@ -77,16 +82,16 @@ function rootCause(err: unknown): ErrorLike | undefined {
 
 export function describeKafkaError(err: unknown): KafkaErrorInfo {
   const root = rootCause(err);
-  if (!root) return { name: typeof err, type: undefined, code: undefined, retriable: false, message: String(err) };
+  if (!root) return { name: typeof err, type: undefined, code: undefined, retryable: false, message: String(err) };
   const name = typeof root.name === 'string' ? root.name : 'Error';
   const isKafkaJs = name.startsWith('KafkaJS');
   return {
     name,
     type: typeof root.type === 'string' ? root.type : undefined,
     code: typeof root.code === 'number' ? root.code : undefined,
-    // kafkajs's retry helper treats "no flag" as retriable; a non-kafkajs error (a bug
+    // kafkajs's retry helper treats "no flag" as retryable; a non-kafkajs error (a bug
     // such as a TypeError) is not.
-    retriable: isKafkaJs ? root.retriable !== false : root.retriable === true,
+    retryable: isKafkaJs ? root.retriable !== false : root.retriable === true,
     message: typeof root.message === 'string' ? root.message : String(root),
   };
 }
@@ -139,9 +144,9 @@ export function isFencingError(err: unknown): boolean {
 export function toLogFailure(err: unknown, context = ''): LogFailure {
   const info = describeKafkaError(err);
   let code: LogErrorCode = (info.type && CODE_BY_TYPE[info.type]) || CODE_BY_NAME[info.name] || 'GP_LOG_UNAVAILABLE';
-  let retryable = info.retriable;
+  let retryable = info.retryable;
   if (err instanceof KafkaLogError) {
-    code = err.code in CODE_BY_LOG_CODE ? (err.code as LogErrorCode) : 'GP_LOG_UNAVAILABLE';
+    code = Object.hasOwn(LOG_ERRORS, err.code) ? (err.code as LogErrorCode) : 'GP_LOG_UNAVAILABLE';
     retryable = err.retryable;
   } else if (needsProducerReset(err)) {
     // The producer is replaced before the next append, which can then succeed.
@@ -151,20 +156,11 @@ export function toLogFailure(err: unknown, context = ''): LogFailure {
   return { ok: false, code, message: context ? `${context}: ${detail}` : detail, retryable };
 }
 
-const CODE_BY_LOG_CODE: Readonly<Record<LogErrorCode, true>> = {
-  GP_LOG_CLOSED: true,
-  GP_LOG_UNKNOWN_TOPIC: true,
-  GP_LOG_RECORD_TOO_LARGE: true,
-  GP_LOG_IO: true,
-  GP_LOG_TIMEOUT: true,
-  GP_LOG_UNAVAILABLE: true,
-};
-
 /** For thrown errors outside append (admin calls, consumer start). */
 export function toKafkaLogError(err: unknown, context: string): KafkaLogError {
   if (err instanceof KafkaLogError) return err;
   const f = toLogFailure(err, context);
-  return new KafkaLogError(f.code, f.message, f.retryable, { cause: err });
+  return new KafkaLogError(f.code, f.message, { retryable: f.retryable, cause: err });
 }
 
 /** Group membership errors (kafkajs names) seen on a heartbeat. */

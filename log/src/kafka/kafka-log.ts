@@ -104,7 +104,7 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
       const missing = topics.filter((t) => !(counts.get(t)! > 0));
       if (missing.length === 0) return;
       if (Date.now() + waitMs > deadline)
-        throw new KafkaLogError('GP_LOG_UNAVAILABLE', `ensureTopics: ${missing.join(', ')} created but not in the broker's metadata after ${this.options.requestTimeoutMs} ms`);
+        throw new KafkaLogError('GP_LOG_UNAVAILABLE', `ensureTopics: ${missing.join(', ')} created but not in the broker's metadata after ${this.options.requestTimeoutMs} ms`, { retryable: false });
       await new Promise((r) => setTimeout(r, waitMs));
       waitMs = Math.min(waitMs * 2, 1_000);
     }

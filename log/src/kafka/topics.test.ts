@@ -54,7 +54,7 @@ describe('log/src/kafka/topics', () => {
     expect(await cache.get('fresh')).toBe(4); // cached from the late fetch, not overwritten by the early one
   });
 
-  it('metadata: retries a retriable error (a broker just restarted) within the window, throws other errors and the last one at once', async () => {
+  it('metadata: retries a retryable error (a broker just restarted) within the window, throws other errors and the last one at once', async () => {
     const unknown = Object.assign(new Error('This server does not host this topic-partition'), { name: 'KafkaJSProtocolError', type: 'UNKNOWN_TOPIC_OR_PARTITION', retriable: true });
     const denied = Object.assign(new Error('not authorized'), { name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED', retriable: false });
     const answers = (...as: Array<Error | string>) => ({

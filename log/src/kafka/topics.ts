@@ -48,7 +48,7 @@ export function gamepulseTopicConfigs(names: TopicNames): Record<string, Record<
 }
 
 export interface MetadataRetry {
-  /** Keep retrying retriable errors this long. */
+  /** Keep retrying retryable errors this long. */
   forMs: number;
   /** Injectable for tests. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
@@ -61,8 +61,8 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /**
  * Partition count of every topic, from one metadata request (an empty list means all
  * topics). kafkajs sends that request without its retrier, and a broker that has just
- * restarted answers UNKNOWN_TOPIC_OR_PARTITION (retriable) for partitions it does not
- * host yet — a processor restarted then failed to start in a chaos run. So retriable
+ * restarted answers UNKNOWN_TOPIC_OR_PARTITION (retryable) for partitions it does not
+ * host yet — a processor restarted then failed to start in a chaos run. So retryable
  * errors are retried with backoff (25 ms doubling to 1 s) for `retry.forMs`; the last
  * one, or any other, is thrown.
  */
@@ -74,7 +74,7 @@ export async function fetchPartitionCounts(admin: Pick<Admin, 'fetchTopicMetadat
       const { topics } = await admin.fetchTopicMetadata();
       return new Map(topics.map((t) => [t.name, t.partitions.length]));
     } catch (err) {
-      if (!describeKafkaError(err).retriable || now() + waitMs > deadline) throw err;
+      if (!describeKafkaError(err).retryable || now() + waitMs > deadline) throw err;
       await (retry.sleep ?? realSleep)(waitMs);
     }
   }

@@ -86,9 +86,10 @@ describe('log/src/kafka/transaction-state: the transition table', () => {
 
 // ── KafkaTransactionalProducer against a scripted fake of kafkajs's producer ─────────
 
-const protocolError = (type: string, code: number, retriable: boolean) =>
-  new KafkaJSProtocolError({ type, code, retriable, message: type } as unknown as Error);
-/** How kafkajs surfaces a non-retriable protocol error from a send: wrapped by its retrier. */
+/** A kafkajs protocol error; `retriable` is kafkajs's own property. */
+const protocolError = (type: string, code: number, retryable: boolean) =>
+  new KafkaJSProtocolError({ type, code, retriable: retryable, message: type } as unknown as Error);
+/** How kafkajs surfaces a non-retryable protocol error from a send: wrapped by its retrier. */
 const bailed = (e: Error) => new (KafkaJSNonRetriableError as unknown as new (e: Error, o: object) => Error)(e, { cause: e });
 
 interface Script {

@@ -51,14 +51,14 @@ async function initializedClient(kafka: Kafka, host: TransactionalHost, transact
 
 /** Connects and initializes (fences older producers with this id) before resolving. */
 export async function createTransactionalProducer(kafka: Kafka, host: TransactionalHost, transactionalId: string): Promise<KafkaTransactionalProducer> {
-  if (typeof transactionalId !== 'string' || transactionalId === '') throw new TransactionError('GP_LOG_TX_INVALID_STATE', 'transactionalProducer: transactionalId must be a non-empty string', false, 'CLOSED');
+  if (typeof transactionalId !== 'string' || transactionalId === '') throw new TransactionError('GP_LOG_TX_INVALID_STATE', 'transactionalProducer: transactionalId must be a non-empty string', 'CLOSED');
   const connect = () => initializedClient(kafka, host, transactionalId);
   let client: TxClient;
   try {
     client = await connect();
   } catch (err) {
     const f = toLogFailure(err, `transactional producer "${transactionalId}"`);
-    throw new TransactionError('GP_LOG_TX_INIT_FAILED', f.message, f.retryable, 'CLOSED', { cause: err });
+    throw new TransactionError('GP_LOG_TX_INIT_FAILED', f.message, 'CLOSED', { retryable: f.retryable, cause: err });
   }
   const created = new KafkaTransactionalProducer(client, host, transactionalId, connect);
   host.trackTransactional(created, true);
@@ -68,7 +68,7 @@ export async function createTransactionalProducer(kafka: Kafka, host: Transactio
 function byTopic(offsets: readonly TopicPartitionOffset[]) {
   const topics = new Map<string, Array<{ partition: number; offset: string }>>();
   for (const o of offsets) {
-    if (!Number.isSafeInteger(o.offset) || o.offset < 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `sendOffsets: invalid offset ${o.offset} for ${o.topic}/${o.partition}`, false, 'IN_TRANSACTION');
+    if (!Number.isSafeInteger(o.offset) || o.offset < 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `sendOffsets: invalid offset ${o.offset} for ${o.topic}/${o.partition}`, 'IN_TRANSACTION');
     const list = topics.get(o.topic) ?? [];
     list.push({ partition: o.partition, offset: String(o.offset) });
     topics.set(o.topic, list);
@@ -213,7 +213,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   /** commit/abort/sendOffsets must not overlap an append: they would end a transaction whose content is still changing. */
   private guardExclusive(method: TxMethod): void {
     this.machine.guard(method);
-    if (this.pendingAppends > 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `transactional producer: ${method}() while ${this.pendingAppends} append(s) are in flight; await them first`, false, this.machine.state);
+    if (this.pendingAppends > 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `transactional producer: ${method}() while ${this.pendingAppends} append(s) are in flight; await them first`, this.machine.state);
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -226,6 +226,6 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   private error(code: 'GP_LOG_TX_FENCED' | 'GP_LOG_TX_FAILED' | 'GP_LOG_TX_ABORTABLE', method: string, cause: unknown): TransactionError {
     const info = describeKafkaError(cause);
     const what = { GP_LOG_TX_FENCED: 'fenced by a newer producer with the same transactional id (or the transaction timed out)', GP_LOG_TX_FAILED: 'outcome unknown; close and create a new producer with the same id', GP_LOG_TX_ABORTABLE: 'abort the transaction and retry' }[code];
-    return new TransactionError(code, `${method}() of "${this.transactionalId}" failed: ${info.type ?? info.name}: ${info.message} (${what})`, code !== 'GP_LOG_TX_FENCED', this.machine.state, { cause });
+    return new TransactionError(code, `${method}() of "${this.transactionalId}" failed: ${info.type ?? info.name}: ${info.message} (${what})`, this.machine.state, { cause });
   }
 }

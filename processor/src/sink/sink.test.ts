@@ -68,7 +68,7 @@ class FakeTx implements TransactionalProducer {
     this.calls.push('commit');
     if (this.fenceOn === 'commit') {
       this.s = 'FENCED';
-      throw new TransactionError('GP_LOG_TX_FENCED', 'fenced', false, 'FENCED');
+      throw new TransactionError('GP_LOG_TX_FENCED', 'fenced', 'FENCED');
     }
     this.s = 'READY';
   }

@@ -69,6 +69,8 @@ export interface DebugMessage {
 /** Thrown only for programming errors at construction time (never from track()). */
 export class GamepulseConfigError extends Error {
   readonly code = 'GP_SDK_CONFIG_INVALID';
+  /** Never: the same options fail again. (`code` and `retryable` are the fields the server's errors carry too.) */
+  readonly retryable = false;
   constructor(readonly problems: readonly string[]) {
     super(`invalid gamepulse options:\n  - ${problems.join('\n  - ')}`);
     this.name = 'GamepulseConfigError';

@@ -152,7 +152,7 @@ describe('druid/duckdb/duckdb-store', () => {
   it('turns engine errors into GP_STORE_QUERY_FAILED with the cause attached', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
     const err = await store.sql('SELECT nope FROM rollups').catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'GP_STORE_QUERY_FAILED', retriable: false });
+    expect(err).toMatchObject({ code: 'GP_STORE_QUERY_FAILED', retryable: false });
     expect((err as Error).cause).toBeInstanceOf(Error);
     await store.close();
   });
