@@ -17,50 +17,30 @@
  * failed (nothing is lost: the next start resumes before it). If the processor gives
  * up after repeated failures it exits 1 for the supervisor.
  */
-import { createDeletionsConsumer, deletionsMetrics, type DeletionsConsumer } from '@gamepulse/loader';
+import { createDeletionsConsumer, deletionsMetrics } from '@gamepulse/loader';
 import { startQueryApi } from '@gamepulse/api';
 import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
-import { ConfigError, createLogger, createRegistry, createShutdown, type Logger, type Registry, type Shutdown } from '@gamepulse/service';
+import { runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
 import { VARIANT_NAMESPACE, PLAYER_NAMESPACE, loadProcessorConfig, type ProcessorConfig, createProcessorMetrics, createProcessor, type Processor } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
-function configFile(argv: string[]): string | undefined {
-  const i = argv.indexOf('--config');
-  return i !== -1 ? argv[i + 1] : process.env.GAMEPULSE_PROCESSOR_CONFIG;
-}
-
-function loadOrExit(logger: Logger): ProcessorConfig {
-  try {
-    return loadProcessorConfig({ file: configFile(process.argv.slice(2)) });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      logger.error('invalid configuration', { code: err.code, problems: err.problems });
-      process.exit(2);
-    }
-    throw err;
-  }
-}
-
-export interface ModeContext {
-  config: ProcessorConfig;
-  logger: Logger;
-  registry: Registry;
-  shutdown: Shutdown;
-  /** Marks the final exit code as failed (the last commit did not make it). */
-  failExit(): void;
-}
-
-/** What a mode started: the processor, and what to start once it consumes. */
+/** What a mode started: its shutdown steps and checks, and the processor once its input topic exists. */
 export interface StartedMode {
-  processor: Processor;
+  stop: ShutdownStep[];
+  /** Readiness checks of the ops server (Kafka mode). */
+  checks?: ReadinessCheck[];
+  /** Undefined when shutdown began while waiting for the input topic. */
+  processor?: Processor;
   port: number;
   topic: string;
+  /** Started once the processor consumes. */
   afterStart?: () => Promise<void>;
 }
 
-async function startEmbeddedMode({ config, logger, registry, shutdown, failExit }: ModeContext): Promise<StartedMode | undefined> {
+async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<StartedMode> {
+  const { config, logger, registry } = ctx;
   const log = await openEmbeddedLog({ dir: config.logDir, readOnly: true, logger });
   const store = await openDuckDbStore({ path: config.storePath, registry, logger });
   const topics = topicNames(config.topicPrefix);
@@ -78,7 +58,7 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
   });
   // Deletion requests: erased in the store together with this consumer's position, once
   // the processor has folded and committed every event before them (loader/src/deletions).
-  const deletions: DeletionsConsumer = createDeletionsConsumer({
+  const deletions = createDeletionsConsumer({
     log,
     sink: store,
     topic: topics.deletions,
@@ -95,11 +75,6 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
     metrics: deletionsMetrics(registry),
   });
   let deletionsStarted = false;
-  const startDeletions = async () => {
-    if (!(await waitForTopic(log, topics.deletions, config.topicWaitMs, () => shutdown.draining, logger))) return;
-    await deletions.start();
-    deletionsStarted = true;
-  };
   const api = await startQueryApi({
     store,
     port: config.port,
@@ -107,7 +82,7 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
     registry,
     logger,
     console: config.console,
-    isDraining: () => shutdown.draining,
+    isDraining: () => ctx.stopping,
     checks: [
       { name: 'log (read-only)', check: () => log.health() },
       { name: 'processor', check: async () => processor.health() },
@@ -116,52 +91,54 @@ async function startEmbeddedMode({ config, logger, registry, shutdown, failExit 
       { name: 'deletions', check: async () => (deletionsStarted ? deletions.health() : { ok: true, detail: `waiting for ${topics.deletions}` }) },
     ],
   });
-  // First: a deletion waiting for the processor to catch up is aborted (and retried on
-  // the next start), before the processor stops.
-  shutdown.add({ name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 });
-  shutdown.add({
-    name: 'processor: finish the batch, final commit, leave the group',
-    run: () =>
-      processor.stop().catch((err: unknown) => {
-        failExit();
-        throw err;
-      }),
-    timeoutMs: 30_000,
-  });
-  shutdown.add({ name: 'http: stop serving', run: () => api.close() });
-  shutdown.add({ name: 'store: close (checkpoints the WAL)', run: () => store.close() });
-  shutdown.add({ name: 'log: close', run: () => log.close() });
+  const stop: ShutdownStep[] = [
+    // First: a deletion waiting for the processor to catch up is aborted (and retried on
+    // the next start), before the processor stops.
+    { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
+    {
+      name: 'processor: finish the batch, final commit, leave the group',
+      run: () =>
+        processor.stop().catch((err: unknown) => {
+          ctx.fail();
+          throw err;
+        }),
+      timeoutMs: 30_000,
+    },
+    { name: 'http: stop serving', run: () => api.close() },
+    { name: 'store: close (checkpoints the WAL)', run: () => store.close() },
+    { name: 'log: close', run: () => log.close() },
+  ];
   logger.info('processor listening', { port: api.port, host: config.host, storePath: config.storePath, logDir: config.logDir });
-  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => shutdown.draining, logger))) return undefined;
+  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => ctx.stopping, logger))) return { stop, port: api.port, topic: topics.events };
   // The collector creates the deletions topic with the events topic; a log written by
   // something else may lack it: the consumer starts whenever it appears.
+  const startDeletions = async () => {
+    if (!(await waitForTopic(log, topics.deletions, config.topicWaitMs, () => ctx.stopping, logger))) return;
+    await deletions.start();
+    deletionsStarted = true;
+  };
   const afterStart = async () =>
     void startDeletions().catch((err: unknown) => logger.error('deletions consumer failed to start; deletion requests are not applied', { err }));
-  return { processor, port: api.port, topic: topics.events, afterStart };
+  return { stop, processor, port: api.port, topic: topics.events, afterStart };
 }
 
-async function main(): Promise<void> {
-  const logger = createLogger({ service: 'processor' });
-  const config = loadOrExit(logger);
-  const registry = createRegistry('processor');
-  let exitCode = 0;
-  const shutdown = createShutdown({ logger, exit: (code) => process.exit(code === 0 ? exitCode : code) });
-  const ctx: ModeContext = { config, logger, registry, shutdown, failExit: () => (exitCode = 1) };
-  const started = config.logKind === 'kafka' ? await startKafkaMode(ctx) : await startEmbeddedMode(ctx);
-  if (!started) return; // shut down while waiting for the topic
-  const { processor, port, topic, afterStart } = started;
-  processor.done.catch(async (err: unknown) => {
-    logger.error('processor gave up; exiting for the supervisor to restart', { err });
-    exitCode = 1;
-    await shutdown.run('processor failed');
-    process.exit(1);
-  });
-  await processor.start();
-  await afterStart?.();
-  logger.info('processor started', { port, topic, groupId: config.groupId, log: config.logKind });
-}
-
-main().catch((err: unknown) => {
-  createLogger({ service: 'processor' }).error('processor failed to start', { err });
-  process.exit(1);
+void runService({
+  name: 'processor',
+  configFileEnv: 'GAMEPULSE_PROCESSOR_CONFIG',
+  config: loadProcessorConfig,
+  // Embedded mode serves the ops endpoints with the query API, Kafka mode alone.
+  ops: (config) => (config.logKind === 'kafka' ? { port: config.port, host: config.host } : undefined),
+  start: async (ctx) => {
+    const mode = ctx.config.logKind === 'kafka' ? await startKafkaMode(ctx) : await startEmbeddedMode(ctx);
+    const { processor } = mode;
+    if (!processor) return mode; // shut down while waiting for the topic
+    processor.done.catch((err: unknown) => {
+      ctx.logger.error('processor gave up; exiting for the supervisor to restart', { err });
+      ctx.stop('processor failed', { failed: true });
+    });
+    await processor.start();
+    await mode.afterStart?.();
+    ctx.logger.info('processor started', { port: mode.port, topic: mode.topic, groupId: ctx.config.groupId, log: ctx.config.logKind });
+    return mode;
+  },
 });

@@ -6,35 +6,26 @@
  *
  * (With the embedded default the processor serves the API itself: DuckDB allows one
  * writer process per file; this entry point reads a file no process is writing.)
- * Routes are those of createQueryApi; the console's badge shows the engine.
+ * Configuration: api/README.md. Routes are those of createQueryApi, /healthz /readyz
+ * /metrics included; the console's badge shows the engine.
  */
-import { parseArgs } from 'node:util';
-import { openConfiguredStore, startQueryApi } from '@gamepulse/api';
+import { loadQueryApiConfig, openConfiguredStore, startQueryApi } from '@gamepulse/api';
+import { runService } from '@gamepulse/service';
 
-const { values } = parseArgs({
-  options: {
-    store: { type: 'string' },
-    path: { type: 'string' },
-    'druid-url': { type: 'string' },
-    port: { type: 'string', default: process.env.GAMEPULSE_QUERY_PORT ?? '8090' },
-    host: { type: 'string', default: '127.0.0.1' },
+void runService({
+  name: 'query-api',
+  config: loadQueryApiConfig,
+  start: async (ctx) => {
+    const { config, logger, registry } = ctx;
+    const { store, dialect } = await openConfiguredStore({ store: config.store, path: config.storePath, druidUrl: config.druidUrl, registry, logger });
+    const api = await startQueryApi({ port: config.port, host: config.host, store, dialect, registry, logger, isDraining: () => ctx.stopping });
+    const health = await store.health();
+    logger.info('query API started', { url: `http://${config.host}:${api.port}/`, port: api.port, engine: store.engine, storeHealthy: health.ok, storeDetail: health.detail });
+    return {
+      stop: [
+        { name: 'http: stop serving', run: () => api.close() },
+        { name: 'store: close', run: () => store.close() },
+      ],
+    };
   },
 });
-
-const { store, dialect } = await openConfiguredStore({
-  ...(values.store ? { store: values.store } : {}),
-  ...(values.path ? { path: values.path } : {}),
-  ...(values['druid-url'] ? { druidUrl: values['druid-url'] } : {}),
-});
-const health = await store.health();
-const api = await startQueryApi({ port: Number(values.port), host: values.host, store, dialect });
-console.log(`query API + console on ${store.engine}: http://${values.host}:${api.port}/ (${health.ok ? 'store healthy' : `store NOT healthy: ${health.detail}`})`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void api.close().then(() => store.close());
-  });
-}

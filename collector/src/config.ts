@@ -1,9 +1,12 @@
 /**
  * The collector's configuration: one spec (defaults, environment variables, docs) that
  * `loadConfig` resolves and the README's reference table is generated from
- * (`npx tsx collector/scripts/readme-tables.ts`). `resolveCollectorConfig` adds the checks
- * a flat spec cannot express (key entries, CIDRs, limits that depend on each other).
+ * (`npx tsx collector/scripts/readme-tables.ts`). The log and Kafka keys are the shared
+ * fragments of @gamepulse/log (the processor and the loader spread the same ones).
+ * `resolveCollectorConfig` adds the checks a flat spec cannot express (key entries,
+ * CIDRs, limits that depend on each other, Kafka credentials).
  */
+import { KAFKA_CONFIG, LOG_CONFIG, kafkaConfigProblems } from '@gamepulse/log';
 import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions } from '@gamepulse/service';
 import { parseKeys, type InlineKey } from './keys/index.ts';
 import { parseCidrs } from './transports/client-ip.ts';
@@ -271,70 +274,8 @@ export const COLLECTOR_CONFIG = {
     max: 600_000,
     doc: 'On shutdown, how long in-flight requests and open streams may take to finish before connections are cut.',
   },
-  logKind: {
-    kind: 'string',
-    default: 'embedded',
-    env: 'GAMEPULSE_LOG_KIND',
-    oneOf: ['embedded', 'kafka'],
-    doc: '`embedded`: the in-process durable log in `logDir`. `kafka`: Apache Kafka / Redpanda at `kafkaBrokers` (idempotent producer, acks=all).',
-  },
-  logDir: {
-    kind: 'string',
-    default: '.data/log',
-    env: 'GAMEPULSE_LOG_DIR',
-    doc: "Directory of the embedded log's segment files (relative to the working directory).",
-  },
-  kafkaBrokers: {
-    kind: 'list',
-    default: ['127.0.0.1:19092'],
-    env: 'GAMEPULSE_KAFKA_BROKERS',
-    doc: 'Kafka mode: bootstrap brokers (`host:port`, comma-separated).',
-  },
-  kafkaClientId: {
-    kind: 'string',
-    default: 'gamepulse-collector',
-    env: 'GAMEPULSE_KAFKA_CLIENT_ID',
-    doc: 'Kafka mode: client id (broker logs, quotas).',
-  },
-  kafkaReplicationFactor: {
-    kind: 'int',
-    default: 1,
-    env: 'GAMEPULSE_KAFKA_REPLICATION_FACTOR',
-    min: 1,
-    max: 7,
-    doc: 'Kafka mode: replication factor of topics the collector creates (3 in production, with min.insync.replicas 2).',
-  },
-  kafkaSsl: {
-    kind: 'bool',
-    default: false,
-    env: 'GAMEPULSE_KAFKA_SSL',
-    doc: 'Kafka mode: TLS to the brokers with the system CAs.',
-  },
-  kafkaSaslMechanism: {
-    kind: 'string',
-    default: '',
-    env: 'GAMEPULSE_KAFKA_SASL_MECHANISM',
-    oneOf: ['', 'plain', 'scram-sha-256', 'scram-sha-512'],
-    doc: 'Kafka mode: SASL mechanism; `""` for none.',
-  },
-  kafkaSaslUsername: {
-    kind: 'string',
-    default: '',
-    env: 'GAMEPULSE_KAFKA_SASL_USERNAME',
-    doc: 'Kafka mode: SASL user name.',
-  },
-  kafkaSaslPassword: {
-    kind: 'string',
-    default: '',
-    env: 'GAMEPULSE_KAFKA_SASL_PASSWORD',
-    doc: 'Kafka mode: SASL password (prefer the environment to a file).',
-  },
-  topicPrefix: {
-    kind: 'string',
-    default: 'gamepulse',
-    env: 'GAMEPULSE_TOPIC_PREFIX',
-    doc: 'Prefix of topic names: `<prefix>.events.v1`, `<prefix>.dead-letter.v1`, `<prefix>.deletions.v1`.',
-  },
+  ...LOG_CONFIG,
+  ...KAFKA_CONFIG,
 } as const satisfies ConfigSpec;
 
 export type RawCollectorConfig = ConfigOf<typeof COLLECTOR_CONFIG>;
@@ -355,8 +296,7 @@ export function resolveCollectorConfig(raw: RawCollectorConfig): CollectorConfig
     problems.push(`maxDecompressedBytes (${raw.maxDecompressedBytes}) must be >= maxBodyBytes (${raw.maxBodyBytes})`);
   const cidrs = parseCidrs(raw.trustedProxies);
   if (!cidrs.ok) problems.push(...cidrs.problems.map((p) => `trustedProxies: ${p}`));
-  if (raw.logKind === 'kafka' && raw.kafkaBrokers.length === 0) problems.push('kafkaBrokers: at least one broker is required in Kafka mode');
-  if (raw.kafkaSaslMechanism && (!raw.kafkaSaslUsername || !raw.kafkaSaslPassword)) problems.push('kafkaSaslMechanism needs kafkaSaslUsername and kafkaSaslPassword');
+  if (raw.logKind === 'kafka') problems.push(...kafkaConfigProblems(raw));
   if (problems.length || !parsed.ok) throw new ConfigError(problems);
   return { ...raw, keys: parsed.keys, clientIp: raw.clientIp as 'drop' | 'truncate' };
 }

@@ -54,5 +54,5 @@ export {
   GRPC_RETRY_AFTER_METADATA,
   type CollectorServiceDefinition,
 } from './transports/grpc-service.ts';
-export { openCollectorLog } from './log-factory.ts';
+export { openCollectorLog, collectorKafkaOptions } from './log-factory.ts';
 export { runPrimary, runWorker, workerCount } from './cluster/index.ts';

@@ -4,25 +4,19 @@
  * KafkaLog's idempotent acks=all producer. The choice is configuration only: the
  * pipeline sees the same `Log` interface.
  */
-import { gamepulseTopicConfigs, openEmbeddedLog, openKafkaLog, topicNames, type Log, type KafkaLogOptions } from '@gamepulse/log';
+import { gamepulseTopicConfigs, kafkaLogOptionsFromConfig, openEmbeddedLog, openKafkaLog, topicNames, type Log, type KafkaLogOptions } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import type { CollectorConfig } from './config.ts';
 
-export function kafkaOptions(config: CollectorConfig, logger?: Logger): KafkaLogOptions {
-  const options: KafkaLogOptions = {
-    brokers: config.kafkaBrokers,
-    clientId: config.kafkaClientId,
-    replicationFactor: config.kafkaReplicationFactor,
+/** The collector's KafkaLog options: the shared Kafka settings plus the configs of the topics it creates. */
+export function collectorKafkaOptions(config: CollectorConfig, logger?: Logger): KafkaLogOptions {
+  return {
+    ...kafkaLogOptionsFromConfig(config, { defaultClientId: 'gamepulse-collector', ...(logger ? { logger } : {}) }),
     topicConfigs: gamepulseTopicConfigs(topicNames(config.topicPrefix)),
   };
-  if (config.kafkaSsl) options.ssl = true;
-  if (config.kafkaSaslMechanism)
-    options.sasl = { mechanism: config.kafkaSaslMechanism, username: config.kafkaSaslUsername, password: config.kafkaSaslPassword } as KafkaLogOptions['sasl'];
-  if (logger) options.logger = (entry) => logger[entry.level](entry.message, { namespace: entry.namespace, ...entry.fields });
-  return options;
 }
 
 export async function openCollectorLog(config: CollectorConfig, logger?: Logger): Promise<Log> {
-  if (config.logKind === 'kafka') return openKafkaLog(kafkaOptions(config, logger));
+  if (config.logKind === 'kafka') return openKafkaLog(collectorKafkaOptions(config, logger));
   return openEmbeddedLog({ dir: config.logDir });
 }

@@ -9,6 +9,8 @@ export {
   loaderMetrics,
   LOADER_CONFIG,
   loadLoaderConfig,
+  resolveLoaderConfig,
+  loaderKafkaOptions,
   LOADER_RECORD_UNDECODABLE,
   type RollupsLoader,
   type RollupsLoaderOptions,

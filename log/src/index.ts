@@ -29,6 +29,17 @@ export { EmbeddedLogError, EMBEDDED_LOG_ERRORS, type EmbeddedLogErrorCode } from
 export { isTransactionalLog, transactionalIdFor, TransactionError, TRANSACTION_ERRORS, type TransactionalLog, type TransactionalProducer, type TransactionalProducerOptions, type TxState, type TransactionErrorCode } from './transactions.ts';
 export { openKafkaLog, type KafkaLog } from './kafka/kafka-log.ts';
 export type { KafkaLogOptions, KafkaRetryOptions } from './kafka/options.ts';
+export { kafkajsClientConfig } from './kafka/config.ts';
+export {
+  KAFKA_CONFIG,
+  KAFKA_CONSUMER_CONFIG,
+  kafkaConfigProblems,
+  kafkaLogOptionsFromConfig,
+  type KafkaConfigValues,
+  type KafkaConsumerConfigValues,
+  type KafkaOptionsFromConfig,
+} from './kafka/kafka-config.ts';
+export { LOG_CONFIG, TOPIC_CONFIG } from './log-config.ts';
 export type { KafkaLogLogger, KafkaLogEntry, KafkaLogLevel } from './kafka/logger.ts';
 export { KafkaLogError, KAFKA_LOG_ERRORS, type KafkaLogErrorCode } from './kafka/errors.ts';
 export { gamepulseTopicConfigs } from './kafka/topics.ts';

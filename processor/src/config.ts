@@ -1,49 +1,18 @@
 /**
  * The processor process's configuration: one spec (defaults, environment variables,
- * docs) for `loadConfig`; `describeConfig(PROCESSOR_CONFIG)` renders the reference.
- * Shared keys (logDir, topicPrefix) use the collector's variables, so one environment
- * configures both processes of an embedded deployment.
+ * docs) for `loadConfig`; `describeConfig(PROCESSOR_CONFIG)` renders the README's table
+ * (`npx tsx processor/scripts/readme-tables.ts`). The log and Kafka keys are the shared
+ * fragments of @gamepulse/log, with the collector's variables, so one environment
+ * configures every process of a deployment.
  */
-import { loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions } from '@gamepulse/service';
+import { gamepulseTopicConfigs, kafkaConfigProblems, kafkaLogOptionsFromConfig, topicNames, KAFKA_CONFIG, KAFKA_CONSUMER_CONFIG, LOG_CONFIG, type KafkaLogOptions } from '@gamepulse/log';
+import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions, type Logger } from '@gamepulse/service';
+import { CHANGELOG_TOPIC_CONFIG, changelogTopicFor } from './sink/changelog.ts';
 
 export const PROCESSOR_CONFIG = {
-  logKind: {
-    kind: 'string',
-    default: 'embedded',
-    env: 'GAMEPULSE_LOG_KIND',
-    oneOf: ['embedded', 'kafka'],
-    doc: '`embedded`: read the embedded log, write DuckDB, serve the query API. `kafka`: read Kafka/Redpanda, write rollups + state + offsets in one Kafka transaction per input partition (no store here: the loader, `apps/src/rollups-loader.ts`, fills DuckDB from the rollups topic).',
-  },
-  kafkaBrokers: {
-    kind: 'list',
-    default: ['127.0.0.1:19092'],
-    env: 'GAMEPULSE_KAFKA_BROKERS',
-    doc: 'Kafka mode: bootstrap brokers (`host:port`, comma-separated).',
-  },
-  kafkaSessionTimeoutMs: {
-    kind: 'int',
-    default: 30_000,
-    env: 'GAMEPULSE_KAFKA_SESSION_TIMEOUT_MS',
-    min: 1_000,
-    max: 300_000,
-    doc: 'Kafka mode: a member silent this long (crashed) is evicted and its partitions move to the others.',
-  },
-  kafkaHeartbeatIntervalMs: {
-    kind: 'int',
-    default: 3_000,
-    env: 'GAMEPULSE_KAFKA_HEARTBEAT_INTERVAL_MS',
-    min: 100,
-    max: 100_000,
-    doc: 'Kafka mode: consumer heartbeat period (below a third of the session timeout).',
-  },
-  kafkaRebalanceTimeoutMs: {
-    kind: 'int',
-    default: 60_000,
-    env: 'GAMEPULSE_KAFKA_REBALANCE_TIMEOUT_MS',
-    min: 1_000,
-    max: 600_000,
-    doc: 'Kafka mode: how long the coordinator waits for members to rejoin during a rebalance.',
-  },
+  ...LOG_CONFIG,
+  ...KAFKA_CONFIG,
+  ...KAFKA_CONSUMER_CONFIG,
   kafkaTransactionTimeoutMs: {
     kind: 'int',
     default: 60_000,
@@ -51,18 +20,6 @@ export const PROCESSOR_CONFIG = {
     min: 1_000,
     max: 900_000,
     doc: "Kafka mode: the broker aborts a transaction open this long (a hung processor); at most the broker's transaction.max.timeout.ms.",
-  },
-  logDir: {
-    kind: 'string',
-    default: '.data/log',
-    env: 'GAMEPULSE_LOG_DIR',
-    doc: "Directory of the embedded log, opened read-only (the collector is its writer).",
-  },
-  topicPrefix: {
-    kind: 'string',
-    default: 'gamepulse',
-    env: 'GAMEPULSE_TOPIC_PREFIX',
-    doc: 'Prefix of topic names; the processor reads `<prefix>.events.v1`.',
   },
   storePath: {
     kind: 'string',
@@ -140,7 +97,28 @@ export const PROCESSOR_CONFIG = {
 
 export type ProcessorConfig = ConfigOf<typeof PROCESSOR_CONFIG>;
 
-/** defaults ← file ← environment ← overrides. */
+/** Checks what a flat spec cannot (Kafka credentials and durability in Kafka mode); throws ConfigError listing every problem. */
+export function resolveProcessorConfig(config: ProcessorConfig): ProcessorConfig {
+  const problems = config.logKind === 'kafka' ? kafkaConfigProblems(config) : [];
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** defaults ← file ← environment ← overrides, then `resolveProcessorConfig`. */
 export function loadProcessorConfig(options: LoadConfigOptions = {}): ProcessorConfig {
-  return loadConfig(PROCESSOR_CONFIG, options);
+  return resolveProcessorConfig(loadConfig(PROCESSOR_CONFIG, options));
+}
+
+/**
+ * The processor's KafkaLog options in Kafka mode: the shared Kafka settings, the
+ * transaction timeout, and the configs of the topics it creates (rollups, dead letters,
+ * and its compacted state changelog).
+ */
+export function processorKafkaOptions(config: ProcessorConfig, logger?: Logger): KafkaLogOptions {
+  const changelog = changelogTopicFor(config.topicPrefix, config.groupId);
+  return {
+    ...kafkaLogOptionsFromConfig(config, { defaultClientId: `gamepulse-processor-${process.pid}`, ...(logger ? { logger } : {}) }),
+    transactionTimeoutMs: config.kafkaTransactionTimeoutMs,
+    topicConfigs: { ...gamepulseTopicConfigs(topicNames(config.topicPrefix)), [changelog]: { ...CHANGELOG_TOPIC_CONFIG } },
+  };
 }

@@ -8,7 +8,7 @@ export { kafkaTransactionSink, rollupsTopicRecords, deadLetterRecords, type Kafk
 export { changelogTopicFor, changelogRecord, stateFromChangelog, readPartitionsToEnd, CHANGELOG_TOPIC_CONFIG, type ReadToEndOptions } from './sink/changelog.ts';
 export { OutputStateMachine, OUTPUT_TRANSITIONS, type OutputState, type OutputEvent } from './sink/partition-output-state.ts';
 export { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
-export { PROCESSOR_CONFIG, loadProcessorConfig, type ProcessorConfig } from './config.ts';
+export { PROCESSOR_CONFIG, loadProcessorConfig, resolveProcessorConfig, processorKafkaOptions, type ProcessorConfig } from './config.ts';
 export { PROCESSOR_ERRORS, ProcessorError, type ProcessorCode } from './codes.ts';
 export { systemClock, type Clock } from './clock.ts';
 export {

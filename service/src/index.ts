@@ -1,4 +1,4 @@
-/** @gamepulse/service — what every gamepulse process shares: config, errors, logs, metrics, health, shutdown. */
+/** @gamepulse/service — what every gamepulse process shares: config, errors, logs, metrics, health, shutdown, and the bootstrap that runs them (runService). */
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export { createRegistry, registerOnce, Counter, Gauge, Histogram, Registry, LATENCY_BUCKETS_S } from './metrics.ts';
 export { handleOps, startOpsServer, type OpsOptions, type OpsServer, type ReadinessCheck } from './ops-server.ts';
@@ -21,3 +21,4 @@ export {
   type GrpcStatusName,
   type RegisteredErrorTable,
 } from './errors.ts';
+export { runService, configFileFrom, type RunServiceOptions, type RunningRole, type ServiceContext, type ConfigSource } from './run-service.ts';

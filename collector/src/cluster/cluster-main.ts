@@ -21,7 +21,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Log } from '@gamepulse/log';
-import { ConfigError, createRegistry, createShutdown, type Logger } from '@gamepulse/service';
+import { ConfigError, type RunningRole, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
 import { readKeysFile } from '../keys/index.ts';
 import type { CollectorConfig } from '../config.ts';
 import { openCollectorLog } from '../log-factory.ts';
@@ -56,7 +56,9 @@ function asChannel(w: Worker): IpcChannel {
   return w as unknown as IpcChannel;
 }
 
-export async function runPrimary(config: CollectorConfig, logger: Logger, argv: string[]): Promise<void> {
+/** The primary of cluster mode, as a role of `runService`: forks the workers, owns the embedded log, sums /metrics. */
+export async function runPrimary(ctx: ServiceContext<CollectorConfig>): Promise<RunningRole> {
+  const { config, logger, registry } = ctx;
   const n = workerCount(config);
   // Fail fast on a bad keys file here rather than in N workers restarting forever.
   if (config.keysFile) {
@@ -67,14 +69,13 @@ export async function runPrimary(config: CollectorConfig, logger: Logger, argv: 
   const grpcPort = await concretePort(config.host, config.grpcPort);
   // The embedded log lives here; in Kafka mode the workers open their own producers.
   const log: Log | undefined = config.logKind === 'embedded' ? await openCollectorLog(config, logger) : undefined;
-  const registry = createRegistry('collector');
   const workers = new Set<Worker>();
   const metricsHandler = serveClusterMetrics(() => [...workers].map(asChannel), registry);
   let stopping = false;
   let ready = 0;
   let failedStarts = 0;
 
-  cluster.setupPrimary({ exec: argv[1]!, args: argv.slice(2), serialization: 'advanced' });
+  cluster.setupPrimary({ exec: process.argv[1]!, args: [...ctx.argv], serialization: 'advanced' });
   const fork = () => {
     const w = cluster.fork({ [WORKER_ENV.httpPort]: String(httpPort), [WORKER_ENV.grpcPort]: String(grpcPort), [WORKER_ENV.share]: String(n) });
     workers.add(w);
@@ -92,7 +93,7 @@ export async function runPrimary(config: CollectorConfig, logger: Logger, argv: 
       if (stopping) return;
       if (!wasReady && ++failedStarts >= MAX_FAILED_STARTS) {
         logger.error('collector workers keep failing to start; giving up', { code, signal, attempts: failedStarts });
-        void shutdown.run('workers failing').then(() => process.exit(1));
+        ctx.stop('workers failing', { failed: true });
         return;
       }
       logger.error('collector worker died; starting another', { pid: w.process.pid, code, signal });
@@ -101,10 +102,9 @@ export async function runPrimary(config: CollectorConfig, logger: Logger, argv: 
       }, RESTART_DELAY_MS).unref();
     });
   };
-  const shutdown = createShutdown({ logger });
   for (let i = 0; i < n; i++) fork();
 
-  shutdown.add({
+  const drain: ShutdownStep = {
     name: 'collector workers: drain',
     timeoutMs: config.drainTimeoutMs + 10_000,
     run: async () => {
@@ -119,6 +119,6 @@ export async function runPrimary(config: CollectorConfig, logger: Logger, argv: 
       }
       await Promise.all(exits);
     },
-  });
-  if (log) shutdown.add({ name: 'log: flush and close', run: () => log.close() });
+  };
+  return { stop: log ? [drain, { name: 'log: flush and close', run: () => log.close() }] : [drain] };
 }

@@ -4,7 +4,7 @@
  * cluster (cluster-metrics.ts), and draining on the primary's IPC request or its own
  * signal.
  */
-import { createRegistry, createShutdown, type Logger } from '@gamepulse/service';
+import type { RunningRole, ServiceContext } from '@gamepulse/service';
 import type { CollectorConfig } from '../config.ts';
 import { openCollectorLog } from '../log-factory.ts';
 import { startCollector } from '../server.ts';
@@ -12,11 +12,12 @@ import { clusterMetricsSource } from './cluster-metrics.ts';
 import { WORKER_ENV } from './cluster-main.ts';
 import { createIpcLog, type IpcChannel } from './ipc-log.ts';
 
-export async function runWorker(config: CollectorConfig, logger: Logger): Promise<void> {
+/** One worker, as a role of `runService`: drains on SIGTERM/SIGINT, on the primary's request, or when the primary is gone. */
+export async function runWorker(ctx: ServiceContext<CollectorConfig>): Promise<RunningRole> {
+  const { config, logger, registry } = ctx;
   const channel = process as unknown as IpcChannel;
   const share = Number(process.env[WORKER_ENV.share] ?? '1') || 1;
   const log = config.logKind === 'embedded' ? createIpcLog(channel) : await openCollectorLog(config, logger);
-  const registry = createRegistry('collector');
   const collector = await startCollector({
     config,
     log,
@@ -25,13 +26,16 @@ export async function runWorker(config: CollectorConfig, logger: Logger): Promis
     workerShare: share,
     metricsSource: clusterMetricsSource(channel, registry),
   });
-  const shutdown = createShutdown({ logger });
-  shutdown.add({ name: 'collector: stop accepting, finish in-flight batches', run: () => collector.close(), timeoutMs: config.drainTimeoutMs + 5_000 });
-  shutdown.add({ name: 'log: flush and close', run: () => log.close() });
   channel.on('message', (m: unknown) => {
-    if ((m as { gp?: string })?.gp === 'drain') void shutdown.run('primary: drain').then(() => process.exit(0));
+    if ((m as { gp?: string })?.gp === 'drain') ctx.stop('primary: drain');
   });
   // The primary is gone (killed): nobody can make our writes durable any more.
-  channel.on('disconnect', () => void shutdown.run('primary gone').then(() => process.exit(0)));
+  channel.on('disconnect', () => ctx.stop('primary gone'));
   process.send?.({ gp: 'ready', pid: process.pid });
+  return {
+    stop: [
+      { name: 'collector: stop accepting, finish in-flight batches', run: () => collector.close(), timeoutMs: config.drainTimeoutMs + 5_000 },
+      { name: 'log: flush and close', run: () => log.close() },
+    ],
+  };
 }

@@ -15,7 +15,7 @@
  * "A/B readout"): the ground truth derives it from the tracked events on its own, and
  * the cases slice by variant too, on rollups and player tables alike.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,6 @@ import { KPI_COLUMNS, druidSqlRows, shutdownStaleTestTasks, waitForColumns } fro
 import { DAY_MS, recordingClient, type SimEvent } from './druid-support/traffic.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const AVAILABLE = existsSync(join(REPO, 'processor/src/main-kafka.ts')) && existsSync(join(REPO, 'apps/src/rollups-loader.ts'));
 const RUN = `druid_pl_${Date.now().toString(36)}`;
 const PREFIX = RUN.replaceAll('_', '-');
 const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };
@@ -52,7 +51,7 @@ const GAMES = [
 ];
 const say = (l: string) => console.error(l);
 
-describe.runIf(AVAILABLE)('druid/test/integration/druid-pipeline: SDK → collector → Kafka → processor → Druid', () => {
+describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka → processor → Druid', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gp-druid-pipeline-'));
   let pipeline: Pipeline;
   let druid: DruidCluster;

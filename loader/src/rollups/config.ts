@@ -1,24 +1,17 @@
 /**
  * The loader process's configuration (`npx tsx apps/src/rollups-loader.ts`): one spec
- * for `loadConfig`. Shared keys use the same variables as the collector and the
- * processor (GAMEPULSE_KAFKA_BROKERS, GAMEPULSE_TOPIC_PREFIX, GAMEPULSE_STORE_PATH), so
- * one environment configures the whole Kafka profile.
+ * for `loadConfig`, rendered into the README by `npx tsx loader/scripts/readme-tables.ts`.
+ * The Kafka and topic keys are the shared fragments of @gamepulse/log, with the same
+ * variables as the collector and the processor (GAMEPULSE_KAFKA_BROKERS,
+ * GAMEPULSE_TOPIC_PREFIX, …), so one environment configures the whole Kafka profile.
  */
-import { loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions } from '@gamepulse/service';
+import { gamepulseTopicConfigs, kafkaConfigProblems, kafkaLogOptionsFromConfig, topicNames, KAFKA_CONFIG, KAFKA_CONSUMER_CONFIG, TOPIC_CONFIG, type KafkaLogOptions } from '@gamepulse/log';
+import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions, type Logger } from '@gamepulse/service';
 
 export const LOADER_CONFIG = {
-  kafkaBrokers: {
-    kind: 'list',
-    default: ['127.0.0.1:19092'],
-    env: 'GAMEPULSE_KAFKA_BROKERS',
-    doc: 'Bootstrap brokers (`host:port`, comma-separated) of Kafka or Redpanda.',
-  },
-  topicPrefix: {
-    kind: 'string',
-    default: 'gamepulse',
-    env: 'GAMEPULSE_TOPIC_PREFIX',
-    doc: 'Prefix of topic names; the loader reads `<prefix>.rollups.v1`.',
-  },
+  ...TOPIC_CONFIG,
+  ...KAFKA_CONFIG,
+  ...KAFKA_CONSUMER_CONFIG,
   storePath: {
     kind: 'string',
     default: '.data/gamepulse.duckdb',
@@ -57,34 +50,26 @@ export const LOADER_CONFIG = {
     env: 'GAMEPULSE_LOADER_CONSOLE',
     doc: 'Serve the live console at `/`.',
   },
-  kafkaSessionTimeoutMs: {
-    kind: 'int',
-    default: 30_000,
-    env: 'GAMEPULSE_KAFKA_SESSION_TIMEOUT_MS',
-    min: 1_000,
-    max: 300_000,
-    doc: 'Consumer group session timeout: a member silent this long is evicted and its partitions move.',
-  },
-  kafkaHeartbeatIntervalMs: {
-    kind: 'int',
-    default: 3_000,
-    env: 'GAMEPULSE_KAFKA_HEARTBEAT_INTERVAL_MS',
-    min: 100,
-    max: 100_000,
-    doc: 'Consumer heartbeat period (below a third of the session timeout).',
-  },
-  kafkaRebalanceTimeoutMs: {
-    kind: 'int',
-    default: 60_000,
-    env: 'GAMEPULSE_KAFKA_REBALANCE_TIMEOUT_MS',
-    min: 1_000,
-    max: 600_000,
-    doc: 'How long the group coordinator waits for members to rejoin during a rebalance.',
-  },
 } as const satisfies ConfigSpec;
 
 export type LoaderConfig = ConfigOf<typeof LOADER_CONFIG>;
 
+/** Checks what a flat spec cannot (Kafka credentials and durability); throws ConfigError listing every problem. */
+export function resolveLoaderConfig(config: LoaderConfig): LoaderConfig {
+  const problems = kafkaConfigProblems(config);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** defaults ← file ← environment ← overrides, then `resolveLoaderConfig`. */
 export function loadLoaderConfig(options: LoadConfigOptions = {}): LoaderConfig {
-  return loadConfig(LOADER_CONFIG, options);
+  return resolveLoaderConfig(loadConfig(LOADER_CONFIG, options));
+}
+
+/** The loader's KafkaLog options (its deletions consumer shares the log): the shared Kafka settings and the configs of the topics it creates. */
+export function loaderKafkaOptions(config: LoaderConfig, logger?: Logger): KafkaLogOptions {
+  return {
+    ...kafkaLogOptionsFromConfig(config, { defaultClientId: `gamepulse-loader-${process.pid}`, ...(logger ? { logger } : {}) }),
+    topicConfigs: gamepulseTopicConfigs(topicNames(config.topicPrefix)),
+  };
 }

@@ -6,7 +6,7 @@
 import { CompressionTypes, Partitioners, type ConsumerConfig, type ConsumerRunConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
 import type { ConsumerOptions } from '../types.ts';
 import { kafkajsLogCreator, kafkajsLogLevel } from './logger.ts';
-import { kafkajsRetry, type ResolvedKafkaLogOptions } from './options.ts';
+import { kafkajsRetry, resolveKafkaLogOptions, type KafkaLogOptions, type ResolvedKafkaLogOptions } from './options.ts';
 
 /** acks=all: the leader answers once every in-sync replica has the batch (required by idempotence). */
 export const ACKS_ALL = -1;
@@ -26,6 +26,14 @@ export function kafkaConfig(o: ResolvedKafkaLogOptions): KafkaConfig {
     logLevel: kafkajsLogLevel(o.logLevel),
     logCreator: kafkajsLogCreator(o.logger, o.logLevel),
   };
+}
+
+/**
+ * The kafkajs client configuration `openKafkaLog(options)` connects with, without
+ * connecting: how a process's configuration can be checked to reach the client.
+ */
+export function kafkajsClientConfig(options: KafkaLogOptions): KafkaConfig {
+  return kafkaConfig(resolveKafkaLogOptions(options));
 }
 
 export function producerConfig(o: ResolvedKafkaLogOptions): ProducerConfig {
