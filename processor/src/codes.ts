@@ -12,7 +12,7 @@ export const PROCESSOR_CODES = {
   GP_PROCESSOR_CONSUMER_FAILED: { retriable: true, message: 'the log consumer stopped delivering for good; in-memory state discarded, starting a new consumer from the checkpoint' },
   GP_PROCESSOR_RECOVERY_EXHAUSTED: { retriable: false, message: 'too many consecutive failures; giving up so that the supervisor restarts the process' },
   GP_PROCESSOR_ERASE_BEHIND: { retriable: true, message: 'a player deletion waits for the processor to fold and commit every event before the request' },
-  GP_PROCESSOR_ILLEGAL_TRANSITION: { retriable: false, message: 'commit cycle transition not in the table (a bug)' },
+  GP_PROCESSOR_ILLEGAL_TRANSITION: { retriable: false, message: 'state transition not in the table (a bug)' },
 } as const;
 
 export type ProcessorCode = keyof typeof PROCESSOR_CODES;
