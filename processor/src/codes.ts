@@ -58,7 +58,7 @@ export const PROCESSOR_ERRORS = defineErrors(
       grpcStatus: GRPC_STATUS.UNAVAILABLE,
     },
     GP_PROCESSOR_ILLEGAL_TRANSITION: {
-      message: 'commit cycle transition not in the table (a bug)',
+      message: 'state transition not in the table (a bug)',
       retryable: false,
       httpStatus: 500,
       grpcStatus: GRPC_STATUS.INTERNAL,
