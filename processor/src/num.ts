@@ -1,12 +1,8 @@
 /**
- * int64 fields as JS numbers. The proto package generates with `--force-number`, so a
- * field present on the wire decodes to a number; but an ABSENT int64 field reads the
- * prototype default, which protobufjs builds as a `Long` whenever the `long` package
- * is resolvable (it is, transitively) — despite the `number` type in the .d.ts. Every
- * int64 the processor reads goes through here.
+ * int64 fields as JS numbers: @gamepulse/proto decodes every 64-bit field to a number
+ * (0 when absent), and a hand-built IngestedBatchData may leave one out (undefined or
+ * null), which reads as 0 here. Every int64 the processor reads goes through here.
  */
 export function int64(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (value != null && typeof (value as { toNumber?: unknown }).toNumber === 'function') return (value as { toNumber(): number }).toNumber();
-  return 0;
+  return typeof value === 'number' ? value : 0;
 }

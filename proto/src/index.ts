@@ -1,6 +1,6 @@
 /**
  * @gamepulse/proto — the one source of truth for gamepulse.v1: generated message
- * classes, the event taxonomy and the validation rules shared by SDK and collector.
+ * codecs, the event taxonomy and the validation rules shared by SDK and collector.
  */
 export {
   Context,
@@ -53,6 +53,17 @@ export {
   type SocialData,
   type FeatureUseData,
   type ExperimentExposureData,
+  type ContextMessage,
+  type EventMessage,
+  type EventBatchMessage,
+  type BatchAckMessage,
+  type StreamReplyMessage,
+  type DeletionRequestMessage,
+  type IngestedBatchMessage,
+  type DeadLetterMessage,
+  type RollupRowMessage,
+  type PlayerWindowMessage,
+  type ToObjectOptions,
 } from './messages.ts';
 export { PAYLOAD_KEYS, EVENT_TYPE, payloadOf, type PayloadKey } from './event-types.ts';
 export {

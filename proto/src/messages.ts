@@ -1,14 +1,14 @@
 /**
- * Named access to the generated gamepulse.v1 messages. Code elsewhere imports from
- * here (through the package index), never from `generated/` directly, so that a
- * regeneration or a v2 schema changes one file.
+ * Named access to the generated gamepulse.v1 codecs (generated/messages.ts). Code
+ * elsewhere imports from here (through the package index), never from `generated/`
+ * directly, so that a regeneration or a v2 schema changes one file.
+ *
+ * Each message is `{ encode(data).finish(), decode(bytes), toObject(message, options) }`;
+ * decoded messages are plain objects, 64-bit values numbers, each oneof's set member
+ * named in a plain field (`payload`).
  */
-import './numbers-not-longs.ts';
-import './fast-reads.ts';
-import './oneof-accessors.ts';
-import { gamepulse } from './generated/gamepulse.js';
-
-const v1 = gamepulse.v1;
+import { v1 } from './generated/messages.ts';
+import type * as pb from './generated/messages.ts';
 
 export const Context = v1.Context;
 export const Event = v1.Event;
@@ -35,31 +35,41 @@ export const DeadLetter = v1.DeadLetter;
 export const RollupRow = v1.RollupRow;
 export const PlayerWindow = v1.PlayerWindow;
 
-/** Plain-object shapes (what encode accepts and decode returns, all fields optional). */
-export type ContextData = gamepulse.v1.Context.$Properties;
-export type EventData = gamepulse.v1.Event.$Properties;
-export type EventBatchData = gamepulse.v1.EventBatch.$Properties;
-export type SdkHealthData = gamepulse.v1.SdkHealth.$Properties;
-export type RejectionData = gamepulse.v1.Rejection.$Properties;
-export type BatchAckData = gamepulse.v1.BatchAck.$Properties;
-export type StreamErrorData = gamepulse.v1.StreamError.$Properties;
-export type StreamReplyData = gamepulse.v1.StreamReply.$Properties;
-export type DeletionRequestData = gamepulse.v1.DeletionRequest.$Properties;
-export type IngestedBatchData = gamepulse.v1.IngestedBatch.$Properties;
-export type DeadLetterData = gamepulse.v1.DeadLetter.$Properties;
-export type RollupRowData = gamepulse.v1.RollupRow.$Properties;
-export type PlayerWindowData = gamepulse.v1.PlayerWindow.$Properties;
-export type ProgressionData = gamepulse.v1.Progression.$Properties;
-export type PurchaseData = gamepulse.v1.Purchase.$Properties;
-export type ResourceData = gamepulse.v1.Resource.$Properties;
-export type DesignData = gamepulse.v1.Design.$Properties;
-export type ErrorEventData = gamepulse.v1.Error.$Properties;
-export type AdData = gamepulse.v1.Ad.$Properties;
-export type SocialData = gamepulse.v1.Social.$Properties;
-export type FeatureUseData = gamepulse.v1.FeatureUse.$Properties;
-export type ExperimentExposureData = gamepulse.v1.ExperimentExposure.$Properties;
+/** Plain-object shapes (what encode accepts, all fields optional; decoded messages fit them too). */
+export type ContextData = pb.ContextData;
+export type EventData = pb.EventData;
+export type EventBatchData = pb.EventBatchData;
+export type SdkHealthData = pb.SdkHealthData;
+export type RejectionData = pb.RejectionData;
+export type BatchAckData = pb.BatchAckData;
+export type StreamErrorData = pb.StreamErrorData;
+export type StreamReplyData = pb.StreamReplyData;
+export type DeletionRequestData = pb.DeletionRequestData;
+export type IngestedBatchData = pb.IngestedBatchData;
+export type DeadLetterData = pb.DeadLetterData;
+export type RollupRowData = pb.RollupRowData;
+export type PlayerWindowData = pb.PlayerWindowData;
+export type ProgressionData = pb.ProgressionData;
+export type PurchaseData = pb.PurchaseData;
+export type ResourceData = pb.ResourceData;
+export type DesignData = pb.DesignData;
+export type ErrorEventData = pb.ErrorData;
+export type AdData = pb.AdData;
+export type SocialData = pb.SocialData;
+export type FeatureUseData = pb.FeatureUseData;
+export type ExperimentExposureData = pb.ExperimentExposureData;
 
-export const ProgressionStatus = v1.Progression.Status;
-export const ResourceFlow = v1.Resource.Flow;
-export const ErrorSeverity = v1.Error.Severity;
-export const AdAction = v1.Ad.Action;
+/** Decoded shapes (what decode returns: defaults filled in). */
+export type ContextMessage = pb.ContextMessage;
+export type EventMessage = pb.EventMessage;
+export type EventBatchMessage = pb.EventBatchMessage;
+export type BatchAckMessage = pb.BatchAckMessage;
+export type StreamReplyMessage = pb.StreamReplyMessage;
+export type DeletionRequestMessage = pb.DeletionRequestMessage;
+export type IngestedBatchMessage = pb.IngestedBatchMessage;
+export type DeadLetterMessage = pb.DeadLetterMessage;
+export type RollupRowMessage = pb.RollupRowMessage;
+export type PlayerWindowMessage = pb.PlayerWindowMessage;
+
+export { ProgressionStatus, ResourceFlow, ErrorSeverity, AdAction } from './generated/messages.ts';
+export type { ToObjectOptions } from './wire/server-codec.ts';

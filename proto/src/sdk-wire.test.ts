@@ -1,6 +1,6 @@
 /**
- * The SDK's generated codec (generated/sdk-wire.ts) against the full generated classes
- * (protobufjs): what the SDK encodes decodes to the same message, and what the
+ * The SDK's generated codec (generated/sdk-wire.ts) against the server-side codec
+ * (generated/messages.ts): what the SDK encodes decodes to the same message, and what the
  * collector encodes the SDK decodes to the same values — for seeded random messages
  * covering every field, negative 64-bit values, multi-byte lengths and non-ASCII text.
  */
@@ -91,7 +91,7 @@ const full = (bytes: Uint8Array) =>
   EventBatch.toObject(EventBatch.decode(bytes), { longs: Number, defaults: true, arrays: true, objects: true, oneofs: true });
 
 describe('proto/src/sdk-wire', () => {
-  it('EventBatch bytes from the SDK codec decode with the full classes exactly like the full encoder’s', () => {
+  it('EventBatch bytes from the SDK codec decode with the server codec exactly like the server encoder’s', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { batch } = gen(seed);
       const ours = encodeEventBatch(batch);
@@ -120,7 +120,7 @@ describe('proto/src/sdk-wire', () => {
     expect(seen.filter((f) => f === 5)).toHaveLength(batch.events!.length);
   });
 
-  it('decodes BatchAck and StreamReply written by the full classes (as the collector does)', () => {
+  it('decodes BatchAck and StreamReply written by the server codec (as the collector does)', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const { big, signed, str, int } = gen(seed);
       const ack = {

@@ -1,8 +1,8 @@
 /**
  * @gamepulse/proto/sdk — what the client SDK needs at run time to record events,
- * without the full generated classes and protobufjs: the small generated encoders for
- * the messages the SDK sends (sdk-wire), the enum values, the payload names and the
- * shared validation rules. What it reads back (acks, stream replies, stored batches)
+ * without the services' codec of every message (generated/messages.ts): the small
+ * generated encoders for the messages the SDK sends (sdk-wire), the enum values, the
+ * payload names and the shared validation rules. What it reads back (acks, stream replies, stored batches)
  * is `@gamepulse/proto/sdk-read`, apart, so that a bundle that only records (the
  * browser core) does not carry the decoders. The package index stays the full API for
  * services.

@@ -1,28 +1,21 @@
 /**
- * Views: decoders that read only some fields of a gamepulse.v1 message, derived from
- * the .proto files at load time. A consumer that needs a few fields of every event
- * (the processor's fold) skips the rest instead of building strings and objects for
- * them (processor/src/fold-view.ts says what that saved).
+ * Views: decoders that read only some fields of a gamepulse.v1 message. A consumer
+ * that needs a few fields of every event (the processor's fold) skips the rest instead
+ * of building strings and objects for them (processor/src/fold-view.ts says what that
+ * saved).
  *
- * A view is the real schema with fields left out, so the kept fields decode exactly as
- * the full message's do (same numbers, same types, same rules for repeated and merged
- * fields); a left-out field is skipped like an unknown one, by its wire type — which
- * is how protobufjs treats a known field whose wire type does not match, too, so the
- * bytes are consumed identically. What a view cannot do is notice problems in what it
- * skips (invalid UTF-8 in a left-out string): where the full decode throws, a view may
- * not. Naming a field that does not exist throws, so a renamed field cannot silently
- * drop out of a view.
- *
- * Node only (it parses the .proto files and compiles decoders at runtime); the SDK does
- * not load it.
+ * A view runs the generated decoder of the full message (generated/messages.ts) with a
+ * mask of the fields to read, so the kept fields decode exactly as the full message's
+ * do (same numbers, same types, same rules for repeated and merged fields), and a
+ * left-out field is skipped like an unknown one, by its wire type. A left-out field is
+ * absent from the decoded object; a kept one that is not on the wire reads as its
+ * default. What a view cannot do is notice problems in what it skips (invalid UTF-8 in
+ * a left-out string): where the full decode throws, a view may not. Naming a field
+ * that does not exist throws, so a renamed field cannot silently drop out of a view.
  */
-import './messages.ts'; // protobufjs set up first: numbers for 64-bit, our oneof accessors and readers
-import protobuf from 'protobufjs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadSchema } from './compat/load-schema.ts';
+import { viewSchemas } from './generated/messages.ts';
+import { view, viewClass, type View } from './wire/server-codec.ts';
 
-const PROTO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = 'gamepulse.v1';
 
 /** Fields kept, per message type name (without the package); a type not listed keeps all its fields. */
@@ -32,33 +25,41 @@ export interface MessageView<T> {
   decode(bytes: Uint8Array): T;
 }
 
-interface JsonType {
-  fields: Record<string, unknown>;
-  oneofs?: Record<string, { oneof: string[] }>;
-}
-
-let schemaJson: string | undefined;
-
-/** The gamepulse.v1 messages as protobufjs JSON, camelCase as in the generated code; each view edits its own copy. */
-function schema(): string {
-  schemaJson ??= JSON.stringify(loadSchema(PROTO_ROOT, ['gamepulse/v1/topics.proto', 'gamepulse/v1/batch.proto'], { keepCase: false }));
-  return schemaJson;
+function schemaOf(name: string) {
+  const s = Object.hasOwn(viewSchemas, name) ? viewSchemas[name] : undefined;
+  if (!s) throw new Error(`view: ${PACKAGE}.${name} is not a message`);
+  return s;
 }
 
 /** A decoder for `typeName` (e.g. 'IngestedBatch') that reads only the fields `keep` names. */
 export function messageView<T>(typeName: string, keep: ViewSpec): MessageView<T> {
-  const json = JSON.parse(schema()) as { nested: Record<string, { nested: Record<string, { nested: Record<string, JsonType> }> }> };
-  const types = json.nested.gamepulse!.nested.v1!.nested;
   for (const [name, fields] of Object.entries(keep)) {
-    const t = types[name];
-    if (!t?.fields) throw new Error(`view: ${PACKAGE}.${name} is not a message`);
-    for (const f of fields) if (!(f in t.fields)) throw new Error(`view: ${PACKAGE}.${name} has no field ${f}`);
-    for (const f of Object.keys(t.fields)) if (!fields.includes(f)) delete t.fields[f];
-    for (const [oneofName, o] of Object.entries(t.oneofs ?? {})) {
-      o.oneof = o.oneof.filter((f) => fields.includes(f));
-      if (o.oneof.length === 0) delete t.oneofs![oneofName];
-    }
+    const s = schemaOf(name);
+    for (const f of fields) if (!s.fields.includes(f)) throw new Error(`view: ${PACKAGE}.${name} has no field ${f}`);
   }
-  const type = protobuf.Root.fromJSON(json as protobuf.INamespace).lookupType(`${PACKAGE}.${typeName}`);
-  return { decode: (bytes) => type.decode(bytes) as T };
+  const built = new Map<string, View>();
+  const build = (name: string): View => {
+    const known = built.get(name);
+    if (known) return known;
+    const s = schemaOf(name);
+    const kept = Object.hasOwn(keep, name) ? keep[name]! : undefined;
+    const subs = s.fields.map((f) => (Object.hasOwn(s.messages, f) && (!kept || kept.includes(f)) ? build(s.messages[f]!) : undefined));
+    let v: View;
+    if (!kept) v = subs.every((sub, i) => sub === s.full.s[i]) ? s.full : view(s.full.k, undefined, subs);
+    else {
+      let k = 0;
+      const defaults: Record<string, unknown> = {};
+      s.fields.forEach((f, i) => {
+        if (!kept.includes(f)) return;
+        k |= 2 ** i;
+        if (Object.hasOwn(s.defaults, f)) defaults[f] = s.defaults[f];
+      });
+      v = view(k, viewClass(defaults), subs);
+    }
+    built.set(name, v);
+    return v;
+  };
+  const root = build(typeName);
+  const decode = schemaOf(typeName).decode;
+  return { decode: (bytes) => decode(bytes, root) as T };
 }

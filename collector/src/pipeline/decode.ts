@@ -1,9 +1,8 @@
 /**
  * Protobuf decode of an `EventBatch`, plus each event's bytes as received (see wire.ts
- * for why they are kept). 64-bit fields decode as plain numbers, unset ones included:
- * @gamepulse/proto switches long.js off before the generated code loads
- * (proto/src/numbers-not-longs.ts). All of them are counts, times in ms or amounts
- * bounded well below 2^53; validation rejects unsafe integers. The decoded messages
+ * for why they are kept). 64-bit fields decode as plain numbers, unset ones as 0
+ * (@gamepulse/proto's generated codec knows no Long). All of them are counts, times in
+ * ms or amounts bounded well below 2^53; validation rejects unsafe integers. The decoded messages
  * are used as they are — no conversion to plain objects on the hot path.
  */
 import { EventBatch, type EventBatchData } from '@gamepulse/proto';
@@ -25,8 +24,8 @@ export function decodeBatch(bytes: Uint8Array): DecodedBatch | CollectorFailure 
   try {
     batch = EventBatch.decode(bytes);
   } catch (err) {
-    // protobufjs throws Error / RangeError for truncated input, bad wire types and
-    // invalid lengths; the message names the position, which helps SDK authors.
+    // The decoder throws Error / RangeError for truncated input, bad wire types and
+    // invalid lengths, TypeError for invalid UTF-8; the message says which.
     return failure('GP_BODY_DECODE_FAILED', `body is not a valid gamepulse.v1.EventBatch: ${(err as Error).message}`);
   }
   const ranges = fieldRanges(bytes, EVENTS_FIELD);

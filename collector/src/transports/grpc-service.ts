@@ -1,7 +1,7 @@
 /**
  * `gamepulse.v1.Collector` (proto/gamepulse/v1/collector.proto) for @grpc/grpc-js,
- * written by hand over the generated protobufjs classes instead of loading the .proto
- * at run time.
+ * written by hand over the generated codecs of @gamepulse/proto instead of loading the
+ * .proto at run time.
  *
  * The request side carries raw bytes in both directions: the server hands the
  * received `EventBatch` bytes to the pipeline undecoded (so a malformed batch becomes

@@ -4,6 +4,7 @@
  * 64-bit field of gamepulse.v1 is below 2^53 in magnitude), doubles, UTF-8 strings,
  * bytes, map entries, and skipping unknown fields. Apart from write.ts so that bundles
  * load it only where they read (the browser: with its transports, not in the core).
+ * The server-side codec's reads (server-read.ts) share its cursor.
  */
 
 const f64 = new Float64Array(1);

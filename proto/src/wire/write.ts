@@ -7,8 +7,8 @@
  * browser core) does not carry it.
  *
  * Every 64-bit field of gamepulse.v1 is a count, a time in ms or an amount in minor
- * units, all below 2^53 in magnitude, so numbers are exact (same premise as
- * numbers-not-longs.ts).
+ * units, all below 2^53 in magnitude, so numbers are exact (the server-side codec,
+ * generated/messages.ts over server-write.ts, rests on the same premise).
  *
  * Encoding writes into one growing module-level buffer (encoding is synchronous and
  * never re-entered) and copies the result out, so an event costs one allocation.
@@ -77,6 +77,17 @@ export function varint(n: number): void {
     hi >>>= 7;
   }
   buf[pos++] = lo & 0x01;
+}
+
+/** A varint of a 64-bit value given as its low and high 32 bits (uint32 each). */
+export function varint64(lo: number, hi: number): void {
+  ensure(10);
+  while (hi !== 0 || lo > 0x7f) {
+    buf[pos++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[pos++] = lo;
 }
 
 export function double(v: number): void {

@@ -32,9 +32,9 @@ describe('browser/bundle-size', () => {
     const core = s.modules.map(([m]) => m);
     for (const m of ['recorder.ts', 'validate-event.ts', 'sdk-wire.ts', 'queue.ts', 'journal.ts', 'idb-storage.ts', 'delivery.ts', 'tab-lock.ts'])
       expect(core.some((c) => c.endsWith(`/${m}`)), m).toBe(true);
-    // Neither protobufjs nor long.js may come back into the bundle, nor decoders into the core.
+    // Neither protobufjs, long.js nor the server-side codec may come into the bundle, nor decoders into the core.
     const all = [...core, ...s.deferred.modules.map(([m]) => m)];
-    expect(all.filter((m) => /protobufjs|\/long\/|generated\/gamepulse\.js/.test(m))).toEqual([]);
+    expect(all.filter((m) => /protobufjs|\/long\/|generated\/messages\.ts|wire\/server-/.test(m))).toEqual([]);
     expect(core.filter((m) => /sdk-wire-read|wire\/read/.test(m))).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
+/**
+ * The server-side codec's reads (server-read.ts, used by generated/messages.ts): 64-bit
+ * varints against BigInt, strict UTF-8 against TextDecoder, and that the generated
+ * decoders go through them.
+ */
 import { describe, expect, it } from 'vitest';
-import { Event, IngestedBatch } from './messages.ts';
-import { readInt64, readSint64, readUint64, readUtf8Strict } from './fast-reads.ts';
+import { Event, IngestedBatch } from '../messages.ts';
+import { int64, uint64, utf8Strict } from './server-read.ts';
 
 /** A seeded xorshift, so failures replay. */
 function rng(seed: number): () => number {
@@ -33,10 +38,10 @@ function random64(rnd: () => number): bigint {
   return (BigInt(Math.floor(rnd() * 2 ** 32)) << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
 }
 
-const reader = (bytes: Uint8Array) => ({ buf: bytes, pos: 0, len: bytes.length });
+const reader = (bytes: Uint8Array) => ({ b: bytes, p: 0 });
 
-describe('fast int64 reads (ground truth: BigInt)', () => {
-  it('int64, uint64 and sint64 equal the correctly rounded value of the varint, and advance past it', () => {
+describe('int64 reads (ground truth: BigInt)', () => {
+  it('int64 and uint64 equal the correctly rounded value of the varint, and advance past it', () => {
     const rnd = rng(42);
     for (let i = 0; i < 20_000; i++) {
       const v = random64(rnd);
@@ -44,24 +49,21 @@ describe('fast int64 reads (ground truth: BigInt)', () => {
       const padded = new Uint8Array(bytes.length + 3); // trailing bytes must not be read
       padded.set(bytes);
       padded.fill(0xff, bytes.length);
-      const r1 = { buf: padded, pos: 0, len: padded.length };
-      expect(readInt64.call(r1)).toBe(Number(BigInt.asIntN(64, v)));
-      expect(r1.pos).toBe(bytes.length);
-      expect(readUint64.call(reader(bytes))).toBe(Number(BigInt.asUintN(64, v)));
-      const u = BigInt.asUintN(64, v);
-      const zigzag = (u >> 1n) ^ -(u & 1n);
-      expect(readSint64.call(reader(bytes))).toBe(Number(BigInt.asIntN(64, zigzag)));
+      const r1 = reader(padded);
+      expect(int64(r1)).toBe(Number(BigInt.asIntN(64, v)));
+      expect(r1.p).toBe(bytes.length);
+      expect(uint64(reader(bytes))).toBe(Number(BigInt.asUintN(64, v)));
     }
   });
 
   it('a truncated varint throws a RangeError instead of reading past the end', () => {
     const bytes = varint(2n ** 40n);
-    expect(() => readInt64.call({ buf: bytes, pos: 0, len: bytes.length - 1 })).toThrow(RangeError);
-    expect(() => readUint64.call(reader(Uint8Array.of(0x80)))).toThrow(RangeError);
+    expect(() => int64(reader(bytes.subarray(0, bytes.length - 1)))).toThrow(RangeError);
+    expect(() => uint64(reader(Uint8Array.of(0x80)))).toThrow(RangeError);
   });
 
   it('an 11-byte varint is refused', () => {
-    expect(() => readInt64.call(reader(new Uint8Array(11).fill(0x80)))).toThrow(/invalid varint/);
+    expect(() => int64(reader(new Uint8Array(11).fill(0x80)))).toThrow(/invalid varint/);
   });
 
   it('generated decoders use them: int64 fields round-trip through encode / decode', () => {
@@ -76,7 +78,7 @@ describe('fast int64 reads (ground truth: BigInt)', () => {
   });
 });
 
-describe('fast UTF-8 reads (ground truth: TextDecoder)', () => {
+describe('UTF-8 reads (ground truth: TextDecoder)', () => {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const ALPHABET = ['a', 'Z', '0', '-', ':', ' ', '~', '\u007f', 'é', 'ß', '€', '中', '😀', '\u0000', '\ufeff'];
 
@@ -94,21 +96,21 @@ describe('fast UTF-8 reads (ground truth: TextDecoder)', () => {
       const encoded = Buffer.from(text, 'utf8');
       const framed = Buffer.concat([Buffer.from('xy'), encoded, Buffer.from('z')]);
       const end = 2 + encoded.length;
-      expect(readUtf8Strict(framed, 2, end)).toBe(strict.decode(encoded));
-      expect(readUtf8Strict(new Uint8Array(framed), 2, end)).toBe(text);
+      expect(utf8Strict(framed, 2, end)).toBe(strict.decode(encoded));
+      expect(utf8Strict(new Uint8Array(framed), 2, end)).toBe(text);
     }
   });
 
   it('keeps a leading byte-order mark, as protobufjs does', () => {
     const bytes = Buffer.from('\ufeff' + 'x'.repeat(40), 'utf8');
-    expect(readUtf8Strict(bytes, 0, bytes.length)).toBe('\ufeff' + 'x'.repeat(40));
+    expect(utf8Strict(bytes, 0, bytes.length)).toBe('\ufeff' + 'x'.repeat(40));
   });
 
   it('throws on invalid UTF-8, short or long, so a malformed batch is still refused', () => {
     for (const len of [1, 5, 23, 24, 40]) {
       const bytes = Buffer.alloc(len, 0x61);
       bytes[len - 1] = 0xff;
-      expect(() => readUtf8Strict(bytes, 0, len), `length ${len}`).toThrow(TypeError);
+      expect(() => utf8Strict(bytes, 0, len), `length ${len}`).toThrow(TypeError);
     }
     // event_id: 29 × 'a' and a lone lead byte
     expect(() => Event.decode(Buffer.concat([Buffer.from([0x0a, 30]), Buffer.alloc(29, 0x61), Buffer.from([0xc3])]))).toThrow();
