@@ -19,8 +19,8 @@ export interface BenchRow {
 export interface BenchContext {
   /** Scratch directory for this run (deleted afterwards). */
   tmpDir: string;
-  /** Progress output (stderr), so long suites tell what they are doing. */
-  log(line: string): void;
+  /** Progress output (stderr), so long suites tell what they are doing. A plain function: suites pass it on as a callback. */
+  log: (line: string) => void;
   /** `--quick`: smaller workloads for a smoke run. */
   quick: boolean;
 }

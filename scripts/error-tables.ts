@@ -91,7 +91,7 @@ export function errorTableSection(docsUrl: string): Section | string {
   if (i === -1) return `${docsUrl}: no heading with anchor #${anchor} in ${file}`;
   const level = headings[i]![1]!.length;
   const next = headings.slice(i + 1).find((h) => h[1]!.length <= level);
-  return { file, text, start: headings[i]!.index!, end: next?.index ?? text.length };
+  return { file, text, start: headings[i]!.index, end: next?.index ?? text.length };
 }
 
 const TABLE_HEADER = errorTableMarkdown([]).split('\n')[0]!;

@@ -13,7 +13,7 @@ const { values } = parseArgs({
   options: { port: { type: 'string', default: '8080' }, path: { type: 'string', default: ':memory:' }, seed: { type: 'string', default: '1' } },
 });
 const rng = seededRandom(Number(values.seed));
-const store = await openDuckDbStore({ path: values.path! });
+const store = await openDuckDbStore({ path: values.path });
 const now = Date.now();
 let offset = 0;
 

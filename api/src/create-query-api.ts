@@ -7,7 +7,7 @@
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createRegistry, GamepulseError, handleOps, type OpsOptions } from '@gamepulse/service';
+import { createRegistry, type GamepulseError, handleOps, isGamepulseError, type OpsOptions } from '@gamepulse/service';
 import { consoleHtml } from './console/index.ts';
 import { AnalyticsError } from '@gamepulse/store';
 import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
@@ -31,7 +31,7 @@ function catalogue() {
  * express itself raises (e.g. a malformed URI, status 400) keep their client/server split.
  */
 function asHttpError(err: unknown): GamepulseError {
-  if (err instanceof GamepulseError) return err;
+  if (isGamepulseError(err)) return err;
   const message = (err as Error)?.message ?? String(err);
   const status = (err as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return new AnalyticsError('GP_QUERY_BAD_PARAM', message, { cause: err });
@@ -69,7 +69,7 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
   app.get('/v1/kpis/:name', async (req: Request<{ name: string }>, res) => {
     const started = performance.now();
     const def = getKpi(req.params.name);
-    const result = await runKpi(store, def.name, parseKpiQuery(req.query as Record<string, unknown>), {
+    const result = await runKpi(store, def.name, parseKpiQuery(req.query), {
       nowMs,
       ...(options.dialect ? { dialect: options.dialect } : {}),
     });

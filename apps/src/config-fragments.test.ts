@@ -92,6 +92,7 @@ describe('apps/config-fragments: the log and Kafka settings are defined once', (
     expect(collector).toMatchObject({
       clientId: 'game-a',
       brokers: ['b1.example:9093', 'b2.example:9093'],
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
       ssl: { ca: [expect.stringContaining('ca.pem')], cert: expect.stringContaining('client.pem'), key: expect.stringContaining('client.key') },
       sasl: { mechanism: 'scram-sha-512', username: 'gamepulse', password: 's3cret' },
       connectionTimeout: 5000,

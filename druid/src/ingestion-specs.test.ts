@@ -53,7 +53,10 @@ describe('druid/ingestion', () => {
 
   it('builds the player-deletion reindex from the spec: only the affected chunks, the player filtered out, metrics re-aggregated', () => {
     const intervals = ['2026-02-03T00:00:00.000Z/2026-02-04T00:00:00.000Z', '2026-02-01T00:00:00.000Z/2026-02-02T00:00:00.000Z'];
-    const task = reindexTask('players', 'ds', intervals, 'g1', 'p1') as { spec: { dataSchema: Record<string, any>; ioConfig: Record<string, any> }; context?: unknown };
+    const task = reindexTask('players', 'ds', intervals, 'g1', 'p1') as {
+      spec: { dataSchema: Record<string, unknown> & { dimensionsSpec: { dimensions: unknown[] } }; ioConfig: Record<string, unknown> };
+      context?: unknown;
+    };
     const { dataSchema, ioConfig } = task.spec;
     expect(ioConfig).toEqual({ type: 'index_parallel', inputSource: { type: 'druid', dataSource: 'ds', interval: '2026-02-01T00:00:00.000Z/2026-02-04T00:00:00.000Z' }, appendToExisting: false, dropExisting: true });
     expect(dataSchema.granularitySpec).toEqual({ type: 'uniform', segmentGranularity: 'DAY', queryGranularity: 'MINUTE', rollup: true, intervals });

@@ -5,7 +5,7 @@
  */
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDuckDbStore, type DuckDbStore, type Row } from '@gamepulse/store';
+import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { seededRandom, DAY_MS, MINUTE_MS, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';
 import { REFERENCE_KPIS, type RefData, type RefPlayer, type RefRollup } from './reference/reference-kpis.ts';
 import { createDuckDbDialect } from './duckdb-dialect.ts';

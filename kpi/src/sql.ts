@@ -111,7 +111,8 @@ export class QueryBuilder {
    * (pass a function when they bind parameters).
    */
   where(p: ResolvedKpiParams, conditions: readonly string[] | (() => readonly string[]) = [], o: WhereOptions = {}): string {
-    const { timeColumn: t, timeLiteral } = this.dialect;
+    const t = this.dialect.timeColumn;
+    const timeLiteral = (ms: number) => this.dialect.timeLiteral(ms);
     const table = o.table ?? 'rollups';
     const parts = [`${t} >= ${timeLiteral(o.fromMs ?? p.fromMs)}`, `${t} < ${timeLiteral(o.toMs ?? p.toMs)}`];
     if (p.game !== undefined) parts.push(`game_id = ${this.param(p.game)}`);

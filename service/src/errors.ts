@@ -159,7 +159,12 @@ export class GamepulseError<C extends string = string> extends Error {
 
 /** True for a GamepulseError, and when `table` is given, one whose code is in it. */
 export function isGamepulseError<C extends string = string>(err: unknown, table?: ErrorTable<C>): err is GamepulseError<C> {
-  return err instanceof GamepulseError && (table === undefined || Object.hasOwn(table, err.code));
+  return isGamepulseInstance(err) && (table === undefined || Object.hasOwn(table, err.code));
+}
+
+/** `instanceof` on the generic class narrows to GamepulseError<any>; this keeps `code` a string. */
+function isGamepulseInstance(err: unknown): err is GamepulseError {
+  return err instanceof GamepulseError;
 }
 
 /** A README table of `codes`: code, HTTP status, gRPC status, retryable, message. */

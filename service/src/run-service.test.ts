@@ -86,7 +86,7 @@ describe('service/run-service', () => {
       ops: (c) => ({ port: c.port }),
       start: async (ctx) => {
         port = ctx.opsPort!;
-        stopService = ctx.stop;
+        stopService = (reason) => ctx.stop(reason);
         new Counter({ name: 'gamepulse_test_total', help: 'h', registers: [ctx.registry] });
         await gate;
         return {
@@ -147,7 +147,7 @@ describe('service/run-service', () => {
       name: 'svc',
       config: () => ({}),
       start: async (ctx) => {
-        stop = ctx.stop;
+        stop = (reason, o) => ctx.stop(reason, o);
         return {
           stop: [
             {

@@ -60,17 +60,41 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function get(path: string): Promise<{ status: number; body: any }> {
+/** The JSON answers' shapes, as far as the assertions below read them. */
+interface Catalogue {
+  kpis: Array<{ name: string; description: string; params: Array<{ name: string }> }>;
+}
+interface KpiAnswer {
+  params: Record<string, unknown>;
+  rows: Array<Record<string, unknown>>;
+  tookMs: unknown;
+}
+interface ErrorAnswer {
+  error: { code: string; message: string };
+}
+
+/** JSON bodies parsed, anything else as text. */
+async function get(path: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(base + path);
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, body: type.includes('json') ? await res.json() : await res.text() };
+  return { status: res.status, body: type.includes('json') ? ((await res.json()) as unknown) : await res.text() };
+}
+
+/** `get` for a JSON answer of a declared shape; the assertions on it check the shape. */
+async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
+  const { status, body } = await get(path);
+  return { status, body: body as T };
+}
+
+async function rowsOf(path: string): Promise<KpiAnswer['rows']> {
+  return (await getJson<KpiAnswer>(path)).body.rows;
 }
 
 describe('druid/test/integration/duckdb-query-api', () => {
   it('lists the KPIs with their descriptions and parameters', async () => {
-    const { status, body } = await get('/v1/kpis');
+    const { status, body } = await getJson<Catalogue>('/v1/kpis');
     expect(status).toBe(200);
-    expect(body.kpis.map((k: { name: string }) => k.name)).toEqual([
+    expect(body.kpis.map((k) => k.name)).toEqual([
       'online_now',
       'dau',
       'active_users',
@@ -86,13 +110,13 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'top_progression_fails',
       'sessions',
     ]);
-    const revenue = body.kpis.find((k: { name: string }) => k.name === 'revenue');
-    expect(revenue.description).toMatch(/minor units/);
-    expect(revenue.params.map((p: { name: string }) => p.name)).toEqual(['game', 'from', 'to', 'platform', 'country', 'build', 'variant', 'by', 'granularity']);
+    const revenue = body.kpis.find((k) => k.name === 'revenue');
+    expect(revenue?.description).toMatch(/minor units/);
+    expect(revenue?.params.map((p) => p.name)).toEqual(['game', 'from', 'to', 'platform', 'country', 'build', 'variant', 'by', 'granularity']);
   });
 
   it('answers revenue per hour for one game, with from as ISO and to as ms', async () => {
-    const { status, body } = await get(`/v1/kpis/revenue?game=g1&from=2025-03-10T00:00:00Z&to=${NOW}&granularity=hour`);
+    const { status, body } = await getJson<KpiAnswer>(`/v1/kpis/revenue?game=g1&from=2025-03-10T00:00:00Z&to=${NOW}&granularity=hour`);
     expect(status).toBe(200);
     expect(body).toMatchObject({
       kpi: 'revenue',
@@ -108,7 +132,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
   });
 
   it('applies platform/country filters and the default range (last 24 h)', async () => {
-    const { body } = await get('/v1/kpis/revenue?granularity=all&country=DE&platform=ios');
+    const { body } = await getJson<KpiAnswer>('/v1/kpis/revenue?granularity=all&country=DE&platform=ios');
     expect(body.params).toMatchObject({ fromMs: NOW - 86_400_000, toMs: NOW });
     expect(body.rows).toEqual([
       { currency: 'EUR', purchases: 1, amount_minor: 999 },
@@ -117,25 +141,25 @@ describe('druid/test/integration/duckdb-query-api', () => {
   });
 
   it('answers online_now, dau, top fails, sessions and economy', async () => {
-    expect((await get('/v1/kpis/online_now')).body.rows).toEqual([{ players: 3 }]);
-    expect((await get('/v1/kpis/online_now?game=g1')).body.rows).toEqual([{ players: 2 }]);
-    expect((await get('/v1/kpis/dau?game=g1&from=2025-03-09')).body.rows).toEqual([
+    expect(await rowsOf('/v1/kpis/online_now')).toEqual([{ players: 3 }]);
+    expect(await rowsOf('/v1/kpis/online_now?game=g1')).toEqual([{ players: 2 }]);
+    expect(await rowsOf('/v1/kpis/dau?game=g1&from=2025-03-09')).toEqual([
       { day_start_ms: Date.UTC(2025, 2, 9), players: 1 },
       { day_start_ms: Date.UTC(2025, 2, 10), players: 3 },
     ]);
-    expect((await get('/v1/kpis/top_progression_fails?game=g1&limit=1')).body.rows).toEqual([{ item: 'w2:l1', fails: 5 }]);
-    expect((await get('/v1/kpis/sessions?game=g1')).body.rows).toEqual([
+    expect(await rowsOf('/v1/kpis/top_progression_fails?game=g1&limit=1')).toEqual([{ item: 'w2:l1', fails: 5 }]);
+    expect(await rowsOf('/v1/kpis/sessions?game=g1')).toEqual([
       { sessions: 10, ended: 4, total_length_ms: 2_400_000, avg_length_ms: 600_000 },
     ]);
-    expect((await get('/v1/kpis/economy?game=g1')).body.rows).toEqual([
+    expect(await rowsOf('/v1/kpis/economy?game=g1')).toEqual([
       { currency: 'gems', source_amount: 50, sink_amount: 0, net_amount: 50 },
       { currency: 'gold', source_amount: 1000, sink_amount: 300, net_amount: 700 },
     ]);
-    expect((await get('/v1/kpis/events_by_type?game=g2')).body.rows).toEqual([{ event_type: 'purchase', events: 5 }]);
+    expect(await rowsOf('/v1/kpis/events_by_type?game=g2')).toEqual([{ event_type: 'purchase', events: 5 }]);
   });
 
   it('shows a new commit in the next answer', async () => {
-    const before = (await get('/v1/kpis/top_progression_fails?game=g1')).body.rows;
+    const before = await rowsOf('/v1/kpis/top_progression_fails?game=g1');
     expect(before).toEqual([
       { item: 'w2:l1', fails: 5 },
       { item: 'w1:l3', fails: 4 },
@@ -146,7 +170,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
         positions: [{ topic: 'events', partition: 0, offset: 21 }],
       }),
     );
-    expect((await get('/v1/kpis/top_progression_fails?game=g1')).body.rows).toEqual([
+    expect(await rowsOf('/v1/kpis/top_progression_fails?game=g1')).toEqual([
       { item: 'w1:l3', fails: 7 },
       { item: 'w2:l1', fails: 5 },
     ]);
@@ -167,7 +191,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       ['/v1/kpis/%E0%A4%A', 400, 'GP_QUERY_BAD_PARAM'],
     ];
     for (const [path, status, code] of cases) {
-      const res = await get(path);
+      const res = await getJson<ErrorAnswer>(path);
       expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status, code });
       expect(res.body.error.message).toEqual(expect.any(String));
     }
@@ -194,7 +218,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
     await other.close();
     const res = await fetch(`http://127.0.0.1:${server.port}/v1/kpis/dau`);
     expect(res.status).toBe(500);
-    expect((await res.json()).error.code).toBe('GP_QUERY_FAILED');
+    expect(((await res.json()) as ErrorAnswer).error.code).toBe('GP_QUERY_FAILED');
     expect((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status).toBe(503);
     await server.close();
   });

@@ -8,10 +8,11 @@ import { isAnalyticsError } from '@gamepulse/store';
 import { druidParameter, openDruidStore } from './druid-store.ts';
 
 function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; body: unknown }> = []): typeof fetch {
-  return (async (url: string | URL | Request, init?: RequestInit) => {
-    seen.push({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : undefined });
+  return async (url: string | URL | Request, init?: RequestInit) => {
+    // DruidStore posts a JSON string to a string URL.
+    seen.push({ url: url instanceof Request ? url.url : url.toString(), body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
-  }) as typeof fetch;
+  };
 }
 
 describe('druid/druid-engine/druid-store', () => {
@@ -38,6 +39,7 @@ describe('druid/druid-engine/druid-store', () => {
     const body = { error: 'druidException', errorCode: 'invalidInput', persona: 'USER', category: 'INVALID_INPUT', errorMessage: "Column 'nope' not found in any table" };
     const err = await openDruidStore({ fetch: fakeFetch(400, body) }).sql('SELECT nope FROM t').catch((e: unknown) => e);
     expect(isAnalyticsError(err, 'GP_STORE_QUERY_FAILED')).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(err).toMatchObject({ retryable: false, message: expect.stringContaining("Column 'nope' not found"), context: { druidCategory: 'INVALID_INPUT', httpStatus: 400 } });
   });
 
@@ -55,6 +57,7 @@ describe('druid/druid-engine/druid-store', () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     }) as unknown as typeof fetch;
     const err = await openDruidStore({ url: 'http://127.0.0.1:1', fetch: refused }).sql('SELECT 1').catch((e: unknown) => e);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(err).toMatchObject({ code: 'GP_STORE_UNAVAILABLE', message: expect.stringContaining('ECONNREFUSED') });
     expect(await openDruidStore({ url: 'http://127.0.0.1:1', fetch: refused }).health()).toMatchObject({ ok: false });
   });

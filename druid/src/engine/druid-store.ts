@@ -25,7 +25,7 @@ export function druidParameter(value: string | number): DruidParameter {
 function toRow(raw: Record<string, unknown>): Row {
   const row: Row = {};
   for (const [k, v] of Object.entries(raw)) {
-    row[k] = v === null || v === undefined || typeof v === 'number' || typeof v === 'string' ? ((v ?? null) as Row[string]) : JSON.stringify(v);
+    row[k] = v === null || v === undefined || typeof v === 'number' || typeof v === 'string' ? (v ?? null) : JSON.stringify(v);
   }
   return row;
 }

@@ -89,17 +89,17 @@ function rolledUpRows(rows: RawEvent[]): number {
 
 async function poll<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
+  let lastError = '';
   while (Date.now() < deadline) {
     try {
       const value = await fn();
       if (value !== undefined) return value;
     } catch (err) {
-      lastError = err;
+      lastError = ` (last error: ${String(err)})`;
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  throw new Error(`${what}: timed out after ${timeoutMs} ms${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+  throw new Error(`${what}: timed out after ${timeoutMs} ms${lastError}`);
 }
 
 async function http<T>(url: string, init?: RequestInit): Promise<T> {

@@ -122,10 +122,9 @@ beforeAll(async () => {
   ];
   const rows: RollupsTopicRow[] = [...rollups, ...players, ...hllRows()];
   playerDayKeys = new Set(
-    rows.filter((r) => r.kind === 'player').map((r) => {
-      const p = r as RollupsTopicRow & { kind: 'player' };
-      return [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant, p.player_id].join('|');
-    }),
+    rows
+      .filter((r) => r.kind === 'player')
+      .map((p) => [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant, p.player_id].join('|')),
   ).size;
   const tp = Date.now();
   const results = await submitSupervisors({
@@ -314,6 +313,7 @@ describe('druid/test/integration/druid-kpis: query API on Druid', () => {
         expect(bad.status).toBe(500);
         expect(((await bad.json()) as { error: { code: string; message: string } }).error).toMatchObject({
           code: 'GP_QUERY_FAILED',
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
           message: expect.stringContaining('no_such_datasource'),
         });
       } finally {

@@ -110,7 +110,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
           });
           const rec = recordingClient(p, clock, g.gameId, events);
           // Both see every call: the SDK sends, the recorder keeps the ground truth.
-          return tee(sdk as unknown as Parameters<typeof tee>[0], rec);
+          return tee(sdk, rec);
         },
       }).run();
     }

@@ -95,7 +95,7 @@ function filtered<T extends Dimmed>(all: readonly T[], p: ResolvedKpiParams, fro
 
 function dimsOf(r: Dimmed, by: readonly Dimension[]): Row {
   const out: Row = {};
-  for (const d of by) out[COLNAME[d]] = r[COLUMN[d]] as string;
+  for (const d of by) out[COLNAME[d]] = r[COLUMN[d]];
   return out;
 }
 

@@ -21,7 +21,7 @@ import { decodeRollupsRecord, jsonToPlayer, jsonToRollup, type DeadLetterData, t
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError, type RollupCommit, type RollupSink } from '@gamepulse/store';
 import { LOADER_ERRORS } from '../errors.ts';
-import { loaderMetrics, type LoaderMetrics } from './metrics.ts';
+import type { LoaderMetrics } from './metrics.ts';
 
 export const LOADER_RECORD_UNDECODABLE = LOADER_ERRORS.GP_LOADER_RECORD_UNDECODABLE.code;
 

@@ -142,9 +142,9 @@ if (isMain) {
     },
   });
   const server = startGameServer({
-    grpcEndpoint: values.grpc!,
-    httpEndpoint: values.http!,
-    gameKey: values.key!,
+    grpcEndpoint: values.grpc,
+    httpEndpoint: values.http,
+    gameKey: values.key,
     matches: Number(values.matches),
     tickMs: Number(values.tick),
     ...(values.storage ? { storageDir: values.storage } : {}),

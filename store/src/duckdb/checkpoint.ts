@@ -1,7 +1,7 @@
 /** Reads what a consumer restarts from: its committed positions and state. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Checkpoint, Position, StateEntry } from '../contracts.ts';
-import { int } from './values.ts';
+import { int, textCell } from './values.ts';
 
 export async function readCheckpoint(
   conn: DuckDBConnection,
@@ -20,7 +20,7 @@ export async function readCheckpoint(
     values,
   );
   const positions: Position[] = positionsReader.getRowsJS().map(([topic, partition, offset]) => ({
-    topic: String(topic),
+    topic: textCell(topic, 'topic'),
     partition: Number(partition),
     offset: Number(offset),
   }));
@@ -31,8 +31,8 @@ export async function readCheckpoint(
   );
   const state: StateEntry[] = stateReader.getRowsJS().map(([partition, namespace, key, value]) => ({
     partition: Number(partition),
-    namespace: String(namespace),
-    key: String(key),
+    namespace: textCell(namespace, 'namespace'),
+    key: textCell(key, 'key'),
     // DuckDB hands back a Buffer view; callers get a plain, owned Uint8Array.
     value: new Uint8Array(value as Uint8Array),
   }));

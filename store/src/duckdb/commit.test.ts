@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RollupRowData } from '@gamepulse/proto';
 import { isAnalyticsError } from '../errors.ts';
 import type { RollupCommit } from '../contracts.ts';
 import { seededRandom, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';

@@ -10,7 +10,7 @@ import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import type { Position, RollupCommit, StateEntry } from '../contracts.ts';
 import { appendDeadLetters, appendStateStage, PLAYERS, ROLLUPS, withAppender } from './append.ts';
 import { appendColumnar } from './columnar-append.ts';
-import { int } from './values.ts';
+import { int, textCell } from './values.ts';
 
 /** What a commit wrote, for metrics. */
 export interface CommitCounts {
@@ -60,7 +60,7 @@ export async function checkNoRegression(conn: DuckDBConnection, consumer: string
   );
   const stored = new Map<string, number>();
   for (const [topic, partition, offset] of reader.getRowsJS()) {
-    stored.set(positionKey(String(topic), Number(partition)), Number(offset));
+    stored.set(positionKey(textCell(topic, 'topic'), Number(partition)), Number(offset));
   }
   for (const p of positions) {
     const before = stored.get(positionKey(p.topic, p.partition));
@@ -83,7 +83,7 @@ export async function checkExpected(conn: DuckDBConnection, consumer: string, ex
   if (expected.length === 0) return;
   const reader = await conn.runAndReadAll('SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1', [consumer]);
   const stored = new Map<string, number>();
-  for (const [topic, partition, offset] of reader.getRowsJS()) stored.set(positionKey(String(topic), Number(partition)), Number(offset));
+  for (const [topic, partition, offset] of reader.getRowsJS()) stored.set(positionKey(textCell(topic, 'topic'), Number(partition)), Number(offset));
   for (const e of expected) {
     const now = stored.get(positionKey(e.topic, e.partition)) ?? 0;
     if (now !== e.offset) {

@@ -56,7 +56,7 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
       const counts = await this.writes.run(() => writeCommit(this.writer, commit));
       if (this.metrics) {
         this.metrics.commitSeconds.observe({ engine: this.engine }, (performance.now() - started) / 1000);
-        for (const [table, n] of Object.entries(counts)) if (n) this.metrics.committedRows.inc({ table }, n);
+        for (const [table, n] of Object.entries(counts) as Array<[string, number]>) if (n) this.metrics.committedRows.inc({ table }, n);
       }
     } catch (err) {
       const code = isAnalyticsError(err) ? err.code : 'GP_STORE_COMMIT_FAILED';

@@ -16,7 +16,7 @@ import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import type { DeletionCommit, DeletionOutcome, PlayerDeletion } from '../contracts.ts';
 import { appendDeadLetters, withAppender } from './append.ts';
 import { checkExpected, checkNoRegression, checkPositions, upsertPositions } from './commit.ts';
-import { int, str, timestampMicros } from './values.ts';
+import { int, str, textCell, timestampMicros } from './values.ts';
 
 /** Deletes the players' rows from player_windows; returns how many per (game, player), counted first. */
 async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<readonly [string, string]>): Promise<Map<string, number>> {
@@ -33,7 +33,7 @@ async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<re
     values,
   );
   const out = new Map<string, number>();
-  for (const [game, player, n] of reader.getRowsJS()) out.set(targetKey(String(game), String(player)), Number(n));
+  for (const [game, player, n] of reader.getRowsJS()) out.set(targetKey(textCell(game, 'game_id'), textCell(player, 'player_id')), Number(n));
   await conn.run(
     `DELETE FROM player_windows pw USING (VALUES ${tuples.join(', ')}) d(game_id, player_id)
      WHERE pw.game_id = d.game_id AND pw.player_id = d.player_id`,
@@ -57,7 +57,7 @@ async function eraseState(conn: DuckDBConnection, owner: NonNullable<DeletionCom
     `SELECT d.player_id, count(*) AS n FROM processor_state s, (VALUES ${ids.join(', ')}) d(player_id) WHERE ${where} GROUP BY 1`,
     values,
   );
-  for (const [player, n] of reader.getRowsJS()) out.set(String(player), Number(n));
+  for (const [player, n] of reader.getRowsJS()) out.set(textCell(player, 'player_id'), Number(n));
   await conn.run(`DELETE FROM processor_state s USING (VALUES ${ids.join(', ')}) d(player_id) WHERE ${where}`, values);
   return out;
 }

@@ -17,6 +17,12 @@ import type { Row } from '../contracts.ts';
 /** Largest time we accept: 9999-12-31, beyond which TIMESTAMP literals stop being four-digit years. */
 const MAX_TIME_MS = 253_402_300_799_999;
 
+/** A VARCHAR NOT NULL cell read back with `getRowsJS()`: DuckDB hands it over as a JS string. */
+export function textCell(value: JS | undefined, column: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${column}: expected a VARCHAR value, got ${value === null ? 'null' : typeof value}`);
+  return value;
+}
+
 export function str(value: string | null | undefined): string {
   return value ?? '';
 }

@@ -81,8 +81,9 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
   // installs sim-<seed>-<n> for player-<seed>-<n>), where its per-player state lived.
   const partitionOf = (installId: string) => partitionForKey(installId, DEFAULT_PARTITIONS.events);
   const home = partitionOf(victims[0]!.replace(/^player-/, 'sim-'));
-  let installId = '';
-  for (let i = 0; partitionOf((installId = `after-deletion-${i}`)) !== home; i++);
+  let i = 0;
+  while (partitionOf(`after-deletion-${i}`) !== home) i++;
+  const installId = `after-deletion-${i}`;
   const after = createNodeGamepulse({ gameKey: key, gameId: 'demo', endpoint: `http://127.0.0.1:${pipeline.ports.http}`, transport: 'http', installId, playerId: victims[0]!, platform: 'web', build: 'e2e', country: 'DE' });
   after.session.start();
   after.purchase({ currency: 'EUR', amountMinor: 199, itemType: 'gems', itemId: 'gems_100' });

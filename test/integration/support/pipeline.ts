@@ -164,7 +164,7 @@ export class Pipeline {
     await s.exited;
     if (opts.restart === false) return;
     this.processors[i] = this.processorService(i);
-    await waitReady(this.processors[i]!, READY_MS);
+    await waitReady(this.processors[i], READY_MS);
   }
 
   /** Starts processor i again if it exited on its own (gave up after repeated failures). */
