@@ -37,4 +37,5 @@ export {
   randomPlayerWindow,
   randomRollups,
   randomPlayerWindows,
+  sampleCommit,
 } from './rollup-data.ts';

@@ -15,8 +15,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Checkpoint, Position, RollupCommit, RollupSink, StateEntry } from '@gamepulse/store';
-import { randomPlayerWindows, randomRollups } from '../rollup-data.ts';
-import { seededRandom } from '../random.ts';
+import { sampleCommit } from '../rollup-data.ts';
 
 export interface SinkCounts {
   rollups: number;
@@ -38,24 +37,7 @@ function emptyCommit(consumer = 'processor'): RollupCommit {
   return { consumer, rollups: [], players: [], positions: [], state: [], deadLetters: [] };
 }
 
-/** A commit that touches rows, dead letters, positions and state. */
-function fullCommit(seed: number, offset: number, consumer = 'processor'): RollupCommit {
-  const rng = seededRandom(seed);
-  return {
-    consumer,
-    rollups: randomRollups(rng, shape, 20),
-    players: randomPlayerWindows(rng, shape, 10),
-    deadLetters: [{ code: 'GP_BAD', message: 'undecodable', keyId: 'k1', receivedAtMs: T0, raw: new Uint8Array([1, 2]), source: 'processor' }],
-    positions: [
-      { topic: 'events', partition: 0, offset },
-      { topic: 'events', partition: 1, offset },
-    ],
-    state: [
-      { partition: 0, namespace: 'dedup', key: `install-${seed}`, value: new Uint8Array([seed & 255]) },
-      { partition: 1, namespace: 'dedup', key: 'install-shared', value: new Uint8Array([seed & 255, 1]) },
-    ],
-  };
-}
+const fullCommit = (seed: number, offset: number, consumer = 'processor') => sampleCommit(seed, offset, { consumer, rows: 20, shape });
 
 const sortPositions = (ps: Position[]) => [...ps].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 const sortState = (es: StateEntry[]) =>
@@ -89,7 +71,7 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       expect(sorted(await sink.loadCheckpoint('processor', [1]))).toEqual({ positions: [c.positions[1]], state: sortState([c.state[1]!]) });
       expect(await sink.loadCheckpoint('processor', [])).toEqual({ positions: [], state: [] });
       expect((await sink.loadCheckpoint('other')).positions.map((p) => p.offset)).toEqual([7, 7]);
-      expect(await counts()).toEqual({ rollups: 40, players: 20, deadLetters: 2 });
+      expect(await counts()).toEqual({ rollups: 40, players: 40, deadLetters: 2 });
     });
 
     it('state: a later commit replaces an entry, an entry without a value deletes it, other entries stay', async () => {
@@ -151,7 +133,7 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       const stale = fullCommit(2, 50);
       await expect(sink.commit(stale)).rejects.toMatchObject({ code: 'GP_STORE_POSITION_REGRESSED' });
       await sink.commit({ ...emptyCommit(), rollups: [{ windowStartMs: T0, gameId: 'g', eventType: 'ad', events: 5 }], positions: [{ topic: 'events', partition: 0, offset: 101 }] });
-      expect(await counts()).toEqual({ rollups: 21, players: 10, deadLetters: 1 });
+      expect(await counts()).toEqual({ rollups: 21, players: 20, deadLetters: 1 });
       expect(sortPositions((await sink.loadCheckpoint('processor')).positions).map((p) => p.offset)).toEqual([101, 100]);
       expect(sorted(await sink.loadCheckpoint('processor')).state.map((e) => e.key)).toEqual(['install-1', 'install-shared']);
     });
@@ -163,7 +145,7 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       await sink.commit(emptyCommit());
       await sink.commit({ ...emptyCommit(), expectedPositions: [{ topic: 'events', partition: 0, offset: 1 }] });
       expect(sortPositions((await sink.loadCheckpoint('processor', [0])).positions)).toEqual([{ topic: 'events', partition: 0, offset: 100 }]);
-      expect(await counts()).toEqual({ rollups: 20, players: 10, deadLetters: 1 });
+      expect(await counts()).toEqual({ rollups: 20, players: 20, deadLetters: 1 });
     });
   });
 }
