@@ -13,7 +13,7 @@
  */
 export { mulberry32, seededRandom, type Random } from './random.ts';
 export { until, sleep, type UntilOptions } from './wait.ts';
-export { makeTempDir, openTempLog, type TempDir, type TempLog, type TempLogOptions } from './temp-dir.ts';
+export { makeTempDir, tempDirs, openTempLog, type TempDir, type TempLog, type TempLogOptions } from './temp-dir.ts';
 export { freePort } from './ports.ts';
 export { readTopic } from './read-topic.ts';
 export { FakeClock } from './fake-clock.ts';

@@ -2,6 +2,7 @@
  * Fresh directories under the OS temp dir, and the real embedded log in one — for tests
  * that read back what was written from segment files instead of from a mock.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,27 @@ export interface TempDir {
 export async function makeTempDir(prefix = 'gp-test-'): Promise<TempDir> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Several temp dirs, removed together — e.g. a fresh one per test:
+ *
+ *   const tmp = tempDirs('gp-lock-');
+ *   afterEach(() => tmp.cleanup());
+ *   it('…', () => { const dir = tmp.make(); … });
+ */
+export function tempDirs(prefix = 'gp-test-'): { make(): string; cleanup(): void } {
+  const dirs: string[] = [];
+  return {
+    make() {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    cleanup() {
+      for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Options of `openEmbeddedLog` besides `dir` (e.g. a small `maxRecordBytes`). */

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const mainTs = join(repoRoot, 'processor', 'src', 'main.ts');
+const mainTs = join(repoRoot, 'apps', 'src', 'processor.ts');
 
 export interface ProcessorChild {
   proc: ChildProcess;
