@@ -1,7 +1,7 @@
 /**
  * Random rollup and player rows with the semantics the processor produces (see
  * druid/README.md, "Rollup semantics"), for tests, benchmarks and the console demo.
- * Not exported from the package: the ground truth in tests is computed from these
+ * Test-only (no product package has them): the ground truth in tests is computed from these
  * rows in plain TypeScript, independently of the SQL under test.
  */
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
