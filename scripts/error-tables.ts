@@ -27,7 +27,8 @@ export function libraryFiles(): string[] {
       if (statSync(path).isDirectory()) return entry === 'node_modules' || entry === 'testing' || entry === 'generated' ? [] : walk(path);
       return entry.endsWith('.ts') && !entry.endsWith('.test.ts') && !entry.endsWith('.d.ts') ? [path] : [];
     });
-  return WORKSPACES.flatMap((folder) => {
+  // testkit is test-only: its made-up codes are test data, not library code.
+  return WORKSPACES.filter((folder) => folder !== 'testkit').flatMap((folder) => {
     const src = join(ROOT, folder, 'src');
     try {
       return statSync(src).isDirectory() ? walk(src) : [];

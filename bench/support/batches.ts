@@ -6,6 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { createSimulator, type SimulatorOptions } from '@gamepulse/samples';
+import { simPlayerSdkOptions } from '@gamepulse/testkit';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 
 export interface CapturedBatch {
@@ -61,29 +62,24 @@ export async function captureBatches(opts: { targetEvents: number; shape: Traffi
     ...shape.sim(Date.now()),
     concurrency: 128,
     createClient: (p, clock) =>
-      createNodeGamepulse({
-        gameKey: opts.gameKey,
-        gameId: opts.gameId,
-        endpoint: 'http://capture.invalid',
-        installId: p.installId,
-        playerId: p.playerId,
-        platform: p.platform,
-        build: p.build,
-        country: p.country,
-        locale: p.locale,
-        // Batches fill by count or at session end (the simulator flushes then), the way
-        // a game server or a long-lived client batches: ~100 events per request.
-        maxBatchEvents: 100,
-        flushIntervalMs: 3_600_000,
-        clock,
-        wrapTransport: () => ({
-          async send(batch) {
-            batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount, sentAtMs: clock.now() });
-            events += batch.eventCount;
-            return { ok: true, ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() } };
-          },
+      createNodeGamepulse(
+        simPlayerSdkOptions(p, clock, {
+          gameKey: opts.gameKey,
+          gameId: opts.gameId,
+          endpoint: 'http://capture.invalid',
+          // Batches fill by count or at session end (the simulator flushes then), the way
+          // a game server or a long-lived client batches: ~100 events per request.
+          maxBatchEvents: 100,
+          flushIntervalMs: 3_600_000,
+          wrapTransport: () => ({
+            async send(batch) {
+              batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount, sentAtMs: clock.now() });
+              events += batch.eventCount;
+              return { ok: true, ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() } };
+            },
+          }),
         }),
-      }),
+      ),
   });
   await sim.run();
   opts.log(`captured ${batches.length} batches, ${events} events from ${players} players (${opts.shape} shape) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -19,11 +19,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { EventBatch } from '@gamepulse/proto';
+import { freePort } from '@gamepulse/testkit';
 import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { batch, gzipBatch, validEvent } from '../src/testing/batches.ts';
 
@@ -34,16 +34,6 @@ const KEY = 'bench-key';
 /** Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s on every mainstream kernel config. */
 const CLOCK_TICKS = 100;
 
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-}
 
 /** CPU seconds (user + system) of a process and its cluster workers, from /proc. */
 function cpuSeconds(pid: number): number {

@@ -12,7 +12,7 @@ import { createLogger } from '@gamepulse/service';
 import { CollectorClient, loadCollectorConfig, startCollector } from '../src/index.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../src/testing/batches.ts';
 import { createHarness } from '../src/testing/harness.ts';
-import { openTempLog } from '../src/testing/temp-log.ts';
+import { openTempLog } from '@gamepulse/testkit';
 
 const seconds = Number(process.argv[2] ?? 3);
 const EVENTS = 50;

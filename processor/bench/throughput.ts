@@ -24,7 +24,7 @@ import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { IngestedBatch, type EventData } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';
 import { createProcessor, createProcessorMetrics } from '../src/index.ts';
-import { mulberry32 } from '../test/support/traffic.ts';
+import { mulberry32 } from '@gamepulse/testkit';
 
 const { values: args } = parseArgs({
   options: {

@@ -7,9 +7,7 @@ import { topicNames } from '@gamepulse/log';
 import { IngestedBatch, type IngestedBatchData } from '@gamepulse/proto';
 import { createLogger } from '@gamepulse/service';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../test/support/fake-clock.ts';
-import { MemoryLog } from '../test/support/memory-log.ts';
-import { MemorySink } from '../test/support/memory-sink.ts';
+import { FakeClock, MemoryLog, MemorySink, until } from '@gamepulse/testkit';
 import { createProcessor, type Processor } from './processor.ts';
 import type { ProcessorOptions } from './options.ts';
 
@@ -63,13 +61,6 @@ afterEach(async () => {
 });
 
 const consumed = (p: Processor) => p.stats().partitions.reduce((n, s) => n + s.nextOffset, 0);
-async function until(cond: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 const history = [
   batch('i1', 1, T0, { sessionStart: {} }),

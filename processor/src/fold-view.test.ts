@@ -8,7 +8,8 @@
 import $protobuf from 'protobufjs/minimal.js';
 import { Event, IngestedBatch, type EventData, type IngestedBatchData, type PayloadKey } from '@gamepulse/proto';
 import { describe, expect, it } from 'vitest';
-import { generateTraffic, mulberry32 } from '../test/support/traffic.ts';
+import { mulberry32 } from '@gamepulse/testkit';
+import { generateTraffic } from '../test/support/traffic.ts';
 import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { createAssignmentTable } from './aggregate/assignment.ts';
 import { createFirstSeenTable } from './aggregate/first-seen.ts';

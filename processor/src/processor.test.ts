@@ -7,9 +7,7 @@ import { topicNames } from '@gamepulse/log';
 import { IngestedBatch } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../test/support/fake-clock.ts';
-import { MemoryLog } from '../test/support/memory-log.ts';
-import { MemorySink } from '../test/support/memory-sink.ts';
+import { FakeClock, MemoryLog, MemorySink, until } from '@gamepulse/testkit';
 import { generateTraffic, groundTruth, POISON_BYTES, totalsFromRows, type Traffic } from '../test/support/traffic.ts';
 import { createProcessorMetrics } from './metrics.ts';
 import { createProcessor, type Processor } from './processor.ts';
@@ -18,14 +16,6 @@ import type { ProcessorOptions } from './options.ts';
 const topics = topicNames('test');
 const PARTITIONS = 3;
 const quiet = createLogger({ service: 'processor', write: () => undefined });
-
-async function until(cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 async function logWith(traffic: Traffic): Promise<MemoryLog> {
   const log = new MemoryLog();

@@ -6,9 +6,7 @@
 import { topicNames, type ConsumerHandlers, type PartitionBatch } from '@gamepulse/log';
 import { createLogger, Registry } from '@gamepulse/service';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../test/support/fake-clock.ts';
-import { MemoryLog } from '../test/support/memory-log.ts';
-import { MemorySink } from '../test/support/memory-sink.ts';
+import { FakeClock, MemoryLog, MemorySink, until } from '@gamepulse/testkit';
 import { generateTraffic, groundTruth, totalsFromRows } from '../test/support/traffic.ts';
 import { createProcessorMetrics } from './metrics.ts';
 import { createProcessor, type Processor } from './processor.ts';
@@ -16,14 +14,6 @@ import { createProcessor, type Processor } from './processor.ts';
 const topics = topicNames('test');
 const PARTITIONS = 3;
 const quiet = createLogger({ service: 'processor', write: () => undefined });
-
-async function until(cond: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 const running: Processor[] = [];
 afterEach(async () => {

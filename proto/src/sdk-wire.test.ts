@@ -5,27 +5,17 @@
  * covering every field, negative 64-bit values, multi-byte lengths and non-ASCII text.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@gamepulse/testkit';
 import { BatchAck, EventBatch, StreamReply, type EventBatchData, type EventData } from './index.ts';
 import { encodeEvent, encodeEventBatch } from './sdk.ts';
 import { decodeBatchAck, decodeEventBatch, decodeStreamReply } from './sdk-read.ts';
 import { scanFields } from './wire/scan.ts';
 import { PAYLOAD_KEYS } from './event-types.ts';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TEXT = ['', 'a', 'world1', 'héllo', '日本語', '🎮 emoji', 'x'.repeat(200), 'ü'.repeat(70)];
 
 function gen(seed: number) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const int = (max: number) => Math.floor(r() * max);
   const big = () => pick([0, 1, 127, 128, 300, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 1, Date.UTC(2025, 0, 1) + int(1e9)]);

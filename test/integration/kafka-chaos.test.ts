@@ -14,12 +14,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRandom, createSimulator, Ledger } from '@gamepulse/samples';
+import { createSimulator, Ledger } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
+import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, until } from '@gamepulse/testkit';
+import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scripts/engines/kafka.ts';
-import { Pipeline } from './support/pipeline.ts';
 import { permanentFailures, resending, type ResendStats } from './support/resending-transport.ts';
-import { expectStoreEqualsLedger, metricSum, waitForTotal } from './support/store-totals.ts';
 
 const KEY = 'chaos-key';
 const broker: KafkaOptions = { port: 29592, controllerPort: 29593, dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-chaos-it', DEFAULT_KAFKA_VERSION), heapMb: 768 };
@@ -84,31 +84,20 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         const clients: Array<{ stats(): Stats }> = [];
         const track = <C extends { stats(): Stats }>(c: C): C => (clients.push(c), c);
         const rejected: Record<string, number> = {};
-        const net = createRandom(`${seed}/network`);
+        const net = seededRandom(`${seed}/network`);
         const sim = createSimulator({
           players: PLAYERS,
           seed,
           days: 1,
-          // A few days back from today, at a UTC midnight: recent enough for the collector's
-          // 90-day event-time rule, so nothing is rewritten whatever day the test runs.
-          startMs: Math.floor(Date.now() / 86_400_000 - 3) * 86_400_000,
+          startMs: recentUtcMidnight(3),
           concurrency: 24,
           ledger,
-          createClient: (p, clock) => {
-            const grpc = p.installId.endsWith('3') || p.installId.endsWith('7');
-            return track(createNodeGamepulse({
+          createClient: (p, clock) =>
+            track(createNodeGamepulse(simPlayerSdkOptions(p, clock, {
               gameKey: KEY,
               gameId: 'demo',
-              endpoint: `http://127.0.0.1:${grpc ? pipeline.ports.grpc : pipeline.ports.http}`,
-              transport: grpc ? 'grpc' : 'http',
-              installId: p.installId,
-              playerId: p.playerId,
-              platform: p.platform,
-              build: p.build,
-              country: p.country,
-              locale: p.locale,
+              ...mixedTransport(p, pipeline.ports),
               maxBatchEvents: 40,
-              clock,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
               // Scaled like the retries: with the defaults (open 30 s, doubling to 5 min
               // while probes fail) a player whose probes fell into the broker restart
@@ -118,12 +107,11 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
               // for the pipeline rather than give up and leave its events unsent.
               flushTimeoutMs: 300_000,
               wrapTransport: (t) => permanentFailures(resending(t, net, report.resends, { double: 0.1, loseAck: 0.1 }), rejected),
-            }));
-          },
+            }))),
         });
 
         // Every kind of fault at least once, in a seeded order, at seeded moments of the run.
-        const rnd = createRandom(`${seed}/chaos`);
+        const rnd = seededRandom(`${seed}/chaos`);
         const actions: Action[] = ['kill-processor', 'kill-collector', 'restart-broker', 'kill-processor'];
         for (let i = actions.length - 1; i > 0; i--) {
           const j = Math.floor(rnd.next() * (i + 1));
@@ -132,7 +120,7 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         const moments = actions.map(() => 0.1 + rnd.next() * 0.75).sort((a, b) => a - b);
         const chaos = (async () => {
           for (const [i, action] of actions.entries()) {
-            while (sim.stats().playersFinished < PLAYERS * moments[i]!) await new Promise((r) => setTimeout(r, 20));
+            await until(() => sim.stats().playersFinished >= PLAYERS * moments[i]!, () => `${Math.ceil(PLAYERS * moments[i]!)} players finished (have ${sim.stats().playersFinished})`, { timeoutMs: 600_000, everyMs: 20 });
             const at = sim.stats().eventsTracked;
             if (action === 'kill-processor') {
               const victim = Math.floor(rnd.next() * 2);

@@ -1,11 +1,12 @@
 /**
  * Random rollup and player rows with the semantics the processor produces (see
  * druid/README.md, "Rollup semantics"), for tests, benchmarks and the console demo.
- * Not exported from the package: the ground truth in tests is computed from these
+ * Test-only (no product package has them): the ground truth in tests is computed from these
  * rows in plain TypeScript, independently of the SQL under test.
  */
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
-import type { Random } from './random.ts';
+import type { RollupCommit } from '@gamepulse/store';
+import { seededRandom, type Random } from './random.ts';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
@@ -107,4 +108,30 @@ export function randomRollups(rng: Random, shape: DataShape, n: number): RollupR
 
 export function randomPlayerWindows(rng: Random, shape: DataShape, n: number): PlayerWindowData[] {
   return Array.from({ length: n }, () => randomPlayerWindow(rng, shape));
+}
+
+/**
+ * A commit that touches every table — `rows` random rollups and as many player rows, a
+ * dead letter, positions of `events` partitions 0 and 1 at `offset`, and two state
+ * entries (`install-<seed>` on partition 0, `install-shared` on partition 1, value
+ * `[seed & 255, 1]`) — so a failed commit must undo each of them.
+ */
+export function sampleCommit(seed: number, offset: number, o: { consumer?: string; rows?: number; shape?: DataShape } = {}): RollupCommit {
+  const rng = seededRandom(seed);
+  const shape = o.shape ?? { fromMs: Date.UTC(2025, 0, 15, 12, 0), minutes: 30, players: 50 };
+  const rows = o.rows ?? 20;
+  return {
+    consumer: o.consumer ?? 'processor',
+    rollups: randomRollups(rng, shape, rows),
+    players: randomPlayerWindows(rng, shape, rows),
+    deadLetters: [{ code: 'GP_BAD', message: 'undecodable', keyId: 'k1', receivedAtMs: shape.fromMs, raw: new Uint8Array([1, 2]), source: 'processor' }],
+    positions: [
+      { topic: 'events', partition: 0, offset },
+      { topic: 'events', partition: 1, offset },
+    ],
+    state: [
+      { partition: 0, namespace: 'dedup', key: `install-${seed}`, value: new Uint8Array([seed & 255]) },
+      { partition: 1, namespace: 'dedup', key: 'install-shared', value: new Uint8Array([seed & 255, 1]) },
+    ],
+  };
 }

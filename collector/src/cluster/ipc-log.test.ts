@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { LogProducer } from '@gamepulse/log';
-import { readTopic } from '../testing/read-topic.ts';
-import { openTempLog } from '../testing/temp-log.ts';
+import { openTempLog, readTopic } from '@gamepulse/testkit';
 import { createIpcLog, serveLogOverIpc, type IpcChannel } from './ipc-log.ts';
 
 /** Two connected channel ends; messages are structured-cloned as Node's "advanced" IPC serialization does. */

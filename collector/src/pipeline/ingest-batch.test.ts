@@ -6,7 +6,7 @@ import type { LogProducer } from '@gamepulse/log';
 import { COLLECTOR_ERRORS, type CollectorErrorCode } from '../errors.ts';
 import { batch, encodeBatch, gzipBatch, TEST_NOW_MS, validEvent } from '../testing/batches.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
-import { readTopic } from '../testing/read-topic.ts';
+import { readTopic } from '@gamepulse/testkit';
 import type { IngestInput, IngestResult } from './types.ts';
 import { appendLengthDelimited } from './wire.ts';
 

@@ -10,7 +10,7 @@ import { ingestKeyHash, parseKeysFile, signBody } from '../keys/index.ts';
 import { createLoadShedder, createRateLimiter } from '../limits/index.ts';
 import { batch, encodeBatch, TEST_NOW_MS, validEvent } from '../testing/batches.ts';
 import { createHarness } from '../testing/harness.ts';
-import { readTopic } from '../testing/read-topic.ts';
+import { readTopic } from '@gamepulse/testkit';
 import { createEnricher } from './enrich.ts';
 
 const SALT = 'a1a2a3a4a5a6a7a8a9aaabacadaeafb0';

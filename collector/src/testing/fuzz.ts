@@ -6,6 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { EventBatch, type EventBatchData, type EventData } from '@gamepulse/proto';
+import { mulberry32 } from '@gamepulse/testkit';
 import type { BodyFormat, ContentEncoding } from '../pipeline/index.ts';
 import { TEST_NOW_MS } from './batches.ts';
 
@@ -16,24 +17,12 @@ export interface FuzzPayload {
   format: BodyFormat;
 }
 
-/** mulberry32: small, fast, good enough to pick mutations. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const EDGE_STRINGS = ['', ' ', 'a', 'x'.repeat(64), 'x'.repeat(65), 'y'.repeat(129), 'z'.repeat(300), '\u0000', '💥', 'é'.repeat(70), 'USD', 'usd', 'demo', 'other', '__proto__', 'constructor', 'a:b:c:d:e:f', 'w1', '1.0.0'];
 const EDGE_NUMBERS = [0, 1, -1, 2, 3, 4, 5, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, TEST_NOW_MS, TEST_NOW_MS + 86_400_000 * 400, 1, 7 * 86_400_000 + 1, 10_000_001, 1e12 + 1];
 const PAYLOADS = ['sessionStart', 'sessionEnd', 'progression', 'purchase', 'resource', 'design', 'error', 'ad', 'social', 'featureUse', 'experimentExposure'] as const;
 
 export function createFuzzer(seed: number) {
-  const rnd = seededRandom(seed);
+  const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const uuid = () => {

@@ -9,8 +9,7 @@ import { createKeyRing, parseKeys, type KeysFileData } from '../keys/index.ts';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics.ts';
 import { ingestBatch, resolvePipelineLimits, type IngestDeps, type IngestInput, type IngestResult, type PipelineLimits } from '../pipeline/index.ts';
 import { TEST_NOW_MS } from './batches.ts';
-import { readTopic } from './read-topic.ts';
-import { openTempLog, type TempLog, type TempLogOptions } from './temp-log.ts';
+import { openTempLog, readTopic, type TempLog, type TempLogOptions } from '@gamepulse/testkit';
 
 /** Ingest keys of the tests: `test-key` writes for game `demo`, `other-key` for `other`. */
 export const TEST_KEYS = ['test-key=demo:k1', 'other-key=other:k2'];

@@ -16,22 +16,11 @@ import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { startService, stopService, waitReady, type Service } from '../../../scripts/start/services.ts';
 import { batch, encodeBatch, validEvent } from '../../src/testing/batches.ts';
 import { openStream, openWs } from '../../src/testing/clients.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
+import { freePort, readTopic, until } from '@gamepulse/testkit';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const KEY = 'cl-key';
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-}
 
 function children(pid: number): number[] {
   try {
@@ -159,7 +148,7 @@ describe('collector cluster mode (2 workers, the primary owns the embedded log)'
     expect(children(s.child.pid!)).toHaveLength(2);
     const acked = new Set<string>();
     const t = traffic(ports, acked);
-    while (acked.size < 2_000) await new Promise((r) => setTimeout(r, 20));
+    await until(() => acked.size >= 2_000, () => `2,000 acked events (have ${acked.size})`, { timeoutMs: 120_000, everyMs: 20 });
     // /metrics sums both workers: accepted events ≥ what we saw acked before the scrape.
     const ackedBeforeScrape = acked.size;
     const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
@@ -184,7 +173,7 @@ describe('collector cluster mode (2 workers, the primary owns the embedded log)'
     started.push(s);
     const acked = new Set<string>();
     const t = traffic(ports, acked);
-    while (acked.size < 1_000) await new Promise((r) => setTimeout(r, 20));
+    await until(() => acked.size >= 1_000, () => `1,000 acked events (have ${acked.size})`, { timeoutMs: 120_000, everyMs: 20 });
     expect(await stopService(s, 30_000)).toBe(0);
     await t.stop();
     const logged = new Set(await loggedEventIds(dir));

@@ -13,8 +13,7 @@ import { CollectorClient, loadCollectorConfig, signBody, startCollector, type Ru
 import { batch, encodeBatch, validEvent } from '../../src/testing/batches.ts';
 import { writeKeysFile, type KeysFileSpec } from '../../src/testing/clients.ts';
 import { gateLog } from '../../src/testing/gated-log.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
-import { openTempLog, type TempLog } from '../../src/testing/temp-log.ts';
+import { openTempLog, readTopic, until, type TempLog } from '@gamepulse/testkit';
 
 const TOPICS = topicNames('edge');
 const silentLogger = createLogger({ service: 'collector-test', write: () => {} });
@@ -127,12 +126,8 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
 
     it('the watcher picks up a change by itself (no reloadKeys call)', async () => {
       await writeKeysFile(keysFile, { ...KEYS, ingest: [...KEYS.ingest!, { secret: 'brand-new', keyId: 'web-3', gameId: 'demo' }] });
-      const deadline = Date.now() + 10_000;
       let statusCode = 0;
-      while (Date.now() < deadline && statusCode !== 200) {
-        statusCode = (await postBatch(body(), 'brand-new')).status;
-        if (statusCode !== 200) await new Promise((r) => setTimeout(r, 100));
-      }
+      await until(async () => (statusCode = (await postBatch(body(), 'brand-new')).status) === 200, () => `the watcher to accept the new key (last status ${statusCode})`, { timeoutMs: 10_000, everyMs: 100 });
       expect(statusCode).toBe(200);
     });
   });
@@ -275,7 +270,7 @@ describe('load shedding over HTTP and gRPC', () => {
       const url = `http://127.0.0.1:${collector.httpPort}/v1/batch`;
       const headers = { 'content-type': 'application/x-protobuf', 'x-gamepulse-key': 'k' };
       const first = fetch(url, { method: 'POST', body: new Uint8Array(body('sh-1')), headers });
-      while (gated.waiting < 1) await new Promise((r) => setTimeout(r, 10));
+      await until(() => gated.waiting >= 1, 'an append held at the gate');
       const res = await fetch(url, { method: 'POST', body: new Uint8Array(body('sh-2')), headers });
       expect(res.headers.get('retry-after')).toBe('3');
       await expectError(res, 503, 'GP_SERVER_OVERLOADED');

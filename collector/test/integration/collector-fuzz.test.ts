@@ -21,8 +21,7 @@ import { createLoadShedder } from '../../src/limits/index.ts';
 import { openStream, openWs } from '../../src/testing/clients.ts';
 import { createFuzzer } from '../../src/testing/fuzz.ts';
 import { createHarness, type Harness } from '../../src/testing/harness.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
-import { openTempLog, type TempLog } from '../../src/testing/temp-log.ts';
+import { openTempLog, readTopic, type TempLog } from '@gamepulse/testkit';
 
 const SEED = Number(process.env.GP_FUZZ_SEED ?? 20261127);
 const PAYLOADS = Number(process.env.GP_FUZZ_PAYLOADS ?? 100_000);

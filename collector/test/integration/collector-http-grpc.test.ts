@@ -12,8 +12,7 @@ import { topicNames, type Log, type LogProducer } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
 import { CollectorClient, loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
-import { openTempLog, type TempLog } from '../../src/testing/temp-log.ts';
+import { openTempLog, readTopic, type TempLog } from '@gamepulse/testkit';
 
 const MiB = 1024 * 1024;
 const KEY = 'it-key';

@@ -17,7 +17,7 @@ import { openKafkaLog, topicNames, type Log } from '@gamepulse/log';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
 import { startService, stopService, waitReady, type Service } from '../../../scripts/start/services.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
+import { freePort, readTopic } from '@gamepulse/testkit';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const RUN = `${Date.now().toString(36)}-${process.pid}`;
@@ -25,17 +25,6 @@ const PREFIX = `it-collector-${RUN}`;
 const TOPICS = topicNames(PREFIX);
 const KEY = 'kafka-key';
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-}
 
 describe('collector over real Kafka (HTTP path, 2 workers)', () => {
   let broker: KafkaHandle;

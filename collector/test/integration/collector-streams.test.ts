@@ -14,8 +14,7 @@ import { loadCollectorConfig, startCollector, type RunningCollector } from '../.
 import { batch, encodeBatch, validEvent } from '../../src/testing/batches.ts';
 import { openStream, openWs, writeKeysFile } from '../../src/testing/clients.ts';
 import { gateLog } from '../../src/testing/gated-log.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
-import { openTempLog, type TempLog } from '../../src/testing/temp-log.ts';
+import { openTempLog, readTopic, until, type TempLog } from '@gamepulse/testkit';
 
 const KEY = 'st-key';
 const TOPICS = topicNames('st');
@@ -237,7 +236,7 @@ describe('streams under a slow log, key revocation and drain', () => {
       const s = openStream(`127.0.0.1:${collector.grpcPort}`, KEY);
       c.send(encodeBatch(batch('dr-ws', events('dr-ws', 2))));
       s.call.write(encodeBatch(batch('dr-gs', events('dr-gs', 2))));
-      while (gated.waiting < 2) await new Promise((r) => setTimeout(r, 10));
+      await until(() => gated.waiting >= 2, '2 appends held at the gate');
       const closing = collector.close();
       await new Promise((r) => setTimeout(r, 50));
       gated.open();
@@ -293,7 +292,7 @@ describe('streams under a slow log, key revocation and drain', () => {
       const a = await openWs(`ws://127.0.0.1:${collector.httpPort}/v1/ws?key=${KEY}`);
       a.send(encodeBatch(batch('ov', events('ov', 1))));
       a.send(encodeBatch(batch('ov', events('ov', 1, 2), { batchSequence: 2 })));
-      while (gated.waiting < 1) await new Promise((r) => setTimeout(r, 10));
+      await until(() => gated.waiting >= 1, 'an append held at the gate');
       const b = await openWs(`ws://127.0.0.1:${collector.httpPort}/v1/ws?key=${KEY}`);
       expect(await b.closed).toEqual({ code: 1013, reason: 'GP_SERVER_OVERLOADED' });
       gated.open();

@@ -10,8 +10,7 @@ import { topicNames } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
-import { readTopic } from '../../src/testing/read-topic.ts';
-import { openTempLog, type TempLog } from '../../src/testing/temp-log.ts';
+import { openTempLog, readTopic, type TempLog } from '@gamepulse/testkit';
 
 const KEY = 'sdk-stream-key';
 const TOPICS = topicNames('sdks');

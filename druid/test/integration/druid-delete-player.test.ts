@@ -11,6 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlayerJson } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '@gamepulse/testkit';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { deletePlayer, runTask, type DeletePlayerResult } from '../../ingestion/delete-player.ts';
 import { readSpecFile, type DatasourceRole } from '../../ingestion/specs.ts';
@@ -103,11 +104,7 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
     druid = await startDruid({ log: say });
     await Promise.all((['players', 'playerDays'] as const).map((role) => runTask(druid.overlordUrl, batchTask(role, DATASOURCES[role]))));
     for (const role of ['players', 'playerDays'] as const) {
-      for (const deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 500))) {
-        const got = await perPlayer(druid.brokerUrl, DATASOURCES[role]).catch(() => ({}));
-        if (Object.keys(got).length === 4) break;
-        if (Date.now() > deadline) throw new Error(`${DATASOURCES[role]} not queryable`);
-      }
+      await until(async () => Object.keys(await perPlayer(druid.brokerUrl, DATASOURCES[role]).catch(() => ({}))).length === 4, `${DATASOURCES[role]} to be queryable`, { timeoutMs: 60_000, everyMs: 500 });
       expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expectedPerPlayer(grain[role], () => true));
     }
   }, 600_000);
@@ -147,7 +144,7 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
       // Nor is an overshadowed version left in the segments' metadata. The broker's view
       // of it refreshes every few seconds, but a loaded CI machine once took over 60 s.
       const overshadowed = async () => (await druidSqlRows(druid.brokerUrl, `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCES[role]}' AND "is_overshadowed" = 1`))[0]?.n ?? 0; // no row at all when none
-      for (const deadline = Date.now() + 150_000; (await overshadowed()) !== 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 1_000));
+      await until(async () => (await overshadowed()) === 0, `no overshadowed segment of ${DATASOURCES[role]}`, { timeoutMs: 150_000, everyMs: 1_000 });
       expect(await overshadowed()).toBe(0);
     }
     // Again: nothing of the player is found, nothing is rewritten.

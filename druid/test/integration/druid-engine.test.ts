@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '@gamepulse/testkit';
 import { type DruidCluster, druidSql, startDruid } from '../../../scripts/engines/druid/index.ts';
 
 interface RawEvent {
@@ -87,20 +88,6 @@ function rolledUpRows(rows: RawEvent[]): number {
   return new Set(rows.map((r) => `${r.ts.slice(0, 13)}|${r.game}|${r.event}`)).size;
 }
 
-async function poll<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value !== undefined) return value;
-    } catch (err) {
-      lastError = ` (last error: ${String(err)})`;
-    }
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  throw new Error(`${what}: timed out after ${timeoutMs} ms${lastError}`);
-}
 
 async function http<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
@@ -130,10 +117,10 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     });
     expect(task).toMatch(/^index_parallel_/);
 
-    const status = await poll('task to finish', TASK_TIMEOUT_MS, async () => {
+    const status = await until(async () => {
       const s = await http<{ status: { status: string; errorMsg?: string } }>(`${cluster.overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(task)}/status`);
       return s.status.status === 'RUNNING' || s.status.status === 'PENDING' || s.status.status === 'WAITING' ? undefined : s.status;
-    });
+    }, 'task to finish', { timeoutMs: TASK_TIMEOUT_MS, everyMs: 1_000, retryErrors: true });
     if (status.status !== 'SUCCESS') {
       // Druid 33's indexer runs tasks as threads and writes their lines into its own log
       // (per-task log files on indexers came in Druid 34), so the task log is there.
@@ -143,10 +130,10 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     }
 
     // One DAY segment, served by the historical (not only published).
-    const segments = await poll('segment to be available in sys.segments', 60_000, async () => {
+    const segments = await until(async () => {
       const rows = await druidSql<{ n: number }>(cluster.brokerUrl, `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCE}' AND "is_available" = 1`);
       return rows[0] && rows[0].n > 0 ? rows[0].n : undefined;
-    });
+    }, 'segment to be available in sys.segments', { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true });
     expect(segments).toBe(1);
   }, TEST_TIMEOUT_MS);
 
@@ -154,13 +141,13 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     const expected = sum(EVENTS);
     expect(expected).toEqual({ events: 12, coins: 310, players: 5 });
     // The broker's SQL schema learns a new datasource on its next metadata refresh.
-    const [totals] = await poll('datasource to appear in SQL', 60_000, async () => {
+    const [totals] = await until(async () => {
       const rows = await druidSql<Record<string, number>>(
         cluster.brokerUrl,
         `SELECT COUNT(*) AS "stored_rows", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players" FROM "${DATASOURCE}"`,
       );
       return (rows[0]?.events ?? 0) > 0 ? rows : undefined;
-    });
+    }, 'datasource to appear in SQL', { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true });
     expect(totals).toEqual({ stored_rows: rolledUpRows(EVENTS), events: expected.events, coins: expected.coins, players: expected.players });
     expect(totals!.stored_rows).toBe(8);
   }, TEST_TIMEOUT_MS);

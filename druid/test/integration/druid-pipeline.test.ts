@@ -24,8 +24,8 @@ import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { Pipeline } from '../../../test/integration/support/pipeline.ts';
-import { waitForTotal } from '../../../test/integration/support/store-totals.ts';
+import { simPlayerSdkOptions, until } from '@gamepulse/testkit';
+import { Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
 import { openDruidStore } from '../../src/engine/index.ts';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
@@ -93,21 +93,16 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
         actionGapMs: 30_000,
         concurrency: g.players,
         createClient: (p, clock) => {
-          const sdk = createNodeGamepulse({
-            gameKey: g.key,
-            gameId: g.gameId,
-            endpoint: `http://127.0.0.1:${pipeline.ports.http}`,
-            transport: 'http',
-            installId: p.installId,
-            playerId: p.playerId,
-            platform: p.platform,
-            build: p.build,
-            country: p.country,
-            locale: p.locale,
-            maxBatchEvents: 100,
-            clock,
-            retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
-          });
+          const sdk = createNodeGamepulse(
+            simPlayerSdkOptions(p, clock, {
+              gameKey: g.key,
+              gameId: g.gameId,
+              endpoint: `http://127.0.0.1:${pipeline.ports.http}`,
+              transport: 'http',
+              maxBatchEvents: 100,
+              retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+            }),
+          );
           const rec = recordingClient(p, clock, g.gameId, events);
           // Both see every call: the SDK sends, the recorder keeps the ground truth.
           return tee(sdk, rec);
@@ -127,12 +122,16 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     // Accepted counts re-sent batches too (the processor drops their duplicates).
     say(`[druid-pipeline] store has ${stored} of ${events.length}; collector: ${metrics.split('\n').filter((l) => /^gamepulse_collector_events_\w+/.test(l)).join(' | ')}`);
     expect(stored).toBe(events.length);
-    const deadline = Date.now() + 300_000;
-    for (;;) {
-      const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`).catch(() => [{ n: 0 }]);
-      if ((row?.n ?? 0) >= events.length || Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
+    let inDruid = 0;
+    await until(
+      async () => {
+        const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`).catch(() => [{ n: 0 }]);
+        inDruid = Number(row?.n ?? 0);
+        return inDruid >= events.length;
+      },
+      () => `Druid to ingest ${events.length} events (has ${inDruid})`,
+      { timeoutMs: 300_000, everyMs: 1_000 },
+    );
     await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: KPI_COLUMNS.players, [DATASOURCES.playerDays]: KPI_COLUMNS.players });
     expect(await pipeline.stopStoreWriter()).toBe(0);
     duck = await openDuckDbStore({ path: pipeline.storePath });

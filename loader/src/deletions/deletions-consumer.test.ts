@@ -12,6 +12,7 @@ import { DeletionRequest, type DeletionRequestData } from '@gamepulse/proto';
 import { createLogger } from '@gamepulse/service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import { until } from '@gamepulse/testkit';
 import { coverThenErase } from '../rollups/deletion-coverage.ts';
 import { createDeletionsConsumer, decodeDeletions, type CoordinateErase, type DeletionsConsumer } from './deletions-consumer.ts';
 import { waitForOffsets } from './coverage.ts';
@@ -22,14 +23,6 @@ const NOW = W + 86_400_000;
 const quiet = createLogger({ service: 'test', write: () => undefined });
 const request = (requestId: string, playerId: string, gameId = 'g1'): DeletionRequestData => ({ requestId, gameId, playerId, installId: `i-${playerId}`, requestedAtMs: W + 1000, source: 'admin', keyId: 'admin-1' });
 const record = (r: DeletionRequestData) => ({ key: `${r.gameId}:${r.playerId}`, value: DeletionRequest.encode(r).finish() });
-
-async function until(cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 let dir: string;
 let log: EmbeddedLog;

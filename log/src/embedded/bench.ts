@@ -7,9 +7,11 @@
  *   npx tsx -e "import('./log/src/embedded/bench.ts').then(m => m.benchEmbeddedLog({})).then(console.log)"
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openEmbeddedLog } from './embedded-log.ts';
 import type { EmbeddedLogOptions } from './options.ts';
-import { makeTempDir } from './testing/temp-dir.ts';
 
 export interface BenchEmbeddedLogOptions {
   /** Log directory; a fresh temp dir (removed afterwards) when omitted. */
@@ -45,8 +47,8 @@ export async function benchEmbeddedLog(opts: BenchEmbeddedLogOptions = {}): Prom
   const perAppend = opts.recordsPerAppend ?? 1;
   const partitions = opts.partitions ?? 4;
   const durationMs = opts.durationMs ?? 5000;
-  const tmp = opts.dir ? undefined : await makeTempDir('gp-bench-');
-  const dir = opts.dir ?? tmp!.dir;
+  const tmp = opts.dir ? undefined : await mkdtemp(join(tmpdir(), 'gp-bench-'));
+  const dir = opts.dir ?? tmp!;
   const log = await openEmbeddedLog({ ...opts.log, dir });
   try {
     const topic = 'bench';
@@ -109,7 +111,7 @@ export async function benchEmbeddedLog(opts: BenchEmbeddedLogOptions = {}): Prom
     };
   } finally {
     await log.close();
-    await tmp?.cleanup();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartitionBatch } from '../types.ts';
 import { partitionForKey } from '../partitioner.ts';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
-import { makeTempDir, recordingLogger, waitFor } from './testing/temp-dir.ts';
+import { makeTempDir, until } from '@gamepulse/testkit';
+import { recordingLogger } from './testing/recording-logger.ts';
 
 const TOPIC = 't';
 
@@ -34,7 +35,7 @@ describe('log/embedded/consumer', () => {
     const order: number[] = [];
     const c = log.consumer({ groupId: 'g', topics: [TOPIC], maxBatchRecords: 2 });
     await c.run({ onBatch: async (b) => void order.push(b.partition) });
-    await waitFor(() => order.length === 10);
+    await until(() => order.length === 10, () => `10 batches (have ${order.length})`);
     await c.stop();
     for (let i = 1; i < order.length; i++) expect(order[i]).not.toBe(order[i - 1]);
   });
@@ -49,7 +50,7 @@ describe('log/embedded/consumer', () => {
         if (seen.length < 3) throw new Error('store unavailable');
       },
     });
-    await waitFor(() => seen.length === 3);
+    await until(() => seen.length === 3, () => `3 deliveries of the batch (have ${seen.length})`);
     await c.stop();
     expect(seen.map((b) => b.records.map((r) => r.offset))).toEqual([[0], [0], [0]]);
     expect(logger.lines.filter((l) => l.msg.includes('onBatch rejected') && l.fields?.error === 'store unavailable')).toHaveLength(2);
@@ -70,10 +71,10 @@ describe('log/embedded/consumer', () => {
       onAssigned: async () => [{ topic: TOPIC, partition: 0, offset: 7 }], // beyond the end (5)
       onBatch: async (b) => void got.push(...b.records.map((r) => `${b.partition}@${r.offset}`)),
     });
-    await waitFor(() => got.length === 2);
+    await until(() => got.length === 2, () => `partition 1's records from the committed offset (have ${got.length})`);
     expect(got).toEqual(['1@3', '1@4']);
     for (let i = 5; i < 8; i++) await log.producer().append(TOPIC, [{ key: b0!, value: Buffer.from(`p0-${i}`) }]);
-    await waitFor(() => got.length === 3);
+    await until(() => got.length === 3, () => `the record at offset 7 (have ${got.length})`);
     await c.stop();
     expect(got[2]).toBe('0@7');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@gamepulse/testkit';
 import { crc32c, crc32cJs, crc32cNative, crc32cReference } from './crc32c.ts';
 
 describe('log/embedded/crc32c', () => {
@@ -20,9 +21,7 @@ describe('log/embedded/crc32c', () => {
   }
 
   it('matches the bit-at-a-time reference on random data of every length up to 100 and at odd offsets', () => {
-    let seed = 12345;
-    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
-    const data = Uint8Array.from({ length: 4096 }, rand);
+    const data = seededRandom(12345).bytes(4096);
     for (let len = 0; len <= 100; len++) expect(crc32c(data, 7, 7 + len)).toBe(crc32cReference(data.subarray(7, 7 + len)));
     expect(crc32c(data)).toBe(crc32cReference(data));
   });
@@ -38,9 +37,7 @@ describe('log/embedded/crc32c', () => {
   });
 
   it('native and JS agree with the reference on long ranges, at odd offsets and when continued', () => {
-    let seed = 777;
-    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
-    const data = Uint8Array.from({ length: 70_000 }, rand);
+    const data = seededRandom(777).bytes(70_000);
     for (const [start, end] of [[0, 70_000], [3, 1027], [1, 1024], [999, 66_001], [5, 4096 + 5], [7, 7 + 255], [7, 7 + 256]] as const) {
       const expected = crc32cReference(data.subarray(start, end));
       expect(crc32c(data, start, end), `${start}..${end}`).toBe(expected);

@@ -1,7 +1,7 @@
 import type { Log } from '../types.ts';
-import { describeLogContract } from '../contract/log-contract.ts';
+import { describeLogContract } from '@gamepulse/testkit/contracts';
 import { openEmbeddedLog } from './embedded-log.ts';
-import { makeTempDir } from './testing/temp-dir.ts';
+import { makeTempDir } from '@gamepulse/testkit';
 
 describeLogContract('embedded (writer process)', async () => {
   const tmp = await makeTempDir();

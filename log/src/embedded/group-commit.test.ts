@@ -3,7 +3,7 @@ import { partitionForKey } from '../partitioner.ts';
 import type { AppendResult, AppendSuccess } from '../types.ts';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { partitionDir } from './segment-files.ts';
-import { makeTempDir } from './testing/temp-dir.ts';
+import { makeTempDir } from '@gamepulse/testkit';
 import { readPartitionFiles } from './testing/read-files.ts';
 
 const TOPIC = 'events';

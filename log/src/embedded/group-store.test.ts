@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { groupFileStem, groupLockPath, readCommitted, writeGroupOffsets } from './group-store.ts';
-import { makeTempDir, recordingLogger } from './testing/temp-dir.ts';
+import { makeTempDir } from '@gamepulse/testkit';
+import { recordingLogger } from './testing/recording-logger.ts';
 
 describe('log/embedded/group-store', () => {
   let tmp: { dir: string; cleanup(): Promise<void> };

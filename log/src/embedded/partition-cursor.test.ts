@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../types.ts';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { partitionDir, segmentPath } from './segment-files.ts';
-import { makeTempDir, recordingLogger, waitFor } from './testing/temp-dir.ts';
+import { makeTempDir, until } from '@gamepulse/testkit';
+import { recordingLogger } from './testing/recording-logger.ts';
 
 const TOPIC = 't';
 
@@ -42,12 +43,12 @@ describe('log/embedded/partition-cursor (read-only reader)', () => {
     const full = await readFile(path);
     await truncate(path, full.length - 10); // the last record lacks 10 bytes
     const { got, logger } = await tail();
-    await waitFor(() => got.length === 4, 5000, 'the 4 complete records');
+    await until(() => got.length === 4, 'the 4 complete records', { timeoutMs: 5000 });
     await new Promise((r) => setTimeout(r, 50));
     expect(got.map((r) => r.offset)).toEqual([0, 1, 2, 3]);
     expect(logger.lines.some((l) => l.level === 'warn' && String(l.fields?.reason).includes('incomplete'))).toBe(true);
     await writeFile(path, full); // the rest arrives
-    await waitFor(() => got.length === 5, 5000, 'the completed record');
+    await until(() => got.length === 5, 'the completed record', { timeoutMs: 5000 });
     expect(Buffer.from(got[4]!.value).toString()).toBe('v4'.repeat(50));
   });
 
@@ -58,12 +59,12 @@ describe('log/embedded/partition-cursor (read-only reader)', () => {
     bad[bad.length - 3]! ^= 0xff;
     await writeFile(path, bad);
     const { got, logger } = await tail();
-    await waitFor(() => got.length === 4, 5000, 'the 4 good records');
+    await until(() => got.length === 4, 'the 4 good records', { timeoutMs: 5000 });
     await new Promise((r) => setTimeout(r, 50));
     expect(got).toHaveLength(4);
     expect(logger.lines.some((l) => l.level === 'warn' && String(l.fields?.reason).includes('crc'))).toBe(true);
     await writeFile(path, good);
-    await waitFor(() => got.length === 5, 5000, 'the repaired record');
+    await until(() => got.length === 5, 'the repaired record', { timeoutMs: 5000 });
   });
 
   it('delivers nothing past the durable mark even if complete records are there', async () => {
@@ -76,7 +77,7 @@ describe('log/embedded/partition-cursor (read-only reader)', () => {
     await writer.close();
     await writeFile(markPath, mark);
     const { got } = await tail();
-    await waitFor(() => got.length === 5, 5000, 'the durable records');
+    await until(() => got.length === 5, 'the durable records', { timeoutMs: 5000 });
     await new Promise((r) => setTimeout(r, 50));
     expect(got.map((r) => r.offset)).toEqual([0, 1, 2, 3, 4]);
   });

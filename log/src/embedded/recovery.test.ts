@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { encodeRecords, RECORD_HEADER_BYTES, sealRecords } from './record-format.ts';
 import { partitionDir, segmentPath } from './segment-files.ts';
-import { makeTempDir, recordingLogger } from './testing/temp-dir.ts';
+import { makeTempDir } from '@gamepulse/testkit';
+import { recordingLogger } from './testing/recording-logger.ts';
 import { readPartitionFiles } from './testing/read-files.ts';
 import { scanSegment } from './recovery.ts';
 

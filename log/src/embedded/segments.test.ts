@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../types.ts';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { listSegments, partitionDir, segmentFileName, segmentFor, segmentPath } from './segment-files.ts';
-import { makeTempDir, waitFor } from './testing/temp-dir.ts';
+import { makeTempDir, until } from '@gamepulse/testkit';
 import { readPartitionFiles } from './testing/read-files.ts';
 
 const TOPIC = 'rolling';
@@ -65,7 +65,7 @@ describe('log/embedded segment roll-over', () => {
         onAssigned: async (tps) => tps.map((tp) => ({ ...tp, offset: start })),
         onBatch: async (b) => void got.push(...b.records),
       });
-      await waitFor(() => got.length >= total - start, 5000, 'all records');
+      await until(() => got.length >= total - start, 'all records', { timeoutMs: 5000 });
       await c.stop();
       expect(got.map((r) => r.offset)).toEqual(Array.from({ length: total - start }, (_, i) => start + i));
     }

@@ -6,19 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Partitioners, type PartitionMetadata } from 'kafkajs';
+import { mulberry32 } from '@gamepulse/testkit';
 import { partitionForKey } from '../partitioner.ts';
-
-/** mulberry32: a seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:./ éüß漢字🎮';
 
@@ -38,7 +27,7 @@ describe('log/src/kafka/partitioner-kafkajs: partitionForKey equals kafkajs Defa
   const kafkajs = Partitioners.DefaultPartitioner();
 
   it('agrees for 20 000 random keys (ASCII and multi-byte UTF-8, lengths 0-47) and partition counts 1-64', () => {
-    const rand = prng(0x5eed);
+    const rand = mulberry32(0x5eed);
     let compared = 0;
     for (let i = 0; i < 20_000; i++) {
       const key = randomKey(rand);
@@ -51,7 +40,7 @@ describe('log/src/kafka/partitioner-kafkajs: partitionForKey equals kafkajs Defa
   });
 
   it('agrees on the shapes gamepulse uses (install ids as keys, the default partition counts)', () => {
-    const rand = prng(42);
+    const rand = mulberry32(42);
     for (let i = 0; i < 2_000; i++) {
       const key = `install-${Math.floor(rand() * 1e9).toString(36)}-${i}`;
       for (const n of [1, 2, 4, 8, 12, 100]) {

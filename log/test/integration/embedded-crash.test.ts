@@ -14,9 +14,9 @@ import type { ConsumedRecord } from '../../src/types.ts';
 import { openEmbeddedLog } from '../../src/embedded/embedded-log.ts';
 import { encodeRecords, RECORD_HEADER_BYTES, sealRecords } from '../../src/embedded/record-format.ts';
 import { listSegments, partitionDir, segmentPath } from '../../src/embedded/segment-files.ts';
-import { makeTempDir, waitFor } from '../../src/embedded/testing/temp-dir.ts';
+import { makeTempDir, mulberry32, until } from '@gamepulse/testkit';
 import { readPartitionFiles, type PartitionFiles } from '../../src/embedded/testing/read-files.ts';
-import { checkValue, recordFor, seededRandom } from '../../src/embedded/testing/workload.ts';
+import { checkValue, recordFor } from '../../src/embedded/testing/workload.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WRITER = fileURLToPath(new URL('../../src/embedded/testing/crash-writer.ts', import.meta.url));
@@ -114,7 +114,7 @@ describe('log/embedded crash safety (SIGKILL)', () => {
 
   it('loses no acknowledged record over 6 kill -9 rounds; torn tails (real or injected) are dropped', async () => {
     const seed = Number(process.env.GP_CRASH_SEED ?? Date.now() % 100000);
-    const random = seededRandom(seed);
+    const random = mulberry32(seed);
     console.log(`embedded-crash: seed ${seed} (set GP_CRASH_SEED to replay)`);
     const allAcks: Line[] = [];
     const injected: Array<{ round: number; partition: number; bytes: number }> = [];
@@ -124,7 +124,7 @@ describe('log/embedded crash safety (SIGKILL)', () => {
       children.push(child);
       // Kill at a random moment once it is writing: after 5-200 acks, plus 0-30 ms.
       const ackTarget = 5 + Math.floor(random() * 200);
-      await waitFor(() => child.acks().length >= ackTarget || child.proc.exitCode !== null, 60_000, `round ${round}: ${ackTarget} acks`);
+      await until(() => child.acks().length >= ackTarget || child.proc.exitCode !== null, `round ${round}: ${ackTarget} acks`, { timeoutMs: 60_000 });
       await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
       child.proc.kill('SIGKILL');
       const exit = await child.exited;
@@ -193,7 +193,7 @@ describe('log/embedded crash safety (SIGKILL)', () => {
     const recordAck = (l: Line) => l.t === 'ack' && l.ids!.forEach((id) => ackAt.set(id, l.atMs!));
     const w1 = startWriter(tmp.dir, { GP_ID_PREFIX: 'w1', GP_APPENDERS: '6' }, recordAck);
     children.push(w1);
-    await waitFor(() => w1.acks().length >= 400, 60_000, 'writer 1 acks');
+    await until(() => w1.acks().length >= 400, 'writer 1 acks', { timeoutMs: 60_000 });
     w1.proc.kill('SIGKILL');
     await w1.exited;
     const files1 = await readPartitionFiles(partitionDir(tmp.dir, TOPIC, 1));
@@ -209,7 +209,7 @@ describe('log/embedded crash safety (SIGKILL)', () => {
 
     const files = await readAllPartitions(tmp.dir);
     const { records: total } = verifyAgainstAcks(files, [...w1.acks(), ...w2.acks()]);
-    await waitFor(() => got.length >= total, 30_000, `reader to deliver ${total} records`);
+    await until(() => got.length >= total, `reader to deliver ${total} records`, { timeoutMs: 30_000 });
     await new Promise((r) => setTimeout(r, 300)); // nothing more may come
     await consumer.stop();
     await reader.close();

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { partitionDir } from '../../src/embedded/segment-files.ts';
-import { makeTempDir } from '../../src/embedded/testing/temp-dir.ts';
+import { makeTempDir } from '@gamepulse/testkit';
 import { readPartitionFiles } from '../../src/embedded/testing/read-files.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

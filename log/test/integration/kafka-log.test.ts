@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { DEFAULT_KAFKA_VERSION, startKafka, stopKafka, type KafkaHandle, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { describeLogContract } from '../../src/contract/log-contract.ts';
+import { sleep, until } from '@gamepulse/testkit';
+import { describeLogContract } from '@gamepulse/testkit/contracts';
 import type { KafkaConsumer } from '../../src/kafka/consumer.ts';
 import { openKafkaLog, type KafkaLog } from '../../src/kafka/kafka-log.ts';
 import type { KafkaLogEntry } from '../../src/kafka/logger.ts';
@@ -59,22 +60,13 @@ const topic = (what: string) => `it-kafka-log-${what}-${RUN}-${randomUUID().slic
 const group = (what: string) => `it-kafka-log-${what}-${randomUUID().slice(0, 8)}`;
 const rec = (key: string, value: string): LogRecord => ({ key, value: Buffer.from(value) });
 const text = (r: ConsumedRecord) => Buffer.from(r.value).toString();
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Reads a topic from the beginning with a fresh group (read_committed) until `count` records, then `settleMs` more. */
 async function readCommitted(log: KafkaLog, t: string, count: number, settleMs = 1_500): Promise<ConsumedRecord[]> {
   const got: ConsumedRecord[] = [];
   const c = log.consumer({ groupId: group('reader'), topics: [t], maxWaitMs: 50 });
   await c.run({ onBatch: async (b) => void got.push(...b.records) });
-  await waitUntil(() => got.length >= count, 60_000, `${count} records from ${t} (have ${got.length})`);
+  await until(() => got.length >= count, () => `${count} records from ${t} (have ${got.length})`, { timeoutMs: 60_000, everyMs: 20 });
   await sleep(settleMs);
   await c.stop();
   return got;
@@ -89,7 +81,7 @@ async function readUncommitted(t: string, atLeast: number): Promise<string[]> {
   await consumer.subscribe({ topic: t, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void got.push(message.value?.toString() ?? '') });
   try {
-    await waitUntil(() => got.length >= atLeast, 60_000, `${atLeast} uncommitted-read records from ${t}`);
+    await until(() => got.length >= atLeast, () => `${atLeast} uncommitted-read records from ${t}`, { timeoutMs: 60_000, everyMs: 20 });
     await sleep(500);
   } finally {
     await consumer.disconnect();
@@ -246,7 +238,7 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       // Process 1: aborts its 3rd transaction (redelivered and committed), "crashes" in its 8th.
       const p1 = processor(log, { abortAt: 3, crashAt: 8 });
       await p1.run;
-      await waitUntil(() => p1.stats().crashed, 60_000, 'process 1 reaches its crash point');
+      await until(() => p1.stats().crashed, 'process 1 reaches its crash point', { timeoutMs: 60_000, everyMs: 20 });
       expect(p1.stats().aborted).toBe(1);
       const zombie = [...p1.producers.values()].find((p) => p.state() === 'IN_TRANSACTION')!;
       expect(zombie).toBeDefined();
@@ -260,7 +252,7 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         // Its producers' initialization fenced process 1's producer and aborted its open transaction.
         await expect(zombie.commit()).rejects.toMatchObject({ code: 'GP_LOG_TX_FENCED' });
         expect(zombie.state()).toBe('FENCED');
-        await waitUntil(() => p1.stats().processed + p2.stats().processed >= N, 90_000, `all ${N} inputs committed (${p1.stats().processed} + ${p2.stats().processed})`);
+        await until(() => p1.stats().processed + p2.stats().processed >= N, () => `all ${N} inputs committed (${p1.stats().processed} + ${p2.stats().processed})`, { timeoutMs: 90_000, everyMs: 20 });
         await p2.consumer.stop();
         await zombie.close();
 
@@ -369,7 +361,7 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
 
       const m1 = member('m1', log);
       await m1.run;
-      await waitUntil(() => counts.size >= 500, 60_000, 'member 1 is mid-stream');
+      await until(() => counts.size >= 500, 'member 1 is mid-stream', { timeoutMs: 60_000, everyMs: 20 });
       const log2 = await open();
       try {
         const joinAt = performance.now();
@@ -384,7 +376,7 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         await m2.run;
         const joinedMs = performance.now() - joinAt;
         await producing;
-        await waitUntil(() => counts.size >= N1 + N2, 120_000, `all ${N1 + N2} records counted (have ${counts.size})`);
+        await until(() => counts.size >= N1 + N2, () => `all ${N1 + N2} records counted (have ${counts.size})`, { timeoutMs: 120_000, everyMs: 20 });
         await sleep(1_000);
         await Promise.all([m1.c.stop(), m2.c.stop()]);
 
@@ -445,12 +437,12 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         });
         const ca = a.consumer({ groupId: G, topics: [R], maxBatchRecords: 40, maxWaitMs: 50 });
         await ca.run(handlers('a', () => ca));
-        await waitUntil(() => counts.size >= 200, 60_000, 'member a is mid-stream');
+        await until(() => counts.size >= 200, 'member a is mid-stream', { timeoutMs: 60_000, everyMs: 20 });
         stall = true;
-        await waitUntil(() => stalledPartition >= 0, 10_000, 'member a stalls');
+        await until(() => stalledPartition >= 0, 'member a stalls', { timeoutMs: 10_000, everyMs: 20 });
         const cb = b.consumer({ groupId: G, topics: [R], maxBatchRecords: 40, maxWaitMs: 50 });
         await cb.run(handlers('b', () => cb));
-        await waitUntil(() => counts.size >= N, 120_000, `all ${N} records counted (have ${counts.size})`);
+        await until(() => counts.size >= N, () => `all ${N} records counted (have ${counts.size})`, { timeoutMs: 120_000, everyMs: 20 });
         await sleep(1_000);
         await Promise.all([ca.stop(), cb.stop()]);
         expect(counts.size).toBe(N);
@@ -501,16 +493,16 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
             await sleep(50);
           }
         })();
-        await waitUntil(() => acked.length >= 50, 30_000, 'appends before the outage');
+        await until(() => acked.length >= 50, 'appends before the outage', { timeoutMs: 30_000, everyMs: 20 });
         const downAt = performance.now();
         phase = 'down';
         await stopKafka(BROKER);
-        await waitUntil(() => failures.length >= 3, 60_000, 'failed appends during the outage');
+        await until(() => failures.length >= 3, 'failed appends during the outage', { timeoutMs: 60_000, everyMs: 20 });
         expect((await fragile.health()).ok).toBe(false);
         broker = await startKafka(BROKER);
         const upAt = performance.now();
         phase = 'after';
-        await waitUntil(() => okAfter >= 20, 120_000, 'appends succeed after the restart');
+        await until(() => okAfter >= 20, 'appends succeed after the restart', { timeoutMs: 120_000, everyMs: 20 });
         const recoveredMs = performance.now() - upAt;
         stop = true;
         await loop;

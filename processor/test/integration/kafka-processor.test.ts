@@ -10,6 +10,7 @@
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '@gamepulse/testkit';
 import { createRollupsLoader } from '@gamepulse/loader';
 import { openDuckDbStore } from '@gamepulse/store';
 import { openKafkaLog, topicNames, transactionalIdFor, type ConsumedRecord, type KafkaLog, type KafkaLogOptions } from '@gamepulse/log';
@@ -51,15 +52,7 @@ async function open(extra: Partial<KafkaLogOptions> = {}): Promise<KafkaLog> {
   return log;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const SLOW = { timeoutMs: 120_000, everyMs: 100 } as const;
 
 function processorOn(log: KafkaLog, name: string): Processor {
   const sink = kafkaTransactionSink({ log, groupId: GROUP, topics: { events: topics.events, rollups: topics.rollups, deadLetter: topics.deadLetter, changelog: CHANGELOG }, logger: quiet.child({ instance: name }) });
@@ -100,7 +93,7 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     await until(() => {
       const s = a.stats();
       return s.state === 'idle' && firstEnds.every((e) => s.partitions.find((p) => p.partition === e.partition)?.committedOffset === e.offset);
-    }, 'A commits the first half');
+    }, 'A commits the first half', SLOW);
     const b = processorOn(await open(), 'b');
     const bStarted = b.start();
     const last = Math.floor(traffic.records.length * 0.8);
@@ -109,7 +102,7 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
       await new Promise((r) => setTimeout(r, 30));
     }
     await bStarted;
-    await until(() => b.stats().partitions.length > 0 && a.stats().partitions.length < PARTITIONS, 'B owns partitions');
+    await until(() => b.stats().partitions.length > 0 && a.stats().partitions.length < PARTITIONS, 'B owns partitions', SLOW);
     // A zombie: a producer with partition 0's transactional id fences whoever owns it;
     // that owner's next transaction on partition 0 (the rest below has records there)
     // fails FENCED, nothing of it becomes visible, and it recovers by re-assignment.
@@ -126,7 +119,7 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     await until(async () => {
       const committed = await admin.committed(GROUP, topics.events);
       return ends.every((e) => committed.find((c) => c.partition === e.partition)?.offset === e.offset);
-    }, 'every input offset committed');
+    }, 'every input offset committed', SLOW);
     const statsA = a.stats();
     const statsB = b.stats();
     await Promise.all([a.stop(), b.stop()]);
@@ -139,7 +132,7 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     const dead: ConsumedRecord[] = [];
     const dlc = admin.consumer({ groupId: `it-dl-${RUN}`, topics: [topics.deadLetter], maxWaitMs: 50 });
     await dlc.run({ onBatch: async (batch) => void dead.push(...batch.records) });
-    await until(() => dead.length >= 2, 'dead letters');
+    await until(() => dead.length >= 2, 'dead letters', SLOW);
     await new Promise((r) => setTimeout(r, 1_000));
     await dlc.stop();
     expect(dead).toHaveLength(2);
@@ -155,7 +148,7 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     const loader = createRollupsLoader({ log: admin, sink: store, topic: topics.rollups, groupId: `loader-${RUN}`, logger: quiet });
     await loader.start();
     const rollupEnds = await admin.endOffsets(topics.rollups);
-    await until(() => rollupEnds.every((e) => (loader.stats().positions.find((p) => p.partition === e.partition)?.offset ?? 0) >= e.offset), 'the loader reaches the end of the rollups topic');
+    await until(() => rollupEnds.every((e) => (loader.stats().positions.find((p) => p.partition === e.partition)?.offset ?? 0) >= e.offset), 'the loader reaches the end of the rollups topic', SLOW);
     await loader.stop();
     expect(await storeTotals(store)).toEqual(truth);
     expect(loader.stats().deadLetters).toBe(0);

@@ -14,6 +14,7 @@ import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames, type EmbeddedLog } from '@gamepulse/log';
 import { IngestedBatch } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '@gamepulse/testkit';
 import { startProcessorChild, total, type ProcessorChild } from '../support/child.ts';
 import { storeTotals } from '../support/store-totals.ts';
 import { generateTraffic, groundTruth, POISON_BYTES, type TrafficRecord } from '../support/traffic.ts';
@@ -21,15 +22,8 @@ import { generateTraffic, groundTruth, POISON_BYTES, type TrafficRecord } from '
 const topics = topicNames('itest');
 const PARTITIONS = 4;
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Probes read a child's /metrics, which may not answer yet. */
+const SLOW = { timeoutMs: 120_000, everyMs: 50, retryErrors: true } as const;
 
 async function append(log: EmbeddedLog, records: TrafficRecord[]): Promise<void> {
   const res = await log.producer().append(topics.events, records.map((r) => ({ key: r.key, value: r.value })));
@@ -95,7 +89,7 @@ describe('processor/test/integration/processor-exactly-once', () => {
         appended = next;
       }
       return undefined;
-    }, 'the first processor to hold uncommitted work');
+    }, 'the first processor to hold uncommitted work', SLOW);
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     expect(atKill.folded).toBeGreaterThan(atKill.committed);
@@ -113,7 +107,7 @@ describe('processor/test/integration/processor-exactly-once', () => {
     expect(ends.reduce((n, e) => n + e.offset, 0)).toBe(traffic.records.length);
     // Committed positions at the end of every partition: everything is folded and stored
     // (lag alone could be a stale reading from before the last appends were seen).
-    await until(async () => total(await second.metrics(), 'gamepulse_processor_committed_offset') === traffic.records.length, 'the second processor to commit everything');
+    await until(async () => total(await second.metrics(), 'gamepulse_processor_committed_offset') === traffic.records.length, 'the second processor to commit everything', SLOW);
     // Readiness through the query API of the same process: store, log and processor.
     const ready = await fetch(`http://127.0.0.1:${second.port}/readyz`);
     expect(ready.status).toBe(200);

@@ -5,17 +5,7 @@
  * processor/src), so a bug in the processor cannot hide in its own yardstick.
  */
 import { IngestedBatch, type ContextData, type EventData, type IngestedBatchData } from '@gamepulse/proto';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@gamepulse/testkit';
 
 export interface TrafficOptions {
   seed?: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@gamepulse/testkit';
 import { Event, EventBatch, type EventData } from '../messages.ts';
 import { EVENT_CODES } from './codes.ts';
 import { validateEvent } from './validate-event.ts';
@@ -117,8 +118,7 @@ describe('proto/validation event_id check', () => {
   });
 
   it('judges event ids exactly like UUID_PATTERN and names exactly like NAME_PATTERN (20k mutated strings each)', () => {
-    let seed = 9;
-    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rnd = mulberry32(9);
     const chars = '0123456789abcdefABCDEFgGzZ-_.+ :/é\u0130\u00ff\u0000';
     const mutate = (s: string) => {
       for (let k = Math.floor(rnd() * 4); k > 0; k--) {

@@ -4,19 +4,9 @@
  * decoders go through them.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@gamepulse/testkit';
 import { Event, IngestedBatch } from '../messages.ts';
 import { int64, uint64, utf8Strict } from './server-read.ts';
-
-/** A seeded xorshift, so failures replay. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 function varint(v: bigint): Uint8Array {
   const out: number[] = [];
@@ -42,7 +32,7 @@ const reader = (bytes: Uint8Array) => ({ b: bytes, p: 0 });
 
 describe('int64 reads (ground truth: BigInt)', () => {
   it('int64 and uint64 equal the correctly rounded value of the varint, and advance past it', () => {
-    const rnd = rng(42);
+    const rnd = mulberry32(42);
     for (let i = 0; i < 20_000; i++) {
       const v = random64(rnd);
       const bytes = varint(v);
@@ -67,7 +57,7 @@ describe('int64 reads (ground truth: BigInt)', () => {
   });
 
   it('generated decoders use them: int64 fields round-trip through encode / decode', () => {
-    const rnd = rng(7);
+    const rnd = mulberry32(7);
     for (let i = 0; i < 2_000; i++) {
       const ts = Math.floor(rnd() * 2 ** 53) * (rnd() < 0.2 ? -1 : 1);
       const seq = Math.floor(rnd() * 2 ** 53);
@@ -90,7 +80,7 @@ describe('UTF-8 reads (ground truth: TextDecoder)', () => {
   }
 
   it('decodes ASCII and multi-byte text of every length like a strict TextDecoder, from a Buffer and a plain Uint8Array', () => {
-    const rnd = rng(3);
+    const rnd = mulberry32(3);
     for (let i = 0; i < 5_000; i++) {
       const text = randomText(rnd, rnd() < 0.6);
       const encoded = Buffer.from(text, 'utf8');

@@ -8,7 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exactlyOnce, GAME_KEY, launchChromium, startRealCollector, until, type RealCollector } from './support.ts';
+import { until } from '@gamepulse/testkit';
+import { launchChromium } from '@gamepulse/testkit/browser';
+import { exactlyOnce, GAME_KEY, startRealCollector, type RealCollector } from '@gamepulse/testkit/collector';
 import { serveGame } from '../../src/browser-game/serve.ts';
 import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
@@ -40,7 +42,7 @@ describe('samples/browser-game in real Chromium', () => {
     await until(async () => {
       const kinds = new Set((await collector.delivered()).map((e) => e.payload));
       return wanted.every((k) => kinds.has(k));
-    }, 60_000, 'the game’s events in the log');
+    }, 'the game’s events in the log', { timeoutMs: 60_000, everyMs: 100 });
     const dir = process.env.GP_SCREENSHOT_DIR ?? join(tmpdir(), 'gamepulse-screenshots');
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'space-miner.png');

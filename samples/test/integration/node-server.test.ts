@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exactlyOnce, GAME_KEY, startRealCollector, until, type RealCollector } from './support.ts';
+import { until } from '@gamepulse/testkit';
+import { exactlyOnce, GAME_KEY, startRealCollector, type RealCollector } from '@gamepulse/testkit/collector';
 import { startGameServer } from '../../src/node-server/server.ts';
 
 let collector: RealCollector;
@@ -54,8 +55,8 @@ describe('samples/node-server', () => {
     });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
-    await until(() => out.includes('game server started'), 20_000, 'the server to start');
-    await until(async () => (await collector.delivered()).some((e) => e.installId === 'arena-server-1'), 20_000, 'first events');
+    await until(() => out.includes('game server started'), 'the server to start', { timeoutMs: 20_000, everyMs: 100 });
+    await until(async () => (await collector.delivered()).some((e) => e.installId === 'arena-server-1'), 'first events', { timeoutMs: 20_000, everyMs: 100 });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const started = Date.now();

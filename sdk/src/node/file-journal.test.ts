@@ -1,19 +1,13 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '@gamepulse/testkit';
 import type { JournalEntry } from '../core/storage.ts';
 import { createFileJournal, JOURNAL_FILE, replay } from './file-journal.ts';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gp-sdk-journal-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('gp-sdk-journal-');
+const tempDir = () => tmp.make();
+afterEach(() => tmp.cleanup());
 
 const entry = (i: number, size = 40): JournalEntry => ({
   id: `0190a6f0-0000-7000-8000-${String(i).padStart(12, '0')}`,

@@ -1,22 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '@gamepulse/testkit';
 import { createFileStorage } from './file-storage.ts';
 import type { SendResult } from '../core/transport.ts';
 import { createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gp-sdk-files-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('gp-sdk-files-');
+const tempDir = () => tmp.make();
+afterEach(() => tmp.cleanup());
 
 const unavailable: SendResult = { ok: false, retryable: true, status: 503, code: 'GP_SDK_HTTP_STATUS' };
 

@@ -1,20 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '@gamepulse/testkit';
 import { lockDirectory } from './lock-file.ts';
 import { createNodeGamepulse } from './index.ts';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'gp-lock-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('gp-lock-');
+const tempDir = () => tmp.make();
+afterEach(() => tmp.cleanup());
 
 describe('node/lock-file', () => {
   it('one process per storage directory: a live holder keeps it, a dead one’s lock is taken over', async () => {

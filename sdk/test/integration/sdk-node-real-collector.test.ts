@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UUID_PATTERN } from '@gamepulse/proto';
 import type { Transport } from '../../src/index.ts';
 import { createNodeGamepulse, type NodeTransportName } from '../../src/node/index.ts';
-import { exactlyOnce, GAME_ID, GAME_KEY, startRealCollector, type RealCollector } from './support/real-collector.ts';
+import { exactlyOnce, GAME_ID, GAME_KEY, startRealCollector, type RealCollector } from '@gamepulse/testkit/collector';
 
 let real: RealCollector;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAnalyticsError } from '../errors.ts';
 import type { RollupCommit } from '../contracts.ts';
-import { seededRandom, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';
+import { randomRollups, sampleCommit, seededRandom } from '@gamepulse/testkit';
 import { openDuckDbStore, type DuckDbStore } from './duckdb-store.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0);
@@ -20,23 +20,7 @@ async function counts(store: DuckDbStore) {
 }
 
 /** A commit that touches every table, so a failure must undo each of them. */
-function fullCommit(seed: number, offset: number): RollupCommit {
-  const rng = seededRandom(seed);
-  return {
-    consumer: 'processor',
-    rollups: randomRollups(rng, shape, 3000),
-    players: randomPlayerWindows(rng, shape, 3000),
-    deadLetters: [{ code: 'GP_BAD', message: 'undecodable', keyId: 'k1', receivedAtMs: T0, raw: new Uint8Array([1, 2]), source: 'processor' }],
-    positions: [
-      { topic: 'events', partition: 0, offset },
-      { topic: 'events', partition: 1, offset },
-    ],
-    state: [
-      { partition: 0, namespace: 'dedup', key: `install-${seed}`, value: new Uint8Array([seed & 255]) },
-      { partition: 0, namespace: 'dedup', key: 'install-shared', value: new Uint8Array([seed & 255, 1]) },
-    ],
-  };
-}
+const fullCommit = (seed: number, offset: number): RollupCommit => sampleCommit(seed, offset, { rows: 3000, shape });
 
 describe('druid/duckdb/commit', () => {
   let store: DuckDbStore;

@@ -13,8 +13,8 @@ import { DEFAULT_PARTITIONS, partitionForKey } from '@gamepulse/log';
 import type { LedgerTotals } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { expect } from 'vitest';
-import type { Pipeline } from './pipeline.ts';
-import { metricSum, waitForTotal } from './store-totals.ts';
+import { until } from '@gamepulse/testkit';
+import { metricSum, waitForTotal, type Pipeline } from '@gamepulse/testkit/pipeline';
 
 type Rows = Array<Record<string, string | number | null>>;
 
@@ -70,11 +70,7 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
     requestIds.set(playerId, ((await res.json()) as { requestId: string }).requestId);
   }
   const metrics = `http://127.0.0.1:${pipeline.ports.query}/metrics`;
-  const deadline = Date.now() + 120_000;
-  while ((await metricSum(metrics, 'gamepulse_deletions_requests_total', 'result="applied"')) < targets.length) {
-    if (Date.now() > deadline) throw new Error('deletion requests not applied within 120 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await until(async () => (await metricSum(metrics, 'gamepulse_deletions_requests_total', 'result="applied"')) >= targets.length, `${targets.length} deletion requests applied`, { timeoutMs: 120_000, everyMs: 250 });
 
   // Not blocked: the first victim plays on after the request (the game must stop sending),
   // from a new install on the events partition of its old one (the simulator names

@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRandom, createSimulator, Ledger, type LedgerTotals } from '@gamepulse/samples';
+import { createSimulator, Ledger, type LedgerTotals } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import type { KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { Pipeline, type LogKind } from './pipeline.ts';
+import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, until } from '@gamepulse/testkit';
+import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal, type LogKind } from '@gamepulse/testkit/pipeline';
 import { checkPlayerDeletion } from './deletion-scenario.ts';
 import { resending, type ResendStats } from './resending-transport.ts';
-import { expectStoreEqualsLedger, metricSum, waitForTotal } from './store-totals.ts';
 
 const KEY = 'e2e-key';
 
@@ -54,35 +54,25 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
     });
 
     it('counts every simulated event exactly once through re-sends and processor kill -9s', async () => {
-      const rnd = createRandom(`${o.seed}/network`);
+      const rnd = seededRandom(`${o.seed}/network`);
       const sim = createSimulator({
         players: o.players,
         seed: o.seed,
         days: 2,
-        // A few days back from today, at a UTC midnight: recent enough for the collector's
-        // 90-day event-time rule, so nothing is rewritten whatever day the test runs.
-        startMs: Math.floor(Date.now() / 86_400_000 - 3) * 86_400_000,
+        startMs: recentUtcMidnight(3),
         concurrency: 32,
         ledger,
-        createClient: (p, clock) => {
-          const grpc = p.installId.endsWith('3') || p.installId.endsWith('7');
-          return createNodeGamepulse({
-            gameKey: KEY,
-            gameId: 'demo',
-            endpoint: `http://127.0.0.1:${grpc ? pipeline.ports.grpc : pipeline.ports.http}`,
-            transport: grpc ? 'grpc' : 'http',
-            installId: p.installId,
-            playerId: p.playerId,
-            platform: p.platform,
-            build: p.build,
-            country: p.country,
-            locale: p.locale,
-            maxBatchEvents: 40,
-            clock,
-            retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
-            wrapTransport: (t) => resending(t, rnd, resends),
-          });
-        },
+        createClient: (p, clock) =>
+          createNodeGamepulse(
+            simPlayerSdkOptions(p, clock, {
+              gameKey: KEY,
+              gameId: 'demo',
+              ...mixedTransport(p, pipeline.ports),
+              maxBatchEvents: 40,
+              retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+              wrapTransport: (t) => resending(t, rnd, resends),
+            }),
+          ),
       });
 
       const progress = setInterval(() => {
@@ -90,7 +80,7 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       }, 5_000);
       const chaos = (async () => {
         for (const fraction of [1 / 3, 2 / 3]) {
-          while (sim.stats().playersFinished < o.players * fraction) await new Promise((r) => setTimeout(r, 20));
+          await until(() => sim.stats().playersFinished >= o.players * fraction, () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`, { timeoutMs: 300_000, everyMs: 20 });
           await pipeline.killProcessor(0);
           kills.push(await accepted());
         }

@@ -6,7 +6,7 @@
  * processor must count every one of those events exactly once.
  */
 import type { Transport } from '@gamepulse/sdk';
-import type { Random } from '@gamepulse/samples';
+import type { Random } from '@gamepulse/testkit';
 
 export interface ResendStats {
   batches: number;

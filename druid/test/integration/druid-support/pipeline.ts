@@ -6,6 +6,7 @@
 import type { KafkaLog } from '@gamepulse/log';
 import { decodeRollupsRecord, encodeRollupsRecord, jsonToPlayer, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
 import type { DuckDbStore } from '@gamepulse/store';
+import { until } from '@gamepulse/testkit';
 
 /** Rows per transaction: like a processor commit. */
 const TX_ROWS = 20_000;
@@ -102,24 +103,25 @@ export async function druidSqlRows(brokerUrl: string, query: string): Promise<Ar
  * transaction was read or a row twice; the caller checks equality after a settle.
  */
 export async function waitForIngestion(brokerUrl: string, expected: Record<string, number>, timeoutMs: number, log: (l: string) => void = () => {}): Promise<Record<string, number>> {
-  const deadline = Date.now() + timeoutMs;
   let last: Record<string, number> = {};
-  while (Date.now() < deadline) {
-    const counts: Record<string, number> = {};
-    for (const ds of Object.keys(expected)) {
-      try {
-        const [row] = await druidSqlRows(brokerUrl, `SELECT SUM(input_rows) AS "n" FROM "${ds}"`);
-        counts[ds] = row?.n ?? 0;
-      } catch {
-        counts[ds] = 0; // not created yet: the broker learns a datasource once it has a segment
+  return until(
+    async () => {
+      const counts: Record<string, number> = {};
+      for (const ds of Object.keys(expected)) {
+        try {
+          const [row] = await druidSqlRows(brokerUrl, `SELECT SUM(input_rows) AS "n" FROM "${ds}"`);
+          counts[ds] = row?.n ?? 0;
+        } catch {
+          counts[ds] = 0; // not created yet: the broker learns a datasource once it has a segment
+        }
       }
-    }
-    if (JSON.stringify(counts) !== JSON.stringify(last)) log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
-    last = counts;
-    if (Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n)) return counts;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  throw new Error(`Druid did not ingest everything in ${timeoutMs} ms: ${JSON.stringify(last)} of ${JSON.stringify(expected)}`);
+      if (JSON.stringify(counts) !== JSON.stringify(last)) log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
+      last = counts;
+      return Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n) && counts;
+    },
+    () => `Druid to ingest everything: ${JSON.stringify(last)} of ${JSON.stringify(expected)}`,
+    { timeoutMs, everyMs: 1_000 },
+  );
 }
 
 /** Columns the KPI library reads, per datasource role. */
@@ -136,19 +138,20 @@ export const KPI_COLUMNS = {
  * "Column … not found".
  */
 export async function waitForColumns(brokerUrl: string, wanted: Record<string, readonly string[]>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let missing: string[] = [];
-  while (Date.now() < deadline) {
-    missing = [];
-    for (const [ds, columns] of Object.entries(wanted)) {
-      const rows = (await druidSqlRows(brokerUrl, `SELECT COLUMN_NAME AS "c" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '${ds}'`)) as unknown as Array<{ c: string }>;
-      const have = new Set(rows.map((r) => r.c));
-      for (const c of columns) if (!have.has(c)) missing.push(`${ds}.${c}`);
-    }
-    if (missing.length === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`Druid's SQL schema still lacks ${missing.join(', ')} after ${timeoutMs} ms`);
+  await until(
+    async () => {
+      missing = [];
+      for (const [ds, columns] of Object.entries(wanted)) {
+        const rows = (await druidSqlRows(brokerUrl, `SELECT COLUMN_NAME AS "c" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '${ds}'`)) as unknown as Array<{ c: string }>;
+        const have = new Set(rows.map((r) => r.c));
+        for (const c of columns) if (!have.has(c)) missing.push(`${ds}.${c}`);
+      }
+      return missing.length === 0;
+    },
+    () => `Druid's SQL schema to list ${missing.join(', ')}`,
+    { timeoutMs, everyMs: 500 },
+  );
 }
 
 /**

@@ -29,15 +29,3 @@ export function checkValue(value: Uint8Array, key: string): { id: string; ok: bo
   const expected = recordFor(id);
   return { id, ok: bar > 0 && expected.key === key && expected.value.equals(buf) };
 }
-
-/** A small seeded PRNG (mulberry32) so a failing run can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

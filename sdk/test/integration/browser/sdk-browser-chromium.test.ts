@@ -11,8 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { bundle, launchChromium, servePage, until, type PageServer } from '../support/browser-rig.ts';
-import { exactlyOnce, GAME_KEY, startRealCollector, type DeliveredEvent, type RealCollector } from '../support/real-collector.ts';
+import { sleep, until } from '@gamepulse/testkit';
+import { bundle, launchChromium, servePage, type PageServer } from '@gamepulse/testkit/browser';
+import { exactlyOnce, GAME_KEY, startRealCollector, type DeliveredEvent, type RealCollector } from '@gamepulse/testkit/collector';
 
 let collector: RealCollector;
 let server: PageServer;
@@ -49,7 +50,7 @@ async function tagged(tag: string): Promise<DeliveredEvent[]> {
 
 /** Waits until `count` distinct tagged events are in the log, then checks exactly-once. */
 async function expectDelivered(tag: string, count: number): Promise<ReturnType<typeof exactlyOnce>> {
-  await until(async () => exactlyOnce(await tagged(tag)).unique.length >= count, 30_000, `${count} events tagged ${tag}`);
+  await until(async () => exactlyOnce(await tagged(tag)).unique.length >= count, `${count} events tagged ${tag}`, { timeoutMs: 30_000, everyMs: 100 });
   const result = exactlyOnce(await tagged(tag));
   expect(result.unique.map((e) => Number(e.custom.n)).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
   return result;
@@ -63,7 +64,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pageErrors = (page: Page) => page.evaluate(() => window.gpErrors);
 
 describe('sdk browser in real Chromium against the real collector', () => {

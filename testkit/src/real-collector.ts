@@ -1,17 +1,16 @@
 /**
- * The REAL collector (HTTP + gRPC, and WebSocket / Stream / deletion where it has them)
- * in-process over a real embedded log in a temp dir, for the SDK's integration tests,
- * and a reader that decodes what landed on the events topic (IngestedBatch) — the
- * ground truth for "delivered exactly once".
+ * @gamepulse/testkit/collector — the REAL collector (HTTP + gRPC, and WebSocket /
+ * Stream / deletion where it has them) in-process over a real embedded log in a temp
+ * dir, for the integration tests of what talks to it (the SDK, the samples), and a
+ * reader that decodes what landed on the events topic (IngestedBatch) — the ground
+ * truth for "delivered exactly once". A subpath of its own: it loads the collector.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IngestedBatch } from '@gamepulse/proto';
-import { openEmbeddedLog, topicNames, type Log } from '@gamepulse/log';
+import { topicNames, type Log } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
 import { loadCollectorConfig, startCollector, type RunningCollector } from '@gamepulse/collector';
+import { readTopic } from './read-topic.ts';
+import { openTempLog } from './temp-dir.ts';
 
 export const GAME_ID = 'demo';
 export const GAME_KEY = 'gk-sdk-it';
@@ -43,8 +42,7 @@ export interface RealCollector {
 const silent = createLogger({ service: 'collector-sdk-it', write: () => {} });
 
 export async function startRealCollector(overrides: Record<string, unknown> = {}): Promise<RealCollector> {
-  const dir = mkdtempSync(join(tmpdir(), 'gp-sdk-it-'));
-  const log = await openEmbeddedLog({ dir });
+  const { log, dispose } = await openTempLog({}, 'gp-sdk-it-');
   const prefix = `sdkit${Math.floor(Math.random() * 1e6)}`;
   const config = loadCollectorConfig({
     env: {},
@@ -60,32 +58,13 @@ export async function startRealCollector(overrides: Record<string, unknown> = {}
     delivered: () => readEvents(log, topic),
     async close() {
       await collector.close();
-      await log.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     },
   };
 }
 
 async function readEvents(log: Log, topic: string): Promise<DeliveredEvent[]> {
-  const ends = await log.endOffsets(topic);
-  const total = ends.reduce((n, e) => n + e.offset, 0);
-  if (total === 0) return [];
-  const records: Array<{ partition: number; offset: number; value: Uint8Array }> = [];
-  const consumer = log.consumer({ groupId: `sdk-it-${randomUUID()}`, topics: [topic] });
-  let done!: () => void;
-  const reached = new Promise<void>((resolve) => (done = resolve));
-  await consumer.run({
-    onBatch: async (b) => {
-      const end = ends.find((e) => e.partition === b.partition)?.offset ?? 0;
-      for (const r of b.records) if (r.offset < end) records.push({ partition: b.partition, offset: r.offset, value: r.value });
-      if (records.length >= total) done();
-    },
-  });
-  const timer = setTimeout(done, 10_000);
-  await reached;
-  clearTimeout(timer);
-  await consumer.stop();
-  records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  const records = await readTopic(log, topic);
   return records.flatMap((r) => {
     const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number, arrays: true, objects: true, defaults: true, oneofs: true }) as {
       installId: string;

@@ -1,11 +1,12 @@
 /**
- * Reads a whole topic back from a real `Log` (tests compare what the collector wrote
- * with what it acknowledged). Runs a consumer group until it reaches the end offsets
- * taken at the start.
+ * Reads a whole topic back from a real `Log`: tests compare what was written (by the
+ * collector, say) with what was acknowledged. A fresh consumer group runs until it has
+ * the end offsets taken at the start.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConsumedRecord, Log } from '@gamepulse/log';
 
+/** Every record of `topic` up to its current end, sorted by partition and offset. */
 export async function readTopic(log: Log, topic: string, timeoutMs = 10_000): Promise<ConsumedRecord[]> {
   const ends = await log.endOffsets(topic);
   const total = ends.reduce((n, e) => n + e.offset, 0);

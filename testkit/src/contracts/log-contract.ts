@@ -3,6 +3,10 @@
  *
  *   describeLogContract('embedded', async () => ({ log, cleanup }));
  *
+ * Who runs it: the embedded log (log/src/embedded/embedded-log.contract.test.ts, three
+ * configurations), Kafka (log/test/integration/kafka-log.test.ts) and the `MemoryLog`
+ * stand-in (testkit/src/memory-log.contract.test.ts).
+ *
  * Implementation-neutral: offsets are only compared, never assumed dense (Kafka may skip
  * offsets for transaction markers), restart positions come from `nextOffset`, every
  * test uses its own topic and group names (a shared broker keeps state between tests),
@@ -11,8 +15,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { partitionForKey } from '../partitioner.ts';
-import type { AppendSuccess, ConsumedRecord, Log, LogRecord, PartitionBatch, TopicPartition, TopicPartitionOffset } from '../types.ts';
+import { partitionForKey, type AppendSuccess, type ConsumedRecord, type Log, type LogRecord, type PartitionBatch, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
+import { sleep, until } from '../wait.ts';
 
 export interface LogUnderTest {
   log: Log;
@@ -150,7 +154,7 @@ export function describeLogContract(name: string, makeLog: () => Promise<LogUnde
           revokedAfterFinished = finished === started && inFlight.size === 0;
         },
       });
-      await waitUntil(() => finished >= 3, timeout);
+      await until(() => finished >= 3, () => `3 batches handled (have ${finished})`, { timeoutMs: timeout, everyMs: 5 });
       await consumer.stop();
       await consumer.stop(); // safe twice
       expect(overlap).toBe(false);
@@ -295,22 +299,14 @@ async function consume(
     records,
     batches,
     assigned,
-    until: (done, timeoutMs) => waitUntil(() => done(records), timeoutMs),
-    untilAssigned: (timeoutMs) => waitUntil(() => assigned.length > 0, timeoutMs),
+    until: async (done, timeoutMs) => {
+      await until(() => done(records), () => `the expected records (have ${records.length})`, { timeoutMs, everyMs: 5 });
+    },
+    untilAssigned: async (timeoutMs) => {
+      await until(() => assigned.length > 0, 'partitions assigned', { timeoutMs, everyMs: 5 });
+    },
     stop: () => consumer.stop(),
   };
-}
-
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 function sortTp<T extends TopicPartition>(tps: T[]): T[] {

@@ -9,9 +9,13 @@
  *
  * Chaos helpers kill -9 and restart processes, and restart the broker on its data dir.
  */
-import { join } from 'node:path';
-import { startKafka, stopKafka, type KafkaHandle, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { freePort, ROOT, startService, stopService, waitReady, type Service } from './pipeline-processes.ts';
+import { join, resolve } from 'node:path';
+import { startKafka, stopKafka, type KafkaHandle, type KafkaOptions } from '../../scripts/engines/kafka.ts';
+import { startService, stopService, waitReady, type Service } from '../../scripts/start/services.ts';
+import { freePort } from '../src/ports.ts';
+
+/** The repository root: where the apps/ entry points are started from. */
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export type LogKind = 'embedded' | 'kafka';
 

@@ -1,7 +1,10 @@
-/** A clock the test moves by hand: timers fire on `advance`, sleeps resolve at once (and are recorded). */
-import type { Clock } from '../../src/clock.ts';
-
-export class FakeClock implements Clock {
+/**
+ * A clock the test moves by hand: timers fire on `advance`, sleeps resolve at once (and
+ * are recorded). It has the shape of the processor's `Clock` (`nowMs`, `every`, `sleep`;
+ * processor/src/clock.ts), checked where a test passes it to `createProcessor`. The SDK
+ * has its own product-code manual clock (`createManualClock` of @gamepulse/sdk).
+ */
+export class FakeClock {
   private now: number;
   private timers: Array<{ everyMs: number; dueMs: number; fn: () => void; live: boolean }> = [];
   readonly sleeps: number[] = [];

@@ -7,6 +7,7 @@ import { openDuckDbStore } from '@gamepulse/store';
 import { runKpi } from '@gamepulse/kpi';
 import type { LedgerTotals } from '@gamepulse/samples';
 import { expect } from 'vitest';
+import { sleep } from '../src/wait.ts';
 
 type Rows = Array<Record<string, string | number | null>>;
 const toMap = (rows: Rows, key: (r: Rows[number]) => string, value: string) => Object.fromEntries(rows.map((r) => [key(r), Number(r[value])]));
@@ -40,10 +41,10 @@ export async function waitForTotal(queryPort: number, expected: number, timeoutM
   while (Date.now() < deadline) {
     seen = await totalInStore(queryPort);
     if (seen !== undefined && seen >= expected) break;
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
   if (seen !== expected) return seen;
-  await new Promise((r) => setTimeout(r, settleMs));
+  await sleep(settleMs);
   return totalInStore(queryPort);
 }
 

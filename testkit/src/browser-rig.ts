@@ -1,8 +1,9 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium driven by playwright-core) loading a test
+ * @gamepulse/testkit/browser — real Chromium (Debian's /usr/bin/chromium driven by playwright-core) loading a test
  * page that uses the BUILT browser bundle (esbuild: ESM, minified, code-split, as a
  * game would ship it), served by a node:http server on its own origin, talking to the
- * real collector on another origin (CORS, as in production).
+ * real collector on another origin (CORS, as in production). A subpath of its own: it
+ * loads playwright-core and esbuild. Wait for what the page did with `until` (main entry).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,14 +67,4 @@ export async function servePage(dir: string, html = '<!doctype html><meta charse
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
-
-/** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
