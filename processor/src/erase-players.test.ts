@@ -4,7 +4,7 @@
  * the players' in-memory state is gone, so nothing derived from it is written again.
  */
 import { topicNames } from '@gamepulse/log';
-import { IngestedBatch, type IngestedBatchData } from '@gamepulse/proto';
+import { IngestedBatch } from '@gamepulse/proto';
 import { createLogger } from '@gamepulse/service';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, MemoryLog, MemorySink, until } from '@gamepulse/testkit';
@@ -39,7 +39,7 @@ const batch = (installId: string, seq: number, tsMs: number, payload: Record<str
     batchSequence: seq,
     context: { gameId: 'g' },
     events: [{ installId, playerId: installId.replace('i', 'p'), clientTsMs: tsMs, ...payload }],
-  } as IngestedBatchData).finish(),
+  }).finish(),
 });
 
 async function logWith(records: Array<{ key: string; value: Uint8Array }>): Promise<MemoryLog> {

@@ -108,7 +108,7 @@ describe('processor/fold-view', () => {
       guard(e, 'Event', (key, value) => (value && typeof value === 'object' ? guard(value, key === 'context' ? 'Context' : TYPE_OF[key as PayloadKey] ?? key) : value));
     const batches = records.map((r) => {
       const b = decodeFoldBatch(r);
-      return guard(b, 'IngestedBatch', (key, value) => (key === 'events' ? (value as EventData[]).map(guardEvent) : key === 'context' && value ? guard(value as object, 'Context') : value));
+      return guard(b, 'IngestedBatch', (key, value) => (key === 'events' ? (value as EventData[]).map(guardEvent) : key === 'context' && value ? guard(value, 'Context') : value));
     });
     fold(batches);
     expect([...new Set(outside)]).toEqual([]);

@@ -49,7 +49,7 @@ describe('processor/src/lifecycle', () => {
   it('has no dead ends: every state is reachable, and every one but the terminal two reaches stopped', () => {
     const reachable = (from: LifecycleState): Set<LifecycleState> => {
       const seen = new Set<LifecycleState>([from]);
-      for (const s of seen) for (const to of Object.values(LIFECYCLE_TRANSITIONS[s])) seen.add(to as LifecycleState);
+      for (const s of seen) for (const to of Object.values(LIFECYCLE_TRANSITIONS[s])) seen.add(to);
       return seen;
     };
     expect([...reachable('idle')].sort()).toEqual([...STATES].sort());
@@ -81,6 +81,7 @@ describe('processor/src/state-machine', () => {
 
   it('names the machine in the error of an illegal transition and stays where it was', () => {
     const m = new StateMachine<'a' | 'b', 'go' | 'back'>('test machine', { a: { go: 'b' }, b: { back: 'a' } }, 'a');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(() => m.fire('back')).toThrow(expect.objectContaining({ code: 'GP_PROCESSOR_ILLEGAL_TRANSITION', message: expect.stringContaining('test machine: back in state a') }));
     expect(m.state).toBe('a');
     expect(m.fire('go')).toBe('b');

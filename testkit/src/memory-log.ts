@@ -88,7 +88,6 @@ export class MemoryLog implements Log {
   }
 
   consumer(options: ConsumerOptions): LogConsumer {
-    const log = this;
     const max = options.maxBatchRecords ?? 5000;
     let stopped = false;
     let crashed = false;
@@ -101,16 +100,16 @@ export class MemoryLog implements Log {
     const place = (positions: TopicPartitionOffset[] | void) => {
       for (const a of assigned) {
         const given = positions?.find((s) => s.topic === a.topic && s.partition === a.partition);
-        a.offset = given?.offset ?? log.groups.get(options.groupId)?.get(tpKey(a)) ?? 0;
+        a.offset = given?.offset ?? this.groups.get(options.groupId)?.get(tpKey(a)) ?? 0;
       }
     };
     const consumer: LogConsumer = {
-      async run(h) {
-        if (log.closed) throw new Error('GP_LOG_CLOSED: the memory log is closed');
+      run: async (h) => {
+        if (this.closed) throw new Error('GP_LOG_CLOSED: the memory log is closed');
         handlers = h;
-        log.running.add(consumer);
+        this.running.add(consumer);
         for (const topic of options.topics) {
-          const parts = log.topics.get(topic) ?? [];
+          const parts = this.topics.get(topic) ?? [];
           parts.forEach((_, partition) => assigned.push({ topic, partition, offset: 0 }));
         }
         place(await h.onAssigned?.(listed()));
@@ -118,23 +117,23 @@ export class MemoryLog implements Log {
           while (!stopped && !crashed) {
             let any = false;
             for (const a of assigned) {
-              log.beforeDeliver?.(log.delivered);
-              if (log.reassignBefore === log.delivered) {
-                log.reassignBefore = undefined;
+              this.beforeDeliver?.(this.delivered);
+              if (this.reassignBefore === this.delivered) {
+                this.reassignBefore = undefined;
                 const again = (await h.onAssigned?.(listed())) ?? [];
                 for (const s of again) {
                   const x = assigned.find((y) => y.topic === s.topic && y.partition === s.partition);
                   if (x) x.offset = s.offset;
                 }
-                log.reassignments += 1;
+                this.reassignments += 1;
                 continue; // offsets may have changed: fetch again
               }
               if (stopped || crashed) break;
-              const records = log.topics.get(a.topic)![a.partition]!;
+              const records = this.topics.get(a.topic)![a.partition]!;
               if (a.offset >= records.length) continue;
               const slice = records.slice(a.offset, a.offset + max);
               const nextOffset = a.offset + slice.length;
-              log.delivered += 1;
+              this.delivered += 1;
               await h.onBatch({ topic: a.topic, partition: a.partition, records: slice, nextOffset, highWatermark: records.length });
               a.offset = nextOffset;
               any = true;
@@ -144,16 +143,16 @@ export class MemoryLog implements Log {
           }
         })();
       },
-      async commit(offsets) {
-        let group = log.groups.get(options.groupId);
-        if (!group) log.groups.set(options.groupId, (group = new Map()));
+      commit: async (offsets) => {
+        let group = this.groups.get(options.groupId);
+        if (!group) this.groups.set(options.groupId, (group = new Map<string, number>()));
         for (const o of offsets) group.set(tpKey(o), o.offset);
       },
-      async stop() {
+      stop: async () => {
         if (stopped) return;
         stopped = true;
         await loop;
-        log.running.delete(consumer);
+        this.running.delete(consumer);
         if (!crashed) await handlers?.onRevoked?.(listed());
       },
     };

@@ -42,7 +42,8 @@ export interface RealCollector {
 const silent = createLogger({ service: 'collector-sdk-it', write: () => {} });
 
 export async function startRealCollector(overrides: Record<string, unknown> = {}): Promise<RealCollector> {
-  const { log, dispose } = await openTempLog({}, 'gp-sdk-it-');
+  const temp = await openTempLog({}, 'gp-sdk-it-');
+  const log = temp.log;
   const prefix = `sdkit${Math.floor(Math.random() * 1e6)}`;
   const config = loadCollectorConfig({
     env: {},
@@ -58,7 +59,7 @@ export async function startRealCollector(overrides: Record<string, unknown> = {}
     delivered: () => readEvents(log, topic),
     async close() {
       await collector.close();
-      await dispose();
+      await temp.dispose();
     },
   };
 }

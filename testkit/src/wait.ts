@@ -31,17 +31,17 @@ export async function until<T>(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const everyMs = options.everyMs ?? 5;
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
+  let last = '';
   for (;;) {
     try {
       const v = await probe();
       if (v) return v;
     } catch (err) {
       if (!options.retryErrors) throw err;
-      lastError = err;
+      const text = err instanceof Error ? err.message : String(err);
+      last = err === undefined ? '' : ` (last error: ${text})`;
     }
     if (Date.now() > deadline) {
-      const last = lastError === undefined ? '' : ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`;
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}${last}`);
     }
     await sleep(everyMs);

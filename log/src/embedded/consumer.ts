@@ -151,6 +151,7 @@ export class EmbeddedConsumer implements LogConsumer {
       await this.cleanup();
       this.state = 'stopped';
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the loop, onRevoked or a pending commit threw
     if (revokeError !== undefined) throw revokeError;
   }
 

@@ -102,6 +102,7 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
       if (!Array.isArray(topics)) throw new TypeError('ensureTopics: expected an array of { name, partitions }');
       for (const t of topics) checkTopicSpec(t);
     } catch (err) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on, unchanged, what the checks above threw (TypeErrors)
       return Promise.reject(err);
     }
     const run = this.topicChain.then(() => this.doEnsureTopics(topics));

@@ -119,6 +119,7 @@ describe('log/embedded group commit and offsets', () => {
     expect(await log.health()).toMatchObject({ ok: true });
     const reader = await openEmbeddedLog({ dir: tmp.dir, readOnly: true });
     expect(() => reader.producer()).toThrow(expect.objectContaining({ code: 'GP_LOG_READ_ONLY' }));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(await reader.health()).toMatchObject({ ok: true, detail: expect.stringContaining('read-only') });
     await expect(reader.ensureTopics([{ name: 'new-topic', partitions: 1 }])).rejects.toMatchObject({ code: 'GP_LOG_READ_ONLY' });
     await reader.ensureTopics([{ name: TOPIC, partitions: 4 }]);

@@ -63,10 +63,11 @@ describe('log/embedded/lock-file (consumer groups)', () => {
   it('a second live consumer of a group gets GP_LOG_GROUP_LOCKED naming the owner; after stop the group is free', async () => {
     const first = log.consumer({ groupId: 'g', topics: ['t'] });
     await first.run({ onBatch: async () => {} });
-    const lock = JSON.parse(await readFile(groupLockPath(tmp.dir, 'g'), 'utf8'));
+    const lock = JSON.parse(await readFile(groupLockPath(tmp.dir, 'g'), 'utf8')) as { pid: number };
     expect(lock.pid).toBe(process.pid);
     await expect(log.consumer({ groupId: 'g', topics: ['t'] }).run({ onBatch: async () => {} })).rejects.toMatchObject({
       code: 'GP_LOG_GROUP_LOCKED',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
       message: expect.stringContaining(`live process ${process.pid}`),
     });
     await first.stop();
@@ -85,7 +86,7 @@ describe('log/embedded/lock-file (consumer groups)', () => {
     log = await openEmbeddedLog({ dir: tmp.dir, logger });
     const c = log.consumer({ groupId: 'g', topics: ['t'] });
     await c.run({ onBatch: async () => {} });
-    expect(JSON.parse(await readFile(groupLockPath(tmp.dir, 'g'), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(await readFile(groupLockPath(tmp.dir, 'g'), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     expect(logger.lines.some((l) => l.level === 'warn' && l.fields?.previousPid === deadPid)).toBe(true);
     await c.stop();
   });

@@ -27,7 +27,8 @@ export async function appendRecords(ctx: AppendContext, topic: string, records: 
   if (closed) return closed;
   const writers = ctx.writers(topic);
   if (!writers) return failure('GP_LOG_UNKNOWN_TOPIC', `topic "${topic}" does not exist`, false);
-  if (!Array.isArray(records)) throw new TypeError('append: records must be an array');
+  const given: unknown = records; // for JS callers; Array.isArray(records) would narrow records to any[]
+  if (!Array.isArray(given)) throw new TypeError('append: records must be an array');
   const count = records.length;
   if (count === 0) return { ok: true, placements: [] };
 
@@ -54,7 +55,7 @@ export async function appendRecords(ctx: AppendContext, topic: string, records: 
   }
 
   const defaultTs = ctx.now();
-  const tickets: Array<Promise<PartitionAppendResult> | undefined> = new Array(n);
+  const tickets = new Array<Promise<PartitionAppendResult> | undefined>(n);
   for (let p = 0; p < n; p++) {
     if (recordsPer[p] === 0) continue;
     const indices = recordsPer[p] === count ? range(count) : indicesOf(partitionOf, p, recordsPer[p]!);
@@ -68,7 +69,7 @@ export async function appendRecords(ctx: AppendContext, topic: string, records: 
     const result = await t;
     if (!result.ok) {
       // Let the other partitions settle first so a retry does not race them.
-      await Promise.all(tickets);
+      await Promise.all(tickets.filter((ticket) => ticket !== undefined));
       return result;
     }
     bases[p] = result.baseOffset;

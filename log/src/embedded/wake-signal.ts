@@ -24,14 +24,13 @@ export class WakeSignal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        if (self.waiter === done) self.waiter = undefined;
-        self.flagged = false;
+        if (this.waiter === done) this.waiter = undefined;
+        this.flagged = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.waiter = done;
     });
   }

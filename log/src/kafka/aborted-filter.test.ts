@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { compileFunction } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { abortedFilterFixInstalled, filterAbortedMessages } from './aborted-filter.ts';
 
@@ -31,7 +32,8 @@ describe('log/kafka/aborted-filter', () => {
     expect(require(path)).toBe(filterAbortedMessages);
     expect(abortedFilterFixInstalled).toBe(true);
     const mod = { exports: undefined as unknown };
-    new Function('module', 'require', readFileSync(path, 'utf8'))(mod, createRequire(path));
+    const load = compileFunction(readFileSync(path, 'utf8'), ['module', 'require'], { filename: path }) as (module: typeof mod, require: NodeJS.Require) => void;
+    load(mod, createRequire(path));
     const kafkajsFilter = mod.exports as typeof filterAbortedMessages;
     const kept = kafkajsFilter({ messages, abortedTransactions }).map((m) => Number(m.offset));
     expect(kept).toContain(1); // A's aborted record at offset 1 is delivered

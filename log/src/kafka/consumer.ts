@@ -314,6 +314,7 @@ export class KafkaConsumer implements LogConsumer {
     await this.release();
     // run() waiting for a first assignment that will never come: it ends with the consumer.
     this.firstAssignment.resolve();
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what the application's onRevoked threw
     if (this.revokeError !== undefined) throw this.revokeError;
   }
 

@@ -92,7 +92,7 @@ export function describeKafkaError(err: unknown): KafkaErrorInfo {
     // kafkajs's retry helper treats "no flag" as retryable; a non-kafkajs error (a bug
     // such as a TypeError) is not.
     retryable: isKafkaJs ? root.retriable !== false : root.retriable === true,
-    message: typeof root.message === 'string' ? root.message : String(root),
+    message: typeof root.message === 'string' ? root.message : errorMessage(root),
   };
 }
 

@@ -8,7 +8,7 @@
 import { abortedFilterFixInstalled } from './aborted-filter.ts';
 import { Kafka, type Admin } from 'kafkajs';
 import type { TransactionalLog, TransactionalProducer, TransactionalProducerOptions } from '../transactions.ts';
-import type { ConsumerOptions, LogConsumer, LogHealth, LogProducer, TopicPartitionOffset, TopicSpec } from '../types.ts';
+import type { ConsumerOptions, LogHealth, LogProducer, TopicPartitionOffset, TopicSpec } from '../types.ts';
 import { kafkaConfig } from './config.ts';
 import { KafkaConsumer, type ConsumerHost } from './consumer.ts';
 import { errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';

@@ -63,7 +63,9 @@ export function kafkajsLogLevel(min: KafkaLogLevel): logLevel {
 }
 
 export function isBenign(message: string, fields: Record<string, unknown>): boolean {
-  const text = `${message} ${String(fields.error ?? '')}`;
+  // kafkajs's `error` field holds a message string or the Error itself.
+  const { error } = fields;
+  const text = `${message} ${typeof error === 'string' ? error : error instanceof Error ? String(error) : ''}`;
   return BENIGN_KAFKAJS_MESSAGES.some((re) => re.test(text));
 }
 

@@ -78,7 +78,7 @@ describe('log/src/kafka/transaction-state: the transition table', () => {
     for (const s of STATES) {
       const seen = new Set<TxState>([s]);
       const todo = [s];
-      while (todo.length) for (const n of TX_TRANSITIONS[todo.pop()!]) if (!seen.has(n)) (seen.add(n), todo.push(n));
+      while (todo.length) for (const n of TX_TRANSITIONS[todo.pop()!]) if (!seen.has(n)) { seen.add(n); todo.push(n); }
       expect(seen.has('CLOSED'), `${s} reaches CLOSED`).toBe(true);
     }
   });

@@ -50,8 +50,8 @@ function startWriter(dir: string, env: Record<string, string>, onLine?: (line: L
   });
   const lines: Line[] = [];
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  createInterface({ input: proc.stdout! }).on('line', (text) => {
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  createInterface({ input: proc.stdout }).on('line', (text) => {
     const line = JSON.parse(text) as Line;
     lines.push(line);
     onLine?.(line);

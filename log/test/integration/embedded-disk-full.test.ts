@@ -10,9 +10,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { partitionDir } from '../../src/embedded/segment-files.ts';
 import { makeTempDir } from '@gamepulse/testkit';
 import { readPartitionFiles } from '../../src/embedded/testing/read-files.ts';
+import type { AppendResult, LogHealth } from '../../src/types.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WRITER = fileURLToPath(new URL('../../src/embedded/testing/disk-full-writer.ts', import.meta.url));
+
+/** The JSON line WRITER prints. */
+interface WriterReport {
+  okOffsets: number[];
+  failure: AppendResult;
+  sizeBeforeFailure: number;
+  sizeAfterFailure: number;
+  small: AppendResult;
+  health: LogHealth;
+}
 
 describe('log/embedded on a full disk', () => {
   let tmp: { dir: string; cleanup(): Promise<void> };
@@ -30,7 +41,7 @@ describe('log/embedded on a full disk', () => {
       timeout: 60_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as WriterReport;
     const n = out.okOffsets.length;
     expect(n).toBeGreaterThan(5);
     expect(out.okOffsets).toEqual([...Array(n).keys()]);

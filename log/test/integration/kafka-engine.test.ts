@@ -52,7 +52,8 @@ function track<T extends Admin | Producer | Consumer>(client: T): T {
 const EXPECTED_RETRIABLE = [/coordinator is loading/i, /coordinator is not available/i, /not the correct coordinator/i, /another concurrent operation on the same transaction/i, /Topic creation errors/i];
 function quietLogCreator() {
   return ({ namespace, label, log }: LogEntry) => {
-    const text = `${log.message} ${String((log as { error?: unknown }).error ?? '')}`;
+    const { error } = log as { error?: unknown };
+    const text = `${log.message} ${typeof error === 'string' ? error : error instanceof Error ? String(error) : ''}`;
     if (EXPECTED_RETRIABLE.some((re) => re.test(text))) return;
     console.error(`[kafkajs ${label} ${namespace}] ${JSON.stringify(log)}`);
   };

@@ -327,7 +327,7 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       function member(name: string, instance: KafkaLog) {
         const assignments: TopicPartition[][] = [];
         const revocations: TopicPartition[][] = [];
-        const c = instance.consumer({ groupId: G, topics: [R], maxBatchRecords: 50, maxWaitMs: 50 }) as KafkaConsumer;
+        const c = instance.consumer({ groupId: G, topics: [R], maxBatchRecords: 50, maxWaitMs: 50 });
         const run = c.run({
           onAssigned: async (tps) => {
             assignments.push(tps);

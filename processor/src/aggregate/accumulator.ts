@@ -90,11 +90,11 @@ export class RollupAccumulator {
   addEvent(windowStartMs: number, dims: Dims, f: RollupFields): void {
     const group = this.groupOf(windowStartMs, dims, f.variant);
     let byAction = group.rows.get(f.eventType);
-    if (!byAction) group.rows.set(f.eventType, (byAction = new Map()));
+    if (!byAction) group.rows.set(f.eventType, (byAction = new Map<string, ByCurrency>()));
     let byCurrency = byAction.get(f.action);
-    if (!byCurrency) byAction.set(f.action, (byCurrency = new Map()));
+    if (!byCurrency) byAction.set(f.action, (byCurrency = new Map<string, ByItem>()));
     let byItem = byCurrency.get(f.currency);
-    if (!byItem) byCurrency.set(f.currency, (byItem = new Map()));
+    if (!byItem) byCurrency.set(f.currency, (byItem = new Map<string, RowAcc>()));
     let acc = byItem.get(f.item);
     if (!acc) {
       acc = {

@@ -35,7 +35,7 @@ const num = (v: unknown) => Number(v);
 describe('processor/test/integration/processor-exactly-once', () => {
   let dir: string;
   let writer: EmbeddedLog | undefined;
-  let children: ProcessorChild[] = [];
+  const children: ProcessorChild[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gp-processor-eo-'));

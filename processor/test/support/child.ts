@@ -28,11 +28,11 @@ export async function startProcessorChild(env: Record<string, string>, timeoutMs
   const lines: Array<Record<string, unknown>> = [];
   let buffered = '';
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`processor did not start in ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       buffered += d.toString();
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {

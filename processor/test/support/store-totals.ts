@@ -22,11 +22,11 @@ export async function storeTotals(store: Store): Promise<Totals> {
     ),
     resourceByCurrencyFlow: await pairs(
       "SELECT currency, action, sum(amount) AS n FROM rollups WHERE event_type = 'resource' GROUP BY 1, 2",
-      (r) => `${r.currency}/${r.action}`,
+      (r) => `${String(r.currency)}/${String(r.action)}`,
     ),
     progressionByLevel: await pairs(
       "SELECT item, action, sum(events) AS n FROM rollups WHERE event_type = 'progression' GROUP BY 1, 2",
-      (r) => `${r.item}/${r.action}`,
+      (r) => `${String(r.item)}/${String(r.action)}`,
     ),
     sessions: await scalar("SELECT sum(events) AS n FROM rollups WHERE event_type = 'session_start'"),
     sessionLengthMs: await scalar("SELECT sum(amount) AS n FROM rollups WHERE event_type = 'session_end'"),
@@ -40,7 +40,7 @@ export async function storeTotals(store: Store): Promise<Totals> {
     playerEventsByVariant: await pairs('SELECT variant, sum(events) AS n FROM player_windows GROUP BY 1', (r) => String(r.variant)),
     revenueByVariant: await pairs(
       "SELECT variant, currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1, 2",
-      (r) => `${r.variant}/${r.currency}`,
+      (r) => `${String(r.variant)}/${String(r.currency)}`,
     ),
     playersByVariant: await pairs('SELECT variant, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1', (r) => String(r.variant)),
     cohortByPlayer: Object.fromEntries(cohorts.map((r) => [String(r.player_id), r.lo === r.hi ? day(r.lo) : 'MIXED'])),

@@ -26,7 +26,7 @@ export interface SinkCounts {
 export interface RollupSinkUnderTest {
   sink: RollupSink;
   /** How many rows the sink holds. */
-  counts(): Promise<SinkCounts>;
+  counts: () => Promise<SinkCounts>;
   cleanup(): Promise<void>;
 }
 
