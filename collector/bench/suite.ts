@@ -45,7 +45,7 @@ function cpuSeconds(pid: number): number {
       return 0;
     }
   };
-  let kids: number[] = [];
+  let kids: number[];
   try {
     kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
@@ -84,7 +84,7 @@ async function startCollectorProcess(dir: string, workers: number, log: (l: stri
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const deadline = Date.now() + 60_000;
   for (;;) {

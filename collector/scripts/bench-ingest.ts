@@ -7,7 +7,7 @@
  * Usage: npx tsx collector/scripts/bench-ingest.ts [seconds per case, default 3]
  */
 import { Agent, request } from 'node:http';
-import { credentials, Metadata, type Client } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { createLogger } from '@gamepulse/service';
 import { CollectorClient, loadCollectorConfig, startCollector } from '../src/index.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../src/testing/batches.ts';
@@ -75,12 +75,11 @@ await run(`HTTP (gzip), ${INFLIGHT} in flight`, INFLIGHT, (i) =>
   }),
 );
 agent.destroy();
-const client: Client = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
+const client = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
 const metadata = new Metadata();
 metadata.set('x-gamepulse-key', 'bench');
-const send = (client as unknown as Record<string, Function>).Send!.bind(client);
 await run(`gRPC (gzip), ${INFLIGHT} in flight`, INFLIGHT, (i) =>
-  new Promise<void>((resolve, reject) => send(plain[i % 256]!, metadata, (err: Error | null) => (err ? reject(err) : resolve()))),
+  new Promise<void>((resolve, reject) => client.Send(plain[i % 256]!, metadata, (err) => (err ? reject(err) : resolve()))),
 );
 client.close();
 await collector.close();

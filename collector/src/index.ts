@@ -53,6 +53,8 @@ export {
   GRPC_ERROR_CODE_METADATA,
   GRPC_RETRY_AFTER_METADATA,
   type CollectorServiceDefinition,
+  type CollectorServiceClient,
+  type CollectorClientConstructor,
 } from './transports/grpc-service.ts';
 export { openCollectorLog, collectorKafkaOptions } from './log-factory.ts';
 export { runPrimary, runWorker, workerCount } from './cluster/index.ts';

@@ -78,7 +78,7 @@ function listen(server: HttpServer, host: string, port: number): Promise<number>
 /** Counts pipeline runs in flight so that a drain can wait for them. */
 function inFlightTracker() {
   let count = 0;
-  let idle: Array<() => void> = [];
+  const idle: Array<() => void> = [];
   return {
     track<T>(p: Promise<T>): Promise<T> {
       count++;

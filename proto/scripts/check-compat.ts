@@ -4,7 +4,7 @@
  * change (e.g. a new field), refresh the baseline: `npm run proto:check -- --update`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { diffSchemas, loadSchema } from '../src/compat/index.ts';
+import { diffSchemas, loadSchema, type SchemaJson } from '../src/compat/index.ts';
 import { baselineFile, protoFiles, protoRoot } from './schema-files.ts';
 
 const current = loadSchema(protoRoot, protoFiles);
@@ -13,7 +13,7 @@ if (process.argv.includes('--init') && !existsSync(baselineFile)) {
   console.log(`baseline created: ${baselineFile}`);
   process.exit(0);
 }
-const breaking = diffSchemas(JSON.parse(readFileSync(baselineFile, 'utf8')), current);
+const breaking = diffSchemas(JSON.parse(readFileSync(baselineFile, 'utf8')) as SchemaJson, current);
 if (breaking.length) {
   console.error(`gamepulse.v1: ${breaking.length} breaking change(s) against ${baselineFile}:`);
   for (const b of breaking) console.error(`  ${b.path}: ${b.problem}`);

@@ -114,7 +114,7 @@ function genBatch(seed: number): EventBatchData {
   const event = (): EventData => {
     const key = pick(PAYLOAD_KEYS);
     const custom: Record<string, string> = {};
-    for (let i = int(4); i > 0; i--) custom[pick(['k', 'level_name', '', 'ключ'])! + i] = str();
+    for (let i = int(4); i > 0; i--) custom[pick(['k', 'level_name', '', 'ключ']) + i] = str();
     return {
       eventId: str(),
       installId: str(),

@@ -53,7 +53,7 @@ async function concretePort(host: string, port: number): Promise<number> {
 }
 
 function asChannel(w: Worker): IpcChannel {
-  return w as unknown as IpcChannel;
+  return w;
 }
 
 /** The primary of cluster mode, as a role of `runService`: forks the workers, owns the embedded log, sums /metrics. */

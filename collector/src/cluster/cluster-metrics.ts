@@ -88,7 +88,7 @@ export function serveClusterMetrics(workers: () => IpcChannel[], primary: Regist
       .then(async () => {
         collecting.delete(id);
         const registries = [...entry.got, await primary.getMetricsAsJSON()];
-        return AggregatorRegistry.aggregate(registries as Parameters<typeof AggregatorRegistry.aggregate>[0]).metrics();
+        return AggregatorRegistry.aggregate(registries).metrics();
       })
       .then((text) => from.send({ gp: 'metrics-reply', id: m.id, text }))
       .catch(() => from.send({ gp: 'metrics-reply', id: m.id, text: '' }));

@@ -123,7 +123,7 @@ export function createIpcLog(channel: IpcChannel): Log {
     committed: unsupported('committed'),
     endOffsets: unsupported('endOffsets'),
     async health(): Promise<LogHealth> {
-      const r = await call({ op: 'health' } as Omit<Request, 'gp' | 'id'>);
+      const r = await call({ op: 'health' });
       return r.error !== undefined ? { ok: false, detail: r.error } : (r.value as LogHealth);
     },
     async close() {

@@ -152,7 +152,7 @@ export function parseKeysFile(text: string): KeysFileResult {
       const games = e.games;
       const bad = [
         // Admin tokens are "<keyId>.<secret>": a dot in the id would be ambiguous.
-        (!validName(e.keyId) || (e.keyId as string).includes('.')) && 'keyId (no ".")',
+        (!validName(e.keyId) || e.keyId.includes('.')) && 'keyId (no ".")',
         (!Array.isArray(games) || games.length === 0 || !games.every(validName)) && 'games (a non-empty list of game ids)',
         !hash && 'hash (scrypt$N$r$p$salt$hash)',
         notBeforeMs === null && 'notBefore',

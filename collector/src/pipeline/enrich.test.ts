@@ -10,6 +10,7 @@ describe('collector/pipeline/enrich', () => {
     });
     expect(parseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36')).toMatchObject({
       platform: 'web',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
       os: expect.stringMatching(/^Windows/),
       device: 'Chrome 131',
     });

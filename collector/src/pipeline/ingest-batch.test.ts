@@ -112,12 +112,14 @@ describe('collector/pipeline/ingestBatch', () => {
       const ack = expectAck(await h.send(gzipBatch(batch(id, [good1, badCurrency, good2, badId, otherGame, wrongInstall])), { contentEncoding: 'gzip' }));
 
       expect(ack.accepted).toBe(2);
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any */
       expect(ack.rejected).toEqual([
         { index: 1, code: 'GP_EVENT_CURRENCY_INVALID', field: 'purchase.currency', message: expect.any(String) },
         { index: 3, code: 'GP_EVENT_ID_INVALID', field: 'event_id', message: expect.any(String) },
         { index: 4, code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id', message: expect.stringContaining('ingest key') },
         { index: 5, code: 'GP_EVENT_INSTALL_ID_INVALID', field: 'install_id', message: expect.any(String) },
       ]);
+      /* eslint-enable @typescript-eslint/no-unsafe-assignment */
       expect(await h.counts()).toEqual({ events: before.events + 1, deadLetters: before.deadLetters + 4 });
 
       const [record] = (await h.events()).filter((b) => b.installId === id);

@@ -148,7 +148,7 @@ function prepare(input: IngestInput, deps: IngestDeps, key: IngestKey, decompres
 
   const timeCorrections = correctEventTimes(
     valid.map((v) => ({ index: v.index, clientTsMs: v.event.clientTsMs as number })),
-    { receivedAtMs: input.receivedAtMs, sentAtMs: batch.sentAtMs as number | null | undefined, clockOffsetMs: batch.clockOffsetMs as number | null | undefined },
+    { receivedAtMs: input.receivedAtMs, sentAtMs: batch.sentAtMs, clockOffsetMs: batch.clockOffsetMs },
     { maxFutureMs: limits.eventTimeMaxFutureMs, maxPastMs: limits.eventTimeMaxPastMs, correctSkewAboveMs: limits.eventTimeCorrectSkewAboveMs },
   );
   const context = deps.enricher ? deps.enricher.enrich(checked.context, input.remote.ip, input.remote.userAgent) : checked.context;
@@ -157,7 +157,7 @@ function prepare(input: IngestInput, deps: IngestDeps, key: IngestKey, decompres
     installId: checked.installId,
     batchSequence: checked.batchSequence,
     context,
-    sentAtMs: batch.sentAtMs as number | null | undefined,
+    sentAtMs: batch.sentAtMs,
     receivedAtMs: input.receivedAtMs,
     key,
     valid,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EventBatch } from '@gamepulse/proto';
+import { EventBatch, type EventBatchData } from '@gamepulse/proto';
 import { jsonBatchToProtobuf } from './json-batch.ts';
 
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 function decoded(v: unknown) {
   const r = jsonBatchToProtobuf(enc(v));
   if (!r.ok) throw new Error(r.message);
-  return EventBatch.toObject(EventBatch.decode(r.bytes), { longs: Number });
+  return EventBatch.toObject(EventBatch.decode(r.bytes), { longs: Number }) as EventBatchData;
 }
 
 describe('collector/pipeline/json-batch', () => {
@@ -34,7 +34,7 @@ describe('collector/pipeline/json-batch', () => {
       ],
       sdkHealth: { droppedByReason: { GP_SDK_QUEUE_FULL: 3 } },
     });
-    expect(Number.isNaN(out.events[1].sampleRate)).toBe(true);
+    expect(Number.isNaN(out.events![1]!.sampleRate)).toBe(true);
   });
 
   it('refuses wrong types with the path, two members of a oneof, non-objects and non-JSON', () => {

@@ -83,7 +83,7 @@ export function openStream(address: string, key: string | undefined, options: Re
   const client = new CollectorClient(address, credentials.createInsecure(), options);
   const metadata = new Metadata();
   if (key !== undefined) metadata.set('x-gamepulse-key', key);
-  const call = (client as unknown as { Stream(m: Metadata): ClientDuplexStream<Uint8Array, StreamReplyData> }).Stream(metadata);
+  const call = client.Stream(metadata);
   const replies: StreamReplyData[] = [];
   const w = waiter(replies);
   call.on('data', (r: StreamReplyData) => w.push(normalizeReply(r)));

@@ -108,9 +108,9 @@ export function createFuzzer(seed: number) {
       if (rnd() < 0.1) {
         const p = e as Record<string, Record<string, unknown> | undefined>;
         const k = PAYLOADS.find((x) => p[x]);
-        if (k && p[k]) for (const f of Object.keys(p[k]!)) if (rnd() < 0.5) p[k]![f] = edgeValue();
+        if (k && p[k]) for (const f of Object.keys(p[k])) if (rnd() < 0.5) p[k][f] = edgeValue();
       }
-      return e as EventData;
+      return e;
     });
     return {
       installId,
@@ -175,7 +175,7 @@ export function createFuzzer(seed: number) {
       }
       return v;
     };
-    return JSON.stringify(conv(data), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    return JSON.stringify(conv(data), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
   }
 
   function next(): FuzzPayload {

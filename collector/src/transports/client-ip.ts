@@ -70,7 +70,7 @@ export function truncateIp(ip: string): string {
     const [head = '', tail] = b.split('::');
     const left = head ? head.split(':') : [];
     const right = tail !== undefined && tail ? tail.split(':') : [];
-    const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+    const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
     return `${groups.slice(0, 3).join(':')}::`;
   }
   return '';

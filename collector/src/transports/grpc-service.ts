@@ -8,7 +8,17 @@
  * GP_BODY_DECODE_FAILED, not a grpc-js deserialization error), and clients send bytes
  * they encoded once (a retry re-sends the same bytes, as batch.proto asks).
  */
-import { makeGenericClientConstructor, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
+import {
+  makeGenericClientConstructor,
+  type Client,
+  type ClientDuplexStream,
+  type ClientUnaryCall,
+  type Metadata,
+  type MethodDefinition,
+  type ServiceClientConstructor,
+  type ServiceDefinition,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { BatchAck, StreamReply, type BatchAckData, type StreamReplyData } from '@gamepulse/proto';
 
 /** Metadata key carrying the ingest key. */
@@ -40,7 +50,7 @@ export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
     },
     // Every field present (proto3 omits zeros on the wire: a rejection at index 0 has no
     // index field), 64-bit fields as numbers (see pipeline/decode.ts).
-    responseDeserialize: (buffer: Buffer) => BatchAck.toObject(BatchAck.decode(buffer), { longs: Number, defaults: true }) as BatchAckData,
+    responseDeserialize: (buffer: Buffer) => BatchAck.toObject(BatchAck.decode(buffer), { longs: Number, defaults: true }),
   },
   // Many batches on one call, one StreamReply per batch in order (collector.proto).
   // The server writes replies it encoded itself (Uint8Array); clients get objects.
@@ -51,9 +61,20 @@ export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
     requestSerialize: asBuffer,
     requestDeserialize: (buffer: Buffer) => buffer,
     responseSerialize: (reply: StreamReplyData | Uint8Array) => asBuffer(reply instanceof Uint8Array ? reply : StreamReply.encode(reply).finish()),
-    responseDeserialize: (buffer: Buffer) => StreamReply.toObject(StreamReply.decode(buffer), { longs: Number, defaults: false, oneofs: true }) as StreamReplyData,
+    responseDeserialize: (buffer: Buffer) => StreamReply.toObject(StreamReply.decode(buffer), { longs: Number, defaults: false, oneofs: true }),
   },
 };
 
+/** A client of the service: the methods `makeGenericClientConstructor` adds, which grpc-js types as `Function`. */
+export interface CollectorServiceClient extends Client {
+  Send(request: Uint8Array, metadata: Metadata, callback: (err: ServiceError | null, ack?: BatchAckData) => void): ClientUnaryCall;
+  Stream(metadata?: Metadata): ClientDuplexStream<Uint8Array, StreamReplyData>;
+}
+
+/** grpc-js's `ServiceClientConstructor`, with the service's methods typed on its instances. */
+export interface CollectorClientConstructor extends Pick<ServiceClientConstructor, 'service' | 'serviceName'> {
+  new (...args: ConstructorParameters<ServiceClientConstructor>): CollectorServiceClient;
+}
+
 /** A grpc-js client class for the service: `new CollectorClient(address, credentials)`. */
-export const CollectorClient = makeGenericClientConstructor(COLLECTOR_SERVICE, 'Collector');
+export const CollectorClient = makeGenericClientConstructor(COLLECTOR_SERVICE, 'Collector') as unknown as CollectorClientConstructor;

@@ -5,11 +5,11 @@
  * gRPC, trusted-proxy geo enrichment. Every refusal asserts status and code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { DeletionRequest, IngestedBatch, type BatchAckData } from '@gamepulse/proto';
 import { topicNames } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, loadCollectorConfig, signBody, startCollector, type RunningCollector } from '../../src/index.ts';
+import { CollectorClient, loadCollectorConfig, signBody, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
 import { batch, encodeBatch, validEvent } from '../../src/testing/batches.ts';
 import { writeKeysFile, type KeysFileSpec } from '../../src/testing/clients.ts';
 import { gateLog } from '../../src/testing/gated-log.ts';
@@ -48,11 +48,10 @@ async function expectError(res: Response, httpStatus: number, code: string): Pro
   return body;
 }
 
-function grpcSend(client: Client, bytes: Uint8Array, key: string): Promise<{ ack?: BatchAckData; err?: ServiceError }> {
+function grpcSend(client: CollectorServiceClient, bytes: Uint8Array, key: string): Promise<{ ack?: BatchAckData; err?: ServiceError }> {
   const metadata = new Metadata();
   metadata.set('x-gamepulse-key', key);
-  const send = (client as unknown as Record<string, Function>).Send!.bind(client);
-  return new Promise((resolve) => send(bytes, metadata, (err: ServiceError | null, ack: BatchAckData) => resolve(err ? { err } : { ack })));
+  return new Promise((resolve) => client.Send(bytes, metadata, (err, ack) => resolve(err ? { err } : { ack })));
 }
 
 describe('collector edge over HTTP and gRPC, real embedded log', () => {
@@ -60,7 +59,7 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
   let collector: RunningCollector;
   let base: string;
   let keysFile: string;
-  let grpc: Client;
+  let grpc: CollectorServiceClient;
 
   beforeAll(async () => {
     temp = await openTempLog();

@@ -11,11 +11,11 @@
  * Bounded in count and time; seeded (GP_FUZZ_SEED) so a failure reproduces.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
-import { IngestedBatch, validateContext, validateEvent, type BatchAckData } from '@gamepulse/proto';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { IngestedBatch, validateContext, validateEvent, type BatchAckData, type IngestedBatchData } from '@gamepulse/proto';
 import { topicNames, type Log } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, COLLECTOR_ERRORS, loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
+import { CollectorClient, COLLECTOR_ERRORS, loadCollectorConfig, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
 import { createEnricher } from '../../src/pipeline/index.ts';
 import { createLoadShedder } from '../../src/limits/index.ts';
 import { openStream, openWs } from '../../src/testing/clients.ts';
@@ -34,13 +34,13 @@ async function checkLog(log: Log, topic: string): Promise<number> {
   let events = 0;
   const bad: string[] = [];
   for (const r of await readTopic(log, topic, 120_000)) {
-    const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number });
+    const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number }) as IngestedBatchData;
     if (r.key !== b.installId) bad.push(`record key ${r.key} ≠ install ${b.installId}`);
     const ctx = validateContext(b.context, true);
     if (ctx) bad.push(`context ${JSON.stringify(b.context)}: ${ctx.code}`);
     for (const e of b.events ?? []) {
       events++;
-      const issue = validateEvent(e, b.installId, true);
+      const issue = validateEvent(e, b.installId as string, true);
       if (issue) bad.push(`${issue.code} ${issue.field}: ${JSON.stringify(e).slice(0, 300)}`);
     }
   }
@@ -107,7 +107,7 @@ describe('collector fuzz', () => {
 describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => {
   let temp: TempLog;
   let collector: RunningCollector;
-  let grpc: Client;
+  let grpc: CollectorServiceClient;
   const silent = createLogger({ service: 'fuzz', write: () => {} });
   beforeAll(async () => {
     temp = await openTempLog();
@@ -170,13 +170,12 @@ describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => 
 
     const metadata = new Metadata();
     metadata.set('x-gamepulse-key', 'fz');
-    const send = (grpc as unknown as Record<string, Function>).Send!.bind(grpc);
     await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
         for (let i = w; i < 750; i += 8) {
           const p = fuzz.next();
           const r = await new Promise<{ ack?: BatchAckData; err?: ServiceError }>((resolve) =>
-            send(p.body, metadata, (err: ServiceError | null, ack: BatchAckData) => resolve(err ? { err } : { ack })),
+            grpc.Send(p.body, metadata, (err, ack) => resolve(err ? { err } : { ack })),
           );
           if (r.ack) accepted += r.ack.accepted ?? 0;
           else expect(r.err!.code).toBeGreaterThan(0);

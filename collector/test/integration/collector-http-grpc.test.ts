@@ -6,11 +6,11 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { BatchAck, DeadLetter, Event, IngestedBatch, type BatchAckData, type EventData } from '@gamepulse/proto';
 import { topicNames, type Log, type LogProducer } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, loadCollectorConfig, startCollector, type RunningCollector } from '../../src/index.ts';
+import { CollectorClient, loadCollectorConfig, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
 import { openTempLog, readTopic, type TempLog } from '@gamepulse/testkit';
 
@@ -31,11 +31,10 @@ interface GrpcOutcome {
   err?: ServiceError;
 }
 
-function grpcSend(client: Client, bytes: Uint8Array, key: string | undefined): Promise<GrpcOutcome> {
+function grpcSend(client: CollectorServiceClient, bytes: Uint8Array, key: string | undefined): Promise<GrpcOutcome> {
   const metadata = new Metadata();
   if (key !== undefined) metadata.set('x-gamepulse-key', key);
-  const send = (client as unknown as Record<string, Function>).Send!.bind(client);
-  return new Promise((resolve) => send(bytes, metadata, (err: ServiceError | null, ack: BatchAckData) => resolve(err ? { err } : { ack })));
+  return new Promise((resolve) => client.Send(bytes, metadata, (err, ack) => resolve(err ? { err } : { ack })));
 }
 
 /** Event ids the collector acknowledged as accepted, and those it rejected. */
@@ -50,8 +49,8 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
   let temp: TempLog;
   let collector: RunningCollector;
   let base: string;
-  let grpc: Client;
-  let grpcPlain: Client;
+  let grpc: CollectorServiceClient;
+  let grpcPlain: CollectorServiceClient;
 
   beforeAll(async () => {
     temp = await openTempLog();
@@ -205,7 +204,7 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
         pump();
       });
       expect(statusCode).toBe(413);
-      expect(JSON.parse(body).error.code).toBe('GP_BODY_TOO_LARGE');
+      expect((JSON.parse(body) as { error: { code: string } }).error.code).toBe('GP_BODY_TOO_LARGE');
       await expectHttpStillServing('http-after-chunked');
     });
 

@@ -12,11 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeadLetter, DeletionRequest, Event, IngestedBatch, validateEvent, type BatchAckData } from '@gamepulse/proto';
+import { DeadLetter, DeletionRequest, Event, IngestedBatch, validateEvent, type BatchAckData, type IngestedBatchData } from '@gamepulse/proto';
 import { openKafkaLog, topicNames, type Log } from '@gamepulse/log';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
 import { startService, stopService, waitReady, type Service } from '../../../scripts/start/services.ts';
-import { batch, encodeBatch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
+import { batch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
 import { freePort, readTopic } from '@gamepulse/testkit';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -104,7 +104,7 @@ describe('collector over real Kafka (HTTP path, 2 workers)', () => {
     const events = (await readTopic(reader, TOPICS.events, 30_000)).flatMap((r) => {
       const b = IngestedBatch.decode(r.value);
       expect(r.key).toBe(b.installId);
-      return IngestedBatch.toObject(b, { longs: Number }).events.map((e: ReturnType<typeof Event.toObject>) => {
+      return (IngestedBatch.toObject(b, { longs: Number }) as IngestedBatchData).events!.map((e) => {
         expect(validateEvent(e, b.installId, true)).toBeUndefined();
         return e.eventId as string;
       });

@@ -114,6 +114,6 @@ function walk(path: string, old: TypeJson, cur: TypeJson | undefined, out: Break
 
 export function diffSchemas(baseline: SchemaJson, current: SchemaJson): BreakingChange[] {
   const out: BreakingChange[] = [];
-  walk('', baseline as TypeJson, current as TypeJson, out);
+  walk('', baseline, current, out);
   return out;
 }

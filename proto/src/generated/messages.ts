@@ -2896,7 +2896,8 @@ export interface ViewSchema {
   readonly defaults: Readonly<Record<string, unknown>>;
   /** The view of every field, as decode uses it. */
   readonly full: c.View;
-  decode(bytes: Uint8Array, v: c.View): object;
+  /** A plain function (no `this`): callers may take it off the schema. */
+  readonly decode: (bytes: Uint8Array, v: c.View) => object;
 }
 
 export const viewSchemas: Readonly<Record<string, ViewSchema>> = {

@@ -63,7 +63,7 @@ describe('proto/validation/validateEvent', () => {
     expect(p({ design: { eventId: 'ui:open', value: Number.NaN } })?.code).toBe('GP_EVENT_VALUE_INVALID');
     expect(p({ error: { severity: 0, message: 'x' } })?.code).toBe('GP_EVENT_SEVERITY_INVALID');
     expect(p({ error: { severity: 4, message: 'x'.repeat(8193) } })?.code).toBe('GP_EVENT_MESSAGE_TOO_LONG');
-    expect(p({ ad: { action: 9 as never } })?.code).toBe('GP_EVENT_AD_ACTION_INVALID');
+    expect(p({ ad: { action: 9 } })?.code).toBe('GP_EVENT_AD_ACTION_INVALID');
     expect(p({ social: { action: '' } })?.code).toBe('GP_EVENT_NAME_INVALID');
     expect(p({ featureUse: { feature: 'daily_bonus' } })).toBeUndefined();
     expect(p({ experimentExposure: { experiment: 'shop_v2', variant: '' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'experiment_exposure.variant' });

@@ -4,7 +4,7 @@ import type { EventCode, EventIssue } from './codes.ts';
 import { isIsoCurrency } from './currencies.ts';
 import { CUSTOM_KEY_PATTERN, LIMITS } from './limits.ts';
 
-const DESIGN_PART = /^[A-Za-z0-9_.\-]+$/;
+const DESIGN_PART = /^[A-Za-z0-9_.-]+$/;
 
 type Text = string | null | undefined;
 type Num = number | null | undefined;
@@ -113,7 +113,7 @@ const RULES: { readonly [K in PayloadKey]: ReadonlyArray<Rule<Payloads[K]>> } = 
   ],
   purchase: [
     ['currency', (p) => !p.currency || !isIsoCurrency(p.currency), 'GP_EVENT_CURRENCY_INVALID'],
-    ['amount_minor', (p) => purchaseAmount(p.amountMinor as Num), 'GP_EVENT_AMOUNT_INVALID'],
+    ['amount_minor', (p) => purchaseAmount(p.amountMinor), 'GP_EVENT_AMOUNT_INVALID'],
     ['item_type', (p) => badRequiredName(p.itemType)],
     ['item_id', (p) => badName(p.itemId)],
     ['store', (p) => badName(p.store)],
@@ -122,7 +122,7 @@ const RULES: { readonly [K in PayloadKey]: ReadonlyArray<Rule<Payloads[K]>> } = 
   resource: [
     ['flow', (p) => p.flow !== 1 && p.flow !== 2, 'GP_EVENT_RESOURCE_FLOW_INVALID'],
     ['currency', (p) => badRequiredName(p.currency)],
-    ['amount', (p) => resourceAmount(p.amount as Num), 'GP_EVENT_AMOUNT_INVALID'],
+    ['amount', (p) => resourceAmount(p.amount), 'GP_EVENT_AMOUNT_INVALID'],
     ['item_type', (p) => badRequiredName(p.itemType)],
     ['item_id', (p) => badName(p.itemId)],
   ],
@@ -175,7 +175,7 @@ export function validateContext(ctx: ContextData | null | undefined, requireGame
 }
 
 function validatePayload(e: EventData): EventIssue | undefined {
-  const kind = payloadOf(e as Parameters<typeof payloadOf>[0]);
+  const kind = payloadOf(e);
   if (!kind) return issue('GP_EVENT_PAYLOAD_MISSING', 'payload');
   const p = e[kind];
   // A `payload` naming no known field (only possible in a hand-made object) has nothing to check.

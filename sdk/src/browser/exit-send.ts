@@ -52,7 +52,7 @@ export function sendOnExit(batches: readonly FrozenBatch[], o: ExitSendOptions):
         // over quota in this browser: try a beacon
       }
     }
-    let queued = false;
+    let queued: boolean;
     try {
       queued = globalThis.navigator?.sendBeacon?.(`${url}?key=${encodeURIComponent(o.gameKey)}`, new Blob([batch.bytes as BlobPart])) ?? false;
     } catch {

@@ -33,7 +33,7 @@ export function hasIndexedDb(): boolean {
 
 function commit(store: IDBObjectStore): Promise<void> {
   const tx = store.transaction;
-  const done = promisifyRequest(tx) as Promise<unknown> as Promise<void>;
+  const done = promisifyRequest<void>(tx);
   tx.commit?.();
   return done;
 }
@@ -99,7 +99,7 @@ export function createIdbStorage(gameId: string, store: UseStore = createStore('
       }),
     wipe: () =>
       store('readwrite', async (s) => {
-        const consent = await promisifyRequest(s.get(consentKey));
+        const consent: unknown = await promisifyRequest(s.get(consentKey));
         s.delete(range);
         if (consent !== undefined) s.put(consent, consentKey);
         return commit(s);

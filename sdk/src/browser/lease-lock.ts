@@ -8,13 +8,19 @@ import type { SendLock } from '../core/lock.ts';
 const LEASE_MS = 6_000;
 const RENEW_MS = 2_000;
 
+/** What the lease key holds (written below, as JSON). */
+interface Lease {
+  owner: string;
+  until: number;
+}
+
 export function createLeaseLock(prefix: string, owner: string, goneListeners: Array<() => void>, leaving: () => void, closeChannel: () => void) {
   const ls = globalThis.localStorage;
   const leaseKey = `${prefix}lease`;
   const beatKey = `${prefix}beat:${owner}`;
-  const read = (): { owner: string; until: number } | undefined => {
+  const read = (): Lease | undefined => {
     try {
-      return JSON.parse(ls.getItem(leaseKey) ?? 'null') ?? undefined;
+      return (JSON.parse(ls.getItem(leaseKey) ?? 'null') as Lease | null) ?? undefined;
     } catch {
       return undefined;
     }
@@ -27,7 +33,8 @@ export function createLeaseLock(prefix: string, owner: string, goneListeners: Ar
     acquire: (signal) =>
       new Promise((resolve, reject) => {
         const attempt = () => {
-          if (signal.aborted) return reject(signal.reason);
+          // The SDK aborts without a reason: this is the AbortError DOMException.
+          if (signal.aborted) return reject(signal.reason as DOMException);
           const lease = read();
           if (!lease || lease.until < Date.now() || lease.owner === owner) {
             ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));

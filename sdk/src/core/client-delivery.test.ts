@@ -112,6 +112,7 @@ describe('core/client delivery', () => {
     await gp.flush();
     expect(gp.stats()).toMatchObject({ ackedEvents: 2, rejectedEvents: 1 });
     expect(debug.find((m) => m.code === 'GP_SDK_EVENT_REJECTED')).toMatchObject({ field: 'feature_use.feature', batchSequence: 1 });
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(acked).toEqual([{ sequence: 1, ack: expect.objectContaining({ batchSequence: 1, accepted: 2 }) }]);
   });
 

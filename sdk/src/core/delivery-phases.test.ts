@@ -10,6 +10,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientInternals } from './client.ts';
 import type { Delivery } from './delivery.ts';
 import { DELIVERY_TRANSITIONS, type DeliveryState } from './delivery-state.ts';
+import type * as DeliveryStateModule from './delivery-state.ts';
+import type * as SplitModule from './split.ts';
 import type { SendLock } from './lock.ts';
 import { createMemoryStorage } from './memory-storage.ts';
 import { createSeededRandom } from './random.ts';
@@ -30,7 +32,7 @@ const rec = vi.hoisted(() => ({
 const faults = vi.hoisted(() => ({ halve: false, adoptable: false }));
 
 vi.mock('./delivery-state.ts', async (importOriginal) => {
-  const m = await importOriginal<typeof import('./delivery-state.ts')>();
+  const m = await importOriginal<typeof DeliveryStateModule>();
   return {
     ...m,
     transition: (from: DeliveryState, to: DeliveryState) => {
@@ -45,7 +47,7 @@ vi.mock('./delivery-state.ts', async (importOriginal) => {
 
 /** split.ts failing once, as a chunk that cannot be loaded (offline) does. */
 vi.mock('./split.ts', async (importOriginal) => {
-  const m = await importOriginal<typeof import('./split.ts')>();
+  const m = await importOriginal<typeof SplitModule>();
   return {
     ...m,
     halve: (...args: Parameters<typeof m.halve>) => {
@@ -145,13 +147,14 @@ describe('core/delivery phases', () => {
 
   it('re-reads shared storage under the lock; stop while reading; a read that throws ends the cycle', async () => {
     const shared = { ...createMemoryStorage(), shared: true };
-    const { gp, clock } = client({ storage: shared });
+    const { gp } = client({ storage: shared });
     await gp.ready;
     gp.featureUsed('a');
     await gp.flush();
     expect(rec.log).toEqual(expect.arrayContaining(['holding -> refreshing', 'refreshing -> holding', 'holding -> sending']));
 
     // Stop while the read waits for storage.
+    // eslint-disable-next-line prefer-const -- read (guarded) by `load` before it is assigned (at `ready`); with a const that read would throw (TDZ)
     let blocked: ReturnType<typeof gate<void>> | undefined;
     const slow = {
       ...shared,

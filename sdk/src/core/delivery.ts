@@ -73,7 +73,8 @@ export class Delivery {
   #again = false;
   #refreshNeeded = true;
   #intervalDue = false;
-  #timer: TimerHandle | undefined;
+  /** undefined while no timer is pending (TimerHandle is `unknown`, which includes it). */
+  #timer: TimerHandle;
   #abort = new AbortController();
   /** False while sending is not allowed (opt-in consent pending). */
   allowed = true;

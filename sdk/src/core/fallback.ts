@@ -36,7 +36,7 @@ export function withFallback(transports: readonly Transport[], o: FallbackOption
       }
     },
     async close() {
-      await Promise.all(transports.map((t) => t.close?.()));
+      await Promise.all(transports.map(async (t) => t.close?.()));
     },
   };
 }

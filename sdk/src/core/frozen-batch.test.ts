@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBatch } from '@gamepulse/proto';
+import { EventBatch, type EventBatchData, type EventData } from '@gamepulse/proto';
 import { encodeEvent } from '@gamepulse/proto/sdk';
 import { encodeBatch, framedEventLength, varintLength } from './frozen-batch.ts';
 import { batchParts, eventIdOfFrame, reassemble } from './split.ts';
@@ -12,15 +12,15 @@ const header = {
   clockOffsetMs: -1234,
   sdkHealth: { droppedByReason: { GP_SDK_QUEUE_FULL: 3 }, queued: 9 },
 };
-const events = Array.from({ length: 300 }, (_, i) => ({
+const events = Array.from({ length: 300 }, (_, i): EventData => ({
   eventId: `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`,
   installId: 'install-1',
   sessionId: '0190a0a0-0000-7000-8000-000000000000',
   clientTsMs: 1_735_689_600_000 + i,
   design: { eventId: 'ui:open', value: i },
-  custom: (i % 2 ? { note: 'x'.repeat(i) } : {}) as Record<string, string>,
+  custom: i % 2 ? { note: 'x'.repeat(i) } : {},
 }));
-const plain = (bytes: Uint8Array) => EventBatch.toObject(EventBatch.decode(bytes), { longs: Number });
+const plain = (bytes: Uint8Array) => EventBatch.toObject(EventBatch.decode(bytes), { longs: Number }) as EventBatchData;
 
 describe('core/frozen-batch', () => {
   it('pre-encoded events plus the counters appended when frozen decode like EventBatch.encode of the whole batch', () => {
@@ -41,10 +41,10 @@ describe('core/frozen-batch', () => {
     const first = plain(reassemble(head, 77, frames.slice(0, 3)));
     const second = plain(reassemble(head, 78, frames.slice(3), [7]));
     expect(first).toMatchObject({ batchSequence: 77, installId: 'install-1', clockOffsetMs: -1234, sdkHealth: { queued: 9 } });
-    expect(first.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3]);
+    expect(first.events!.map((e) => e.sequence)).toEqual([1, 2, 3]);
     expect(second.batchSequence).toBe(78);
     expect(second.sdkHealth).toBeUndefined(); // counted once, with the first half
-    expect(second.events.map((e: { sequence: number }) => e.sequence)).toEqual([4, 5]);
+    expect(second.events!.map((e) => e.sequence)).toEqual([4, 5]);
   });
 
   it('frames an event as tag + varint length + body', () => {

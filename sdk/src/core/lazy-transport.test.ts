@@ -67,7 +67,7 @@ describe('core/lazy-transport deferSendStack', () => {
     expect(c.transport.attempts).toHaveLength(0);
     expect(c.debug.map((m) => m.code)).toContain('GP_SDK_TRANSPORT_UNAVAILABLE');
     expect(c.gp.stats()).toMatchObject({ pendingBatches: 1, inFlight: 2, droppedByReason: {} });
-    expect((c.storage as ReturnType<typeof createMemoryStorage>).batchSequences()).toEqual([1]);
+    expect(c.storage.batchSequences()).toEqual([1]);
     // The next cycle (here: a flush) loads again, as browsers that retry failed imports allow.
     const flushed = c.gp.flush();
     await c.clock.settle();

@@ -3,7 +3,7 @@
  * days of play. `advance` fires due timers in order and lets pending promise work
  * (transport results, storage writes) settle between them, so no test sleeps.
  */
-import type { Clock, TimerHandle } from './clock.ts';
+import type { Clock } from './clock.ts';
 
 interface ManualTimer {
   readonly dueMs: number;
@@ -61,7 +61,7 @@ export function createManualClock(startMs = Date.UTC(2025, 0, 1)): ManualClock {
     setTimeout(callback, delayMs) {
       const t: ManualTimer = { dueMs: monoMs + Math.max(0, delayMs), delayMs, order: order++, callback, cancelled: false };
       timers.push(t);
-      return t as TimerHandle;
+      return t;
     },
     clearTimeout(handle) {
       const t = handle as ManualTimer | undefined;

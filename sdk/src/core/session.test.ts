@@ -9,7 +9,7 @@ function sessionEvents(bytes: Uint8Array[]) {
   return bytes
     .flatMap((b) => decodeBatch(b).events)
     .filter((e) => e.sessionStart || e.sessionEnd)
-    .map((e) => (e.sessionStart ? `start#${e.sessionNumber}` : `end#${e.sessionNumber}:${e.sessionEnd.lengthMs}`));
+    .map((e) => (e.sessionStart ? `start#${e.sessionNumber}` : `end#${e.sessionNumber}:${e.sessionEnd!.lengthMs}`));
 }
 
 describe('core/session', () => {

@@ -70,7 +70,7 @@ describe('node/file-storage', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../testing/crash-child.ts'), dir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('ready')) resolve();
       });
@@ -88,7 +88,7 @@ describe('node/file-storage', () => {
     await run2.gp.shutdown();
     const bySequence = new Map<number, ReturnType<typeof decodeBatch>>();
     for (const a of run2.transport.attempts) bySequence.set(a.sequence, decodeBatch(a.bytes)); // a re-send is the same batch
-    const values = [...bySequence.values()].flatMap((b) => b.events).filter((e) => e.design?.eventId === 'test:crash').map((e) => Number(e.design.value ?? 0)); // proto3 omits a 0
+    const values = [...bySequence.values()].flatMap((b) => b.events).filter((e) => e.design?.eventId === 'test:crash').map((e) => Number(e.design!.value ?? 0)); // proto3 omits a 0
     expect(values.length).toBe(count); // none twice
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i)); // none lost
   });

@@ -3,7 +3,7 @@
  * records every attempt (bytes included) and answers through a script, and decoding
  * helpers that turn batch bytes back into plain objects.
  */
-import { EventBatch } from '@gamepulse/proto';
+import { EventBatch, type EventData } from '@gamepulse/proto';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
 import type { Ack, SendResult, Transport } from '../core/transport.ts';
 
@@ -49,6 +49,20 @@ export function createFakeTransport(responder: Responder = (b) => ackFor(b)): Fa
   return t;
 }
 
+/**
+ * A decoded event: the plain-object shape, with the fields the SDK sets on every event
+ * (never a proto3 default, so always on the wire), and `payload`, which toObject names only with `oneofs`.
+ */
+export type PlainEvent = EventData & {
+  eventId: string;
+  installId: string;
+  sessionId: string;
+  sequence: number;
+  sessionNumber: number;
+  clientTsMs: number;
+  payload?: string;
+};
+
 /** A decoded batch with plain numbers (64-bit fields as numbers). */
 export interface PlainBatch {
   installId: string;
@@ -56,7 +70,7 @@ export interface PlainBatch {
   sentAtMs: number;
   clockOffsetMs?: number;
   context?: Record<string, string>;
-  events: Array<Record<string, any>>;
+  events: PlainEvent[];
   sdkHealth?: { droppedByReason?: Record<string, number>; queued?: number };
 }
 

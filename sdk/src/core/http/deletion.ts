@@ -65,7 +65,7 @@ export async function requestDeletion(o: DeletionRequestOptions): Promise<Deleti
   for (let i = 0; ; i++) {
     const result = await attempt(o);
     if (result.ok || !result.retryable || i + 1 >= attempts) {
-      const { retryInMs: _ignored, ...plain } = result as DeletionResult & { retryInMs?: number };
+      const { retryInMs: _ignored, ...plain } = result;
       return plain;
     }
     const delayMs = Math.min(result.retryInMs ?? backoffDelayMs(i, o.retry, o.random), o.retry.maxRetryAfterMs);

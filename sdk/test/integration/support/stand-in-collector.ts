@@ -16,7 +16,7 @@ import {
   Metadata,
   Server as GrpcServer,
   ServerCredentials,
-  status,
+  type status,
   type ServerUnaryCall,
   type ServiceDefinition,
   type sendUnaryData,
