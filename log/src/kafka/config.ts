@@ -63,7 +63,11 @@ export function compressionType(o: ResolvedKafkaLogOptions): CompressionTypes {
   return o.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
 }
 
-export function consumerConfig(o: ResolvedKafkaLogOptions, c: ConsumerOptions): ConsumerConfig {
+/**
+ * `restartOnFailure`: kafkajs asks it after a retriable crash, once it has disconnected,
+ * whether to start again (see consumer.ts: never once the consumer is being stopped).
+ */
+export function consumerConfig(o: ResolvedKafkaLogOptions, c: ConsumerOptions, restartOnFailure?: (err: Error) => Promise<boolean>): ConsumerConfig {
   return {
     groupId: c.groupId,
     // read_committed, always: records of open or aborted transactions are never delivered.
@@ -75,7 +79,7 @@ export function consumerConfig(o: ResolvedKafkaLogOptions, c: ConsumerOptions): 
     maxBytesPerPartition: o.maxBytesPerPartition,
     maxWaitTimeInMs: c.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
     metadataMaxAge: o.metadataMaxAgeMs,
-    retry: kafkajsRetry(o.retry),
+    retry: restartOnFailure ? { ...kafkajsRetry(o.retry), restartOnFailure } : kafkajsRetry(o.retry),
   };
 }
 

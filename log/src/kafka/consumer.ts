@@ -43,6 +43,21 @@
  *  - When kafkajs gives up for good (CRASH without restart, e.g. no group coordinator
  *    for its whole retry budget while a broker restarts) or onAssigned throws, the
  *    consumer leaves the group and calls onFailed: the owner starts a new consumer.
+ *  - After stop() resolves, nothing of this consumer is in the group, ever. kafkajs alone
+ *    does not promise that: stopped while it (re)joins — after a crash it restarts on its
+ *    own, and a JoinGroup waits for the whole rebalance — its Runner.stop() does nothing,
+ *    the JoinGroup then fails on the closed connection, and that retriable crash makes it
+ *    schedule a restart AFTER stop() cleared its restart timer. The restart rejoined the
+ *    group with nobody listening: a member that held its partitions and never delivered
+ *    them (a chaos run's processor stalled on one events partition for good). So
+ *    `restartOnFailure` says no once stop() was called, and a kafkajs consumer still seen
+ *    after stop() (joining or fetching) is logged as an error, disconnected again, and
+ *    crashed for good by the batches it fetches (`stats().zombiesStopped`).
+ *  - A consumer that holds partitions, is not inside a callback, and saw no fetch
+ *    complete for consumerStallTimeoutMs while records wait on its partitions is stalled
+ *    (kafkajs fetches every maxWaitMs while it runs): an error line, `health()` not ok
+ *    (and KafkaLog's health with it) and onFailed with GP_LOG_CONSUMER_STALLED, so the
+ *    owner replaces it (`stats().stalls`).
  */
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { ConsumedRecord, ConsumerHandlers, ConsumerOptions, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '../types.ts';
@@ -59,6 +74,10 @@ const EMPTY = new Uint8Array(0);
 export interface ConsumerHost extends ProducerHost {
   /** close() of the log stops running consumers. */
   track(consumer: KafkaConsumer, running: boolean): void;
+  /** What is wrong with a consumer (the log's health() is not ok meanwhile); undefined when nothing is. */
+  report(consumer: KafkaConsumer, problem: string | undefined): void;
+  /** The end (high watermark) of each partition of a topic. */
+  endOffsets(topic: string): Promise<TopicPartitionOffset[]>;
 }
 
 /** How a generation's partitions were given up (see the guarantees above). */
@@ -70,6 +89,10 @@ export interface KafkaConsumerStats {
   revocations: Record<RevocationKind, number>;
   /** onBatch calls that rejected (each is redelivered). */
   handlerFailures: number;
+  /** Times the watchdog found this consumer stalled (it then gave up). */
+  stalls: number;
+  /** Times its kafkajs consumer was found in the group after stop() and stopped again. */
+  zombiesStopped: number;
 }
 
 function toConsumed(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
@@ -102,7 +125,16 @@ export class KafkaConsumer implements LogConsumer {
   private stopping: Promise<void> | undefined;
   private revokeError: unknown;
   private readonly unlisten: Array<() => void> = [];
-  private readonly counts: Omit<KafkaConsumerStats, 'state'> = { generations: 0, revocations: { 'before-rejoin': 0, late: 0, stop: 0 }, handlerFailures: 0 };
+  private readonly counts: Omit<KafkaConsumerStats, 'state'> = { generations: 0, revocations: { 'before-rejoin': 0, late: 0, stop: 0 }, handlerFailures: 0, stalls: 0, zombiesStopped: 0 };
+  /** Last sign of progress: a fetch completed, a batch handled, a generation became active. */
+  private lastActivityMs = 0;
+  /** Callbacks of ours running or waiting (a slow onBatch is not a stall). */
+  private working = 0;
+  private watchdog: NodeJS.Timeout | undefined;
+  private watchdogLooking = false;
+  private problem: string | undefined;
+  private reaping: Promise<void> | undefined;
+  private lastReapMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly host: ConsumerHost,
@@ -122,6 +154,11 @@ export class KafkaConsumer implements LogConsumer {
     return { state: this.machine.state, ...this.counts, revocations: { ...this.counts.revocations } };
   }
 
+  /** Not ok while stalled (until stopped) or while a kafkajs consumer left over after stop() is being stopped. */
+  health(): { ok: boolean; detail: string } {
+    return this.problem ? { ok: false, detail: this.problem } : { ok: true, detail: `consumer of group "${this.options.groupId}" ${this.machine.state}` };
+  }
+
   /** Joins the group; resolves after the first onAssigned returned (rejects with its error if it threw). */
   async run(handlers: ConsumerHandlers): Promise<void> {
     if (this.machine.state !== 'created') throw new KafkaLogError('GP_LOG_INVALID_STATE', `consumer of group "${this.options.groupId}" was already started (state ${this.machine.state}); create a new one`);
@@ -134,9 +171,12 @@ export class KafkaConsumer implements LogConsumer {
       for (const topic of topics) {
         if ((await this.host.partitions(topic)) === undefined) throw new KafkaLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`);
       }
-      const consumer = this.host.kafka.consumer(consumerConfig(this.host.options, { ...this.options, maxWaitMs: this.maxWaitMs }));
+      // kafkajs asks after a retriable crash, once disconnected, whether to start again.
+      const restartOnFailure = async () => !this.stopRequested && this.machine.state !== 'failed';
+      const consumer = this.host.kafka.consumer(consumerConfig(this.host.options, { ...this.options, maxWaitMs: this.maxWaitMs }, restartOnFailure));
       this.consumer = consumer;
       this.listen(consumer);
+      this.startWatchdog();
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run(consumerRunConfig((payload) => this.eachBatch(payload)));
@@ -173,9 +213,13 @@ export class KafkaConsumer implements LogConsumer {
   // ── kafkajs events (synchronous listeners: they only record and enqueue) ─────────
 
   private listen(consumer: Consumer): void {
-    const { GROUP_JOIN, REBALANCING, CRASH, HEARTBEAT, START_BATCH_PROCESS } = consumer.events;
+    const { GROUP_JOIN, REBALANCING, CRASH, HEARTBEAT, START_BATCH_PROCESS, FETCH, FETCH_START } = consumer.events;
+    // Never removed: a kafkajs consumer that joins or fetches after stop() is a zombie.
+    consumer.on(GROUP_JOIN, () => this.reap('it joined the group'));
+    consumer.on(FETCH_START, () => this.reap('it fetches'));
     this.unlisten.push(
       consumer.on(GROUP_JOIN, (e) => this.onGroupJoin(e.payload.memberAssignment)),
+      consumer.on(FETCH, () => void (this.lastActivityMs = this.host.options.now())),
       // A fetch whose records were all filtered out (transaction markers, aborted
       // records under read_committed) never reaches eachBatch: kafkajs moves its own
       // position and only emits this event. Without passing it on, a consumer of a
@@ -215,19 +259,98 @@ export class KafkaConsumer implements LogConsumer {
 
   /** Delivers an empty batch that only moves the position past filtered records (in queue order). */
   private onFilteredBatch(topic: string, partition: number, nextOffset: number, highWatermark: number): void {
-    void this.queue.run(async () => {
-      const key = tpKey(topic, partition);
-      if (this.machine.state !== 'active' || this.stopRequested || this.membership.generationEnding || !this.membership.owns(topic, partition)) return;
-      const from = this.positions.get(key);
-      if (!Number.isSafeInteger(nextOffset) || (from !== undefined && nextOffset <= from)) return;
-      try {
-        await this.handlers!.onBatch({ topic, partition, records: [], nextOffset, highWatermark });
-        this.positions.set(key, nextOffset);
-      } catch (err) {
-        // Nothing to redeliver: the next batch of the partition moves the position anyway.
-        this.host.logger.debug('onBatch of a position-only batch rejected', { groupId: this.options.groupId, topic, partition, error: errorMessage(err) });
+    this.working += 1;
+    void this.queue
+      .run(async () => {
+        const key = tpKey(topic, partition);
+        if (this.machine.state !== 'active' || this.stopRequested || this.membership.generationEnding || !this.membership.owns(topic, partition)) return;
+        const from = this.positions.get(key);
+        if (!Number.isSafeInteger(nextOffset) || (from !== undefined && nextOffset <= from)) return;
+        try {
+          await this.handlers!.onBatch({ topic, partition, records: [], nextOffset, highWatermark });
+          this.positions.set(key, nextOffset);
+        } catch (err) {
+          // Nothing to redeliver: the next batch of the partition moves the position anyway.
+          this.host.logger.debug('onBatch of a position-only batch rejected', { groupId: this.options.groupId, topic, partition, error: errorMessage(err) });
+        }
+      })
+      .finally(() => this.workDone());
+  }
+
+  private workDone(): void {
+    this.working -= 1;
+    this.lastActivityMs = this.host.options.now();
+  }
+
+  // ── stalls and zombies ───────────────────────────────────────────────────────────
+
+  private startWatchdog(): void {
+    const every = Math.max(10, Math.min(5_000, Math.floor(this.host.options.consumerStallTimeoutMs / 4)));
+    this.watchdog = setInterval(() => void this.checkStalled(), every);
+    this.watchdog.unref();
+  }
+
+  /** Public for tests: one watchdog look; true when it found the consumer stalled. */
+  async checkStalled(): Promise<boolean> {
+    const stallMs = this.host.options.consumerStallTimeoutMs;
+    const quiet = () => this.machine.state === 'active' && !this.stopRequested && this.working === 0 && this.assigned.length > 0 && this.host.options.now() - this.lastActivityMs >= stallMs;
+    if (this.watchdogLooking || this.problem !== undefined || !quiet()) return false;
+    this.watchdogLooking = true;
+    const generation = this.counts.generations;
+    let waiting: string[];
+    try {
+      waiting = await this.recordsWaiting();
+    } catch (err) {
+      // The broker does not answer: kafkajs's own retries (and crash) deal with that.
+      this.host.logger.debug('stall check: end offsets unavailable', { groupId: this.options.groupId, error: errorMessage(err) });
+      return false;
+    } finally {
+      this.watchdogLooking = false;
+    }
+    if (waiting.length === 0 || !quiet() || generation !== this.counts.generations || this.problem !== undefined) return false;
+    const idleMs = this.host.options.now() - this.lastActivityMs;
+    this.counts.stalls += 1;
+    this.problem = `consumer of group "${this.options.groupId}" stalled: ${this.assigned.length} partition(s) assigned, no fetch for ${idleMs} ms while records wait on ${waiting.join(', ')}`;
+    this.host.report(this, this.problem);
+    this.host.logger.error('consumer stalled; giving up so that a new one is started', { groupId: this.options.groupId, idleMs, waiting, generation });
+    this.onGenerationGone('stalled', new KafkaLogError('GP_LOG_CONSUMER_STALLED', this.problem));
+    return true;
+  }
+
+  /** Assigned partitions whose end is past the next offset to deliver (or whose position is unknown and end > 0). */
+  private async recordsWaiting(): Promise<string[]> {
+    const assigned = this.assigned;
+    const waiting: string[] = [];
+    for (const topic of new Set(assigned.map((tp) => tp.topic))) {
+      const ends = new Map((await this.host.endOffsets(topic)).map((e) => [e.partition, e.offset]));
+      for (const tp of assigned) {
+        if (tp.topic !== topic) continue;
+        const end = ends.get(tp.partition) ?? 0;
+        const at = this.positions.get(tpKey(tp.topic, tp.partition)) ?? 0;
+        if (end > at) waiting.push(`${tp.topic}/${tp.partition} (${at} < ${end})`);
       }
-    });
+    }
+    return waiting;
+  }
+
+  /** kafkajs is still at work after stop() finished (a restart raced it): stop it again, loudly. */
+  private reap(what: string): void {
+    if (this.machine.state !== 'stopped' || !this.consumer || this.reaping) return;
+    const now = Date.now();
+    if (now - this.lastReapMs < 1_000) return;
+    this.lastReapMs = now;
+    this.counts.zombiesStopped += 1;
+    this.problem = `consumer of group "${this.options.groupId}" was stopped, but its kafkajs consumer is still active (${what}); stopping it again`;
+    this.host.report(this, this.problem);
+    this.host.logger.error('kafkajs consumer active after stop(); disconnecting it', { groupId: this.options.groupId, what, times: this.counts.zombiesStopped });
+    this.reaping = this.consumer
+      .disconnect()
+      .catch((err: unknown) => this.host.logger.warn('disconnecting a left-over kafkajs consumer failed', { groupId: this.options.groupId, error: errorMessage(err) }))
+      .finally(() => {
+        this.reaping = undefined;
+        this.problem = undefined;
+        this.host.report(this, undefined);
+      });
   }
 
   // ── generation lifecycle (inside the queue) ──────────────────────────────────────
@@ -259,6 +382,7 @@ export class KafkaConsumer implements LogConsumer {
       this.positions.set(tpKey(o.topic, o.partition), o.offset);
     }
     this.machine.transitionTo('active');
+    this.lastActivityMs = this.host.options.now();
     this.host.logger.info('partitions assigned', { groupId: this.options.groupId, generation: this.counts.generations, partitions: assignment.map((tp) => `${tp.topic}/${tp.partition}`), seeks: seeks.length });
     this.firstAssignment.resolve();
   }
@@ -321,6 +445,7 @@ export class KafkaConsumer implements LogConsumer {
   /** Leaves the group and disconnects (kafkajs finishes its fetch in flight; deliver() drops it). */
   private async release(): Promise<void> {
     if (this.machine.can('stopping')) this.machine.transitionTo('stopping');
+    clearInterval(this.watchdog);
     try {
       await this.consumer?.disconnect();
     } catch (err) {
@@ -328,12 +453,22 @@ export class KafkaConsumer implements LogConsumer {
     }
     for (const u of this.unlisten.splice(0)) u();
     if (this.machine.can('stopped')) this.machine.transitionTo('stopped');
+    this.problem = undefined;
+    this.host.report(this, undefined);
     this.host.track(this, false);
   }
 
   // ── delivery ─────────────────────────────────────────────────────────────────────
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.machine.state === 'stopped') {
+      this.reap('it fetched a batch');
+      // Ends that kafkajs run for good: `retriable: false` is what kafkajs's retrier and
+      // crash handler look at, and restartOnFailure says no anyway. (Not kafkajs's own
+      // error class: Node's ESM loader does not see it as a named export of kafkajs.)
+      throw Object.assign(new KafkaLogError('GP_LOG_CLOSED', `consumer of group "${this.options.groupId}" was stopped`), { retriable: false });
+    }
+    this.working += 1;
     // Waiting for onAssigned or another batch's onBatch: keep the membership alive.
     const stopPump = this.membership.pump(payload);
     try {
@@ -343,6 +478,7 @@ export class KafkaConsumer implements LogConsumer {
       });
     } finally {
       stopPump();
+      this.workDone();
     }
   }
 

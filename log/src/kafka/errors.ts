@@ -33,6 +33,12 @@ export const KAFKA_LOG_ERRORS = defineErrors(
       httpStatus: 409,
       grpcStatus: GRPC_STATUS.ABORTED,
     },
+    GP_LOG_CONSUMER_STALLED: {
+      message: 'a consumer held partitions with records waiting but fetched nothing for consumerStallTimeoutMs; it gave up (onFailed) so its owner starts a new one',
+      retryable: true,
+      httpStatus: 503,
+      grpcStatus: GRPC_STATUS.UNAVAILABLE,
+    },
   },
 );
 

@@ -11,7 +11,7 @@ import type { TransactionalLog, TransactionalProducer, TransactionalProducerOpti
 import type { ConsumerOptions, LogHealth, LogProducer, TopicPartitionOffset, TopicSpec } from '../types.ts';
 import { kafkaConfig } from './config.ts';
 import { KafkaConsumer, type ConsumerHost } from './consumer.ts';
-import { errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';
+import { describeKafkaError, errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';
 import { ScopedLogger } from './logger.ts';
 import { kafkajsRetry, resolveKafkaLogOptions, type KafkaLogOptions, type ResolvedKafkaLogOptions } from './options.ts';
 import { KafkaProducer } from './producer.ts';
@@ -47,6 +47,8 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
   private readonly counts: PartitionCountCache;
   private readonly sharedProducer: KafkaProducer;
   private readonly consumers = new Set<KafkaConsumer>();
+  /** What is wrong with which consumer (stalled, or stopped but its kafkajs consumer still active). */
+  private readonly consumerProblems = new Map<KafkaConsumer, string>();
   private readonly txProducers = new Set<KafkaTransactionalProducer>();
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -77,7 +79,12 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
       const create = topicsToCreate(topics, existing, this.options);
       if (create.length > 0) {
         // false = all of them already existed (a concurrent creator won): fine.
-        await this.admin.createTopics({ topics: create, waitForLeaders: true, timeout: this.options.requestTimeoutMs });
+        await this.admin.createTopics({ topics: create, waitForLeaders: true, timeout: this.options.requestTimeoutMs }).catch((err: unknown) => {
+          // kafkajs's wait for leaders gives up (bail) on UNKNOWN_TOPIC_OR_PARTITION, which
+          // a loaded broker answers for a moment about a topic it has just created (a
+          // chaos run's processor exited "failed to start"): the wait below covers it.
+          if (describeKafkaError(err).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+        });
         this.logger.info('topics created', { topics: create.map((t) => `${t.topic}(${t.numPartitions}x${t.replicationFactor})`) });
         // When another client created them first (two processors starting together),
         // createTopics returns at once, before this broker's metadata shows them:
@@ -120,6 +127,11 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     else this.consumers.delete(consumer);
   }
 
+  report(consumer: KafkaConsumer, problem: string | undefined): void {
+    if (problem === undefined) this.consumerProblems.delete(consumer);
+    else this.consumerProblems.set(consumer, problem);
+  }
+
   async transactionalProducer(opts: TransactionalProducerOptions): Promise<TransactionalProducer> {
     this.assertOpen();
     return createTransactionalProducer(this.kafka, this, opts?.transactionalId);
@@ -160,9 +172,14 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     }
   }
 
-  /** Metadata from a fresh connection, no retries, bounded by healthTimeoutMs. */
+  /**
+   * Not ok while a consumer of this log is stalled or a stopped one's kafkajs consumer
+   * is still in its group (consumer.ts); otherwise metadata from a fresh connection, no
+   * retries, bounded by healthTimeoutMs.
+   */
   async health(): Promise<LogHealth> {
     if (this.closed) return { ok: false, detail: 'closed' };
+    if (this.consumerProblems.size > 0) return { ok: false, detail: [...this.consumerProblems.values()].join('; ') };
     const probe = this.kafka.admin({ retry: { retries: 0 } });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<LogHealth>((resolve) => {

@@ -104,6 +104,13 @@ export interface KafkaLogOptions {
   maxBytesPerPartition?: number;
   /** First wait before redelivering a batch whose onBatch rejected; doubles up to 30 s. @default 500 */
   consumerRetryBackoffMs?: number;
+  /**
+   * A consumer that holds partitions, is not inside a callback, and saw no fetch complete
+   * for this long while records wait on its partitions is stalled: it logs an error,
+   * `health()` turns false, and it gives up (onFailed, GP_LOG_CONSUMER_STALLED) so its
+   * owner starts a new one. kafkajs fetches every maxWaitMs while it runs. @default 60_000
+   */
+  consumerStallTimeoutMs?: number;
   /** Transaction timeout asked of the coordinator; must not exceed the broker's transaction.max.timeout.ms (15 min). @default 60_000 */
   transactionTimeoutMs?: number;
   /** health() gives up after this long. @default 2_000 */
@@ -172,6 +179,7 @@ export function resolveKafkaLogOptions(options: KafkaLogOptions): ResolvedKafkaL
     heartbeatIntervalMs: positiveInt('heartbeatIntervalMs', options.heartbeatIntervalMs ?? 3_000),
     maxBytesPerPartition: positiveInt('maxBytesPerPartition', options.maxBytesPerPartition ?? 1_048_576),
     consumerRetryBackoffMs: positiveInt('consumerRetryBackoffMs', options.consumerRetryBackoffMs ?? 500),
+    consumerStallTimeoutMs: positiveInt('consumerStallTimeoutMs', options.consumerStallTimeoutMs ?? 60_000),
     transactionTimeoutMs: positiveInt('transactionTimeoutMs', options.transactionTimeoutMs ?? 60_000),
     healthTimeoutMs: positiveInt('healthTimeoutMs', options.healthTimeoutMs ?? 2_000),
     metadataMaxAgeMs: positiveInt('metadataMaxAgeMs', options.metadataMaxAgeMs ?? 300_000, 0),
