@@ -18,7 +18,6 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
   const log = await openKafkaLog(processorKafkaOptions(config, logger));
   const closeLog = { name: 'log: close', run: () => log.close() };
   const port = ctx.opsPort!;
-  // eslint-disable-next-line prefer-const -- assigned once below, but the readiness check created before that reads it (const would throw in its TDZ)
   let processor: Processor | undefined;
   const checks = [
     { name: 'kafka', check: () => log.health() },

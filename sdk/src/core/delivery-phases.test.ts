@@ -154,7 +154,6 @@ describe('core/delivery phases', () => {
     expect(rec.log).toEqual(expect.arrayContaining(['holding -> refreshing', 'refreshing -> holding', 'holding -> sending']));
 
     // Stop while the read waits for storage.
-    // eslint-disable-next-line prefer-const -- read (guarded) by `load` before it is assigned (at `ready`); with a const that read would throw (TDZ)
     let blocked: ReturnType<typeof gate<void>> | undefined;
     const slow = {
       ...shared,

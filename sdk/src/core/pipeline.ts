@@ -45,7 +45,6 @@ export function createPipeline({ o, deps, lock, report, drops, state, maxEventBy
   );
   const journal = new Journal(persistence, () => persistence.journals);
   const connectivity = deps.connectivity ?? alwaysOnline;
-  // eslint-disable-next-line prefer-const -- read (guarded) by callbacks made before it is assigned; with a const an early call would throw (TDZ)
   let delivery: Delivery | undefined;
   const stack = deps.sendStack({
     o,

@@ -112,7 +112,6 @@ export function createGrpcTransport(o: GrpcTransportOptions): Transport {
         metadata.set('x-gamepulse-key', o.gameKey);
         let timedOut = false;
         let done = false;
-        // eslint-disable-next-line prefer-const -- read (guarded) by the abort and timeout callbacks, made before it is assigned; with a const an early call would throw (TDZ)
         let call: ClientUnaryCall | undefined;
         const onAbort = () => call?.cancel();
         // The timeout runs on the injected clock (not a gRPC deadline) like every other wait.
