@@ -1,6 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-const packages = ['proto', 'service', 'log', 'sdk', 'collector', 'processor', 'store', 'kpi', 'druid', 'loader', 'api', 'apps', 'testkit', 'samples'];
+const packages = [
+  'proto',
+  'service',
+  'log',
+  'sdk',
+  'collector',
+  'processor',
+  'store',
+  'kpi',
+  'druid',
+  'loader',
+  'api',
+  'apps',
+  'testkit',
+  'samples',
+];
 
 /**
  * Two projects: unit tests beside the code (`src/**\/*.test.ts`, fast, no engines) and

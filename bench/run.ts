@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { suites } from './suites/index.ts';
 import type { BenchRow } from './types.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, skip: { type: 'string' }, list: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, skip: { type: 'string' }, list: { type: 'boolean' } },
+});
 const only = values.only?.split(',').filter(Boolean);
 const skip = values.skip?.split(',').filter(Boolean) ?? [];
 
@@ -20,7 +22,9 @@ if (values.list) {
   process.exit(0);
 }
 
-const selected = suites.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name) && !(s.needs ?? []).some((n) => skip.includes(n)));
+const selected = suites.filter(
+  (s) => (!only || only.includes(s.name)) && !skip.includes(s.name) && !(s.needs ?? []).some((n) => skip.includes(n)),
+);
 const tmp = mkdtempSync(join(tmpdir(), 'gp-bench-'));
 const rows: BenchRow[] = [];
 const failures: Array<{ suite: string; error: string }> = [];

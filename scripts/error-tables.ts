@@ -122,7 +122,9 @@ export function writeErrorTables(tables: RegisteredErrorTable[]): string[] {
     const placeholder = body.search(/^TABLE$/m);
     let text: string;
     if (existing) text = section.text.slice(0, existing.start) + generated + section.text.slice(existing.end);
-    else if (placeholder !== -1) text = section.text.slice(0, section.start + placeholder) + generated + section.text.slice(section.start + placeholder + 'TABLE'.length);
+    else if (placeholder !== -1)
+      text =
+        section.text.slice(0, section.start + placeholder) + generated + section.text.slice(section.start + placeholder + 'TABLE'.length);
     else throw new Error(`${table.docsUrl}: no error table (or TABLE placeholder) in the section`);
     if (text !== section.text) {
       writeFileSync(join(ROOT, section.file), text);

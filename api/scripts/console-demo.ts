@@ -10,7 +10,11 @@ import { startQueryApi } from '../src/index.ts';
 import { seededRandom, MINUTE_MS, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '8080' }, path: { type: 'string', default: ':memory:' }, seed: { type: 'string', default: '1' } },
+  options: {
+    port: { type: 'string', default: '8080' },
+    path: { type: 'string', default: ':memory:' },
+    seed: { type: 'string', default: '1' },
+  },
 });
 const rng = seededRandom(Number(values.seed));
 const store = await openDuckDbStore({ path: values.path });

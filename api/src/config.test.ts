@@ -6,8 +6,17 @@ import { QUERY_API_CONFIG, loadQueryApiConfig } from './config.ts';
 
 describe('api/config', () => {
   it('flags win over the environment, which wins over the defaults', () => {
-    expect(loadQueryApiConfig({ env: {} })).toEqual({ store: 'duckdb', storePath: '.data/gamepulse.duckdb', druidUrl: 'http://127.0.0.1:18082', host: '127.0.0.1', port: 8090 });
-    const c = loadQueryApiConfig({ env: { GAMEPULSE_STORE: 'druid', GAMEPULSE_QUERY_PORT: '9000' }, argv: ['--port', '9100', '--druid-url', 'http://d:8082', '--config', 'x.json'] });
+    expect(loadQueryApiConfig({ env: {} })).toEqual({
+      store: 'duckdb',
+      storePath: '.data/gamepulse.duckdb',
+      druidUrl: 'http://127.0.0.1:18082',
+      host: '127.0.0.1',
+      port: 8090,
+    });
+    const c = loadQueryApiConfig({
+      env: { GAMEPULSE_STORE: 'druid', GAMEPULSE_QUERY_PORT: '9000' },
+      argv: ['--port', '9100', '--druid-url', 'http://d:8082', '--config', 'x.json'],
+    });
     expect(c).toMatchObject({ store: 'druid', port: 9100, druidUrl: 'http://d:8082' });
   });
 

@@ -37,7 +37,10 @@ export async function openConfiguredStore(c: StoreConfig = {}): Promise<{ store:
       return { store, dialect: dialectFor('duckdb') };
     }
     case 'druid': {
-      const store = openDruidStore({ ...(c.druidUrl ?? env.GAMEPULSE_DRUID_URL ? { url: c.druidUrl ?? env.GAMEPULSE_DRUID_URL } : {}), ...common });
+      const store = openDruidStore({
+        ...((c.druidUrl ?? env.GAMEPULSE_DRUID_URL) ? { url: c.druidUrl ?? env.GAMEPULSE_DRUID_URL } : {}),
+        ...common,
+      });
       const dialect = createDruidDialect({
         ...(env.GAMEPULSE_DRUID_ROLLUPS ? { rollupsDatasource: env.GAMEPULSE_DRUID_ROLLUPS } : {}),
         ...(env.GAMEPULSE_DRUID_PLAYERS ? { playersDatasource: env.GAMEPULSE_DRUID_PLAYERS } : {}),
@@ -46,6 +49,8 @@ export async function openConfiguredStore(c: StoreConfig = {}): Promise<{ store:
       return { store, dialect };
     }
     default:
-      throw new AnalyticsError('GP_QUERY_BAD_PARAM', `store must be duckdb or druid, got "${kind}"`, { context: { param: 'store', value: kind } });
+      throw new AnalyticsError('GP_QUERY_BAD_PARAM', `store must be duckdb or druid, got "${kind}"`, {
+        context: { param: 'store', value: kind },
+      });
   }
 }

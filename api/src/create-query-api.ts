@@ -87,7 +87,10 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
     const known = asHttpError(err);
     metrics.errors.inc({ code: known.code });
     if (known.httpStatus >= 500) options.logger?.error('query failed', { path: req.path, code: known.code, err: known.cause ?? known });
-    res.status(known.httpStatus).set('cache-control', 'no-store').json({ error: { code: known.code, message: known.message } });
+    res
+      .status(known.httpStatus)
+      .set('cache-control', 'no-store')
+      .json({ error: { code: known.code, message: known.message } });
   });
 
   return app;

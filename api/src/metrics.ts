@@ -8,22 +8,28 @@ export interface ApiMetrics {
 
 export function apiMetrics(registry: Registry): ApiMetrics {
   return {
-    kpiSeconds: once(registry, 'gamepulse_query_kpi_seconds', () =>
-      new Histogram({
-        name: 'gamepulse_query_kpi_seconds',
-        help: 'Time to answer one KPI request, by KPI',
-        labelNames: ['kpi'],
-        buckets: LATENCY_BUCKETS_S,
-        registers: [registry],
-      }),
+    kpiSeconds: once(
+      registry,
+      'gamepulse_query_kpi_seconds',
+      () =>
+        new Histogram({
+          name: 'gamepulse_query_kpi_seconds',
+          help: 'Time to answer one KPI request, by KPI',
+          labelNames: ['kpi'],
+          buckets: LATENCY_BUCKETS_S,
+          registers: [registry],
+        }),
     ),
-    errors: once(registry, 'gamepulse_query_errors_total', () =>
-      new Counter({
-        name: 'gamepulse_query_errors_total',
-        help: 'Query API error responses, by error code',
-        labelNames: ['code'],
-        registers: [registry],
-      }),
+    errors: once(
+      registry,
+      'gamepulse_query_errors_total',
+      () =>
+        new Counter({
+          name: 'gamepulse_query_errors_total',
+          help: 'Query API error responses, by error code',
+          labelNames: ['code'],
+          registers: [registry],
+        }),
     ),
   };
 }

@@ -14,7 +14,18 @@ describe('druid/api/parse-query', () => {
   });
 
   it('maps every parameter, skipping empty values', () => {
-    expect(parseKpiQuery({ game: 'g', from: '0', to: '2025-01-01', granularity: 'minute', platform: 'ios', country: '', build: '1.0', limit: '3' })).toEqual({
+    expect(
+      parseKpiQuery({
+        game: 'g',
+        from: '0',
+        to: '2025-01-01',
+        granularity: 'minute',
+        platform: 'ios',
+        country: '',
+        build: '1.0',
+        limit: '3',
+      }),
+    ).toEqual({
       game: 'g',
       fromMs: 0,
       toMs: Date.UTC(2025, 0, 1),

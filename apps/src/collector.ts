@@ -10,7 +10,15 @@
  */
 import cluster from 'node:cluster';
 import { runService, type ServiceContext } from '@gamepulse/service';
-import { runPrimary, workerCount, runWorker, loadCollectorConfig, type CollectorConfig, openCollectorLog, startCollector } from '@gamepulse/collector';
+import {
+  runPrimary,
+  workerCount,
+  runWorker,
+  loadCollectorConfig,
+  type CollectorConfig,
+  openCollectorLog,
+  startCollector,
+} from '@gamepulse/collector';
 
 async function startSingle({ config, logger, registry }: ServiceContext<CollectorConfig>) {
   const log = await openCollectorLog(config, logger);
@@ -26,7 +34,11 @@ async function startSingle({ config, logger, registry }: ServiceContext<Collecto
   return {
     stop: [
       // The drain has its own deadline; leave it room to cut connections afterwards.
-      { name: 'collector: stop accepting, finish in-flight batches', run: () => collector.close(), timeoutMs: config.drainTimeoutMs + 5_000 },
+      {
+        name: 'collector: stop accepting, finish in-flight batches',
+        run: () => collector.close(),
+        timeoutMs: config.drainTimeoutMs + 5_000,
+      },
       { name: 'log: flush and close', run: () => log.close() },
     ],
   };

@@ -89,15 +89,20 @@ describe('apps/config-fragments: the log and Kafka settings are defined once', (
   it('a TLS + SASL configuration yields the same kafkajs client options in the collector, the processor and the loader', () => {
     const options = optionsOfEach(TLS_SASL_ENV);
     const collector = clientConfig(options.collector!);
+    /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any */
     expect(collector).toMatchObject({
       clientId: 'game-a',
       brokers: ['b1.example:9093', 'b2.example:9093'],
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
-      ssl: { ca: [expect.stringContaining('ca.pem')], cert: expect.stringContaining('client.pem'), key: expect.stringContaining('client.key') },
+      ssl: {
+        ca: [expect.stringContaining('ca.pem')],
+        cert: expect.stringContaining('client.pem'),
+        key: expect.stringContaining('client.key'),
+      },
       sasl: { mechanism: 'scram-sha-512', username: 'gamepulse', password: 's3cret' },
       connectionTimeout: 5000,
       requestTimeout: 20000,
     });
+    /* eslint-enable @typescript-eslint/no-unsafe-assignment */
     expect(clientConfig(options.processor!)).toEqual(collector);
     expect(clientConfig(options.loader!)).toEqual(collector);
     // Topic durability of what each creates.
@@ -105,17 +110,24 @@ describe('apps/config-fragments: the log and Kafka settings are defined once', (
   });
 
   it('TLS on its own uses the system CAs; without TLS or SASL nothing is set; client ids default per process', () => {
-    for (const o of Object.values(optionsOfEach({ GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_SSL: 'true' }))) expect([o.ssl, o.sasl]).toEqual([true, undefined]);
+    for (const o of Object.values(optionsOfEach({ GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_SSL: 'true' })))
+      expect([o.ssl, o.sasl]).toEqual([true, undefined]);
     const plain = optionsOfEach({ GAMEPULSE_LOG_KIND: 'kafka' });
-    for (const o of Object.values(plain)) expect([o.ssl, o.sasl, o.brokers, o.topicConfig]).toEqual([undefined, undefined, ['127.0.0.1:19092'], undefined]);
+    for (const o of Object.values(plain))
+      expect([o.ssl, o.sasl, o.brokers, o.topicConfig]).toEqual([undefined, undefined, ['127.0.0.1:19092'], undefined]);
     expect([plain.collector!.clientId, plain.processor!.clientId, plain.loader!.clientId]).toEqual([
       'gamepulse-collector',
       `gamepulse-processor-${process.pid}`,
       `gamepulse-loader-${process.pid}`,
     ]);
     // The consumers' group timings reach both consumers.
-    const timed = optionsOfEach({ GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_SESSION_TIMEOUT_MS: '6000', GAMEPULSE_KAFKA_HEARTBEAT_INTERVAL_MS: '500' });
-    for (const o of [timed.processor!, timed.loader!]) expect([o.sessionTimeoutMs, o.heartbeatIntervalMs, o.rebalanceTimeoutMs]).toEqual([6000, 500, 60_000]);
+    const timed = optionsOfEach({
+      GAMEPULSE_LOG_KIND: 'kafka',
+      GAMEPULSE_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      GAMEPULSE_KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+    });
+    for (const o of [timed.processor!, timed.loader!])
+      expect([o.sessionTimeoutMs, o.heartbeatIntervalMs, o.rebalanceTimeoutMs]).toEqual([6000, 500, 60_000]);
   });
 
   it('every process refuses the same broken Kafka settings, each problem listed', () => {

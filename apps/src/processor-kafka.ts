@@ -7,7 +7,15 @@
  */
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
 import type { ServiceContext } from '@gamepulse/service';
-import { createProcessorMetrics, createProcessor, type Processor, changelogTopicFor, kafkaTransactionSink, processorKafkaOptions, type ProcessorConfig } from '@gamepulse/processor';
+import {
+  createProcessorMetrics,
+  createProcessor,
+  type Processor,
+  changelogTopicFor,
+  kafkaTransactionSink,
+  processorKafkaOptions,
+  type ProcessorConfig,
+} from '@gamepulse/processor';
 import type { StartedMode } from './processor.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
@@ -24,7 +32,8 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     { name: 'processor', check: async () => processor?.health() ?? { ok: false, detail: 'starting' } },
   ];
   logger.info('processor listening', { port, host: config.host, brokers: config.kafkaBrokers, log: 'kafka' });
-  if (!(await waitForTopic(log, names.events, config.topicWaitMs, () => ctx.stopping, logger))) return { stop: [closeLog], checks, port, topic: names.events };
+  if (!(await waitForTopic(log, names.events, config.topicWaitMs, () => ctx.stopping, logger)))
+    return { stop: [closeLog], checks, port, topic: names.events };
 
   const partitions = (await log.partitions(names.events))!;
   await log.ensureTopics([
@@ -34,9 +43,16 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
   ]);
   const changelogPartitions = await log.partitions(changelog);
   if (changelogPartitions !== partitions)
-    throw new Error(`changelog ${changelog} has ${changelogPartitions} partitions, the events topic ${partitions}: they must match (state of input partition p lives in changelog partition p)`);
+    throw new Error(
+      `changelog ${changelog} has ${changelogPartitions} partitions, the events topic ${partitions}: they must match (state of input partition p lives in changelog partition p)`,
+    );
 
-  const sink = kafkaTransactionSink({ log, groupId: config.groupId, topics: { events: names.events, rollups: names.rollups, deadLetter: names.deadLetter, changelog }, logger });
+  const sink = kafkaTransactionSink({
+    log,
+    groupId: config.groupId,
+    topics: { events: names.events, rollups: names.rollups, deadLetter: names.deadLetter, changelog },
+    logger,
+  });
   const p = createProcessor({
     log,
     sink,

@@ -22,7 +22,15 @@ import { startQueryApi } from '@gamepulse/api';
 import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
-import { VARIANT_NAMESPACE, PLAYER_NAMESPACE, loadProcessorConfig, type ProcessorConfig, createProcessorMetrics, createProcessor, type Processor } from '@gamepulse/processor';
+import {
+  VARIANT_NAMESPACE,
+  PLAYER_NAMESPACE,
+  loadProcessorConfig,
+  type ProcessorConfig,
+  createProcessorMetrics,
+  createProcessor,
+  type Processor,
+} from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
@@ -88,7 +96,10 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
       { name: 'processor', check: async () => processor.health() },
       // Not ready only once it runs and fails: until the collector created the deletions
       // topic there is nothing to apply, and rollups must not wait for it.
-      { name: 'deletions', check: async () => (deletionsStarted ? deletions.health() : { ok: true, detail: `waiting for ${topics.deletions}` }) },
+      {
+        name: 'deletions',
+        check: async () => (deletionsStarted ? deletions.health() : { ok: true, detail: `waiting for ${topics.deletions}` }),
+      },
     ],
   });
   const stop: ShutdownStep[] = [
@@ -109,7 +120,8 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     { name: 'log: close', run: () => log.close() },
   ];
   logger.info('processor listening', { port: api.port, host: config.host, storePath: config.storePath, logDir: config.logDir });
-  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => ctx.stopping, logger))) return { stop, port: api.port, topic: topics.events };
+  if (!(await waitForTopic(log, topics.events, config.topicWaitMs, () => ctx.stopping, logger)))
+    return { stop, port: api.port, topic: topics.events };
   // The collector creates the deletions topic with the events topic; a log written by
   // something else may lack it: the consumer starts whenever it appears.
   const startDeletions = async () => {
@@ -118,7 +130,9 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     deletionsStarted = true;
   };
   const afterStart = async () =>
-    void startDeletions().catch((err: unknown) => logger.error('deletions consumer failed to start; deletion requests are not applied', { err }));
+    void startDeletions().catch((err: unknown) =>
+      logger.error('deletions consumer failed to start; deletion requests are not applied', { err }),
+    );
   return { stop, processor, port: api.port, topic: topics.events, afterStart };
 }
 

@@ -17,10 +17,30 @@ void runService({
   config: loadQueryApiConfig,
   start: async (ctx) => {
     const { config, logger, registry } = ctx;
-    const { store, dialect } = await openConfiguredStore({ store: config.store, path: config.storePath, druidUrl: config.druidUrl, registry, logger });
-    const api = await startQueryApi({ port: config.port, host: config.host, store, dialect, registry, logger, isDraining: () => ctx.stopping });
+    const { store, dialect } = await openConfiguredStore({
+      store: config.store,
+      path: config.storePath,
+      druidUrl: config.druidUrl,
+      registry,
+      logger,
+    });
+    const api = await startQueryApi({
+      port: config.port,
+      host: config.host,
+      store,
+      dialect,
+      registry,
+      logger,
+      isDraining: () => ctx.stopping,
+    });
     const health = await store.health();
-    logger.info('query API started', { url: `http://${config.host}:${api.port}/`, port: api.port, engine: store.engine, storeHealthy: health.ok, storeDetail: health.detail });
+    logger.info('query API started', {
+      url: `http://${config.host}:${api.port}/`,
+      port: api.port,
+      engine: store.engine,
+      storeHealthy: health.ok,
+      storeDetail: health.detail,
+    });
     return {
       stop: [
         { name: 'http: stop serving', run: () => api.close() },

@@ -14,7 +14,15 @@ import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
 import { runService } from '@gamepulse/service';
 import { startQueryApi } from '@gamepulse/api';
 import { openDuckDbStore } from '@gamepulse/store';
-import { loadLoaderConfig, loaderKafkaOptions, createDeletionsConsumer, deletionsMetrics, coverThenErase, createRollupsLoader, loaderMetrics } from '@gamepulse/loader';
+import {
+  loadLoaderConfig,
+  loaderKafkaOptions,
+  createDeletionsConsumer,
+  deletionsMetrics,
+  coverThenErase,
+  createRollupsLoader,
+  loaderMetrics,
+} from '@gamepulse/loader';
 
 void runService({
   name: 'loader',
@@ -31,7 +39,14 @@ void runService({
       { name: topics.deletions, partitions: DEFAULT_PARTITIONS.deletions },
     ]);
     const store = await openDuckDbStore({ path: config.storePath, registry, logger });
-    const loader = createRollupsLoader({ log, sink: store, topic: topics.rollups, groupId: config.groupId, logger, metrics: loaderMetrics(registry) });
+    const loader = createRollupsLoader({
+      log,
+      sink: store,
+      topic: topics.rollups,
+      groupId: config.groupId,
+      logger,
+      metrics: loaderMetrics(registry),
+    });
     // No processor state here (it lives in the processors' changelog; see druid/README.md,
     // "Privacy: deleting a player"): only the store's rows.
     const deletions = createDeletionsConsumer({
@@ -58,7 +73,13 @@ void runService({
     });
     await loader.start();
     await deletions.start();
-    logger.info('loader started', { port: api.port, host: config.host, topic: topics.rollups, storePath: config.storePath, brokers: config.kafkaBrokers });
+    logger.info('loader started', {
+      port: api.port,
+      host: config.host,
+      topic: topics.rollups,
+      storePath: config.storePath,
+      brokers: config.kafkaBrokers,
+    });
     return {
       stop: [
         { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },

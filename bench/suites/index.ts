@@ -6,4 +6,11 @@ import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { druidQuerySuite } from '../../druid/bench/suite.ts';
 import { pipelineEmbeddedHourSuite, pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
-export const suites: BenchSuite[] = [pipelineEmbeddedSuite, pipelineEmbeddedHourSuite, sdkSuite, collectorSuite, kafkaPipelineSuite, druidQuerySuite];
+export const suites: BenchSuite[] = [
+  pipelineEmbeddedSuite,
+  pipelineEmbeddedHourSuite,
+  sdkSuite,
+  collectorSuite,
+  kafkaPipelineSuite,
+  druidQuerySuite,
+];

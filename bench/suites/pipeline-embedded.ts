@@ -60,7 +60,14 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
       const collector = startService(
         'collector',
         'apps/src/collector.ts',
-        { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT, GAMEPULSE_LOG_LEVEL: 'warn' },
+        {
+          ...env,
+          GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http),
+          GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc),
+          GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe',
+          ...NO_KEY_RATE_LIMIT,
+          GAMEPULSE_LOG_LEVEL: 'warn',
+        },
         `http://127.0.0.1:${ports.http}/readyz`,
         join(dataDir, 'logs'),
         ROOT,
@@ -71,7 +78,12 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
         startService(
           name,
           'apps/src/processor.ts',
-          { ...env, GAMEPULSE_STORE_PATH: join(dataDir, store), GAMEPULSE_PROCESSOR_PORT: String(ports.query), GAMEPULSE_LOG_LEVEL: 'warn' },
+          {
+            ...env,
+            GAMEPULSE_STORE_PATH: join(dataDir, store),
+            GAMEPULSE_PROCESSOR_PORT: String(ports.query),
+            GAMEPULSE_LOG_LEVEL: 'warn',
+          },
           `http://127.0.0.1:${ports.query}/readyz`,
           join(dataDir, 'logs'),
           ROOT,
@@ -81,11 +93,26 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
       const cpu0 = { collector: cpuSeconds(collector.child.pid!), processor: cpuSeconds(processor.child.pid!), bench: process.cpuUsage() };
 
       try {
-        ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 128 in flight, with a latency probe …`);
+        ctx.log(
+          `replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events, ${(wireBytes / 2 ** 20).toFixed(1)} MiB gzip) over HTTP, 128 in flight, with a latency probe …`,
+        );
         // Polling costs the processor process CPU (it serves the queries): keep it modest.
-        const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 50, pollMs: 50 });
+        const probe = startProbe({
+          collectorHttpPort: ports.http,
+          queryPort: ports.query,
+          gameKey: 'probe-key',
+          gameId: 'probe',
+          everyMs: 50,
+          pollMs: 50,
+        });
         const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
-        const visibleAt = await waitAllVisible(ctx, { services: [collector, processor], queryPort: ports.query, gameId: 'bench', total, pollMs: 250 });
+        const visibleAt = await waitAllVisible(ctx, {
+          services: [collector, processor],
+          queryPort: ports.query,
+          gameId: 'bench',
+          total,
+          pollMs: 250,
+        });
         const b = await sent;
         const latencies = await probe.stop();
         const cpu = {
@@ -116,19 +143,79 @@ function pipelineEmbedded(shape: TrafficShape, fullEvents: number, SUITE: string
           await stopService(alone);
         }
         return [
-          { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${shape} shape: ${batches.length} SDK batches, ~${round(total / batches.length)} events each` },
-          { suite: SUITE, metric: 'wire bytes per event (gzip)', value: round(wireBytes / total, 1), unit: 'B', note: `${round(rawBytes / total, 1)} B uncompressed` },
-          { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query; target 250k, goal 1M' },
-          { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends` },
-          { suite: SUITE, metric: 'processor alone (same log)', value: round(aloneRate), unit: 'events/s', note: 'a fresh processor and store over the collector\'s log, nothing else running; e2e / this = ' + round(e2e / aloneRate, 2) },
+          {
+            suite: SUITE,
+            metric: 'events replayed',
+            value: total,
+            unit: 'events',
+            note: `${shape} shape: ${batches.length} SDK batches, ~${round(total / batches.length)} events each`,
+          },
+          {
+            suite: SUITE,
+            metric: 'wire bytes per event (gzip)',
+            value: round(wireBytes / total, 1),
+            unit: 'B',
+            note: `${round(rawBytes / total, 1)} B uncompressed`,
+          },
+          {
+            suite: SUITE,
+            metric: 'end-to-end throughput',
+            value: round(e2e),
+            unit: 'events/s',
+            note: 'first send → all visible in a query; target 250k, goal 1M',
+          },
+          {
+            suite: SUITE,
+            metric: 'collector acked throughput',
+            value: round(ackRate),
+            unit: 'events/s',
+            note: `${round(b.sentBatches / ((b.lastAckAt - b.firstSendAt) / 1000))} requests/s, HTTP, 128 in flight, fsync on; ${b.failures} retried sends`,
+          },
+          {
+            suite: SUITE,
+            metric: 'processor alone (same log)',
+            value: round(aloneRate),
+            unit: 'events/s',
+            note: "a fresh processor and store over the collector's log, nothing else running; e2e / this = " + round(e2e / aloneRate, 2),
+          },
           { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
           { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
-          { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s` },
+          {
+            suite: SUITE,
+            metric: 'event→visible latency p50',
+            value: round(percentile(latencies, 50)),
+            unit: 'ms',
+            note: `${latencies.length} probes under load; SDK flush 25 ms, processor commit 1 s`,
+          },
           { suite: SUITE, metric: 'event→visible latency p99', value: round(percentile(latencies, 99)), unit: 'ms' },
-          { suite: SUITE, metric: 'raw protobuf decode (same batches)', value: round(decodePerSec), unit: 'events/s', note: 'EventBatch.decode, one thread' },
-          { suite: SUITE, metric: 'gunzip + decode (same batches)', value: round(gunzipDecodePerSec), unit: 'events/s', note: 'one thread' },
-          { suite: SUITE, metric: 'end-to-end / raw decode', value: round(e2e / decodePerSec, 3), unit: 'ratio', note: 'measured side by side in this run' },
-          { suite: SUITE, metric: 'CPU: collector / processor / load generator', value: round(cpu.collector + cpu.processor + cpu.bench, 1), unit: 'cpu·s', note: `${round(cpu.collector, 1)} / ${round(cpu.processor, 1)} / ${round(cpu.bench, 1)} s over ${round(seconds, 1)} s wall on ${2} cores` },
+          {
+            suite: SUITE,
+            metric: 'raw protobuf decode (same batches)',
+            value: round(decodePerSec),
+            unit: 'events/s',
+            note: 'EventBatch.decode, one thread',
+          },
+          {
+            suite: SUITE,
+            metric: 'gunzip + decode (same batches)',
+            value: round(gunzipDecodePerSec),
+            unit: 'events/s',
+            note: 'one thread',
+          },
+          {
+            suite: SUITE,
+            metric: 'end-to-end / raw decode',
+            value: round(e2e / decodePerSec, 3),
+            unit: 'ratio',
+            note: 'measured side by side in this run',
+          },
+          {
+            suite: SUITE,
+            metric: 'CPU: collector / processor / load generator',
+            value: round(cpu.collector + cpu.processor + cpu.bench, 1),
+            unit: 'cpu·s',
+            note: `${round(cpu.collector, 1)} / ${round(cpu.processor, 1)} / ${round(cpu.bench, 1)} s over ${round(seconds, 1)} s wall on ${2} cores`,
+          },
         ];
       } finally {
         await stopService(collector);
@@ -152,5 +239,5 @@ export const pipelineEmbeddedHourSuite = pipelineEmbedded(
   'hour',
   2_000_000,
   'pipeline-embedded-hour',
-  'the same with an hour of play arriving at once (~60 windows open): the store\'s worst case',
+  "the same with an hour of play arriving at once (~60 windows open): the store's worst case",
 );

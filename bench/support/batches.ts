@@ -49,7 +49,14 @@ const SHAPES: Record<TrafficShape, { eventsPerPlayer: number; sim: (now: number)
   },
 };
 
-export async function captureBatches(opts: { targetEvents: number; shape: TrafficShape; seed: string; gameKey: string; gameId: string; log: (l: string) => void }): Promise<CapturedBatch[]> {
+export async function captureBatches(opts: {
+  targetEvents: number;
+  shape: TrafficShape;
+  seed: string;
+  gameKey: string;
+  gameId: string;
+  log: (l: string) => void;
+}): Promise<CapturedBatch[]> {
   const batches: CapturedBatch[] = [];
   let events = 0;
   const shape = SHAPES[opts.shape];
@@ -73,15 +80,27 @@ export async function captureBatches(opts: { targetEvents: number; shape: Traffi
           flushIntervalMs: 3_600_000,
           wrapTransport: () => ({
             async send(batch) {
-              batches.push({ installId: p.installId, sequence: batch.sequence, bytes: batch.bytes, gzipped: gzipSync(batch.bytes), events: batch.eventCount, sentAtMs: clock.now() });
+              batches.push({
+                installId: p.installId,
+                sequence: batch.sequence,
+                bytes: batch.bytes,
+                gzipped: gzipSync(batch.bytes),
+                events: batch.eventCount,
+                sentAtMs: clock.now(),
+              });
               events += batch.eventCount;
-              return { ok: true, ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() } };
+              return {
+                ok: true,
+                ack: { batchSequence: batch.sequence, accepted: batch.eventCount, rejected: [], serverTimeMs: clock.now() },
+              };
             },
           }),
         }),
       ),
   });
   await sim.run();
-  opts.log(`captured ${batches.length} batches, ${events} events from ${players} players (${opts.shape} shape) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  opts.log(
+    `captured ${batches.length} batches, ${events} events from ${players} players (${opts.shape} shape) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return batches;
 }

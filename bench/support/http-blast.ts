@@ -105,7 +105,10 @@ function requestBytes(key: string, body: Buffer): Buffer {
 }
 
 export async function blast(batches: CapturedBatch[], opts: { port: number; key: string; inFlight: number }): Promise<BlastResult> {
-  const ordered = batches.map((b, i) => ({ b, i })).sort((x, y) => x.b.sentAtMs - y.b.sentAtMs || x.i - y.i).map((x) => x.b);
+  const ordered = batches
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => x.b.sentAtMs - y.b.sentAtMs || x.i - y.i)
+    .map((x) => x.b);
   const requests = ordered.map((b) => requestBytes(opts.key, b.gzipped));
   // Each install's last batch handed out: the next one waits for it.
   const lastOfInstall = new Map<string, Promise<void>>();

@@ -24,7 +24,14 @@ async function visibleProbes(queryPort: number, gameId: string): Promise<number 
   }
 }
 
-export function startProbe(opts: { collectorHttpPort: number; queryPort: number; gameKey: string; gameId: string; everyMs: number; pollMs: number }): Probe {
+export function startProbe(opts: {
+  collectorHttpPort: number;
+  queryPort: number;
+  gameKey: string;
+  gameId: string;
+  everyMs: number;
+  pollMs: number;
+}): Probe {
   const client = createNodeGamepulse({
     gameKey: opts.gameKey,
     gameId: opts.gameId,

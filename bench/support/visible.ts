@@ -8,7 +8,9 @@ import type { BenchContext } from '../types.ts';
 /** Events of `gameId` the query API counts (events_by_type over all time); 0 while it is not up. */
 export async function totalVisible(queryPort: number, gameId: string): Promise<number> {
   try {
-    const res = await fetch(`http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?game=${gameId}&granularity=all&from=0&to=${Date.now() + 86_400_000}`);
+    const res = await fetch(
+      `http://127.0.0.1:${queryPort}/v1/kpis/events_by_type?game=${gameId}&granularity=all&from=0&to=${Date.now() + 86_400_000}`,
+    );
     if (!res.ok) return 0;
     const body = (await res.json()) as { rows: Array<{ events: number }> };
     return body.rows.reduce((n, r) => n + Number(r.events), 0);
@@ -36,7 +38,8 @@ export async function waitAllVisible(ctx: BenchContext, o: WaitVisibleOptions): 
   const timeoutMs = o.timeoutMs ?? 600_000;
   let lastReport = startedAt;
   while (true) {
-    for (const s of o.services) if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
+    for (const s of o.services)
+      if (s.child.exitCode !== null) throw new Error(`${s.name} exited with ${s.child.exitCode}; see ${s.logFile}`);
     const visible = await totalVisible(o.queryPort, o.gameId);
     if (visible >= o.total) {
       if (visible !== o.total) throw new Error(`store shows ${visible} events, ${o.total} were sent: over-count`);
@@ -44,9 +47,12 @@ export async function waitAllVisible(ctx: BenchContext, o: WaitVisibleOptions): 
     }
     if (Date.now() - lastReport > 5_000) {
       lastReport = Date.now();
-      ctx.log(`  … ${visible.toLocaleString()} / ${o.total.toLocaleString()} visible after ${((lastReport - startedAt) / 1000).toFixed(0)} s`);
+      ctx.log(
+        `  … ${visible.toLocaleString()} / ${o.total.toLocaleString()} visible after ${((lastReport - startedAt) / 1000).toFixed(0)} s`,
+      );
     }
-    if (Date.now() - startedAt > timeoutMs) throw new Error(`only ${visible} of ${o.total} events visible after ${timeoutMs / 60_000} minutes`);
+    if (Date.now() - startedAt > timeoutMs)
+      throw new Error(`only ${visible} of ${o.total} events visible after ${timeoutMs / 60_000} minutes`);
     await new Promise((r) => setTimeout(r, o.pollMs));
   }
 }

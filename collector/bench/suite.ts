@@ -34,7 +34,6 @@ const KEY = 'bench-key';
 /** Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s on every mainstream kernel config. */
 const CLOCK_TICKS = 100;
 
-
 /** CPU seconds (user + system) of a process and its cluster workers, from /proc. */
 function cpuSeconds(pid: number): number {
   const one = (p: number) => {
@@ -144,7 +143,12 @@ function httpSender(port: number, gz: Buffer[], maxSockets: number): Sender {
             path: '/v1/batch',
             method: 'POST',
             agent,
-            headers: { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', 'x-gamepulse-key': KEY, 'content-length': body.length },
+            headers: {
+              'content-type': 'application/x-protobuf',
+              'content-encoding': 'gzip',
+              'x-gamepulse-key': KEY,
+              'content-length': body.length,
+            },
           },
           (res) => {
             res.resume();
@@ -253,7 +257,8 @@ export const collectorSuite: BenchSuite = {
     const dir = mkdtempSync(join(ctx.tmpDir || tmpdir(), 'collector-bench-'));
     const { gz, raw } = bodies(512);
     const rows: BenchRow[] = [];
-    const row = (metric: string, value: number, unit: string, note?: string) => rows.push({ suite: SUITE, metric, value: Math.round(value * 1000) / 1000, unit, ...(note ? { note } : {}) });
+    const row = (metric: string, value: number, unit: string, note?: string) =>
+      rows.push({ suite: SUITE, metric, value: Math.round(value * 1000) / 1000, unit, ...(note ? { note } : {}) });
     const collector = await startCollectorProcess(dir, 1, ctx.log);
     const pid = collector.child.pid!;
     const sender = httpSender(collector.port, gz, 256);
@@ -263,7 +268,12 @@ export const collectorSuite: BenchSuite = {
       const cap = await measure(pid, closedLoop(sender, 64, seconds));
       const capEventsPerS = (cap.okBatches * EVENTS_PER_BATCH) / cap.seconds;
       const perCore = (cap.okBatches * EVENTS_PER_BATCH) / Math.max(cap.collectorCpuS, 1e-9);
-      row('capacity events/s (1 process)', capEventsPerS, 'events/s', `closed loop, 64 in flight, ${EVENTS_PER_BATCH}-event gzip batches, fsync on`);
+      row(
+        'capacity events/s (1 process)',
+        capEventsPerS,
+        'events/s',
+        `closed loop, 64 in flight, ${EVENTS_PER_BATCH}-event gzip batches, fsync on`,
+      );
       row('events/s per collector core', perCore, 'events/s', 'accepted events / collector CPU-seconds');
       row('capacity p99 ack latency', percentile(cap.latencies, 99), 'ms', 'at saturation');
       row('collector CPU during capacity', (cap.collectorCpuS / cap.seconds) * 100, '% of a core');
@@ -272,7 +282,12 @@ export const collectorSuite: BenchSuite = {
       const steadyRate = Math.max(10, cap.okBatches / cap.seconds / 12);
       ctx.log(`steady: ${Math.round(steadyRate)} batches/s for ${seconds} s`);
       const steady = await measure(pid, openLoop(sender, steadyRate, seconds));
-      row('steady load', (steady.okBatches * EVENTS_PER_BATCH) / steady.seconds, 'events/s', `open loop at capacity / 12 (${Math.round(steadyRate)} batches/s)`);
+      row(
+        'steady load',
+        (steady.okBatches * EVENTS_PER_BATCH) / steady.seconds,
+        'events/s',
+        `open loop at capacity / 12 (${Math.round(steadyRate)} batches/s)`,
+      );
       row('steady p50 ack latency', percentile(steady.latencies, 50), 'ms');
       row('steady p99 ack latency', percentile(steady.latencies, 99), 'ms');
       row('collector CPU at steady load', (steady.collectorCpuS / steady.seconds) * 100, '% of a core');
@@ -280,7 +295,12 @@ export const collectorSuite: BenchSuite = {
       ctx.log(`spike: ${Math.round(steadyRate * 10)} batches/s (10×) for ${Math.max(2, seconds / 2)} s`);
       const spike = await measure(pid, openLoop(sender, steadyRate * 10, Math.max(2, seconds / 2)));
       const sent = spike.okBatches + spike.refused + spike.failed;
-      row('10× spike throughput', (spike.okBatches * EVENTS_PER_BATCH) / spike.seconds, 'events/s', `open loop at ${Math.round(steadyRate * 10)} batches/s`);
+      row(
+        '10× spike throughput',
+        (spike.okBatches * EVENTS_PER_BATCH) / spike.seconds,
+        'events/s',
+        `open loop at ${Math.round(steadyRate * 10)} batches/s`,
+      );
       row('10× spike p99 ack latency', percentile(spike.latencies, 99), 'ms', 'acked batches; from the scheduled send time');
       row('10× spike refused (429/503)', sent ? (spike.refused / sent) * 100 : 0, '%', `${spike.failed} failed`);
       row('collector CPU in the spike', (spike.collectorCpuS / spike.seconds) * 100, '% of a core');
@@ -300,8 +320,18 @@ export const collectorSuite: BenchSuite = {
       try {
         await measure(clustered.child.pid!, closedLoop(s2, 16, 1));
         const c = await measure(clustered.child.pid!, closedLoop(s2, 64, seconds));
-        row('capacity events/s (cluster, 1 worker/core)', (c.okBatches * EVENTS_PER_BATCH) / c.seconds, 'events/s', 'shares the cores with the generator');
-        row('cluster events/s per collector core', (c.okBatches * EVENTS_PER_BATCH) / Math.max(c.collectorCpuS, 1e-9), 'events/s', 'primary (log owner) + workers');
+        row(
+          'capacity events/s (cluster, 1 worker/core)',
+          (c.okBatches * EVENTS_PER_BATCH) / c.seconds,
+          'events/s',
+          'shares the cores with the generator',
+        );
+        row(
+          'cluster events/s per collector core',
+          (c.okBatches * EVENTS_PER_BATCH) / Math.max(c.collectorCpuS, 1e-9),
+          'events/s',
+          'primary (log owner) + workers',
+        );
         row('cluster capacity p99 ack latency', percentile(c.latencies, 99), 'ms');
       } finally {
         s2.close();
@@ -315,7 +345,11 @@ export const collectorSuite: BenchSuite = {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').slice(-3).join('/'))) {
   const tmp = mkdtempSync(join(tmpdir(), 'gp-collector-bench-'));
-  const rows = await collectorSuite.run({ tmpDir: tmp, log: (l) => process.stderr.write(`[bench] ${l}\n`), quick: process.argv.includes('--quick') });
+  const rows = await collectorSuite.run({
+    tmpDir: tmp,
+    log: (l) => process.stderr.write(`[bench] ${l}\n`),
+    quick: process.argv.includes('--quick'),
+  });
   for (const r of rows) console.log(`${r.metric.padEnd(44)} ${String(r.value).padStart(14)} ${r.unit.padEnd(12)} ${r.note ?? ''}`);
   rmSync(tmp, { recursive: true, force: true });
 }

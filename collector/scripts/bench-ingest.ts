@@ -20,7 +20,10 @@ const INFLIGHT = 64;
 
 function body(i: number, gzip: boolean): Uint8Array {
   const id = `bench-${i % 1000}`;
-  const b = batch(id, Array.from({ length: EVENTS }, (_, j) => validEvent(id, j + 1)));
+  const b = batch(
+    id,
+    Array.from({ length: EVENTS }, (_, j) => validEvent(id, j + 1)),
+  );
   return gzip ? gzipBatch(b) : encodeBatch(b);
 }
 
@@ -41,8 +44,11 @@ async function run(name: string, concurrency: number, send: (i: number) => Promi
   const cpu = process.cpuUsage(cpuStart);
   const cpuS = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `${name.padEnd(34)} ${Math.round(done / wallS).toString().padStart(6)} batches/s  ${Math.round((done * EVENTS) / wallS).toString().padStart(8)} events/s  ` +
-      `(${Math.round(done / cpuS)} batches per CPU-second, client included)`,
+    `${name.padEnd(34)} ${Math.round(done / wallS)
+      .toString()
+      .padStart(6)} batches/s  ${Math.round((done * EVENTS) / wallS)
+      .toString()
+      .padStart(8)} events/s  ` + `(${Math.round(done / cpuS)} batches per CPU-second, client included)`,
   );
 }
 
@@ -60,26 +66,40 @@ const config = loadCollectorConfig({ env: {}, overrides: { httpPort: 0, grpcPort
 const collector = await startCollector({ config, log: temp.log, logger: createLogger({ service: 'bench', write: () => {} }) });
 const agent = new Agent({ keepAlive: true, maxSockets: INFLIGHT });
 const headers = { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', 'x-gamepulse-key': 'bench' };
-await run(`HTTP (gzip), ${INFLIGHT} in flight`, INFLIGHT, (i) =>
-  new Promise<void>((resolve, reject) => {
-    const b = gz[i % 256]!;
-    const req = request(
-      { host: '127.0.0.1', port: collector.httpPort, path: '/v1/batch', method: 'POST', agent, headers: { ...headers, 'content-length': b.length } },
-      (res) => {
-        if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-        res.resume().on('end', () => resolve());
-      },
-    );
-    req.on('error', reject);
-    req.end(b);
-  }),
+await run(
+  `HTTP (gzip), ${INFLIGHT} in flight`,
+  INFLIGHT,
+  (i) =>
+    new Promise<void>((resolve, reject) => {
+      const b = gz[i % 256]!;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: collector.httpPort,
+          path: '/v1/batch',
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': b.length },
+        },
+        (res) => {
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+          res.resume().on('end', () => resolve());
+        },
+      );
+      req.on('error', reject);
+      req.end(b);
+    }),
 );
 agent.destroy();
-const client = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
+const client = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), {
+  'grpc.default_compression_algorithm': 2,
+});
 const metadata = new Metadata();
 metadata.set('x-gamepulse-key', 'bench');
-await run(`gRPC (gzip), ${INFLIGHT} in flight`, INFLIGHT, (i) =>
-  new Promise<void>((resolve, reject) => client.Send(plain[i % 256]!, metadata, (err) => (err ? reject(err) : resolve()))),
+await run(
+  `gRPC (gzip), ${INFLIGHT} in flight`,
+  INFLIGHT,
+  (i) => new Promise<void>((resolve, reject) => client.Send(plain[i % 256]!, metadata, (err) => (err ? reject(err) : resolve()))),
 );
 client.close();
 await collector.close();

@@ -16,7 +16,11 @@ import { parseArgs } from 'node:util';
 import { adminKeyHash, ingestKeyHash } from '../src/keys/hash.ts';
 import { parseKeysFile } from '../src/keys/keys-file.ts';
 
-type Json = Record<string, unknown> & { salt: string; ingestKeys: Array<Record<string, unknown>>; adminKeys: Array<Record<string, unknown>> };
+type Json = Record<string, unknown> & {
+  salt: string;
+  ingestKeys: Array<Record<string, unknown>>;
+  adminKeys: Array<Record<string, unknown>>;
+};
 
 function read(file: string): Json {
   const text = readFileSync(file, 'utf8');
@@ -39,7 +43,13 @@ const [command, file, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { game: { type: 'string' }, games: { type: 'string' }, 'key-id': { type: 'string' }, 'not-after': { type: 'string' }, signing: { type: 'boolean' } },
+  options: {
+    game: { type: 'string' },
+    games: { type: 'string' },
+    'key-id': { type: 'string' },
+    'not-after': { type: 'string' },
+    signing: { type: 'boolean' },
+  },
 });
 if (!command || !file) {
   console.error('usage: keys.ts <init|add-ingest|add-admin|revoke|expire|hash> <file> [options] (see the file header)');
@@ -57,7 +67,11 @@ switch (command) {
   case 'add-ingest': {
     const json = read(file);
     const key = `gpk_${secret()}`;
-    const entry: Record<string, unknown> = { keyId: values['key-id'], gameId: values.game, hash: ingestKeyHash(Buffer.from(json.salt, 'hex'), key) };
+    const entry: Record<string, unknown> = {
+      keyId: values['key-id'],
+      gameId: values.game,
+      hash: ingestKeyHash(Buffer.from(json.salt, 'hex'), key),
+    };
     if (values['not-after']) entry.notAfter = values['not-after'];
     let signing: string | undefined;
     if (values.signing) {
@@ -75,7 +89,11 @@ switch (command) {
   case 'add-admin': {
     const json = read(file);
     const s = secret();
-    const entry: Record<string, unknown> = { keyId: values['key-id'], games: (values.games ?? '').split(',').filter(Boolean), hash: await adminKeyHash(s) };
+    const entry: Record<string, unknown> = {
+      keyId: values['key-id'],
+      games: (values.games ?? '').split(',').filter(Boolean),
+      hash: await adminKeyHash(s),
+    };
     if (values['not-after']) entry.notAfter = values['not-after'];
     json.adminKeys.push(entry);
     write(file, json);

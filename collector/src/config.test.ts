@@ -30,7 +30,10 @@ describe('collector/config', () => {
   it('reports every problem at once, key entries and cross-field rules included', () => {
     let error: unknown;
     try {
-      loadCollectorConfig({ env: {}, overrides: { keys: ['broken'], maxBodyBytes: 4 * 1024 * 1024, maxDecompressedBytes: 2 * 1024 * 1024 } });
+      loadCollectorConfig({
+        env: {},
+        overrides: { keys: ['broken'], maxBodyBytes: 4 * 1024 * 1024, maxDecompressedBytes: 2 * 1024 * 1024 },
+      });
     } catch (err) {
       error = err;
     }

@@ -43,7 +43,7 @@ export const COLLECTOR_CONFIG = {
     env: 'GAMEPULSE_COLLECTOR_WORKERS',
     min: 0,
     max: 256,
-    doc: 'Worker processes sharing the ports (node:cluster). `1`: one process, no cluster. `0`: one per CPU core. In embedded-log mode the primary process owns the log and workers append through it (acked only after the primary\'s durable append); in Kafka mode every worker has its own producer.',
+    doc: "Worker processes sharing the ports (node:cluster). `1`: one process, no cluster. `0`: one per CPU core. In embedded-log mode the primary process owns the log and workers append through it (acked only after the primary's durable append); in Kafka mode every worker has its own producer.",
   },
   keys: {
     kind: 'list',
@@ -291,7 +291,8 @@ export function resolveCollectorConfig(raw: RawCollectorConfig): CollectorConfig
   const problems: string[] = [];
   const parsed = parseKeys(raw.keys);
   if (!parsed.ok) problems.push(...parsed.problems);
-  else if (parsed.keys.length === 0 && !raw.keysFile) problems.push('keys: at least one ingest key is required (inline `keys` or a `keysFile`)');
+  else if (parsed.keys.length === 0 && !raw.keysFile)
+    problems.push('keys: at least one ingest key is required (inline `keys` or a `keysFile`)');
   if (raw.maxDecompressedBytes < raw.maxBodyBytes)
     problems.push(`maxDecompressedBytes (${raw.maxDecompressedBytes}) must be >= maxBodyBytes (${raw.maxBodyBytes})`);
   const cidrs = parseCidrs(raw.trustedProxies);

@@ -154,13 +154,15 @@ export const COLLECTOR_ERRORS = defineErrors(
     GP_SERVER_OVERLOADED: {
       httpStatus: 503,
       grpcStatus: GRPC_STATUS.UNAVAILABLE,
-      message: 'the collector is shedding load (too many batches in flight or the log is slow); nothing was stored, retry after Retry-After',
+      message:
+        'the collector is shedding load (too many batches in flight or the log is slow); nothing was stored, retry after Retry-After',
       retryable: true,
     },
     GP_DELETION_INVALID: {
       httpStatus: 400,
       grpcStatus: GRPC_STATUS.INVALID_ARGUMENT,
-      message: 'deletion request must be a JSON object with playerId (1-128 characters), optional installId and, for admin keys of several games, gameId',
+      message:
+        'deletion request must be a JSON object with playerId (1-128 characters), optional installId and, for admin keys of several games, gameId',
       retryable: false,
     },
     GP_LOG_WRITE_FAILED: {

@@ -1,12 +1,6 @@
 /** @gamepulse/collector — the ingestion edge: one pipeline behind gRPC, HTTP and WebSocket. */
 export { startCollector, type StartCollectorOptions, type RunningCollector } from './server.ts';
-export {
-  COLLECTOR_CONFIG,
-  loadCollectorConfig,
-  resolveCollectorConfig,
-  type CollectorConfig,
-  type RawCollectorConfig,
-} from './config.ts';
+export { COLLECTOR_CONFIG, loadCollectorConfig, resolveCollectorConfig, type CollectorConfig, type RawCollectorConfig } from './config.ts';
 export { COLLECTOR_ERRORS, failure, type CollectorErrorCode, type CollectorFailure } from './errors.ts';
 export {
   parseKeys,

@@ -4,7 +4,15 @@
  * KafkaLog's idempotent acks=all producer. The choice is configuration only: the
  * pipeline sees the same `Log` interface.
  */
-import { gamepulseTopicConfigs, kafkaLogOptionsFromConfig, openEmbeddedLog, openKafkaLog, topicNames, type Log, type KafkaLogOptions } from '@gamepulse/log';
+import {
+  gamepulseTopicConfigs,
+  kafkaLogOptionsFromConfig,
+  openEmbeddedLog,
+  openKafkaLog,
+  topicNames,
+  type Log,
+  type KafkaLogOptions,
+} from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import type { CollectorConfig } from './config.ts';
 

@@ -54,9 +54,17 @@ export function createCollectorMetrics(registry: Registry, probes: MetricProbes 
       },
     });
   };
-  probe('gamepulse_collector_inflight_batches', 'Batches admitted and not yet answered (backpressure bound: maxInFlightBatches)', probes.inFlightBatches);
+  probe(
+    'gamepulse_collector_inflight_batches',
+    'Batches admitted and not yet answered (backpressure bound: maxInFlightBatches)',
+    probes.inFlightBatches,
+  );
   probe('gamepulse_collector_inflight_bytes', 'Body bytes (compressed + decompressed) held by in-flight batches', probes.inFlightBytes);
-  probe('gamepulse_collector_append_latency_recent_ms', 'Recent log append latency as the load shedder sees it (ms)', probes.appendLatencyMs);
+  probe(
+    'gamepulse_collector_append_latency_recent_ms',
+    'Recent log append latency as the load shedder sees it (ms)',
+    probes.appendLatencyMs,
+  );
   return {
     requests: new Counter({
       name: 'gamepulse_collector_requests_total',

@@ -213,7 +213,11 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   const handler = createHttpHandler({
     ...ctx,
     corsOrigins: config.corsOrigins,
-    ops: { registry: (options.metricsSource ?? registry) as Registry, checks: [{ name: 'log', check: () => log.health() }], isDraining: () => draining },
+    ops: {
+      registry: (options.metricsSource ?? registry) as Registry,
+      checks: [{ name: 'log', check: () => log.health() }],
+      isDraining: () => draining,
+    },
   });
   const http = createServer(handler);
   http.requestTimeout = config.httpRequestTimeoutMs;

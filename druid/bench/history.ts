@@ -63,13 +63,45 @@ export function generateHistory(s: HistoryShape): { rollups: RollupJson[]; playe
     for (let k = 0; k < s.rollupRowsPerMinute; k++) {
       const country = rng.pick(COUNTRIES);
       const events = rng.int(1, 20);
-      const base = { kind: 'rollup' as const, window_start: s.startMs + m * MINUTE, game_id: rng.pick(GAMES), build: rng.pick(BUILDS), platform: rng.pick(PLATFORMS), country, ...blank, variant: rng.next() < 0.8 ? rng.pick(VARIANTS) : '', events };
+      const base = {
+        kind: 'rollup' as const,
+        window_start: s.startMs + m * MINUTE,
+        game_id: rng.pick(GAMES),
+        build: rng.pick(BUILDS),
+        platform: rng.pick(PLATFORMS),
+        country,
+        ...blank,
+        variant: rng.next() < 0.8 ? rng.pick(VARIANTS) : '',
+        events,
+      };
       const roll = rng.next();
-      if (roll < 0.3) rollups.push({ ...base, event_type: 'progression', action: rng.pick(['start', 'start', 'complete', 'fail']), item: `world${rng.int(1, 4)}:level${rng.int(1, 10)}` });
-      else if (roll < 0.5) rollups.push({ ...base, event_type: 'resource', action: rng.pick(['source', 'sink']), currency: rng.pick(['gold', 'gems']), item: rng.pick(['reward', 'shop', 'iap']), amount: events * rng.int(10, 200) });
+      if (roll < 0.3)
+        rollups.push({
+          ...base,
+          event_type: 'progression',
+          action: rng.pick(['start', 'start', 'complete', 'fail']),
+          item: `world${rng.int(1, 4)}:level${rng.int(1, 10)}`,
+        });
+      else if (roll < 0.5)
+        rollups.push({
+          ...base,
+          event_type: 'resource',
+          action: rng.pick(['source', 'sink']),
+          currency: rng.pick(['gold', 'gems']),
+          item: rng.pick(['reward', 'shop', 'iap']),
+          amount: events * rng.int(10, 200),
+        });
       else if (roll < 0.6) rollups.push({ ...base, event_type: 'session_start' });
       else if (roll < 0.7) rollups.push({ ...base, event_type: 'session_end', amount: events * rng.int(30_000, 900_000) });
-      else if (roll < 0.73) rollups.push({ ...base, event_type: 'purchase', currency: CURRENCY[country]!, item: 'gem_pack', events: 1, amount: rng.pick([99, 499, 999]) });
+      else if (roll < 0.73)
+        rollups.push({
+          ...base,
+          event_type: 'purchase',
+          currency: CURRENCY[country]!,
+          item: 'gem_pack',
+          events: 1,
+          amount: rng.pick([99, 499, 999]),
+        });
       else if (roll < 0.75) rollups.push({ ...base, event_type: 'experiment_exposure', variant: rng.pick(VARIANTS) });
       else rollups.push({ ...base, event_type: rng.pick(['design', 'ad', 'feature_use', 'social']), item: rng.pick(['a', 'b', 'c']) });
     }

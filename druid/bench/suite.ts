@@ -19,7 +19,14 @@ import { submitSupervisors, terminateSupervisors } from '../ingestion/submit.ts'
 import { openDruidStore } from '../src/engine/index.ts';
 import { openDuckDbStore, type Store } from '@gamepulse/store';
 import { createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '@gamepulse/kpi';
-import { KPI_COLUMNS, druidSqlRows, loadTopicIntoDuckDb, produceRollups, waitForColumns, waitForIngestion } from '../test/integration/druid-support/pipeline.ts';
+import {
+  KPI_COLUMNS,
+  druidSqlRows,
+  loadTopicIntoDuckDb,
+  produceRollups,
+  waitForColumns,
+  waitForIngestion,
+} from '../test/integration/druid-support/pipeline.ts';
 import { generateHistory } from './history.ts';
 
 const DAY = 86_400_000;
@@ -64,7 +71,8 @@ async function latency(store: Store, dialect: Dialect, name: string, params: Kpi
 
 export const druidQuerySuite: BenchSuite = {
   name: SUITE,
-  description: 'KPI query latency p50/p95 on Druid and DuckDB over a 30-day, ≥100k-player history; Druid ingestion lag (topic commit → queryable)',
+  description:
+    'KPI query latency p50/p95 on Druid and DuckDB over a 30-day, ≥100k-player history; Druid ingestion lag (topic commit → queryable)',
   needs: ['kafka', 'druid'],
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const players = ctx.quick ? 20_000 : 100_000;
@@ -72,13 +80,26 @@ export const druidQuerySuite: BenchSuite = {
     const endMs = Math.floor(Date.now() / DAY) * DAY;
     const startMs = endMs - 30 * DAY;
     const t0 = performance.now();
-    const { rollups, players: playerRows } = generateHistory({ startMs, days: 30, players, rollupRowsPerMinute: ctx.quick ? 4 : 12, seed: 42 });
-    ctx.log(`[${SUITE}] generated ${rollups.length} rollup rows + ${playerRows.length} player rows for ${players} players in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const { rollups, players: playerRows } = generateHistory({
+      startMs,
+      days: 30,
+      players,
+      rollupRowsPerMinute: ctx.quick ? 4 : 12,
+      seed: 42,
+    });
+    ctx.log(
+      `[${SUITE}] generated ${rollups.length} rollup rows + ${playerRows.length} player rows for ${players} players in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const run = `bench_${Date.now().toString(36)}`;
     const topic = `${run}.rollups.v1`;
     const datasources = { rollups: `${run}_rollups`, players: `${run}_players`, playerDays: `${run}_player_days` };
-    const kafka = await startKafka({ port: 19492, controllerPort: 19493, dataDir: join(ctx.tmpDir, 'kafka', DEFAULT_KAFKA_VERSION), log: ctx.log });
+    const kafka = await startKafka({
+      port: 19492,
+      controllerPort: 19493,
+      dataDir: join(ctx.tmpDir, 'kafka', DEFAULT_KAFKA_VERSION),
+      log: ctx.log,
+    });
     const druid = await startDruid({ log: ctx.log, jit: 'full' });
     const log = await openKafkaLog({ brokers: kafka.brokers, clientId: SUITE });
     const duck = await openDuckDbStore({ path: join(ctx.tmpDir, 'bench.duckdb') });
@@ -86,7 +107,15 @@ export const druidQuerySuite: BenchSuite = {
     const rows: BenchRow[] = [];
     try {
       await log.ensureTopics([{ name: topic, partitions: 2 }]);
-      await submitSupervisors({ overlordUrl: druid.overlordUrl, bootstrapServers: kafka.brokers.join(','), topic, datasources, taskDuration: 'PT10M', completionTimeout: 'PT10M', log: ctx.log });
+      await submitSupervisors({
+        overlordUrl: druid.overlordUrl,
+        bootstrapServers: kafka.brokers.join(','),
+        topic,
+        datasources,
+        taskDuration: 'PT10M',
+        completionTimeout: 'PT10M',
+        log: ctx.log,
+      });
       const all: RollupsTopicRow[] = [...rollups, ...playerRows];
       const tp = performance.now();
       const produced = await produceRollups(log, topic, all);
@@ -95,35 +124,85 @@ export const druidQuerySuite: BenchSuite = {
         loadTopicIntoDuckDb(log, topic, duck, all.length, 1_800_000),
         waitForIngestion(
           druid.brokerUrl,
-          { [datasources.rollups]: produced.committed.rollup, [datasources.players]: produced.committed.player, [datasources.playerDays]: produced.committed.player },
+          {
+            [datasources.rollups]: produced.committed.rollup,
+            [datasources.players]: produced.committed.player,
+            [datasources.playerDays]: produced.committed.player,
+          },
           1_800_000,
           ctx.log,
         ),
       ]);
       const loadS = (performance.now() - tp) / 1000;
-      await waitForColumns(druid.brokerUrl, { [datasources.rollups]: KPI_COLUMNS.rollups, [datasources.players]: KPI_COLUMNS.players, [datasources.playerDays]: KPI_COLUMNS.players });
-      ctx.log(`[${SUITE}] ${all.length} rows produced in ${produceS.toFixed(1)} s; both engines had all of them after ${loadS.toFixed(1)} s (DuckDB loaded ${loaded})`);
+      await waitForColumns(druid.brokerUrl, {
+        [datasources.rollups]: KPI_COLUMNS.rollups,
+        [datasources.players]: KPI_COLUMNS.players,
+        [datasources.playerDays]: KPI_COLUMNS.players,
+      });
+      ctx.log(
+        `[${SUITE}] ${all.length} rows produced in ${produceS.toFixed(1)} s; both engines had all of them after ${loadS.toFixed(1)} s (DuckDB loaded ${loaded})`,
+      );
       rows.push(
-        { suite: SUITE, metric: 'history rows (rollup + player)', value: all.length, unit: 'rows', note: `${players} players, 30 days, generated as rollup rows` },
-        { suite: SUITE, metric: 'bulk load, topic → both engines queryable', value: Math.round(all.length / loadS), unit: 'rows/s', note: '3 Druid supervisors + DuckDB consumer, concurrently' },
+        {
+          suite: SUITE,
+          metric: 'history rows (rollup + player)',
+          value: all.length,
+          unit: 'rows',
+          note: `${players} players, 30 days, generated as rollup rows`,
+        },
+        {
+          suite: SUITE,
+          metric: 'bulk load, topic → both engines queryable',
+          value: Math.round(all.length / loadS),
+          unit: 'rows/s',
+          note: '3 Druid supervisors + DuckDB consumer, concurrently',
+        },
       );
 
-      const druidDialect = createDruidDialect({ rollupsDatasource: datasources.rollups, playersDatasource: datasources.players, playerDaysDatasource: datasources.playerDays });
+      const druidDialect = createDruidDialect({
+        rollupsDatasource: datasources.rollups,
+        playersDatasource: datasources.players,
+        playerDaysDatasource: datasources.playerDays,
+      });
       const duckDialect = createDuckDbDialect();
       const nowMs = endMs - 12 * 3_600_000;
       for (const [name, params] of questions(endMs)) {
-        for (const [engine, store, dialect] of [['druid', druidStore, druidDialect], ['duckdb', duck, duckDialect]] as const) {
+        for (const [engine, store, dialect] of [
+          ['druid', druidStore, druidDialect],
+          ['duckdb', duck, duckDialect],
+        ] as const) {
           const t = await latency(store, dialect, name, params, nowMs, runs);
           const note = `${runs} runs after 2 warm-ups`;
           rows.push({ suite: SUITE, metric: `${name} p50 (${engine})`, value: Math.round(percentile(t, 0.5) * 10) / 10, unit: 'ms', note });
-          rows.push({ suite: SUITE, metric: `${name} p95 (${engine})`, value: Math.round(percentile(t, 0.95) * 10) / 10, unit: 'ms', note });
+          rows.push({
+            suite: SUITE,
+            metric: `${name} p95 (${engine})`,
+            value: Math.round(percentile(t, 0.95) * 10) / 10,
+            unit: 'ms',
+            note,
+          });
           ctx.log(`[${SUITE}] ${name} on ${engine}: p50 ${percentile(t, 0.5).toFixed(1)} ms, p95 ${percentile(t, 0.95).toFixed(1)} ms`);
         }
       }
 
       const lags: number[] = [];
       for (let i = 0; i < (ctx.quick ? 5 : 15); i++) {
-        const probe: RollupsTopicRow = { kind: 'rollup', window_start: Math.floor(Date.now() / 60_000) * 60_000, game_id: `lag-probe-${i}`, build: '', platform: '', country: '', event_type: 'ad', action: '', currency: '', item: '', variant: '', events: 1, amount: 0, value: 0 };
+        const probe: RollupsTopicRow = {
+          kind: 'rollup',
+          window_start: Math.floor(Date.now() / 60_000) * 60_000,
+          game_id: `lag-probe-${i}`,
+          build: '',
+          platform: '',
+          country: '',
+          event_type: 'ad',
+          action: '',
+          currency: '',
+          item: '',
+          variant: '',
+          events: 1,
+          amount: 0,
+          value: 0,
+        };
         const t = performance.now();
         await produceRollups(log, topic, [probe]);
         const sql = `SELECT SUM("events") AS "n" FROM "${datasources.rollups}" WHERE "game_id" = 'lag-probe-${i}'`;
@@ -141,7 +220,8 @@ export const druidQuerySuite: BenchSuite = {
       return rows;
     } finally {
       await terminateSupervisors(Object.values(datasources), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-      for (const ds of Object.values(datasources)) await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+      for (const ds of Object.values(datasources))
+        await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
       await duck.close();
       await log.close();
       if (druid.startedHere) await druid.stop();

@@ -98,7 +98,10 @@ async function http<T>(url: string, body?: unknown): Promise<T> {
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
-  if (!res.ok) throw Object.assign(new Error(`${body === undefined ? 'GET' : 'POST'} ${url} → HTTP ${res.status}: ${text.slice(0, 1000)}`), { status: res.status });
+  if (!res.ok)
+    throw Object.assign(new Error(`${body === undefined ? 'GET' : 'POST'} ${url} → HTTP ${res.status}: ${text.slice(0, 1000)}`), {
+      status: res.status,
+    });
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -126,9 +129,19 @@ function reaggregated(metric: Json): Json {
 }
 
 /** The reindex task of `intervals` of one player datasource, without the player's rows. */
-export function reindexTask(role: DatasourceRole, datasource: string, intervals: readonly string[], gameId: string, playerId: string, o: { concurrentLocks?: boolean } = {}): Json {
+export function reindexTask(
+  role: DatasourceRole,
+  datasource: string,
+  intervals: readonly string[],
+  gameId: string,
+  playerId: string,
+  o: { concurrentLocks?: boolean } = {},
+): Json {
   const spec = readSpecFile(role).spec.dataSchema as unknown as { dimensionsSpec: Json; metricsSpec: Json[]; granularitySpec: Json };
-  const hull = `${intervals.map((i) => i.split('/')[0]!).sort()[0]}/${intervals.map((i) => i.split('/')[1]!).sort().at(-1)}`;
+  const hull = `${intervals.map((i) => i.split('/')[0]!).sort()[0]}/${intervals
+    .map((i) => i.split('/')[1]!)
+    .sort()
+    .at(-1)}`;
   const equals = (column: string, value: string) => ({ type: 'equals', column, matchValueType: 'STRING', matchValue: value });
   return {
     type: 'index_parallel',
@@ -146,7 +159,9 @@ export function reindexTask(role: DatasourceRole, datasource: string, intervals:
           // Only these chunks are rewritten; rows of other chunks inside the hull are read and thrown away.
           intervals,
         },
-        transformSpec: { filter: { type: 'not', field: { type: 'and', fields: [equals('game_id', gameId), equals('player_id', playerId)] } } },
+        transformSpec: {
+          filter: { type: 'not', field: { type: 'and', fields: [equals('game_id', gameId), equals('player_id', playerId)] } },
+        },
       },
       ioConfig: {
         type: 'index_parallel',
@@ -172,7 +187,11 @@ export function reindexTask(role: DatasourceRole, datasource: string, intervals:
  * Derby metadata store answers 500 "A lock could not be obtained" when two task
  * submissions audit at once (seen in tests submitting two tasks together).
  */
-export async function runTask(overlord: string, task: Json, o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs'> = {}): Promise<string> {
+export async function runTask(
+  overlord: string,
+  task: Json,
+  o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs'> = {},
+): Promise<string> {
   let id: string | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
     try {
@@ -184,9 +203,14 @@ export async function runTask(overlord: string, task: Json, o: Pick<DeletePlayer
   }
   const deadline = Date.now() + (o.taskTimeoutMs ?? 600_000);
   for (;;) {
-    const { status } = await http<{ status: { status: string; errorMsg?: string } }>(`${overlord}/druid/indexer/v1/task/${encodeURIComponent(id)}/status`);
+    const { status } = await http<{ status: { status: string; errorMsg?: string } }>(
+      `${overlord}/druid/indexer/v1/task/${encodeURIComponent(id)}/status`,
+    );
     if (status.status === 'SUCCESS') return id;
-    if (status.status === 'FAILED') throw new Error(`task ${id} failed: ${status.errorMsg ?? 'no message'} (overlord task log: ${overlord}/druid/indexer/v1/task/${id}/log)`);
+    if (status.status === 'FAILED')
+      throw new Error(
+        `task ${id} failed: ${status.errorMsg ?? 'no message'} (overlord task log: ${overlord}/druid/indexer/v1/task/${id}/log)`,
+      );
     if (Date.now() > deadline) throw new Error(`task ${id} not done within ${o.taskTimeoutMs ?? 600_000} ms (${status.status})`);
     await new Promise((r) => setTimeout(r, o.pollMs ?? 1_000));
   }
@@ -208,9 +232,20 @@ async function deleteFrom(role: DatasourceRole, o: DeletePlayerOptions, overlord
   const datasource = datasourceOf(role, o);
   const druid = openDruidStore({ url: o.brokerUrl ?? process.env.GAMEPULSE_DRUID_URL ?? 'http://127.0.0.1:18082' });
   const q = `FROM "${datasource}" WHERE game_id = ? AND player_id = ?`;
-  const days = await druid.sql(`SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS "day", COUNT(*) AS "n" ${q} GROUP BY 1`, [o.gameId, o.playerId]);
+  const days = await druid.sql(`SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS "day", COUNT(*) AS "n" ${q} GROUP BY 1`, [
+    o.gameId,
+    o.playerId,
+  ]);
   const rowsBefore = days.reduce((n, d) => n + Number(d.n), 0);
-  const result: DeletePlayerResult = { role, datasource, rowsBefore, intervals: [], replacedSegments: [], rowsAfter: rowsBefore, realtimeRows: false };
+  const result: DeletePlayerResult = {
+    role,
+    datasource,
+    rowsBefore,
+    intervals: [],
+    replacedSegments: [],
+    rowsAfter: rowsBefore,
+    realtimeRows: false,
+  };
   if (rowsBefore === 0) {
     log(`[delete-player] ${datasource}: no rows of the player`);
     return result;
@@ -225,14 +260,19 @@ async function deleteFrom(role: DatasourceRole, o: DeletePlayerOptions, overlord
   const published = touching.filter((s) => Number(s.is_realtime) !== 1);
   result.replacedSegments = published.map((s) => s.segment_id).sort();
   result.intervals = [...new Set(published.map((s) => `${s.start}/${s.end}`))].sort();
-  log(`[delete-player] ${datasource}: ${rowsBefore} row(s) in ${result.intervals.length} chunk(s) ${result.intervals.join(', ')}${result.realtimeRows ? ' (+ rows not handed off yet)' : ''}`);
+  log(
+    `[delete-player] ${datasource}: ${rowsBefore} row(s) in ${result.intervals.length} chunk(s) ${result.intervals.join(', ')}${result.realtimeRows ? ' (+ rows not handed off yet)' : ''}`,
+  );
   if (o.dryRun || result.intervals.length === 0) return result;
 
   result.reindexTask = await runTask(overlord, reindexTask(role, datasource, result.intervals, o.gameId, o.playerId, o), o);
   log(`[delete-player] ${datasource}: reindexed by ${result.reindexTask}`);
   if (o.kill ?? true) {
     await markUnused(overlord, datasource, result.replacedSegments);
-    const hull = `${result.intervals[0]!.split('/')[0]}/${result.intervals.map((i) => i.split('/')[1]!).sort().at(-1)}`;
+    const hull = `${result.intervals[0]!.split('/')[0]}/${result.intervals
+      .map((i) => i.split('/')[1]!)
+      .sort()
+      .at(-1)}`;
     result.killTask = await runTask(overlord, { type: 'kill', dataSource: datasource, interval: hull }, o);
     log(`[delete-player] ${datasource}: ${result.replacedSegments.length} replaced segment(s) killed by ${result.killTask}`);
   }
@@ -262,7 +302,9 @@ async function main(): Promise<void> {
     },
   });
   if (!values.game || !values.player) {
-    console.error('usage: npx tsx druid/ingestion/delete-player.ts --game <gameId> --player <playerId> [--datasources players,player_days] [--overlord URL] [--broker URL] [--no-kill] [--concurrent-locks] [--dry-run]');
+    console.error(
+      'usage: npx tsx druid/ingestion/delete-player.ts --game <gameId> --player <playerId> [--datasources players,player_days] [--overlord URL] [--broker URL] [--no-kill] [--concurrent-locks] [--dry-run]',
+    );
     process.exit(2);
   }
   const names = values.datasources?.split(',').map((s) => s.trim());
@@ -278,7 +320,7 @@ async function main(): Promise<void> {
   });
   console.log(JSON.stringify(results, null, 2));
   if (results.some((r) => r.realtimeRows || (!values['dry-run'] && r.rowsAfter > 0))) {
-    console.error('[delete-player] some rows of the player remain (not handed off yet): run again after the supervisors\' taskDuration');
+    console.error("[delete-player] some rows of the player remain (not handed off yet): run again after the supervisors' taskDuration");
     process.exit(3);
   }
 }

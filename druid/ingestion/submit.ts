@@ -94,7 +94,8 @@ export async function terminateSupervisors(ids: string[], options: { overlordUrl
   const overlord = `${overlordUrlOf(options)}/druid/indexer/v1`;
   for (const id of ids) {
     const res = await druidJson(`${overlord}/supervisor/${encodeURIComponent(id)}/terminate`, { method: 'POST' });
-    if (res.status !== 200 && res.status !== 404) throw new Error(`terminate ${id} → HTTP ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+    if (res.status !== 200 && res.status !== 404)
+      throw new Error(`terminate ${id} → HTTP ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
   }
   if (!options.killTasks) return;
   for (const state of ['running', 'pending', 'waiting']) {

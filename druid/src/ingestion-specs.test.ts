@@ -14,18 +14,31 @@ describe('druid/ingestion', () => {
     expect(specs.map((s) => s.spec.spec.dataSchema.dataSource)).toEqual(['gamepulse_rollups', 'p2', 'gamepulse_player_days']);
     for (const { spec } of specs) {
       const { ioConfig, dataSchema } = spec.spec;
-      expect(ioConfig).toMatchObject({ topic: 't', taskDuration: 'PT1M', useEarliestOffset: true, consumerProperties: { 'bootstrap.servers': 'k:9092', 'isolation.level': 'read_committed' } });
+      expect(ioConfig).toMatchObject({
+        topic: 't',
+        taskDuration: 'PT1M',
+        useEarliestOffset: true,
+        consumerProperties: { 'bootstrap.servers': 'k:9092', 'isolation.level': 'read_committed' },
+      });
       expect(dataSchema).toMatchObject({ timestampSpec: { column: 'window_start', format: 'millis' }, granularitySpec: { rollup: true } });
     }
-    const kinds = specs.map((s) => (s.spec.spec.dataSchema as unknown as { transformSpec: { filter: { matchValue: string } } }).transformSpec.filter.matchValue);
+    const kinds = specs.map(
+      (s) => (s.spec.spec.dataSchema as unknown as { transformSpec: { filter: { matchValue: string } } }).transformSpec.filter.matchValue,
+    );
     expect(kinds).toEqual(['rollup', 'player', 'player']);
     expect(datasourceNames()).toEqual({ rollups: 'gamepulse_rollups', players: 'gamepulse_players', playerDays: 'gamepulse_player_days' });
   });
 
   it('gives the player datasources the dimensions the Druid dialect queries, and no ingestion-time sketch (apache/druid#14315)', () => {
     for (const { role, spec } of supervisorSpecs().filter((s) => s.role !== 'rollups')) {
-      const ds = spec.spec.dataSchema as unknown as { metricsSpec: Array<{ type: string; name: string }>; dimensionsSpec: { dimensions: unknown[] } };
-      expect(ds.metricsSpec.map((m) => m.name), role).toEqual(['input_rows', 'events', 'purchases', 'sessions']);
+      const ds = spec.spec.dataSchema as unknown as {
+        metricsSpec: Array<{ type: string; name: string }>;
+        dimensionsSpec: { dimensions: unknown[] };
+      };
+      expect(
+        ds.metricsSpec.map((m) => m.name),
+        role,
+      ).toEqual(['input_rows', 'events', 'purchases', 'sessions']);
       expect(ds.dimensionsSpec.dimensions).toContainEqual({ type: 'long', name: 'first_seen_day' });
       expect(ds.dimensionsSpec.dimensions).toContain('variant');
       expect(ds.dimensionsSpec.dimensions).toContain('player_id');
@@ -33,11 +46,23 @@ describe('druid/ingestion', () => {
   });
 
   it('sees no change where Druid only normalized the spec, and names each real change', () => {
-    const ours = { spec: { ioConfig: { taskDuration: 'PT1M', topic: 't' }, dataSchema: { dimensionsSpec: { dimensions: ['game_id', { type: 'long', name: 'd' }] } } } };
+    const ours = {
+      spec: {
+        ioConfig: { taskDuration: 'PT1M', topic: 't' },
+        dataSchema: { dimensionsSpec: { dimensions: ['game_id', { type: 'long', name: 'd' }] } },
+      },
+    };
     const druid = {
       spec: {
         ioConfig: { taskDuration: 'PT60S', topic: 't', replicas: 1 },
-        dataSchema: { dimensionsSpec: { dimensions: [{ type: 'string', name: 'game_id', multiValueHandling: 'SORTED_ARRAY' }, { type: 'long', name: 'd' }] } },
+        dataSchema: {
+          dimensionsSpec: {
+            dimensions: [
+              { type: 'string', name: 'game_id', multiValueHandling: 'SORTED_ARRAY' },
+              { type: 'long', name: 'd' },
+            ],
+          },
+        },
       },
     };
     expect(specChanges(ours, druid)).toEqual([]);
@@ -58,8 +83,19 @@ describe('druid/ingestion', () => {
       context?: unknown;
     };
     const { dataSchema, ioConfig } = task.spec;
-    expect(ioConfig).toEqual({ type: 'index_parallel', inputSource: { type: 'druid', dataSource: 'ds', interval: '2026-02-01T00:00:00.000Z/2026-02-04T00:00:00.000Z' }, appendToExisting: false, dropExisting: true });
-    expect(dataSchema.granularitySpec).toEqual({ type: 'uniform', segmentGranularity: 'DAY', queryGranularity: 'MINUTE', rollup: true, intervals });
+    expect(ioConfig).toEqual({
+      type: 'index_parallel',
+      inputSource: { type: 'druid', dataSource: 'ds', interval: '2026-02-01T00:00:00.000Z/2026-02-04T00:00:00.000Z' },
+      appendToExisting: false,
+      dropExisting: true,
+    });
+    expect(dataSchema.granularitySpec).toEqual({
+      type: 'uniform',
+      segmentGranularity: 'DAY',
+      queryGranularity: 'MINUTE',
+      rollup: true,
+      intervals,
+    });
     expect(dataSchema.timestampSpec).toEqual({ column: '__time', format: 'millis' });
     // rolled-up rows: a count becomes a sum of the stored counts, or input_rows would shrink
     expect(dataSchema.metricsSpec).toEqual([
@@ -82,7 +118,12 @@ describe('druid/ingestion', () => {
     });
     expect(dataSchema.dimensionsSpec.dimensions).toContain('variant');
     expect(task.context).toBeUndefined();
-    expect((reindexTask('playerDays', 'd2', intervals, 'g', 'p', { concurrentLocks: true }) as { context: unknown }).context).toEqual({ useConcurrentLocks: true });
-    expect((reindexTask('playerDays', 'd2', intervals, 'g', 'p') as { spec: { dataSchema: { granularitySpec: unknown } } }).spec.dataSchema.granularitySpec).toMatchObject({ segmentGranularity: 'MONTH', queryGranularity: 'DAY' });
+    expect((reindexTask('playerDays', 'd2', intervals, 'g', 'p', { concurrentLocks: true }) as { context: unknown }).context).toEqual({
+      useConcurrentLocks: true,
+    });
+    expect(
+      (reindexTask('playerDays', 'd2', intervals, 'g', 'p') as { spec: { dataSchema: { granularitySpec: unknown } } }).spec.dataSchema
+        .granularitySpec,
+    ).toMatchObject({ segmentGranularity: 'MONTH', queryGranularity: 'DAY' });
   });
 });

@@ -41,7 +41,14 @@ beforeAll(async () => {
   // The same rows with each player's assignment stamped, written through the appender
   // into player_windows.variant (schema migration 2), as the processor writes them.
   variantStore = await openDuckDbStore({ path: ':memory:' });
-  await variantStore.commit({ consumer: 'test', rollups, players: players.map((p) => ({ ...p, variant: VARIANT_OF(p.playerId ?? '') })), positions: [], state: [], deadLetters: [] });
+  await variantStore.commit({
+    consumer: 'test',
+    rollups,
+    players: players.map((p) => ({ ...p, variant: VARIANT_OF(p.playerId ?? '') })),
+    positions: [],
+    state: [],
+    deadLetters: [],
+  });
 });
 afterAll(async () => {
   await store.close();
@@ -185,7 +192,13 @@ describe('druid/kpi (range edges)', () => {
   it('breaks ties in top_progression_fails by item, so equal counts come back in a stable order', async () => {
     const s = await openDuckDbStore({ path: ':memory:' });
     const w = Date.UTC(2025, 5, 1, 10, 0);
-    const fail = (item: string, events: number): RollupRowData => ({ windowStartMs: w, eventType: 'progression', action: 'fail', item, events });
+    const fail = (item: string, events: number): RollupRowData => ({
+      windowStartMs: w,
+      eventType: 'progression',
+      action: 'fail',
+      item,
+      events,
+    });
     await s.commit({
       consumer: 'test',
       rollups: [fail('w2:l1', 3), fail('w1:l9', 3), fail('w1:l1', 5), fail('w3', 1), { ...fail('w9', 99), action: 'complete' }],

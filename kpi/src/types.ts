@@ -57,17 +57,7 @@ export interface ResolvedKpiParams {
 
 /** Names of the parameters as the query API spells them. */
 export type KpiParamName =
-  | 'game'
-  | 'from'
-  | 'to'
-  | 'granularity'
-  | 'platform'
-  | 'country'
-  | 'build'
-  | 'variant'
-  | 'experiment'
-  | 'by'
-  | 'limit';
+  'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'variant' | 'experiment' | 'by' | 'limit';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

@@ -26,7 +26,17 @@ export { openEmbeddedLog, type EmbeddedLog, type EmbeddedLogStats } from './embe
 export type { EmbeddedLogOptions, EmbeddedLogLogger } from './embedded/options.ts';
 export { LOG_ERRORS } from './errors.ts';
 export { EmbeddedLogError, EMBEDDED_LOG_ERRORS, type EmbeddedLogErrorCode } from './embedded/errors.ts';
-export { isTransactionalLog, transactionalIdFor, TransactionError, TRANSACTION_ERRORS, type TransactionalLog, type TransactionalProducer, type TransactionalProducerOptions, type TxState, type TransactionErrorCode } from './transactions.ts';
+export {
+  isTransactionalLog,
+  transactionalIdFor,
+  TransactionError,
+  TRANSACTION_ERRORS,
+  type TransactionalLog,
+  type TransactionalProducer,
+  type TransactionalProducerOptions,
+  type TxState,
+  type TransactionErrorCode,
+} from './transactions.ts';
 export { openKafkaLog, type KafkaLog } from './kafka/kafka-log.ts';
 export type { KafkaLogOptions, KafkaRetryOptions } from './kafka/options.ts';
 export { kafkajsClientConfig } from './kafka/config.ts';
@@ -45,4 +55,10 @@ export { KafkaLogError, KAFKA_LOG_ERRORS, type KafkaLogErrorCode } from './kafka
 export { gamepulseTopicConfigs } from './kafka/topics.ts';
 export type { KafkaConsumer, KafkaConsumerStats, RevocationKind } from './kafka/consumer.ts';
 export { abortedFilterFixInstalled } from './kafka/aborted-filter.ts';
-export { createRestartingConsumer, recordsWaiting, type RestartingConsumer, type RestartingConsumerOptions, type RestartLogger } from './restarting-consumer.ts';
+export {
+  createRestartingConsumer,
+  recordsWaiting,
+  type RestartingConsumer,
+  type RestartingConsumerOptions,
+  type RestartLogger,
+} from './restarting-consumer.ts';

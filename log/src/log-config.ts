@@ -12,7 +12,7 @@ export const TOPIC_CONFIG = {
     kind: 'string',
     default: 'gamepulse',
     env: 'GAMEPULSE_TOPIC_PREFIX',
-    doc: 'Prefix of topic names: `<prefix>.events.v1`, `<prefix>.dead-letter.v1`, `<prefix>.deletions.v1`, `<prefix>.rollups.v1` (and the processors\' state changelog). One prefix per deployment sharing a broker.',
+    doc: "Prefix of topic names: `<prefix>.events.v1`, `<prefix>.dead-letter.v1`, `<prefix>.deletions.v1`, `<prefix>.rollups.v1` (and the processors' state changelog). One prefix per deployment sharing a broker.",
   },
 } as const satisfies ConfigSpec;
 
@@ -29,7 +29,7 @@ export const LOG_CONFIG = {
     kind: 'string',
     default: '.data/log',
     env: 'GAMEPULSE_LOG_DIR',
-    doc: 'Directory of the embedded log\'s segment files, relative to the working directory (the collector is its writer; the processor opens it read-only).',
+    doc: "Directory of the embedded log's segment files, relative to the working directory (the collector is its writer; the processor opens it read-only).",
   },
   ...TOPIC_CONFIG,
 } as const satisfies ConfigSpec;

@@ -16,7 +16,11 @@ function harness(runOutcomes: Array<'ok' | 'throw'>) {
   const made: FakeConsumer[] = [];
   const waits: number[] = [];
   const events: string[] = [];
-  const logger: RestartLogger = { info: (m) => events.push(`info ${m}`), warn: (m) => events.push(`warn ${m}`), error: (m) => events.push(`error ${m}`) };
+  const logger: RestartLogger = {
+    info: (m) => events.push(`info ${m}`),
+    warn: (m) => events.push(`warn ${m}`),
+    error: (m) => events.push(`error ${m}`),
+  };
   let gaveUp = 0;
   const rc = createRestartingConsumer({
     name: 'test consumer',
@@ -105,7 +109,11 @@ describe('restarting consumer (stand-in LogConsumer)', () => {
     let open: () => void = () => undefined;
     const made: FakeConsumer[] = [];
     const events: string[] = [];
-    const logger: RestartLogger = { info: (m) => events.push(`info ${m}`), warn: (m) => events.push(`warn ${m}`), error: (m) => events.push(`error ${m}`) };
+    const logger: RestartLogger = {
+      info: (m) => events.push(`info ${m}`),
+      warn: (m) => events.push(`warn ${m}`),
+      error: (m) => events.push(`error ${m}`),
+    };
     const rc = createRestartingConsumer({
       name: 'test consumer',
       logger,
@@ -114,7 +122,16 @@ describe('restarting consumer (stand-in LogConsumer)', () => {
       sleep: async () => undefined,
       now: () => now,
       create: () => {
-        const c: FakeConsumer = { stopped: false, async run(h) { c.handlers = h; }, async commit() {}, async stop() { c.stopped = true; } };
+        const c: FakeConsumer = {
+          stopped: false,
+          async run(h) {
+            c.handlers = h;
+          },
+          async commit() {},
+          async stop() {
+            c.stopped = true;
+          },
+        };
         made.push(c);
         return c;
       },

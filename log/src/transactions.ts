@@ -74,7 +74,8 @@ export const TRANSACTION_ERRORS = defineErrors(
       grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
     },
     GP_LOG_TX_FENCED: {
-      message: 'another producer with the same transactional id took over (or the broker aborted the transaction); this instance no longer owns the id',
+      message:
+        'another producer with the same transactional id took over (or the broker aborted the transaction); this instance no longer owns the id',
       retryable: false,
       httpStatus: 409,
       grpcStatus: GRPC_STATUS.ABORTED,
@@ -86,7 +87,8 @@ export const TRANSACTION_ERRORS = defineErrors(
       grpcStatus: GRPC_STATUS.ABORTED,
     },
     GP_LOG_TX_FAILED: {
-      message: 'commit or abort failed without a verdict; close the producer, create a new one with the same id and resume from the committed offsets',
+      message:
+        'commit or abort failed without a verdict; close the producer, create a new one with the same id and resume from the committed offsets',
       retryable: true,
       httpStatus: 503,
       grpcStatus: GRPC_STATUS.UNAVAILABLE,

@@ -12,10 +12,25 @@ import { emptyWindow, observe, serializeWindow } from '../src/index.ts';
 const dir = await mkdtemp(join(tmpdir(), 'gp-commit-cost-'));
 const store = await openDuckDbStore({ path: join(dir, 's.duckdb') });
 const rows = (n: number, salt: number): RollupRowData[] =>
-  Array.from({ length: n }, (_, i) => ({ windowStartMs: 1_736_942_400_000 + (i % 60) * 60_000, gameId: 'g', build: '1', platform: 'web', country: 'US', eventType: 'design', action: '', currency: '', item: `i${i}-${salt}`, variant: '', events: 1, amount: 0, value: 1 }));
+  Array.from({ length: n }, (_, i) => ({
+    windowStartMs: 1_736_942_400_000 + (i % 60) * 60_000,
+    gameId: 'g',
+    build: '1',
+    platform: 'web',
+    country: 'US',
+    eventType: 'design',
+    action: '',
+    currency: '',
+    item: `i${i}-${salt}`,
+    variant: '',
+    events: 1,
+    amount: 0,
+    value: 1,
+  }));
 const w = emptyWindow();
 observe(w, 5);
-const state = (n: number) => Array.from({ length: n }, (_, i) => ({ partition: i % 4, namespace: 'dedup', key: `install-${i}`, value: serializeWindow(w) }));
+const state = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ partition: i % 4, namespace: 'dedup', key: `install-${i}`, value: serializeWindow(w) }));
 async function time(label: string, f: () => Promise<void>) {
   const t = performance.now();
   await f();
@@ -24,10 +39,25 @@ async function time(label: string, f: () => Promise<void>) {
 let offset = 1;
 const pos = () => [{ topic: 't', partition: 0, offset: offset++ }];
 for (let round = 0; round < 2; round++) {
-  await time('50k rollups, no state', () => store.commit({ consumer: 'c', rollups: rows(50_000, round), players: [], positions: pos(), state: [], deadLetters: [] }));
-  await time('0 rows, 5k state entries', () => store.commit({ consumer: 'c', rollups: [], players: [], positions: pos(), state: state(5000), deadLetters: [] }));
-  await time('0 rows, 10k state entries', () => store.commit({ consumer: 'c', rollups: [], players: [], positions: pos(), state: state(10_000), deadLetters: [] }));
-  await time('50k rollups + 10k state', () => store.commit({ consumer: 'c', rollups: rows(50_000, round + 10), players: [], positions: pos(), state: state(10_000), deadLetters: [] }));
+  await time('50k rollups, no state', () =>
+    store.commit({ consumer: 'c', rollups: rows(50_000, round), players: [], positions: pos(), state: [], deadLetters: [] }),
+  );
+  await time('0 rows, 5k state entries', () =>
+    store.commit({ consumer: 'c', rollups: [], players: [], positions: pos(), state: state(5000), deadLetters: [] }),
+  );
+  await time('0 rows, 10k state entries', () =>
+    store.commit({ consumer: 'c', rollups: [], players: [], positions: pos(), state: state(10_000), deadLetters: [] }),
+  );
+  await time('50k rollups + 10k state', () =>
+    store.commit({
+      consumer: 'c',
+      rollups: rows(50_000, round + 10),
+      players: [],
+      positions: pos(),
+      state: state(10_000),
+      deadLetters: [],
+    }),
+  );
 }
 await store.close();
 await rm(dir, { recursive: true, force: true });

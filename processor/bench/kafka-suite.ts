@@ -29,7 +29,14 @@ export const kafkaPipelineSuite: BenchSuite = {
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const targetEvents = ctx.quick ? 200_000 : 2_000_000;
     ctx.log(`generating ~${targetEvents.toLocaleString()} events with the simulator and the real SDK …`);
-    const batches = await captureBatches({ targetEvents, shape: 'hour', seed: 'bench', gameKey: 'bench-key', gameId: 'bench', log: ctx.log });
+    const batches = await captureBatches({
+      targetEvents,
+      shape: 'hour',
+      seed: 'bench',
+      gameKey: 'bench-key',
+      gameId: 'bench',
+      log: ctx.log,
+    });
     const total = batches.reduce((n, b) => n + b.events, 0);
 
     const dataDir = join(ctx.tmpDir, SUITE);
@@ -37,14 +44,25 @@ export const kafkaPipelineSuite: BenchSuite = {
     const kafkaOpts = { port: 29692, controllerPort: 29693, dataDir: join(dataDir, 'kafka'), heapMb: 1024, log: ctx.log };
     const broker = await startKafka(kafkaOpts);
     const ports = { http: 18580, grpc: 18581, query: 18582, processors: Array.from({ length: PROCESSORS }, (_, i) => 18583 + i) };
-    const env = { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_BROKERS: broker.brokers.join(','), GAMEPULSE_LOG_LEVEL: 'warn', GAMEPULSE_STORE_PATH: join(dataDir, 'bench.duckdb') };
+    const env = {
+      GAMEPULSE_LOG_KIND: 'kafka',
+      GAMEPULSE_KAFKA_BROKERS: broker.brokers.join(','),
+      GAMEPULSE_LOG_LEVEL: 'warn',
+      GAMEPULSE_STORE_PATH: join(dataDir, 'bench.duckdb'),
+    };
     const logs = join(dataDir, 'logs');
     const services: Service[] = [];
     try {
       const collector = startService(
         'collector',
         'apps/src/collector.ts',
-        { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http), GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc), GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe', ...NO_KEY_RATE_LIMIT },
+        {
+          ...env,
+          GAMEPULSE_COLLECTOR_HTTP_PORT: String(ports.http),
+          GAMEPULSE_COLLECTOR_GRPC_PORT: String(ports.grpc),
+          GAMEPULSE_COLLECTOR_KEYS: 'bench-key=bench:bench,probe-key=probe:probe',
+          ...NO_KEY_RATE_LIMIT,
+        },
         `http://127.0.0.1:${ports.http}/readyz`,
         logs,
         ROOT,
@@ -52,16 +70,39 @@ export const kafkaPipelineSuite: BenchSuite = {
       services.push(collector);
       await waitReady(collector, 90_000);
       const processors = ports.processors.map((port, i) =>
-        startService(`processor-${i}`, 'apps/src/processor.ts', { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) }, `http://127.0.0.1:${port}/readyz`, logs, ROOT),
+        startService(
+          `processor-${i}`,
+          'apps/src/processor.ts',
+          { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) },
+          `http://127.0.0.1:${port}/readyz`,
+          logs,
+          ROOT,
+        ),
       );
-      const loader = startService('loader', 'apps/src/rollups-loader.ts', { ...env, GAMEPULSE_LOADER_PORT: String(ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' }, `http://127.0.0.1:${ports.query}/readyz`, logs, ROOT);
+      const loader = startService(
+        'loader',
+        'apps/src/rollups-loader.ts',
+        { ...env, GAMEPULSE_LOADER_PORT: String(ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' },
+        `http://127.0.0.1:${ports.query}/readyz`,
+        logs,
+        ROOT,
+      );
       services.push(...processors, loader);
       await Promise.all([...processors, loader].map((s) => waitReady(s, 90_000)));
       const pids = services.map((s) => s.child.pid!);
       const cpu0 = { services: pids.map(cpuSeconds), broker: cpuSeconds(broker.pid) };
 
-      ctx.log(`replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events) over HTTP, 128 in flight, with a latency probe …`);
-      const probe = startProbe({ collectorHttpPort: ports.http, queryPort: ports.query, gameKey: 'probe-key', gameId: 'probe', everyMs: 20, pollMs: 20 });
+      ctx.log(
+        `replaying ${batches.length.toLocaleString()} batches (${total.toLocaleString()} events) over HTTP, 128 in flight, with a latency probe …`,
+      );
+      const probe = startProbe({
+        collectorHttpPort: ports.http,
+        queryPort: ports.query,
+        gameKey: 'probe-key',
+        gameId: 'probe',
+        everyMs: 20,
+        pollMs: 20,
+      });
       const sent = blast(batches, { port: ports.http, key: 'bench-key', inFlight: 128 });
       const visibleAt = await waitAllVisible(ctx, { services: services, queryPort: ports.query, gameId: 'bench', total, pollMs: 50 });
       const b = await sent;
@@ -72,12 +113,36 @@ export const kafkaPipelineSuite: BenchSuite = {
       const ackRate = b.ackedEvents / ((b.lastAckAt - b.firstSendAt) / 1000);
       const names = services.map((s) => s.name.replace(/-\d+$/, ''));
       return [
-        { suite: SUITE, metric: 'events replayed', value: total, unit: 'events', note: `${batches.length} SDK batches; events topic 4 partitions, ${PROCESSORS} processor` },
-        { suite: SUITE, metric: 'end-to-end throughput', value: round(e2e), unit: 'events/s', note: 'first send → all visible in a query (through Kafka transactions and the loader)' },
-        { suite: SUITE, metric: 'collector acked throughput', value: round(ackRate), unit: 'events/s', note: `HTTP, 128 in flight, acks=all idempotent producer; ${b.failures} retried sends` },
+        {
+          suite: SUITE,
+          metric: 'events replayed',
+          value: total,
+          unit: 'events',
+          note: `${batches.length} SDK batches; events topic 4 partitions, ${PROCESSORS} processor`,
+        },
+        {
+          suite: SUITE,
+          metric: 'end-to-end throughput',
+          value: round(e2e),
+          unit: 'events/s',
+          note: 'first send → all visible in a query (through Kafka transactions and the loader)',
+        },
+        {
+          suite: SUITE,
+          metric: 'collector acked throughput',
+          value: round(ackRate),
+          unit: 'events/s',
+          note: `HTTP, 128 in flight, acks=all idempotent producer; ${b.failures} retried sends`,
+        },
         { suite: SUITE, metric: 'ack latency p50', value: round(percentile(b.ackLatencyMs, 50), 1), unit: 'ms' },
         { suite: SUITE, metric: 'ack latency p99', value: round(percentile(b.ackLatencyMs, 99), 1), unit: 'ms' },
-        { suite: SUITE, metric: 'event→visible latency p50', value: round(percentile(latencies, 50)), unit: 'ms', note: `${latencies.length} probes under load; processor commit 1 s, then the loader` },
+        {
+          suite: SUITE,
+          metric: 'event→visible latency p50',
+          value: round(percentile(latencies, 50)),
+          unit: 'ms',
+          note: `${latencies.length} probes under load; processor commit 1 s, then the loader`,
+        },
         { suite: SUITE, metric: 'event→visible latency p99', value: round(percentile(latencies, 99)), unit: 'ms' },
         {
           suite: SUITE,

@@ -49,17 +49,31 @@ const topics = topicNames(args['from-log'] && args['topic-prefix'] === 'bench' ?
 function event(rnd: () => number, i: number, installId: string, ts: number): EventData {
   const base = { eventId: `${installId}-${i}`, installId, playerId: `p-${installId}`, sessionId: 's', sequence: i, clientTsMs: ts };
   switch (i % 11) {
-    case 0: return { ...base, sessionStart: {} };
-    case 1: return { ...base, sessionEnd: { lengthMs: 1000 + Math.floor(rnd() * 600_000) } };
-    case 2: return { ...base, progression: { status: 1 + (i % 3), tier1: `world${i % 4}`, tier2: `level${i % 10}` } };
-    case 3: return { ...base, purchase: { currency: ['USD', 'EUR', 'BRL'][i % 3], amountMinor: 99 + (i % 1000), itemType: 'gem_pack', itemId: 'g' } };
-    case 4: return { ...base, resource: { flow: 1 + (i % 2), currency: i % 2 ? 'gold' : 'gems', amount: 1 + (i % 500), itemType: 'shop' } };
-    case 5: return { ...base, design: { eventId: `ui:screen${i % 8}:open`, value: i % 7 } };
-    case 6: return { ...base, error: { severity: 1 + (i % 5), message: 'x' } };
-    case 7: return { ...base, ad: { action: 1 + (i % 4), adType: 'rewarded' } };
-    case 8: return { ...base, social: { action: 'invite' } };
-    case 9: return { ...base, featureUse: { feature: `feature${i % 6}` } };
-    default: return { ...base, experimentExposure: { experiment: 'onboarding', variant: i % 2 ? 'a' : 'b' } };
+    case 0:
+      return { ...base, sessionStart: {} };
+    case 1:
+      return { ...base, sessionEnd: { lengthMs: 1000 + Math.floor(rnd() * 600_000) } };
+    case 2:
+      return { ...base, progression: { status: 1 + (i % 3), tier1: `world${i % 4}`, tier2: `level${i % 10}` } };
+    case 3:
+      return {
+        ...base,
+        purchase: { currency: ['USD', 'EUR', 'BRL'][i % 3], amountMinor: 99 + (i % 1000), itemType: 'gem_pack', itemId: 'g' },
+      };
+    case 4:
+      return { ...base, resource: { flow: 1 + (i % 2), currency: i % 2 ? 'gold' : 'gems', amount: 1 + (i % 500), itemType: 'shop' } };
+    case 5:
+      return { ...base, design: { eventId: `ui:screen${i % 8}:open`, value: i % 7 } };
+    case 6:
+      return { ...base, error: { severity: 1 + (i % 5), message: 'x' } };
+    case 7:
+      return { ...base, ad: { action: 1 + (i % 4), adType: 'rewarded' } };
+    case 8:
+      return { ...base, social: { action: 'invite' } };
+    case 9:
+      return { ...base, featureUse: { feature: `feature${i % 6}` } };
+    default:
+      return { ...base, experimentExposure: { experiment: 'onboarding', variant: i % 2 ? 'a' : 'b' } };
   }
 }
 
@@ -79,8 +93,16 @@ async function writeSyntheticLog(dir: string): Promise<{ records: number; encode
     const evs: EventData[] = [];
     for (let k = 0; k < BATCH; k++) evs.push(event(rnd, b * BATCH + k, installId, ts0 + k * 250));
     const value = IngestedBatch.encode({
-      installId, batchSequence: seqs[inst], receivedAtMs: ts0 + 30_000, keyId: 'k',
-      context: { gameId: 'bench', build: `1.${inst % 5}.0`, platform: ['web', 'ios', 'android'][inst % 3], country: ['US', 'DE', 'BR', 'JP'][inst % 4] },
+      installId,
+      batchSequence: seqs[inst],
+      receivedAtMs: ts0 + 30_000,
+      keyId: 'k',
+      context: {
+        gameId: 'bench',
+        build: `1.${inst % 5}.0`,
+        platform: ['web', 'ios', 'android'][inst % 3],
+        country: ['US', 'DE', 'BR', 'JP'][inst % 4],
+      },
       events: evs,
     }).finish();
     encodedBytes += value.length;
@@ -144,29 +166,37 @@ async function main(): Promise<void> {
   const count = commitHist.find((v) => (v as { metricName?: string }).metricName?.endsWith('_count'))?.value ?? 0;
   let rows: unknown;
   if (store) {
-    rows = await store.sql('SELECT (SELECT sum(events) FROM rollups) AS events, (SELECT count(*) FROM rollups) AS rollup_rows, (SELECT count(*) FROM player_windows) AS player_rows');
+    rows = await store.sql(
+      'SELECT (SELECT sum(events) FROM rollups) AS events, (SELECT count(*) FROM rollups) AS rollup_rows, (SELECT count(*) FROM player_windows) AS player_rows',
+    );
     await store.close();
   }
   await log.close();
   await rm(dir, { recursive: true, force: true });
 
-  console.log(JSON.stringify({
-    sink: args.sink,
-    events: stats.events,
-    records: written.records,
-    batchesNew: stats.batches.new,
-    duplicates: stats.batches.duplicate,
-    encodedMiB: +(written.encodedBytes / 1048576).toFixed(1),
-    seconds: +seconds.toFixed(2),
-    eventsPerSecond: Math.round(stats.events / seconds),
-    recordsPerSecond: Math.round(written.records / seconds),
-    commits: stats.commits,
-    commitSecondsTotal: +sum.toFixed(2),
-    commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,
-    peakRssMiB: Math.round(peakRss / 1048576),
-    heapBeforeMiB: Math.round(heapBefore / 1048576),
-    store: rows,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        sink: args.sink,
+        events: stats.events,
+        records: written.records,
+        batchesNew: stats.batches.new,
+        duplicates: stats.batches.duplicate,
+        encodedMiB: +(written.encodedBytes / 1048576).toFixed(1),
+        seconds: +seconds.toFixed(2),
+        eventsPerSecond: Math.round(stats.events / seconds),
+        recordsPerSecond: Math.round(written.records / seconds),
+        commits: stats.commits,
+        commitSecondsTotal: +sum.toFixed(2),
+        commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,
+        peakRssMiB: Math.round(peakRss / 1048576),
+        heapBeforeMiB: Math.round(heapBefore / 1048576),
+        store: rows,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 await main();

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CommitCycle, TRANSITIONS, type CycleEvent, type CycleState } from './commit-cycle.ts';
 
-const ALL_EVENTS: CycleEvent[] = ['batch', 'commit', 'committed', 'committed_more', 'commit_failed', 'fault', 'recover', 'recovered', 'recovery_failed', 'stop'];
+const ALL_EVENTS: CycleEvent[] = [
+  'batch',
+  'commit',
+  'committed',
+  'committed_more',
+  'commit_failed',
+  'fault',
+  'recover',
+  'recovered',
+  'recovery_failed',
+  'stop',
+];
 
 function at(state: CycleState): CommitCycle {
   const path: Record<CycleState, CycleEvent[]> = {
@@ -22,7 +33,8 @@ describe('processor/src/commit-cycle', () => {
   it('runs the happy cycle and the failure cycle', () => {
     const seen: string[] = [];
     const c = new CommitCycle((from, event, to) => seen.push(`${from}-${event}->${to}`));
-    for (const e of ['batch', 'batch', 'commit', 'committed', 'batch', 'commit', 'commit_failed', 'recover', 'recovered', 'stop'] as const) c.fire(e);
+    for (const e of ['batch', 'batch', 'commit', 'committed', 'batch', 'commit', 'commit_failed', 'recover', 'recovered', 'stop'] as const)
+      c.fire(e);
     expect(c.state).toBe('stopped');
     expect(seen).toContain('committing-commit_failed->failed');
     expect(seen).toContain('recovering-recovered->idle');

@@ -6,11 +6,20 @@ import { PROCESSOR_CONFIG, loadProcessorConfig, processorKafkaOptions } from './
 
 describe('processor/config', () => {
   it('defaults: embedded log in .data/log, DuckDB in .data, port 8081', () => {
-    expect(loadProcessorConfig({ env: {} })).toMatchObject({ logKind: 'embedded', logDir: '.data/log', topicPrefix: 'gamepulse', storePath: '.data/gamepulse.duckdb', port: 8081, groupId: 'processor' });
+    expect(loadProcessorConfig({ env: {} })).toMatchObject({
+      logKind: 'embedded',
+      logDir: '.data/log',
+      topicPrefix: 'gamepulse',
+      storePath: '.data/gamepulse.duckdb',
+      port: 8081,
+      groupId: 'processor',
+    });
   });
 
   it('Kafka mode: the topics it creates are configured (compacted changelog) and Kafka settings are checked', () => {
-    const config = loadProcessorConfig({ env: { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_TOPIC_PREFIX: 'p', GAMEPULSE_KAFKA_TRANSACTION_TIMEOUT_MS: '30000' } });
+    const config = loadProcessorConfig({
+      env: { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_TOPIC_PREFIX: 'p', GAMEPULSE_KAFKA_TRANSACTION_TIMEOUT_MS: '30000' },
+    });
     const options = processorKafkaOptions(config);
     expect(options.transactionTimeoutMs).toBe(30_000);
     expect(options.topicConfigs?.['p.processor.changelog.v1']).toEqual({ 'cleanup.policy': 'compact' });

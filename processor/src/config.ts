@@ -5,7 +5,16 @@
  * fragments of @gamepulse/log, with the collector's variables, so one environment
  * configures every process of a deployment.
  */
-import { gamepulseTopicConfigs, kafkaConfigProblems, kafkaLogOptionsFromConfig, topicNames, KAFKA_CONFIG, KAFKA_CONSUMER_CONFIG, LOG_CONFIG, type KafkaLogOptions } from '@gamepulse/log';
+import {
+  gamepulseTopicConfigs,
+  kafkaConfigProblems,
+  kafkaLogOptionsFromConfig,
+  topicNames,
+  KAFKA_CONFIG,
+  KAFKA_CONSUMER_CONFIG,
+  LOG_CONFIG,
+  type KafkaLogOptions,
+} from '@gamepulse/log';
 import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions, type Logger } from '@gamepulse/service';
 import { CHANGELOG_TOPIC_CONFIG, changelogTopicFor } from './sink/changelog.ts';
 

@@ -52,7 +52,14 @@ async function logWith(records: Array<{ key: string; value: Uint8Array }>): Prom
 const running: Processor[] = [];
 function start(opts: Partial<ProcessorOptions> & Pick<ProcessorOptions, 'log' | 'sink'>): Processor {
   // Commits by size only: the fake clock stands still, and maxPendingRows is far away.
-  const p = createProcessor({ topics, logger: quiet, clock: new YieldingClock(), commitIntervalMs: 1000, maxPendingRows: 1_000_000, ...opts });
+  const p = createProcessor({
+    topics,
+    logger: quiet,
+    clock: new YieldingClock(),
+    commitIntervalMs: 1000,
+    maxPendingRows: 1_000_000,
+    ...opts,
+  });
   running.push(p);
   return p;
 }
@@ -80,18 +87,33 @@ describe('processor/src/processor (erasePlayers)', () => {
     let seen: { positions: Array<number | undefined>; rows: number } | undefined;
     const result = await p.erasePlayers(['p1'], ends, async () => {
       // What the store holds when the erase transaction runs: everything before the request.
-      seen = { positions: ends.map((e) => sink.positionOf('processor', topics.events, e.partition)), rows: sink.players.filter((r) => r.playerId === 'p1').length };
+      seen = {
+        positions: ends.map((e) => sink.positionOf('processor', topics.events, e.partition)),
+        rows: sink.players.filter((r) => r.playerId === 'p1').length,
+      };
       // As the store's erase transaction does: the player's rows and per-player state go.
       sink.players = sink.players.filter((r) => r.playerId !== 'p1');
       const state = (await sink.loadCheckpoint('processor')).state.filter((e) => e.key === 'p1' && e.namespace !== 'dedup');
-      await sink.commit({ consumer: 'processor', rollups: [], players: [], positions: [], deadLetters: [], state: state.map((e) => ({ ...e, value: undefined })) });
+      await sink.commit({
+        consumer: 'processor',
+        rollups: [],
+        players: [],
+        positions: [],
+        deadLetters: [],
+        state: state.map((e) => ({ ...e, value: undefined })),
+      });
       return 'erased';
     });
     expect(result).toBe('erased');
     expect(seen).toEqual({ positions: ends.map((e) => (e.offset > 0 ? e.offset : undefined)), rows: 2 });
 
     // After the request, p1 plays on (not blocked) a day later: a new cohort, no assignment.
-    await log.producer().append(topics.events, [batch('i1', 4, T0 + DAY, { purchase: { currency: 'EUR', amountMinor: 100, itemType: 'gems' } }), batch('i2', 3, T0 + DAY, { sessionStart: {} })]);
+    await log
+      .producer()
+      .append(topics.events, [
+        batch('i1', 4, T0 + DAY, { purchase: { currency: 'EUR', amountMinor: 100, itemType: 'gems' } }),
+        batch('i2', 3, T0 + DAY, { sessionStart: {} }),
+      ]);
     await until(() => consumed(p) === history.length + 2, 'the later events');
     await p.stop();
     const later = (id: string) => sink.players.filter((r) => r.playerId === id && r.windowStartMs === T0 + DAY);
@@ -111,10 +133,14 @@ describe('processor/src/processor (erasePlayers)', () => {
     const ends = await log.endOffsets(topics.events);
     let erased = 0;
     const beyond = ends.map((e) => ({ ...e, offset: e.offset + 1 })); // a record not appended yet
-    await expect(p.erasePlayers(['p1'], beyond, async () => void erased++, { timeoutMs: 1000 })).rejects.toMatchObject({ code: 'GP_PROCESSOR_ERASE_BEHIND' });
+    await expect(p.erasePlayers(['p1'], beyond, async () => void erased++, { timeoutMs: 1000 })).rejects.toMatchObject({
+      code: 'GP_PROCESSOR_ERASE_BEHIND',
+    });
     expect(erased).toBe(0);
     // appended meanwhile: the next attempt succeeds
-    await log.producer().append(topics.events, [batch('i1', 4, T0 + 5000, { sessionStart: {} }), batch('i2', 3, T0 + 5000, { sessionStart: {} })]);
+    await log
+      .producer()
+      .append(topics.events, [batch('i1', 4, T0 + 5000, { sessionStart: {} }), batch('i2', 3, T0 + 5000, { sessionStart: {} })]);
     await p.erasePlayers(['p1'], beyond, async () => void erased++, { timeoutMs: 60_000 });
     expect(erased).toBe(1);
   });
@@ -126,9 +152,13 @@ describe('processor/src/processor (erasePlayers)', () => {
     await p.start();
     const ends = await log.endOffsets(topics.events);
     await expect(p.erasePlayers(['p1'], ends, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
-    await log.producer().append(topics.events, [batch('i1', 4, T0 + DAY, { purchase: { currency: 'EUR', amountMinor: 100, itemType: 'gems' } })]);
+    await log
+      .producer()
+      .append(topics.events, [batch('i1', 4, T0 + DAY, { purchase: { currency: 'EUR', amountMinor: 100, itemType: 'gems' } })]);
     await until(() => consumed(p) === history.length + 1, 'the later event');
     await p.stop();
-    expect(sink.players.filter((r) => r.windowStartMs === T0 + DAY)).toEqual([expect.objectContaining({ playerId: 'p1', firstSeenDayMs: Date.UTC(2025, 2, 10), variant: 'shop_layout:grid' })]);
+    expect(sink.players.filter((r) => r.windowStartMs === T0 + DAY)).toEqual([
+      expect.objectContaining({ playerId: 'p1', firstSeenDayMs: Date.UTC(2025, 2, 10), variant: 'shop_layout:grid' }),
+    ]);
   });
 });

@@ -38,10 +38,20 @@ function collectorBytes(batch: IngestedBatchData, rnd: () => number): Uint8Array
   for (const e of batch.events ?? []) {
     const ew = $protobuf.Writer.create();
     const r = rnd();
-    if (r < 0.15) ew.uint32((6 << 3) | 0).int64(Number(e.clientTsMs) + 12_345); // event-time correction
-    else if (r < 0.25) ew.uint32((99 << 3) | 0).uint32(7).uint32((98 << 3) | 2).string('unknown'); // fields of a newer schema
+    if (r < 0.15)
+      ew.uint32((6 << 3) | 0).int64(Number(e.clientTsMs) + 12_345); // event-time correction
+    else if (r < 0.25)
+      ew.uint32((99 << 3) | 0)
+        .uint32(7)
+        .uint32((98 << 3) | 2)
+        .string('unknown'); // fields of a newer schema
     const bytes = new Uint8Array([...Event.encode(e).finish(), ...ew.finish()]);
-    parts.push($protobuf.Writer.create().uint32((4 << 3) | 2).bytes(bytes).finish());
+    parts.push(
+      $protobuf.Writer.create()
+        .uint32((4 << 3) | 2)
+        .bytes(bytes)
+        .finish(),
+    );
   }
   return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
@@ -64,7 +74,8 @@ describe('processor/fold-view', () => {
     for (let i = 0; i < 3_000; i++) {
       const src = records[Math.floor(mutate() * records.length)]!;
       const bytes = src.slice(0, mutate() < 0.2 ? Math.floor(mutate() * src.length) : src.length);
-      for (let k = 1 + Math.floor(mutate() * 3); k > 0 && bytes.length > 0; k--) bytes[Math.floor(mutate() * bytes.length)] = Math.floor(mutate() * 256);
+      for (let k = 1 + Math.floor(mutate() * 3); k > 0 && bytes.length > 0; k--)
+        bytes[Math.floor(mutate() * bytes.length)] = Math.floor(mutate() * 256);
       let full: IngestedBatchData;
       try {
         full = IngestedBatch.decode(bytes);
@@ -105,10 +116,14 @@ describe('processor/fold-view', () => {
       });
     };
     const guardEvent = (e: EventData) =>
-      guard(e, 'Event', (key, value) => (value && typeof value === 'object' ? guard(value, key === 'context' ? 'Context' : TYPE_OF[key as PayloadKey] ?? key) : value));
+      guard(e, 'Event', (key, value) =>
+        value && typeof value === 'object' ? guard(value, key === 'context' ? 'Context' : (TYPE_OF[key as PayloadKey] ?? key)) : value,
+      );
     const batches = records.map((r) => {
       const b = decodeFoldBatch(r);
-      return guard(b, 'IngestedBatch', (key, value) => (key === 'events' ? (value as EventData[]).map(guardEvent) : key === 'context' && value ? guard(value, 'Context') : value));
+      return guard(b, 'IngestedBatch', (key, value) =>
+        key === 'events' ? (value as EventData[]).map(guardEvent) : key === 'context' && value ? guard(value, 'Context') : value,
+      );
     });
     fold(batches);
     expect([...new Set(outside)]).toEqual([]);

@@ -4,8 +4,21 @@ export { resolveOptions, type ProcessorOptions, type ResolvedProcessorOptions } 
 export { CommitCycle, TRANSITIONS, type CycleState, type CycleEvent } from './commit-cycle.ts';
 export { isProcessorSink, type ProcessorSink, type PartitionCommit } from './sink/types.ts';
 export { storeSink, toRollupCommit } from './sink/store-sink.ts';
-export { kafkaTransactionSink, rollupsTopicRecords, deadLetterRecords, type KafkaSinkOptions, type KafkaSinkTopics } from './sink/kafka-sink.ts';
-export { changelogTopicFor, changelogRecord, stateFromChangelog, readPartitionsToEnd, CHANGELOG_TOPIC_CONFIG, type ReadToEndOptions } from './sink/changelog.ts';
+export {
+  kafkaTransactionSink,
+  rollupsTopicRecords,
+  deadLetterRecords,
+  type KafkaSinkOptions,
+  type KafkaSinkTopics,
+} from './sink/kafka-sink.ts';
+export {
+  changelogTopicFor,
+  changelogRecord,
+  stateFromChangelog,
+  readPartitionsToEnd,
+  CHANGELOG_TOPIC_CONFIG,
+  type ReadToEndOptions,
+} from './sink/changelog.ts';
 export { OutputStateMachine, OUTPUT_TRANSITIONS, type OutputState, type OutputEvent } from './sink/partition-output-state.ts';
 export { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 export { PROCESSOR_CONFIG, loadProcessorConfig, resolveProcessorConfig, processorKafkaOptions, type ProcessorConfig } from './config.ts';

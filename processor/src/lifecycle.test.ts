@@ -26,7 +26,8 @@ describe('processor/src/lifecycle', () => {
   it('runs start, a recovery and stop; a failed start; giving up', () => {
     const seen: string[] = [];
     const l = new Lifecycle((from, event, to) => seen.push(`${from}-${event}->${to}`));
-    for (const e of ['start', 'started', 'session_failed', 'recovered', 'session_failed', 'recovered', 'stop', 'stopped'] as const) l.fire(e);
+    for (const e of ['start', 'started', 'session_failed', 'recovered', 'session_failed', 'recovered', 'stop', 'stopped'] as const)
+      l.fire(e);
     expect(l.state).toBe('stopped');
     expect(seen).toContain('running-session_failed->recovering');
     expect(seen).toContain('recovering-recovered->running');
@@ -81,8 +82,14 @@ describe('processor/src/state-machine', () => {
 
   it('names the machine in the error of an illegal transition and stays where it was', () => {
     const m = new StateMachine<'a' | 'b', 'go' | 'back'>('test machine', { a: { go: 'b' }, b: { back: 'a' } }, 'a');
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
-    expect(() => m.fire('back')).toThrow(expect.objectContaining({ code: 'GP_PROCESSOR_ILLEGAL_TRANSITION', message: expect.stringContaining('test machine: back in state a') }));
+    /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any */
+    expect(() => m.fire('back')).toThrow(
+      expect.objectContaining({
+        code: 'GP_PROCESSOR_ILLEGAL_TRANSITION',
+        message: expect.stringContaining('test machine: back in state a'),
+      }),
+    );
+    /* eslint-enable @typescript-eslint/no-unsafe-assignment */
     expect(m.state).toBe('a');
     expect(m.fire('go')).toBe('b');
   });

@@ -34,17 +34,69 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
   const registers = [registry];
   return {
     events: new Counter({ name: 'gamepulse_processor_events_total', help: 'Events of new batches folded into rollups', registers }),
-    eventsCommitted: new Counter({ name: 'gamepulse_processor_events_committed_total', help: 'Events whose rollups are committed to the sink', registers }),
-    batches: new Counter({ name: 'gamepulse_processor_batches_total', help: 'Input batches by dedup verdict (new, duplicate, too_old)', labelNames: ['verdict'], registers }),
-    poisonRecords: new Counter({ name: 'gamepulse_processor_poison_records_total', help: 'Input records dead-lettered by the processor, by code', labelNames: ['code'], registers }),
-    eventTimeFallbacks: new Counter({ name: 'gamepulse_processor_event_time_fallbacks_total', help: 'Events windowed by receive time: unusable client timestamp', registers }),
-    commitSeconds: new Histogram({ name: 'gamepulse_processor_commit_seconds', help: 'Duration of one sink commit', buckets: LATENCY_BUCKETS_S, registers }),
-    commitRows: new Histogram({ name: 'gamepulse_processor_commit_rows', help: 'Rollup rows plus player windows per commit', buckets: ROWS_BUCKETS, registers }),
-    commits: new Counter({ name: 'gamepulse_processor_commits_total', help: 'Sink commits by result (ok, failed)', labelNames: ['result'], registers }),
-    recoveries: new Counter({ name: 'gamepulse_processor_recoveries_total', help: 'Checkpoint reloads after a failure, by result', labelNames: ['result'], registers }),
-    lagRecords: new Gauge({ name: 'gamepulse_processor_lag_records', help: 'Records behind the end of each input partition', labelNames: ['partition'], registers }),
-    committedOffset: new Gauge({ name: 'gamepulse_processor_committed_offset', help: 'Next offset of each input partition as committed to the sink', labelNames: ['partition'], registers }),
-    cycleState: new Gauge({ name: 'gamepulse_processor_cycle_state', help: 'Commit cycle state (1 = current)', labelNames: ['state'], registers }),
+    eventsCommitted: new Counter({
+      name: 'gamepulse_processor_events_committed_total',
+      help: 'Events whose rollups are committed to the sink',
+      registers,
+    }),
+    batches: new Counter({
+      name: 'gamepulse_processor_batches_total',
+      help: 'Input batches by dedup verdict (new, duplicate, too_old)',
+      labelNames: ['verdict'],
+      registers,
+    }),
+    poisonRecords: new Counter({
+      name: 'gamepulse_processor_poison_records_total',
+      help: 'Input records dead-lettered by the processor, by code',
+      labelNames: ['code'],
+      registers,
+    }),
+    eventTimeFallbacks: new Counter({
+      name: 'gamepulse_processor_event_time_fallbacks_total',
+      help: 'Events windowed by receive time: unusable client timestamp',
+      registers,
+    }),
+    commitSeconds: new Histogram({
+      name: 'gamepulse_processor_commit_seconds',
+      help: 'Duration of one sink commit',
+      buckets: LATENCY_BUCKETS_S,
+      registers,
+    }),
+    commitRows: new Histogram({
+      name: 'gamepulse_processor_commit_rows',
+      help: 'Rollup rows plus player windows per commit',
+      buckets: ROWS_BUCKETS,
+      registers,
+    }),
+    commits: new Counter({
+      name: 'gamepulse_processor_commits_total',
+      help: 'Sink commits by result (ok, failed)',
+      labelNames: ['result'],
+      registers,
+    }),
+    recoveries: new Counter({
+      name: 'gamepulse_processor_recoveries_total',
+      help: 'Checkpoint reloads after a failure, by result',
+      labelNames: ['result'],
+      registers,
+    }),
+    lagRecords: new Gauge({
+      name: 'gamepulse_processor_lag_records',
+      help: 'Records behind the end of each input partition',
+      labelNames: ['partition'],
+      registers,
+    }),
+    committedOffset: new Gauge({
+      name: 'gamepulse_processor_committed_offset',
+      help: 'Next offset of each input partition as committed to the sink',
+      labelNames: ['partition'],
+      registers,
+    }),
+    cycleState: new Gauge({
+      name: 'gamepulse_processor_cycle_state',
+      help: 'Commit cycle state (1 = current)',
+      labelNames: ['state'],
+      registers,
+    }),
   };
 }
-

@@ -41,12 +41,30 @@ export function restorePartition(topic: string, partition: number, checkpoint: C
   dedup.restore(checkpoint.state);
   firstSeen.restore(checkpoint.state);
   assignments.restore(checkpoint.state);
-  return { topic, partition, dedup, firstSeen, assignments, acc: new RollupAccumulator(), deadLetters: [], nextOffset: offset, committedOffset: offset, highWatermark: offset };
+  return {
+    topic,
+    partition,
+    dedup,
+    firstSeen,
+    assignments,
+    acc: new RollupAccumulator(),
+    deadLetters: [],
+    nextOffset: offset,
+    committedOffset: offset,
+    highWatermark: offset,
+  };
 }
 
 /** Whether the partition has anything a commit would write. */
 export function hasChanges(p: PartitionState): boolean {
-  return p.nextOffset !== p.committedOffset || p.acc.pendingRows > 0 || p.deadLetters.length > 0 || p.dedup.dirtyCount > 0 || p.firstSeen.dirtyCount > 0 || p.assignments.dirtyCount > 0;
+  return (
+    p.nextOffset !== p.committedOffset ||
+    p.acc.pendingRows > 0 ||
+    p.deadLetters.length > 0 ||
+    p.dedup.dirtyCount > 0 ||
+    p.firstSeen.dirtyCount > 0 ||
+    p.assignments.dirtyCount > 0
+  );
 }
 
 /**

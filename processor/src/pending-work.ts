@@ -26,7 +26,15 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { events: 0, eventsCommitted: 0, poisonRecords: 0, commits: 0, commitFailures: 0, recoveries: 0, batches: { new: 0, duplicate: 0, too_old: 0 } };
+  return {
+    events: 0,
+    eventsCommitted: 0,
+    poisonRecords: 0,
+    commits: 0,
+    commitFailures: 0,
+    recoveries: 0,
+    batches: { new: 0, duplicate: 0, too_old: 0 },
+  };
 }
 
 /** A commit's content (one part per changed partition), and the events it makes durable. */

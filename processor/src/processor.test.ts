@@ -20,7 +20,10 @@ const quiet = createLogger({ service: 'processor', write: () => undefined });
 async function logWith(traffic: Traffic): Promise<MemoryLog> {
   const log = new MemoryLog();
   await log.ensureTopics([{ name: topics.events, partitions: PARTITIONS }]);
-  const res = await log.producer().append(topics.events, traffic.records.map((r) => ({ key: r.key, value: r.value, timestampMs: 1 })));
+  const res = await log.producer().append(
+    topics.events,
+    traffic.records.map((r) => ({ key: r.key, value: r.value, timestampMs: 1 })),
+  );
   expect(res.ok).toBe(true);
   return log;
 }
@@ -80,7 +83,12 @@ describe('processor/src/processor', () => {
     await log.ensureTopics([{ name: topics.events, partitions: 1 }]);
     const batch = (seq: number, installId = 'i') => ({
       key: installId || 'none',
-      value: IngestedBatch.encode({ installId, batchSequence: seq, context: { gameId: 'g' }, events: [{ playerId: 'p', clientTsMs: 120_000, sessionStart: {} }] }).finish(),
+      value: IngestedBatch.encode({
+        installId,
+        batchSequence: seq,
+        context: { gameId: 'g' },
+        events: [{ playerId: 'p', clientTsMs: 120_000, sessionStart: {} }],
+      }).finish(),
     });
     await log.producer().append(topics.events, [batch(100), batch(1), batch(36), batch(36), batch(0), batch(5, '')]);
     const sink = new MemorySink();
@@ -139,7 +147,10 @@ describe('processor/src/processor', () => {
     await p.start();
     await until(() => sink.commits >= 1, 'first commit');
     sink.failCommits = 2; // this commit and the first one after recovery
-    await until(() => p.stats().recoveries >= 2 && consumed(p) === traffic.records.length && p.stats().state !== 'failed', 'recovery and the rest');
+    await until(
+      () => p.stats().recoveries >= 2 && consumed(p) === traffic.records.length && p.stats().state !== 'failed',
+      'recovery and the rest',
+    );
     await p.stop();
     expect(p.stats().commitFailures).toBe(2);
     expect(clock.sleeps).toEqual([100, 200]); // backoff doubles between consecutive failures
@@ -177,7 +188,14 @@ describe('processor/src/processor', () => {
       await until(() => consumed(p) > covered, 'batches folded during the write');
       sink.failCommits = 1;
     });
-    await until(() => p.stats().recoveries >= 1 && consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'recovery and the rest');
+    await until(
+      () =>
+        p.stats().recoveries >= 1 &&
+        consumed(p) === traffic.records.length &&
+        p.stats().state !== 'failed' &&
+        p.stats().state !== 'recovering',
+      'recovery and the rest',
+    );
     await p.stop();
     expect(p.stats().commitFailures).toBe(1);
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
@@ -207,7 +225,10 @@ describe('processor/src/processor', () => {
     await until(() => sink.commits >= 1, 'first commit');
     sink.failCommits = 1;
     sink.failLoads = 1;
-    await until(() => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'all records');
+    await until(
+      () => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering',
+      'all records',
+    );
     await p.stop();
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
   });
@@ -291,7 +312,10 @@ describe('processor/src/processor', () => {
     sink.failLoads = 1;
     const p = start({ log, sink, maxPendingRows: 10 });
     await p.start(); // resolves: the recovery loop takes over
-    await until(() => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering', 'all records');
+    await until(
+      () => consumed(p) === traffic.records.length && p.stats().state !== 'failed' && p.stats().state !== 'recovering',
+      'all records',
+    );
     await p.stop();
     expect(p.stats().recoveries).toBe(1);
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));

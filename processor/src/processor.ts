@@ -53,7 +53,12 @@ export interface Processor {
    * Rejects with GP_PROCESSOR_ERASE_BEHIND when that point is not reached within
    * `timeoutMs` (the caller retries); rejects with `erase`'s error unchanged.
    */
-  erasePlayers<T>(playerIds: readonly string[], eventsEnd: readonly TopicPartitionOffset[], erase: () => Promise<T>, options?: EraseOptions): Promise<T>;
+  erasePlayers<T>(
+    playerIds: readonly string[],
+    eventsEnd: readonly TopicPartitionOffset[],
+    erase: () => Promise<T>,
+    options?: EraseOptions,
+  ): Promise<T>;
   /** Resolves after `stop()`; rejects when the processor gave up after repeated failures. */
   readonly done: Promise<void>;
 }

@@ -40,6 +40,11 @@ export function decodeRecord(rec: ConsumedRecord): DecodedRecord {
   // was not written by a collector (or by a broken one).
   const batchSequence = int64(batch.batchSequence);
   if (!batch.installId || !Number.isSafeInteger(batchSequence) || batchSequence < 1)
-    return deadLetter(rec, 'GP_PROCESSOR_RECORD_INVALID', `install_id "${batch.installId ?? ''}", batch_sequence ${batchSequence}`, batch.keyId ?? '');
+    return deadLetter(
+      rec,
+      'GP_PROCESSOR_RECORD_INVALID',
+      `install_id "${batch.installId ?? ''}", batch_sequence ${batchSequence}`,
+      batch.keyId ?? '',
+    );
   return { ok: true, batch, installId: batch.installId, batchSequence };
 }

@@ -101,7 +101,12 @@ export class Session {
    * not start; when that was the checkpoint load, the session has failed already.
    */
   async start(): Promise<void> {
-    this.consumer = this.o.log.consumer({ groupId: this.o.groupId, topics: [this.topic], maxBatchRecords: this.o.maxBatchRecords, maxWaitMs: this.o.maxWaitMs });
+    this.consumer = this.o.log.consumer({
+      groupId: this.o.groupId,
+      topics: [this.topic],
+      maxBatchRecords: this.o.maxBatchRecords,
+      maxWaitMs: this.o.maxWaitMs,
+    });
     await this.consumer.run(this.handlers());
     // Assigned nothing (e.g. more group members than partitions): consuming all the same.
     if (this.state() === 'recovering') this.cycle.fire('recovered');
@@ -117,7 +122,11 @@ export class Session {
    * everything, runs `erase` and drops the players' state from memory. `undefined` when
    * not caught up yet, or when that commit failed (the next session catches up).
    */
-  erasePlayers<T>(playerIds: readonly string[], ends: readonly TopicPartitionOffset[], erase: () => Promise<T>): Promise<{ value: T } | undefined> {
+  erasePlayers<T>(
+    playerIds: readonly string[],
+    ends: readonly TopicPartitionOffset[],
+    erase: () => Promise<T>,
+  ): Promise<{ value: T } | undefined> {
     return this.queue.run(async () => {
       if (this.isClosed() || !this.foldedUpTo(ends)) return undefined;
       await this.commits.commitAll('erase');
@@ -149,7 +158,9 @@ export class Session {
     this.work.discard();
     // Whatever holds them (Kafka: their transactional producers) is stale now; the next
     // session assigns afresh.
-    this.releasing = this.o.sink.release(held).catch((e: unknown) => this.o.logger.warn('releasing partitions after a failure failed', { partitions: held, err: e }));
+    this.releasing = this.o.sink
+      .release(held)
+      .catch((e: unknown) => this.o.logger.warn('releasing partitions after a failure failed', { partitions: held, err: e }));
     this.o.logger.error('processor failed; discarding uncommitted state', { code, err, session: this.id });
     this.host.sessionFailed(this);
   }

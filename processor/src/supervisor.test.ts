@@ -28,7 +28,11 @@ describe('processor/src/supervisor', () => {
     const log = new MemoryLog();
     await log.ensureTopics([{ name: topics.events, partitions: PARTITIONS }]);
     const half = Math.floor(traffic.records.length / 2);
-    const append = (records: typeof traffic.records) => log.producer().append(topics.events, records.map((r) => ({ key: r.key, value: r.value, timestampMs: 1 })));
+    const append = (records: typeof traffic.records) =>
+      log.producer().append(
+        topics.events,
+        records.map((r) => ({ key: r.key, value: r.value, timestampMs: 1 })),
+      );
     await append(traffic.records.slice(0, half));
     // Every consumer's handlers, in the order the sessions started.
     const handlers: ConsumerHandlers[] = [];
@@ -45,7 +49,16 @@ describe('processor/src/supervisor', () => {
       return load(...args);
     };
     const registry = new Registry();
-    const p = createProcessor({ log, sink, topics, logger: quiet, clock: new FakeClock(), metrics: createProcessorMetrics(registry), maxBatchRecords: 4, maxPendingRows: 30 });
+    const p = createProcessor({
+      log,
+      sink,
+      topics,
+      logger: quiet,
+      clock: new FakeClock(),
+      metrics: createProcessorMetrics(registry),
+      maxBatchRecords: 4,
+      maxPendingRows: 30,
+    });
     running.push(p);
     await p.start();
     await until(() => sink.commits >= 1, 'a first commit');
@@ -58,7 +71,9 @@ describe('processor/src/supervisor', () => {
 
     // A batch that the new session would fold: new records at its position, and a later position.
     const at = p.stats().partitions.find((s) => s.partition === 0)!.nextOffset;
-    const records = traffic.records.slice(half, half + 5).map((r, i) => ({ topic: topics.events, partition: 0, offset: at + i, key: r.key, value: r.value, timestampMs: 1 }));
+    const records = traffic.records
+      .slice(half, half + 5)
+      .map((r, i) => ({ topic: topics.events, partition: 0, offset: at + i, key: r.key, value: r.value, timestampMs: 1 }));
     const batch: PartitionBatch = { topic: topics.events, partition: 0, records, nextOffset: at + 100, highWatermark: at + 100 };
     stale.onFailed?.(new Error('late report of the old consumer'));
     await stale.onBatch(batch);

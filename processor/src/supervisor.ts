@@ -103,7 +103,12 @@ export class Supervisor implements Processor, SessionHost {
       state: this.shownState(),
       pendingRows: this.session?.pendingRows ?? 0,
       partitions: partitions
-        .map((p) => ({ partition: p.partition, nextOffset: p.nextOffset, committedOffset: p.committedOffset, lag: p.highWatermark - p.nextOffset }))
+        .map((p) => ({
+          partition: p.partition,
+          nextOffset: p.nextOffset,
+          committedOffset: p.committedOffset,
+          lag: p.highWatermark - p.nextOffset,
+        }))
         .sort((a, b) => a.partition - b.partition),
     };
   }
@@ -114,7 +119,12 @@ export class Supervisor implements Processor, SessionHost {
     return { ok, detail: `commit cycle ${state}` };
   }
 
-  async erasePlayers<T>(playerIds: readonly string[], eventsEnd: readonly TopicPartitionOffset[], erase: () => Promise<T>, options: EraseOptions = {}): Promise<T> {
+  async erasePlayers<T>(
+    playerIds: readonly string[],
+    eventsEnd: readonly TopicPartitionOffset[],
+    erase: () => Promise<T>,
+    options: EraseOptions = {},
+  ): Promise<T> {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const deadline = this.o.clock.nowMs() + timeoutMs;
     const ends = eventsEnd.filter((e) => e.topic === this.o.topics.events && e.offset > 0);
@@ -124,7 +134,10 @@ export class Supervisor implements Processor, SessionHost {
       const erased = await this.session?.erasePlayers(playerIds, ends, erase);
       if (erased) return erased.value;
       if (this.o.clock.nowMs() >= deadline) {
-        throw new ProcessorError('GP_PROCESSOR_ERASE_BEHIND', `events not folded up to ${ends.map((e) => `${e.partition}@${e.offset}`).join(', ')} within ${timeoutMs} ms`);
+        throw new ProcessorError(
+          'GP_PROCESSOR_ERASE_BEHIND',
+          `events not folded up to ${ends.map((e) => `${e.partition}@${e.offset}`).join(', ')} within ${timeoutMs} ms`,
+        );
       }
       await this.o.clock.sleep(ERASE_POLL_MS);
     }

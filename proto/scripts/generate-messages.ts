@@ -57,12 +57,30 @@ const SCALARS: Record<string, Scalar> = {
   double: { ts: 'number', wire: 1, read: 'r.double(rd)', write: 'doubleField', zero: '0', out: (v) => `c.doubleOut(${v}, o)` },
   int32: { ts: 'number', wire: 0, read: 'r.int32(rd)', write: 'int32Field', zero: '0' },
   uint32: { ts: 'number', wire: 0, read: 'r.uint32(rd)', write: 'uint32Field', zero: '0' },
-  int64: { ts: 'number', wire: 0, read: 'r.int64(rd)', write: 'int64Field', zero: '0', out: (v) => `c.longOut(${v}, o)`, outZero: "o.longs === String ? '0' : 0" },
-  uint64: { ts: 'number', wire: 0, read: 'r.uint64(rd)', write: 'int64Field', zero: '0', out: (v) => `c.longOut(${v}, o)`, outZero: "o.longs === String ? '0' : 0" },
+  int64: {
+    ts: 'number',
+    wire: 0,
+    read: 'r.int64(rd)',
+    write: 'int64Field',
+    zero: '0',
+    out: (v) => `c.longOut(${v}, o)`,
+    outZero: "o.longs === String ? '0' : 0",
+  },
+  uint64: {
+    ts: 'number',
+    wire: 0,
+    read: 'r.uint64(rd)',
+    write: 'int64Field',
+    zero: '0',
+    out: (v) => `c.longOut(${v}, o)`,
+    outZero: "o.longs === String ? '0' : 0",
+  },
 };
 
 function unsupported(t: protobuf.Type, f: protobuf.Field, why = ''): never {
-  throw new Error(`generate-messages: ${t.name}.${f.name} (${f.type}${f.repeated ? ', repeated' : ''}${f.map ? ', map' : ''}) is not supported${why ? `: ${why}` : ''}; extend the generator`);
+  throw new Error(
+    `generate-messages: ${t.name}.${f.name} (${f.type}${f.repeated ? ', repeated' : ''}${f.map ? ', map' : ''}) is not supported${why ? `: ${why}` : ''}; extend the generator`,
+  );
 }
 
 const isMessage = (f: protobuf.Field): f is protobuf.Field & { resolvedType: protobuf.Type } => f.resolvedType instanceof protobuf.Type;
@@ -70,7 +88,12 @@ const isEnum = (f: protobuf.Field): f is protobuf.Field & { resolvedType: protob
 
 /** The scalar behaviour of a non-message field (enums are int32 on the wire). */
 function scalarOf(t: protobuf.Type, f: protobuf.Field, type = f.type): Scalar {
-  if (isEnum(f) && type === f.type) return { ...SCALARS.int32!, out: (v) => `c.enumOut(${v}, ${enumConst(f.resolvedType)}_NAMES, o)`, outZero: `o.enums === String ? ${JSON.stringify(f.resolvedType.valuesById[0] ?? 0)} : 0` };
+  if (isEnum(f) && type === f.type)
+    return {
+      ...SCALARS.int32!,
+      out: (v) => `c.enumOut(${v}, ${enumConst(f.resolvedType)}_NAMES, o)`,
+      outZero: `o.enums === String ? ${JSON.stringify(f.resolvedType.valuesById[0] ?? 0)} : 0`,
+    };
   return SCALARS[type] ?? unsupported(t, f);
 }
 
@@ -94,7 +117,8 @@ function allTypes(root: protobuf.Root): protobuf.Type[] {
     }
   };
   visit(ns);
-  for (const t of out) if (t.parent !== ns) throw new Error(`generate-messages: nested message ${t.fullName} is not supported; extend the generator`);
+  for (const t of out)
+    if (t.parent !== ns) throw new Error(`generate-messages: nested message ${t.fullName} is not supported; extend the generator`);
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -167,7 +191,8 @@ function interfaces(t: protobuf.Type): string {
       decoded.push(`  ${f.name}: ${ts};`);
     }
   }
-  for (const [name, members] of oneofMembers(t)) decoded.push(`  /** Which member of oneof ${name} is set. */`, `  ${name}?: ${members.map((m) => JSON.stringify(m)).join(' | ')};`);
+  for (const [name, members] of oneofMembers(t))
+    decoded.push(`  /** Which member of oneof ${name} is set. */`, `  ${name}?: ${members.map((m) => JSON.stringify(m)).join(' | ')};`);
   return [
     `/** gamepulse.v1.${t.name} as encode accepts it: every field optional. */`,
     `export interface ${t.name}Data {`,
@@ -239,7 +264,14 @@ function decoder(t: protobuf.Type): string {
       if (f.partOf) unsupported(t, f, 'scalar oneof members');
       body.push(`${m} = ${s.read};`);
     }
-    cases.push(`      case ${f.id * 8 + wire}:`, `        if (k & ${bit(i)}) {`, ...body.map((l) => `          ${l}`), '          continue;', '        }', '        break;');
+    cases.push(
+      `      case ${f.id * 8 + wire}:`,
+      `        if (k & ${bit(i)}) {`,
+      ...body.map((l) => `          ${l}`),
+      '          continue;',
+      '        }',
+      '        break;',
+    );
   });
   const name = t.name;
   return [
@@ -274,7 +306,8 @@ function encoder(t: protobuf.Type): string {
     if (f.map) {
       const mf = f as unknown as protobuf.MapField;
       const s = scalarOf(t, f, mf.type);
-      const write = s.write === 'stringField' ? 'w.stringValue' : s.write === 'int64Field' ? 'w.int64' : unsupported(t, f, 'map value type');
+      const write =
+        s.write === 'stringField' ? 'w.stringValue' : s.write === 'int64Field' ? 'w.int64' : unsupported(t, f, 'map value type');
       return `  w.mapField(${f.id * 8 + 2}, ${v}, ${16 + s.wire}, ${write});`;
     }
     if (isMessage(f)) return `  w.${f.repeated ? 'repeatedField' : 'messageField'}(${f.id * 8 + 2}, ${v}, write${f.resolvedType.name});`;
@@ -314,7 +347,12 @@ function toObject(t: protobuf.Type): string {
         copies.push(`if (${v} != null && ${v}.length) ${d} = Array.from(${v}, (x) => toObject${n}(x, o));`);
       } else {
         if (!f.partOf) defaults.push(`${d} = null;`);
-        copies.push(`if (${v} != null) {`, `  ${d} = toObject${n}(${v}, o);`, ...(f.partOf ? [`  if (o.oneofs) d.${f.partOf.name} = ${JSON.stringify(f.name)};`] : []), '}');
+        copies.push(
+          `if (${v} != null) {`,
+          `  ${d} = toObject${n}(${v}, o);`,
+          ...(f.partOf ? [`  if (o.oneofs) d.${f.partOf.name} = ${JSON.stringify(f.name)};`] : []),
+          '}',
+        );
       }
     } else {
       const s = scalarOf(t, f);

@@ -57,7 +57,9 @@ function closure(root: protobuf.Root, names: string[]): protobuf.Type[] {
 }
 
 function unsupported(t: protobuf.Type, f: protobuf.Field): never {
-  throw new Error(`generate-sdk-wire: ${t.name}.${f.name} (${f.type}${f.repeated ? ', repeated' : ''}) is not supported; extend the generator`);
+  throw new Error(
+    `generate-sdk-wire: ${t.name}.${f.name} (${f.type}${f.repeated ? ', repeated' : ''}) is not supported; extend the generator`,
+  );
 }
 
 function wireTypeOf(f: protobuf.Field, type: string): number {
@@ -184,7 +186,13 @@ function decoder(t: protobuf.Type): string {
     '  return m;',
     '}',
     ...(DECODE_ROOTS.includes(t.name)
-      ? ['', `/** Decodes gamepulse.v1.${t.name}. */`, `export function decode${t.name}(bytes: Uint8Array): ${t.name}Msg {`, `  return read${t.name}(w.reader(bytes), bytes.length);`, '}']
+      ? [
+          '',
+          `/** Decodes gamepulse.v1.${t.name}. */`,
+          `export function decode${t.name}(bytes: Uint8Array): ${t.name}Msg {`,
+          `  return read${t.name}(w.reader(bytes), bytes.length);`,
+          '}',
+        ]
       : []),
   ].join('\n');
 }
@@ -198,16 +206,23 @@ function tsType(f: protobuf.Field): string {
 }
 
 function decodedInterface(t: protobuf.Type): string {
-  const lines = [...t.fieldsArray].sort((a, b) => a.id - b.id).map((f) => {
-    if (f.map) {
-      const mf = f as unknown as protobuf.MapField;
-      return `  ${f.name}: Record<string, ${mf.type === 'string' ? 'string' : 'number'}>;`;
-    }
-    if (f.repeated) return `  ${f.name}: ${tsType(f)}[];`;
-    if (f.resolvedType instanceof protobuf.Type) return `  ${f.name}?: ${tsType(f)};`;
-    return `  ${f.name}: ${tsType(f)};`;
-  });
-  return [`/** gamepulse.v1.${t.name} as decoded: every field present (defaults filled), 64-bit values as numbers. */`, `export interface ${t.name}Msg {`, ...lines, '}'].join('\n');
+  const lines = [...t.fieldsArray]
+    .sort((a, b) => a.id - b.id)
+    .map((f) => {
+      if (f.map) {
+        const mf = f as unknown as protobuf.MapField;
+        return `  ${f.name}: Record<string, ${mf.type === 'string' ? 'string' : 'number'}>;`;
+      }
+      if (f.repeated) return `  ${f.name}: ${tsType(f)}[];`;
+      if (f.resolvedType instanceof protobuf.Type) return `  ${f.name}?: ${tsType(f)};`;
+      return `  ${f.name}: ${tsType(f)};`;
+    });
+  return [
+    `/** gamepulse.v1.${t.name} as decoded: every field present (defaults filled), 64-bit values as numbers. */`,
+    `export interface ${t.name}Msg {`,
+    ...lines,
+    '}',
+  ].join('\n');
 }
 
 const HEADER = [

@@ -37,9 +37,7 @@ export const EVENT_TYPE: Readonly<Record<PayloadKey, string>> = {
  * built by a game do not, so both are handled. Returns undefined for none, and for
  * more than one (a plain object can set two; the wire format cannot).
  */
-export function payloadOf(event: { payload?: string | null } & Partial<Record<PayloadKey, unknown>>):
-  | PayloadKey
-  | undefined {
+export function payloadOf(event: { payload?: string | null } & Partial<Record<PayloadKey, unknown>>): PayloadKey | undefined {
   if (event.payload) return event.payload as PayloadKey;
   let found: PayloadKey | undefined;
   for (const key of PAYLOAD_KEYS) {

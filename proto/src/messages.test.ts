@@ -37,7 +37,10 @@ describe('oneofs', () => {
   it('no payload reads as undefined; the same member twice merges, as a message field does', () => {
     const e = Event.decode(Event.encode(base).finish());
     expect(e.payload).toBeUndefined();
-    const twice = new Uint8Array([...Event.encode({ purchase: { currency: 'EUR', amountMinor: 5 } }).finish(), ...Event.encode({ purchase: { itemType: 'gem' } }).finish()]);
+    const twice = new Uint8Array([
+      ...Event.encode({ purchase: { currency: 'EUR', amountMinor: 5 } }).finish(),
+      ...Event.encode({ purchase: { itemType: 'gem' } }).finish(),
+    ]);
     expect(Event.decode(twice).purchase).toMatchObject({ currency: 'EUR', amountMinor: 5, itemType: 'gem' });
   });
 
@@ -76,7 +79,18 @@ const refPlain = (name: string, bytes: Uint8Array) => {
   return t.toObject(t.decode(Uint8Array.from(bytes)), REF_OPTIONS); // a plain Uint8Array: bytes fields decode as Uint8Array, as ours do
 };
 
-const TEXT = ['', 'a', 'world1', 'héllo', '日本語', '🎮 emoji', 'x'.repeat(200), 'ü'.repeat(70), '01a21ef8-c47c-7512-8b42-839bb9c4b13c', '\ufeffbom'];
+const TEXT = [
+  '',
+  'a',
+  'world1',
+  'héllo',
+  '日本語',
+  '🎮 emoji',
+  'x'.repeat(200),
+  'ü'.repeat(70),
+  '01a21ef8-c47c-7512-8b42-839bb9c4b13c',
+  '\ufeffbom',
+];
 
 function genBatch(seed: number): EventBatchData {
   const r = rng(seed);
@@ -161,7 +175,8 @@ describe('generated codec against protobufjs reflection', () => {
     for (let i = 0; i < 6_000; i++) {
       const src = sources[i % sources.length]!;
       const bytes = src.slice(0, mutate() < 0.2 ? Math.floor(mutate() * src.length) : src.length);
-      for (let k = 1 + Math.floor(mutate() * 3); k > 0 && bytes.length > 0; k--) bytes[Math.floor(mutate() * bytes.length)] = Math.floor(mutate() * 256);
+      for (let k = 1 + Math.floor(mutate() * 3); k > 0 && bytes.length > 0; k--)
+        bytes[Math.floor(mutate() * bytes.length)] = Math.floor(mutate() * 256);
       let expected: unknown;
       let refused = false;
       try {
@@ -194,9 +209,23 @@ describe('generated codec against protobufjs reflection', () => {
     const ref = reference('IngestedBatch');
     const batch = genBatch(11);
     const bytes = IngestedBatch.encode({ ...batch, keyId: 'k', rejected: 2, receivedAtMs: 2 ** 40 }).finish();
-    const options = [{ longs: Number }, { longs: String, enums: String, bytes: String, json: true }, { defaults: true, longs: String, enums: String }, { arrays: true, objects: true, longs: Number }, REF_OPTIONS];
-    for (const o of options) expect(IngestedBatch.toObject(IngestedBatch.decode(bytes), o), JSON.stringify(o)).toEqual(ref.toObject(ref.decode(bytes), o));
+    const options = [
+      { longs: Number },
+      { longs: String, enums: String, bytes: String, json: true },
+      { defaults: true, longs: String, enums: String },
+      { arrays: true, objects: true, longs: Number },
+      REF_OPTIONS,
+    ];
+    for (const o of options)
+      expect(IngestedBatch.toObject(IngestedBatch.decode(bytes), o), JSON.stringify(o)).toEqual(ref.toObject(ref.decode(bytes), o));
     const letter = DeadLetter.encode({ raw: Uint8Array.of(0, 1, 250) }).finish();
-    for (const o of [{ bytes: String, longs: Number }, { bytes: Array, longs: Number }, { defaults: true, bytes: String, longs: Number }]) expect(DeadLetter.toObject(DeadLetter.decode(letter), o)).toEqual(reference('DeadLetter').toObject(reference('DeadLetter').decode(letter), o));
+    for (const o of [
+      { bytes: String, longs: Number },
+      { bytes: Array, longs: Number },
+      { defaults: true, bytes: String, longs: Number },
+    ])
+      expect(DeadLetter.toObject(DeadLetter.decode(letter), o)).toEqual(
+        reference('DeadLetter').toObject(reference('DeadLetter').decode(letter), o),
+      );
   });
 });

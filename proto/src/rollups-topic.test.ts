@@ -6,10 +6,36 @@ describe('proto/rollups-topic', () => {
   it('maps every RollupRow and PlayerWindow field, both ways', () => {
     // Guard: a field added to the proto must be added to the JSON mapping too.
     const rollupFields = Object.keys(RollupRow.toObject({}, { defaults: true })).length;
-    const r = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', eventType: 'purchase', action: 'a', currency: 'EUR', item: 'i', variant: 'x:y', events: 2, amount: 998, value: 1.5 };
+    const r = {
+      windowStartMs: 60_000,
+      gameId: 'g',
+      build: 'b',
+      platform: 'web',
+      country: 'DE',
+      eventType: 'purchase',
+      action: 'a',
+      currency: 'EUR',
+      item: 'i',
+      variant: 'x:y',
+      events: 2,
+      amount: 998,
+      value: 1.5,
+    };
     expect(Object.keys(r)).toHaveLength(rollupFields);
     expect(jsonToRollup(decodeRollupsRecord(encodeRollupsRecord(rollupToJson(r))) as ReturnType<typeof rollupToJson>)).toEqual(r);
-    const p = { windowStartMs: 120_000, gameId: 'g', build: 'b', platform: 'ios', country: 'BR', playerId: 'p1', firstSeenDayMs: 86_400_000, events: 5, purchases: 1, sessions: 1, variant: 'shop_layout:grid' };
+    const p = {
+      windowStartMs: 120_000,
+      gameId: 'g',
+      build: 'b',
+      platform: 'ios',
+      country: 'BR',
+      playerId: 'p1',
+      firstSeenDayMs: 86_400_000,
+      events: 5,
+      purchases: 1,
+      sessions: 1,
+      variant: 'shop_layout:grid',
+    };
     expect(Object.keys(p)).toHaveLength(Object.keys(PlayerWindow.toObject({}, { defaults: true })).length);
     expect(jsonToPlayer(decodeRollupsRecord(encodeRollupsRecord(playerToJson(p))) as ReturnType<typeof playerToJson>)).toEqual(p);
   });
@@ -17,7 +43,9 @@ describe('proto/rollups-topic', () => {
   it('writes variant on player rows, "" when unset, and reads a record from before the field as ""', () => {
     expect(playerToJson({ windowStartMs: 60_000, playerId: 'p1' }).variant).toBe('');
     expect(playerToJson({ windowStartMs: 60_000, playerId: 'p1', variant: 'shop_layout:grid' }).variant).toBe('shop_layout:grid');
-    const old = new TextEncoder().encode('{"kind":"player","window_start":60000,"game_id":"g","build":"","platform":"","country":"","player_id":"p1","first_seen_day":0,"events":1,"purchases":0,"sessions":0}');
+    const old = new TextEncoder().encode(
+      '{"kind":"player","window_start":60000,"game_id":"g","build":"","platform":"","country":"","player_id":"p1","first_seen_day":0,"events":1,"purchases":0,"sessions":0}',
+    );
     expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).variant).toBe('');
   });
 

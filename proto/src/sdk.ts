@@ -35,4 +35,10 @@ export const ErrorSeverity = {
   SEVERITY_ERROR: 4,
   SEVERITY_CRITICAL: 5,
 } as const;
-export const AdAction = { ACTION_UNSPECIFIED: 0, ACTION_SHOW: 1, ACTION_CLICK: 2, ACTION_FAILED_SHOW: 3, ACTION_REWARD_RECEIVED: 4 } as const;
+export const AdAction = {
+  ACTION_UNSPECIFIED: 0,
+  ACTION_SHOW: 1,
+  ACTION_CLICK: 2,
+  ACTION_FAILED_SHOW: 3,
+  ACTION_REWARD_RECEIVED: 4,
+} as const;

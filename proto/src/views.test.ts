@@ -23,13 +23,23 @@ describe('proto/views', () => {
   });
 
   it('decodes the kept fields exactly as the full message does and leaves the others out', () => {
-    const bytes = IngestedBatch.encode({ installId: 'install-1', batchSequence: 3, keyId: 'k', events: [event, { ...event, purchase: null, progression: { status: 2, tier1: 'w1' } }] }).finish();
+    const bytes = IngestedBatch.encode({
+      installId: 'install-1',
+      batchSequence: 3,
+      keyId: 'k',
+      events: [event, { ...event, purchase: null, progression: { status: 2, tier1: 'w1' } }],
+    }).finish();
     const full = IngestedBatch.decode(bytes);
     const got = view.decode(bytes);
     expect(got.installId).toBe(full.installId);
     expect(got).not.toHaveProperty('batchSequence');
     const [a, b] = got.events!;
-    expect(a).toMatchObject({ playerId: 'player-1', clientTsMs: 1_700_000_000_000, context: { build: '2.0' }, purchase: { currency: 'USD', amountMinor: 499 } });
+    expect(a).toMatchObject({
+      playerId: 'player-1',
+      clientTsMs: 1_700_000_000_000,
+      context: { build: '2.0' },
+      purchase: { currency: 'USD', amountMinor: 499 },
+    });
     for (const skipped of ['eventId', 'sessionId', 'sequence', 'installId']) expect(a![skipped as keyof EventData], skipped).toBeFalsy();
     expect(a!.custom ?? {}).toEqual({});
     expect(a!.context!.os).toBeFalsy();

@@ -1,4 +1,22 @@
 /** @gamepulse/samples — the player simulator (and, beside it, example games). */
 
-export { createSimulator, Ledger, WINDOW_MS, createRandom, createVirtualClock, createRealtimeClock, profileFor } from './simulator/index.ts';
-export type { Simulator, SimulatorStats, SimulatorOptions, LedgerTotals, TrackedFact, GameClient, InstallProfile, SimClock, Random } from './simulator/index.ts';
+export {
+  createSimulator,
+  Ledger,
+  WINDOW_MS,
+  createRandom,
+  createVirtualClock,
+  createRealtimeClock,
+  profileFor,
+} from './simulator/index.ts';
+export type {
+  Simulator,
+  SimulatorStats,
+  SimulatorOptions,
+  LedgerTotals,
+  TrackedFact,
+  GameClient,
+  InstallProfile,
+  SimClock,
+  Random,
+} from './simulator/index.ts';

@@ -38,7 +38,9 @@ async function main(command: string | undefined): Promise<number> {
     }
     case 'start': {
       const kafka = await startKafka(opts);
-      console.log(`kafka ${kafka.version} ${kafka.startedHere ? 'started' : 'already running'}: brokers=${kafka.brokers.join(',')} pid=${kafka.pid}`);
+      console.log(
+        `kafka ${kafka.version} ${kafka.startedHere ? 'started' : 'already running'}: brokers=${kafka.brokers.join(',')} pid=${kafka.pid}`,
+      );
       console.log(`  data ${kafka.dataDir}\n  log  ${kafka.logFile}`);
       return 0;
     }
@@ -53,7 +55,9 @@ async function main(command: string | undefined): Promise<number> {
         console.log(`kafka not running (data ${s.dataDir})`);
         return 3;
       }
-      console.log(`kafka pid ${s.pid} ${s.answers ? 'answering' : 'NOT answering'} on ${s.brokers.join(',')}\n  data ${s.dataDir}\n  log  ${s.logFile}`);
+      console.log(
+        `kafka pid ${s.pid} ${s.answers ? 'answering' : 'NOT answering'} on ${s.brokers.join(',')}\n  data ${s.dataDir}\n  log  ${s.logFile}`,
+      );
       return s.answers ? 0 : 4;
     }
     default:

@@ -106,7 +106,12 @@ export async function ensureKafkaJars(opts: KafkaJarsOptions = {}): Promise<stri
       `org.slf4j:slf4j-simple:${SLF4J_VERSION}`,
     ],
     // Older releases (3.x) bring their own binding; two bindings make SLF4J pick one at random.
-    exclusions: ['org.slf4j:slf4j-reload4j', 'org.slf4j:slf4j-log4j12', 'org.apache.logging.log4j:log4j-slf4j-impl', 'org.apache.logging.log4j:log4j-slf4j2-impl'],
+    exclusions: [
+      'org.slf4j:slf4j-reload4j',
+      'org.slf4j:slf4j-log4j12',
+      'org.apache.logging.log4j:log4j-slf4j-impl',
+      'org.apache.logging.log4j:log4j-slf4j2-impl',
+    ],
     log: opts.log,
   });
 }
@@ -205,7 +210,9 @@ async function formatStorage(o: ResolvedKafkaOptions, jars: string[]): Promise<v
   if (!existsSync(paths.clusterIdFile)) writeFileSync(paths.clusterIdFile, newClusterId());
   const clusterId = readFileSync(paths.clusterIdFile, 'utf8').trim();
   o.log(`[kafka] formatting ${paths.logDirs} (cluster ${clusterId})`);
-  const res = await runJava(javaArgs(o, jars, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', paths.configFile, '--ignore-formatted']));
+  const res = await runJava(
+    javaArgs(o, jars, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', paths.configFile, '--ignore-formatted']),
+  );
   if (res.code !== 0) throw new Error(`kafka storage format failed (exit ${res.code}):\n${res.output}`);
 }
 
@@ -285,7 +292,10 @@ export async function startKafka(opts: KafkaOptions = {}): Promise<KafkaHandle> 
     await stopKafka(o);
   }
   for (const port of [o.port, o.controllerPort]) {
-    if (await portOpen(port)) throw new Error(`port ${port} on 127.0.0.1 is taken by a process that is not this broker (pid file ${paths.pidFile}); stop it or choose other ports`);
+    if (await portOpen(port))
+      throw new Error(
+        `port ${port} on 127.0.0.1 is taken by a process that is not this broker (pid file ${paths.pidFile}); stop it or choose other ports`,
+      );
   }
 
   const jars = await ensureKafkaJars(o);

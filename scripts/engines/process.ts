@@ -13,7 +13,11 @@ export interface BackgroundProcess {
 }
 
 /** Spawns a detached process writing to `logFile`, recording its pid in `pidFile`. */
-export function startBackground(cmd: string, args: string[], opts: { pidFile: string; logFile: string; cwd?: string; env?: NodeJS.ProcessEnv }): BackgroundProcess {
+export function startBackground(
+  cmd: string,
+  args: string[],
+  opts: { pidFile: string; logFile: string; cwd?: string; env?: NodeJS.ProcessEnv },
+): BackgroundProcess {
   const out = openSync(opts.logFile, 'a');
   const child = spawn(cmd, args, {
     cwd: opts.cwd,
@@ -123,7 +127,8 @@ export async function waitUntil(
     });
     if (ok) return;
     if (opts.pid && !isAlive(opts.pid)) throw new Error(`${what}: process exited during start${lastError}\n${logTail(opts.logFile)}`);
-    if (Date.now() - started > opts.timeoutMs) throw new Error(`${what}: not ready after ${opts.timeoutMs} ms${lastError}\n${logTail(opts.logFile)}`);
+    if (Date.now() - started > opts.timeoutMs)
+      throw new Error(`${what}: not ready after ${opts.timeoutMs} ms${lastError}\n${logTail(opts.logFile)}`);
     if (opts.log && Date.now() - lastReport > 10_000) {
       lastReport = Date.now();
       opts.log(`[${what}] waiting… ${Math.round((Date.now() - started) / 1000)} s`);

@@ -28,14 +28,28 @@ export interface KafkaProfile {
 
 /** First ops port of the processors: query port + 1, + 2, … */
 export async function startKafkaProfile(opts: StartOptions, dataDir: string, logDir: string, root: string): Promise<KafkaProfile> {
-  const kafkaOpts = { port: opts.kafkaPort, controllerPort: opts.kafkaPort + 1, dataDir: join(dataDir, 'kafka'), log: (l: string) => process.stdout.write(`${l}\n`) };
+  const kafkaOpts = {
+    port: opts.kafkaPort,
+    controllerPort: opts.kafkaPort + 1,
+    dataDir: join(dataDir, 'kafka'),
+    log: (l: string) => process.stdout.write(`${l}\n`),
+  };
   const broker = await startKafka(kafkaOpts);
   const brokers = broker.brokers.join(',');
-  const env = { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_BROKERS: brokers, GAMEPULSE_TOPIC_PREFIX: 'gamepulse', GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb') };
+  const env = {
+    GAMEPULSE_LOG_KIND: 'kafka',
+    GAMEPULSE_KAFKA_BROKERS: brokers,
+    GAMEPULSE_TOPIC_PREFIX: 'gamepulse',
+    GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'),
+  };
   const collector = startService(
     'collector',
     'apps/src/collector.ts',
-    { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort), GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort) },
+    {
+      ...env,
+      GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort),
+      GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort),
+    },
     `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
     logDir,
     root,
@@ -43,9 +57,23 @@ export async function startKafkaProfile(opts: StartOptions, dataDir: string, log
   await waitReady(collector, 60_000);
   const ports = Array.from({ length: opts.processors }, (_, i) => opts.queryPort + 1 + i);
   const processors = ports.map((port, i) =>
-    startService(`processor-${i}`, 'apps/src/processor.ts', { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) }, `http://127.0.0.1:${port}/readyz`, logDir, root),
+    startService(
+      `processor-${i}`,
+      'apps/src/processor.ts',
+      { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) },
+      `http://127.0.0.1:${port}/readyz`,
+      logDir,
+      root,
+    ),
   );
-  const loader = startService('loader', 'apps/src/rollups-loader.ts', { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort) }, `http://127.0.0.1:${opts.queryPort}/readyz`, logDir, root);
+  const loader = startService(
+    'loader',
+    'apps/src/rollups-loader.ts',
+    { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort) },
+    `http://127.0.0.1:${opts.queryPort}/readyz`,
+    logDir,
+    root,
+  );
   await Promise.all([...processors, loader].map((s) => waitReady(s, 90_000)));
   return {
     collector,

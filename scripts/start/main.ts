@@ -30,7 +30,9 @@ function banner(services: Service[]): void {
   const c = `http://127.0.0.1:${opts.queryPort}`;
   const lines = [
     '',
-    kafka ? `  gamepulse is running (Apache Kafka at ${kafka.brokers}, ${kafka.processors.length} transactional processors, loader → DuckDB)` : '  gamepulse is running (embedded log + DuckDB)',
+    kafka
+      ? `  gamepulse is running (Apache Kafka at ${kafka.brokers}, ${kafka.processors.length} transactional processors, loader → DuckDB)`
+      : '  gamepulse is running (embedded log + DuckDB)',
     '',
     `  console        ${c}/`,
     `  KPI API        ${c}/v1/kpis            e.g. ${c}/v1/kpis/events_by_type?granularity=all`,
@@ -48,7 +50,9 @@ function banner(services: Service[]): void {
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
     `  logs           ${services.map((s) => s.logFile).join('  ')}`,
-    opts.simulate ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time` : '  simulator      off (--no-sim)',
+    opts.simulate
+      ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time`
+      : '  simulator      off (--no-sim)',
     '',
     '  Ctrl-C to stop.',
     '',
@@ -101,7 +105,9 @@ let druid: DruidProfile | undefined;
 async function sample(sim: Simulator | undefined): Promise<Sample & { lag: number; online: number; duplicates: number }> {
   const [collector, processor, online] = await Promise.all([
     scrape(`http://127.0.0.1:${opts.collectorHttpPort}/metrics`),
-    kafka ? Promise.all(kafka.processorMetricsUrls.map(scrape)).then((texts) => texts.join('\n')) : scrape(`http://127.0.0.1:${opts.queryPort}/metrics`),
+    kafka
+      ? Promise.all(kafka.processorMetricsUrls.map(scrape)).then((texts) => texts.join('\n'))
+      : scrape(`http://127.0.0.1:${opts.queryPort}/metrics`),
     fetch(`http://127.0.0.1:${opts.queryPort}/v1/kpis/online_now`)
       .then((r) => (r.ok ? (r.json() as Promise<{ rows: Array<{ players: number }> }>) : undefined))
       .catch(() => undefined),
@@ -126,7 +132,11 @@ async function main(): Promise<void> {
   const collector = startService(
     'collector',
     'apps/src/collector.ts',
-    { ...env, GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort), GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort) },
+    {
+      ...env,
+      GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort),
+      GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort),
+    },
     `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
     logDir,
     root,
@@ -205,7 +215,11 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
     }
     await after();
     const last = sim?.stats();
-    process.stdout.write(`stopped (${codes.join(', ')})` + (last ? `; players tracked ${fmt(last.eventsTracked)} events in ${fmt(last.sessions)} sessions` : '') + '\n');
+    process.stdout.write(
+      `stopped (${codes.join(', ')})` +
+        (last ? `; players tracked ${fmt(last.eventsTracked)} events in ${fmt(last.sessions)} sessions` : '') +
+        '\n',
+    );
     process.exit(ok ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

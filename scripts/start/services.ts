@@ -23,7 +23,14 @@ export interface Service {
  */
 export const SERVICE_NODE_ARGS = ['--max-semi-space-size=32'];
 
-export function startService(name: string, entry: string, env: Record<string, string>, readyUrl: string, logDir: string, root: string): Service {
+export function startService(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  readyUrl: string,
+  logDir: string,
+  root: string,
+): Service {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });

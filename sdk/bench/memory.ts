@@ -17,7 +17,14 @@ const settle = async () => {
 // A collector that never answers: everything stays queued (the first batch in flight).
 const never: Transport = { send: () => new Promise(() => {}) };
 const gp = createGamepulse(
-  { gameKey: 'bench', endpoint: 'http://127.0.0.1:1', gameId: 'bench_game', build: '1.0.0', maxQueueBytes: 256 << 20, flushIntervalMs: 3_600_000 },
+  {
+    gameKey: 'bench',
+    endpoint: 'http://127.0.0.1:1',
+    gameId: 'bench_game',
+    build: '1.0.0',
+    maxQueueBytes: 256 << 20,
+    flushIntervalMs: 3_600_000,
+  },
   { transport: never, storage: createMemoryStorage({ journal: false }) },
 );
 await gp.ready;

@@ -89,7 +89,17 @@ async function intoRealCollector(transport: NodeTransportName, events: number, t
   const dir = mkdtempSync(join(tmpDir, 'sdk-bench-log-'));
   const log = await openEmbeddedLog({ dir });
   const collector = await startCollector({
-    config: loadCollectorConfig({ env: {}, overrides: { httpPort: 0, grpcPort: 0, keys: ['bench-key=demo:b'], topicPrefix: 'bench', rateLimitKeyEventsPerS: 0, rateLimitPlayerEventsPerS: 0 } }),
+    config: loadCollectorConfig({
+      env: {},
+      overrides: {
+        httpPort: 0,
+        grpcPort: 0,
+        keys: ['bench-key=demo:b'],
+        topicPrefix: 'bench',
+        rateLimitKeyEventsPerS: 0,
+        rateLimitPlayerEventsPerS: 0,
+      },
+    }),
     log,
     logger: createLogger({ service: 'collector', write: () => {} }),
   });
@@ -116,7 +126,10 @@ async function intoRealCollector(transport: NodeTransportName, events: number, t
 }
 
 function memoryPer10k(): { bytesPer10k: number; exactGc: boolean } {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory.ts'), '10000'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory.ts'), '10000'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as { bytesPer10k: number; exactGc: boolean };
 }
 
@@ -128,7 +141,13 @@ export const sdkSuite: BenchSuite = {
     const calls = ctx.quick ? 20_000 : 200_000;
     ctx.log(`track() × ${calls}`);
     const cost = await trackCost(calls);
-    rows.push({ suite: SUITE, metric: 'track() median', value: Number(cost.medianUs.toFixed(2)), unit: 'µs', note: 'mixed helpers, calling thread' });
+    rows.push({
+      suite: SUITE,
+      metric: 'track() median',
+      value: Number(cost.medianUs.toFixed(2)),
+      unit: 'µs',
+      note: 'mixed helpers, calling thread',
+    });
     rows.push({ suite: SUITE, metric: 'track() p99', value: Number(cost.p99Us.toFixed(2)), unit: 'µs', note: 'includes GC pauses' });
 
     const events = ctx.quick ? 20_000 : 200_000;
@@ -137,7 +156,13 @@ export const sdkSuite: BenchSuite = {
       { gameKey: 'bench', endpoint: 'http://127.0.0.1:1', gameId: 'bench_game', build: '1.0.0', maxQueueBytes: 64 << 20 },
       { transport: instantAck, storage: createMemoryStorage({ journal: false }) },
     );
-    rows.push({ suite: SUITE, metric: 'events/s, SDK into a sink transport', value: await throughput(sink, events), unit: 'events/s', note: 'the SDK alone: no I/O' });
+    rows.push({
+      suite: SUITE,
+      metric: 'events/s, SDK into a sink transport',
+      value: await throughput(sink, events),
+      unit: 'events/s',
+      note: 'the SDK alone: no I/O',
+    });
     await sink.shutdown();
     for (const transport of ['http', 'grpc-stream'] as const) {
       ctx.log(`events/s into the real collector over ${transport} × ${events}`);

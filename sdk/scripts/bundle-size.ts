@@ -94,7 +94,13 @@ export async function measureBrowserBundle(entry = BROWSER_ENTRY): Promise<Bundl
   const deferred = [...closure(deferredEntries)].filter((p) => !core.has(p));
   const part = (chunks: readonly string[]): BundlePart & { text: string } => {
     const joined = chunks.map(textOf).join('');
-    return { bytes: Buffer.byteLength(joined), gzipBytes: gzip(joined), chunks: chunks.map(chunkName), modules: modulesOf(outputs, chunks), text: joined };
+    return {
+      bytes: Buffer.byteLength(joined),
+      gzipBytes: gzip(joined),
+      chunks: chunks.map(chunkName),
+      modules: modulesOf(outputs, chunks),
+      text: joined,
+    };
   };
   const c = part([...core]);
   const d = part(deferred);
@@ -120,7 +126,9 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.arg
 if (isMain) {
   const s = await measureBrowserBundle();
   console.log(`browser core: ${s.coreBytes} B minified, ${s.coreGzipBytes} B gzip`);
-  console.log(`deferred (loaded right after start): ${s.deferred.bytes} B minified, ${s.deferred.gzipBytes} B gzip (${s.deferred.chunks.join(', ')})`);
+  console.log(
+    `deferred (loaded right after start): ${s.deferred.bytes} B minified, ${s.deferred.gzipBytes} B gzip (${s.deferred.chunks.join(', ')})`,
+  );
   console.log(`startup total (core + deferred): ${s.startupGzipBytes} B gzip`);
   console.log(`on first use (gzip): ${JSON.stringify(s.lazyGzipBytes)}`);
   if (process.argv.includes('--modules')) {

@@ -14,14 +14,7 @@ export {
   type CircuitBreakerOptions,
   type ConsentMode,
 } from './core/options.ts';
-export {
-  SDK_CODES,
-  GamepulseConfigError,
-  type SdkCode,
-  type GamepulseCode,
-  type DebugLevel,
-  type DebugMessage,
-} from './core/codes.ts';
+export { SDK_CODES, GamepulseConfigError, type SdkCode, type GamepulseCode, type DebugLevel, type DebugMessage } from './core/codes.ts';
 export type {
   TrackPayload,
   CustomFields,
@@ -42,7 +35,13 @@ export { CircuitBreaker, type CircuitState, type BreakerOptions } from './core/b
 export { withFallback, withTiming, type FallbackOptions } from './core/fallback.ts';
 export { lazyTransport, deferSendStack } from './core/lazy-transport.ts';
 export { createSendStack, type CreateSendStack, type SendStack, type SendStackInputs } from './core/send-stack.ts';
-export { createWebSocketTransport, webSocketUrl, type WebSocketLike, type WebSocketFactory, type WebSocketTransportOptions } from './core/ws/websocket-transport.ts';
+export {
+  createWebSocketTransport,
+  webSocketUrl,
+  type WebSocketLike,
+  type WebSocketFactory,
+  type WebSocketTransportOptions,
+} from './core/ws/websocket-transport.ts';
 export { LANE_LOW, LANE_NORMAL, LANE_CRITICAL, laneOf } from './core/lanes.ts';
 export type { FrozenBatch } from './core/frozen-batch.ts';
 export type { Storage, PersistedState, LoadedStorage, JournalEntry, ConsentDecision, SessionSnapshot } from './core/storage.ts';

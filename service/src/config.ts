@@ -62,7 +62,13 @@ function parse(kind: Kind, raw: unknown): { value?: unknown; error?: string } {
       return { error: `expected true or false, got ${JSON.stringify(raw)}` };
     case 'list':
       if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return { value: raw };
-      if (typeof raw === 'string') return { value: raw.split(',').map((s) => s.trim()).filter(Boolean) };
+      if (typeof raw === 'string')
+        return {
+          value: raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        };
       return { error: `expected a list, got ${JSON.stringify(raw)}` };
   }
 }
@@ -94,7 +100,8 @@ export function loadConfig<S extends ConfigSpec>(spec: S, options: LoadConfigOpt
     let source = 'default';
     if (key in fromFile) [raw, source] = [fromFile[key], `file ${options.file}`];
     if (env[field.env] !== undefined) [raw, source] = [env[field.env], `env ${field.env}`];
-    if (options.overrides && key in options.overrides && options.overrides[key] !== undefined) [raw, source] = [options.overrides[key], 'override'];
+    if (options.overrides && key in options.overrides && options.overrides[key] !== undefined)
+      [raw, source] = [options.overrides[key], 'override'];
     const { value, error } = parse(field.kind, raw);
     if (error) {
       problems.push(`${key} (${source}): ${error}`);

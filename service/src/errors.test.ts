@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defineErrors, errorTableMarkdown, GamepulseError, GRPC_STATUS, grpcStatusName, isGamepulseError, registeredErrorTables } from './errors.ts';
+import {
+  defineErrors,
+  errorTableMarkdown,
+  GamepulseError,
+  GRPC_STATUS,
+  grpcStatusName,
+  isGamepulseError,
+  registeredErrorTables,
+} from './errors.ts';
 
 const BASE = defineErrors(
   { name: 'test-base', docsUrl: 'service/README.md#base' },
@@ -22,7 +30,14 @@ class TestError extends GamepulseError<keyof typeof EDGE> {
 
 describe('service/errors', () => {
   it('a table gives each code its spec, its code and its docs URL', () => {
-    expect(BASE.GP_TEST_BAD).toEqual({ code: 'GP_TEST_BAD', message: 'bad input', retryable: false, httpStatus: 400, grpcStatus: 3, docsUrl: 'service/README.md#base' });
+    expect(BASE.GP_TEST_BAD).toEqual({
+      code: 'GP_TEST_BAD',
+      message: 'bad input',
+      retryable: false,
+      httpStatus: 400,
+      grpcStatus: 3,
+      docsUrl: 'service/README.md#base',
+    });
     expect(Object.isFrozen(BASE) && Object.isFrozen(BASE.GP_TEST_BAD)).toBe(true);
   });
 
@@ -34,7 +49,9 @@ describe('service/errors', () => {
   });
 
   it('refuses a code that a table both defines and includes', () => {
-    expect(() => defineErrors({ name: 'test-twice', docsUrl: 'x.md#y', include: [BASE.GP_TEST_BAD] }, { GP_TEST_BAD: BASE.GP_TEST_BAD })).toThrow(/GP_TEST_BAD appears twice/);
+    expect(() =>
+      defineErrors({ name: 'test-twice', docsUrl: 'x.md#y', include: [BASE.GP_TEST_BAD] }, { GP_TEST_BAD: BASE.GP_TEST_BAD }),
+    ).toThrow(/GP_TEST_BAD appears twice/);
   });
 
   it('an error carries code, message, retryable, statuses, docs URL, context and cause', () => {

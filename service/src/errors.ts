@@ -107,7 +107,14 @@ export function defineErrors<const S extends Record<string, ErrorSpec>, I extend
   specs: S,
 ): ErrorTable<(keyof S & string) | I['code']> {
   const defines = Object.entries(specs).map(([code, spec]): ErrorDefinition =>
-    Object.freeze({ code, message: spec.message, retryable: spec.retryable, httpStatus: spec.httpStatus, grpcStatus: spec.grpcStatus, docsUrl: options.docsUrl }),
+    Object.freeze({
+      code,
+      message: spec.message,
+      retryable: spec.retryable,
+      httpStatus: spec.httpStatus,
+      grpcStatus: spec.grpcStatus,
+      docsUrl: options.docsUrl,
+    }),
   );
   const codes = [...defines, ...(options.include ?? [])];
   const table: Record<string, ErrorDefinition> = {};
@@ -170,6 +177,9 @@ function isGamepulseInstance(err: unknown): err is GamepulseError {
 /** A README table of `codes`: code, HTTP status, gRPC status, retryable, message. */
 export function errorTableMarkdown(codes: Iterable<ErrorDefinition>): string {
   const lines = ['| code | HTTP | gRPC | retryable | meaning |', '|---|---|---|---|---|'];
-  for (const d of codes) lines.push(`| \`${d.code}\` | ${d.httpStatus} | ${grpcStatusName(d.grpcStatus) ?? d.grpcStatus} | ${d.retryable ? 'yes' : 'no'} | ${d.message} |`);
+  for (const d of codes)
+    lines.push(
+      `| \`${d.code}\` | ${d.httpStatus} | ${grpcStatusName(d.grpcStatus) ?? d.grpcStatus} | ${d.retryable ? 'yes' : 'no'} | ${d.message} |`,
+    );
   return lines.join('\n');
 }

@@ -3,7 +3,16 @@ export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './
 export { createRegistry, registerOnce, Counter, Gauge, Histogram, Registry, LATENCY_BUCKETS_S } from './metrics.ts';
 export { handleOps, startOpsServer, type OpsOptions, type OpsServer, type ReadinessCheck } from './ops-server.ts';
 export { createShutdown, type Shutdown, type ShutdownStep } from './shutdown.ts';
-export { loadConfig, describeConfig, ConfigError, CONFIG_ERRORS, type ConfigSpec, type ConfigOf, type FieldSpec, type LoadConfigOptions } from './config.ts';
+export {
+  loadConfig,
+  describeConfig,
+  ConfigError,
+  CONFIG_ERRORS,
+  type ConfigSpec,
+  type ConfigOf,
+  type FieldSpec,
+  type LoadConfigOptions,
+} from './config.ts';
 export {
   defineErrors,
   errorTableMarkdown,
@@ -21,4 +30,11 @@ export {
   type GrpcStatusName,
   type RegisteredErrorTable,
 } from './errors.ts';
-export { runService, configFileFrom, type RunServiceOptions, type RunningRole, type ServiceContext, type ConfigSource } from './run-service.ts';
+export {
+  runService,
+  configFileFrom,
+  type RunServiceOptions,
+  type RunningRole,
+  type ServiceContext,
+  type ConfigSource,
+} from './run-service.ts';

@@ -33,7 +33,10 @@ function harness(): Harness {
   };
 }
 
-const SPEC = { port: { kind: 'int', default: 0, env: 'T_PORT', min: 0, max: 65535, doc: '' }, name: { kind: 'string', default: 'x', env: 'T_NAME', doc: '' } } as const;
+const SPEC = {
+  port: { kind: 'int', default: 0, env: 'T_PORT', min: 0, max: 65535, doc: '' },
+  name: { kind: 'string', default: 'x', env: 'T_NAME', doc: '' },
+} as const;
 
 describe('service/run-service', () => {
   it('finds --config, --config=, else the variable', () => {
@@ -67,7 +70,12 @@ describe('service/run-service', () => {
     expect(h.lines.at(-1)).toMatchObject({ msg: 'svc failed to start', err: { message: 'boom' } });
 
     const h2 = harness();
-    await runService({ ...h2.options, name: 'svc', config: () => ({}), start: async () => Promise.reject(new ConfigError(['keys file: bad'])) });
+    await runService({
+      ...h2.options,
+      name: 'svc',
+      config: () => ({}),
+      start: async () => Promise.reject(new ConfigError(['keys file: bad'])),
+    });
     expect(h2.exits).toEqual([2]);
     expect(h2.lines.at(-1)).toMatchObject({ msg: 'invalid configuration', problems: ['keys file: bad'] });
   });
@@ -168,7 +176,12 @@ describe('service/run-service', () => {
     expect(h.lines.find((l) => l.msg === 'shutdown step failed')).toMatchObject({ step: 'final commit' });
 
     const h2 = harness();
-    await runService({ ...h2.options, name: 'svc', config: () => ({}), start: async (ctx) => void setTimeout(() => ctx.stop('gave up', { failed: true }), 1) });
+    await runService({
+      ...h2.options,
+      name: 'svc',
+      config: () => ({}),
+      start: async (ctx) => void setTimeout(() => ctx.stop('gave up', { failed: true }), 1),
+    });
     expect(await h2.exited).toBe(1);
   });
 });

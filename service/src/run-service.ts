@@ -141,7 +141,11 @@ export async function runService<C>(o: RunServiceOptions<C>): Promise<void> {
 
   const registry = createRegistry(o.name);
   let exitCode = 0;
-  const shutdown = createShutdown({ logger, exit: (code) => exit(code === 0 ? exitCode : code), ...(o.signals ? { signals: o.signals } : {}) });
+  const shutdown = createShutdown({
+    logger,
+    exit: (code) => exit(code === 0 ? exitCode : code),
+    ...(o.signals ? { signals: o.signals } : {}),
+  });
   let ops: OpsServer | undefined;
   const ctx: ServiceContext<C> = {
     name: o.name,
@@ -165,12 +169,23 @@ export async function runService<C>(o: RunServiceOptions<C>): Promise<void> {
   // The first step: a shutdown that begins during start lets the start return first,
   // so the steps of what it opened run too.
   let starting: Promise<unknown> = Promise.resolve();
-  shutdown.add({ name: 'start: wait until the role has started', run: () => starting.then(noop, noop), timeoutMs: o.startTimeoutMs ?? 30_000 });
+  shutdown.add({
+    name: 'start: wait until the role has started',
+    run: () => starting.then(noop, noop),
+    timeoutMs: o.startTimeoutMs ?? 30_000,
+  });
 
   const checks: ReadinessCheck[] = [{ name: o.name, check: async () => ({ ok: false, detail: 'starting' }) }];
   try {
     const at = o.ops?.(config);
-    if (at) ops = await startOpsServer({ registry, checks, port: at.port, ...(at.host ? { host: at.host } : {}), isDraining: () => shutdown.draining });
+    if (at)
+      ops = await startOpsServer({
+        registry,
+        checks,
+        port: at.port,
+        ...(at.host ? { host: at.host } : {}),
+        isDraining: () => shutdown.draining,
+      });
     const pending = o.start(ctx);
     starting = pending;
     const role = (await pending) ?? {};

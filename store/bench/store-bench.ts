@@ -30,7 +30,12 @@ async function commitBench(label: string, withState: boolean): Promise<void> {
   for (let run = 0; run <= RUNS; run++) {
     const shape = { fromMs: DAY0 + run * 60_000, minutes: 1, players: 10_000 };
     const state: StateEntry[] = withState
-      ? Array.from({ length: 10_000 }, (_, i) => ({ partition: i % 8, namespace: 'dedup', key: `install-${i}`, value: new Uint8Array(24).fill(run) }))
+      ? Array.from({ length: 10_000 }, (_, i) => ({
+          partition: i % 8,
+          namespace: 'dedup',
+          key: `install-${i}`,
+          value: new Uint8Array(24).fill(run),
+        }))
       : [];
     const commit: RollupCommit = {
       consumer: 'bench',
@@ -81,7 +86,9 @@ async function kpiBench(): Promise<void> {
         await runKpi(store, def.name, { ...range, granularity }, { nowMs });
         if (i > 0) times.push(performance.now() - s);
       }
-      console.log(`  ${def.name.padEnd(22)} ${String(granularity).padEnd(6)} p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}`);
+      console.log(
+        `  ${def.name.padEnd(22)} ${String(granularity).padEnd(6)} p50 ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}`,
+      );
     }
   }
   await store.close();

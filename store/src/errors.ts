@@ -9,7 +9,12 @@ import { defineErrors, GamepulseError, GRPC_STATUS, type GamepulseErrorOptions }
 export const STORE_ERRORS = defineErrors(
   { name: 'store', docsUrl: 'store/README.md#error-codes' },
   {
-    GP_STORE_CLOSED: { httpStatus: 503, grpcStatus: GRPC_STATUS.UNAVAILABLE, retryable: false, message: 'The store was closed; open a new one.' },
+    GP_STORE_CLOSED: {
+      httpStatus: 503,
+      grpcStatus: GRPC_STATUS.UNAVAILABLE,
+      retryable: false,
+      message: 'The store was closed; open a new one.',
+    },
     GP_STORE_LOCKED: {
       httpStatus: 503,
       grpcStatus: GRPC_STATUS.UNAVAILABLE,
@@ -38,7 +43,8 @@ export const STORE_ERRORS = defineErrors(
       httpStatus: 409,
       grpcStatus: GRPC_STATUS.ABORTED,
       retryable: true,
-      message: 'A conditional commit (`expectedPositions`) found a stored position another writer had moved; nothing was written. Reload the checkpoint and redo.',
+      message:
+        'A conditional commit (`expectedPositions`) found a stored position another writer had moved; nothing was written. Reload the checkpoint and redo.',
     },
     GP_STORE_COMMIT_FAILED: {
       httpStatus: 500,
@@ -46,14 +52,25 @@ export const STORE_ERRORS = defineErrors(
       retryable: true,
       message: 'The engine rejected the commit (constraint, I/O); it was rolled back and nothing was written.',
     },
-    GP_STORE_QUERY_FAILED: { httpStatus: 500, grpcStatus: GRPC_STATUS.INTERNAL, retryable: false, message: 'The engine rejected a query (syntax, types, I/O).' },
+    GP_STORE_QUERY_FAILED: {
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.INTERNAL,
+      retryable: false,
+      message: 'The engine rejected a query (syntax, types, I/O).',
+    },
     GP_STORE_UNAVAILABLE: {
       httpStatus: 503,
       grpcStatus: GRPC_STATUS.UNAVAILABLE,
       retryable: true,
-      message: 'The engine is unreachable, overloaded or timed out (Druid: connection refused, HTTP 429/5xx, `CAPACITY_EXCEEDED`, `TIMEOUT`).',
+      message:
+        'The engine is unreachable, overloaded or timed out (Druid: connection refused, HTTP 429/5xx, `CAPACITY_EXCEEDED`, `TIMEOUT`).',
     },
-    GP_QUERY_UNKNOWN_KPI: { httpStatus: 404, grpcStatus: GRPC_STATUS.NOT_FOUND, retryable: false, message: 'No KPI has that name; GET /v1/kpis lists them.' },
+    GP_QUERY_UNKNOWN_KPI: {
+      httpStatus: 404,
+      grpcStatus: GRPC_STATUS.NOT_FOUND,
+      retryable: false,
+      message: 'No KPI has that name; GET /v1/kpis lists them.',
+    },
     GP_QUERY_BAD_PARAM: {
       httpStatus: 400,
       grpcStatus: GRPC_STATUS.INVALID_ARGUMENT,
@@ -61,7 +78,12 @@ export const STORE_ERRORS = defineErrors(
       message: 'A query parameter is missing, malformed, unknown or out of range.',
     },
     GP_QUERY_NOT_FOUND: { httpStatus: 404, grpcStatus: GRPC_STATUS.UNIMPLEMENTED, retryable: false, message: 'No API route at that path.' },
-    GP_QUERY_FAILED: { httpStatus: 500, grpcStatus: GRPC_STATUS.INTERNAL, retryable: true, message: 'The store failed to answer the KPI query (cause attached).' },
+    GP_QUERY_FAILED: {
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.INTERNAL,
+      retryable: true,
+      message: 'The store failed to answer the KPI query (cause attached).',
+    },
   },
 );
 

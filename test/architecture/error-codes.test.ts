@@ -29,7 +29,13 @@ describe('error codes', () => {
   it('every table built in library code is registered, under a name of its own', () => {
     const expected = loaded.files.reduce((n, f) => n + f.tables, 0);
     expect(loaded.files.map((f) => f.file)).toEqual(
-      expect.arrayContaining(['service/src/config.ts', 'log/src/errors.ts', 'collector/src/errors.ts', 'store/src/errors.ts', 'processor/src/codes.ts']),
+      expect.arrayContaining([
+        'service/src/config.ts',
+        'log/src/errors.ts',
+        'collector/src/errors.ts',
+        'store/src/errors.ts',
+        'processor/src/codes.ts',
+      ]),
     );
     expect(tables).toHaveLength(expected);
     expect(new Set(tables.map((t) => t.name)).size).toBe(tables.length);
@@ -40,8 +46,10 @@ describe('error codes', () => {
     for (const t of tables)
       for (const d of t.defines) {
         if (!CODE.test(d.code) && !CODE_EXCEPTIONS.has(d.code)) bad.push(`${t.name}: ${d.code} does not match ${CODE}`);
-        if (grpcStatusName(d.grpcStatus) === undefined || d.grpcStatus === 0) bad.push(`${t.name}: ${d.code} has gRPC status ${d.grpcStatus}`);
-        if (!Number.isInteger(d.httpStatus) || d.httpStatus < 400 || d.httpStatus > 599) bad.push(`${t.name}: ${d.code} has HTTP status ${d.httpStatus}`);
+        if (grpcStatusName(d.grpcStatus) === undefined || d.grpcStatus === 0)
+          bad.push(`${t.name}: ${d.code} has gRPC status ${d.grpcStatus}`);
+        if (!Number.isInteger(d.httpStatus) || d.httpStatus < 400 || d.httpStatus > 599)
+          bad.push(`${t.name}: ${d.code} has HTTP status ${d.httpStatus}`);
         if (d.docsUrl !== t.docsUrl) bad.push(`${t.name}: ${d.code} points at ${d.docsUrl}, its table at ${t.docsUrl}`);
       }
     expect(bad).toEqual([]);
@@ -86,7 +94,8 @@ describe('error codes', () => {
       for (const d of t.codes) {
         const section = errorTableSection(d.docsUrl);
         const body = typeof section === 'string' ? '' : section.text.slice(section.start, section.end);
-        if (!body.includes(`| \`${d.code}\` | ${d.httpStatus} | ${grpcStatusName(d.grpcStatus)} | ${d.retryable ? 'yes' : 'no'} |`)) missing.push(`${d.code} (${t.name}) in ${d.docsUrl}`);
+        if (!body.includes(`| \`${d.code}\` | ${d.httpStatus} | ${grpcStatusName(d.grpcStatus)} | ${d.retryable ? 'yes' : 'no'} |`))
+          missing.push(`${d.code} (${t.name}) in ${d.docsUrl}`);
       }
     expect(missing).toEqual([]);
   });
@@ -95,7 +104,8 @@ describe('error codes', () => {
     const known = new Set([...tables.flatMap((t) => t.codes.map((d) => d.code)), ...Object.keys(EVENT_CODES), ...Object.keys(SDK_CODES)]);
     const unknown: string[] = [];
     for (const file of libraryFiles())
-      for (const code of readFileSync(file, 'utf8').match(/\bGP_[A-Z0-9_]*[A-Z0-9]\b/g) ?? []) if (!known.has(code)) unknown.push(`${relative(ROOT, file)}: ${code}`);
+      for (const code of readFileSync(file, 'utf8').match(/\bGP_[A-Z0-9_]*[A-Z0-9]\b/g) ?? [])
+        if (!known.has(code)) unknown.push(`${relative(ROOT, file)}: ${code}`);
     expect(unknown).toEqual([]);
   });
 

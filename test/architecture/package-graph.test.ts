@@ -12,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { builtinModules } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[]; devDependencies: Record<string, string> };
+const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  workspaces: string[];
+  devDependencies: Record<string, string>;
+};
 const FOLDERS = rootPackage.workspaces;
 
 /**
@@ -44,7 +47,13 @@ const packages = new Map<string, Pkg>(
     const json = JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8')) as Partial<Pkg> & { name: string };
     return [
       folder,
-      { folder, name: json.name, dependencies: json.dependencies ?? {}, devDependencies: json.devDependencies ?? {}, exports: json.exports ?? {} },
+      {
+        folder,
+        name: json.name,
+        dependencies: json.dependencies ?? {},
+        devDependencies: json.devDependencies ?? {},
+        exports: json.exports ?? {},
+      },
     ];
   }),
 );
@@ -83,7 +92,8 @@ function isLibraryFile(folder: string, file: string): boolean {
 }
 
 const BUILTINS = new Set(builtinModules);
-const packageNameOf = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+const packageNameOf = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 
 function layerOf(folder: string): number {
   return LAYERS.findIndex((layer) => layer.includes(folder));
@@ -105,17 +115,23 @@ describe('package graph', () => {
           if (s.startsWith('.')) {
             const target = normalize(join(dirname(imp.file), s));
             const intoTooling = !library && TOOLING.some((t) => target.startsWith(`${t}/`));
-            if (!target.startsWith(`${pkg.folder}/`) && !intoTooling) problems.push(`${imp.file}: relative import out of ${pkg.folder}/: ${s}`);
+            if (!target.startsWith(`${pkg.folder}/`) && !intoTooling)
+              problems.push(`${imp.file}: relative import out of ${pkg.folder}/: ${s}`);
             continue;
           }
           if (s.startsWith('node:') || BUILTINS.has(s)) continue;
           const name = packageNameOf(s);
-          const declared = pkg.dependencies[name] !== undefined || (!library && (pkg.devDependencies[name] !== undefined || rootPackage.devDependencies[name] !== undefined));
+          const declared =
+            pkg.dependencies[name] !== undefined ||
+            (!library && (pkg.devDependencies[name] !== undefined || rootPackage.devDependencies[name] !== undefined));
           if (name === pkg.name) {
             problems.push(`${imp.file}: imports its own package by name (${s}); use a relative path`);
             continue;
           }
-          if (!declared) problems.push(`${imp.file}: ${name} is not declared in ${pkg.folder}/package.json ${library ? 'dependencies' : 'dependencies or devDependencies'}`);
+          if (!declared)
+            problems.push(
+              `${imp.file}: ${name} is not declared in ${pkg.folder}/package.json ${library ? 'dependencies' : 'dependencies or devDependencies'}`,
+            );
           const targetFolder = folderOfName.get(name);
           if (targetFolder !== undefined) {
             const subpath = s === name ? '.' : `.${s.slice(name.length)}`;
@@ -133,7 +149,8 @@ describe('package graph', () => {
       for (const dep of Object.keys(pkg.dependencies)) {
         const target = folderOfName.get(dep);
         if (target === undefined) continue;
-        if (TEST_ONLY.has(target) && !TEST_ONLY.has(pkg.folder)) problems.push(`${pkg.folder} → ${target}: test-only package in dependencies`);
+        if (TEST_ONLY.has(target) && !TEST_ONLY.has(pkg.folder))
+          problems.push(`${pkg.folder} → ${target}: test-only package in dependencies`);
         else if (!TEST_ONLY.has(pkg.folder) && layerOf(target) >= layerOf(pkg.folder))
           problems.push(`${pkg.folder} (layer ${layerOf(pkg.folder)}) → ${target} (layer ${layerOf(target)}): not a lower layer`);
       }
@@ -175,7 +192,15 @@ describe('package graph', () => {
     expect(section.length).toBeGreaterThan(0);
     const listed = new Map<string, string[]>();
     for (const m of section.matchAll(/^(?:layer \d|test-only)?\s*([a-z]+) +→ +(.*)$/gm)) {
-      listed.set(m[1]!, m[2]!.trim() === '—' ? [] : m[2]!.split(',').map((d) => d.trim()).sort());
+      listed.set(
+        m[1]!,
+        m[2]!.trim() === '—'
+          ? []
+          : m[2]!
+              .split(',')
+              .map((d) => d.trim())
+              .sort(),
+      );
     }
     const actual = new Map(
       [...packages.values()].map((p) => [

@@ -22,8 +22,15 @@ import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scrip
 import { permanentFailures, resending, type ResendStats } from './support/resending-transport.ts';
 
 const KEY = 'chaos-key';
-const broker: KafkaOptions = { port: 29592, controllerPort: 29593, dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-chaos-it', DEFAULT_KAFKA_VERSION), heapMb: 768 };
-const SEEDS = process.env.GP_CHAOS_SEED ? [process.env.GP_CHAOS_SEED] : Array.from({ length: Number(process.env.GP_CHAOS_SEEDS ?? 3) }, (_, i) => `chaos-${i + 1}`);
+const broker: KafkaOptions = {
+  port: 29592,
+  controllerPort: 29593,
+  dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-chaos-it', DEFAULT_KAFKA_VERSION),
+  heapMb: 768,
+};
+const SEEDS = process.env.GP_CHAOS_SEED
+  ? [process.env.GP_CHAOS_SEED]
+  : Array.from({ length: Number(process.env.GP_CHAOS_SEEDS ?? 3) }, (_, i) => `chaos-${i + 1}`);
 const PLAYERS = Number(process.env.GP_CHAOS_PLAYERS ?? 60);
 
 type Action = 'kill-processor' | 'kill-collector' | 'restart-broker';
@@ -46,7 +53,10 @@ const reports: SeedReport[] = [];
 /** Duplicate (and too-old) batches a set of processors dropped, from their /metrics. */
 async function droppedBy(urls: string[]): Promise<number> {
   let n = 0;
-  for (const url of urls) n += (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="duplicate"')) + (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="too_old"'));
+  for (const url of urls)
+    n +=
+      (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="duplicate"')) +
+      (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="too_old"'));
   return n;
 }
 
@@ -75,7 +85,18 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         topicPrefix: `chaos-${seed.replace(/[^a-z0-9-]/gi, '')}-${Date.now().toString(36)}`,
       });
       let passed = false;
-      const report: SeedReport = { seed, events: 0, players: PLAYERS, processorKills: 0, collectorKills: 0, brokerRestarts: 0, processorsRevived: 0, duplicatesDropped: 0, resends: { batches: 0, doubled: 0, ackLost: 0 }, seconds: 0 };
+      const report: SeedReport = {
+        seed,
+        events: 0,
+        players: PLAYERS,
+        processorKills: 0,
+        collectorKills: 0,
+        brokerRestarts: 0,
+        processorsRevived: 0,
+        duplicatesDropped: 0,
+        resends: { batches: 0, doubled: 0, ackLost: 0 },
+        seconds: 0,
+      };
       try {
         const ledger = new Ledger();
         // What the SDK gave up on (dropped or refused for good): the ledger counts it as
@@ -93,21 +114,25 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
           concurrency: 24,
           ledger,
           createClient: (p, clock) =>
-            track(createNodeGamepulse(simPlayerSdkOptions(p, clock, {
-              gameKey: KEY,
-              gameId: 'demo',
-              ...mixedTransport(p, pipeline.ports),
-              maxBatchEvents: 40,
-              retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
-              // Scaled like the retries: with the defaults (open 30 s, doubling to 5 min
-              // while probes fail) a player whose probes fell into the broker restart
-              // waited minutes after the pipeline was back, which only made runs long.
-              circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
-              // A player's last flush (at shutdown) may fall into an outage: let it wait
-              // for the pipeline rather than give up and leave its events unsent.
-              flushTimeoutMs: 300_000,
-              wrapTransport: (t) => permanentFailures(resending(t, net, report.resends, { double: 0.1, loseAck: 0.1 }), rejected),
-            }))),
+            track(
+              createNodeGamepulse(
+                simPlayerSdkOptions(p, clock, {
+                  gameKey: KEY,
+                  gameId: 'demo',
+                  ...mixedTransport(p, pipeline.ports),
+                  maxBatchEvents: 40,
+                  retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+                  // Scaled like the retries: with the defaults (open 30 s, doubling to 5 min
+                  // while probes fail) a player whose probes fell into the broker restart
+                  // waited minutes after the pipeline was back, which only made runs long.
+                  circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
+                  // A player's last flush (at shutdown) may fall into an outage: let it wait
+                  // for the pipeline rather than give up and leave its events unsent.
+                  flushTimeoutMs: 300_000,
+                  wrapTransport: (t) => permanentFailures(resending(t, net, report.resends, { double: 0.1, loseAck: 0.1 }), rejected),
+                }),
+              ),
+            ),
         });
 
         // Every kind of fault at least once, in a seeded order, at seeded moments of the run.
@@ -120,7 +145,11 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         const moments = actions.map(() => 0.1 + rnd.next() * 0.75).sort((a, b) => a - b);
         const chaos = (async () => {
           for (const [i, action] of actions.entries()) {
-            await until(() => sim.stats().playersFinished >= PLAYERS * moments[i]!, () => `${Math.ceil(PLAYERS * moments[i]!)} players finished (have ${sim.stats().playersFinished})`, { timeoutMs: 600_000, everyMs: 20 });
+            await until(
+              () => sim.stats().playersFinished >= PLAYERS * moments[i]!,
+              () => `${Math.ceil(PLAYERS * moments[i]!)} players finished (have ${sim.stats().playersFinished})`,
+              { timeoutMs: 600_000, everyMs: 20 },
+            );
             const at = sim.stats().eventsTracked;
             if (action === 'kill-processor') {
               const victim = Math.floor(rnd.next() * 2);
@@ -139,7 +168,10 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
           }
         })();
 
-        const progress = setInterval(() => console.log(`[chaos ${seed}] ${JSON.stringify(sim.stats())} resends=${JSON.stringify(report.resends)}`), 5_000);
+        const progress = setInterval(
+          () => console.log(`[chaos ${seed}] ${JSON.stringify(sim.stats())} resends=${JSON.stringify(report.resends)}`),
+          5_000,
+        );
         const stats = await sim.run().finally(() => clearInterval(progress));
         await chaos;
         report.processorsRevived += await pipeline.reviveExitedProcessors();
@@ -148,7 +180,11 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         const drops: Record<string, number> = {};
         for (const c of clients) for (const [code, n] of Object.entries(c.stats().droppedByReason)) drops[code] = (drops[code] ?? 0) + n;
         const undelivered = clients.reduce((n, c) => n + c.stats().queued + c.stats().inFlight, 0);
-        expect({ drops, rejected, undelivered }, 'the SDK dropped, could not deliver, or the collector refused events for good').toEqual({ drops: {}, rejected: {}, undelivered: 0 });
+        expect({ drops, rejected, undelivered }, 'the SDK dropped, could not deliver, or the collector refused events for good').toEqual({
+          drops: {},
+          rejected: {},
+          undelivered: 0,
+        });
         report.events = expected.events;
         const seen = await waitForTotal(pipeline.ports.query, expected.events, 240_000, 3_000);
         report.duplicatesDropped += await droppedBy(pipeline.processorMetricsUrls());

@@ -11,11 +11,21 @@ import { afterAll } from 'vitest';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scripts/engines/kafka.ts';
 import { describeE2eScenario } from './support/e2e-scenario.ts';
 
-const broker: KafkaOptions = { port: 29392, controllerPort: 29393, dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-e2e-it', DEFAULT_KAFKA_VERSION), heapMb: 768 };
+const broker: KafkaOptions = {
+  port: 29392,
+  controllerPort: 29393,
+  dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-e2e-it', DEFAULT_KAFKA_VERSION),
+  heapMb: 768,
+};
 
 // 100 players (the embedded run has 160): every batch costs an acks=all round trip to
 // the broker, and the Kafka suite shares CI's 90 minutes with Druid and Chromium.
-describeE2eScenario({ kind: 'kafka', seed: process.env.GP_E2E_SEED ?? 'e2e-1', players: Number(process.env.GP_E2E_KAFKA_PLAYERS ?? 100), broker });
+describeE2eScenario({
+  kind: 'kafka',
+  seed: process.env.GP_E2E_SEED ?? 'e2e-1',
+  players: Number(process.env.GP_E2E_KAFKA_PLAYERS ?? 100),
+  broker,
+});
 
 afterAll(async () => {
   await stopKafka({ ...broker, log: () => undefined });

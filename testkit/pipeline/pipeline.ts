@@ -154,7 +154,12 @@ export class Pipeline {
     return startService(
       this.name('loader'),
       'apps/src/rollups-loader.ts',
-      { ...this.commonEnv(), GAMEPULSE_STORE_PATH: this.storePath, GAMEPULSE_LOADER_PORT: String(this.ports.query), GAMEPULSE_LOADER_CONSOLE: 'false' },
+      {
+        ...this.commonEnv(),
+        GAMEPULSE_STORE_PATH: this.storePath,
+        GAMEPULSE_LOADER_PORT: String(this.ports.query),
+        GAMEPULSE_LOADER_CONSOLE: 'false',
+      },
       `http://127.0.0.1:${this.ports.query}/readyz`,
       join(this.o.dataDir, 'logs'),
       ROOT,

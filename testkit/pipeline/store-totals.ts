@@ -10,14 +10,20 @@ import { expect } from 'vitest';
 import { sleep } from '../src/wait.ts';
 
 type Rows = Array<Record<string, string | number | null>>;
-const toMap = (rows: Rows, key: (r: Rows[number]) => string, value: string) => Object.fromEntries(rows.map((r) => [key(r), Number(r[value])]));
+const toMap = (rows: Rows, key: (r: Rows[number]) => string, value: string) =>
+  Object.fromEntries(rows.map((r) => [key(r), Number(r[value])]));
 const dropZeros = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
 
 /** Sum of a Prometheus counter on a /metrics URL (0 when unreachable). */
 export async function metricSum(url: string, name: string, labelFilter = ''): Promise<number> {
-  const text = await fetch(url).then((r) => r.text(), () => '');
+  const text = await fetch(url).then(
+    (r) => r.text(),
+    () => '',
+  );
   let n = 0;
-  for (const line of text.split('\n')) if (line.startsWith(name) && (line[name.length] === ' ' || line[name.length] === '{') && line.includes(labelFilter)) n += Number(line.split(' ').pop());
+  for (const line of text.split('\n'))
+    if (line.startsWith(name) && (line[name.length] === ' ' || line[name.length] === '{') && line.includes(labelFilter))
+      n += Number(line.split(' ').pop());
   return n;
 }
 
@@ -35,7 +41,12 @@ export async function totalInStore(queryPort: number): Promise<number | undefine
 }
 
 /** Polls until the store holds `expected` events (or the deadline), then holds still for `settleMs`: an over-count would show. */
-export async function waitForTotal(queryPort: number, expected: number, timeoutMs = 180_000, settleMs = 2_000): Promise<number | undefined> {
+export async function waitForTotal(
+  queryPort: number,
+  expected: number,
+  timeoutMs = 180_000,
+  settleMs = 2_000,
+): Promise<number | undefined> {
   const deadline = Date.now() + timeoutMs;
   let seen: number | undefined;
   while (Date.now() < deadline) {
@@ -128,5 +139,7 @@ export async function expectAbReadout(store: KpiStore, expected: LedgerTotals): 
     }),
   );
   const revenue = await runKpi(store, 'revenue', { ...range, granularity: 'all', by: ['variant'] });
-  expect(Object.fromEntries(revenue.rows.map((r) => [`${r.variant}/${r.currency}`, Number(r.amount_minor)]))).toEqual(expected.revenueByVariantCurrency);
+  expect(Object.fromEntries(revenue.rows.map((r) => [`${r.variant}/${r.currency}`, Number(r.amount_minor)]))).toEqual(
+    expected.revenueByVariantCurrency,
+  );
 }

@@ -41,7 +41,10 @@ export async function bundle(entry: string, define: Record<string, string> = {})
 }
 
 /** Serves `dir` and an index.html that loads /app.js as a module. */
-export async function servePage(dir: string, html = '<!doctype html><meta charset="utf-8"><title>gamepulse test</title><script type="module" src="/app.js"></script>'): Promise<PageServer> {
+export async function servePage(
+  dir: string,
+  html = '<!doctype html><meta charset="utf-8"><title>gamepulse test</title><script type="module" src="/app.js"></script>',
+): Promise<PageServer> {
   const files = new Map<string, Buffer>(readdirSync(dir).map((f) => [`/${f}`, readFileSync(join(dir, f))]));
   const requested: string[] = [];
   const server: Server = createServer((req, res) => {

@@ -57,7 +57,12 @@ export class MemoryLog implements Log {
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
-    for (const s of specs) if (!this.topics.has(s.name)) this.topics.set(s.name, Array.from({ length: s.partitions }, () => []));
+    for (const s of specs)
+      if (!this.topics.has(s.name))
+        this.topics.set(
+          s.name,
+          Array.from({ length: s.partitions }, () => []),
+        );
   }
 
   async partitions(topic: string): Promise<number | undefined> {

@@ -47,8 +47,12 @@ export class MemorySink implements RollupSink {
     }
     const want = (p: number) => !partitions || partitions.includes(p);
     return {
-      positions: [...this.positions.entries()].filter(([k, p]) => k.startsWith(consumer + '|') && want(p.partition)).map(([, p]) => ({ ...p })),
-      state: [...this.state.entries()].filter(([k, e]) => k.startsWith(consumer + '|') && want(e.partition)).map(([, e]) => ({ ...e, value: new Uint8Array(e.value!) })),
+      positions: [...this.positions.entries()]
+        .filter(([k, p]) => k.startsWith(consumer + '|') && want(p.partition))
+        .map(([, p]) => ({ ...p })),
+      state: [...this.state.entries()]
+        .filter(([k, e]) => k.startsWith(consumer + '|') && want(e.partition))
+        .map(([, e]) => ({ ...e, value: new Uint8Array(e.value!) })),
     };
   }
 
@@ -89,23 +93,34 @@ export class MemorySink implements RollupSink {
     const seen = new Set<string>();
     for (const p of c.positions) {
       const key = this.positionKey(c.consumer, p);
-      if (seen.has(key)) throw new AnalyticsError('GP_STORE_BAD_ROW', `position for ${p.topic}/${p.partition} listed twice in one commit`, { context: { topic: p.topic, partition: p.partition } });
+      if (seen.has(key))
+        throw new AnalyticsError('GP_STORE_BAD_ROW', `position for ${p.topic}/${p.partition} listed twice in one commit`, {
+          context: { topic: p.topic, partition: p.partition },
+        });
       seen.add(key);
     }
     for (const e of c.expectedPositions ?? []) {
       const stored = this.positions.get(this.positionKey(c.consumer, e))?.offset ?? 0;
       if (stored !== e.offset) {
-        throw new AnalyticsError('GP_STORE_POSITION_CONFLICT', `position conflict on ${e.topic}/${e.partition}: expected ${e.offset}, stored ${stored}`, {
-          context: { consumer: c.consumer, topic: e.topic, partition: e.partition, expected: e.offset, stored },
-        });
+        throw new AnalyticsError(
+          'GP_STORE_POSITION_CONFLICT',
+          `position conflict on ${e.topic}/${e.partition}: expected ${e.offset}, stored ${stored}`,
+          {
+            context: { consumer: c.consumer, topic: e.topic, partition: e.partition, expected: e.offset, stored },
+          },
+        );
       }
     }
     for (const p of c.positions) {
       const stored = this.positions.get(this.positionKey(c.consumer, p))?.offset;
       if (stored !== undefined && p.offset < stored) {
-        throw new AnalyticsError('GP_STORE_POSITION_REGRESSED', `${c.consumer} committed ${p.topic}/${p.partition} at offset ${p.offset}, behind the stored ${stored}`, {
-          context: { consumer: c.consumer, topic: p.topic, partition: p.partition, offset: p.offset, stored },
-        });
+        throw new AnalyticsError(
+          'GP_STORE_POSITION_REGRESSED',
+          `${c.consumer} committed ${p.topic}/${p.partition} at offset ${p.offset}, behind the stored ${stored}`,
+          {
+            context: { consumer: c.consumer, topic: p.topic, partition: p.partition, offset: p.offset, stored },
+          },
+        );
       }
     }
   }

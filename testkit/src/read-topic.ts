@@ -26,7 +26,10 @@ export async function readTopic(log: Log, topic: string, timeoutMs = 10_000): Pr
   try {
     await Promise.race([
       reached,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`readTopic(${topic}): ${out.length}/${total} after ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`readTopic(${topic}): ${out.length}/${total} after ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
   } finally {
     clearTimeout(timer);

@@ -67,7 +67,13 @@ export async function startRealCollector(overrides: Record<string, unknown> = {}
 async function readEvents(log: Log, topic: string): Promise<DeliveredEvent[]> {
   const records = await readTopic(log, topic);
   return records.flatMap((r) => {
-    const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number, arrays: true, objects: true, defaults: true, oneofs: true }) as {
+    const b = IngestedBatch.toObject(IngestedBatch.decode(r.value), {
+      longs: Number,
+      arrays: true,
+      objects: true,
+      defaults: true,
+      oneofs: true,
+    }) as {
       installId: string;
       batchSequence: number;
       events: Array<Record<string, unknown>>;

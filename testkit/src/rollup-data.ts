@@ -124,7 +124,9 @@ export function sampleCommit(seed: number, offset: number, o: { consumer?: strin
     consumer: o.consumer ?? 'processor',
     rollups: randomRollups(rng, shape, rows),
     players: randomPlayerWindows(rng, shape, rows),
-    deadLetters: [{ code: 'GP_BAD', message: 'undecodable', keyId: 'k1', receivedAtMs: shape.fromMs, raw: new Uint8Array([1, 2]), source: 'processor' }],
+    deadLetters: [
+      { code: 'GP_BAD', message: 'undecodable', keyId: 'k1', receivedAtMs: shape.fromMs, raw: new Uint8Array([1, 2]), source: 'processor' },
+    ],
     positions: [
       { topic: 'events', partition: 0, offset },
       { topic: 'events', partition: 1, offset },

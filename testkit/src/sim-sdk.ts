@@ -30,7 +30,10 @@ export function simPlayerSdkOptions(p: InstallProfile, clock: SimClock, options:
  * A mix of transports across players, fixed by install id: installs ending in 3 or 7
  * (a fifth of them) send over gRPC, the rest over HTTP, to the collector's two ports.
  */
-export function mixedTransport(p: InstallProfile, ports: { http: number; grpc: number }): Pick<NodeGamepulseOptions, 'endpoint' | 'transport'> {
+export function mixedTransport(
+  p: InstallProfile,
+  ports: { http: number; grpc: number },
+): Pick<NodeGamepulseOptions, 'endpoint' | 'transport'> {
   const grpc = p.installId.endsWith('3') || p.installId.endsWith('7');
   return { endpoint: `http://127.0.0.1:${grpc ? ports.grpc : ports.http}`, transport: grpc ? 'grpc' : 'http' };
 }

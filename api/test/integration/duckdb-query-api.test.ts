@@ -49,8 +49,12 @@ let base: string;
 
 beforeAll(async () => {
   store = await openDuckDbStore({ path: join(dir, 'store.duckdb') });
-  await store.commit(commit({ rollups: ROLLUPS.slice(0, 6), players: PLAYERS.slice(0, 3), positions: [{ topic: 'events', partition: 0, offset: 10 }] }));
-  await store.commit(commit({ rollups: ROLLUPS.slice(6), players: PLAYERS.slice(3), positions: [{ topic: 'events', partition: 0, offset: 20 }] }));
+  await store.commit(
+    commit({ rollups: ROLLUPS.slice(0, 6), players: PLAYERS.slice(0, 3), positions: [{ topic: 'events', partition: 0, offset: 10 }] }),
+  );
+  await store.commit(
+    commit({ rollups: ROLLUPS.slice(6), players: PLAYERS.slice(3), positions: [{ topic: 'events', partition: 0, offset: 20 }] }),
+  );
   api = await startQueryApi({ port: 0, host: '127.0.0.1', store, nowMs: () => NOW });
   base = `http://127.0.0.1:${api.port}`;
 });
@@ -112,7 +116,17 @@ describe('druid/test/integration/duckdb-query-api', () => {
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);
-    expect(revenue?.params.map((p) => p.name)).toEqual(['game', 'from', 'to', 'platform', 'country', 'build', 'variant', 'by', 'granularity']);
+    expect(revenue?.params.map((p) => p.name)).toEqual([
+      'game',
+      'from',
+      'to',
+      'platform',
+      'country',
+      'build',
+      'variant',
+      'by',
+      'granularity',
+    ]);
   });
 
   it('answers revenue per hour for one game, with from as ISO and to as ms', async () => {
@@ -203,7 +217,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>gamepulse · live</title>');
-    expect(page.body).toContain("/v1/kpis/");
+    expect(page.body).toContain('/v1/kpis/');
     expect((await get('/healthz')).status).toBe(200);
     const ready = await get('/readyz');
     expect(ready).toMatchObject({ status: 200, body: { status: 'ready' } });

@@ -29,7 +29,11 @@ import { serveClusterMetrics } from './cluster-metrics.ts';
 import { serveLogOverIpc, type IpcChannel } from './ipc-log.ts';
 
 /** Environment of a worker: the resolved ports and its share of the key rate limits. */
-export const WORKER_ENV = { httpPort: 'GAMEPULSE_COLLECTOR_HTTP_PORT', grpcPort: 'GAMEPULSE_COLLECTOR_GRPC_PORT', share: 'GAMEPULSE_COLLECTOR_WORKER_SHARE' } as const;
+export const WORKER_ENV = {
+  httpPort: 'GAMEPULSE_COLLECTOR_HTTP_PORT',
+  grpcPort: 'GAMEPULSE_COLLECTOR_GRPC_PORT',
+  share: 'GAMEPULSE_COLLECTOR_WORKER_SHARE',
+} as const;
 
 const RESTART_DELAY_MS = 1_000;
 /** Workers that die before ever being ready, in a row, before the primary gives up. */
@@ -77,7 +81,11 @@ export async function runPrimary(ctx: ServiceContext<CollectorConfig>): Promise<
 
   cluster.setupPrimary({ exec: process.argv[1]!, args: [...ctx.argv], serialization: 'advanced' });
   const fork = () => {
-    const w = cluster.fork({ [WORKER_ENV.httpPort]: String(httpPort), [WORKER_ENV.grpcPort]: String(grpcPort), [WORKER_ENV.share]: String(n) });
+    const w = cluster.fork({
+      [WORKER_ENV.httpPort]: String(httpPort),
+      [WORKER_ENV.grpcPort]: String(grpcPort),
+      [WORKER_ENV.share]: String(n),
+    });
     workers.add(w);
     let wasReady = false;
     if (log) serveLogOverIpc(log, asChannel(w));
@@ -86,7 +94,8 @@ export async function runPrimary(ctx: ServiceContext<CollectorConfig>): Promise<
       if ((m as { gp?: string })?.gp !== 'ready') return;
       wasReady = true;
       failedStarts = 0;
-      if (++ready === n) logger.info('collector started', { workers: n, httpPort, grpcPort, host: config.host, log: config.logKind, logDir: config.logDir });
+      if (++ready === n)
+        logger.info('collector started', { workers: n, httpPort, grpcPort, host: config.host, log: config.logKind, logDir: config.logDir });
     });
     w.on('exit', (code, signal) => {
       workers.delete(w);

@@ -17,7 +17,9 @@ interface MetricsMessage {
 }
 
 function isMetrics(m: unknown): m is MetricsMessage {
-  return typeof m === 'object' && m !== null && typeof (m as { gp?: unknown }).gp === 'string' && (m as { gp: string }).gp.startsWith('metrics-');
+  return (
+    typeof m === 'object' && m !== null && typeof (m as { gp?: unknown }).gp === 'string' && (m as { gp: string }).gp.startsWith('metrics-')
+  );
 }
 
 const COLLECT_TIMEOUT_MS = 2_000;

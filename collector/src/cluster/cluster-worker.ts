@@ -34,7 +34,11 @@ export async function runWorker(ctx: ServiceContext<CollectorConfig>): Promise<R
   process.send?.({ gp: 'ready', pid: process.pid });
   return {
     stop: [
-      { name: 'collector: stop accepting, finish in-flight batches', run: () => collector.close(), timeoutMs: config.drainTimeoutMs + 5_000 },
+      {
+        name: 'collector: stop accepting, finish in-flight batches',
+        run: () => collector.close(),
+        timeoutMs: config.drainTimeoutMs + 5_000,
+      },
       { name: 'log: flush and close', run: () => log.close() },
     ],
   };

@@ -57,10 +57,17 @@ describe('collector/cluster/ipc-log', () => {
     const temp = await openTempLog();
     try {
       const pair = channelPair();
-      const failing = { ...temp.log, producer: (): LogProducer => ({ append: async () => ({ ok: false, code: 'GP_LOG_TIMEOUT', message: 'slow', retryable: true }) }) };
+      const failing = {
+        ...temp.log,
+        producer: (): LogProducer => ({ append: async () => ({ ok: false, code: 'GP_LOG_TIMEOUT', message: 'slow', retryable: true }) }),
+      };
       serveLogOverIpc(failing, pair.primary);
       const log = createIpcLog(pair.worker);
-      expect(await log.producer().append('t', [{ key: 'a', value: new Uint8Array(1) }])).toMatchObject({ ok: false, code: 'GP_LOG_TIMEOUT', retryable: true });
+      expect(await log.producer().append('t', [{ key: 'a', value: new Uint8Array(1) }])).toMatchObject({
+        ok: false,
+        code: 'GP_LOG_TIMEOUT',
+        retryable: true,
+      });
 
       pair.hold = true; // the primary's replies never arrive
       const pending = log.producer().append('t', [{ key: 'a', value: new Uint8Array(1) }]);

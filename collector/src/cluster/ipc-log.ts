@@ -53,7 +53,9 @@ export function serveLogOverIpc(log: Log, channel: IpcChannel): () => void {
     let work: Promise<unknown>;
     if (m.op === 'append') {
       // Structured clone turns Buffers into Uint8Arrays: exactly what LogRecord.value is.
-      work = producer.append(m.topic, m.records).catch((err: unknown): AppendResult => ({ ok: false, code: 'GP_LOG_IO', message: (err as Error).message, retryable: false }));
+      work = producer
+        .append(m.topic, m.records)
+        .catch((err: unknown): AppendResult => ({ ok: false, code: 'GP_LOG_IO', message: (err as Error).message, retryable: false }));
     } else if (m.op === 'ensureTopics') work = log.ensureTopics(m.topics);
     else work = log.health();
     work.then(

@@ -50,11 +50,17 @@ export function parseScrypt(stored: string): ScryptHash | undefined {
   // N a power of two between 2^10 and 2^20; r*p bounded: a hostile file must not make
   // one verification take minutes.
   const okN = Number.isInteger(N) && N >= 1024 && N <= 1 << 20 && (N & (N - 1)) === 0;
-  if (!okN || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16 || salt.length < 8 || hash.length < 16) return undefined;
+  if (!okN || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16 || salt.length < 8 || hash.length < 16)
+    return undefined;
   return { N, r, p, salt, hash };
 }
 
 export async function verifyScrypt(secret: string, stored: ScryptHash): Promise<boolean> {
-  const out = await scryptAsync(secret, stored.salt, stored.hash.length, { N: stored.N, r: stored.r, p: stored.p, maxmem: maxmem(stored.N, stored.r) });
+  const out = await scryptAsync(secret, stored.salt, stored.hash.length, {
+    N: stored.N,
+    r: stored.r,
+    p: stored.p,
+    maxmem: maxmem(stored.N, stored.r),
+  });
   return timingSafeEqual(out, stored.hash);
 }

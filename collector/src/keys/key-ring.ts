@@ -80,7 +80,14 @@ export function createKeyRing(inline: readonly InlineKey[], file?: KeysFileData)
     const nextSalt = data?.salt ?? salt;
     const next = new Map<string, { entry: IngestKeyEntry; key: IngestKey }>();
     for (const k of inline) {
-      const entry: IngestKeyEntry = { keyId: k.keyId, gameId: k.gameId, hash: ingestKeyHash(nextSalt, k.secret), revoked: false, signatureRequired: false, signingSecrets: [] };
+      const entry: IngestKeyEntry = {
+        keyId: k.keyId,
+        gameId: k.gameId,
+        hash: ingestKeyHash(nextSalt, k.secret),
+        revoked: false,
+        signatureRequired: false,
+        signingSecrets: [],
+      };
       next.set(entry.hash, { entry, key: toKey(entry) });
     }
     for (const entry of data?.ingestKeys ?? []) next.set(entry.hash, { entry, key: toKey(entry) });
@@ -114,7 +121,8 @@ export function createKeyRing(inline: readonly InlineKey[], file?: KeysFileData)
       const cacheKey = createHash('sha256').update(token).digest('hex');
       const cached = adminCache.get(cacheKey);
       if (cached && cached.untilMs > nowMs && admins.get(entry.keyId) === entry) return { ok: true, admin: cached.admin };
-      if (verifying >= ADMIN_MAX_CONCURRENT_VERIFICATIONS) return failure('GP_SERVER_OVERLOADED', 'too many admin key verifications in progress; retry', 1);
+      if (verifying >= ADMIN_MAX_CONCURRENT_VERIFICATIONS)
+        return failure('GP_SERVER_OVERLOADED', 'too many admin key verifications in progress; retry', 1);
       verifying++;
       let ok: boolean;
       try {

@@ -58,7 +58,19 @@ export interface KeysFileData {
 export type KeysFileResult = { ok: true; data: KeysFileData } | { ok: false; problems: string[] };
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const KNOWN_INGEST = new Set(['keyId', 'gameId', 'hash', 'notBefore', 'notAfter', 'revoked', 'signatureRequired', 'signingSecrets', 'eventsPerSecond', 'burstEvents', 'note']);
+const KNOWN_INGEST = new Set([
+  'keyId',
+  'gameId',
+  'hash',
+  'notBefore',
+  'notAfter',
+  'revoked',
+  'signatureRequired',
+  'signingSecrets',
+  'eventsPerSecond',
+  'burstEvents',
+  'note',
+]);
 const KNOWN_ADMIN = new Set(['keyId', 'games', 'hash', 'notBefore', 'notAfter', 'revoked', 'note']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -91,7 +103,8 @@ export function parseKeysFile(text: string): KeysFileResult {
   if (!isObject(raw)) return { ok: false, problems: ['expected a JSON object'] };
   const problems: string[] = [];
   if (raw.version !== undefined && raw.version !== 1) problems.push(`version: ${JSON.stringify(raw.version)} is not supported (1)`);
-  const salt = typeof raw.salt === 'string' && /^[0-9a-fA-F]+$/.test(raw.salt) && raw.salt.length % 2 === 0 ? Buffer.from(raw.salt, 'hex') : undefined;
+  const salt =
+    typeof raw.salt === 'string' && /^[0-9a-fA-F]+$/.test(raw.salt) && raw.salt.length % 2 === 0 ? Buffer.from(raw.salt, 'hex') : undefined;
   if (!salt || salt.length < 16) problems.push('salt: expected at least 16 bytes as hex');
 
   const ingestKeys: IngestKeyEntry[] = [];
@@ -115,12 +128,14 @@ export function parseKeysFile(text: string): KeysFileResult {
         notAfterMs === null && 'notAfter',
         e.revoked !== undefined && typeof e.revoked !== 'boolean' && 'revoked',
         e.signatureRequired !== undefined && typeof e.signatureRequired !== 'boolean' && 'signatureRequired',
-        (!Array.isArray(secrets) || secrets.some((s) => typeof s !== 'string' || s.length < 16)) && 'signingSecrets (strings of at least 16 characters)',
+        (!Array.isArray(secrets) || secrets.some((s) => typeof s !== 'string' || s.length < 16)) &&
+          'signingSecrets (strings of at least 16 characters)',
         eventsPerSecond === null && 'eventsPerSecond',
         burstEvents === null && 'burstEvents',
       ].filter(Boolean);
       if (bad.length) return void problems.push(`${at}: invalid ${bad.join(', ')}`);
-      if (e.signatureRequired === true && (secrets as string[]).length === 0) return void problems.push(`${at}: signatureRequired needs signingSecrets`);
+      if (e.signatureRequired === true && (secrets as string[]).length === 0)
+        return void problems.push(`${at}: signatureRequired needs signingSecrets`);
       if (hashes.has(hash)) return void problems.push(`${at}: duplicate hash (the same secret twice)`);
       hashes.add(hash);
       const entry: IngestKeyEntry = {

@@ -57,7 +57,10 @@ describe('collector/keys', () => {
   });
 
   it('inline keys stay when the file is replaced; replacing drops removed keys', () => {
-    const ring = createKeyRing([{ secret: 'dev', gameId: 'demo', keyId: 'dev' }], parsed(file([{ keyId: 'a', gameId: 'demo', hash: ingestKeyHash(salt, 'a-secret') }])));
+    const ring = createKeyRing(
+      [{ secret: 'dev', gameId: 'demo', keyId: 'dev' }],
+      parsed(file([{ keyId: 'a', gameId: 'demo', hash: ingestKeyHash(salt, 'a-secret') }])),
+    );
     expect(ring.authenticate('a-secret', T0).ok).toBe(true);
     ring.replace(parsed(file([])));
     expect(ring.authenticate('a-secret', T0).ok).toBe(false);
@@ -80,7 +83,10 @@ describe('collector/keys', () => {
     const r = parseKeysFile(
       JSON.stringify({
         salt: 'abc',
-        ingestKeys: [{ keyId: 'bad id!', gameId: 'demo', hash: 'nothex', signingSecrets: ['short'] }, { keyId: 'k', gameId: 'demo', hash: 'a'.repeat(64), typo: 1 }],
+        ingestKeys: [
+          { keyId: 'bad id!', gameId: 'demo', hash: 'nothex', signingSecrets: ['short'] },
+          { keyId: 'k', gameId: 'demo', hash: 'a'.repeat(64), typo: 1 },
+        ],
         adminKeys: [{ keyId: 'a.b', games: [], hash: 'scrypt$1$1$1$x$y' }],
       }),
     );
@@ -142,11 +148,17 @@ describe('collector/keys', () => {
     it('refuses missing (when required), wrong, tampered and stale signatures with distinct codes', () => {
       expect(verifySignature(key, undefined, body, nowMs, 300)).toMatchObject({ code: 'GP_AUTH_SIGNATURE_MISSING' });
       expect(verifySignature({ ...key, signatureRequired: false }, undefined, body, nowMs, 300)).toEqual({ ok: true });
-      expect(verifySignature(key, signBody('another-secret-0123456789', t, body), body, nowMs, 300)).toMatchObject({ code: 'GP_AUTH_SIGNATURE_INVALID' });
-      expect(verifySignature(key, signBody('signing-secret-0123456789', t, body), new TextEncoder().encode('batch bytez'), nowMs, 300)).toMatchObject({
+      expect(verifySignature(key, signBody('another-secret-0123456789', t, body), body, nowMs, 300)).toMatchObject({
         code: 'GP_AUTH_SIGNATURE_INVALID',
       });
-      expect(verifySignature(key, signBody('signing-secret-0123456789', t - 301, body), body, nowMs, 300)).toMatchObject({ code: 'GP_AUTH_SIGNATURE_EXPIRED' });
+      expect(
+        verifySignature(key, signBody('signing-secret-0123456789', t, body), new TextEncoder().encode('batch bytez'), nowMs, 300),
+      ).toMatchObject({
+        code: 'GP_AUTH_SIGNATURE_INVALID',
+      });
+      expect(verifySignature(key, signBody('signing-secret-0123456789', t - 301, body), body, nowMs, 300)).toMatchObject({
+        code: 'GP_AUTH_SIGNATURE_EXPIRED',
+      });
       expect(verifySignature(key, 'garbage', body, nowMs, 300)).toMatchObject({ code: 'GP_AUTH_SIGNATURE_INVALID' });
     });
   });

@@ -58,7 +58,10 @@ export function verifySignature(
   const secrets = key.signingSecrets ?? [];
   if (!parsed || secrets.length === 0) return failure('GP_AUTH_SIGNATURE_INVALID');
   if (Math.abs(nowMs / 1000 - parsed.timestampS) > toleranceS)
-    return failure('GP_AUTH_SIGNATURE_EXPIRED', `signature time ${parsed.timestampS} is more than ${toleranceS} s from the collector's clock`);
+    return failure(
+      'GP_AUTH_SIGNATURE_EXPIRED',
+      `signature time ${parsed.timestampS} is more than ${toleranceS} s from the collector's clock`,
+    );
   for (const secret of secrets) {
     const expected = createHmac('sha256', secret).update(`${parsed.timestampS}.`).update(body).digest();
     for (const given of parsed.v1) if (timingSafeEqual(expected, given)) return { ok: true };

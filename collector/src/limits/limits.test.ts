@@ -36,7 +36,17 @@ describe('collector/limits', () => {
     expect(rl.charge(key, 5, new Map([['p1', 5]]), 0)).toMatchObject({ ok: false, code: 'GP_RATE_LIMITED_PLAYER', retryAfterS: 1 });
     expect(rl.charge(key, 50, new Map([['p2', 50]]), 0)).toEqual({ ok: true });
     // p3 fits, p1 does not: nothing is taken from p3.
-    expect(rl.charge(key, 20, new Map([['p3', 10], ['p1', 10]]), 0)).toMatchObject({ code: 'GP_RATE_LIMITED_PLAYER' });
+    expect(
+      rl.charge(
+        key,
+        20,
+        new Map([
+          ['p3', 10],
+          ['p1', 10],
+        ]),
+        0,
+      ),
+    ).toMatchObject({ code: 'GP_RATE_LIMITED_PLAYER' });
     expect(rl.charge(key, 50, new Map([['p3', 50]]), 0)).toEqual({ ok: true });
   });
 

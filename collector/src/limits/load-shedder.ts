@@ -65,10 +65,21 @@ export function createLoadShedder(o: LoadShedderOptions): LoadShedder {
   };
 
   const overloaded = (extraBytes: number): CollectorFailure | undefined => {
-    if (batches >= o.maxInFlightBatches) return failure('GP_SERVER_OVERLOADED', `${batches} batches in flight (limit ${o.maxInFlightBatches}); retry later`, o.retryAfterS);
-    if (bytes + extraBytes > o.maxInFlightBytes) return failure('GP_SERVER_OVERLOADED', `in-flight batches hold ${bytes} bytes (limit ${o.maxInFlightBytes}); retry later`, o.retryAfterS);
+    if (batches >= o.maxInFlightBatches)
+      return failure('GP_SERVER_OVERLOADED', `${batches} batches in flight (limit ${o.maxInFlightBatches}); retry later`, o.retryAfterS);
+    if (bytes + extraBytes > o.maxInFlightBytes)
+      return failure(
+        'GP_SERVER_OVERLOADED',
+        `in-flight batches hold ${bytes} bytes (limit ${o.maxInFlightBytes}); retry later`,
+        o.retryAfterS,
+      );
     const l = latency();
-    if (l > o.maxAppendLatencyMs) return failure('GP_SERVER_OVERLOADED', `log appends take ${Math.round(l)} ms (limit ${o.maxAppendLatencyMs}); retry later`, o.retryAfterS);
+    if (l > o.maxAppendLatencyMs)
+      return failure(
+        'GP_SERVER_OVERLOADED',
+        `log appends take ${Math.round(l)} ms (limit ${o.maxAppendLatencyMs}); retry later`,
+        o.retryAfterS,
+      );
     return undefined;
   };
 

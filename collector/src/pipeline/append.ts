@@ -16,7 +16,11 @@ export function toLogFailure(f: LogFailure, retryAfterS: number): CollectorFailu
   if (f.code === 'GP_LOG_RECORD_TOO_LARGE') return failure('GP_LOG_RECORD_TOO_LARGE');
   // A closed log is a replica shutting down: another replica (or this one, restarted) can take it.
   if (f.retryable || f.code === 'GP_LOG_CLOSED')
-    return failure('GP_LOG_UNAVAILABLE', `the event log cannot take writes right now (${f.code}); nothing was stored, retry later`, retryAfterS);
+    return failure(
+      'GP_LOG_UNAVAILABLE',
+      `the event log cannot take writes right now (${f.code}); nothing was stored, retry later`,
+      retryAfterS,
+    );
   return failure('GP_LOG_WRITE_FAILED', `the event log refused the write (${f.code}); retry later`, retryAfterS);
 }
 

@@ -38,9 +38,15 @@ describe('collector/pipeline/decompress', () => {
 
   it('refuses a body inflating to exactly one byte over the hard cap, accepts one at the cap', async () => {
     const small = resolvePipelineLimits({ maxBodyBytes: 4096, maxDecompressedBytes: 64 * 1024, maxCompressionRatio: 10_000 });
-    const at = await decompressBody({ body: gzipSync(Buffer.alloc(64 * 1024)), contentEncoding: 'gzip', key: 'k', receivedAtMs: 0, remote: { ip: '' } }, small);
+    const at = await decompressBody(
+      { body: gzipSync(Buffer.alloc(64 * 1024)), contentEncoding: 'gzip', key: 'k', receivedAtMs: 0, remote: { ip: '' } },
+      small,
+    );
     expect(at.ok).toBe(true);
-    const over = await decompressBody({ body: gzipSync(Buffer.alloc(64 * 1024 + 1)), contentEncoding: 'gzip', key: 'k', receivedAtMs: 0, remote: { ip: '' } }, small);
+    const over = await decompressBody(
+      { body: gzipSync(Buffer.alloc(64 * 1024 + 1)), contentEncoding: 'gzip', key: 'k', receivedAtMs: 0, remote: { ip: '' } },
+      small,
+    );
     expect(over).toMatchObject({ ok: false, code: 'GP_BODY_DECOMPRESSED_TOO_LARGE' });
   });
 });

@@ -53,7 +53,8 @@ export async function decompressBody(input: IngestInput, limits: ResolvedPipelin
     if (body.length > limits.maxDecompressedBytes)
       return failure('GP_BODY_DECOMPRESSED_TOO_LARGE', `message is ${body.length} bytes; the limit is ${limits.maxDecompressedBytes}`);
     if (!gzip) return { ok: true, bytes: body };
-  } else if (body.length > limits.maxBodyBytes) return failure('GP_BODY_TOO_LARGE', `body is ${body.length} bytes; the limit is ${limits.maxBodyBytes}`);
+  } else if (body.length > limits.maxBodyBytes)
+    return failure('GP_BODY_TOO_LARGE', `body is ${body.length} bytes; the limit is ${limits.maxBodyBytes}`);
   if (!gzip) return { ok: true, bytes: body };
 
   const cap = decompressedCap(body.length, limits);

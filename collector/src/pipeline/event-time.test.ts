@@ -24,21 +24,37 @@ describe('collector/pipeline/event-time', () => {
   });
 
   it('future without an offset: R − (sent_at − t), the skew cancelling out', () => {
-    expect(correctEventTime(R + 2 * H - 5000, 0, { receivedAtMs: R, sentAtMs: R + 2 * H }, rule)).toMatchObject({ correctedMs: R - 5000, method: 'sent_at' });
+    expect(correctEventTime(R + 2 * H - 5000, 0, { receivedAtMs: R, sentAtMs: R + 2 * H }, rule)).toMatchObject({
+      correctedMs: R - 5000,
+      method: 'sent_at',
+    });
   });
 
   it('past (clock reset to 1970-ish): offset first, then sent_at, then receive time', () => {
     const t = 86_400_000; // 1970-01-02
-    expect(correctEventTime(t, 0, { receivedAtMs: R, clockOffsetMs: R - t - 1000 }, rule)).toMatchObject({ correctedMs: R - 1000, reason: 'past', method: 'clock_offset' });
-    expect(correctEventTime(t, 0, { receivedAtMs: R, sentAtMs: t + 60_000 }, rule)).toMatchObject({ correctedMs: R - 60_000, method: 'sent_at' });
+    expect(correctEventTime(t, 0, { receivedAtMs: R, clockOffsetMs: R - t - 1000 }, rule)).toMatchObject({
+      correctedMs: R - 1000,
+      reason: 'past',
+      method: 'clock_offset',
+    });
+    expect(correctEventTime(t, 0, { receivedAtMs: R, sentAtMs: t + 60_000 }, rule)).toMatchObject({
+      correctedMs: R - 60_000,
+      method: 'sent_at',
+    });
     expect(correctEventTime(t, 0, { receivedAtMs: R }, rule)).toMatchObject({ correctedMs: R, method: 'received_at' });
     // A stale offset that still lands out of range falls through to the next candidate.
-    expect(correctEventTime(t, 0, { receivedAtMs: R, clockOffsetMs: 5, sentAtMs: t + 10 }, rule)).toMatchObject({ correctedMs: R - 10, method: 'sent_at' });
+    expect(correctEventTime(t, 0, { receivedAtMs: R, clockOffsetMs: 5, sentAtMs: t + 10 }, rule)).toMatchObject({
+      correctedMs: R - 10,
+      method: 'sent_at',
+    });
   });
 
   it('optional skew correction moves plausible times by a large reported offset only', () => {
     const skew = { ...rule, correctSkewAboveMs: H };
-    expect(correctEventTime(R - 2 * 86_400_000, 0, { receivedAtMs: R, clockOffsetMs: 2 * 86_400_000 }, skew)).toMatchObject({ correctedMs: R, reason: 'skew' });
+    expect(correctEventTime(R - 2 * 86_400_000, 0, { receivedAtMs: R, clockOffsetMs: 2 * 86_400_000 }, skew)).toMatchObject({
+      correctedMs: R,
+      reason: 'skew',
+    });
     expect(correctEventTime(R - 1000, 0, { receivedAtMs: R, clockOffsetMs: 30_000 }, skew)).toBeUndefined();
     expect(correctEventTime(R - 1000, 0, { receivedAtMs: R, clockOffsetMs: 2 * 86_400_000 }, skew)).toBeUndefined(); // would land in the future
   });

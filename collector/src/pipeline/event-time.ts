@@ -75,7 +75,8 @@ export function correctEventTime(t: number, index: number, clock: BatchClock, ru
   else if (rule.correctSkewAboveMs > 0 && offset !== undefined && Math.abs(offset) > rule.correctSkewAboveMs) reason = 'skew';
   else return undefined;
 
-  if (offset !== undefined && within(t + offset, lo, hi)) return { index, originalMs: t, correctedMs: t + offset, reason, method: 'clock_offset' };
+  if (offset !== undefined && within(t + offset, lo, hi))
+    return { index, originalMs: t, correctedMs: t + offset, reason, method: 'clock_offset' };
   if (reason === 'skew') return undefined;
   if (usable(clock.sentAtMs) && clock.sentAtMs > 0) {
     const c = R - (clock.sentAtMs - t);
@@ -84,7 +85,11 @@ export function correctEventTime(t: number, index: number, clock: BatchClock, ru
   return { index, originalMs: t, correctedMs: R, reason, method: 'received_at' };
 }
 
-export function correctEventTimes(events: ReadonlyArray<{ index: number; clientTsMs: number }>, clock: BatchClock, rule: EventTimeRule): TimeCorrection[] {
+export function correctEventTimes(
+  events: ReadonlyArray<{ index: number; clientTsMs: number }>,
+  clock: BatchClock,
+  rule: EventTimeRule,
+): TimeCorrection[] {
   const out: TimeCorrection[] = [];
   for (const e of events) {
     const c = correctEventTime(e.clientTsMs, e.index, clock, rule);

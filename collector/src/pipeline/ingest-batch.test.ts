@@ -75,7 +75,10 @@ describe('collector/pipeline/ingestBatch', () => {
 
     it('accepts 64-bit fields left at zero (absent on the wire), e.g. a session_end of length 0', async () => {
       const id = 'inst-zero';
-      const events = [validEvent(id, 1, { progression: null, sessionEnd: { lengthMs: 0 } }), validEvent(id, 2, { progression: { status: 1, tier1: 'w1', score: 0 } })];
+      const events = [
+        validEvent(id, 1, { progression: null, sessionEnd: { lengthMs: 0 } }),
+        validEvent(id, 2, { progression: { status: 1, tier1: 'w1', score: 0 } }),
+      ];
       expect(expectAck(await h.send(encodeBatch(batch(id, events))))).toMatchObject({ accepted: 2, rejected: [] });
     });
 
@@ -109,7 +112,9 @@ describe('collector/pipeline/ingestBatch', () => {
       const otherGame = validEvent(id, 5, { context: { gameId: 'other' } });
       const wrongInstall = validEvent('someone-else', 6);
       const before = await h.counts();
-      const ack = expectAck(await h.send(gzipBatch(batch(id, [good1, badCurrency, good2, badId, otherGame, wrongInstall])), { contentEncoding: 'gzip' }));
+      const ack = expectAck(
+        await h.send(gzipBatch(batch(id, [good1, badCurrency, good2, badId, otherGame, wrongInstall])), { contentEncoding: 'gzip' }),
+      );
 
       expect(ack.accepted).toBe(2);
       /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any */
@@ -151,7 +156,9 @@ describe('collector/pipeline/ingestBatch', () => {
     it('acks a batch with no valid event (accepted 0), writes nothing to the events topic but the dead letters', async () => {
       const id = 'inst-all-bad';
       const before = await h.counts();
-      const ack = expectAck(await h.send(encodeBatch(batch(id, [validEvent(id, 1, { sequence: 0 }), validEvent(id, 2, { clientTsMs: 0 })]))));
+      const ack = expectAck(
+        await h.send(encodeBatch(batch(id, [validEvent(id, 1, { sequence: 0 }), validEvent(id, 2, { clientTsMs: 0 })]))),
+      );
       expect(ack.accepted).toBe(0);
       expect(ack.rejected!.map((r) => r.code)).toEqual(['GP_EVENT_SEQUENCE_INVALID', 'GP_EVENT_TIMESTAMP_INVALID']);
       expect(await h.counts()).toEqual({ events: before.events, deadLetters: before.deadLetters + 2 });
@@ -168,7 +175,12 @@ describe('collector/pipeline/ingestBatch', () => {
 
   describe('refused requests: status, code, nothing written, and the next good request succeeds', () => {
     const good = () => encodeBatch(batch('inst-x', [validEvent('inst-x', 1)]));
-    const cases: Array<{ name: string; input: () => Partial<IngestInput> & { body: Uint8Array }; code: CollectorErrorCode; status: number }> = [
+    const cases: Array<{
+      name: string;
+      input: () => Partial<IngestInput> & { body: Uint8Array };
+      code: CollectorErrorCode;
+      status: number;
+    }> = [
       { name: 'missing key', input: () => ({ body: good(), key: undefined }), code: 'GP_AUTH_KEY_MISSING', status: 401 },
       { name: 'empty key', input: () => ({ body: good(), key: '' }), code: 'GP_AUTH_KEY_MISSING', status: 401 },
       { name: 'unknown key', input: () => ({ body: good(), key: 'no-such-key' }), code: 'GP_AUTH_KEY_INVALID', status: 403 },
@@ -197,14 +209,24 @@ describe('collector/pipeline/ingestBatch', () => {
         code: 'GP_BODY_DECOMPRESSED_TOO_LARGE',
         status: 413,
       },
-      { name: 'gzip encoding on a plain body', input: () => ({ body: good(), contentEncoding: 'gzip' }), code: 'GP_BODY_DECOMPRESS_FAILED', status: 400 },
+      {
+        name: 'gzip encoding on a plain body',
+        input: () => ({ body: good(), contentEncoding: 'gzip' }),
+        code: 'GP_BODY_DECOMPRESS_FAILED',
+        status: 400,
+      },
       {
         name: 'truncated gzip',
         input: () => ({ body: gzipSync(good()).subarray(0, 20), contentEncoding: 'gzip' }),
         code: 'GP_BODY_DECOMPRESS_FAILED',
         status: 400,
       },
-      { name: 'malformed protobuf', input: () => ({ body: new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xff]) }), code: 'GP_BODY_DECODE_FAILED', status: 400 },
+      {
+        name: 'malformed protobuf',
+        input: () => ({ body: new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xff]) }),
+        code: 'GP_BODY_DECODE_FAILED',
+        status: 400,
+      },
       { name: 'truncated protobuf', input: () => ({ body: good().subarray(0, 30) }), code: 'GP_BODY_DECODE_FAILED', status: 400 },
       {
         name: 'missing install_id',
@@ -226,7 +248,14 @@ describe('collector/pipeline/ingestBatch', () => {
       },
       {
         name: 'more events than LIMITS.batchMaxEvents',
-        input: () => ({ body: encodeBatch(batch('inst-x', Array.from({ length: 1001 }, (_, i) => validEvent('inst-x', i + 1)))) }),
+        input: () => ({
+          body: encodeBatch(
+            batch(
+              'inst-x',
+              Array.from({ length: 1001 }, (_, i) => validEvent('inst-x', i + 1)),
+            ),
+          ),
+        }),
         code: 'GP_BATCH_TOO_MANY_EVENTS',
         status: 400,
       },
@@ -261,7 +290,11 @@ describe('collector/pipeline/ingestBatch when the log fails', () => {
     const h = await createHarness();
     try {
       await h.log.close();
-      const result = expectRefused(await h.send(encodeBatch(batch('inst-closed', [validEvent('inst-closed', 1)]))), 'GP_LOG_UNAVAILABLE', 503);
+      const result = expectRefused(
+        await h.send(encodeBatch(batch('inst-closed', [validEvent('inst-closed', 1)]))),
+        'GP_LOG_UNAVAILABLE',
+        503,
+      );
       expect(result.retryAfterS).toBe(2);
       expect(result.message).toContain('GP_LOG_CLOSED');
     } finally {

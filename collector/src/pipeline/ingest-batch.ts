@@ -69,7 +69,13 @@ export async function ingestBatch(input: IngestInput, deps: IngestDeps): Promise
   }
 }
 
-async function run(input: IngestInput, deps: IngestDeps, key: IngestKey, admission: Admission | undefined, seen: { batchSequence: number }): Promise<IngestResult> {
+async function run(
+  input: IngestInput,
+  deps: IngestDeps,
+  key: IngestKey,
+  admission: Admission | undefined,
+  seen: { batchSequence: number },
+): Promise<IngestResult> {
   const { limits } = deps;
   const body = await decompressBody(input, limits);
   if (!body.ok) return body;
@@ -120,7 +126,13 @@ interface Prepared {
  * on fsync kept ~35 MB of decoded events alive across young-generation collections,
  * and the collector spent ~30 % of its CPU copying them (--trace-gc).
  */
-function prepare(input: IngestInput, deps: IngestDeps, key: IngestKey, decompressed: Uint8Array, seen: { batchSequence: number }): Prepared | CollectorFailure {
+function prepare(
+  input: IngestInput,
+  deps: IngestDeps,
+  key: IngestKey,
+  decompressed: Uint8Array,
+  seen: { batchSequence: number },
+): Prepared | CollectorFailure {
   const { limits } = deps;
   let bytes = decompressed;
   if (input.format === 'json') {
@@ -149,7 +161,11 @@ function prepare(input: IngestInput, deps: IngestDeps, key: IngestKey, decompres
   const timeCorrections = correctEventTimes(
     valid.map((v) => ({ index: v.index, clientTsMs: v.event.clientTsMs as number })),
     { receivedAtMs: input.receivedAtMs, sentAtMs: batch.sentAtMs, clockOffsetMs: batch.clockOffsetMs },
-    { maxFutureMs: limits.eventTimeMaxFutureMs, maxPastMs: limits.eventTimeMaxPastMs, correctSkewAboveMs: limits.eventTimeCorrectSkewAboveMs },
+    {
+      maxFutureMs: limits.eventTimeMaxFutureMs,
+      maxPastMs: limits.eventTimeMaxPastMs,
+      correctSkewAboveMs: limits.eventTimeCorrectSkewAboveMs,
+    },
   );
   const context = deps.enricher ? deps.enricher.enrich(checked.context, input.remote.ip, input.remote.userAgent) : checked.context;
 

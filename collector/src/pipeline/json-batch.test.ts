@@ -17,7 +17,11 @@ describe('collector/pipeline/json-batch', () => {
       sentAtMs: 1_760_000_000_000,
       context: { gameId: 'demo', sdk_version: 'curl' },
       events: [
-        { eventId: 'e1', progression: { status: 'STATUS_COMPLETE', tier1: 'w1', score: '12' }, custom: { level_name: 'x', BadKey: 'kept as sent' } },
+        {
+          eventId: 'e1',
+          progression: { status: 'STATUS_COMPLETE', tier1: 'w1', score: '12' },
+          custom: { level_name: 'x', BadKey: 'kept as sent' },
+        },
         { event_id: 'e2', resource: { flow: 2, currency: 'gold', amount: 5, item_type: 'shop' }, sample_rate: 'NaN' },
       ],
       sdkHealth: { droppedByReason: { GP_SDK_QUEUE_FULL: '3' } },

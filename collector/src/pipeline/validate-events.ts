@@ -28,7 +28,8 @@ function check(event: EventData, installId: string, gameId: string): { issue: Ev
   if (issue) return { issue, message: EVENT_CODES[issue.code] };
   // A key writes for one game only, also through an event's own context.
   const own = event.context?.gameId;
-  if (own && own !== gameId) return { issue: { code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id' }, message: GAME_MISMATCH_MESSAGE };
+  if (own && own !== gameId)
+    return { issue: { code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id' }, message: GAME_MISMATCH_MESSAGE };
   return undefined;
 }
 

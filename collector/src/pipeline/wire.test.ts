@@ -23,7 +23,11 @@ describe('collector/pipeline/wire', () => {
   it('appending events as raw fields decodes like encoding them', () => {
     const events = [validEvent('i', 1), validEvent('i', 2, { custom: { long: 'y'.repeat(200) } })];
     const fields = { installId: 'i', batchSequence: 3, keyId: 'k', receivedAtMs: 5 };
-    const spliced = appendLengthDelimited(IngestedBatch.encode(fields).finish(), 4, events.map((e) => Event.encode(e).finish()));
+    const spliced = appendLengthDelimited(
+      IngestedBatch.encode(fields).finish(),
+      4,
+      events.map((e) => Event.encode(e).finish()),
+    );
     const encoded = IngestedBatch.encode({ ...fields, events }).finish();
     expect(IngestedBatch.toObject(IngestedBatch.decode(spliced), { longs: Number })).toEqual(
       IngestedBatch.toObject(IngestedBatch.decode(encoded), { longs: Number }),

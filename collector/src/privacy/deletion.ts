@@ -46,13 +46,15 @@ export function parseDeletion(body: Uint8Array, auth: DeletionAuth): { ok: true;
   if (!id(playerId)) return failure('GP_DELETION_INVALID', `playerId is required, 1-${LIMITS.idMaxChars} characters`);
   if (installId !== undefined && installId !== null && installId !== '' && !id(installId))
     return failure('GP_DELETION_INVALID', `installId is at most ${LIMITS.idMaxChars} characters`);
-  if (gameId !== undefined && gameId !== null && typeof gameId !== 'string') return failure('GP_DELETION_INVALID', 'gameId must be a string');
+  if (gameId !== undefined && gameId !== null && typeof gameId !== 'string')
+    return failure('GP_DELETION_INVALID', 'gameId must be a string');
   let game: string;
   if (auth.source === 'sdk') {
     if (gameId && gameId !== auth.key.gameId) return failure('GP_AUTH_GAME_MISMATCH', "gameId is not the ingest key's game");
     game = auth.key.gameId;
   } else if (gameId) {
-    if (!auth.admin.games.includes(gameId)) return failure('GP_AUTH_ADMIN_INVALID', `admin key ${auth.admin.keyId} may not delete players of game ${gameId}`);
+    if (!auth.admin.games.includes(gameId))
+      return failure('GP_AUTH_ADMIN_INVALID', `admin key ${auth.admin.keyId} may not delete players of game ${gameId}`);
     game = gameId;
   } else if (auth.admin.games.length === 1) game = auth.admin.games[0]!;
   else return failure('GP_DELETION_INVALID', `gameId is required: admin key ${auth.admin.keyId} covers several games`);

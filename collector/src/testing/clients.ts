@@ -36,8 +36,9 @@ function waiter<T>(items: T[]) {
   return {
     push(item: T) {
       items.push(item);
-      for (const w of waits.splice(0)) if (items.length >= w.n) w.resolve();
-      else waits.push(w);
+      for (const w of waits.splice(0))
+        if (items.length >= w.n) w.resolve();
+        else waits.push(w);
     },
     wait(n: number, timeoutMs: number, what: string): Promise<T[]> {
       if (items.length >= n) return Promise.resolve(items);
@@ -54,7 +55,9 @@ export async function openWs(url: string, headers: Record<string, string> = {}):
   const replies: StreamReplyData[] = [];
   const w = waiter(replies);
   ws.on('message', (data: Buffer) => w.push(decodeReply(data)));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   ws.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -91,11 +94,28 @@ export function openStream(address: string, key: string | undefined, options: Re
     call.on('status', (s) => resolve(s));
     call.on('error', (e: ServiceError) => resolve({ code: e.code, details: e.details, metadata: e.metadata }));
   });
-  return { call, replies, status, waitReplies: (n, timeoutMs = 10_000) => w.wait(n, timeoutMs, 'grpc stream'), close: () => client.close() };
+  return {
+    call,
+    replies,
+    status,
+    waitReplies: (n, timeoutMs = 10_000) => w.wait(n, timeoutMs, 'grpc stream'),
+    close: () => client.close(),
+  };
 }
 
 export interface KeysFileSpec {
-  ingest?: Array<{ secret: string; keyId: string; gameId: string; notBefore?: number; notAfter?: number; revoked?: boolean; signingSecrets?: string[]; signatureRequired?: boolean; eventsPerSecond?: number; burstEvents?: number }>;
+  ingest?: Array<{
+    secret: string;
+    keyId: string;
+    gameId: string;
+    notBefore?: number;
+    notAfter?: number;
+    revoked?: boolean;
+    signingSecrets?: string[];
+    signatureRequired?: boolean;
+    eventsPerSecond?: number;
+    burstEvents?: number;
+  }>;
   admin?: Array<{ secret: string; keyId: string; games: string[] }>;
 }
 
@@ -105,7 +125,9 @@ export const TEST_SALT = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 export async function writeKeysFile(path: string, spec: KeysFileSpec): Promise<void> {
   const salt = Buffer.from(TEST_SALT, 'hex');
   const ingestKeys = (spec.ingest ?? []).map(({ secret, ...rest }) => ({ ...rest, hash: ingestKeyHash(salt, secret) }));
-  const adminKeys = await Promise.all((spec.admin ?? []).map(async ({ secret, ...rest }) => ({ ...rest, hash: await adminKeyHash(secret, { N: 1024, r: 8, p: 1 }) })));
+  const adminKeys = await Promise.all(
+    (spec.admin ?? []).map(async ({ secret, ...rest }) => ({ ...rest, hash: await adminKeyHash(secret, { N: 1024, r: 8, p: 1 }) })),
+  );
   await writeFile(`${path}.tmp`, JSON.stringify({ version: 1, salt: TEST_SALT, ingestKeys, adminKeys }, null, 2));
   await rename(`${path}.tmp`, path);
 }

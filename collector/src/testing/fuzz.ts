@@ -17,9 +17,58 @@ export interface FuzzPayload {
   format: BodyFormat;
 }
 
-const EDGE_STRINGS = ['', ' ', 'a', 'x'.repeat(64), 'x'.repeat(65), 'y'.repeat(129), 'z'.repeat(300), '\u0000', '💥', 'é'.repeat(70), 'USD', 'usd', 'demo', 'other', '__proto__', 'constructor', 'a:b:c:d:e:f', 'w1', '1.0.0'];
-const EDGE_NUMBERS = [0, 1, -1, 2, 3, 4, 5, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, TEST_NOW_MS, TEST_NOW_MS + 86_400_000 * 400, 1, 7 * 86_400_000 + 1, 10_000_001, 1e12 + 1];
-const PAYLOADS = ['sessionStart', 'sessionEnd', 'progression', 'purchase', 'resource', 'design', 'error', 'ad', 'social', 'featureUse', 'experimentExposure'] as const;
+const EDGE_STRINGS = [
+  '',
+  ' ',
+  'a',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'y'.repeat(129),
+  'z'.repeat(300),
+  '\u0000',
+  '💥',
+  'é'.repeat(70),
+  'USD',
+  'usd',
+  'demo',
+  'other',
+  '__proto__',
+  'constructor',
+  'a:b:c:d:e:f',
+  'w1',
+  '1.0.0',
+];
+const EDGE_NUMBERS = [
+  0,
+  1,
+  -1,
+  2,
+  3,
+  4,
+  5,
+  2 ** 31 - 1,
+  2 ** 32,
+  Number.MAX_SAFE_INTEGER,
+  TEST_NOW_MS,
+  TEST_NOW_MS + 86_400_000 * 400,
+  1,
+  7 * 86_400_000 + 1,
+  10_000_001,
+  1e12 + 1,
+];
+const PAYLOADS = [
+  'sessionStart',
+  'sessionEnd',
+  'progression',
+  'purchase',
+  'resource',
+  'design',
+  'error',
+  'ad',
+  'social',
+  'featureUse',
+  'experimentExposure',
+] as const;
 
 export function createFuzzer(seed: number) {
   const rnd = mulberry32(seed);
@@ -81,7 +130,9 @@ export function createFuzzer(seed: number) {
       case 2:
         return pick([NaN, Infinity, -Infinity, 0.5, 1e300]);
       case 3:
-        return Object.fromEntries(Array.from({ length: int(30) }, (_, i) => [pick(['k', 'Key', 'a_b', `k${i}`, '']) + i, pick(EDGE_STRINGS)]));
+        return Object.fromEntries(
+          Array.from({ length: int(30) }, (_, i) => [pick(['k', 'Key', 'a_b', `k${i}`, '']) + i, pick(EDGE_STRINGS)]),
+        );
       case 4:
         return null;
       default:
@@ -89,7 +140,18 @@ export function createFuzzer(seed: number) {
     }
   }
 
-  const EVENT_FIELDS = ['eventId', 'installId', 'playerId', 'sessionId', 'sequence', 'clientTsMs', 'custom', 'sessionNumber', 'sampleRate', 'context'] as const;
+  const EVENT_FIELDS = [
+    'eventId',
+    'installId',
+    'playerId',
+    'sessionId',
+    'sequence',
+    'clientTsMs',
+    'custom',
+    'sessionNumber',
+    'sampleRate',
+    'context',
+  ] as const;
 
   /** A batch of mostly valid events with some fields set to edge values. */
   function semanticBatch(): EventBatchData {
@@ -100,7 +162,10 @@ export function createFuzzer(seed: number) {
       for (let m = rnd() < 0.6 ? int(3) : 0; m > 0; m--) {
         const field = pick(EVENT_FIELDS);
         try {
-          e[field] = field === 'context' ? { gameId: pick(['demo', 'other', '', 'x'.repeat(80)]), country: pick(['US', 'us', 'USA', '']) } : edgeValue();
+          e[field] =
+            field === 'context'
+              ? { gameId: pick(['demo', 'other', '', 'x'.repeat(80)]), country: pick(['US', 'us', 'USA', '']) }
+              : edgeValue();
         } catch {
           /* ignore */
         }
@@ -181,14 +246,28 @@ export function createFuzzer(seed: number) {
   function next(): FuzzPayload {
     const r = rnd();
     const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-    if (r < 0.1) return { kind: 'random', body: Uint8Array.from({ length: int(600) }, () => int(256)), contentEncoding: pick(['identity', 'auto'] as const), format: 'protobuf' };
-    if (r < 0.4) return { kind: 'mutated-protobuf', body: mutateBytes(encode(semanticBatch())), contentEncoding: 'identity', format: 'protobuf' };
-    if (r < 0.6) return { kind: 'semantic-protobuf', body: encode(semanticBatch()), contentEncoding: rnd() < 0.5 ? 'identity' : 'auto', format: 'protobuf' };
+    if (r < 0.1)
+      return {
+        kind: 'random',
+        body: Uint8Array.from({ length: int(600) }, () => int(256)),
+        contentEncoding: pick(['identity', 'auto'] as const),
+        format: 'protobuf',
+      };
+    if (r < 0.4)
+      return { kind: 'mutated-protobuf', body: mutateBytes(encode(semanticBatch())), contentEncoding: 'identity', format: 'protobuf' };
+    if (r < 0.6)
+      return {
+        kind: 'semantic-protobuf',
+        body: encode(semanticBatch()),
+        contentEncoding: rnd() < 0.5 ? 'identity' : 'auto',
+        format: 'protobuf',
+      };
     if (r < 0.67) {
       const gz = gzipSync(encode(semanticBatch()));
       return { kind: 'gzip', body: rnd() < 0.5 ? gz : mutateBytes(gz), contentEncoding: rnd() < 0.5 ? 'gzip' : 'auto', format: 'protobuf' };
     }
-    if (r < 0.7) return { kind: 'gzip-bomb', body: gzipSync(Buffer.alloc(1 << (16 + int(8)))), contentEncoding: 'gzip', format: 'protobuf' };
+    if (r < 0.7)
+      return { kind: 'gzip-bomb', body: gzipSync(Buffer.alloc(1 << (16 + int(8)))), contentEncoding: 'gzip', format: 'protobuf' };
     if (r < 0.77) {
       const b = encode(semanticBatch());
       return { kind: 'truncated', body: b.subarray(0, int(b.length + 1)), contentEncoding: 'identity', format: 'protobuf' };
@@ -196,11 +275,21 @@ export function createFuzzer(seed: number) {
     if (r < 0.9) return { kind: 'json', body: text(jsonText(semanticBatch())), contentEncoding: 'identity', format: 'json' };
     if (r < 0.95) {
       const t = jsonText(semanticBatch());
-      return { kind: 'json-mutated', body: rnd() < 0.5 ? text(t.slice(0, int(t.length))) : mutateBytes(text(t)), contentEncoding: 'identity', format: 'json' };
+      return {
+        kind: 'json-mutated',
+        body: rnd() < 0.5 ? text(t.slice(0, int(t.length))) : mutateBytes(text(t)),
+        contentEncoding: 'identity',
+        format: 'json',
+      };
     }
     if (r < 0.97) {
       const depth = 1 + int(5000);
-      return { kind: 'json-deep', body: text(`{"events":[${'['.repeat(depth)}${']'.repeat(depth)}]}`), contentEncoding: 'identity', format: 'json' };
+      return {
+        kind: 'json-deep',
+        body: text(`{"events":[${'['.repeat(depth)}${']'.repeat(depth)}]}`),
+        contentEncoding: 'identity',
+        format: 'json',
+      };
     }
     return { kind: 'json-gzip', body: gzipSync(text(jsonText(semanticBatch()))), contentEncoding: 'gzip', format: 'json' };
   }

@@ -7,7 +7,14 @@ import { DEFAULT_PARTITIONS, topicNames, type Log, type LogProducer } from '@gam
 import { Registry } from '@gamepulse/service';
 import { createKeyRing, parseKeys, type KeysFileData } from '../keys/index.ts';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics.ts';
-import { ingestBatch, resolvePipelineLimits, type IngestDeps, type IngestInput, type IngestResult, type PipelineLimits } from '../pipeline/index.ts';
+import {
+  ingestBatch,
+  resolvePipelineLimits,
+  type IngestDeps,
+  type IngestInput,
+  type IngestResult,
+  type PipelineLimits,
+} from '../pipeline/index.ts';
 import { TEST_NOW_MS } from './batches.ts';
 import { openTempLog, readTopic, type TempLog, type TempLogOptions } from '@gamepulse/testkit';
 
@@ -73,7 +80,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     metrics,
     registry,
     send: (body, input = {}) =>
-      ingestBatch({ body, contentEncoding: 'identity', key: 'test-key', receivedAtMs: TEST_NOW_MS, remote: { ip: '127.0.0.1' }, ...input }, deps),
+      ingestBatch(
+        { body, contentEncoding: 'identity', key: 'test-key', receivedAtMs: TEST_NOW_MS, remote: { ip: '127.0.0.1' }, ...input },
+        deps,
+      ),
     events: async () =>
       (await readTopic(log, TEST_TOPICS.events)).map((r) => ({
         ...(IngestedBatch.toObject(IngestedBatch.decode(r.value), { longs: Number, arrays: true }) as IngestedBatchData),

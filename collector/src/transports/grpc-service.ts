@@ -60,8 +60,10 @@ export const COLLECTOR_SERVICE: CollectorServiceDefinition = {
     responseStream: true,
     requestSerialize: asBuffer,
     requestDeserialize: (buffer: Buffer) => buffer,
-    responseSerialize: (reply: StreamReplyData | Uint8Array) => asBuffer(reply instanceof Uint8Array ? reply : StreamReply.encode(reply).finish()),
-    responseDeserialize: (buffer: Buffer) => StreamReply.toObject(StreamReply.decode(buffer), { longs: Number, defaults: false, oneofs: true }),
+    responseSerialize: (reply: StreamReplyData | Uint8Array) =>
+      asBuffer(reply instanceof Uint8Array ? reply : StreamReply.encode(reply).finish()),
+    responseDeserialize: (buffer: Buffer) =>
+      StreamReply.toObject(StreamReply.decode(buffer), { longs: Number, defaults: false, oneofs: true }),
   },
 };
 

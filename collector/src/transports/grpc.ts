@@ -92,7 +92,11 @@ interface OpenStream {
   endWith(f: CollectorFailure | undefined): void;
 }
 
-function stream(ctx: TransportContext, call: ServerDuplexStream<Buffer, Uint8Array>, sessions: Map<ServerDuplexStream<Buffer, Uint8Array>, OpenStream>): void {
+function stream(
+  ctx: TransportContext,
+  call: ServerDuplexStream<Buffer, Uint8Array>,
+  sessions: Map<ServerDuplexStream<Buffer, Uint8Array>, OpenStream>,
+): void {
   const secret = firstString(call.metadata, GRPC_KEY_METADATA);
   const remote = remoteOf(ctx, call.getPeer(), call.metadata);
   call.on('error', () => undefined); // a client reset; nothing to answer

@@ -35,7 +35,12 @@ export const BATCH_PATH = '/v1/batch';
 export const KEY_HEADER = 'x-gamepulse-key';
 
 /** Media types accepted for a protobuf body (there is no registered one; these are in use). */
-const PROTOBUF_TYPES = new Set(['application/x-protobuf', 'application/protobuf', 'application/vnd.google.protobuf', 'application/octet-stream']);
+const PROTOBUF_TYPES = new Set([
+  'application/x-protobuf',
+  'application/protobuf',
+  'application/vnd.google.protobuf',
+  'application/octet-stream',
+]);
 const JSON_TYPES = new Set(['application/json']);
 
 export interface HttpTransportOptions extends TransportContext {
@@ -139,7 +144,10 @@ async function handleBatch(ctx: TransportContext, req: Request, res: Response): 
   const format = bodyFormat(req);
   if (!format)
     return refuse(
-      failure('GP_BODY_CONTENT_TYPE_UNSUPPORTED', `content-type must be application/x-protobuf or application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}`),
+      failure(
+        'GP_BODY_CONTENT_TYPE_UNSUPPORTED',
+        `content-type must be application/x-protobuf or application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}`,
+      ),
       true,
     );
   const encoding = parseEncoding(req.headers['content-encoding']);

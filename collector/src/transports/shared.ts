@@ -45,7 +45,12 @@ export function outcomeOf(result: IngestResult | CollectorFailure): Outcome {
 }
 
 /** Counts a finished request; `startedMs` is when it arrived. */
-export function recordRequest(ctx: TransportContext, transport: Transport, result: IngestResult | CollectorFailure, startedMs: number): void {
+export function recordRequest(
+  ctx: TransportContext,
+  transport: Transport,
+  result: IngestResult | CollectorFailure,
+  startedMs: number,
+): void {
   ctx.metrics.requests.inc({ transport, outcome: outcomeOf(result), code: result.ok ? 'OK' : result.code });
   if (result.ok) ctx.metrics.ackLatency.observe({ transport }, (ctx.now() - startedMs) / 1000);
 }
@@ -55,7 +60,11 @@ export function recordRequest(ctx: TransportContext, transport: Transport, resul
  * signature requirement is left to the pipeline, which has the body), the key's rate,
  * then load. A refusal here means the body is never read.
  */
-export function precheck(ctx: TransportContext, secret: string | undefined, nowMs: number): { ok: true; key: IngestKey } | CollectorFailure {
+export function precheck(
+  ctx: TransportContext,
+  secret: string | undefined,
+  nowMs: number,
+): { ok: true; key: IngestKey } | CollectorFailure {
   if (ctx.isDraining()) return failure('GP_SHUTTING_DOWN', undefined, ctx.retryAfterS);
   const auth = ctx.keys.authenticate(secret, nowMs);
   if (!auth.ok) return auth;

@@ -83,7 +83,11 @@ export function attachWebSocket(server: HttpServer, ctx: TransportContext, optio
     const admitted = precheck(ctx, secret, ctx.now());
     if (!admitted.ok) {
       logAuthRefusal(ctx, admitted, 'ws', ip);
-      ctx.metrics.requests.inc({ transport: 'ws', outcome: admitted.code.startsWith('GP_AUTH_') ? 'refused' : 'failed', code: admitted.code });
+      ctx.metrics.requests.inc({
+        transport: 'ws',
+        outcome: admitted.code.startsWith('GP_AUTH_') ? 'refused' : 'failed',
+        code: admitted.code,
+      });
       return closeWith(ws, admitted.code.startsWith('GP_AUTH_') ? WS_CLOSE_POLICY : WS_CLOSE_TRY_AGAIN, admitted);
     }
     if (admitted.key.signatureRequired) return closeWith(ws, WS_CLOSE_POLICY, failure('GP_AUTH_SIGNATURE_MISSING'));
@@ -146,7 +150,10 @@ export function attachWebSocket(server: HttpServer, ctx: TransportContext, optio
           }),
         );
         // Give close handshakes a moment, then cut whatever is left.
-        await Promise.race([new Promise((r) => setTimeout(r, Math.min(1000, timeoutMs)).unref()), Promise.all([...open.keys()].map((ws) => new Promise((r) => ws.once('close', r))))]);
+        await Promise.race([
+          new Promise((r) => setTimeout(r, Math.min(1000, timeoutMs)).unref()),
+          Promise.all([...open.keys()].map((ws) => new Promise((r) => ws.once('close', r)))),
+        ]);
         for (const ws of open.keys()) ws.terminate();
         wss.close();
       })();

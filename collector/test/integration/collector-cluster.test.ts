@@ -21,7 +21,6 @@ import { freePort, readTopic, until } from '@gamepulse/testkit';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const KEY = 'cl-key';
 
-
 function children(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -124,7 +123,9 @@ function traffic(ports: { http: number; grpc: number }, acked: Set<string>) {
 async function loggedEventIds(dir: string): Promise<string[]> {
   const log = await openEmbeddedLog({ dir: join(dir, 'log') });
   try {
-    return (await readTopic(log, topicNames('gamepulse').events)).flatMap((r) => IngestedBatch.decode(r.value).events.map((e) => e.eventId ?? ''));
+    return (await readTopic(log, topicNames('gamepulse').events)).flatMap((r) =>
+      IngestedBatch.decode(r.value).events.map((e) => e.eventId ?? ''),
+    );
   } finally {
     await log.close();
   }
@@ -148,11 +149,18 @@ describe('collector cluster mode (2 workers, the primary owns the embedded log)'
     expect(children(s.child.pid!)).toHaveLength(2);
     const acked = new Set<string>();
     const t = traffic(ports, acked);
-    await until(() => acked.size >= 2_000, () => `2,000 acked events (have ${acked.size})`, { timeoutMs: 120_000, everyMs: 20 });
+    await until(
+      () => acked.size >= 2_000,
+      () => `2,000 acked events (have ${acked.size})`,
+      { timeoutMs: 120_000, everyMs: 20 },
+    );
     // /metrics sums both workers: accepted events ≥ what we saw acked before the scrape.
     const ackedBeforeScrape = acked.size;
     const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
-    const accepted = metrics.split('\n').filter((l) => l.startsWith('gamepulse_collector_events_accepted_total')).reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    const accepted = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('gamepulse_collector_events_accepted_total'))
+      .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
     expect(accepted).toBeGreaterThanOrEqual(ackedBeforeScrape);
     const snapshot = new Set(acked);
     process.kill(-s.child.pid!, 'SIGKILL');
@@ -162,7 +170,9 @@ describe('collector cluster mode (2 workers, the primary owns the embedded log)'
     const missing = [...acked].filter((id) => !logged.has(id));
     expect(missing).toEqual([]);
     expect(snapshot.size).toBeGreaterThanOrEqual(2_000);
-    console.log(`[cluster] ${acked.size} events acked before SIGKILL, all ${logged.size >= acked.size ? 'present' : 'MISSING'} in the log (${logged.size} logged)`);
+    console.log(
+      `[cluster] ${acked.size} events acked before SIGKILL, all ${logged.size >= acked.size ? 'present' : 'MISSING'} in the log (${logged.size} logged)`,
+    );
   });
 
   it('SIGTERM drains both workers (in-flight batches answered), flushes and exits 0; the log has every acked event', async () => {
@@ -173,7 +183,11 @@ describe('collector cluster mode (2 workers, the primary owns the embedded log)'
     started.push(s);
     const acked = new Set<string>();
     const t = traffic(ports, acked);
-    await until(() => acked.size >= 1_000, () => `1,000 acked events (have ${acked.size})`, { timeoutMs: 120_000, everyMs: 20 });
+    await until(
+      () => acked.size >= 1_000,
+      () => `1,000 acked events (have ${acked.size})`,
+      { timeoutMs: 120_000, everyMs: 20 },
+    );
     expect(await stopService(s, 30_000)).toBe(0);
     await t.stop();
     const logged = new Set(await loggedEventIds(dir));

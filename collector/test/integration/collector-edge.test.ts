@@ -9,7 +9,14 @@ import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js'
 import { DeletionRequest, IngestedBatch, type BatchAckData } from '@gamepulse/proto';
 import { topicNames } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, loadCollectorConfig, signBody, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
+import {
+  CollectorClient,
+  loadCollectorConfig,
+  signBody,
+  startCollector,
+  type CollectorServiceClient,
+  type RunningCollector,
+} from '../../src/index.ts';
 import { batch, encodeBatch, validEvent } from '../../src/testing/batches.ts';
 import { writeKeysFile, type KeysFileSpec } from '../../src/testing/clients.ts';
 import { gateLog } from '../../src/testing/gated-log.ts';
@@ -65,7 +72,11 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     temp = await openTempLog();
     keysFile = `${temp.dir}/keys.json`;
     await writeKeysFile(keysFile, KEYS);
-    collector = await startCollector({ config: configFor({ keysFile, rateLimitPlayerBurstEvents: 20, rateLimitPlayerEventsPerS: 1 }), log: temp.log, logger: silentLogger });
+    collector = await startCollector({
+      config: configFor({ keysFile, rateLimitPlayerBurstEvents: 20, rateLimitPlayerEventsPerS: 1 }),
+      log: temp.log,
+      logger: silentLogger,
+    });
     base = `http://127.0.0.1:${collector.httpPort}`;
     grpc = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure());
   });
@@ -87,7 +98,9 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
         install_id: 'json-1',
         batchSequence: '3',
         context: { build: '1.0' },
-        events: [{ ...e, client_ts_ms: String(e.clientTsMs), clientTsMs: undefined, progression: { status: 'STATUS_COMPLETE', tier1: 'w1' } }],
+        events: [
+          { ...e, client_ts_ms: String(e.clientTsMs), clientTsMs: undefined, progression: { status: 'STATUS_COMPLETE', tier1: 'w1' } },
+        ],
       });
       const res = await post('/v1/batch', body, { 'content-type': 'application/json', 'x-gamepulse-key': 'game-key-new' });
       expect(res.status).toBe(200);
@@ -95,9 +108,16 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     });
 
     it('a wrong type → 400 GP_BODY_JSON_INVALID naming the field; not JSON → 400 too', async () => {
-      const res = await post('/v1/batch', JSON.stringify({ installId: 'j', events: [{ sequence: 'x' }] }), { 'content-type': 'application/json', 'x-gamepulse-key': 'game-key-new' });
+      const res = await post('/v1/batch', JSON.stringify({ installId: 'j', events: [{ sequence: 'x' }] }), {
+        'content-type': 'application/json',
+        'x-gamepulse-key': 'game-key-new',
+      });
       expect((await expectError(res, 400, 'GP_BODY_JSON_INVALID')).error.message).toContain('events[0].sequence');
-      await expectError(await post('/v1/batch', '{"a":', { 'content-type': 'application/json', 'x-gamepulse-key': 'game-key-new' }), 400, 'GP_BODY_JSON_INVALID');
+      await expectError(
+        await post('/v1/batch', '{"a":', { 'content-type': 'application/json', 'x-gamepulse-key': 'game-key-new' }),
+        400,
+        'GP_BODY_JSON_INVALID',
+      );
     });
   });
 
@@ -126,7 +146,11 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     it('the watcher picks up a change by itself (no reloadKeys call)', async () => {
       await writeKeysFile(keysFile, { ...KEYS, ingest: [...KEYS.ingest!, { secret: 'brand-new', keyId: 'web-3', gameId: 'demo' }] });
       let statusCode = 0;
-      await until(async () => (statusCode = (await postBatch(body(), 'brand-new')).status) === 200, () => `the watcher to accept the new key (last status ${statusCode})`, { timeoutMs: 10_000, everyMs: 100 });
+      await until(
+        async () => (statusCode = (await postBatch(body(), 'brand-new')).status) === 200,
+        () => `the watcher to accept the new key (last status ${statusCode})`,
+        { timeoutMs: 10_000, everyMs: 100 },
+      );
       expect(statusCode).toBe(200);
     });
   });
@@ -139,11 +163,21 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
       await expectError(await postBatch(body, 'server-key'), 401, 'GP_AUTH_SIGNATURE_MISSING');
     });
     it('wrong secret → 401 GP_AUTH_SIGNATURE_INVALID; outside the replay window → 401 GP_AUTH_SIGNATURE_EXPIRED', async () => {
-      await expectError(await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('not-the-secret-000000', now(), body) }), 401, 'GP_AUTH_SIGNATURE_INVALID');
-      await expectError(await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('hmac-secret-0123456789', now() - 600, body) }), 401, 'GP_AUTH_SIGNATURE_EXPIRED');
+      await expectError(
+        await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('not-the-secret-000000', now(), body) }),
+        401,
+        'GP_AUTH_SIGNATURE_INVALID',
+      );
+      await expectError(
+        await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('hmac-secret-0123456789', now() - 600, body) }),
+        401,
+        'GP_AUTH_SIGNATURE_EXPIRED',
+      );
     });
     it('a valid signature → 200; gRPC cannot carry one → UNAUTHENTICATED GP_AUTH_SIGNATURE_MISSING', async () => {
-      expect((await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('hmac-secret-0123456789', now(), body) })).status).toBe(200);
+      expect(
+        (await postBatch(body, 'server-key', { 'x-gamepulse-signature': signBody('hmac-secret-0123456789', now(), body) })).status,
+      ).toBe(200);
       const { err } = await grpcSend(grpc, body, 'server-key');
       expect(err?.code).toBe(status.UNAUTHENTICATED);
       expect(err?.metadata.get('gp-error-code')).toEqual(['GP_AUTH_SIGNATURE_MISSING']);
@@ -152,7 +186,14 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
 
   describe('rate limits', () => {
     it('per key (keys-file override): 429 GP_RATE_LIMITED_KEY with Retry-After on HTTP, RESOURCE_EXHAUSTED + retry-after on gRPC', async () => {
-      const b = (n: number) => encodeBatch(batch('rl-1', Array.from({ length: n }, (_, i) => validEvent('rl-1', i + 1, { clientTsMs: Date.now() })), { context: { gameId: 'tiny' } }));
+      const b = (n: number) =>
+        encodeBatch(
+          batch(
+            'rl-1',
+            Array.from({ length: n }, (_, i) => validEvent('rl-1', i + 1, { clientTsMs: Date.now() })),
+            { context: { gameId: 'tiny' } },
+          ),
+        );
       expect((await postBatch(b(2), 'tiny-key')).status).toBe(200);
       const res = await postBatch(b(1), 'tiny-key');
       expect(res.headers.get('retry-after')).toBe('1');
@@ -164,7 +205,13 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     });
 
     it('per player: 429 GP_RATE_LIMITED_PLAYER once one player passes its burst; other players go on', async () => {
-      const b = (id: string, n: number) => encodeBatch(batch(id, Array.from({ length: n }, (_, i) => validEvent(id, i + 1, { clientTsMs: Date.now() }))));
+      const b = (id: string, n: number) =>
+        encodeBatch(
+          batch(
+            id,
+            Array.from({ length: n }, (_, i) => validEvent(id, i + 1, { clientTsMs: Date.now() })),
+          ),
+        );
       expect((await postBatch(b('rl-p1', 20), 'game-key-new')).status).toBe(200);
       const res = await postBatch(b('rl-p1', 5), 'game-key-new');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -175,7 +222,10 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
 
   describe('POST /v1/privacy/deletion', () => {
     const del = (body: unknown, headers: Record<string, string>) =>
-      post('/v1/privacy/deletion', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+      post('/v1/privacy/deletion', typeof body === 'string' ? body : JSON.stringify(body), {
+        'content-type': 'application/json',
+        ...headers,
+      });
 
     it('ingest key (the player deletes itself) → 202 with a request id, durable on the deletions topic keyed game:player', async () => {
       const res = await del({ playerId: 'player-42', installId: 'inst-42' }, { 'x-gamepulse-key': 'game-key-new' });
@@ -208,9 +258,24 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     const refusals: Array<[string, () => Promise<Response>, number, string]> = [
       ['no credentials', () => del({ playerId: 'p' }, {}), 401, 'GP_AUTH_CREDENTIALS_MISSING'],
       ['unknown admin key', () => del({ playerId: 'p' }, { authorization: 'Bearer ops.wrong' }), 403, 'GP_AUTH_ADMIN_INVALID'],
-      ['admin key of another game', () => del({ playerId: 'p', gameId: 'tiny' }, { authorization: 'Bearer ops.adm1n' }), 403, 'GP_AUTH_ADMIN_INVALID'],
-      ['multi-game admin without gameId', () => del({ playerId: 'p' }, { authorization: 'Bearer multi.multi' }), 400, 'GP_DELETION_INVALID'],
-      ['ingest key naming another game', () => del({ playerId: 'p', gameId: 'tiny' }, { 'x-gamepulse-key': 'game-key-new' }), 403, 'GP_AUTH_GAME_MISMATCH'],
+      [
+        'admin key of another game',
+        () => del({ playerId: 'p', gameId: 'tiny' }, { authorization: 'Bearer ops.adm1n' }),
+        403,
+        'GP_AUTH_ADMIN_INVALID',
+      ],
+      [
+        'multi-game admin without gameId',
+        () => del({ playerId: 'p' }, { authorization: 'Bearer multi.multi' }),
+        400,
+        'GP_DELETION_INVALID',
+      ],
+      [
+        'ingest key naming another game',
+        () => del({ playerId: 'p', gameId: 'tiny' }, { 'x-gamepulse-key': 'game-key-new' }),
+        403,
+        'GP_AUTH_GAME_MISMATCH',
+      ],
       ['unknown ingest key', () => del({ playerId: 'p' }, { 'x-gamepulse-key': 'nope' }), 403, 'GP_AUTH_KEY_INVALID'],
       ['no playerId', () => del({ installId: 'i' }, { 'x-gamepulse-key': 'game-key-new' }), 400, 'GP_DELETION_INVALID'],
       ['playerId too long', () => del({ playerId: 'p'.repeat(129) }, { 'x-gamepulse-key': 'game-key-new' }), 400, 'GP_DELETION_INVALID'],
@@ -221,8 +286,18 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
         415,
         'GP_BODY_CONTENT_TYPE_UNSUPPORTED',
       ],
-      ['a body over 16 KiB', () => del({ playerId: 'p', pad: 'x'.repeat(20_000) }, { 'x-gamepulse-key': 'game-key-new' }), 413, 'GP_BODY_TOO_LARGE'],
-      ['unsigned for a key that requires signatures', () => del({ playerId: 'p' }, { 'x-gamepulse-key': 'server-key' }), 401, 'GP_AUTH_SIGNATURE_MISSING'],
+      [
+        'a body over 16 KiB',
+        () => del({ playerId: 'p', pad: 'x'.repeat(20_000) }, { 'x-gamepulse-key': 'game-key-new' }),
+        413,
+        'GP_BODY_TOO_LARGE',
+      ],
+      [
+        'unsigned for a key that requires signatures',
+        () => del({ playerId: 'p' }, { 'x-gamepulse-key': 'server-key' }),
+        401,
+        'GP_AUTH_SIGNATURE_MISSING',
+      ],
     ];
     for (const [name, send, httpStatus, code] of refusals) {
       it(`${name} → ${httpStatus} ${code}`, async () => {
@@ -233,13 +308,22 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
 
   describe('enrichment behind a trusted proxy', () => {
     it('country from the X-Forwarded-For client (geoip-lite), platform from the user agent; no IP in the record', async () => {
-      const res = await postBatch(encodeBatch(batch('geo-1', [validEvent('geo-1', 1, { clientTsMs: Date.now() })], { context: {} })), 'game-key-new', {
-        'x-forwarded-for': '81.2.69.142',
-        'user-agent': 'Dalvik/2.1.0 (Linux; U; Android 14; Pixel 7 Build/UQ1A.240205.004)',
-      });
+      const res = await postBatch(
+        encodeBatch(batch('geo-1', [validEvent('geo-1', 1, { clientTsMs: Date.now() })], { context: {} })),
+        'game-key-new',
+        {
+          'x-forwarded-for': '81.2.69.142',
+          'user-agent': 'Dalvik/2.1.0 (Linux; U; Android 14; Pixel 7 Build/UQ1A.240205.004)',
+        },
+      );
       expect(res.status).toBe(200);
       const rec = (await readTopic(temp.log, TOPICS.events)).find((r) => r.key === 'geo-1')!;
-      expect(IngestedBatch.decode(rec.value).context).toMatchObject({ gameId: 'demo', country: 'GB', platform: 'android', os: 'Android 14' });
+      expect(IngestedBatch.decode(rec.value).context).toMatchObject({
+        gameId: 'demo',
+        country: 'GB',
+        platform: 'android',
+        os: 'Android 14',
+      });
       expect(Buffer.from(rec.value).includes(Buffer.from('81.2.69'))).toBe(false);
     });
   });
@@ -248,7 +332,9 @@ describe('collector edge over HTTP and gRPC, real embedded log', () => {
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toMatch(/gamepulse_collector_deletion_requests_total\{outcome="accepted",code="OK",source="sdk",service="collector"\} 1/);
     expect(text).toMatch(/gamepulse_collector_keys_reloads_total\{outcome="ok",service="collector"\} [1-9]/);
-    expect(text).toMatch(/gamepulse_collector_requests_total\{transport="http",outcome="refused",code="GP_RATE_LIMITED_KEY",service="collector"\} 1/);
+    expect(text).toMatch(
+      /gamepulse_collector_requests_total\{transport="http",outcome="refused",code="GP_RATE_LIMITED_KEY",service="collector"\} 1/,
+    );
     expect(text).toContain('gamepulse_collector_inflight_batches');
     expect(text).toContain('gamepulse_collector_batch_bytes_bucket');
   });

@@ -15,7 +15,14 @@ import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { IngestedBatch, validateContext, validateEvent, type BatchAckData, type IngestedBatchData } from '@gamepulse/proto';
 import { topicNames, type Log } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, COLLECTOR_ERRORS, loadCollectorConfig, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
+import {
+  CollectorClient,
+  COLLECTOR_ERRORS,
+  loadCollectorConfig,
+  startCollector,
+  type CollectorServiceClient,
+  type RunningCollector,
+} from '../../src/index.ts';
 import { createEnricher } from '../../src/pipeline/index.ts';
 import { createLoadShedder } from '../../src/limits/index.ts';
 import { openStream, openWs } from '../../src/testing/clients.ts';
@@ -53,7 +60,13 @@ describe('collector fuzz', () => {
   beforeAll(async () => {
     h = await createHarness({
       deps: {
-        shedder: createLoadShedder({ maxInFlightBatches: 1024, maxInFlightBytes: 512 * MiB, maxAppendLatencyMs: 60_000, retryAfterS: 1, now: Date.now }),
+        shedder: createLoadShedder({
+          maxInFlightBatches: 1024,
+          maxInFlightBytes: 512 * MiB,
+          maxAppendLatencyMs: 60_000,
+          retryAfterS: 1,
+          now: Date.now,
+        }),
         enricher: createEnricher({ geo: (ip) => (ip === '81.2.69.142' ? { country: 'GB', region: 'ENG' } : undefined) }),
       },
     });
@@ -78,7 +91,11 @@ describe('collector fuzz', () => {
           done++;
           kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
           try {
-            const r = await h.send(p.body, { contentEncoding: p.contentEncoding, format: p.format, remote: { ip: fuzz.rnd() < 0.5 ? '81.2.69.142' : '::1', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0' } });
+            const r = await h.send(p.body, {
+              contentEncoding: p.contentEncoding,
+              format: p.format,
+              remote: { ip: fuzz.rnd() < 0.5 ? '81.2.69.142' : '::1', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0' },
+            });
             const code = r.ok ? 'OK' : r.code;
             codes.set(code, (codes.get(code) ?? 0) + 1);
             if (r.ok) acceptedEvents += r.ack.accepted ?? 0;
@@ -113,7 +130,16 @@ describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => 
     temp = await openTempLog();
     const config = loadCollectorConfig({
       env: {},
-      overrides: { httpPort: 0, grpcPort: 0, keys: ['fz=demo:fz'], topicPrefix: 'fz', geoip: false, rateLimitPlayerEventsPerS: 0, rateLimitKeyEventsPerS: 0, maxBodyBytes: 256 * 1024 },
+      overrides: {
+        httpPort: 0,
+        grpcPort: 0,
+        keys: ['fz=demo:fz'],
+        topicPrefix: 'fz',
+        geoip: false,
+        rateLimitPlayerEventsPerS: 0,
+        rateLimitKeyEventsPerS: 0,
+        maxBodyBytes: 256 * 1024,
+      },
     });
     collector = await startCollector({ config, log: temp.log, logger: silent });
     grpc = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure());
@@ -129,17 +155,26 @@ describe('collector fuzz over real HTTP, WebSocket and gRPC on loopback', () => 
     const base = `http://127.0.0.1:${collector.httpPort}`;
     let accepted = 0;
     const statuses = new Map<number, number>();
-    const contentTypes = ['application/x-protobuf', 'application/json', 'application/octet-stream', 'text/plain', '', 'application/json; charset=utf-8'];
+    const contentTypes = [
+      'application/x-protobuf',
+      'application/json',
+      'application/octet-stream',
+      'text/plain',
+      '',
+      'application/json; charset=utf-8',
+    ];
     await Promise.all(
       Array.from({ length: 16 }, async (_, w) => {
         for (let i = w; i < 3000; i += 16) {
           const p = fuzz.next();
           const headers: Record<string, string> = {
             'x-gamepulse-key': fuzz.rnd() < 0.95 ? 'fz' : fuzz.pick(['', 'nope', 'x'.repeat(1000)]),
-            'content-type': fuzz.rnd() < 0.9 ? (p.format === 'json' ? 'application/json' : 'application/x-protobuf') : fuzz.pick(contentTypes),
+            'content-type':
+              fuzz.rnd() < 0.9 ? (p.format === 'json' ? 'application/json' : 'application/x-protobuf') : fuzz.pick(contentTypes),
             accept: 'application/json',
           };
-          if (p.contentEncoding === 'gzip' || (fuzz.rnd() < 0.05)) headers['content-encoding'] = fuzz.pick(['gzip', 'gzip', 'br', 'identity', 'x-gzip']);
+          if (p.contentEncoding === 'gzip' || fuzz.rnd() < 0.05)
+            headers['content-encoding'] = fuzz.pick(['gzip', 'gzip', 'br', 'identity', 'x-gzip']);
           const res = await fetch(`${base}/v1/batch`, { method: 'POST', body: new Uint8Array(p.body), headers });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const body = (await res.json()) as BatchAckData & { error?: { code: string } };

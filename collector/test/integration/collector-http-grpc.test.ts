@@ -10,7 +10,13 @@ import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js'
 import { BatchAck, DeadLetter, Event, IngestedBatch, type BatchAckData, type EventData } from '@gamepulse/proto';
 import { topicNames, type Log, type LogProducer } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
-import { CollectorClient, loadCollectorConfig, startCollector, type CollectorServiceClient, type RunningCollector } from '../../src/index.ts';
+import {
+  CollectorClient,
+  loadCollectorConfig,
+  startCollector,
+  type CollectorServiceClient,
+  type RunningCollector,
+} from '../../src/index.ts';
 import { batch, encodeBatch, gzipBatch, validEvent } from '../../src/testing/batches.ts';
 import { openTempLog, readTopic, type TempLog } from '@gamepulse/testkit';
 
@@ -57,7 +63,9 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
     collector = await startCollector({ config: configFor(), log: temp.log, logger: silentLogger });
     base = `http://127.0.0.1:${collector.httpPort}`;
     // gRPC message compression: grpc-js gzips each request (algorithm 2 = gzip).
-    grpc = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
+    grpc = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), {
+      'grpc.default_compression_algorithm': 2,
+    });
     grpcPlain = new CollectorClient(`127.0.0.1:${collector.grpcPort}`, credentials.createInsecure(), {
       'grpc.max_send_message_length': 64 * MiB,
     });
@@ -140,24 +148,57 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
     });
 
     it('refuses a beacon with an unknown ?key= like a header key', async () => {
-      const res = await fetch(`${base}/v1/batch?key=nope`, { method: 'POST', body: new Uint8Array(encodeBatch(batch('beacon-2', [validEvent('beacon-2', 1)]))) });
+      const res = await fetch(`${base}/v1/batch?key=nope`, {
+        method: 'POST',
+        body: new Uint8Array(encodeBatch(batch('beacon-2', [validEvent('beacon-2', 1)]))),
+      });
       await expectHttpError(res, 403, 'GP_AUTH_KEY_INVALID');
     });
 
     const refusals: Array<{ name: string; send: () => Promise<Response>; status: number; code: string }> = [
-      { name: 'missing key', send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': '' }), status: 401, code: 'GP_AUTH_KEY_MISSING' },
-      { name: 'unknown key', send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': 'nope' }), status: 403, code: 'GP_AUTH_KEY_INVALID' },
+      {
+        name: 'missing key',
+        send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': '' }),
+        status: 401,
+        code: 'GP_AUTH_KEY_MISSING',
+      },
+      {
+        name: 'unknown key',
+        send: () => post(encodeBatch(batch('r', [])), { 'x-gamepulse-key': 'nope' }),
+        status: 403,
+        code: 'GP_AUTH_KEY_INVALID',
+      },
       {
         name: 'another game in the batch context',
         send: () => post(encodeBatch(batch('r', [validEvent('r', 1)], { context: { gameId: 'other' } }))),
         status: 403,
         code: 'GP_AUTH_GAME_MISMATCH',
       },
-      { name: 'text content type', send: () => post(new TextEncoder().encode('{}'), { 'content-type': 'text/plain' }), status: 415, code: 'GP_BODY_CONTENT_TYPE_UNSUPPORTED' },
-      { name: 'brotli encoding', send: () => post(new Uint8Array(10), { 'content-encoding': 'br' }), status: 415, code: 'GP_BODY_ENCODING_UNSUPPORTED' },
+      {
+        name: 'text content type',
+        send: () => post(new TextEncoder().encode('{}'), { 'content-type': 'text/plain' }),
+        status: 415,
+        code: 'GP_BODY_CONTENT_TYPE_UNSUPPORTED',
+      },
+      {
+        name: 'brotli encoding',
+        send: () => post(new Uint8Array(10), { 'content-encoding': 'br' }),
+        status: 415,
+        code: 'GP_BODY_ENCODING_UNSUPPORTED',
+      },
       { name: 'declared length over 1 MiB', send: () => post(new Uint8Array(2 * MiB)), status: 413, code: 'GP_BODY_TOO_LARGE' },
-      { name: 'malformed protobuf', send: () => post(new Uint8Array([0x08, 0xff, 0xff, 0xff])), status: 400, code: 'GP_BODY_DECODE_FAILED' },
-      { name: 'not gzip', send: () => post(new Uint8Array([1, 2, 3]), { 'content-encoding': 'gzip' }), status: 400, code: 'GP_BODY_DECOMPRESS_FAILED' },
+      {
+        name: 'malformed protobuf',
+        send: () => post(new Uint8Array([0x08, 0xff, 0xff, 0xff])),
+        status: 400,
+        code: 'GP_BODY_DECODE_FAILED',
+      },
+      {
+        name: 'not gzip',
+        send: () => post(new Uint8Array([1, 2, 3]), { 'content-encoding': 'gzip' }),
+        status: 400,
+        code: 'GP_BODY_DECOMPRESS_FAILED',
+      },
       {
         name: 'gzip inflating 200× (64 MiB of zeros)',
         send: () => post(gzipSync(Buffer.alloc(64 * MiB)), { 'content-encoding': 'gzip' }),
@@ -166,7 +207,16 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
       },
       {
         name: 'too many events',
-        send: () => post(gzipBatch(batch('r', Array.from({ length: 1001 }, (_, i) => validEvent('r', i + 1)))), { 'content-encoding': 'gzip' }),
+        send: () =>
+          post(
+            gzipBatch(
+              batch(
+                'r',
+                Array.from({ length: 1001 }, (_, i) => validEvent('r', i + 1)),
+              ),
+            ),
+            { 'content-encoding': 'gzip' },
+          ),
         status: 400,
         code: 'GP_BATCH_TOO_MANY_EVENTS',
       },
@@ -211,7 +261,11 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
     it('answers CORS preflights and sets CORS headers on answers, errors included', async () => {
       const pre = await fetch(`${base}/v1/batch`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://game.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-gamepulse-key, content-encoding' },
+        headers: {
+          origin: 'https://game.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'x-gamepulse-key, content-encoding',
+        },
       });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe('*');
@@ -245,9 +299,27 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
       remember(events, ack!);
     });
 
-    const refusals: Array<{ name: string; bytes: () => Uint8Array; key: string | undefined; grpcStatus: status; code: string | undefined }> = [
-      { name: 'missing key', bytes: () => encodeBatch(batch('g', [])), key: undefined, grpcStatus: status.UNAUTHENTICATED, code: 'GP_AUTH_KEY_MISSING' },
-      { name: 'unknown key', bytes: () => encodeBatch(batch('g', [])), key: 'nope', grpcStatus: status.PERMISSION_DENIED, code: 'GP_AUTH_KEY_INVALID' },
+    const refusals: Array<{
+      name: string;
+      bytes: () => Uint8Array;
+      key: string | undefined;
+      grpcStatus: status;
+      code: string | undefined;
+    }> = [
+      {
+        name: 'missing key',
+        bytes: () => encodeBatch(batch('g', [])),
+        key: undefined,
+        grpcStatus: status.UNAUTHENTICATED,
+        code: 'GP_AUTH_KEY_MISSING',
+      },
+      {
+        name: 'unknown key',
+        bytes: () => encodeBatch(batch('g', [])),
+        key: 'nope',
+        grpcStatus: status.PERMISSION_DENIED,
+        code: 'GP_AUTH_KEY_INVALID',
+      },
       {
         name: 'key of another game',
         bytes: () => encodeBatch(batch('g', [validEvent('g', 1)], { context: { gameId: 'demo' } })),
@@ -255,10 +327,28 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
         grpcStatus: status.PERMISSION_DENIED,
         code: 'GP_AUTH_GAME_MISMATCH',
       },
-      { name: 'malformed protobuf', bytes: () => new Uint8Array([0x2a, 0x7f, 0x01]), key: KEY, grpcStatus: status.INVALID_ARGUMENT, code: 'GP_BODY_DECODE_FAILED' },
-      { name: 'batch_sequence 0', bytes: () => encodeBatch(batch('g', [], { batchSequence: 0 })), key: KEY, grpcStatus: status.INVALID_ARGUMENT, code: 'GP_BATCH_INVALID' },
+      {
+        name: 'malformed protobuf',
+        bytes: () => new Uint8Array([0x2a, 0x7f, 0x01]),
+        key: KEY,
+        grpcStatus: status.INVALID_ARGUMENT,
+        code: 'GP_BODY_DECODE_FAILED',
+      },
+      {
+        name: 'batch_sequence 0',
+        bytes: () => encodeBatch(batch('g', [], { batchSequence: 0 })),
+        key: KEY,
+        grpcStatus: status.INVALID_ARGUMENT,
+        code: 'GP_BATCH_INVALID',
+      },
       // grpc-js refuses messages over max_receive_message_length itself, before our code runs.
-      { name: 'message over 8 MiB', bytes: () => new Uint8Array(9 * MiB), key: KEY, grpcStatus: status.RESOURCE_EXHAUSTED, code: undefined },
+      {
+        name: 'message over 8 MiB',
+        bytes: () => new Uint8Array(9 * MiB),
+        key: KEY,
+        grpcStatus: status.RESOURCE_EXHAUSTED,
+        code: undefined,
+      },
     ];
     for (const r of refusals) {
       it(`${r.name} → ${status[r.grpcStatus]}${r.code ? ` with gp-error-code ${r.code}` : ''}, and the next batch is accepted`, async () => {
@@ -281,8 +371,12 @@ describe('collector over HTTP and gRPC, real embedded log', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ready' });
       const metrics = await (await fetch(`${base}/metrics`)).text();
-      expect(metrics).toMatch(/gamepulse_collector_requests_total\{transport="http",outcome="accepted",code="OK",service="collector"\} [1-9]/);
-      expect(metrics).toMatch(/gamepulse_collector_requests_total\{transport="grpc",outcome="refused",code="GP_AUTH_KEY_MISSING",service="collector"\} 1/);
+      expect(metrics).toMatch(
+        /gamepulse_collector_requests_total\{transport="http",outcome="accepted",code="OK",service="collector"\} [1-9]/,
+      );
+      expect(metrics).toMatch(
+        /gamepulse_collector_requests_total\{transport="grpc",outcome="refused",code="GP_AUTH_KEY_MISSING",service="collector"\} 1/,
+      );
       expect(metrics).toMatch(/gamepulse_collector_events_rejected_total\{code="GP_EVENT_CURRENCY_INVALID",service="collector"\} 1/);
       expect(metrics).toContain('gamepulse_collector_ack_latency_seconds_bucket');
     });

@@ -12,7 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeadLetter, DeletionRequest, Event, IngestedBatch, validateEvent, type BatchAckData, type IngestedBatchData } from '@gamepulse/proto';
+import {
+  DeadLetter,
+  DeletionRequest,
+  Event,
+  IngestedBatch,
+  validateEvent,
+  type BatchAckData,
+  type IngestedBatchData,
+} from '@gamepulse/proto';
 import { openKafkaLog, topicNames, type Log } from '@gamepulse/log';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
 import { startService, stopService, waitReady, type Service } from '../../../scripts/start/services.ts';
@@ -25,7 +33,6 @@ const PREFIX = `it-collector-${RUN}`;
 const TOPICS = topicNames(PREFIX);
 const KEY = 'kafka-key';
 
-
 describe('collector over real Kafka (HTTP path, 2 workers)', () => {
   let broker: KafkaHandle;
   let collector: Service;
@@ -36,7 +43,12 @@ describe('collector over real Kafka (HTTP path, 2 workers)', () => {
   const rejected = new Set<string>();
 
   beforeAll(async () => {
-    broker = await startKafka({ port: 29792, controllerPort: 29793, dataDir: join(ROOT, '.data', 'kafka-collector-it', DEFAULT_KAFKA_VERSION), heapMb: 512 });
+    broker = await startKafka({
+      port: 29792,
+      controllerPort: 29793,
+      dataDir: join(ROOT, '.data', 'kafka-collector-it', DEFAULT_KAFKA_VERSION),
+      heapMb: 512,
+    });
     dir = await mkdtemp(join(tmpdir(), 'gp-collector-kafka-'));
     const http = await freePort();
     collector = startService(
@@ -70,20 +82,33 @@ describe('collector over real Kafka (HTTP path, 2 workers)', () => {
   });
 
   const post = (body: Uint8Array | string, headers: Record<string, string>) =>
-    fetch(`${base}/v1/batch`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'x-gamepulse-key': KEY, accept: 'application/json', ...headers } });
+    fetch(`${base}/v1/batch`, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { 'x-gamepulse-key': KEY, accept: 'application/json', ...headers },
+    });
 
   it('acks protobuf (gzip) and JSON batches only after Kafka acknowledged them', async () => {
     for (let i = 0; i < 20; i++) {
       const id = `k-${i % 4}`;
-      const events = [validEvent(id, 2 * i + 1, { clientTsMs: Date.now() }), validEvent(id, 2 * i + 2, { clientTsMs: Date.now(), ...(i % 5 === 0 ? { eventId: `bad-${i}` } : {}) })];
-      const res = await post(gzipBatch(batch(id, events, { batchSequence: i + 1 })), { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip' });
+      const events = [
+        validEvent(id, 2 * i + 1, { clientTsMs: Date.now() }),
+        validEvent(id, 2 * i + 2, { clientTsMs: Date.now(), ...(i % 5 === 0 ? { eventId: `bad-${i}` } : {}) }),
+      ];
+      const res = await post(gzipBatch(batch(id, events, { batchSequence: i + 1 })), {
+        'content-type': 'application/x-protobuf',
+        'content-encoding': 'gzip',
+      });
       expect(res.status).toBe(200);
       const ack = (await res.json()) as BatchAckData;
       const bad = new Set((ack.rejected ?? []).map((r) => r.index ?? 0));
       events.forEach((e, j) => (bad.has(j) ? rejected : acked).add(e.eventId!));
     }
     const e = validEvent('k-json', 1, { clientTsMs: Date.now() });
-    const res = await post(JSON.stringify({ installId: 'k-json', batchSequence: 1, events: [{ ...e, clientTsMs: String(e.clientTsMs) }] }), { 'content-type': 'application/json' });
+    const res = await post(
+      JSON.stringify({ installId: 'k-json', batchSequence: 1, events: [{ ...e, clientTsMs: String(e.clientTsMs) }] }),
+      { 'content-type': 'application/json' },
+    );
     expect(res.status).toBe(200);
     acked.add(e.eventId!);
   });

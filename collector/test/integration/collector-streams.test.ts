@@ -46,7 +46,11 @@ describe('collector streams (WebSocket, gRPC Stream), real embedded log', () => 
 
   beforeAll(async () => {
     temp = await openTempLog();
-    collector = await startCollector({ config: configFor({ maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024 }), log: temp.log, logger: silentLogger });
+    collector = await startCollector({
+      config: configFor({ maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024 }),
+      log: temp.log,
+      logger: silentLogger,
+    });
     wsUrl = `ws://127.0.0.1:${collector.httpPort}/v1/ws`;
     grpcAddress = `127.0.0.1:${collector.grpcPort}`;
   });
@@ -260,11 +264,18 @@ describe('streams under a slow log, key revocation and drain', () => {
 
   it('rate limits on streams: a StreamError with the code, retryable and retry_after_ms, in the batch’s place', async () => {
     const temp = await openTempLog();
-    const collector = await startCollector({ config: configFor({ rateLimitPlayerBurstEvents: 3, rateLimitPlayerEventsPerS: 1 }), log: temp.log, logger: silentLogger });
+    const collector = await startCollector({
+      config: configFor({ rateLimitPlayerBurstEvents: 3, rateLimitPlayerEventsPerS: 1 }),
+      log: temp.log,
+      logger: silentLogger,
+    });
     try {
       const c = await openWs(`ws://127.0.0.1:${collector.httpPort}/v1/ws?key=${KEY}`);
       const s = openStream(`127.0.0.1:${collector.grpcPort}`, KEY);
-      for (const [send, id] of [[(b: Uint8Array) => c.send(b), 'rl-ws'], [(b: Uint8Array) => s.call.write(b), 'rl-gs']] as const) {
+      for (const [send, id] of [
+        [(b: Uint8Array) => c.send(b), 'rl-ws'],
+        [(b: Uint8Array) => s.call.write(b), 'rl-gs'],
+      ] as const) {
         send(encodeBatch(batch(id, events(id, 3), { batchSequence: 1 })));
         send(encodeBatch(batch(id, events(id, 2, 4), { batchSequence: 2 })));
       }

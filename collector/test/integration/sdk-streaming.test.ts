@@ -20,7 +20,10 @@ describe('SDK → collector over WebSocket and gRPC Stream (real SDK, real colle
   let collector: RunningCollector;
   beforeAll(async () => {
     temp = await openTempLog();
-    const config = loadCollectorConfig({ env: {}, overrides: { httpPort: 0, grpcPort: 0, keys: [`${KEY}=demo:sdks`], topicPrefix: 'sdks', geoip: false } });
+    const config = loadCollectorConfig({
+      env: {},
+      overrides: { httpPort: 0, grpcPort: 0, keys: [`${KEY}=demo:sdks`], topicPrefix: 'sdks', geoip: false },
+    });
     collector = await startCollector({ config, log: temp.log, logger: createLogger({ service: 'collector-test', write: () => {} }) });
   });
   afterAll(async () => {
@@ -43,7 +46,8 @@ describe('SDK → collector over WebSocket and gRPC Stream (real SDK, real colle
         maxBatchEvents: 10,
         flushIntervalMs: 50,
         // Memory storage is deliberate here (no storageDir): its warning is expected.
-        onDebug: (m) => m.level !== 'debug' && m.level !== 'info' && m.code !== 'GP_SDK_STORAGE_VOLATILE' && debug.push(`${m.code}: ${m.message}`),
+        onDebug: (m) =>
+          m.level !== 'debug' && m.level !== 'info' && m.code !== 'GP_SDK_STORAGE_VOLATILE' && debug.push(`${m.code}: ${m.message}`),
         onBatchAcked: (seq) => acked.push(seq),
       });
       gp.session.start();
@@ -65,17 +69,36 @@ describe('SDK → collector over WebSocket and gRPC Stream (real SDK, real colle
       expect(acked.length).toBeGreaterThanOrEqual(30);
       const text = await (await fetch(`http://127.0.0.1:${collector.httpPort}/metrics`)).text();
       const label = transport === 'websocket' ? 'ws' : 'grpc_stream';
-      expect(text).toMatch(new RegExp(`gamepulse_collector_requests_total\\{transport="${label}",outcome="accepted",code="OK",service="collector"\\} [1-9]`));
+      expect(text).toMatch(
+        new RegExp(`gamepulse_collector_requests_total\\{transport="${label}",outcome="accepted",code="OK",service="collector"\\} [1-9]`),
+      );
     });
   }
 
   it('the SDK’s requestDeletion() is recorded on the deletions topic', async () => {
-    const gp = createNodeGamepulse({ gameKey: KEY, gameId: 'demo', endpoint: `http://127.0.0.1:${collector.httpPort}`, installId: 'sdk-del', transport: 'http' });
+    const gp = createNodeGamepulse({
+      gameKey: KEY,
+      gameId: 'demo',
+      endpoint: `http://127.0.0.1:${collector.httpPort}`,
+      installId: 'sdk-del',
+      transport: 'http',
+    });
     gp.identify('player-to-forget');
     const result = await gp.requestDeletion();
     await gp.shutdown();
     expect(result).toMatchObject({ ok: true });
-    const records = (await readTopic(temp.log, TOPICS.deletions)).map((r) => ({ key: r.key, ...DeletionRequest.toObject(DeletionRequest.decode(r.value)) }));
-    expect(records).toEqual([expect.objectContaining({ key: 'demo:player-to-forget', gameId: 'demo', playerId: 'player-to-forget', installId: 'sdk-del', source: 'sdk' })]);
+    const records = (await readTopic(temp.log, TOPICS.deletions)).map((r) => ({
+      key: r.key,
+      ...DeletionRequest.toObject(DeletionRequest.decode(r.value)),
+    }));
+    expect(records).toEqual([
+      expect.objectContaining({
+        key: 'demo:player-to-forget',
+        gameId: 'demo',
+        playerId: 'player-to-forget',
+        installId: 'sdk-del',
+        source: 'sdk',
+      }),
+    ]);
   });
 });

@@ -44,5 +44,8 @@ export function fromFetchFailure(err: unknown, url: string, timeoutMillis: numbe
   const e = err as Error & { cause?: { code?: string } };
   const timedOut = e?.name === 'TimeoutError' || e?.name === 'AbortError';
   const reason = timedOut ? `no answer within ${timeoutMillis} ms` : (e?.cause?.code ?? e?.message ?? String(err));
-  return new AnalyticsError('GP_STORE_UNAVAILABLE', `druid at ${url} unreachable: ${reason}`, { cause: err, context: { engine: 'druid', url } });
+  return new AnalyticsError('GP_STORE_UNAVAILABLE', `druid at ${url} unreachable: ${reason}`, {
+    cause: err,
+    context: { engine: 'druid', url },
+  });
 }

@@ -10,7 +10,10 @@ import { druidParameter, openDruidStore } from './druid-store.ts';
 function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; body: unknown }> = []): typeof fetch {
   return async (url: string | URL | Request, init?: RequestInit) => {
     // DruidStore posts a JSON string to a string URL.
-    seen.push({ url: url instanceof Request ? url.url : url.toString(), body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined });
+    seen.push({
+      url: url instanceof Request ? url.url : url.toString(),
+      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+    });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
   };
 }
@@ -36,11 +39,24 @@ describe('druid/druid-engine/druid-store', () => {
   });
 
   it('maps invalid input to GP_STORE_QUERY_FAILED (not retryable)', async () => {
-    const body = { error: 'druidException', errorCode: 'invalidInput', persona: 'USER', category: 'INVALID_INPUT', errorMessage: "Column 'nope' not found in any table" };
-    const err = await openDruidStore({ fetch: fakeFetch(400, body) }).sql('SELECT nope FROM t').catch((e: unknown) => e);
+    const body = {
+      error: 'druidException',
+      errorCode: 'invalidInput',
+      persona: 'USER',
+      category: 'INVALID_INPUT',
+      errorMessage: "Column 'nope' not found in any table",
+    };
+    const err = await openDruidStore({ fetch: fakeFetch(400, body) })
+      .sql('SELECT nope FROM t')
+      .catch((e: unknown) => e);
     expect(isAnalyticsError(err, 'GP_STORE_QUERY_FAILED')).toBe(true);
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
-    expect(err).toMatchObject({ retryable: false, message: expect.stringContaining("Column 'nope' not found"), context: { druidCategory: 'INVALID_INPUT', httpStatus: 400 } });
+    /* eslint-disable @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any */
+    expect(err).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining("Column 'nope' not found"),
+      context: { druidCategory: 'INVALID_INPUT', httpStatus: 400 },
+    });
+    /* eslint-enable @typescript-eslint/no-unsafe-assignment */
   });
 
   it('maps capacity, timeouts, 5xx and an unreachable broker to GP_STORE_UNAVAILABLE (retryable)', async () => {
@@ -50,13 +66,17 @@ describe('druid/druid-engine/druid-store', () => {
       [502, '<html>Bad Gateway</html>'],
     ];
     for (const [status, body] of cases) {
-      const err = await openDruidStore({ fetch: fakeFetch(status, body) }).sql('SELECT 1').catch((e: unknown) => e);
+      const err = await openDruidStore({ fetch: fakeFetch(status, body) })
+        .sql('SELECT 1')
+        .catch((e: unknown) => e);
       expect(err, String(status)).toMatchObject({ code: 'GP_STORE_UNAVAILABLE', retryable: true, httpStatus: 503 });
     }
     const refused = (async () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     }) as unknown as typeof fetch;
-    const err = await openDruidStore({ url: 'http://127.0.0.1:1', fetch: refused }).sql('SELECT 1').catch((e: unknown) => e);
+    const err = await openDruidStore({ url: 'http://127.0.0.1:1', fetch: refused })
+      .sql('SELECT 1')
+      .catch((e: unknown) => e);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(err).toMatchObject({ code: 'GP_STORE_UNAVAILABLE', message: expect.stringContaining('ECONNREFUSED') });
     expect(await openDruidStore({ url: 'http://127.0.0.1:1', fetch: refused }).health()).toMatchObject({ ok: false });

@@ -81,7 +81,9 @@ export class DruidStore implements Store {
     if (this.closed) return { ok: false, detail: `druid ${this.url}: closed` };
     try {
       const res = await this.options.fetch(`${this.url}/druid/broker/v1/readiness`, { signal: AbortSignal.timeout(3_000) });
-      return res.ok ? { ok: true, detail: `druid ${this.url}` } : { ok: false, detail: `druid ${this.url}: broker not ready (HTTP ${res.status})` };
+      return res.ok
+        ? { ok: true, detail: `druid ${this.url}` }
+        : { ok: false, detail: `druid ${this.url}: broker not ready (HTTP ${res.status})` };
     } catch (err) {
       return { ok: false, detail: `druid ${this.url}: ${fromFetchFailure(err, this.url, 3_000).message}` };
     }

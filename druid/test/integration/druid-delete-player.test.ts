@@ -25,16 +25,35 @@ const say = (l: string) => console.error(l);
 
 /** One player row per minute window. */
 function row(game: string, player: string, day: number, minute: number, events: number, purchases = 0): PlayerJson {
-  return { kind: 'player', window_start: DAY0 + day * DAY_MS + minute * 60_000, game_id: game, build: '1.0', platform: 'web', country: 'DE', player_id: player, first_seen_day: DAY0, events, purchases, sessions: 1, variant: 'shop_layout:grid' };
+  return {
+    kind: 'player',
+    window_start: DAY0 + day * DAY_MS + minute * 60_000,
+    game_id: game,
+    build: '1.0',
+    platform: 'web',
+    country: 'DE',
+    player_id: player,
+    first_seen_day: DAY0,
+    events,
+    purchases,
+    sessions: 1,
+    variant: 'shop_layout:grid',
+  };
 }
 
 const ROWS: PlayerJson[] = [
   // the one to delete: g1/p1 on days 0 and 1
-  row('g1', 'p1', 0, 10, 3, 1), row('g1', 'p1', 0, 11, 2), row('g1', 'p1', 0, 200, 1), row('g1', 'p1', 1, 5, 4), row('g1', 'p1', 1, 6, 1, 1),
+  row('g1', 'p1', 0, 10, 3, 1),
+  row('g1', 'p1', 0, 11, 2),
+  row('g1', 'p1', 0, 200, 1),
+  row('g1', 'p1', 1, 5, 4),
+  row('g1', 'p1', 1, 6, 1, 1),
   // the same player id in another game: kept
   row('g2', 'p1', 0, 10, 7),
   // other players of g1: one sharing day 0 (its chunk is rewritten), one on day 2 only (untouched chunk)
-  row('g1', 'p2', 0, 10, 5, 2), row('g1', 'p2', 0, 11, 1), row('g1', 'p2', 2, 1, 2),
+  row('g1', 'p2', 0, 10, 5, 2),
+  row('g1', 'p2', 0, 11, 1),
+  row('g1', 'p2', 2, 1, 2),
   row('g1', 'p3', 2, 30, 6),
   // a second row of the same key (a late delta): Druid rolls the two up; input_rows counts 2
   row('g1', 'p3', 2, 30, 1),
@@ -43,19 +62,35 @@ const ROWS: PlayerJson[] = [
 /** A native batch task with the supervisor spec's dataSchema (kind filter, transforms, dimensions, metrics, rollup). */
 function batchTask(role: DatasourceRole, datasource: string): Record<string, unknown> {
   const dataSchema = { ...readSpecFile(role).spec.dataSchema, dataSource: datasource } as Record<string, unknown>;
-  const granularitySpec = { ...(dataSchema.granularitySpec as object), intervals: [`${new Date(DAY0).toISOString()}/${new Date(DAY0 + 3 * DAY_MS).toISOString()}`] };
+  const granularitySpec = {
+    ...(dataSchema.granularitySpec as object),
+    intervals: [`${new Date(DAY0).toISOString()}/${new Date(DAY0 + 3 * DAY_MS).toISOString()}`],
+  };
   return {
     type: 'index_parallel',
     spec: {
       dataSchema: { ...dataSchema, granularitySpec },
-      ioConfig: { type: 'index_parallel', inputSource: { type: 'inline', data: ROWS.map((r) => JSON.stringify(r)).join('\n') }, inputFormat: { type: 'json' }, appendToExisting: false },
-      tuningConfig: { type: 'index_parallel', maxNumConcurrentSubTasks: 1, partitionsSpec: { type: 'dynamic' }, awaitSegmentAvailabilityTimeoutMillis: 120_000 },
+      ioConfig: {
+        type: 'index_parallel',
+        inputSource: { type: 'inline', data: ROWS.map((r) => JSON.stringify(r)).join('\n') },
+        inputFormat: { type: 'json' },
+        appendToExisting: false,
+      },
+      tuningConfig: {
+        type: 'index_parallel',
+        maxNumConcurrentSubTasks: 1,
+        partitionsSpec: { type: 'dynamic' },
+        awaitSegmentAvailabilityTimeoutMillis: 120_000,
+      },
     },
   };
 }
 
 /** Per (game, player): stored rows, summed events and purchases, input rows — as Druid answers them. */
-async function perPlayer(brokerUrl: string, datasource: string): Promise<Record<string, { rows: number; events: number; purchases: number; input_rows: number }>> {
+async function perPlayer(
+  brokerUrl: string,
+  datasource: string,
+): Promise<Record<string, { rows: number; events: number; purchases: number; input_rows: number }>> {
   const rows = (await druidSqlRows(
     brokerUrl,
     `SELECT game_id || '/' || player_id AS "k", COUNT(*) AS "rows", SUM(events) AS "events", SUM(purchases) AS "purchases", SUM(input_rows) AS "input_rows" FROM "${datasource}" GROUP BY 1`,
@@ -104,28 +139,70 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
     druid = await startDruid({ log: say });
     await Promise.all((['players', 'playerDays'] as const).map((role) => runTask(druid.overlordUrl, batchTask(role, DATASOURCES[role]))));
     for (const role of ['players', 'playerDays'] as const) {
-      await until(async () => Object.keys(await perPlayer(druid.brokerUrl, DATASOURCES[role]).catch(() => ({}))).length === 4, `${DATASOURCES[role]} to be queryable`, { timeoutMs: 60_000, everyMs: 500 });
+      await until(
+        async () => Object.keys(await perPlayer(druid.brokerUrl, DATASOURCES[role]).catch(() => ({}))).length === 4,
+        `${DATASOURCES[role]} to be queryable`,
+        { timeoutMs: 60_000, everyMs: 500 },
+      );
       expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expectedPerPlayer(grain[role], () => true));
     }
   }, 600_000);
 
   afterAll(async () => {
     if (!druid) return;
-    for (const ds of Object.values(DATASOURCES)) await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+    for (const ds of Object.values(DATASOURCES))
+      await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
     if (druid.startedHere) await druid.stop();
   }, 180_000);
 
   it("rewrites the chunks holding the player's rows without them, and kills the replaced versions", async () => {
-    const before = Object.fromEntries((['players', 'playerDays'] as const).map((role) => [role, versionsInDeepStorage(druid.dataDir, DATASOURCES[role])]));
+    const before = Object.fromEntries(
+      (['players', 'playerDays'] as const).map((role) => [role, versionsInDeepStorage(druid.dataDir, DATASOURCES[role])]),
+    );
     const t0 = Date.now();
-    results = await deletePlayer({ gameId: 'g1', playerId: 'p1', overlordUrl: druid.overlordUrl, brokerUrl: druid.brokerUrl, datasources: DATASOURCES, pollMs: 500, log: say });
+    results = await deletePlayer({
+      gameId: 'g1',
+      playerId: 'p1',
+      overlordUrl: druid.overlordUrl,
+      brokerUrl: druid.brokerUrl,
+      datasources: DATASOURCES,
+      pollMs: 500,
+      log: say,
+    });
     say(`[druid-delete] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const day = (d: number) => `${new Date(DAY0 + d * DAY_MS).toISOString()}/${new Date(DAY0 + (d + 1) * DAY_MS).toISOString()}`;
-    expect(results.map((r) => ({ ...r, replacedSegments: r.replacedSegments.length, reindexTask: typeof r.reindexTask, killTask: typeof r.killTask }))).toEqual([
+    expect(
+      results.map((r) => ({
+        ...r,
+        replacedSegments: r.replacedSegments.length,
+        reindexTask: typeof r.reindexTask,
+        killTask: typeof r.killTask,
+      })),
+    ).toEqual([
       // DAY segments: days 0 and 1 rewritten, day 2 (other players only) untouched
-      { role: 'players', datasource: DATASOURCES.players, rowsBefore: 5, intervals: [day(0), day(1)], replacedSegments: 2, reindexTask: 'string', killTask: 'string', rowsAfter: 0, realtimeRows: false },
+      {
+        role: 'players',
+        datasource: DATASOURCES.players,
+        rowsBefore: 5,
+        intervals: [day(0), day(1)],
+        replacedSegments: 2,
+        reindexTask: 'string',
+        killTask: 'string',
+        rowsAfter: 0,
+        realtimeRows: false,
+      },
       // MONTH segments: the month; rows rolled up per UTC day
-      { role: 'playerDays', datasource: DATASOURCES.playerDays, rowsBefore: 2, intervals: ['2026-02-01T00:00:00.000Z/2026-03-01T00:00:00.000Z'], replacedSegments: 1, reindexTask: 'string', killTask: 'string', rowsAfter: 0, realtimeRows: false },
+      {
+        role: 'playerDays',
+        datasource: DATASOURCES.playerDays,
+        rowsBefore: 2,
+        intervals: ['2026-02-01T00:00:00.000Z/2026-03-01T00:00:00.000Z'],
+        replacedSegments: 1,
+        reindexTask: 'string',
+        killTask: 'string',
+        rowsAfter: 0,
+        realtimeRows: false,
+      },
     ]);
     for (const role of ['players', 'playerDays'] as const) {
       const replacedVersions = new Set(results.find((r) => r.role === role)!.replacedSegments.map(deepStorageKey));
@@ -143,12 +220,31 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
       expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expected);
       // Nor is an overshadowed version left in the segments' metadata. The broker's view
       // of it refreshes every few seconds, but a loaded CI machine once took over 60 s.
-      const overshadowed = async () => (await druidSqlRows(druid.brokerUrl, `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCES[role]}' AND "is_overshadowed" = 1`))[0]?.n ?? 0; // no row at all when none
-      await until(async () => (await overshadowed()) === 0, `no overshadowed segment of ${DATASOURCES[role]}`, { timeoutMs: 150_000, everyMs: 1_000 });
+      const overshadowed = async () =>
+        (
+          await druidSqlRows(
+            druid.brokerUrl,
+            `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCES[role]}' AND "is_overshadowed" = 1`,
+          )
+        )[0]?.n ?? 0; // no row at all when none
+      await until(async () => (await overshadowed()) === 0, `no overshadowed segment of ${DATASOURCES[role]}`, {
+        timeoutMs: 150_000,
+        everyMs: 1_000,
+      });
       expect(await overshadowed()).toBe(0);
     }
     // Again: nothing of the player is found, nothing is rewritten.
-    const again = await deletePlayer({ gameId: 'g1', playerId: 'p1', overlordUrl: druid.overlordUrl, brokerUrl: druid.brokerUrl, datasources: DATASOURCES, log: say });
-    expect(again.map((r) => [r.rowsBefore, r.intervals.length, r.reindexTask])).toEqual([[0, 0, undefined], [0, 0, undefined]]);
+    const again = await deletePlayer({
+      gameId: 'g1',
+      playerId: 'p1',
+      overlordUrl: druid.overlordUrl,
+      brokerUrl: druid.brokerUrl,
+      datasources: DATASOURCES,
+      log: say,
+    });
+    expect(again.map((r) => [r.rowsBefore, r.intervals.length, r.reindexTask])).toEqual([
+      [0, 0, undefined],
+      [0, 0, undefined],
+    ]);
   }, 400_000);
 });

@@ -60,7 +60,13 @@ function batchTask(dataSource: string, rows: RawEvent[]) {
           { type: 'longSum', name: 'coins', fieldName: 'coins' },
           { type: 'HLLSketchBuild', name: 'players', fieldName: 'player_id', lgK: 12, tgtHllType: 'HLL_4' },
         ],
-        granularitySpec: { type: 'uniform', segmentGranularity: 'DAY', queryGranularity: 'HOUR', rollup: true, intervals: ['2026-01-01/2026-01-02'] },
+        granularitySpec: {
+          type: 'uniform',
+          segmentGranularity: 'DAY',
+          queryGranularity: 'HOUR',
+          rollup: true,
+          intervals: ['2026-01-01/2026-01-02'],
+        },
       },
       ioConfig: {
         type: 'index_parallel',
@@ -88,7 +94,6 @@ function rolledUpRows(rows: RawEvent[]): number {
   return new Set(rows.map((r) => `${r.ts.slice(0, 13)}|${r.game}|${r.event}`)).size;
 }
 
-
 async function http<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
   const text = await res.text();
@@ -110,68 +115,106 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
     if (cluster.startedHere) await cluster.stop();
   }, 180_000);
 
-  it('runs a native batch task with an inline input source to SUCCESS through the overlord', async () => {
-    const { task } = await http<{ task: string }>(`${cluster.overlordUrl}/druid/indexer/v1/task`, {
-      method: 'POST',
-      body: JSON.stringify(batchTask(DATASOURCE, EVENTS)),
-    });
-    expect(task).toMatch(/^index_parallel_/);
+  it(
+    'runs a native batch task with an inline input source to SUCCESS through the overlord',
+    async () => {
+      const { task } = await http<{ task: string }>(`${cluster.overlordUrl}/druid/indexer/v1/task`, {
+        method: 'POST',
+        body: JSON.stringify(batchTask(DATASOURCE, EVENTS)),
+      });
+      expect(task).toMatch(/^index_parallel_/);
 
-    const status = await until(async () => {
-      const s = await http<{ status: { status: string; errorMsg?: string } }>(`${cluster.overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(task)}/status`);
-      return s.status.status === 'RUNNING' || s.status.status === 'PENDING' || s.status.status === 'WAITING' ? undefined : s.status;
-    }, 'task to finish', { timeoutMs: TASK_TIMEOUT_MS, everyMs: 1_000, retryErrors: true });
-    if (status.status !== 'SUCCESS') {
-      // Druid 33's indexer runs tasks as threads and writes their lines into its own log
-      // (per-task log files on indexers came in Druid 34), so the task log is there.
-      const indexerLog = readFileSync(join(cluster.dataDir, 'log', 'indexer.log'), 'utf8');
-      const lines = indexerLog.split('\n').filter((l) => l.includes(task) || l.includes('Exception'));
-      expect.fail(`task ${task} ended ${status.status}: ${status.errorMsg ?? ''}\n${lines.slice(-40).join('\n')}`);
-    }
+      const status = await until(
+        async () => {
+          const s = await http<{ status: { status: string; errorMsg?: string } }>(
+            `${cluster.overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(task)}/status`,
+          );
+          return s.status.status === 'RUNNING' || s.status.status === 'PENDING' || s.status.status === 'WAITING' ? undefined : s.status;
+        },
+        'task to finish',
+        { timeoutMs: TASK_TIMEOUT_MS, everyMs: 1_000, retryErrors: true },
+      );
+      if (status.status !== 'SUCCESS') {
+        // Druid 33's indexer runs tasks as threads and writes their lines into its own log
+        // (per-task log files on indexers came in Druid 34), so the task log is there.
+        const indexerLog = readFileSync(join(cluster.dataDir, 'log', 'indexer.log'), 'utf8');
+        const lines = indexerLog.split('\n').filter((l) => l.includes(task) || l.includes('Exception'));
+        expect.fail(`task ${task} ended ${status.status}: ${status.errorMsg ?? ''}\n${lines.slice(-40).join('\n')}`);
+      }
 
-    // One DAY segment, served by the historical (not only published).
-    const segments = await until(async () => {
-      const rows = await druidSql<{ n: number }>(cluster.brokerUrl, `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCE}' AND "is_available" = 1`);
-      return rows[0] && rows[0].n > 0 ? rows[0].n : undefined;
-    }, 'segment to be available in sys.segments', { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true });
-    expect(segments).toBe(1);
-  }, TEST_TIMEOUT_MS);
+      // One DAY segment, served by the historical (not only published).
+      const segments = await until(
+        async () => {
+          const rows = await druidSql<{ n: number }>(
+            cluster.brokerUrl,
+            `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCE}' AND "is_available" = 1`,
+          );
+          return rows[0] && rows[0].n > 0 ? rows[0].n : undefined;
+        },
+        'segment to be available in sys.segments',
+        { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true },
+      );
+      expect(segments).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('answers Druid SQL with the exact totals of the raw rows', async () => {
-    const expected = sum(EVENTS);
-    expect(expected).toEqual({ events: 12, coins: 310, players: 5 });
-    // The broker's SQL schema learns a new datasource on its next metadata refresh.
-    const [totals] = await until(async () => {
+  it(
+    'answers Druid SQL with the exact totals of the raw rows',
+    async () => {
+      const expected = sum(EVENTS);
+      expect(expected).toEqual({ events: 12, coins: 310, players: 5 });
+      // The broker's SQL schema learns a new datasource on its next metadata refresh.
+      const [totals] = await until(
+        async () => {
+          const rows = await druidSql<Record<string, number>>(
+            cluster.brokerUrl,
+            `SELECT COUNT(*) AS "stored_rows", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players" FROM "${DATASOURCE}"`,
+          );
+          return (rows[0]?.events ?? 0) > 0 ? rows : undefined;
+        },
+        'datasource to appear in SQL',
+        { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true },
+      );
+      expect(totals).toEqual({
+        stored_rows: rolledUpRows(EVENTS),
+        events: expected.events,
+        coins: expected.coins,
+        players: expected.players,
+      });
+      expect(totals!.stored_rows).toBe(8);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'groups by game with exact sums and HLL distinct players per group',
+    async () => {
+      const rows = await druidSql<Record<string, string | number>>(
+        cluster.brokerUrl,
+        `SELECT "game", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players"
+       FROM "${DATASOURCE}" GROUP BY "game" ORDER BY "game"`,
+      );
+      const games = [...new Set(EVENTS.map((e) => e.game))].sort();
+      expect(rows).toEqual(games.map((game) => ({ game, ...sum(EVENTS.filter((e) => e.game === game)) })));
+      expect(rows.map((r) => r.players)).toEqual([3, 2]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'filters on __time at the hour granularity the rows were rolled up to',
+    async () => {
       const rows = await druidSql<Record<string, number>>(
         cluster.brokerUrl,
-        `SELECT COUNT(*) AS "stored_rows", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players" FROM "${DATASOURCE}"`,
-      );
-      return (rows[0]?.events ?? 0) > 0 ? rows : undefined;
-    }, 'datasource to appear in SQL', { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true });
-    expect(totals).toEqual({ stored_rows: rolledUpRows(EVENTS), events: expected.events, coins: expected.coins, players: expected.players });
-    expect(totals!.stored_rows).toBe(8);
-  }, TEST_TIMEOUT_MS);
-
-  it('groups by game with exact sums and HLL distinct players per group', async () => {
-    const rows = await druidSql<Record<string, string | number>>(
-      cluster.brokerUrl,
-      `SELECT "game", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players"
-       FROM "${DATASOURCE}" GROUP BY "game" ORDER BY "game"`,
-    );
-    const games = [...new Set(EVENTS.map((e) => e.game))].sort();
-    expect(rows).toEqual(games.map((game) => ({ game, ...sum(EVENTS.filter((e) => e.game === game)) })));
-    expect(rows.map((r) => r.players)).toEqual([3, 2]);
-  }, TEST_TIMEOUT_MS);
-
-  it('filters on __time at the hour granularity the rows were rolled up to', async () => {
-    const rows = await druidSql<Record<string, number>>(
-      cluster.brokerUrl,
-      `SELECT SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players"
+        `SELECT SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players"
        FROM "${DATASOURCE}"
        WHERE "__time" >= TIMESTAMP '2026-01-01 01:00:00' AND "__time" < TIMESTAMP '2026-01-01 02:00:00' AND "event" = 'purchase'`,
-    );
-    const hour = EVENTS.filter((e) => e.ts.startsWith('2026-01-01T01') && e.event === 'purchase');
-    expect(rows).toEqual([sum(hour)]);
-    expect(rows[0]).toEqual({ events: 4, coins: 150, players: 3 });
-  }, TEST_TIMEOUT_MS);
+      );
+      const hour = EVENTS.filter((e) => e.ts.startsWith('2026-01-01T01') && e.event === 'purchase');
+      expect(rows).toEqual([sum(hour)]);
+      expect(rows[0]).toEqual({ events: 4, coins: 150, players: 3 });
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -32,7 +32,16 @@ import { KPIS, createDruidDialect, runKpi, type KpiParams, REFERENCE_KPIS, type 
 import { aggregateEvents } from './druid-support/aggregate.ts';
 import { HLL_RSE, SIGMAS, compareRows, uniqueTolerance } from './druid-support/compare.ts';
 import { groundTruth } from './druid-support/ground-truth.ts';
-import { KPI_COLUMNS, druidSqlRows, loadTopicIntoDuckDb, produceRollups, shutdownStaleTestTasks, waitForColumns, waitForIngestion, type ProduceResult } from './druid-support/pipeline.ts';
+import {
+  KPI_COLUMNS,
+  druidSqlRows,
+  loadTopicIntoDuckDb,
+  produceRollups,
+  shutdownStaleTestTasks,
+  waitForColumns,
+  waitForIngestion,
+  type ProduceResult,
+} from './druid-support/pipeline.ts';
 import { DAY_MS, simulateTraffic, type SimEvent } from './druid-support/traffic.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -60,14 +69,21 @@ let truth: RefData;
 let produced: ProduceResult;
 /** Distinct (day, dims, cohort, variant, player) of the player rows: the day datasource's row count after rollup. */
 let playerDayKeys = 0;
-const druidDialect = createDruidDialect({ rollupsDatasource: DATASOURCES.rollups, playersDatasource: DATASOURCES.players, playerDaysDatasource: DATASOURCES.playerDays });
+const druidDialect = createDruidDialect({
+  rollupsDatasource: DATASOURCES.rollups,
+  playersDatasource: DATASOURCES.players,
+  playerDaysDatasource: DATASOURCES.playerDays,
+});
 const say = (l: string) => console.error(l);
 
 /** Player rows of the HLL case: day 1 players 0..39999, day 2 players 20000..59999 (20k in both). */
 function hllRows(): RollupsTopicRow[] {
   const rows: RollupsTopicRow[] = [];
   const countries = ['DE', 'US', 'BR', 'JP'];
-  for (const [day, from, to] of [[0, 0, 40_000], [1, 20_000, 60_000]] as const) {
+  for (const [day, from, to] of [
+    [0, 0, 40_000],
+    [1, 20_000, 60_000],
+  ] as const) {
     for (let i = from; i < to; i++) {
       rows.push({
         kind: 'player',
@@ -108,7 +124,9 @@ beforeAll(async () => {
   });
   truth = groundTruth(events);
   const { rollups, players } = aggregateEvents(events);
-  say(`[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  say(
+    `[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   [kafka, druid] = await engines;
   const stale = await shutdownStaleTestTasks(druid.overlordUrl, Object.values(DATASOURCES));
   if (stale) say(`[druid-it] shut down ${stale} task(s) left by an earlier run`);
@@ -124,7 +142,11 @@ beforeAll(async () => {
   playerDayKeys = new Set(
     rows
       .filter((r) => r.kind === 'player')
-      .map((p) => [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant, p.player_id].join('|')),
+      .map((p) =>
+        [Math.floor(p.window_start / DAY_MS), p.game_id, p.build, p.platform, p.country, p.first_seen_day, p.variant, p.player_id].join(
+          '|',
+        ),
+      ),
   ).size;
   const tp = Date.now();
   const results = await submitSupervisors({
@@ -146,14 +168,24 @@ beforeAll(async () => {
     loadTopicIntoDuckDb(log, TOPIC, duck, produced.committed.rollup + produced.committed.player),
     waitForIngestion(
       druid.brokerUrl,
-      { [DATASOURCES.rollups]: produced.committed.rollup, [DATASOURCES.players]: produced.committed.player, [DATASOURCES.playerDays]: produced.committed.player },
+      {
+        [DATASOURCES.rollups]: produced.committed.rollup,
+        [DATASOURCES.players]: produced.committed.player,
+        [DATASOURCES.playerDays]: produced.committed.player,
+      },
       300_000,
       say,
     ),
   ]);
   expect(loaded).toBe(produced.committed.rollup + produced.committed.player);
-  await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: KPI_COLUMNS.players, [DATASOURCES.playerDays]: KPI_COLUMNS.players });
-  say(`[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await waitForColumns(druid.brokerUrl, {
+    [DATASOURCES.rollups]: KPI_COLUMNS.rollups,
+    [DATASOURCES.players]: KPI_COLUMNS.players,
+    [DATASOURCES.playerDays]: KPI_COLUMNS.players,
+  });
+  say(
+    `[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }, 900_000);
 
 afterAll(async () => {
@@ -239,7 +271,8 @@ describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground 
   for (const def of KPIS) {
     it(`${def.name}`, async () => {
       const asks: KpiParams[] = [];
-      for (const g of def.granularities) for (const [, params] of CASES) asks.push({ ...params, granularity: g, ...(g === 'minute' ? MINUTE_CASE : {}), limit: 20 });
+      for (const g of def.granularities)
+        for (const [, params] of CASES) asks.push({ ...params, granularity: g, ...(g === 'minute' ? MINUTE_CASE : {}), limit: 20 });
       if (def.name === 'online_now') {
         // "now" in the busiest minute of day 2, so many players are online.
         asks.length = 0;
@@ -301,13 +334,22 @@ describe('druid/test/integration/druid-kpis: query API on Druid', () => {
       const res = await fetch(`${base}/v1/kpis/arpdau?from=${DAY0}&to=${DAY0 + 7 * DAY_MS}&by=country&game=space-miner`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { engine: string; rows: unknown[] };
-      const direct = await runKpi(druidStore, 'arpdau', { fromMs: DAY0, toMs: DAY0 + 7 * DAY_MS, by: ['country'], game: 'space-miner' }, { dialect: druidDialect });
+      const direct = await runKpi(
+        druidStore,
+        'arpdau',
+        { fromMs: DAY0, toMs: DAY0 + 7 * DAY_MS, by: ['country'], game: 'space-miner' },
+        { dialect: druidDialect },
+      );
       expect(body.engine).toBe('druid');
       expect(body.rows).toEqual(direct.rows);
       expect(body.rows.length).toBeGreaterThan(0);
       expect(await (await fetch(`${base}/`)).text()).toContain('id="engine"');
       // A datasource that does not exist: Druid's INVALID_INPUT → GP_QUERY_FAILED (store code in the cause).
-      const broken = await startQueryApi({ port: 0, store: druidStore, dialect: createDruidDialect({ rollupsDatasource: 'no_such_datasource' }) });
+      const broken = await startQueryApi({
+        port: 0,
+        store: druidStore,
+        dialect: createDruidDialect({ rollupsDatasource: 'no_such_datasource' }),
+      });
       try {
         const bad = await fetch(`http://127.0.0.1:${broken.port}/v1/kpis/revenue`);
         expect(bad.status).toBe(500);
@@ -319,7 +361,9 @@ describe('druid/test/integration/druid-kpis: query API on Druid', () => {
       } finally {
         await broken.close();
       }
-      const unreachable = await runKpi(openDruidStore({ url: 'http://127.0.0.1:1' }), 'revenue', {}, { dialect: druidDialect }).catch((e: unknown) => e);
+      const unreachable = await runKpi(openDruidStore({ url: 'http://127.0.0.1:1' }), 'revenue', {}, { dialect: druidDialect }).catch(
+        (e: unknown) => e,
+      );
       expect(unreachable).toMatchObject({ code: 'GP_QUERY_FAILED', context: { storeCode: 'GP_STORE_UNAVAILABLE' } });
     } finally {
       await api.close();
@@ -335,10 +379,20 @@ describe('druid/test/integration/druid-kpis: HLL error bound at 60k players', ()
     checks.push(['2 days, merged (players in both days once)', HLL_PLAYERS, conv.rows[0]!.players as number]);
     const dau = await runKpi(druidStore, 'dau', p, { dialect: druidDialect });
     checks.push(['day 1', 40_000, dau.rows[0]!.players as number], ['day 2', 40_000, dau.rows[1]!.players as number]);
-    const byCountry = await runKpi(druidStore, 'payer_conversion', { ...p, granularity: 'all', by: ['country'] }, { dialect: druidDialect });
+    const byCountry = await runKpi(
+      druidStore,
+      'payer_conversion',
+      { ...p, granularity: 'all', by: ['country'] },
+      { dialect: druidDialect },
+    );
     for (const r of byCountry.rows) checks.push([`country ${r.country}`, HLL_PLAYERS / 4, r.players as number]);
     // Not whole days: the minute-grain sketches, 1440 windows merged.
-    const minutes = await runKpi(druidStore, 'payer_conversion', { ...p, toMs: p.toMs - 60_000, granularity: 'all' }, { dialect: druidDialect });
+    const minutes = await runKpi(
+      druidStore,
+      'payer_conversion',
+      { ...p, toMs: p.toMs - 60_000, granularity: 'all' },
+      { dialect: druidDialect },
+    );
     // Players seen only in day 2's last minute (only on day 2: i ≥ 40000; in that minute: i % 1440 = 1439).
     let onlyLastMinute = 0;
     for (let i = 40_000; i < 60_000; i++) if (i % 1440 === 1439) onlyLastMinute++;
@@ -355,7 +409,9 @@ describe('druid/test/integration/druid-kpis: HLL error bound at 60k players', ()
     );
     const raw = b!.b as unknown;
     const [est, lo, hi] = (typeof raw === 'string' ? (JSON.parse(raw) as unknown[]) : (raw as unknown[])).map(Number);
-    say(`[druid-it] HLL_SKETCH_ESTIMATE_WITH_ERROR_BOUNDS(…, 3) = ${est!.toFixed(0)} [${lo!.toFixed(0)}, ${hi!.toFixed(0)}]: ±${(((hi! - lo!) / 2 / est!) * 100).toFixed(2)} % at 3σ`);
+    say(
+      `[druid-it] HLL_SKETCH_ESTIMATE_WITH_ERROR_BOUNDS(…, 3) = ${est!.toFixed(0)} [${lo!.toFixed(0)}, ${hi!.toFixed(0)}]: ±${(((hi! - lo!) / 2 / est!) * 100).toFixed(2)} % at 3σ`,
+    );
     expect(lo).toBeLessThanOrEqual(HLL_PLAYERS);
     expect(hi).toBeGreaterThanOrEqual(HLL_PLAYERS);
   }, 120_000);

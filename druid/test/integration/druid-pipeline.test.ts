@@ -39,7 +39,12 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const RUN = `druid_pl_${Date.now().toString(36)}`;
 const PREFIX = RUN.replaceAll('_', '-');
 const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };
-const BROKER: KafkaOptions = { port: 19592, controllerPort: 19593, dataDir: join(REPO, '.data', 'kafka-druid-pipeline-it', DEFAULT_KAFKA_VERSION), heapMb: 768 };
+const BROKER: KafkaOptions = {
+  port: 19592,
+  controllerPort: 19593,
+  dataDir: join(REPO, '.data', 'kafka-druid-pipeline-it', DEFAULT_KAFKA_VERSION),
+  heapMb: 768,
+};
 const DAYS = 4;
 /** Recent days: the collector corrects event times older than 90 days (collector/src/pipeline/event-time.ts). */
 const DAY0 = Math.floor(Date.now() / DAY_MS) * DAY_MS - DAYS * DAY_MS;
@@ -58,7 +63,11 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
   let duck: DuckDbStore;
   const events: SimEvent[] = [];
   let truth: RefData;
-  const dialect = createDruidDialect({ rollupsDatasource: DATASOURCES.rollups, playersDatasource: DATASOURCES.players, playerDaysDatasource: DATASOURCES.playerDays });
+  const dialect = createDruidDialect({
+    rollupsDatasource: DATASOURCES.rollups,
+    playersDatasource: DATASOURCES.players,
+    playerDaysDatasource: DATASOURCES.playerDays,
+  });
 
   beforeAll(async () => {
     const t0 = Date.now();
@@ -120,19 +129,30 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     const stored = await waitForTotal(pipeline.ports.query, events.length, 180_000);
     const metrics = await fetch(`http://127.0.0.1:${pipeline.ports.http}/metrics`).then((r) => r.text());
     // Accepted counts re-sent batches too (the processor drops their duplicates).
-    say(`[druid-pipeline] store has ${stored} of ${events.length}; collector: ${metrics.split('\n').filter((l) => /^gamepulse_collector_events_\w+/.test(l)).join(' | ')}`);
+    say(
+      `[druid-pipeline] store has ${stored} of ${events.length}; collector: ${metrics
+        .split('\n')
+        .filter((l) => /^gamepulse_collector_events_\w+/.test(l))
+        .join(' | ')}`,
+    );
     expect(stored).toBe(events.length);
     let inDruid = 0;
     await until(
       async () => {
-        const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`).catch(() => [{ n: 0 }]);
+        const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`).catch(() => [
+          { n: 0 },
+        ]);
         inDruid = Number(row?.n ?? 0);
         return inDruid >= events.length;
       },
       () => `Druid to ingest ${events.length} events (has ${inDruid})`,
       { timeoutMs: 300_000, everyMs: 1_000 },
     );
-    await waitForColumns(druid.brokerUrl, { [DATASOURCES.rollups]: KPI_COLUMNS.rollups, [DATASOURCES.players]: KPI_COLUMNS.players, [DATASOURCES.playerDays]: KPI_COLUMNS.players });
+    await waitForColumns(druid.brokerUrl, {
+      [DATASOURCES.rollups]: KPI_COLUMNS.rollups,
+      [DATASOURCES.players]: KPI_COLUMNS.players,
+      [DATASOURCES.playerDays]: KPI_COLUMNS.players,
+    });
     expect(await pipeline.stopStoreWriter()).toBe(0);
     duck = await openDuckDbStore({ path: pipeline.storePath });
     say(`[druid-pipeline] pipeline, Druid and DuckDB agree on the event count after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -143,7 +163,8 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     await pipeline?.stop();
     if (druid) {
       await terminateSupervisors(Object.values(DATASOURCES), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-      for (const ds of Object.values(DATASOURCES)) await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+      for (const ds of Object.values(DATASOURCES))
+        await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
       if (druid.startedHere) await druid.stop();
     }
     await stopKafka({ ...BROKER, log: () => undefined });
@@ -165,7 +186,12 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
       for (const base of CASES) {
         for (const granularity of def.granularities) {
           if (base.by && !def.params.includes('by')) continue;
-          const params: KpiParams = { ...base, granularity, limit: 20, ...(granularity === 'minute' ? { fromMs: DAY0 + DAY_MS, toMs: DAY0 + DAY_MS + 3 * 3_600_000 } : {}) };
+          const params: KpiParams = {
+            ...base,
+            granularity,
+            limit: 20,
+            ...(granularity === 'minute' ? { fromMs: DAY0 + DAY_MS, toMs: DAY0 + DAY_MS + 3 * 3_600_000 } : {}),
+          };
           const nowMs = def.name === 'online_now' ? busiestMinute(events) : NOW;
           const onDruid = await runKpi(druidStore, def.name, params, { dialect, nowMs: () => nowMs });
           const onDuck = await runKpi(duck, def.name, params, { nowMs: () => nowMs });

@@ -30,17 +30,22 @@ export const abReadout: KpiDefinition = {
       `GROUP BY ${[d.dimension('variant'), ...ex.group].join(', ')}`,
     ].join('\n  ');
     const keys = ['variant', ...ex.columns];
-    const outer = (cols: string[]) =>
-      [
-        `SELECT ${[...keys.map((k) => `e.${k} AS ${k}`), 'MAX(e.exposures) AS exposures', ...cols].join(', ')}`,
-        `FROM (\n  ${exposures}\n) e`,
-      ];
+    const outer = (cols: string[]) => [
+      `SELECT ${[...keys.map((k) => `e.${k} AS ${k}`), 'MAX(e.exposures) AS exposures', ...cols].join(', ')}`,
+      `FROM (\n  ${exposures}\n) e`,
+    ];
     if (!d.playerVariant) {
       // This engine's player table cannot tell variants apart: player columns are unknown.
       const nul = (c: string) => `CAST(NULL AS BIGINT) AS ${c}`;
       return q.build(
         [
-          ...outer([nul('players'), nul('payers'), 'CAST(NULL AS DOUBLE) AS conversion', 'CAST(NULL AS DOUBLE) AS sessions_per_player', 'CAST(NULL AS DOUBLE) AS purchases_per_player']),
+          ...outer([
+            nul('players'),
+            nul('payers'),
+            'CAST(NULL AS DOUBLE) AS conversion',
+            'CAST(NULL AS DOUBLE) AS sessions_per_player',
+            'CAST(NULL AS DOUBLE) AS purchases_per_player',
+          ]),
           `GROUP BY ${keys.map((k) => `e.${k}`).join(', ')}`,
           `ORDER BY ${keys.join(', ')}`,
         ],

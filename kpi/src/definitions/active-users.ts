@@ -21,9 +21,13 @@ export const activeUsers: KpiDefinition = {
     const days: number[] = [];
     for (let day = firstDay; day < p.toMs; day += DAY_MS) days.push(day);
     if (days.length > MAX_ACTIVE_USER_DAYS) {
-      throw new AnalyticsError('GP_QUERY_BAD_PARAM', `active_users covers at most ${MAX_ACTIVE_USER_DAYS} days; the range has ${days.length}`, {
-        context: { param: 'from', days: days.length },
-      });
+      throw new AnalyticsError(
+        'GP_QUERY_BAD_PARAM',
+        `active_users covers at most ${MAX_ACTIVE_USER_DAYS} days; the range has ${days.length}`,
+        {
+          context: { param: 'from', days: days.length },
+        },
+      );
     }
     const q = new QueryBuilder(d);
     const g = dims(p, d, 'playerDays');

@@ -9,5 +9,10 @@ export const arppu: KpiDefinition = {
   params: [...SLICE_PARAMS, 'granularity'],
   granularities: ['all', 'day'],
   render: (p, d) =>
-    renderPerPlayerRevenue(p, d, { playerColumn: 'payers', playerCount: (x) => x.uniquePayers(), ratioColumn: 'arppu_minor', bucketColumn: 'bucket_start_ms' }),
+    renderPerPlayerRevenue(p, d, {
+      playerColumn: 'payers',
+      playerCount: (x) => x.uniquePayers(),
+      ratioColumn: 'arppu_minor',
+      bucketColumn: 'bucket_start_ms',
+    }),
 };

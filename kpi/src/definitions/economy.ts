@@ -4,8 +4,7 @@ import { SLICE_PARAMS } from './common-params.ts';
 
 export const economy: KpiDefinition = {
   name: 'economy',
-  description:
-    'Virtual-currency flow per currency: amounts earned (source), spent (sink) and the net flow, per time bucket or in total.',
+  description: 'Virtual-currency flow per currency: amounts earned (source), spent (sink) and the net flow, per time bucket or in total.',
   params: [...SLICE_PARAMS, 'granularity'],
   granularities: ['all', 'minute', 'hour', 'day'],
   render(p, d) {

@@ -54,7 +54,13 @@ const COLUMN: Record<Dimension, keyof RefPlayer & keyof RefRollup> = {
   country: 'country',
   variant: 'variant',
 };
-const COLNAME: Record<Dimension, string> = { game: 'game_id', build: 'build', platform: 'platform', country: 'country', variant: 'variant' };
+const COLNAME: Record<Dimension, string> = {
+  game: 'game_id',
+  build: 'build',
+  platform: 'platform',
+  country: 'country',
+  variant: 'variant',
+};
 
 const floor = (ms: number, step: number) => Math.floor(ms / step) * step;
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
@@ -83,14 +89,16 @@ function firstAtOrAfter(rows: readonly Dimmed[], ms: number): number {
 
 function filtered<T extends Dimmed>(all: readonly T[], p: ResolvedKpiParams, fromMs = p.fromMs, toMs = p.toMs): T[] {
   const rows = sortedByTime(all);
-  return rows.slice(firstAtOrAfter(rows, fromMs), firstAtOrAfter(rows, toMs)).filter(
-    (r) =>
-      (p.game === undefined || r.gameId === p.game) &&
-      (p.platform === undefined || r.platform === p.platform) &&
-      (p.country === undefined || r.country === p.country) &&
-      (p.build === undefined || r.build === p.build) &&
-      (p.variant === undefined || r.variant === p.variant),
-  );
+  return rows
+    .slice(firstAtOrAfter(rows, fromMs), firstAtOrAfter(rows, toMs))
+    .filter(
+      (r) =>
+        (p.game === undefined || r.gameId === p.game) &&
+        (p.platform === undefined || r.platform === p.platform) &&
+        (p.country === undefined || r.country === p.country) &&
+        (p.build === undefined || r.build === p.build) &&
+        (p.variant === undefined || r.variant === p.variant),
+    );
 }
 
 function dimsOf(r: Dimmed, by: readonly Dimension[]): Row {
@@ -154,19 +162,26 @@ function perPlayerRevenue(
   const purchases = filtered(data.rollups, p).filter((r) => r.eventType === 'purchase');
   const left = withEmptyTotal(
     p,
-    groups(players, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({ ...k, [countColumn]: count(rows) })),
+    groups(players, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
+      ...k,
+      [countColumn]: count(rows),
+    })),
     { [countColumn]: 0 },
   );
   const right = groups(purchases, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
     key: JSON.stringify(k),
-    byCurrency: groups(rows, (r) => ({ currency: r.currency })).map(([c, rs]) => ({ currency: c.currency as string, revenue: sum(rs, (r) => r.amount) })),
+    byCurrency: groups(rows, (r) => ({ currency: r.currency })).map(([c, rs]) => ({
+      currency: c.currency as string,
+      revenue: sum(rs, (r) => r.amount),
+    })),
   }));
   const out: Row[] = [];
   for (const l of left) {
     const { [countColumn]: n, ...key } = l;
     const match = right.find((r) => r.key === JSON.stringify(key));
     const cur = match ? match.byCurrency : [{ currency: '', revenue: 0 }];
-    for (const c of cur) out.push({ ...key, currency: c.currency, [countColumn]: n!, revenue_minor: c.revenue, [ratioColumn]: ratio(c.revenue, n as number) });
+    for (const c of cur)
+      out.push({ ...key, currency: c.currency, [countColumn]: n!, revenue_minor: c.revenue, [ratioColumn]: ratio(c.revenue, n as number) });
   }
   return sortRows(out, [...bucketCols(p, bucketColumn), ...dimCols(p), 'currency']);
 }
@@ -184,7 +199,10 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
 
   dau: (p, data) =>
     sortRows(
-      groups(filtered(data.players, p), (r) => ({ day_start_ms: floor(r.windowStartMs, DAY), ...dimsOf(r, p.by) })).map(([k, rows]) => ({ ...k, players: distinct(rows) })),
+      groups(filtered(data.players, p), (r) => ({ day_start_ms: floor(r.windowStartMs, DAY), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
+        ...k,
+        players: distinct(rows),
+      })),
       ['day_start_ms', ...dimCols(p)],
     ),
 
@@ -195,7 +213,14 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
       const gs = groups(rows, (r) => dimsOf(r, p.by)).map(([k, rs]) => {
         const dau = distinct(rs, (r) => r.windowStartMs >= day);
         const mau = distinct(rs);
-        return { day_start_ms: day, ...k, dau, wau: distinct(rs, (r) => r.windowStartMs >= day - 6 * DAY), mau, stickiness: ratio(dau, mau) };
+        return {
+          day_start_ms: day,
+          ...k,
+          dau,
+          wau: distinct(rs, (r) => r.windowStartMs >= day - 6 * DAY),
+          mau,
+          stickiness: ratio(dau, mau),
+        };
       });
       out.push(...sortRows(withEmptyTotal(p, gs, { day_start_ms: day, dau: 0, wau: 0, mau: 0, stickiness: null }, false), dimCols(p)));
     }
@@ -205,7 +230,9 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
   retention: (p, data) => {
     const first = Math.ceil(p.fromMs / DAY) * DAY;
     const last = Math.ceil(p.toMs / DAY) * DAY + 30 * DAY;
-    const rows = filtered(data.players, p, first, last).filter((r) => r.firstSeenDayMs !== 0 && r.firstSeenDayMs >= first && r.firstSeenDayMs < p.toMs);
+    const rows = filtered(data.players, p, first, last).filter(
+      (r) => r.firstSeenDayMs !== 0 && r.firstSeenDayMs >= first && r.firstSeenDayMs < p.toMs,
+    );
     const out = groups(rows, (r) => ({ cohort_day_ms: r.firstSeenDayMs, ...dimsOf(r, p.by) })).map(([k, rs]) => {
       const c = k.cohort_day_ms as number;
       const size = distinct(rs, (r) => floor(r.windowStartMs, DAY) === c);
@@ -268,7 +295,14 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
         (r) => ({ ...dimsOf(r, p.by), item: r.item }),
       ).map(([k, rows]) => {
         const n = (a: string) => sum(rows, (r) => (r.action === a ? r.events : 0));
-        return { ...k, starts: n('start'), completes: n('complete'), fails: n('fail'), fail_rate: ratio(n('fail'), n('start')), completion_rate: ratio(n('complete'), n('start')) };
+        return {
+          ...k,
+          starts: n('start'),
+          completes: n('complete'),
+          fails: n('fail'),
+          fail_rate: ratio(n('fail'), n('start')),
+          completion_rate: ratio(n('complete'), n('start')),
+        };
       }),
       [['starts', 'desc'], 'item', ...dimCols(p)],
     ).slice(0, p.limit),
@@ -296,8 +330,18 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
         players: n,
         payers: pay,
         conversion: ratio(pay, n),
-        sessions_per_player: pl ? ratio(sum(pl, (r) => r.sessions), n) : null,
-        purchases_per_player: pl ? ratio(sum(pl, (r) => r.purchases), n) : null,
+        sessions_per_player: pl
+          ? ratio(
+              sum(pl, (r) => r.sessions),
+              n,
+            )
+          : null,
+        purchases_per_player: pl
+          ? ratio(
+              sum(pl, (r) => r.purchases),
+              n,
+            )
+          : null,
       };
     });
     return sortRows(out, ['variant', ...by.map((d) => COLNAME[d])]);
@@ -305,10 +349,12 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
 
   events_by_type: (p, data) =>
     sortRows(
-      groups(filtered(data.rollups, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), event_type: r.eventType })).map(([k, rows]) => ({
-        ...k,
-        events: sum(rows, (r) => r.events),
-      })),
+      groups(filtered(data.rollups, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), event_type: r.eventType })).map(
+        ([k, rows]) => ({
+          ...k,
+          events: sum(rows, (r) => r.events),
+        }),
+      ),
       p.granularity === 'all' && p.by.length === 0 ? [['events', 'desc'], 'event_type'] : [...bucketCols(p), ...dimCols(p), 'event_type'],
     ),
 
@@ -331,7 +377,13 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
         ).map(([k, rows]) => {
           const ended = sum(rows, (r) => (r.eventType === 'session_end' ? r.events : 0));
           const total = sum(rows, (r) => (r.eventType === 'session_end' ? r.amount : 0));
-          return { ...k, sessions: sum(rows, (r) => (r.eventType === 'session_start' ? r.events : 0)), ended, total_length_ms: total, avg_length_ms: ratio(total, ended) };
+          return {
+            ...k,
+            sessions: sum(rows, (r) => (r.eventType === 'session_start' ? r.events : 0)),
+            ended,
+            total_length_ms: total,
+            avg_length_ms: ratio(total, ended),
+          };
         }),
         [...bucketCols(p), ...dimCols(p)],
       ),

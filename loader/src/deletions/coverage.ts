@@ -24,7 +24,11 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Resolves once `read()` (partition → offset reached) is at or past every target offset;
  * a partition without a reading counts as 0. Targets of 0 are met from the start.
  */
-export async function waitForOffsets(targets: readonly TopicPartitionOffset[], read: () => Promise<ReadonlyMap<number, number>>, o: WaitForOffsetsOptions): Promise<void> {
+export async function waitForOffsets(
+  targets: readonly TopicPartitionOffset[],
+  read: () => Promise<ReadonlyMap<number, number>>,
+  o: WaitForOffsetsOptions,
+): Promise<void> {
   const sleep = o.sleep ?? defaultSleep;
   const now = o.nowMs ?? Date.now;
   const deadline = now() + (o.timeoutMs ?? 60_000);

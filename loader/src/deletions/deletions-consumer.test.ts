@@ -21,7 +21,15 @@ const TOPIC = 'gp.deletions.v1';
 const W = Date.UTC(2025, 0, 15, 12, 0);
 const NOW = W + 86_400_000;
 const quiet = createLogger({ service: 'test', write: () => undefined });
-const request = (requestId: string, playerId: string, gameId = 'g1'): DeletionRequestData => ({ requestId, gameId, playerId, installId: `i-${playerId}`, requestedAtMs: W + 1000, source: 'admin', keyId: 'admin-1' });
+const request = (requestId: string, playerId: string, gameId = 'g1'): DeletionRequestData => ({
+  requestId,
+  gameId,
+  playerId,
+  installId: `i-${playerId}`,
+  requestedAtMs: W + 1000,
+  source: 'admin',
+  keyId: 'admin-1',
+});
 const record = (r: DeletionRequestData) => ({ key: `${r.gameId}:${r.playerId}`, value: DeletionRequest.encode(r).finish() });
 
 let dir: string;
@@ -70,19 +78,57 @@ afterEach(async () => {
 
 describe('druid/privacy/deletions-consumer', () => {
   it('applies each request once with its position, dead-letters poison, and resumes after a restart', async () => {
-    await log.producer().append(TOPIC, [record(request('r1', 'p1')), { key: 'junk', value: new Uint8Array([0xff, 0xff]) }, record(request('r2', 'nobody')), record({ ...request('r3', ''), playerId: '' })]);
+    await log
+      .producer()
+      .append(TOPIC, [
+        record(request('r1', 'p1')),
+        { key: 'junk', value: new Uint8Array([0xff, 0xff]) },
+        record(request('r2', 'nobody')),
+        record({ ...request('r3', ''), playerId: '' }),
+      ]);
     const first = consumer();
     await first.start();
     await until(() => first.stats().applied === 2 && first.stats().deadLetters === 2, 'the first batch');
-    expect(await store.sql('SELECT request_id, game_id, player_id, install_id, source, key_id, requested_at, processed_at, processed_by, player_rows_deleted, state_entries_deleted FROM deletion_audit ORDER BY request_id')).toEqual([
-      { request_id: 'r1', game_id: 'g1', player_id: 'p1', install_id: 'i-p1', source: 'admin', key_id: 'admin-1', requested_at: W + 1000, processed_at: NOW, processed_by: 'processor.deletions', player_rows_deleted: 2, state_entries_deleted: 1 },
-      { request_id: 'r2', game_id: 'g1', player_id: 'nobody', install_id: 'i-nobody', source: 'admin', key_id: 'admin-1', requested_at: W + 1000, processed_at: NOW, processed_by: 'processor.deletions', player_rows_deleted: 0, state_entries_deleted: 0 },
+    expect(
+      await store.sql(
+        'SELECT request_id, game_id, player_id, install_id, source, key_id, requested_at, processed_at, processed_by, player_rows_deleted, state_entries_deleted FROM deletion_audit ORDER BY request_id',
+      ),
+    ).toEqual([
+      {
+        request_id: 'r1',
+        game_id: 'g1',
+        player_id: 'p1',
+        install_id: 'i-p1',
+        source: 'admin',
+        key_id: 'admin-1',
+        requested_at: W + 1000,
+        processed_at: NOW,
+        processed_by: 'processor.deletions',
+        player_rows_deleted: 2,
+        state_entries_deleted: 1,
+      },
+      {
+        request_id: 'r2',
+        game_id: 'g1',
+        player_id: 'nobody',
+        install_id: 'i-nobody',
+        source: 'admin',
+        key_id: 'admin-1',
+        requested_at: W + 1000,
+        processed_at: NOW,
+        processed_by: 'processor.deletions',
+        player_rows_deleted: 0,
+        state_entries_deleted: 0,
+      },
     ]);
     expect(await store.sql('SELECT code, source FROM dead_letters ORDER BY code')).toEqual([
       { code: 'GP_DELETION_RECORD_INVALID', source: 'deletions' },
       { code: 'GP_DELETION_RECORD_UNDECODABLE', source: 'deletions' },
     ]);
-    expect(await store.sql("SELECT player_id, count(*) AS n FROM player_windows GROUP BY 1 ORDER BY 1")).toEqual([{ player_id: 'p2', n: 1 }, { player_id: 'p3', n: 1 }]);
+    expect(await store.sql('SELECT player_id, count(*) AS n FROM player_windows GROUP BY 1 ORDER BY 1')).toEqual([
+      { player_id: 'p2', n: 1 },
+      { player_id: 'p3', n: 1 },
+    ]);
     expect((await store.loadCheckpoint('processor.deletions')).positions).toEqual([{ topic: TOPIC, partition: 0, offset: 4 }]);
     await first.stop();
 
@@ -104,7 +150,14 @@ describe('druid/privacy/deletions-consumer', () => {
       expect(requests.map((r) => r.requestId)).toEqual(['r1', 'r2']);
       if (attempts === 1) throw new Error('the writer has not caught up yet');
       // the erase's transaction fails and rolls back (here: the store refuses a bad value)
-      if (attempts === 2) return store.erasePlayers({ consumer: 'processor.deletions', deletions: [...requests], positions: [{ topic: TOPIC, partition: 0, offset: 2 }], deadLetters: [], processedAtMs: -1 });
+      if (attempts === 2)
+        return store.erasePlayers({
+          consumer: 'processor.deletions',
+          deletions: [...requests],
+          positions: [{ topic: TOPIC, partition: 0, offset: 2 }],
+          deadLetters: [],
+          processedAtMs: -1,
+        });
       return erase();
     });
     await c.start();
@@ -115,27 +168,56 @@ describe('druid/privacy/deletions-consumer', () => {
   });
 
   it('decodes requests from where the stored position is, and names a request without id by its place', () => {
-    const rec = (offset: number, r: DeletionRequestData) => ({ topic: TOPIC, partition: 0, offset, key: 'k', value: DeletionRequest.encode(r).finish(), timestampMs: 5 });
-    const { requests, deadLetters } = decodeDeletions({ topic: TOPIC, partition: 0, records: [rec(7, request('old', 'p1')), rec(8, { gameId: 'g', playerId: 'p' })], nextOffset: 9, highWatermark: 9 }, 8);
+    const rec = (offset: number, r: DeletionRequestData) => ({
+      topic: TOPIC,
+      partition: 0,
+      offset,
+      key: 'k',
+      value: DeletionRequest.encode(r).finish(),
+      timestampMs: 5,
+    });
+    const { requests, deadLetters } = decodeDeletions(
+      {
+        topic: TOPIC,
+        partition: 0,
+        records: [rec(7, request('old', 'p1')), rec(8, { gameId: 'g', playerId: 'p' })],
+        nextOffset: 9,
+        highWatermark: 9,
+      },
+      8,
+    );
     expect(deadLetters).toEqual([]);
-    expect(requests).toEqual([{ requestId: `${TOPIC}/0@8`, gameId: 'g', playerId: 'p', installId: '', source: '', keyId: '', requestedAtMs: 5 }]);
+    expect(requests).toEqual([
+      { requestId: `${TOPIC}/0@8`, gameId: 'g', playerId: 'p', installId: '', source: '', keyId: '', requestedAtMs: 5 },
+    ]);
   });
 });
 
 describe('druid/privacy/coverage and druid/loader/deletion-coverage', () => {
   it('waits until every partition reached its target; a partition with nothing to cover is met at once', async () => {
     let reached = new Map([[0, 3]]);
-    const waiting = waitForOffsets([{ topic: 't', partition: 0, offset: 5 }, { topic: 't', partition: 1, offset: 0 }], async () => reached, { what: 'x', pollMs: 1 });
+    const waiting = waitForOffsets(
+      [
+        { topic: 't', partition: 0, offset: 5 },
+        { topic: 't', partition: 1, offset: 0 },
+      ],
+      async () => reached,
+      { what: 'x', pollMs: 1 },
+    );
     let done = false;
     void waiting.then(() => (done = true));
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toBe(false);
     reached = new Map([[0, 5]]);
     await waiting;
-    await expect(waitForOffsets([{ topic: 't', partition: 0, offset: 1 }], async () => new Map(), { what: 'the reader', timeoutMs: 5, pollMs: 1 })).rejects.toThrow(/the reader did not reach/);
+    await expect(
+      waitForOffsets([{ topic: 't', partition: 0, offset: 1 }], async () => new Map(), { what: 'the reader', timeoutMs: 5, pollMs: 1 }),
+    ).rejects.toThrow(/the reader did not reach/);
     const ac = new AbortController();
     ac.abort();
-    await expect(waitForOffsets([{ topic: 't', partition: 0, offset: 1 }], async () => new Map(), { what: 'x', signal: ac.signal })).rejects.toThrow(/stopped/);
+    await expect(
+      waitForOffsets([{ topic: 't', partition: 0, offset: 1 }], async () => new Map(), { what: 'x', signal: ac.signal }),
+    ).rejects.toThrow(/stopped/);
   });
 
   it('Kafka mode: erases only after the processors committed the events topic and then the loader stored the rollups topic', async () => {
@@ -146,8 +228,16 @@ describe('druid/privacy/coverage and druid/loader/deletion-coverage', () => {
       endOffsets: async (topic: string) => (steps.push(`end ${topic}`), [{ topic, partition: 0, offset: topic === 'events' ? 3 : 10 }]),
       committed: async () => [{ topic: 'events', partition: 0, offset: committed++ }],
     } as unknown as Parameters<typeof coverThenErase>[0]['log'];
-    const loader = { stats: () => ({ positions: [{ partition: 0, offset: (loaded += 5), highWatermark: 10 }] }) } as unknown as Parameters<typeof coverThenErase>[0]['loader'];
-    const coordinate = coverThenErase({ log: fakeLog, loader, topics: { events: 'events', rollups: 'rollups' }, processorGroupId: 'processor', pollMs: 1 });
+    const loader = { stats: () => ({ positions: [{ partition: 0, offset: (loaded += 5), highWatermark: 10 }] }) } as unknown as Parameters<
+      typeof coverThenErase
+    >[0]['loader'];
+    const coordinate = coverThenErase({
+      log: fakeLog,
+      loader,
+      topics: { events: 'events', rollups: 'rollups' },
+      processorGroupId: 'processor',
+      pollMs: 1,
+    });
     const out = await coordinate([], async () => (steps.push('erase'), []), new AbortController().signal);
     expect(out).toEqual([]);
     expect(steps).toEqual(['end events', 'end rollups', 'erase']);

@@ -24,7 +24,16 @@
  * usual. Stopping a player's data is the game's job (the SDK's consent / opt-out stops
  * tracking; druid/README.md, "Privacy: deleting a player").
  */
-import { createRestartingConsumer, recordsWaiting, type ConsumedRecord, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
+import {
+  createRestartingConsumer,
+  recordsWaiting,
+  type ConsumedRecord,
+  type Log,
+  type PartitionBatch,
+  type RestartingConsumer,
+  type TopicPartition,
+  type TopicPartitionOffset,
+} from '@gamepulse/log';
 import { DeletionRequest, type DeadLetterData, type DeletionRequestData } from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError, type DeletionCommit, type DeletionOutcome, type PlayerDeletion, type PlayerEraser } from '@gamepulse/store';
@@ -39,7 +48,11 @@ export const DELETION_RECORD_INVALID = LOADER_ERRORS.GP_DELETION_RECORD_INVALID.
  * outcome; throws (the batch is retried) when that cannot be had now. `signal` aborts
  * on stop.
  */
-export type CoordinateErase = (requests: readonly PlayerDeletion[], erase: () => Promise<DeletionOutcome[]>, signal: AbortSignal) => Promise<DeletionOutcome[]>;
+export type CoordinateErase = (
+  requests: readonly PlayerDeletion[],
+  erase: () => Promise<DeletionOutcome[]>,
+  signal: AbortSignal,
+) => Promise<DeletionOutcome[]>;
 
 export interface DeletionsConsumerOptions {
   log: Log;
@@ -89,7 +102,14 @@ export function createDeletionsConsumer(o: DeletionsConsumerOptions): DeletionsC
 }
 
 function deadLetter(r: ConsumedRecord, code: string, why: string): DeadLetterData {
-  return { code, message: `${why} (${r.topic}/${r.partition}@${r.offset})`, keyId: '', receivedAtMs: r.timestampMs, raw: r.value, source: 'deletions' };
+  return {
+    code,
+    message: `${why} (${r.topic}/${r.partition}@${r.offset})`,
+    keyId: '',
+    receivedAtMs: r.timestampMs,
+    raw: r.value,
+    source: 'deletions',
+  };
 }
 
 /** Decodes a batch's records from `from` on: requests to apply, and poison as dead letters. */
@@ -137,7 +157,8 @@ class Consumer implements DeletionsConsumer {
     this.consumer = createRestartingConsumer({
       name: 'deletions consumer',
       logger: o.logger,
-      create: () => o.log.consumer({ groupId: o.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 100, maxWaitMs: o.maxWaitMs ?? 500 }),
+      create: () =>
+        o.log.consumer({ groupId: o.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 100, maxWaitMs: o.maxWaitMs ?? 500 }),
       handlers: {
         onAssigned: (tps) => this.onAssigned(tps),
         onRevoked: async (tps) => {
@@ -167,7 +188,11 @@ class Consumer implements DeletionsConsumer {
   }
 
   stats(): DeletionsConsumerStats {
-    return { ...this.counts, restarts: this.consumer.restarts, positions: [...this.positions].map(([partition, offset]) => ({ partition, offset })).sort((a, b) => a.partition - b.partition) };
+    return {
+      ...this.counts,
+      restarts: this.consumer.restarts,
+      positions: [...this.positions].map(([partition, offset]) => ({ partition, offset })).sort((a, b) => a.partition - b.partition),
+    };
   }
 
   health(): { ok: boolean; detail: string } {
@@ -210,10 +235,17 @@ class Consumer implements DeletionsConsumer {
       this.o.metrics?.commits.inc({ result: 'failed' });
       if (isAnalyticsError(err, 'GP_STORE_POSITION_CONFLICT')) {
         this.counts.conflicts += 1;
-        const [stored] = (await this.o.sink.loadCheckpoint(this.o.groupId, [batch.partition])).positions.filter((p) => p.topic === this.o.topic);
+        const [stored] = (await this.o.sink.loadCheckpoint(this.o.groupId, [batch.partition])).positions.filter(
+          (p) => p.topic === this.o.topic,
+        );
         this.positions.set(batch.partition, stored?.offset ?? 0);
       }
-      if (!this.abort.signal.aborted) this.o.logger.warn('deletion requests not applied yet; the batch will be delivered again', { partition: batch.partition, requests: requests.length, err });
+      if (!this.abort.signal.aborted)
+        this.o.logger.warn('deletion requests not applied yet; the batch will be delivered again', {
+          partition: batch.partition,
+          requests: requests.length,
+          err,
+        });
       throw err; // the consumer delivers the batch again, with backoff
     }
     this.positions.set(batch.partition, batch.nextOffset);
@@ -229,7 +261,12 @@ class Consumer implements DeletionsConsumer {
       this.o.metrics?.requests.inc({ result: 'applied' });
       if (out.playerRows > 0) this.o.metrics?.erasedRows.inc(out.playerRows);
       // No player id in logs: the audit table has it, the log lines outlive the deletion.
-      this.o.logger.info('player deletion applied', { requestId: out.requestId, gameId: out.gameId, playerRows: out.playerRows, stateEntries: out.stateEntries });
+      this.o.logger.info('player deletion applied', {
+        requestId: out.requestId,
+        gameId: out.gameId,
+        playerRows: out.playerRows,
+        stateEntries: out.stateEntries,
+      });
     }
     if (deadLetters > 0) {
       this.counts.deadLetters += deadLetters;

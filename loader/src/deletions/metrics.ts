@@ -13,8 +13,33 @@ export interface DeletionsMetrics {
 export function deletionsMetrics(registry: Registry): DeletionsMetrics {
   const registers = [registry];
   return {
-    requests: once(registry, 'gamepulse_deletions_requests_total', () => new Counter({ name: 'gamepulse_deletions_requests_total', help: 'Player deletion requests handled, by result (applied | dead_letter)', labelNames: ['result'], registers })),
-    erasedRows: once(registry, 'gamepulse_deletions_erased_rows_total', () => new Counter({ name: 'gamepulse_deletions_erased_rows_total', help: 'player_windows rows deleted by deletion requests', registers })),
-    commits: once(registry, 'gamepulse_deletions_commits_total', () => new Counter({ name: 'gamepulse_deletions_commits_total', help: 'Store transactions of the deletions consumer, by result', labelNames: ['result'], registers })),
+    requests: once(
+      registry,
+      'gamepulse_deletions_requests_total',
+      () =>
+        new Counter({
+          name: 'gamepulse_deletions_requests_total',
+          help: 'Player deletion requests handled, by result (applied | dead_letter)',
+          labelNames: ['result'],
+          registers,
+        }),
+    ),
+    erasedRows: once(
+      registry,
+      'gamepulse_deletions_erased_rows_total',
+      () =>
+        new Counter({ name: 'gamepulse_deletions_erased_rows_total', help: 'player_windows rows deleted by deletion requests', registers }),
+    ),
+    commits: once(
+      registry,
+      'gamepulse_deletions_commits_total',
+      () =>
+        new Counter({
+          name: 'gamepulse_deletions_commits_total',
+          help: 'Store transactions of the deletions consumer, by result',
+          labelNames: ['result'],
+          registers,
+        }),
+    ),
   };
 }

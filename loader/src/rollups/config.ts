@@ -5,7 +5,16 @@
  * variables as the collector and the processor (GAMEPULSE_KAFKA_BROKERS,
  * GAMEPULSE_TOPIC_PREFIX, …), so one environment configures the whole Kafka profile.
  */
-import { gamepulseTopicConfigs, kafkaConfigProblems, kafkaLogOptionsFromConfig, topicNames, KAFKA_CONFIG, KAFKA_CONSUMER_CONFIG, TOPIC_CONFIG, type KafkaLogOptions } from '@gamepulse/log';
+import {
+  gamepulseTopicConfigs,
+  kafkaConfigProblems,
+  kafkaLogOptionsFromConfig,
+  topicNames,
+  KAFKA_CONFIG,
+  KAFKA_CONSUMER_CONFIG,
+  TOPIC_CONFIG,
+  type KafkaLogOptions,
+} from '@gamepulse/log';
 import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec, type LoadConfigOptions, type Logger } from '@gamepulse/service';
 
 export const LOADER_CONFIG = {

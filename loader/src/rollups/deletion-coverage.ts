@@ -28,7 +28,10 @@ export interface CoverageOptions {
  * loader has stored the rollups topic up to its end as of that moment; then the erase.
  */
 export function coverThenErase(o: CoverageOptions): CoordinateErase {
-  const wait = { ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}), ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}) };
+  const wait = {
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+    ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
+  };
   return async (_requests, erase, signal) => {
     const eventsEnd = await o.log.endOffsets(o.topics.events);
     await waitForOffsets(eventsEnd, async () => byPartition(await o.log.committed(o.processorGroupId, o.topics.events)), {

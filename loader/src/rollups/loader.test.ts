@@ -6,8 +6,34 @@ import { AnalyticsError, type Checkpoint, type RollupCommit, type RollupSink } f
 import { batchToCommit, createRollupsLoader } from './loader.ts';
 
 const quiet = createLogger({ service: 'test', write: () => undefined });
-const row = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', eventType: 'purchase', action: '', currency: 'EUR', item: 'i', variant: '', events: 2, amount: 5, value: 0 };
-const player = { windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', playerId: 'p', firstSeenDayMs: 0, events: 2, purchases: 1, sessions: 0, variant: 'shop_layout:grid' };
+const row = {
+  windowStartMs: 60_000,
+  gameId: 'g',
+  build: 'b',
+  platform: 'web',
+  country: 'DE',
+  eventType: 'purchase',
+  action: '',
+  currency: 'EUR',
+  item: 'i',
+  variant: '',
+  events: 2,
+  amount: 5,
+  value: 0,
+};
+const player = {
+  windowStartMs: 60_000,
+  gameId: 'g',
+  build: 'b',
+  platform: 'web',
+  country: 'DE',
+  playerId: 'p',
+  firstSeenDayMs: 0,
+  events: 2,
+  purchases: 1,
+  sessions: 0,
+  variant: 'shop_layout:grid',
+};
 const rec = (offset: number, value: Uint8Array) => ({ topic: 'ro', partition: 0, offset, key: 'k', value, timestampMs: 1 });
 
 function batch(from: number, values: Uint8Array[], nextOffset = from + values.length + 1): PartitionBatch {
@@ -16,7 +42,12 @@ function batch(from: number, values: Uint8Array[], nextOffset = from + values.le
 
 describe('druid/loader', () => {
   it('a batch is one commit: rows, poison as dead letters, the next offset, conditional on where it started; records below it are skipped', () => {
-    const b = batch(10, [encodeRollupsRecord(rollupToJson(row)), encodeRollupsRecord(playerToJson(player)), new Uint8Array([0xff]), encodeRollupsRecord(rollupToJson(row))]);
+    const b = batch(10, [
+      encodeRollupsRecord(rollupToJson(row)),
+      encodeRollupsRecord(playerToJson(player)),
+      new Uint8Array([0xff]),
+      encodeRollupsRecord(rollupToJson(row)),
+    ]);
     const c = batchToCommit('rollups-loader', b, 11);
     expect(c.rollups).toEqual([row]); // offset 10 was loaded already
     expect(c.players).toEqual([player]);
@@ -27,7 +58,13 @@ describe('druid/loader', () => {
 
   it('on a position conflict reloads the stored position, and the redelivered batch loads only what is new', async () => {
     let handlers: ConsumerHandlers | undefined;
-    const log = { consumer: () => ({ run: async (h: ConsumerHandlers) => void (handlers = h), stop: async () => undefined, commit: async () => undefined }) } as unknown as Log;
+    const log = {
+      consumer: () => ({
+        run: async (h: ConsumerHandlers) => void (handlers = h),
+        stop: async () => undefined,
+        commit: async () => undefined,
+      }),
+    } as unknown as Log;
     let stored = 0;
     const commits: RollupCommit[] = [];
     const sink: RollupSink = {

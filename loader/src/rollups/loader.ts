@@ -16,8 +16,23 @@
  * Undecodable records (poison) become dead letters in the same commit, with reason, so
  * they never stall a partition.
  */
-import { createRestartingConsumer, recordsWaiting, type Log, type PartitionBatch, type RestartingConsumer, type TopicPartition, type TopicPartitionOffset } from '@gamepulse/log';
-import { decodeRollupsRecord, jsonToPlayer, jsonToRollup, type DeadLetterData, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
+import {
+  createRestartingConsumer,
+  recordsWaiting,
+  type Log,
+  type PartitionBatch,
+  type RestartingConsumer,
+  type TopicPartition,
+  type TopicPartitionOffset,
+} from '@gamepulse/log';
+import {
+  decodeRollupsRecord,
+  jsonToPlayer,
+  jsonToRollup,
+  type DeadLetterData,
+  type PlayerWindowData,
+  type RollupRowData,
+} from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { isAnalyticsError, type RollupCommit, type RollupSink } from '@gamepulse/store';
 import { LOADER_ERRORS } from '../errors.ts';
@@ -67,7 +82,11 @@ export function createRollupsLoader(o: RollupsLoaderOptions): RollupsLoader {
 }
 
 /** Decodes one batch into a commit; records below `from` were loaded already. */
-export function batchToCommit(consumer: string, batch: PartitionBatch, from: number): RollupCommit & { rollups: RollupRowData[]; players: PlayerWindowData[] } {
+export function batchToCommit(
+  consumer: string,
+  batch: PartitionBatch,
+  from: number,
+): RollupCommit & { rollups: RollupRowData[]; players: PlayerWindowData[] } {
   const rollups: RollupRowData[] = [];
   const players: PlayerWindowData[] = [];
   const deadLetters: DeadLetterData[] = [];
@@ -113,7 +132,13 @@ class Loader implements RollupsLoader {
     this.consumer = createRestartingConsumer({
       name: 'loader consumer',
       logger: o.logger,
-      create: () => o.log.consumer({ groupId: this.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 5000, maxWaitMs: o.maxWaitMs ?? 100 }),
+      create: () =>
+        o.log.consumer({
+          groupId: this.groupId,
+          topics: [o.topic],
+          maxBatchRecords: o.maxBatchRecords ?? 5000,
+          maxWaitMs: o.maxWaitMs ?? 100,
+        }),
       handlers: {
         onAssigned: (tps) => this.onAssigned(tps),
         onRevoked: async (tps) => {
@@ -145,7 +170,9 @@ class Loader implements RollupsLoader {
     return {
       ...this.counts,
       restarts: this.consumer.restarts,
-      positions: [...this.positions].map(([partition, p]) => ({ partition, offset: p.offset, highWatermark: p.highWatermark })).sort((a, b) => a.partition - b.partition),
+      positions: [...this.positions]
+        .map(([partition, p]) => ({ partition, offset: p.offset, highWatermark: p.highWatermark }))
+        .sort((a, b) => a.partition - b.partition),
     };
   }
 
@@ -182,7 +209,9 @@ class Loader implements RollupsLoader {
       this.o.metrics?.commits.inc({ result: 'failed' });
       if (isAnalyticsError(err, 'GP_STORE_POSITION_CONFLICT')) {
         this.counts.conflicts += 1;
-        const [stored] = (await this.o.sink.loadCheckpoint(this.groupId, [batch.partition])).positions.filter((p) => p.topic === this.o.topic);
+        const [stored] = (await this.o.sink.loadCheckpoint(this.groupId, [batch.partition])).positions.filter(
+          (p) => p.topic === this.o.topic,
+        );
         pos.offset = stored?.offset ?? 0;
         this.o.logger.warn('loader position conflict: reloaded the stored position', { partition: batch.partition, stored: pos.offset });
       } else {
@@ -200,9 +229,10 @@ class Loader implements RollupsLoader {
     if (commit.rollups.length + commit.players.length > 0) this.o.metrics?.rows.inc(commit.rollups.length + commit.players.length);
     if (commit.deadLetters.length > 0) {
       this.o.metrics?.deadLetters.inc(commit.deadLetters.length);
-      this.o.logger.warn('undecodable rollups-topic records dead-lettered', { partition: batch.partition, count: commit.deadLetters.length });
+      this.o.logger.warn('undecodable rollups-topic records dead-lettered', {
+        partition: batch.partition,
+        count: commit.deadLetters.length,
+      });
     }
   }
 }
-
-

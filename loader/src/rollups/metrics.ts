@@ -15,8 +15,22 @@ export function loaderMetrics(registry: Registry): LoaderMetrics {
   const registers = [registry];
   return {
     rows: new Counter({ name: 'gamepulse_loader_rows_total', help: 'Rollup rows and player windows loaded into the store', registers }),
-    commits: new Counter({ name: 'gamepulse_loader_commits_total', help: 'Store commits by the loader, by result', labelNames: ['result'], registers }),
-    deadLetters: new Counter({ name: 'gamepulse_loader_dead_letters_total', help: 'Undecodable rollups-topic records dead-lettered', registers }),
-    lagRecords: new Gauge({ name: 'gamepulse_loader_lag_records', help: 'Offsets behind the end of each rollups partition', labelNames: ['partition'], registers }),
+    commits: new Counter({
+      name: 'gamepulse_loader_commits_total',
+      help: 'Store commits by the loader, by result',
+      labelNames: ['result'],
+      registers,
+    }),
+    deadLetters: new Counter({
+      name: 'gamepulse_loader_dead_letters_total',
+      help: 'Undecodable rollups-topic records dead-lettered',
+      registers,
+    }),
+    lagRecords: new Gauge({
+      name: 'gamepulse_loader_lag_records',
+      help: 'Offsets behind the end of each rollups partition',
+      labelNames: ['partition'],
+      registers,
+    }),
   };
 }

@@ -107,7 +107,15 @@ export async function benchEmbeddedLog(opts: BenchEmbeddedLogOptions = {}): Prom
       p99AppendMs: pct(0.99),
       readRecordsPerSec: round(read / readS),
       readMbPerSec: round(readBytes / readS / 1048576, 1),
-      detail: { appends: latencies.length, records: stats.records, rounds: stats.rounds, fsyncs: stats.fsyncs, durationMs, readMs: round(readS * 1000), failures },
+      detail: {
+        appends: latencies.length,
+        records: stats.records,
+        rounds: stats.rounds,
+        fsyncs: stats.fsyncs,
+        durationMs,
+        readMs: round(readS * 1000),
+        failures,
+      },
     };
   } finally {
     await log.close();

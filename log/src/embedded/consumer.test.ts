@@ -31,11 +31,17 @@ describe('log/embedded/consumer', () => {
   it('visits partitions round-robin, one batch each, so a backlog cannot starve another partition', async () => {
     const [k0] = keysFor(0, 1);
     const [k1] = keysFor(1, 1);
-    await log.producer().append(TOPIC, Array.from({ length: 20 }, (_, i) => ({ key: i % 2 ? k1! : k0!, value: Buffer.from(String(i)) })));
+    await log.producer().append(
+      TOPIC,
+      Array.from({ length: 20 }, (_, i) => ({ key: i % 2 ? k1! : k0!, value: Buffer.from(String(i)) })),
+    );
     const order: number[] = [];
     const c = log.consumer({ groupId: 'g', topics: [TOPIC], maxBatchRecords: 2 });
     await c.run({ onBatch: async (b) => void order.push(b.partition) });
-    await until(() => order.length === 10, () => `10 batches (have ${order.length})`);
+    await until(
+      () => order.length === 10,
+      () => `10 batches (have ${order.length})`,
+    );
     await c.stop();
     for (let i = 1; i < order.length; i++) expect(order[i]).not.toBe(order[i - 1]);
   });
@@ -50,7 +56,10 @@ describe('log/embedded/consumer', () => {
         if (seen.length < 3) throw new Error('store unavailable');
       },
     });
-    await until(() => seen.length === 3, () => `3 deliveries of the batch (have ${seen.length})`);
+    await until(
+      () => seen.length === 3,
+      () => `3 deliveries of the batch (have ${seen.length})`,
+    );
     await c.stop();
     expect(seen.map((b) => b.records.map((r) => r.offset))).toEqual([[0], [0], [0]]);
     expect(logger.lines.filter((l) => l.msg.includes('onBatch rejected') && l.fields?.error === 'store unavailable')).toHaveLength(2);
@@ -59,7 +68,11 @@ describe('log/embedded/consumer', () => {
   it('starts each partition at onAssigned offset, else committed, else 0 (an offset beyond the end waits for it)', async () => {
     const [a0, b0] = keysFor(0, 2);
     const [a1] = keysFor(1, 1);
-    for (let i = 0; i < 5; i++) await log.producer().append(TOPIC, [{ key: a0!, value: Buffer.from(`p0-${i}`) }, { key: a1!, value: Buffer.from(`p1-${i}`) }]);
+    for (let i = 0; i < 5; i++)
+      await log.producer().append(TOPIC, [
+        { key: a0!, value: Buffer.from(`p0-${i}`) },
+        { key: a1!, value: Buffer.from(`p1-${i}`) },
+      ]);
     const setup = log.consumer({ groupId: 'g', topics: [TOPIC] });
     await setup.run({ onBatch: async () => {} });
     await setup.commit([{ topic: TOPIC, partition: 1, offset: 3 }]);
@@ -71,10 +84,16 @@ describe('log/embedded/consumer', () => {
       onAssigned: async () => [{ topic: TOPIC, partition: 0, offset: 7 }], // beyond the end (5)
       onBatch: async (b) => void got.push(...b.records.map((r) => `${b.partition}@${r.offset}`)),
     });
-    await until(() => got.length === 2, () => `partition 1's records from the committed offset (have ${got.length})`);
+    await until(
+      () => got.length === 2,
+      () => `partition 1's records from the committed offset (have ${got.length})`,
+    );
     expect(got).toEqual(['1@3', '1@4']);
     for (let i = 5; i < 8; i++) await log.producer().append(TOPIC, [{ key: b0!, value: Buffer.from(`p0-${i}`) }]);
-    await until(() => got.length === 3, () => `the record at offset 7 (have ${got.length})`);
+    await until(
+      () => got.length === 3,
+      () => `the record at offset 7 (have ${got.length})`,
+    );
     await c.stop();
     expect(got[2]).toBe('0@7');
   });
@@ -84,7 +103,9 @@ describe('log/embedded/consumer', () => {
     await c.stop();
     await expect(c.run({ onBatch: async () => {} })).rejects.toMatchObject({ code: 'GP_LOG_UNAVAILABLE' });
     await expect(c.commit([{ topic: TOPIC, partition: 0, offset: 1 }])).rejects.toMatchObject({ code: 'GP_LOG_UNAVAILABLE' });
-    await expect(log.consumer({ groupId: 'g2', topics: ['missing'] }).run({ onBatch: async () => {} })).rejects.toMatchObject({ code: 'GP_LOG_UNKNOWN_TOPIC' });
+    await expect(log.consumer({ groupId: 'g2', topics: ['missing'] }).run({ onBatch: async () => {} })).rejects.toMatchObject({
+      code: 'GP_LOG_UNKNOWN_TOPIC',
+    });
   });
 
   it('close() stops running consumers (onRevoked runs, the group lock is released)', async () => {

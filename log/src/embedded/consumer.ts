@@ -62,13 +62,21 @@ export class EmbeddedConsumer implements LogConsumer {
     if (!Array.isArray(options.topics) || options.topics.length === 0) throw new TypeError('consumer: topics must be a non-empty array');
     this.maxBatchRecords = options.maxBatchRecords ?? DEFAULT_MAX_BATCH_RECORDS;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-    if (!Number.isInteger(this.maxBatchRecords) || this.maxBatchRecords < 1) throw new RangeError(`consumer: maxBatchRecords must be a positive integer, got ${this.maxBatchRecords}`);
-    if (!Number.isFinite(this.maxWaitMs) || this.maxWaitMs < 1) throw new RangeError(`consumer: maxWaitMs must be ≥ 1, got ${this.maxWaitMs}`);
+    if (!Number.isInteger(this.maxBatchRecords) || this.maxBatchRecords < 1)
+      throw new RangeError(`consumer: maxBatchRecords must be a positive integer, got ${this.maxBatchRecords}`);
+    if (!Number.isFinite(this.maxWaitMs) || this.maxWaitMs < 1)
+      throw new RangeError(`consumer: maxWaitMs must be ≥ 1, got ${this.maxWaitMs}`);
   }
 
   run(handlers: ConsumerHandlers): Promise<void> {
     if (this.state !== 'idle')
-      return Promise.reject(new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" was already started (state ${this.state}); create a new one`, { retryable: false }));
+      return Promise.reject(
+        new EmbeddedLogError(
+          'GP_LOG_UNAVAILABLE',
+          `consumer of group "${this.options.groupId}" was already started (state ${this.state}); create a new one`,
+          { retryable: false },
+        ),
+      );
     if (typeof handlers?.onBatch !== 'function') return Promise.reject(new TypeError('consumer.run: handlers.onBatch is required'));
     this.state = 'starting';
     this.starting = this.start(handlers);
@@ -83,14 +91,19 @@ export class EmbeddedConsumer implements LogConsumer {
         const n = await this.host.partitions(topic);
         // Retryable in a reader process: the writer may create the topic later.
         if (n === undefined)
-          throw new EmbeddedLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`, { retryable: this.host.options.readOnly });
+          throw new EmbeddedLogError(
+            'GP_LOG_UNKNOWN_TOPIC',
+            `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`,
+            { retryable: this.host.options.readOnly },
+          );
         for (let partition = 0; partition < n; partition++) assignment.push({ topic, partition });
       }
       this.lock = await acquireLock(groupLockPath(dir, this.options.groupId), {
         code: 'GP_LOG_GROUP_LOCKED',
         what: `consumer group "${this.options.groupId}"`,
         now,
-        onStaleTakeover: (prev) => logger.warn('embedded log: took over a stale consumer-group lock', { groupId: this.options.groupId, previousPid: prev.pid }),
+        onStaleTakeover: (prev) =>
+          logger.warn('embedded log: took over a stale consumer-group lock', { groupId: this.options.groupId, previousPid: prev.pid }),
       });
       this.host.track(this, true);
       this.assignment = assignment;
@@ -99,7 +112,8 @@ export class EmbeddedConsumer implements LogConsumer {
       for (const tp of assignment) {
         const explicit = chosen.find((o) => o.topic === tp.topic && o.partition === tp.partition);
         const start = explicit?.offset ?? committed[tp.topic]?.[String(tp.partition)] ?? 0;
-        if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`consumer: invalid start offset ${start} for ${tp.topic}/${tp.partition}`);
+        if (!Number.isSafeInteger(start) || start < 0)
+          throw new RangeError(`consumer: invalid start offset ${start} for ${tp.topic}/${tp.partition}`);
         const source = await this.host.source(tp.topic, tp.partition);
         this.cursors.push(new PartitionCursor(source, start, this.host.options));
         this.unsubscribes.push(source.subscribe(this.wake.notify));
@@ -118,7 +132,11 @@ export class EmbeddedConsumer implements LogConsumer {
 
   async commit(offsets: TopicPartitionOffset[]): Promise<void> {
     if (this.state !== 'running' && this.state !== 'stopping')
-      throw new EmbeddedLogError('GP_LOG_UNAVAILABLE', `consumer of group "${this.options.groupId}" can commit only while it is a member (running or in onRevoked)`, { retryable: false });
+      throw new EmbeddedLogError(
+        'GP_LOG_UNAVAILABLE',
+        `consumer of group "${this.options.groupId}" can commit only while it is a member (running or in onRevoked)`,
+        { retryable: false },
+      );
     const { dir, now, fsync } = this.host.options;
     const next = this.commitChain.then(() => writeGroupOffsets(dir, this.options.groupId, offsets, now(), fsync));
     this.commitChain = next.catch(() => {});
@@ -175,10 +193,17 @@ export class EmbeddedConsumer implements LogConsumer {
           const f = await cursor.fetch(this.maxBatchRecords, fetchMaxBytes);
           if (f.records.length === 0) continue;
           if (this.state !== 'running') break; // stopping: not delivered, so not consumed
-          batch = { topic: cursor.topic, partition: cursor.partition, records: f.records, nextOffset: f.nextOffset, highWatermark: f.highWatermark };
+          batch = {
+            topic: cursor.topic,
+            partition: cursor.partition,
+            records: f.records,
+            nextOffset: f.nextOffset,
+            highWatermark: f.highWatermark,
+          };
         } catch (err) {
           const error = describeError(err);
-          if (this.fetchErrors.get(cursor) !== error) logger.warn('embedded log: fetch failed; retrying', { topic: cursor.topic, partition: cursor.partition, error });
+          if (this.fetchErrors.get(cursor) !== error)
+            logger.warn('embedded log: fetch failed; retrying', { topic: cursor.topic, partition: cursor.partition, error });
           this.fetchErrors.set(cursor, error);
           continue;
         }
@@ -199,8 +224,12 @@ export class EmbeddedConsumer implements LogConsumer {
         return;
       } catch (err) {
         this.host.options.logger.warn('embedded log: onBatch rejected; delivering the batch again', {
-          groupId: this.options.groupId, topic: batch.topic, partition: batch.partition,
-          firstOffset: batch.records[0]?.offset, retryInMs: backoff, error: describeError(err),
+          groupId: this.options.groupId,
+          topic: batch.topic,
+          partition: batch.partition,
+          firstOffset: batch.records[0]?.offset,
+          retryInMs: backoff,
+          error: describeError(err),
         });
       }
       if (this.state !== 'running') return;

@@ -38,7 +38,15 @@ describe('log/embedded/crc32c', () => {
 
   it('native and JS agree with the reference on long ranges, at odd offsets and when continued', () => {
     const data = seededRandom(777).bytes(70_000);
-    for (const [start, end] of [[0, 70_000], [3, 1027], [1, 1024], [999, 66_001], [5, 4096 + 5], [7, 7 + 255], [7, 7 + 256]] as const) {
+    for (const [start, end] of [
+      [0, 70_000],
+      [3, 1027],
+      [1, 1024],
+      [999, 66_001],
+      [5, 4096 + 5],
+      [7, 7 + 255],
+      [7, 7 + 256],
+    ] as const) {
       const expected = crc32cReference(data.subarray(start, end));
       expect(crc32c(data, start, end), `${start}..${end}`).toBe(expected);
       expect(crc32cJs(data, start, end), `js ${start}..${end}`).toBe(expected);

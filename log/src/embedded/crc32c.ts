@@ -57,7 +57,8 @@ const T = makeTables();
  * 0 to start). Returns an unsigned 32-bit value.
  */
 export function crc32c(data: Uint8Array, start = 0, end = data.length, crc = 0): number {
-  if (native && end - start >= NATIVE_MIN_BYTES) return native(start === 0 && end === data.length ? data : data.subarray(start, end), crc) >>> 0;
+  if (native && end - start >= NATIVE_MIN_BYTES)
+    return native(start === 0 && end === data.length ? data : data.subarray(start, end), crc) >>> 0;
   return crc32cJs(data, start, end, crc);
 }
 

@@ -56,7 +56,10 @@ export function decodeDurableMark(buf: Buffer, length = buf.length): DurableMark
 }
 
 /** Reads the mark through an open handle; retries a few times when a write raced the read. */
-export async function readDurableMark(fh: FileHandle, scratch: Buffer = Buffer.alloc(DURABLE_MARK_BYTES)): Promise<DurableMark | undefined> {
+export async function readDurableMark(
+  fh: FileHandle,
+  scratch: Buffer = Buffer.alloc(DURABLE_MARK_BYTES),
+): Promise<DurableMark | undefined> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const { bytesRead } = await fh.read(scratch, 0, DURABLE_MARK_BYTES, 0);
     const mark = decodeDurableMark(scratch, bytesRead);

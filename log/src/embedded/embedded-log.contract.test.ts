@@ -48,7 +48,8 @@ describeLogContract('embedded (read-only reader tailing a writer)', async () => 
     consumer: (options) => reader.consumer(options),
     committed: (groupId, topic) => reader.committed(groupId, topic),
     endOffsets: (topic) => reader.endOffsets(topic),
-    health: async () => ((await writer.health()).ok && (await reader.health()).ok ? { ok: true, detail: 'both' } : { ok: false, detail: 'closed' }),
+    health: async () =>
+      (await writer.health()).ok && (await reader.health()).ok ? { ok: true, detail: 'both' } : { ok: false, detail: 'closed' },
     close: async () => {
       closed = true;
       await reader.close();

@@ -117,7 +117,11 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
       this.topics = await readTopics(dir);
       const missing = topics.filter((t) => !this.topics.has(t.name)).map((t) => t.name);
       if (missing.length > 0)
-        throw new EmbeddedLogError('GP_LOG_READ_ONLY', `topics ${missing.join(', ')} do not exist in ${dir} and a read-only log cannot create them; start the writer first`, { retryable: true });
+        throw new EmbeddedLogError(
+          'GP_LOG_READ_ONLY',
+          `topics ${missing.join(', ')} do not exist in ${dir} and a read-only log cannot create them; start the writer first`,
+          { retryable: true },
+        );
       return;
     }
     const added = new Map<string, number>();
@@ -149,7 +153,8 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
   }
 
   producer(): LogProducer {
-    if (this.options.readOnly) throw new EmbeddedLogError('GP_LOG_READ_ONLY', `the embedded log ${this.options.dir} was opened read-only: it cannot append`);
+    if (this.options.readOnly)
+      throw new EmbeddedLogError('GP_LOG_READ_ONLY', `the embedded log ${this.options.dir} was opened read-only: it cannot append`);
     const ctx = {
       writers: (topic: string) => this.writers.get(topic),
       closed: () => this.closedFailure,
@@ -173,7 +178,8 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
     const n = await this.partitions(topic);
     if (n === undefined) throw new EmbeddedLogError('GP_LOG_UNKNOWN_TOPIC', `topic "${topic}" does not exist`);
     const out: TopicPartitionOffset[] = [];
-    for (let partition = 0; partition < n; partition++) out.push({ topic, partition, offset: (await (await this.source(topic, partition)).mark()).nextOffset });
+    for (let partition = 0; partition < n; partition++)
+      out.push({ topic, partition, offset: (await (await this.source(topic, partition)).mark()).nextOffset });
     return out;
   }
 
@@ -185,9 +191,13 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
       const freeBytes = fs.bavail * fs.bsize;
       const free = `${Math.floor(freeBytes / 1048576)} MiB free`;
       if (this.options.readOnly) return { ok: true, detail: `read-only; ${this.topics.size} topics, ${partitions} partitions; ${free}` };
-      const broken = [...this.writers.values()].flat().map((w) => w.failure()).filter((f) => f !== undefined);
+      const broken = [...this.writers.values()]
+        .flat()
+        .map((w) => w.failure())
+        .filter((f) => f !== undefined);
       if (broken.length > 0) return { ok: false, detail: broken.map((f) => f.message).join('; ') };
-      if (freeBytes < this.options.segmentBytes) return { ok: false, detail: `disk nearly full: ${free}, a segment needs ${this.options.segmentBytes} bytes` };
+      if (freeBytes < this.options.segmentBytes)
+        return { ok: false, detail: `disk nearly full: ${free}, a segment needs ${this.options.segmentBytes} bytes` };
       return { ok: true, detail: `${this.topics.size} topics, ${partitions} partitions; ${free}` };
     } catch (err) {
       return { ok: false, detail: `cannot stat ${this.options.dir}: ${describeError(err)}` };
@@ -196,7 +206,8 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
 
   stats(): EmbeddedLogStats {
     const total: EmbeddedLogStats = { appends: 0, records: 0, bytes: 0, rounds: 0, fsyncs: 0 };
-    for (const w of [...this.writers.values()].flat()) for (const k of Object.keys(total) as Array<keyof EmbeddedLogStats>) total[k] += w.stats[k];
+    for (const w of [...this.writers.values()].flat())
+      for (const k of Object.keys(total) as Array<keyof EmbeddedLogStats>) total[k] += w.stats[k];
     return total;
   }
 
@@ -208,7 +219,9 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
   private async doClose(): Promise<void> {
     // Consumers first: their onRevoked may still append or commit.
     const stops = await Promise.allSettled([...this.consumers].map((c) => c.stop()));
-    for (const s of stops) if (s.status === 'rejected') this.options.logger.warn('embedded log: a consumer failed to stop cleanly', { error: describeError(s.reason) });
+    for (const s of stops)
+      if (s.status === 'rejected')
+        this.options.logger.warn('embedded log: a consumer failed to stop cleanly', { error: describeError(s.reason) });
     this.closedFailure = failure('GP_LOG_CLOSED', 'the embedded log is closed', false);
     await this.closeWriters();
     await Promise.all([...this.sources.values()].map((s) => s.close()));
@@ -225,7 +238,10 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
       const writer = this.writers.get(topic)?.[partition];
       s = writer
         ? writerSource(writer)
-        : fileSource(topic, partition, partitionDir(this.options.dir, topic, partition), { pollIntervalMs: this.options.readerPollIntervalMs, logger: this.options.logger });
+        : fileSource(topic, partition, partitionDir(this.options.dir, topic, partition), {
+            pollIntervalMs: this.options.readerPollIntervalMs,
+            logger: this.options.logger,
+          });
       this.sources.set(key, s);
     }
     return s;

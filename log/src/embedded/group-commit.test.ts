@@ -23,7 +23,9 @@ describe('log/embedded group commit and offsets', () => {
 
   it('concurrent appends get distinct, dense offsets per partition, in call order for each key', async () => {
     const keys = Array.from({ length: 12 }, (_, i) => `player-${i}`);
-    const calls = Array.from({ length: 300 }, (_, c) => Array.from({ length: 1 + (c % 3) }, (_, m) => ({ key: keys[(c * 5 + m) % keys.length]!, value: Buffer.from(`${c}:${m}`) })));
+    const calls = Array.from({ length: 300 }, (_, c) =>
+      Array.from({ length: 1 + (c % 3) }, (_, m) => ({ key: keys[(c * 5 + m) % keys.length]!, value: Buffer.from(`${c}:${m}`) })),
+    );
     const results = await Promise.all(calls.map((records) => log.producer().append(TOPIC, records)));
 
     const byPartition = new Map<number, number[]>();
@@ -58,7 +60,9 @@ describe('log/embedded group commit and offsets', () => {
   });
 
   it('coalesces concurrent appends: one fdatasync per touched partition per round, far fewer rounds than appends', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => log.producer().append(TOPIC, [{ key: 'same-key', value: Buffer.from(String(i)) }])));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => log.producer().append(TOPIC, [{ key: 'same-key', value: Buffer.from(String(i)) }])),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const s = log.stats();
     expect(s.appends).toBe(200);
@@ -71,23 +75,33 @@ describe('log/embedded group commit and offsets', () => {
     const checks: Array<Promise<void>> = [];
     for (let i = 0; i < 50; i++) {
       checks.push(
-        log.producer().append(TOPIC, [{ key: `k${i}`, value: Buffer.from('x') }]).then(async (r) => {
-          expect(r.ok).toBe(true);
-          const pl = (r as AppendSuccess).placements[0]!;
-          const end = (await log.endOffsets(TOPIC))[pl.partition]!.offset;
-          expect(end).toBeGreaterThan(pl.offset);
-        }),
+        log
+          .producer()
+          .append(TOPIC, [{ key: `k${i}`, value: Buffer.from('x') }])
+          .then(async (r) => {
+            expect(r.ok).toBe(true);
+            const pl = (r as AppendSuccess).placements[0]!;
+            const end = (await log.endOffsets(TOPIC))[pl.partition]!.offset;
+            expect(end).toBeGreaterThan(pl.offset);
+          }),
       );
     }
     await Promise.all(checks);
   });
 
   it('reports failures as values: unknown topic, record too large (nothing written), closed', async () => {
-    expect(await log.producer().append('nope', [{ key: 'k', value: Buffer.from('x') }])).toMatchObject({ ok: false, code: 'GP_LOG_UNKNOWN_TOPIC', retryable: false });
+    expect(await log.producer().append('nope', [{ key: 'k', value: Buffer.from('x') }])).toMatchObject({
+      ok: false,
+      code: 'GP_LOG_UNKNOWN_TOPIC',
+      retryable: false,
+    });
     const smallDir = await makeTempDir();
     const small = await openEmbeddedLog({ dir: smallDir.dir, maxRecordBytes: 100 });
     await small.ensureTopics([{ name: 't', partitions: 1 }]);
-    const tooLarge = await small.producer().append('t', [{ key: 'k', value: Buffer.alloc(10) }, { key: 'k', value: Buffer.alloc(100) }]);
+    const tooLarge = await small.producer().append('t', [
+      { key: 'k', value: Buffer.alloc(10) },
+      { key: 'k', value: Buffer.alloc(100) },
+    ]);
     expect(tooLarge).toMatchObject({ ok: false, code: 'GP_LOG_RECORD_TOO_LARGE', retryable: false });
     expect(await small.endOffsets('t')).toEqual([{ topic: 't', partition: 0, offset: 0 }]);
     await small.close();
@@ -110,7 +124,9 @@ describe('log/embedded group commit and offsets', () => {
   it('works with fsync disabled and with a group-commit delay', async () => {
     await log.close();
     log = await openEmbeddedLog({ dir: tmp.dir, fsync: false, groupCommitMaxDelayMs: 3 });
-    const results = await Promise.all(Array.from({ length: 10 }, () => log.producer().append(TOPIC, [{ key: 'k', value: Buffer.from('v') }])));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => log.producer().append(TOPIC, [{ key: 'k', value: Buffer.from('v') }])),
+    );
     expect(results.map((r) => (r as AppendSuccess).placements[0]!.offset)).toEqual([...Array(10).keys()]);
     expect(log.stats()).toMatchObject({ fsyncs: 0, rounds: 1 });
   });
@@ -127,7 +143,10 @@ describe('log/embedded group commit and offsets', () => {
   });
 
   it('ensureTopics keeps the partition count of an existing topic and persists new topics', async () => {
-    await log.ensureTopics([{ name: TOPIC, partitions: 8 }, { name: 'other', partitions: 2 }]);
+    await log.ensureTopics([
+      { name: TOPIC, partitions: 8 },
+      { name: 'other', partitions: 2 },
+    ]);
     expect(await log.partitions(TOPIC)).toBe(4);
     expect(await log.partitions('other')).toBe(2);
     expect(await log.partitions('missing')).toBeUndefined();

@@ -17,13 +17,38 @@ describe('log/embedded/group-store', () => {
   it('persists positions per group and topic, merging commits, with no temp files left', async () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(tmp.dir, 'groups'));
-    await writeGroupOffsets(tmp.dir, 'g', [{ topic: 'a', partition: 0, offset: 5 }, { topic: 'a', partition: 2, offset: 9 }], 1, true);
-    await writeGroupOffsets(tmp.dir, 'g', [{ topic: 'a', partition: 0, offset: 7 }, { topic: 'b', partition: 1, offset: 3 }], 2, true);
-    expect(await readCommitted(tmp.dir, 'g', 'a')).toEqual([{ topic: 'a', partition: 0, offset: 7 }, { topic: 'a', partition: 2, offset: 9 }]);
+    await writeGroupOffsets(
+      tmp.dir,
+      'g',
+      [
+        { topic: 'a', partition: 0, offset: 5 },
+        { topic: 'a', partition: 2, offset: 9 },
+      ],
+      1,
+      true,
+    );
+    await writeGroupOffsets(
+      tmp.dir,
+      'g',
+      [
+        { topic: 'a', partition: 0, offset: 7 },
+        { topic: 'b', partition: 1, offset: 3 },
+      ],
+      2,
+      true,
+    );
+    expect(await readCommitted(tmp.dir, 'g', 'a')).toEqual([
+      { topic: 'a', partition: 0, offset: 7 },
+      { topic: 'a', partition: 2, offset: 9 },
+    ]);
     expect(await readCommitted(tmp.dir, 'g', 'b')).toEqual([{ topic: 'b', partition: 1, offset: 3 }]);
     expect(await readCommitted(tmp.dir, 'other', 'a')).toEqual([]);
     expect(await readdir(join(tmp.dir, 'groups'))).toEqual(['g.json']);
-    expect(JSON.parse(await readFile(join(tmp.dir, 'groups', 'g.json'), 'utf8'))).toMatchObject({ version: 1, groupId: 'g', updatedAtMs: 2 });
+    expect(JSON.parse(await readFile(join(tmp.dir, 'groups', 'g.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      groupId: 'g',
+      updatedAtMs: 2,
+    });
   });
 
   it('maps any group id to a safe file name', () => {
@@ -80,7 +105,10 @@ describe('log/embedded/lock-file (consumer groups)', () => {
   it('takes over a stale lock left by a dead process, with a warning', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const deadPid = Number(dead.stdout);
-    await writeFile(groupLockPath(tmp.dir, 'g'), JSON.stringify({ pid: deadPid, hostname: (await import('node:os')).hostname(), nonce: 'old', acquiredAtMs: 0 }));
+    await writeFile(
+      groupLockPath(tmp.dir, 'g'),
+      JSON.stringify({ pid: deadPid, hostname: (await import('node:os')).hostname(), nonce: 'old', acquiredAtMs: 0 }),
+    );
     await log.close();
     const logger = recordingLogger();
     log = await openEmbeddedLog({ dir: tmp.dir, logger });

@@ -50,7 +50,8 @@ export async function readGroupOffsets(dir: string, groupId: string): Promise<Re
   }
   try {
     const file = JSON.parse(text) as GroupFileV1;
-    if (file.version !== 1 || typeof file.offsets !== 'object' || file.offsets === null) throw new Error(`unsupported version ${String(file.version)}`);
+    if (file.version !== 1 || typeof file.offsets !== 'object' || file.offsets === null)
+      throw new Error(`unsupported version ${String(file.version)}`);
     return file.offsets;
   } catch (err) {
     throw new EmbeddedLogError('GP_LOG_CORRUPT', `${path} is not a valid group file: ${(err as Error).message}`, { cause: err });
@@ -69,7 +70,13 @@ export async function readCommitted(dir: string, groupId: string, topic: string)
  * Merges `offsets` into the group's file. Callers serialize commits of a group (the
  * consumer does): a read-modify-write of one file.
  */
-export async function writeGroupOffsets(dir: string, groupId: string, offsets: readonly TopicPartitionOffset[], nowMs: number, durable: boolean): Promise<void> {
+export async function writeGroupOffsets(
+  dir: string,
+  groupId: string,
+  offsets: readonly TopicPartitionOffset[],
+  nowMs: number,
+  durable: boolean,
+): Promise<void> {
   for (const o of offsets)
     if (!Number.isSafeInteger(o.offset) || o.offset < 0 || !Number.isInteger(o.partition) || o.partition < 0 || typeof o.topic !== 'string')
       throw new TypeError(`invalid offset to commit: ${JSON.stringify(o)}`);

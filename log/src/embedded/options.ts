@@ -93,5 +93,6 @@ export function resolveOptions(options: EmbeddedLogOptions): ResolvedEmbeddedLog
 }
 
 function checkInt(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`openEmbeddedLog: ${name} must be an integer in [${min}, ${max}], got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`openEmbeddedLog: ${name} must be an integer in [${min}, ${max}], got ${value}`);
 }

@@ -162,7 +162,14 @@ export class PartitionCursor {
           return;
         }
         const r = d.record;
-        records.push({ topic: this.source.topic, partition: this.source.partition, offset: r.offset, key: r.key, value: r.value, timestampMs: r.timestampMs });
+        records.push({
+          topic: this.source.topic,
+          partition: this.source.partition,
+          offset: r.offset,
+          key: r.key,
+          value: r.value,
+          timestampMs: r.timestampMs,
+        });
         bytes += r.end - r.start;
         p = r.end;
         this.pos = chunk.filePos + p;
@@ -207,7 +214,13 @@ export class PartitionCursor {
     if (this.warnedAt === this.nextOffset) return;
     this.warnedAt = this.nextOffset;
     this.options.logger.warn('embedded log: consumer stopped at an unreadable record; will retry', {
-      topic: this.source.topic, partition: this.source.partition, offset: this.nextOffset, segmentBase: this.segBase, position: this.pos, reason, ...fields,
+      topic: this.source.topic,
+      partition: this.source.partition,
+      offset: this.nextOffset,
+      segmentBase: this.segBase,
+      position: this.pos,
+      reason,
+      ...fields,
     });
   }
 }

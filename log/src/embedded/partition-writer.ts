@@ -43,7 +43,10 @@ export interface PartitionWriterStats {
   fsyncs: number;
 }
 
-type WriterOptions = Pick<ResolvedEmbeddedLogOptions, 'segmentBytes' | 'groupCommitMaxDelayMs' | 'groupCommitMaxBytes' | 'fsync' | 'readChunkBytes' | 'logger'>;
+type WriterOptions = Pick<
+  ResolvedEmbeddedLogOptions,
+  'segmentBytes' | 'groupCommitMaxDelayMs' | 'groupCommitMaxBytes' | 'fsync' | 'readChunkBytes' | 'logger'
+>;
 
 export class PartitionWriter {
   private pending: Pending[] = [];
@@ -75,7 +78,17 @@ export class PartitionWriter {
    */
   static async open(topic: string, partition: number, dir: string, options: WriterOptions): Promise<PartitionWriter> {
     const r = await recoverPartition(topic, partition, dir, options);
-    return new PartitionWriter(topic, partition, dir, options, r.bases, { base: r.durable.segmentBase, fh: r.segment, bytes: r.durable.segmentBytes }, r.durable.nextOffset, r.durable, r.markFile);
+    return new PartitionWriter(
+      topic,
+      partition,
+      dir,
+      options,
+      r.bases,
+      { base: r.durable.segmentBase, fh: r.segment, bytes: r.durable.segmentBytes },
+      r.durable.nextOffset,
+      r.durable,
+      r.markFile,
+    );
   }
 
   /** Queues an encoded (unsealed) batch of `records` records; resolves once durable. */
@@ -174,7 +187,8 @@ export class PartitionWriter {
   private take(): Pending[] {
     let n = 0;
     let bytes = 0;
-    while (n < this.pending.length && (n === 0 || bytes + this.pending[n]!.buf.length <= this.options.groupCommitMaxBytes)) bytes += this.pending[n++]!.buf.length;
+    while (n < this.pending.length && (n === 0 || bytes + this.pending[n]!.buf.length <= this.options.groupCommitMaxBytes))
+      bytes += this.pending[n++]!.buf.length;
     this.pendingBytes -= bytes;
     return this.pending.splice(0, n);
   }
@@ -271,11 +285,23 @@ export class PartitionWriter {
         await before.fh.datasync();
         if (created.length > 0) await fsyncDir(this.dir);
       }
-      this.options.logger.warn('embedded log: append failed and was rolled back', { topic: this.topic, partition: this.partition, error: cause.message });
+      this.options.logger.warn('embedded log: append failed and was rolled back', {
+        topic: this.topic,
+        partition: this.partition,
+        error: cause.message,
+      });
     } catch (err) {
       this.active = before;
-      this.broken = failure('GP_LOG_IO', `${this.topic}/${this.partition} is unusable until the log is reopened: ${cause.message}; rollback failed: ${describeError(err)}`, false);
-      this.options.logger.error('embedded log: partition broken', { topic: this.topic, partition: this.partition, error: this.broken.message });
+      this.broken = failure(
+        'GP_LOG_IO',
+        `${this.topic}/${this.partition} is unusable until the log is reopened: ${cause.message}; rollback failed: ${describeError(err)}`,
+        false,
+      );
+      this.options.logger.error('embedded log: partition broken', {
+        topic: this.topic,
+        partition: this.partition,
+        error: this.broken.message,
+      });
     }
   }
 
@@ -284,7 +310,11 @@ export class PartitionWriter {
     try {
       await this.markFh.write(encodeDurableMark(this.durable, this.markScratch), 0, DURABLE_MARK_BYTES, 0);
     } catch (err) {
-      this.options.logger.warn('embedded log: could not publish the durable mark; reader processes lag', { topic: this.topic, partition: this.partition, error: describeError(err) });
+      this.options.logger.warn('embedded log: could not publish the durable mark; reader processes lag', {
+        topic: this.topic,
+        partition: this.partition,
+        error: describeError(err),
+      });
     }
   }
 }

@@ -40,11 +40,17 @@ export async function appendRecords(ctx: AppendContext, topic: string, records: 
   const bytesPer = new Float64Array(n);
   for (let i = 0; i < count; i++) {
     const r = records[i]!;
-    if (typeof r?.key !== 'string' || !(r.value instanceof Uint8Array)) throw new TypeError(`append: record ${i} needs a string key and a Uint8Array value`);
-    if (r.timestampMs !== undefined && !Number.isSafeInteger(r.timestampMs)) throw new TypeError(`append: record ${i} has timestampMs ${r.timestampMs}; use integer milliseconds`);
+    if (typeof r?.key !== 'string' || !(r.value instanceof Uint8Array))
+      throw new TypeError(`append: record ${i} needs a string key and a Uint8Array value`);
+    if (r.timestampMs !== undefined && !Number.isSafeInteger(r.timestampMs))
+      throw new TypeError(`append: record ${i} has timestampMs ${r.timestampMs}; use integer milliseconds`);
     const k = Buffer.byteLength(r.key, 'utf8');
     if (k + r.value.length > ctx.maxRecordBytes)
-      return failure('GP_LOG_RECORD_TOO_LARGE', `record ${i} has ${k + r.value.length} bytes of key and value; the limit is ${ctx.maxRecordBytes}`, false);
+      return failure(
+        'GP_LOG_RECORD_TOO_LARGE',
+        `record ${i} has ${k + r.value.length} bytes of key and value; the limit is ${ctx.maxRecordBytes}`,
+        false,
+      );
     if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= n))
       throw new TypeError(`append: record ${i} has partition ${r.partition}; ${topic} has ${n} partition(s)`);
     const p = r.partition ?? (n === 1 ? 0 : partitionForKey(r.key, n));

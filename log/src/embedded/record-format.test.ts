@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { crc32c } from './crc32c.ts';
-import { decodeRecord, encodeRecords, MAX_RECORD_LENGTH, peekRecord, RECORD_HEADER_BYTES, sealRecords, type EncodableRecord } from './record-format.ts';
+import {
+  decodeRecord,
+  encodeRecords,
+  MAX_RECORD_LENGTH,
+  peekRecord,
+  RECORD_HEADER_BYTES,
+  sealRecords,
+  type EncodableRecord,
+} from './record-format.ts';
 
 function encode(records: EncodableRecord[], firstOffset: number, defaultTs = 1_700_000_000_000): Buffer {
   const keyBytes = records.map((r) => Buffer.byteLength(r.key));
   const total = records.reduce((s, r, i) => s + RECORD_HEADER_BYTES + keyBytes[i]! + r.value.length, 0);
-  const buf = encodeRecords(records, records.map((_, i) => i), keyBytes, total, defaultTs);
+  const buf = encodeRecords(
+    records,
+    records.map((_, i) => i),
+    keyBytes,
+    total,
+    defaultTs,
+  );
   expect(sealRecords(buf, firstOffset)).toBe(records.length);
   return buf;
 }
@@ -86,7 +100,13 @@ describe('log/embedded/record-format', () => {
   });
 
   it('peekRecord gives offset and extent without checking the CRC', () => {
-    const buf = encode([{ key: 'a', value: Buffer.from('1') }, { key: 'b', value: Buffer.from('22') }], 41);
+    const buf = encode(
+      [
+        { key: 'a', value: Buffer.from('1') },
+        { key: 'b', value: Buffer.from('22') },
+      ],
+      41,
+    );
     const first = peekRecord(buf, 0, buf.length);
     expect(first).toEqual({ kind: 'record', offset: 41, end: 31 });
     expect(peekRecord(buf, 31, buf.length)).toEqual({ kind: 'record', offset: 42, end: buf.length });

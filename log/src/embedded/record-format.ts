@@ -162,9 +162,7 @@ function writeInt64(buf: Buffer, pos: number, value: number): void {
 }
 
 export type PeekStatus =
-  | { kind: 'record'; offset: number; end: number }
-  | { kind: 'incomplete'; needBytes: number }
-  | { kind: 'corrupt'; reason: string };
+  { kind: 'record'; offset: number; end: number } | { kind: 'incomplete'; needBytes: number } | { kind: 'corrupt'; reason: string };
 
 /** Offset and extent of the record at `buf[pos]` without checking its CRC: for skipping to an offset. */
 export function peekRecord(buf: Buffer, pos: number, limit: number): PeekStatus {

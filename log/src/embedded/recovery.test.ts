@@ -33,7 +33,10 @@ describe('log/embedded/recovery', () => {
   async function writeTen(): Promise<string> {
     log = await openEmbeddedLog({ dir: tmp.dir });
     await log.ensureTopics([{ name: TOPIC, partitions: 1 }]);
-    const r = await log.producer().append(TOPIC, Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: Buffer.from(`value-${i}`) })));
+    const r = await log.producer().append(
+      TOPIC,
+      Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: Buffer.from(`value-${i}`) })),
+    );
     expect(r.ok).toBe(true);
     await log.close();
     log = undefined;
@@ -42,9 +45,22 @@ describe('log/embedded/recovery', () => {
 
   const tails: Array<[string, (offset: number) => Buffer]> = [
     ['a partial record (first 20 bytes of a valid one)', (o) => recordBytes(o, 'torn-record-payload').subarray(0, 20)],
-    ['a complete record missing its last byte', (o) => { const b = recordBytes(o, 'almost'); return b.subarray(0, b.length - 1); }],
+    [
+      'a complete record missing its last byte',
+      (o) => {
+        const b = recordBytes(o, 'almost');
+        return b.subarray(0, b.length - 1);
+      },
+    ],
     ['zeros (size extended, data never written)', () => Buffer.alloc(4096)],
-    ['a complete record with a bad CRC', (o) => { const b = recordBytes(o, 'flipped'); b[b.length - 1]! ^= 1; return b; }],
+    [
+      'a complete record with a bad CRC',
+      (o) => {
+        const b = recordBytes(o, 'flipped');
+        b[b.length - 1]! ^= 1;
+        return b;
+      },
+    ],
     ['an impossible length', () => Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2, 3, 4, 5, 6, 7, 8])],
     ['a valid record with the wrong offset (stale data)', (o) => recordBytes(o + 5, 'elsewhere')],
     ['random garbage', () => Buffer.from(Array.from({ length: 333 }, (_, i) => (i * 131 + 7) & 0xff))],
@@ -69,7 +85,10 @@ describe('log/embedded/recovery', () => {
       const files = await readPartitionFiles(partitionDir(tmp.dir, TOPIC, 0));
       expect(files.trailingBytes).toEqual([0]);
       expect(files.records.map((x) => x.offset)).toEqual([...Array(11).keys()]);
-      expect(files.records.map((x) => Buffer.from(x.value).toString())).toEqual([...Array.from({ length: 10 }, (_, i) => `value-${i}`), 'after']);
+      expect(files.records.map((x) => Buffer.from(x.value).toString())).toEqual([
+        ...Array.from({ length: 10 }, (_, i) => `value-${i}`),
+        'after',
+      ]);
     });
   }
 

@@ -60,8 +60,14 @@ export async function recoverPartition(
     const nextOffset = base + scan.records;
     if (scan.validBytes < scan.fileBytes) {
       options.logger.warn('embedded log: truncating torn tail of segment', {
-        topic, partition, segment: path, validBytes: scan.validBytes, fileBytes: scan.fileBytes,
-        droppedBytes: scan.fileBytes - scan.validBytes, reason: scan.stopReason, nextOffset,
+        topic,
+        partition,
+        segment: path,
+        validBytes: scan.validBytes,
+        fileBytes: scan.fileBytes,
+        droppedBytes: scan.fileBytes - scan.validBytes,
+        reason: scan.stopReason,
+        nextOffset,
       });
       await segment.truncate(scan.validBytes);
       await segment.sync();
@@ -70,9 +76,15 @@ export async function recoverPartition(
     markFile = await openOrCreate(durableMarkPath(dir));
     const previous = await readDurableMark(markFile);
     if (previous && previous.nextOffset > nextOffset)
-      options.logger.error('embedded log: the durable mark was ahead of the recovered data; acknowledged records are missing (did the disk lose fsynced writes?)', {
-        topic, partition, markNextOffset: previous.nextOffset, recoveredNextOffset: nextOffset,
-      });
+      options.logger.error(
+        'embedded log: the durable mark was ahead of the recovered data; acknowledged records are missing (did the disk lose fsynced writes?)',
+        {
+          topic,
+          partition,
+          markNextOffset: previous.nextOffset,
+          recoveredNextOffset: nextOffset,
+        },
+      );
     await markFile.write(encodeDurableMark(durable), 0, DURABLE_MARK_BYTES, 0);
     if (options.fsync) {
       await markFile.sync();
@@ -146,7 +158,9 @@ export async function scanSegment(path: string, baseOffset: number, chunkBytes: 
         }
       }
     }
-    return stopReason === undefined ? { validBytes: validEnd, records, fileBytes } : { validBytes: validEnd, records, fileBytes, stopReason };
+    return stopReason === undefined
+      ? { validBytes: validEnd, records, fileBytes }
+      : { validBytes: validEnd, records, fileBytes, stopReason };
   } finally {
     await fh.close();
   }

@@ -39,7 +39,12 @@ describe('log/embedded segment roll-over', () => {
     // Mixed: sequential single appends and concurrent multi-record appends (a round can roll mid-way).
     for (let i = 0; i < 20; i++) expect((await producer.append(TOPIC, [{ key: 'k', value: value(i) }])).ok).toBe(true);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, j) => producer.append(TOPIC, [0, 1, 2].map((m) => ({ key: 'k', value: value(20 + j * 3 + m) })))),
+      Array.from({ length: 20 }, (_, j) =>
+        producer.append(
+          TOPIC,
+          [0, 1, 2].map((m) => ({ key: 'k', value: value(20 + j * 3 + m) })),
+        ),
+      ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const total = 80;
@@ -48,7 +53,9 @@ describe('log/embedded segment roll-over', () => {
     const files = await readPartitionFiles(dir);
     expect(files.segments.length).toBeGreaterThan(5);
     expect(files.records.map((r) => r.offset)).toEqual([...Array(total).keys()]);
-    expect(new Set(files.records.map((r) => Buffer.from(r.value).toString()))).toEqual(new Set(Array.from({ length: total }, (_, i) => value(i).toString())));
+    expect(new Set(files.records.map((r) => Buffer.from(r.value).toString()))).toEqual(
+      new Set(Array.from({ length: total }, (_, i) => value(i).toString())),
+    );
     for (const base of files.segments) {
       expect(files.records.find((r) => r.segment === base)?.offset).toBe(base);
       // A multi-record append is written whole into one segment, so a segment may exceed

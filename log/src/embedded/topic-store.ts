@@ -21,7 +21,9 @@ interface TopicsFileV1 {
 
 export function checkTopicSpec(spec: TopicSpec): void {
   if (typeof spec?.name !== 'string' || !LEGAL.test(spec.name) || spec.name === '.' || spec.name === '..' || RESERVED.has(spec.name))
-    throw new TypeError(`invalid topic name ${JSON.stringify(spec?.name)}: use 1-249 of [A-Za-z0-9._-], not "." / ".." / ${[...RESERVED].join(' / ')}`);
+    throw new TypeError(
+      `invalid topic name ${JSON.stringify(spec?.name)}: use 1-249 of [A-Za-z0-9._-], not "." / ".." / ${[...RESERVED].join(' / ')}`,
+    );
   if (!Number.isInteger(spec.partitions) || spec.partitions < 1 || spec.partitions > 10_000)
     throw new TypeError(`invalid partition count ${spec.partitions} for topic ${spec.name}: an integer in [1, 10000]`);
 }

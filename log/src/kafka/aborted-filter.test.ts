@@ -14,7 +14,17 @@ const msg = (offset: number, producerId: string, opts: { abort?: boolean; inTran
 describe('log/kafka/aborted-filter', () => {
   // Producers A and B interleave; both abort, B's marker first — so the broker lists B
   // (first offset 2) before A (first offset 1). C commits in between.
-  const messages = [msg(1, 'A'), msg(2, 'B'), msg(3, 'C'), msg(4, 'A'), msg(5, 'B'), msg(6, 'B', { abort: true }), msg(7, 'C'), msg(8, 'A', { abort: true }), msg(9, 'A')];
+  const messages = [
+    msg(1, 'A'),
+    msg(2, 'B'),
+    msg(3, 'C'),
+    msg(4, 'A'),
+    msg(5, 'B'),
+    msg(6, 'B', { abort: true }),
+    msg(7, 'C'),
+    msg(8, 'A', { abort: true }),
+    msg(9, 'A'),
+  ];
   const abortedTransactions = [
     { firstOffset: '2', producerId: 'B' },
     { firstOffset: '1', producerId: 'A' },
@@ -32,7 +42,10 @@ describe('log/kafka/aborted-filter', () => {
     expect(require(path)).toBe(filterAbortedMessages);
     expect(abortedFilterFixInstalled).toBe(true);
     const mod = { exports: undefined as unknown };
-    const load = compileFunction(readFileSync(path, 'utf8'), ['module', 'require'], { filename: path }) as (module: typeof mod, require: NodeJS.Require) => void;
+    const load = compileFunction(readFileSync(path, 'utf8'), ['module', 'require'], { filename: path }) as (
+      module: typeof mod,
+      require: NodeJS.Require,
+    ) => void;
     load(mod, createRequire(path));
     const kafkajsFilter = mod.exports as typeof filterAbortedMessages;
     const kept = kafkajsFilter({ messages, abortedTransactions }).map((m) => Number(m.offset));
@@ -40,7 +53,13 @@ describe('log/kafka/aborted-filter', () => {
   });
 
   it('activates transactions that started before the fetch offset', () => {
-    const kept = filterAbortedMessages({ messages: [msg(10, 'B'), msg(11, 'A'), msg(12, 'C')], abortedTransactions: [{ firstOffset: '5', producerId: 'B' }, { firstOffset: '3', producerId: 'A' }] });
+    const kept = filterAbortedMessages({
+      messages: [msg(10, 'B'), msg(11, 'A'), msg(12, 'C')],
+      abortedTransactions: [
+        { firstOffset: '5', producerId: 'B' },
+        { firstOffset: '3', producerId: 'A' },
+      ],
+    });
     expect(kept.map((m) => Number(m.offset))).toEqual([12]);
   });
 });

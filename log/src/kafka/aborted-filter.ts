@@ -36,9 +36,17 @@ function isAbortMarker(m: FetchedMessage): boolean {
   return !!m.key && Buffer.from(m.key).equals(ABORT_MARKER_KEY);
 }
 
-export function filterAbortedMessages<M extends FetchedMessage>({ messages, abortedTransactions }: { messages: M[]; abortedTransactions?: AbortedTransaction[] }): M[] {
+export function filterAbortedMessages<M extends FetchedMessage>({
+  messages,
+  abortedTransactions,
+}: {
+  messages: M[];
+  abortedTransactions?: AbortedTransaction[];
+}): M[] {
   if (!abortedTransactions || abortedTransactions.length === 0) return messages;
-  const pending = [...abortedTransactions].sort((a, b) => (BigInt(a.firstOffset) < BigInt(b.firstOffset) ? -1 : BigInt(a.firstOffset) > BigInt(b.firstOffset) ? 1 : 0));
+  const pending = [...abortedTransactions].sort((a, b) =>
+    BigInt(a.firstOffset) < BigInt(b.firstOffset) ? -1 : BigInt(a.firstOffset) > BigInt(b.firstOffset) ? 1 : 0,
+  );
   const aborted = new Set<string>();
   return messages.filter((m) => {
     const offset = BigInt(m.offset);

@@ -3,7 +3,14 @@
  * settings the guarantees rest on (idempotence, acks, isolation, no auto-commit, no
  * auto-creation) are visible together and unit-tested.
  */
-import { CompressionTypes, Partitioners, type ConsumerConfig, type ConsumerRunConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
+import {
+  CompressionTypes,
+  Partitioners,
+  type ConsumerConfig,
+  type ConsumerRunConfig,
+  type KafkaConfig,
+  type ProducerConfig,
+} from 'kafkajs';
 import type { ConsumerOptions } from '../types.ts';
 import { kafkajsLogCreator, kafkajsLogLevel } from './logger.ts';
 import { kafkajsRetry, resolveKafkaLogOptions, type KafkaLogOptions, type ResolvedKafkaLogOptions } from './options.ts';
@@ -67,7 +74,11 @@ export function compressionType(o: ResolvedKafkaLogOptions): CompressionTypes {
  * `restartOnFailure`: kafkajs asks it after a retriable crash, once it has disconnected,
  * whether to start again (see consumer.ts: never once the consumer is being stopped).
  */
-export function consumerConfig(o: ResolvedKafkaLogOptions, c: ConsumerOptions, restartOnFailure?: (err: Error) => Promise<boolean>): ConsumerConfig {
+export function consumerConfig(
+  o: ResolvedKafkaLogOptions,
+  c: ConsumerOptions,
+  restartOnFailure?: (err: Error) => Promise<boolean>,
+): ConsumerConfig {
   return {
     groupId: c.groupId,
     // read_committed, always: records of open or aborted transactions are never delivered.

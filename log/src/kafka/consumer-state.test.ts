@@ -12,7 +12,12 @@ function reach(target: ConsumerState): ConsumerStateMachine {
   const seen = new Set<ConsumerState>(['created']);
   while (q.length) {
     const s = q.shift()!;
-    for (const n of CONSUMER_TRANSITIONS[s]) if (!seen.has(n)) { seen.add(n); parent.set(n, s); q.push(n); }
+    for (const n of CONSUMER_TRANSITIONS[s])
+      if (!seen.has(n)) {
+        seen.add(n);
+        parent.set(n, s);
+        q.push(n);
+      }
   }
   for (let s: ConsumerState | undefined = target; s && s !== 'created'; s = parent.get(s)) path.unshift(s);
   const m = new ConsumerStateMachine();
@@ -26,7 +31,12 @@ describe('log/src/kafka/consumer-state: the lifecycle table', () => {
       expect(reach(s).state).toBe(s);
       const seen = new Set<ConsumerState>([s]);
       const todo = [s];
-      while (todo.length) for (const n of CONSUMER_TRANSITIONS[todo.pop()!]) if (!seen.has(n)) { seen.add(n); todo.push(n); }
+      while (todo.length)
+        for (const n of CONSUMER_TRANSITIONS[todo.pop()!])
+          if (!seen.has(n)) {
+            seen.add(n);
+            todo.push(n);
+          }
       expect(seen.has('stopped'), `${s} reaches stopped`).toBe(true);
     }
   });

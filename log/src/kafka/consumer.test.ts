@@ -176,7 +176,13 @@ describe('log/src/kafka/consumer: stall watchdog and left-over kafkajs consumers
     expect(h.lines.some((l) => l.level === 'error' && l.message === 'kafkajs consumer active after stop(); disconnecting it')).toBe(true);
     await settle();
     expect(h.problems.size).toBe(0); // disconnected: nothing left
-    const payload = { batch: { topic: 't', partition: 0, messages: [] }, isRunning: () => true, isStale: () => false, heartbeat: async () => undefined, resolveOffset: () => undefined };
+    const payload = {
+      batch: { topic: 't', partition: 0, messages: [] },
+      isRunning: () => true,
+      isStale: () => false,
+      heartbeat: async () => undefined,
+      resolveOffset: () => undefined,
+    };
     await expect(h.eachBatch(payload)).rejects.toMatchObject({ code: 'GP_LOG_CLOSED', retriable: false });
     expect(h.revoked).toEqual([[0, 1]]); // only the stop's revocation: nothing delivered after stop
   });

@@ -60,7 +60,15 @@
  *    owner replaces it (`stats().stalls`).
  */
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { ConsumedRecord, ConsumerHandlers, ConsumerOptions, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '../types.ts';
+import type {
+  ConsumedRecord,
+  ConsumerHandlers,
+  ConsumerOptions,
+  LogConsumer,
+  PartitionBatch,
+  TopicPartition,
+  TopicPartitionOffset,
+} from '../types.ts';
 import { consumerConfig, consumerRunConfig, DEFAULT_MAX_BATCH_RECORDS, DEFAULT_MAX_WAIT_MS } from './config.ts';
 import { ConsumerStateMachine, type ConsumerState } from './consumer-state.ts';
 import { errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';
@@ -96,7 +104,14 @@ export interface KafkaConsumerStats {
 }
 
 function toConsumed(topic: string, partition: number, m: KafkaMessage): ConsumedRecord {
-  return { topic, partition, offset: Number(m.offset), key: m.key ? m.key.toString('utf8') : '', value: m.value ?? EMPTY, timestampMs: Number(m.timestamp) };
+  return {
+    topic,
+    partition,
+    offset: Number(m.offset),
+    key: m.key ? m.key.toString('utf8') : '',
+    value: m.value ?? EMPTY,
+    timestampMs: Number(m.timestamp),
+  };
 }
 
 function deferred<T>() {
@@ -125,7 +140,13 @@ export class KafkaConsumer implements LogConsumer {
   private stopping: Promise<void> | undefined;
   private revokeError: unknown;
   private readonly unlisten: Array<() => void> = [];
-  private readonly counts: Omit<KafkaConsumerStats, 'state'> = { generations: 0, revocations: { 'before-rejoin': 0, late: 0, stop: 0 }, handlerFailures: 0, stalls: 0, zombiesStopped: 0 };
+  private readonly counts: Omit<KafkaConsumerStats, 'state'> = {
+    generations: 0,
+    revocations: { 'before-rejoin': 0, late: 0, stop: 0 },
+    handlerFailures: 0,
+    stalls: 0,
+    zombiesStopped: 0,
+  };
   /** Last sign of progress: a fetch completed, a batch handled, a generation became active. */
   private lastActivityMs = 0;
   /** Callbacks of ours running or waiting (a slow onBatch is not a stall). */
@@ -140,14 +161,23 @@ export class KafkaConsumer implements LogConsumer {
     private readonly host: ConsumerHost,
     private readonly options: ConsumerOptions,
   ) {
-    if (!options || typeof options.groupId !== 'string' || options.groupId === '') throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer: groupId is required');
-    if (!Array.isArray(options.topics) || options.topics.length === 0) throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer: topics must be a non-empty array');
+    if (!options || typeof options.groupId !== 'string' || options.groupId === '')
+      throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer: groupId is required');
+    if (!Array.isArray(options.topics) || options.topics.length === 0)
+      throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer: topics must be a non-empty array');
     this.maxBatchRecords = options.maxBatchRecords ?? DEFAULT_MAX_BATCH_RECORDS;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-    if (!Number.isInteger(this.maxBatchRecords) || this.maxBatchRecords < 1) throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', `consumer: maxBatchRecords must be a positive integer, got ${this.maxBatchRecords}`);
-    if (!Number.isInteger(this.maxWaitMs) || this.maxWaitMs < 1) throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', `consumer: maxWaitMs must be an integer ≥ 1, got ${this.maxWaitMs}`);
+    if (!Number.isInteger(this.maxBatchRecords) || this.maxBatchRecords < 1)
+      throw new KafkaLogError(
+        'GP_LOG_INVALID_OPTIONS',
+        `consumer: maxBatchRecords must be a positive integer, got ${this.maxBatchRecords}`,
+      );
+    if (!Number.isInteger(this.maxWaitMs) || this.maxWaitMs < 1)
+      throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', `consumer: maxWaitMs must be an integer ≥ 1, got ${this.maxWaitMs}`);
     this.machine = new ConsumerStateMachine((from, to) => this.host.logger.debug('consumer state', { groupId: options.groupId, from, to }));
-    this.membership = new Membership(host.options, host.options.now, (err) => this.host.logger.debug('heartbeat failed', { groupId: options.groupId, error: errorMessage(err) }));
+    this.membership = new Membership(host.options, host.options.now, (err) =>
+      this.host.logger.debug('heartbeat failed', { groupId: options.groupId, error: errorMessage(err) }),
+    );
   }
 
   stats(): KafkaConsumerStats {
@@ -156,24 +186,34 @@ export class KafkaConsumer implements LogConsumer {
 
   /** Not ok while stalled (until stopped) or while a kafkajs consumer left over after stop() is being stopped. */
   health(): { ok: boolean; detail: string } {
-    return this.problem ? { ok: false, detail: this.problem } : { ok: true, detail: `consumer of group "${this.options.groupId}" ${this.machine.state}` };
+    return this.problem
+      ? { ok: false, detail: this.problem }
+      : { ok: true, detail: `consumer of group "${this.options.groupId}" ${this.machine.state}` };
   }
 
   /** Joins the group; resolves after the first onAssigned returned (rejects with its error if it threw). */
   async run(handlers: ConsumerHandlers): Promise<void> {
-    if (this.machine.state !== 'created') throw new KafkaLogError('GP_LOG_INVALID_STATE', `consumer of group "${this.options.groupId}" was already started (state ${this.machine.state}); create a new one`);
-    if (typeof handlers?.onBatch !== 'function') throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer.run: handlers.onBatch is required');
+    if (this.machine.state !== 'created')
+      throw new KafkaLogError(
+        'GP_LOG_INVALID_STATE',
+        `consumer of group "${this.options.groupId}" was already started (state ${this.machine.state}); create a new one`,
+      );
+    if (typeof handlers?.onBatch !== 'function')
+      throw new KafkaLogError('GP_LOG_INVALID_OPTIONS', 'consumer.run: handlers.onBatch is required');
     this.handlers = handlers;
     this.machine.transitionTo('joining');
     this.host.track(this, true);
     const topics = [...new Set(this.options.topics)];
     try {
       for (const topic of topics) {
-        if ((await this.host.partitions(topic)) === undefined) throw new KafkaLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`);
+        if ((await this.host.partitions(topic)) === undefined)
+          throw new KafkaLogError('GP_LOG_UNKNOWN_TOPIC', `consumer of group "${this.options.groupId}": topic "${topic}" does not exist`);
       }
       // kafkajs asks after a retriable crash, once disconnected, whether to start again.
       const restartOnFailure = async () => !this.stopRequested && this.machine.state !== 'failed';
-      const consumer = this.host.kafka.consumer(consumerConfig(this.host.options, { ...this.options, maxWaitMs: this.maxWaitMs }, restartOnFailure));
+      const consumer = this.host.kafka.consumer(
+        consumerConfig(this.host.options, { ...this.options, maxWaitMs: this.maxWaitMs }, restartOnFailure),
+      );
       this.consumer = consumer;
       this.listen(consumer);
       this.startWatchdog();
@@ -190,11 +230,17 @@ export class KafkaConsumer implements LogConsumer {
 
   async commit(offsets: TopicPartitionOffset[]): Promise<void> {
     const consumer = this.consumer;
-    if (!consumer || this.machine.state === 'stopped') throw new KafkaLogError('GP_LOG_INVALID_STATE', `consumer of group "${this.options.groupId}" is not running`);
+    if (!consumer || this.machine.state === 'stopped')
+      throw new KafkaLogError('GP_LOG_INVALID_STATE', `consumer of group "${this.options.groupId}" is not running`);
     const foreign = offsets.filter((o) => !this.membership.owns(o.topic, o.partition));
     if (foreign.length > 0)
-      throw new KafkaLogError('GP_LOG_NOT_ASSIGNED', `consumer of group "${this.options.groupId}" does not own ${foreign.map((o) => `${o.topic}/${o.partition}`).join(', ')} (revoked or never assigned)`);
-    for (const o of offsets) if (!Number.isSafeInteger(o.offset) || o.offset < 0) throw new KafkaLogError('GP_LOG_INVALID_STATE', `commit: invalid offset ${o.offset} for ${o.topic}/${o.partition}`);
+      throw new KafkaLogError(
+        'GP_LOG_NOT_ASSIGNED',
+        `consumer of group "${this.options.groupId}" does not own ${foreign.map((o) => `${o.topic}/${o.partition}`).join(', ')} (revoked or never assigned)`,
+      );
+    for (const o of offsets)
+      if (!Number.isSafeInteger(o.offset) || o.offset < 0)
+        throw new KafkaLogError('GP_LOG_INVALID_STATE', `commit: invalid offset ${o.offset} for ${o.topic}/${o.partition}`);
     if (offsets.length === 0) return;
     try {
       await consumer.commitOffsets(offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) })));
@@ -234,7 +280,11 @@ export class KafkaConsumer implements LogConsumer {
       consumer.on(REBALANCING, () => this.onGenerationGone('kafkajs rejoins the group')),
       // kafkajs left the group (and will restart it if `restart`).
       consumer.on(CRASH, (e) => {
-        this.host.logger.error('consumer crashed', { groupId: this.options.groupId, restart: e.payload.restart, error: errorMessage(e.payload.error) });
+        this.host.logger.error('consumer crashed', {
+          groupId: this.options.groupId,
+          restart: e.payload.restart,
+          error: errorMessage(e.payload.error),
+        });
         this.onGenerationGone('kafkajs consumer crashed', e.payload.restart ? undefined : e.payload.error);
       }),
     );
@@ -263,7 +313,13 @@ export class KafkaConsumer implements LogConsumer {
     void this.queue
       .run(async () => {
         const key = tpKey(topic, partition);
-        if (this.machine.state !== 'active' || this.stopRequested || this.membership.generationEnding || !this.membership.owns(topic, partition)) return;
+        if (
+          this.machine.state !== 'active' ||
+          this.stopRequested ||
+          this.membership.generationEnding ||
+          !this.membership.owns(topic, partition)
+        )
+          return;
         const from = this.positions.get(key);
         if (!Number.isSafeInteger(nextOffset) || (from !== undefined && nextOffset <= from)) return;
         try {
@@ -271,7 +327,12 @@ export class KafkaConsumer implements LogConsumer {
           this.positions.set(key, nextOffset);
         } catch (err) {
           // Nothing to redeliver: the next batch of the partition moves the position anyway.
-          this.host.logger.debug('onBatch of a position-only batch rejected', { groupId: this.options.groupId, topic, partition, error: errorMessage(err) });
+          this.host.logger.debug('onBatch of a position-only batch rejected', {
+            groupId: this.options.groupId,
+            topic,
+            partition,
+            error: errorMessage(err),
+          });
         }
       })
       .finally(() => this.workDone());
@@ -293,7 +354,12 @@ export class KafkaConsumer implements LogConsumer {
   /** Public for tests: one watchdog look; true when it found the consumer stalled. */
   async checkStalled(): Promise<boolean> {
     const stallMs = this.host.options.consumerStallTimeoutMs;
-    const quiet = () => this.machine.state === 'active' && !this.stopRequested && this.working === 0 && this.assigned.length > 0 && this.host.options.now() - this.lastActivityMs >= stallMs;
+    const quiet = () =>
+      this.machine.state === 'active' &&
+      !this.stopRequested &&
+      this.working === 0 &&
+      this.assigned.length > 0 &&
+      this.host.options.now() - this.lastActivityMs >= stallMs;
     if (this.watchdogLooking || this.problem !== undefined || !quiet()) return false;
     this.watchdogLooking = true;
     const generation = this.counts.generations;
@@ -312,7 +378,12 @@ export class KafkaConsumer implements LogConsumer {
     this.counts.stalls += 1;
     this.problem = `consumer of group "${this.options.groupId}" stalled: ${this.assigned.length} partition(s) assigned, no fetch for ${idleMs} ms while records wait on ${waiting.join(', ')}`;
     this.host.report(this, this.problem);
-    this.host.logger.error('consumer stalled; giving up so that a new one is started', { groupId: this.options.groupId, idleMs, waiting, generation });
+    this.host.logger.error('consumer stalled; giving up so that a new one is started', {
+      groupId: this.options.groupId,
+      idleMs,
+      waiting,
+      generation,
+    });
     this.onGenerationGone('stalled', new KafkaLogError('GP_LOG_CONSUMER_STALLED', this.problem));
     return true;
   }
@@ -342,10 +413,19 @@ export class KafkaConsumer implements LogConsumer {
     this.counts.zombiesStopped += 1;
     this.problem = `consumer of group "${this.options.groupId}" was stopped, but its kafkajs consumer is still active (${what}); stopping it again`;
     this.host.report(this, this.problem);
-    this.host.logger.error('kafkajs consumer active after stop(); disconnecting it', { groupId: this.options.groupId, what, times: this.counts.zombiesStopped });
+    this.host.logger.error('kafkajs consumer active after stop(); disconnecting it', {
+      groupId: this.options.groupId,
+      what,
+      times: this.counts.zombiesStopped,
+    });
     this.reaping = this.consumer
       .disconnect()
-      .catch((err: unknown) => this.host.logger.warn('disconnecting a left-over kafkajs consumer failed', { groupId: this.options.groupId, error: errorMessage(err) }))
+      .catch((err: unknown) =>
+        this.host.logger.warn('disconnecting a left-over kafkajs consumer failed', {
+          groupId: this.options.groupId,
+          error: errorMessage(err),
+        }),
+      )
       .finally(() => {
         this.reaping = undefined;
         this.problem = undefined;
@@ -370,7 +450,9 @@ export class KafkaConsumer implements LogConsumer {
     try {
       const chosen = (await this.handlers!.onAssigned?.(assignment.map((tp) => ({ ...tp })))) ?? [];
       seeks = chosen.filter((o) => assignment.some((tp) => tp.topic === o.topic && tp.partition === o.partition));
-      for (const o of seeks) if (!Number.isSafeInteger(o.offset) || o.offset < 0) throw new KafkaLogError('GP_LOG_INVALID_STATE', `onAssigned returned invalid offset ${o.offset} for ${o.topic}/${o.partition}`);
+      for (const o of seeks)
+        if (!Number.isSafeInteger(o.offset) || o.offset < 0)
+          throw new KafkaLogError('GP_LOG_INVALID_STATE', `onAssigned returned invalid offset ${o.offset} for ${o.topic}/${o.partition}`);
     } catch (err) {
       this.fail(err);
       return;
@@ -383,7 +465,12 @@ export class KafkaConsumer implements LogConsumer {
     }
     this.machine.transitionTo('active');
     this.lastActivityMs = this.host.options.now();
-    this.host.logger.info('partitions assigned', { groupId: this.options.groupId, generation: this.counts.generations, partitions: assignment.map((tp) => `${tp.topic}/${tp.partition}`), seeks: seeks.length });
+    this.host.logger.info('partitions assigned', {
+      groupId: this.options.groupId,
+      generation: this.counts.generations,
+      partitions: assignment.map((tp) => `${tp.topic}/${tp.partition}`),
+      seeks: seeks.length,
+    });
     this.firstAssignment.resolve();
   }
 
@@ -392,7 +479,12 @@ export class KafkaConsumer implements LogConsumer {
     const partitions = this.assigned;
     if (kind === 'late') this.membership.lost();
     this.counts.revocations[kind] += 1;
-    this.host.logger.info('partitions revoked', { groupId: this.options.groupId, kind, reason, partitions: partitions.map((tp) => `${tp.topic}/${tp.partition}`) });
+    this.host.logger.info('partitions revoked', {
+      groupId: this.options.groupId,
+      kind,
+      reason,
+      partitions: partitions.map((tp) => `${tp.topic}/${tp.partition}`),
+    });
     if (partitions.length > 0 && this.handlers?.onRevoked) {
       try {
         await this.handlers.onRevoked(partitions.map((tp) => ({ ...tp })));
@@ -466,7 +558,9 @@ export class KafkaConsumer implements LogConsumer {
       // Ends that kafkajs run for good: `retriable: false` is what kafkajs's retrier and
       // crash handler look at, and restartOnFailure says no anyway. (Not kafkajs's own
       // error class: Node's ESM loader does not see it as a named export of kafkajs.)
-      throw Object.assign(new KafkaLogError('GP_LOG_CLOSED', `consumer of group "${this.options.groupId}" was stopped`), { retriable: false });
+      throw Object.assign(new KafkaLogError('GP_LOG_CLOSED', `consumer of group "${this.options.groupId}" was stopped`), {
+        retriable: false,
+      });
     }
     this.working += 1;
     // Waiting for onAssigned or another batch's onBatch: keep the membership alive.
@@ -516,7 +610,10 @@ export class KafkaConsumer implements LogConsumer {
     const taken = this.machine.state === 'active' ? this.membership.takeEnding() : undefined;
     if (taken) {
       // 'before-rejoin' only while the coordinator is still waiting for us (the lease).
-      await this.revoke(taken.stillOwned ? 'before-rejoin' : 'late', taken.stillOwned ? 'heartbeat: rebalance in progress' : 'heartbeat: membership lost or rejoin deadline passed');
+      await this.revoke(
+        taken.stillOwned ? 'before-rejoin' : 'late',
+        taken.stillOwned ? 'heartbeat: rebalance in progress' : 'heartbeat: membership lost or rejoin deadline passed',
+      );
       // kafkajs rejoins on this error exactly as if its own heartbeat had seen it.
       throw taken.ending.error;
     }
@@ -533,14 +630,22 @@ export class KafkaConsumer implements LogConsumer {
       } catch (err) {
         this.counts.handlerFailures += 1;
         this.host.logger.warn('onBatch rejected; delivering the batch again', {
-          groupId: this.options.groupId, topic: batch.topic, partition: batch.partition,
-          firstOffset: batch.records[0]?.offset, retryInMs: backoffMs, error: errorMessage(err),
+          groupId: this.options.groupId,
+          topic: batch.topic,
+          partition: batch.partition,
+          firstOffset: batch.records[0]?.offset,
+          retryInMs: backoffMs,
+          error: errorMessage(err),
         });
       } finally {
         stopPump();
       }
       const giveUp = () =>
-        this.stopRequested || this.membership.generationEnding !== undefined || this.machine.state !== 'active' || !payload.isRunning() || !this.membership.owns(batch.topic, batch.partition);
+        this.stopRequested ||
+        this.membership.generationEnding !== undefined ||
+        this.machine.state !== 'active' ||
+        !payload.isRunning() ||
+        !this.membership.owns(batch.topic, batch.partition);
       if (giveUp()) return false;
       await this.sleepWhileMember(backoffMs, payload, giveUp);
       if (giveUp()) return false;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GamepulseError } from '@gamepulse/service/errors';
-import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, KafkaJSRequestTimeoutError } from 'kafkajs';
+import {
+  KafkaJSConnectionError,
+  KafkaJSNonRetriableError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+  KafkaJSRequestTimeoutError,
+} from 'kafkajs';
 import { describeKafkaError, isFencingError, KafkaLogError, membershipSignal, needsProducerReset, toLogFailure } from './errors.ts';
 
 /** kafkajs's typings omit the second constructor argument its JS takes. */
@@ -8,7 +14,8 @@ const retriesExceeded = (cause: Error, info: { retryCount: number; retryTime: nu
   new (KafkaJSNumberOfRetriesExceeded as unknown as new (e: Error, i: object) => Error)(cause, info);
 
 /** A kafkajs protocol error; `retriable` is kafkajs's own property. */
-const protocol = (type: string, code: number, retryable: boolean) => new KafkaJSProtocolError({ type, code, retriable: retryable, message: `${type} message` } as unknown as Error);
+const protocol = (type: string, code: number, retryable: boolean) =>
+  new KafkaJSProtocolError({ type, code, retriable: retryable, message: `${type} message` } as unknown as Error);
 const exhausted = (cause: Error) => retriesExceeded(cause, { retryCount: 5, retryTime: 100 });
 const bailed = (cause: Error) => new (KafkaJSNonRetriableError as unknown as new (e: Error, o: object) => Error)(cause, { cause });
 
@@ -42,21 +49,35 @@ describe('log/src/kafka/errors: kafkajs errors → LogFailure', () => {
 
   it('recognizes fencing: INVALID_PRODUCER_EPOCH, and PRODUCER_FENCED (code 90) which kafkajs does not name', () => {
     expect(isFencingError(bailed(protocol('INVALID_PRODUCER_EPOCH', 47, false)))).toBe(true);
-    const unnamed = new KafkaJSProtocolError({ type: 'KAFKAJS_UNKNOWN_ERROR_CODE', code: -99, retriable: false, message: 'Unknown error code 90' } as unknown as Error);
+    const unnamed = new KafkaJSProtocolError({
+      type: 'KAFKAJS_UNKNOWN_ERROR_CODE',
+      code: -99,
+      retriable: false,
+      message: 'Unknown error code 90',
+    } as unknown as Error);
     expect(isFencingError(unnamed)).toBe(true);
     expect(isFencingError(protocol('CONCURRENT_TRANSACTIONS', 51, true))).toBe(false);
   });
 
   it('keeps a KafkaLogError code and flag', () => {
     expect(toLogFailure(new KafkaLogError('GP_LOG_CLOSED', 'closed'))).toMatchObject({ code: 'GP_LOG_CLOSED', retryable: false });
-    expect(toLogFailure(new KafkaLogError('GP_LOG_TIMEOUT', 'slow', { retryable: false }))).toMatchObject({ code: 'GP_LOG_TIMEOUT', retryable: false });
+    expect(toLogFailure(new KafkaLogError('GP_LOG_TIMEOUT', 'slow', { retryable: false }))).toMatchObject({
+      code: 'GP_LOG_TIMEOUT',
+      retryable: false,
+    });
     expect(toLogFailure(new KafkaLogError('GP_LOG_NOT_ASSIGNED', 'x'))).toMatchObject({ code: 'GP_LOG_UNAVAILABLE', retryable: false });
   });
 
-  it('a KafkaLogError is a GamepulseError with its code\'s statuses and docs', () => {
+  it("a KafkaLogError is a GamepulseError with its code's statuses and docs", () => {
     const err = new KafkaLogError('GP_LOG_NOT_ASSIGNED', 'revoked');
     expect(err).toBeInstanceOf(GamepulseError);
-    expect(err).toMatchObject({ name: 'KafkaLogError', code: 'GP_LOG_NOT_ASSIGNED', retryable: false, httpStatus: 409, docsUrl: 'log/README.md#kafka-log' });
+    expect(err).toMatchObject({
+      name: 'KafkaLogError',
+      code: 'GP_LOG_NOT_ASSIGNED',
+      retryable: false,
+      httpStatus: 409,
+      docsUrl: 'log/README.md#kafka-log',
+    });
     expect(new KafkaLogError('GP_LOG_UNAVAILABLE')).toMatchObject({ retryable: true, httpStatus: 503, docsUrl: 'log/README.md#every-log' });
   });
 

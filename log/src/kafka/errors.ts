@@ -34,7 +34,8 @@ export const KAFKA_LOG_ERRORS = defineErrors(
       grpcStatus: GRPC_STATUS.ABORTED,
     },
     GP_LOG_CONSUMER_STALLED: {
-      message: 'a consumer held partitions with records waiting but fetched nothing for consumerStallTimeoutMs; it gave up (onFailed) so its owner starts a new one',
+      message:
+        'a consumer held partitions with records waiting but fetched nothing for consumerStallTimeoutMs; it gave up (onFailed) so its owner starts a new one',
       retryable: true,
       httpStatus: 503,
       grpcStatus: GRPC_STATUS.UNAVAILABLE,
@@ -126,7 +127,13 @@ const CODE_BY_NAME: Readonly<Record<string, LogErrorCode>> = {
  * wrote it and kafkajs rolled its sequence back, so the next, different batch reuses the
  * numbers. kafkajs never recovers from these by itself; a fresh producer (new id) does.
  */
-const PRODUCER_RESET_TYPES = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_ID_MAPPING', 'INVALID_PRODUCER_EPOCH', 'DUPLICATE_SEQUENCE_NUMBER']);
+const PRODUCER_RESET_TYPES = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'INVALID_PRODUCER_EPOCH',
+  'DUPLICATE_SEQUENCE_NUMBER',
+]);
 
 export function needsProducerReset(err: unknown): boolean {
   const { type } = describeKafkaError(err);
@@ -180,7 +187,13 @@ export type MembershipSignal =
 export function membershipSignal(err: unknown): MembershipSignal {
   const { type } = describeKafkaError(err);
   if (type === 'REBALANCE_IN_PROGRESS') return 'rebalance';
-  if (type === 'ILLEGAL_GENERATION' || type === 'UNKNOWN_MEMBER_ID' || type === 'NOT_COORDINATOR_FOR_GROUP' || type === 'FENCED_INSTANCE_ID') return 'lost';
+  if (
+    type === 'ILLEGAL_GENERATION' ||
+    type === 'UNKNOWN_MEMBER_ID' ||
+    type === 'NOT_COORDINATOR_FOR_GROUP' ||
+    type === 'FENCED_INSTANCE_ID'
+  )
+    return 'lost';
   return 'none';
 }
 

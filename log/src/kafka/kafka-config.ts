@@ -42,7 +42,7 @@ export const KAFKA_CONFIG = {
     env: 'GAMEPULSE_KAFKA_REQUEST_TIMEOUT_MS',
     min: 100,
     max: 600_000,
-    doc: 'How long any request waits for the broker\'s answer before it is retried.',
+    doc: "How long any request waits for the broker's answer before it is retried.",
   },
   kafkaSsl: {
     kind: 'bool',
@@ -144,8 +144,10 @@ export type KafkaConsumerConfigValues = ConfigOf<typeof KAFKA_CONSUMER_CONFIG>;
 export function kafkaConfigProblems(c: KafkaConfigValues & Partial<KafkaConsumerConfigValues>): string[] {
   const problems: string[] = [];
   if (c.kafkaBrokers.length === 0) problems.push('kafkaBrokers: at least one broker is required in Kafka mode');
-  if (c.kafkaSaslMechanism && (!c.kafkaSaslUsername || !c.kafkaSaslPassword)) problems.push('kafkaSaslMechanism needs kafkaSaslUsername and kafkaSaslPassword');
-  if (Boolean(c.kafkaSslCertFile) !== Boolean(c.kafkaSslKeyFile)) problems.push('kafkaSslCertFile and kafkaSslKeyFile go together (mutual TLS)');
+  if (c.kafkaSaslMechanism && (!c.kafkaSaslUsername || !c.kafkaSaslPassword))
+    problems.push('kafkaSaslMechanism needs kafkaSaslUsername and kafkaSaslPassword');
+  if (Boolean(c.kafkaSslCertFile) !== Boolean(c.kafkaSslKeyFile))
+    problems.push('kafkaSslCertFile and kafkaSslKeyFile go together (mutual TLS)');
   for (const key of ['kafkaSslCaFile', 'kafkaSslCertFile', 'kafkaSslKeyFile'] as const) {
     const path = c[key];
     if (!path) continue;
@@ -156,9 +158,17 @@ export function kafkaConfigProblems(c: KafkaConfigValues & Partial<KafkaConsumer
     }
   }
   if (c.kafkaMinInsyncReplicas > c.kafkaReplicationFactor)
-    problems.push(`kafkaMinInsyncReplicas (${c.kafkaMinInsyncReplicas}) exceeds kafkaReplicationFactor (${c.kafkaReplicationFactor}): every acks=all write would fail`);
-  if (c.kafkaHeartbeatIntervalMs !== undefined && c.kafkaSessionTimeoutMs !== undefined && c.kafkaHeartbeatIntervalMs >= c.kafkaSessionTimeoutMs)
-    problems.push(`kafkaHeartbeatIntervalMs (${c.kafkaHeartbeatIntervalMs}) must be below kafkaSessionTimeoutMs (${c.kafkaSessionTimeoutMs})`);
+    problems.push(
+      `kafkaMinInsyncReplicas (${c.kafkaMinInsyncReplicas}) exceeds kafkaReplicationFactor (${c.kafkaReplicationFactor}): every acks=all write would fail`,
+    );
+  if (
+    c.kafkaHeartbeatIntervalMs !== undefined &&
+    c.kafkaSessionTimeoutMs !== undefined &&
+    c.kafkaHeartbeatIntervalMs >= c.kafkaSessionTimeoutMs
+  )
+    problems.push(
+      `kafkaHeartbeatIntervalMs (${c.kafkaHeartbeatIntervalMs}) must be below kafkaSessionTimeoutMs (${c.kafkaSessionTimeoutMs})`,
+    );
   return problems;
 }
 
@@ -186,7 +196,10 @@ function tlsOptions(c: KafkaConfigValues): KafkaLogOptions['ssl'] {
  * SASL, topic durability and (when the spec has them) the group timings. The caller
  * adds what is its own (topic configs, transaction timeout).
  */
-export function kafkaLogOptionsFromConfig(c: KafkaConfigValues & Partial<KafkaConsumerConfigValues>, o: KafkaOptionsFromConfig): KafkaLogOptions {
+export function kafkaLogOptionsFromConfig(
+  c: KafkaConfigValues & Partial<KafkaConsumerConfigValues>,
+  o: KafkaOptionsFromConfig,
+): KafkaLogOptions {
   const options: KafkaLogOptions = {
     brokers: [...c.kafkaBrokers],
     clientId: c.kafkaClientId || o.defaultClientId,
@@ -198,7 +211,11 @@ export function kafkaLogOptionsFromConfig(c: KafkaConfigValues & Partial<KafkaCo
   const ssl = tlsOptions(c);
   if (ssl !== undefined) options.ssl = ssl;
   if (c.kafkaSaslMechanism)
-    options.sasl = { mechanism: c.kafkaSaslMechanism, username: c.kafkaSaslUsername, password: c.kafkaSaslPassword } as KafkaLogOptions['sasl'];
+    options.sasl = {
+      mechanism: c.kafkaSaslMechanism,
+      username: c.kafkaSaslUsername,
+      password: c.kafkaSaslPassword,
+    } as KafkaLogOptions['sasl'];
   if (c.kafkaSessionTimeoutMs !== undefined) options.sessionTimeoutMs = c.kafkaSessionTimeoutMs;
   if (c.kafkaHeartbeatIntervalMs !== undefined) options.heartbeatIntervalMs = c.kafkaHeartbeatIntervalMs;
   if (c.kafkaRebalanceTimeoutMs !== undefined) options.rebalanceTimeoutMs = c.kafkaRebalanceTimeoutMs;

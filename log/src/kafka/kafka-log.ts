@@ -59,10 +59,16 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     private readonly admin: Admin,
   ) {
     this.logger = new ScopedLogger(options.logger, options.logLevel);
-    this.counts = new PartitionCountCache(() => fetchPartitionCounts(admin, { forMs: options.requestTimeoutMs }), options.metadataMaxAgeMs, options.now);
+    this.counts = new PartitionCountCache(
+      () => fetchPartitionCounts(admin, { forMs: options.requestTimeoutMs }),
+      options.metadataMaxAgeMs,
+      options.now,
+    );
     this.sharedProducer = new KafkaProducer(this);
     if (!abortedFilterFixInstalled)
-      this.logger.warn('kafkajs was loaded before @gamepulse/log: its read_committed filter of aborted transactions is the unfixed one (see kafka/aborted-filter.ts); import @gamepulse/log first');
+      this.logger.warn(
+        'kafkajs was loaded before @gamepulse/log: its read_committed filter of aborted transactions is the unfixed one (see kafka/aborted-filter.ts); import @gamepulse/log first',
+      );
   }
 
   partitions(topic: string, opts: { fresh?: boolean } = {}): Promise<number | undefined> {
@@ -79,12 +85,14 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
       const create = topicsToCreate(topics, existing, this.options);
       if (create.length > 0) {
         // false = all of them already existed (a concurrent creator won): fine.
-        await this.admin.createTopics({ topics: create, waitForLeaders: true, timeout: this.options.requestTimeoutMs }).catch((err: unknown) => {
-          // kafkajs's wait for leaders gives up (bail) on UNKNOWN_TOPIC_OR_PARTITION, which
-          // a loaded broker answers for a moment about a topic it has just created (a
-          // chaos run's processor exited "failed to start"): the wait below covers it.
-          if (describeKafkaError(err).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
-        });
+        await this.admin
+          .createTopics({ topics: create, waitForLeaders: true, timeout: this.options.requestTimeoutMs })
+          .catch((err: unknown) => {
+            // kafkajs's wait for leaders gives up (bail) on UNKNOWN_TOPIC_OR_PARTITION, which
+            // a loaded broker answers for a moment about a topic it has just created (a
+            // chaos run's processor exited "failed to start"): the wait below covers it.
+            if (describeKafkaError(err).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+          });
         this.logger.info('topics created', { topics: create.map((t) => `${t.topic}(${t.numPartitions}x${t.replicationFactor})`) });
         // When another client created them first (two processors starting together),
         // createTopics returns at once, before this broker's metadata shows them:
@@ -111,7 +119,11 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
       const missing = topics.filter((t) => !(counts.get(t)! > 0));
       if (missing.length === 0) return;
       if (Date.now() + waitMs > deadline)
-        throw new KafkaLogError('GP_LOG_UNAVAILABLE', `ensureTopics: ${missing.join(', ')} created but not in the broker's metadata after ${this.options.requestTimeoutMs} ms`, { retryable: false });
+        throw new KafkaLogError(
+          'GP_LOG_UNAVAILABLE',
+          `ensureTopics: ${missing.join(', ')} created but not in the broker's metadata after ${this.options.requestTimeoutMs} ms`,
+          { retryable: false },
+        );
       await new Promise((r) => setTimeout(r, waitMs));
       waitMs = Math.min(waitMs * 2, 1_000);
     }
@@ -148,7 +160,9 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     await this.requireTopic(topic);
     try {
       const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-      return (entry?.partitions ?? []).filter((p) => Number(p.offset) >= 0).map((p) => ({ topic, partition: p.partition, offset: Number(p.offset) }));
+      return (entry?.partitions ?? [])
+        .filter((p) => Number(p.offset) >= 0)
+        .map((p) => ({ topic, partition: p.partition, offset: Number(p.offset) }));
     } catch (err) {
       throw toKafkaLogError(err, `committed offsets of group ${groupId} on ${topic}`);
     }
@@ -183,13 +197,19 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
     const probe = this.kafka.admin({ retry: { retries: 0 } });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<LogHealth>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, detail: `no cluster metadata within ${this.options.healthTimeoutMs} ms` }), this.options.healthTimeoutMs);
+      timer = setTimeout(
+        () => resolve({ ok: false, detail: `no cluster metadata within ${this.options.healthTimeoutMs} ms` }),
+        this.options.healthTimeoutMs,
+      );
     });
     const check = (async (): Promise<LogHealth> => {
       await probe.connect();
       const cluster = await probe.describeCluster();
       if (cluster.brokers.length === 0) return { ok: false, detail: 'cluster metadata lists no brokers' };
-      return { ok: true, detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller ?? 'unknown'}, cluster ${cluster.clusterId}` };
+      return {
+        ok: true,
+        detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller ?? 'unknown'}, cluster ${cluster.clusterId}`,
+      };
     })().catch((err: unknown): LogHealth => ({ ok: false, detail: `unreachable: ${errorMessage(err)}` }));
     try {
       return await Promise.race([check, timeout]);

@@ -8,12 +8,25 @@ describe('log/src/kafka/logger', () => {
     const log = kafkajsLogCreator((e) => lines.push(e), min)(logLevel.DEBUG);
     return { lines, log };
   };
-  const entry = (level: logLevel, message: string, extra: Record<string, unknown> = {}) => ({ namespace: 'Cluster', level, label: 'ERROR', log: { timestamp: 't', logger: 'kafkajs', message, ...extra } });
+  const entry = (level: logLevel, message: string, extra: Record<string, unknown> = {}) => ({
+    namespace: 'Cluster',
+    level,
+    label: 'ERROR',
+    log: { timestamp: 't', logger: 'kafkajs', message, ...extra },
+  });
 
   it('demotes the known benign coordinator/transaction errors to debug, keeps real errors', () => {
     const { lines, log } = capture('warn');
-    log(entry(logLevel.ERROR, 'Response GroupCoordinator(key: 10, version: 2)', { error: 'The coordinator is loading and hence can\'t process requests' }));
-    log(entry(logLevel.ERROR, 'Response AddPartitionsToTxn', { error: 'There is a newer producer with the same transactionalId which fences the current one' }));
+    log(
+      entry(logLevel.ERROR, 'Response GroupCoordinator(key: 10, version: 2)', {
+        error: "The coordinator is loading and hence can't process requests",
+      }),
+    );
+    log(
+      entry(logLevel.ERROR, 'Response AddPartitionsToTxn', {
+        error: 'There is a newer producer with the same transactionalId which fences the current one',
+      }),
+    );
     log(entry(logLevel.ERROR, 'Failed to send messages: Connection error', { retryCount: 1 }));
     expect(lines.map((l) => [l.level, l.message])).toEqual([
       ['error', 'Response AddPartitionsToTxn'],

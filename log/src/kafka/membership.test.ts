@@ -3,7 +3,10 @@ import { KafkaJSConnectionError, KafkaJSProtocolError } from 'kafkajs';
 import { Membership } from './membership.ts';
 
 const protocol = (type: string) => new KafkaJSProtocolError({ type, code: 0, retriable: false, message: type } as unknown as Error);
-const tps = [{ topic: 't', partition: 0 }, { topic: 't', partition: 1 }];
+const tps = [
+  { topic: 't', partition: 0 },
+  { topic: 't', partition: 1 },
+];
 
 function setup() {
   let now = 1_000;

@@ -30,19 +30,48 @@ describe('log/src/kafka/options and config', () => {
   });
 
   it('producer: idempotent, ≤ 5 in flight, no auto topic creation; transactional: 1 in flight, id and timeout', () => {
-    expect(producerConfig(o)).toMatchObject({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 5 } });
-    expect(transactionalProducerConfig(o, 'tx-1')).toMatchObject({ idempotent: true, transactionalId: 'tx-1', transactionTimeout: 60_000, maxInFlightRequests: 1 });
+    expect(producerConfig(o)).toMatchObject({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 5 },
+    });
+    expect(transactionalProducerConfig(o, 'tx-1')).toMatchObject({
+      idempotent: true,
+      transactionalId: 'tx-1',
+      transactionTimeout: 60_000,
+      maxInFlightRequests: 1,
+    });
   });
 
   it('consumer: read_committed, no auto-commit, manual resolve, one batch at a time', () => {
-    expect(consumerConfig(o, { groupId: 'g', topics: ['t'] })).toMatchObject({ groupId: 'g', readUncommitted: false, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+    expect(consumerConfig(o, { groupId: 'g', topics: ['t'] })).toMatchObject({
+      groupId: 'g',
+      readUncommitted: false,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+    });
     const run = consumerRunConfig(async () => {});
     expect(run).toMatchObject({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1 });
   });
 
   it('client: ms option names mapped to kafkajs, request timeout enforced, ssl/sasl passed through', () => {
-    const c = kafkaConfig(resolveKafkaLogOptions({ brokers: ['b:1'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' }, connectionTimeoutMs: 1234 }));
-    expect(c).toMatchObject({ brokers: ['b:1'], ssl: true, sasl: { mechanism: 'plain' }, connectionTimeout: 1234, requestTimeout: 30_000, enforceRequestTimeout: true });
+    const c = kafkaConfig(
+      resolveKafkaLogOptions({
+        brokers: ['b:1'],
+        ssl: true,
+        sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+        connectionTimeoutMs: 1234,
+      }),
+    );
+    expect(c).toMatchObject({
+      brokers: ['b:1'],
+      ssl: true,
+      sasl: { mechanism: 'plain' },
+      connectionTimeout: 1234,
+      requestTimeout: 30_000,
+      enforceRequestTimeout: true,
+    });
     expect(kafkaConfig(o)).not.toHaveProperty('ssl');
   });
 });

@@ -149,7 +149,12 @@ function positiveInt(name: string, value: number, min = 1): number {
 }
 
 export function resolveKafkaLogOptions(options: KafkaLogOptions): ResolvedKafkaLogOptions {
-  if (!options || !Array.isArray(options.brokers) || options.brokers.length === 0 || options.brokers.some((b) => typeof b !== 'string' || b === ''))
+  if (
+    !options ||
+    !Array.isArray(options.brokers) ||
+    options.brokers.length === 0 ||
+    options.brokers.some((b) => typeof b !== 'string' || b === '')
+  )
     throw invalid('brokers must be a non-empty array of host:port strings');
   const replicationFactor = positiveInt('replicationFactor', options.replicationFactor ?? 1);
   const retry = options.retry ?? {};
@@ -187,19 +192,31 @@ export function resolveKafkaLogOptions(options: KafkaLogOptions): ResolvedKafkaL
     logLevel: options.logLevel ?? 'warn',
     now: options.now ?? Date.now,
   };
-  if (r.compression !== 'gzip' && r.compression !== 'none') throw invalid(`compression must be 'gzip' or 'none' (kafkajs ships gzip only), got ${String(r.compression)}`);
+  if (r.compression !== 'gzip' && r.compression !== 'none')
+    throw invalid(`compression must be 'gzip' or 'none' (kafkajs ships gzip only), got ${String(r.compression)}`);
   if (r.maxInFlightRequests > MAX_IDEMPOTENT_IN_FLIGHT)
-    throw invalid(`maxInFlightRequests must be ≤ ${MAX_IDEMPOTENT_IN_FLIGHT}: the idempotent producer keeps order only up to 5 in-flight requests (KIP-98)`);
-  if (r.heartbeatIntervalMs >= r.sessionTimeoutMs) throw invalid(`heartbeatIntervalMs (${r.heartbeatIntervalMs}) must be below sessionTimeoutMs (${r.sessionTimeoutMs})`);
+    throw invalid(
+      `maxInFlightRequests must be ≤ ${MAX_IDEMPOTENT_IN_FLIGHT}: the idempotent producer keeps order only up to 5 in-flight requests (KIP-98)`,
+    );
+  if (r.heartbeatIntervalMs >= r.sessionTimeoutMs)
+    throw invalid(`heartbeatIntervalMs (${r.heartbeatIntervalMs}) must be below sessionTimeoutMs (${r.sessionTimeoutMs})`);
   if (r.retry.factor < 0 || r.retry.factor >= 1) throw invalid(`retry.factor must be in [0, 1), got ${r.retry.factor}`);
   if (r.retry.multiplier < 1) throw invalid(`retry.multiplier must be ≥ 1, got ${r.retry.multiplier}`);
   const minIsr = Number(r.topicConfig['min.insync.replicas'] ?? 1);
   if (Number.isFinite(minIsr) && minIsr > replicationFactor)
-    throw invalid(`topicConfig min.insync.replicas (${minIsr}) exceeds replicationFactor (${replicationFactor}): every acks=all append would fail with NOT_ENOUGH_REPLICAS`);
+    throw invalid(
+      `topicConfig min.insync.replicas (${minIsr}) exceeds replicationFactor (${replicationFactor}): every acks=all append would fail with NOT_ENOUGH_REPLICAS`,
+    );
   return r;
 }
 
 /** kafkajs's retry options from ours (kafkajs names them without units). */
 export function kafkajsRetry(r: ResolvedKafkaRetryOptions) {
-  return { retries: r.retries, initialRetryTime: r.initialRetryTimeMs, maxRetryTime: r.maxRetryTimeMs, factor: r.factor, multiplier: r.multiplier };
+  return {
+    retries: r.retries,
+    initialRetryTime: r.initialRetryTimeMs,
+    maxRetryTime: r.maxRetryTimeMs,
+    factor: r.factor,
+    multiplier: r.multiplier,
+  };
 }

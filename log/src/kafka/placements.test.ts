@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { partitionForKey } from '../partitioner.ts';
-import { baseOffsets, coalescibleCount, placeParts, RECORD_OVERHEAD_BYTES, splitByPartitionBytes, toMessages, topicMessages, type AppendPart } from './placements.ts';
+import {
+  baseOffsets,
+  coalescibleCount,
+  placeParts,
+  RECORD_OVERHEAD_BYTES,
+  splitByPartitionBytes,
+  toMessages,
+  topicMessages,
+  type AppendPart,
+} from './placements.ts';
 
-const rec = (key: string, size = 10, timestampMs?: number) => ({ key, value: new Uint8Array(size), ...(timestampMs ? { timestampMs } : {}) });
+const rec = (key: string, size = 10, timestampMs?: number) => ({
+  key,
+  value: new Uint8Array(size),
+  ...(timestampMs ? { timestampMs } : {}),
+});
 
 describe('log/src/kafka/placements', () => {
   it('sets each message partition with partitionForKey and the timestamp (record or now)', () => {
@@ -29,16 +42,31 @@ describe('log/src/kafka/placements', () => {
     ]);
     const placed = placeParts(parts, bases);
     if (pa !== pb) {
-      expect(placed[0]).toEqual([{ partition: pa, offset: 100 }, { partition: pb, offset: 200 }, { partition: pa, offset: 101 }]);
+      expect(placed[0]).toEqual([
+        { partition: pa, offset: 100 },
+        { partition: pb, offset: 200 },
+        { partition: pa, offset: 101 },
+      ]);
       expect(placed[1]).toEqual([{ partition: pa, offset: 7 }]);
-      expect(placed[2]).toEqual([{ partition: pb, offset: 201 }, { partition: pa, offset: 102 }]);
+      expect(placed[2]).toEqual([
+        { partition: pb, offset: 201 },
+        { partition: pa, offset: 102 },
+      ]);
     }
-    expect(topicMessages(parts).map((t) => [t.topic, t.messages.length])).toEqual([['t', 3], ['u', 1], ['t', 2]]);
+    expect(topicMessages(parts).map((t) => [t.topic, t.messages.length])).toEqual([
+      ['t', 3],
+      ['u', 1],
+      ['t', 2],
+    ]);
     expect(() => placeParts(parts, new Map())).toThrow(/no offset/);
   });
 
   it('splits an append so no partition exceeds maxBatchBytes per request, keeping order', () => {
-    const msgs = toMessages(Array.from({ length: 10 }, () => rec('same', 100)), 3, 0);
+    const msgs = toMessages(
+      Array.from({ length: 10 }, () => rec('same', 100)),
+      3,
+      0,
+    );
     const per = 100 + 4 + RECORD_OVERHEAD_BYTES;
     const chunks = splitByPartitionBytes(msgs, per * 3);
     expect(chunks.map((c) => c.length)).toEqual([3, 3, 3, 1]);

@@ -24,7 +24,8 @@ function fakeKafka(script: { fail?: (call: number) => Error | undefined } = {}) 
           if (err) throw err;
           const out: RecordMetadata[] = [];
           const counts = new Map<string, number>();
-          for (const tm of batch.topicMessages!) for (const m of tm.messages) counts.set(`${tm.topic}|${m.partition}`, (counts.get(`${tm.topic}|${m.partition}`) ?? 0) + 1);
+          for (const tm of batch.topicMessages!)
+            for (const m of tm.messages) counts.set(`${tm.topic}|${m.partition}`, (counts.get(`${tm.topic}|${m.partition}`) ?? 0) + 1);
           for (const [k, n] of counts) {
             const [topicName, p] = k.split('|') as [string, string];
             const base = next.get(k) ?? 0;
@@ -45,12 +46,17 @@ function fakeKafka(script: { fail?: (call: number) => Error | undefined } = {}) 
   return { producer: new KafkaProducer(host), requests, stats: () => ({ producers, disconnects }) };
 }
 
-const recs = (prefix: string, n: number, size = 10) => Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: new Uint8Array(size) }));
+const recs = (prefix: string, n: number, size = 10) =>
+  Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: new Uint8Array(size) }));
 
 describe('log/src/kafka/producer: KafkaProducer (no broker)', () => {
   it('coalesces concurrent appends into one request and gives each its own placements in input order', async () => {
     const { producer, requests } = fakeKafka();
-    const results = await Promise.all([producer.append('t', recs('a', 5)), producer.append('t', recs('b', 3)), producer.append('u', recs('c', 2))]);
+    const results = await Promise.all([
+      producer.append('t', recs('a', 5)),
+      producer.append('t', recs('b', 3)),
+      producer.append('u', recs('c', 2)),
+    ]);
     expect(results.every((r) => r.ok)).toBe(true);
     // first append goes alone (nothing queued yet), the next two together
     expect(requests.map((r) => r.topicMessages!.length)).toEqual([1, 2]);
@@ -69,14 +75,24 @@ describe('log/src/kafka/producer: KafkaProducer (no broker)', () => {
 
   it('splits an append larger than maxBatchBytes per partition into ordered requests', async () => {
     const { producer, requests } = fakeKafka();
-    const r = await producer.append('t', Array.from({ length: 30 }, () => ({ key: 'same', value: new Uint8Array(1000) })));
+    const r = await producer.append(
+      't',
+      Array.from({ length: 30 }, () => ({ key: 'same', value: new Uint8Array(1000) })),
+    );
     expect(r.ok).toBe(true);
     expect(requests.length).toBeGreaterThan(1);
     if (r.ok) for (let i = 1; i < r.placements.length; i++) expect(r.placements[i]!.offset).toBeGreaterThan(r.placements[i - 1]!.offset);
   });
 
   it('never throws: failures are values; a failed send replaces the producer (new producer id)', async () => {
-    const { producer, stats } = fakeKafka({ fail: (n) => (n === 1 ? new KafkaJSConnectionError('Connection error: ECONNREFUSED') : n === 2 ? new KafkaJSProtocolError({ type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false, message: 'too large' } as unknown as Error) : undefined) });
+    const { producer, stats } = fakeKafka({
+      fail: (n) =>
+        n === 1
+          ? new KafkaJSConnectionError('Connection error: ECONNREFUSED')
+          : n === 2
+            ? new KafkaJSProtocolError({ type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false, message: 'too large' } as unknown as Error)
+            : undefined,
+    });
     expect(await producer.append('t', recs('a', 2))).toMatchObject({ ok: false, code: 'GP_LOG_UNAVAILABLE', retryable: true });
     expect(await producer.append('t', recs('a', 2))).toMatchObject({ ok: false, code: 'GP_LOG_RECORD_TOO_LARGE', retryable: false });
     expect((await producer.append('t', recs('a', 2))).ok).toBe(true);

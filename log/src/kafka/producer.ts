@@ -20,7 +20,16 @@ import { ACKS_ALL, compressionType, producerConfig } from './config.ts';
 import { describeKafkaError, KafkaLogError, needsProducerReset, toLogFailure } from './errors.ts';
 import type { ScopedLogger } from './logger.ts';
 import type { ResolvedKafkaLogOptions } from './options.ts';
-import { baseOffsets, coalescibleCount, placeParts, splitByPartitionBytes, toMessages, topicMessages, type AppendPart, type Placement } from './placements.ts';
+import {
+  baseOffsets,
+  coalescibleCount,
+  placeParts,
+  splitByPartitionBytes,
+  toMessages,
+  topicMessages,
+  type AppendPart,
+  type Placement,
+} from './placements.ts';
 
 export interface ProducerHost {
   readonly options: ResolvedKafkaLogOptions;
@@ -35,8 +44,17 @@ interface Pending extends AppendPart {
 }
 
 /** Sends parts in one request and returns each part's placements. */
-export async function sendParts(producer: Pick<Producer, 'sendBatch'>, o: ResolvedKafkaLogOptions, parts: readonly AppendPart[]): Promise<Placement[][]> {
-  const results: RecordMetadata[] = await producer.sendBatch({ acks: ACKS_ALL, timeout: o.ackTimeoutMs, compression: compressionType(o), topicMessages: topicMessages(parts) });
+export async function sendParts(
+  producer: Pick<Producer, 'sendBatch'>,
+  o: ResolvedKafkaLogOptions,
+  parts: readonly AppendPart[],
+): Promise<Placement[][]> {
+  const results: RecordMetadata[] = await producer.sendBatch({
+    acks: ACKS_ALL,
+    timeout: o.ackTimeoutMs,
+    compression: compressionType(o),
+    topicMessages: topicMessages(parts),
+  });
   return placeParts(parts, baseOffsets(results));
 }
 
@@ -53,7 +71,8 @@ export class KafkaProducer implements LogProducer {
       if (this.closed) return { ok: false, code: 'GP_LOG_CLOSED', message: 'the Kafka log is closed', retryable: false };
       if (records.length === 0) return { ok: true, placements: [] };
       const partitions = await this.host.partitions(topic);
-      if (partitions === undefined) return { ok: false, code: 'GP_LOG_UNKNOWN_TOPIC', message: `topic "${topic}" does not exist`, retryable: false };
+      if (partitions === undefined)
+        return { ok: false, code: 'GP_LOG_UNKNOWN_TOPIC', message: `topic "${topic}" does not exist`, retryable: false };
       // close() began while we looked the topic up: start no new work.
       if (this.closed) return { ok: false, code: 'GP_LOG_CLOSED', message: 'the Kafka log is closed', retryable: false };
       const messages = toMessages(records, partitions, this.host.options.now());
@@ -142,7 +161,10 @@ export class KafkaProducer implements LogProducer {
    * unrecoverable sequence errors (OUT_OF_ORDER_SEQUENCE_NUMBER, UNKNOWN_PRODUCER_ID).
    */
   private async reset(producer: Producer, err: unknown): Promise<void> {
-    this.host.logger.info('replacing the idempotent producer after a failed send', { error: describeKafkaError(err).message, desync: needsProducerReset(err) });
+    this.host.logger.info('replacing the idempotent producer after a failed send', {
+      error: describeKafkaError(err).message,
+      desync: needsProducerReset(err),
+    });
     this.client = undefined;
     await producer.disconnect().catch(() => undefined);
   }

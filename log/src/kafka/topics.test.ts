@@ -3,17 +3,32 @@ import { topicNames } from '../topics.ts';
 import { fetchPartitionCounts, gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
 
 describe('log/src/kafka/topics', () => {
-  const settings = { replicationFactor: 3, topicConfig: { 'min.insync.replicas': '2' }, topicConfigs: gamepulseTopicConfigs(topicNames('gp')) };
+  const settings = {
+    replicationFactor: 3,
+    topicConfig: { 'min.insync.replicas': '2' },
+    topicConfigs: gamepulseTopicConfigs(topicNames('gp')),
+  };
 
   it('creates only missing topics, with replication factor and merged per-topic config (deletions compacted)', () => {
     const plan = topicsToCreate(
-      [{ name: 'gp.events.v1', partitions: 4 }, { name: 'gp.deletions.v1', partitions: 1 }, { name: 'gp.events.v1', partitions: 8 }, { name: 'old', partitions: 9 }],
+      [
+        { name: 'gp.events.v1', partitions: 4 },
+        { name: 'gp.deletions.v1', partitions: 1 },
+        { name: 'gp.events.v1', partitions: 8 },
+        { name: 'old', partitions: 9 },
+      ],
       new Map([['old', 2]]),
       settings,
     );
-    expect(plan.map((t) => [t.topic, t.numPartitions, t.replicationFactor])).toEqual([['gp.events.v1', 4, 3], ['gp.deletions.v1', 1, 3]]);
+    expect(plan.map((t) => [t.topic, t.numPartitions, t.replicationFactor])).toEqual([
+      ['gp.events.v1', 4, 3],
+      ['gp.deletions.v1', 1, 3],
+    ]);
     expect(plan[0]!.configEntries).toEqual([{ name: 'min.insync.replicas', value: '2' }]);
-    expect(plan[1]!.configEntries).toEqual([{ name: 'min.insync.replicas', value: '2' }, { name: 'cleanup.policy', value: 'compact' }]);
+    expect(plan[1]!.configEntries).toEqual([
+      { name: 'min.insync.replicas', value: '2' },
+      { name: 'cleanup.policy', value: 'compact' },
+    ]);
     expect(() => topicsToCreate([{ name: 'x', partitions: 0 }], new Map(), settings)).toThrow(/partitions/);
   });
 
@@ -21,15 +36,25 @@ describe('log/src/kafka/topics', () => {
     let now = 0;
     let fetches = 0;
     let counts = new Map([['a', 2]]);
-    const cache = new PartitionCountCache(async () => (fetches++, new Map(counts)), 1000, () => now);
+    const cache = new PartitionCountCache(
+      async () => (fetches++, new Map(counts)),
+      1000,
+      () => now,
+    );
     const [x, y] = await Promise.all([cache.get('a'), cache.get('a')]);
     expect([x, y, fetches]).toEqual([2, 2, 1]);
     expect(await cache.get('a')).toBe(2);
     expect(fetches).toBe(1);
-    counts = new Map([['a', 4], ['b', 1]]);
+    counts = new Map([
+      ['a', 4],
+      ['b', 1],
+    ]);
     expect(await cache.get('b')).toBe(1); // miss → refresh
     expect(fetches).toBe(2);
-    counts = new Map([['a', 6], ['b', 1]]);
+    counts = new Map([
+      ['a', 6],
+      ['b', 1],
+    ]);
     now = 5000;
     expect(await cache.get('a')).toBe(6);
     expect(await cache.get('zzz')).toBeUndefined();
@@ -48,15 +73,28 @@ describe('log/src/kafka/topics', () => {
     const late = cache.get('fresh');
     expect(pending).toHaveLength(2); // a new fetch, not the early one
     pending[0]!(new Map([['other', 1]])); // the early answer, without 'fresh'
-    pending[1]!(new Map([['other', 1], ['fresh', 4]]));
+    pending[1]!(
+      new Map([
+        ['other', 1],
+        ['fresh', 4],
+      ]),
+    );
     expect(await early).toBe(1);
     expect(await late).toBe(4);
     expect(await cache.get('fresh')).toBe(4); // cached from the late fetch, not overwritten by the early one
   });
 
   it('metadata: retries a retryable error (a broker just restarted) within the window, throws other errors and the last one at once', async () => {
-    const unknown = Object.assign(new Error('This server does not host this topic-partition'), { name: 'KafkaJSProtocolError', type: 'UNKNOWN_TOPIC_OR_PARTITION', retriable: true });
-    const denied = Object.assign(new Error('not authorized'), { name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED', retriable: false });
+    const unknown = Object.assign(new Error('This server does not host this topic-partition'), {
+      name: 'KafkaJSProtocolError',
+      type: 'UNKNOWN_TOPIC_OR_PARTITION',
+      retriable: true,
+    });
+    const denied = Object.assign(new Error('not authorized'), {
+      name: 'KafkaJSProtocolError',
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+      retriable: false,
+    });
     const answers = (...as: Array<Error | string>) => ({
       calls: 0,
       async fetchTopicMetadata() {

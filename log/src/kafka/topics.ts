@@ -21,12 +21,20 @@ export interface TopicCreationSettings {
  * their partition count and config (growing partitions would re-map keys; shrinking is
  * impossible in Kafka).
  */
-export function topicsToCreate(specs: readonly TopicSpec[], existing: ReadonlyMap<string, number>, s: TopicCreationSettings): ITopicConfig[] {
+export function topicsToCreate(
+  specs: readonly TopicSpec[],
+  existing: ReadonlyMap<string, number>,
+  s: TopicCreationSettings,
+): ITopicConfig[] {
   const out = new Map<string, ITopicConfig>();
   for (const spec of specs) {
-    if (typeof spec.name !== 'string' || spec.name === '') throw new KafkaLogError('GP_LOG_INVALID_STATE', 'ensureTopics: topic name must be a non-empty string');
+    if (typeof spec.name !== 'string' || spec.name === '')
+      throw new KafkaLogError('GP_LOG_INVALID_STATE', 'ensureTopics: topic name must be a non-empty string');
     if (!Number.isInteger(spec.partitions) || spec.partitions < 1)
-      throw new KafkaLogError('GP_LOG_INVALID_STATE', `ensureTopics: ${spec.name}: partitions must be an integer ≥ 1, got ${spec.partitions}`);
+      throw new KafkaLogError(
+        'GP_LOG_INVALID_STATE',
+        `ensureTopics: ${spec.name}: partitions must be an integer ≥ 1, got ${spec.partitions}`,
+      );
     if (existing.has(spec.name) || out.has(spec.name)) continue;
     const config = { ...s.topicConfig, ...(s.topicConfigs[spec.name] ?? {}) };
     out.set(spec.name, {
@@ -66,7 +74,10 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * errors are retried with backoff (25 ms doubling to 1 s) for `retry.forMs`; the last
  * one, or any other, is thrown.
  */
-export async function fetchPartitionCounts(admin: Pick<Admin, 'fetchTopicMetadata'>, retry: MetadataRetry = { forMs: 0 }): Promise<Map<string, number>> {
+export async function fetchPartitionCounts(
+  admin: Pick<Admin, 'fetchTopicMetadata'>,
+  retry: MetadataRetry = { forMs: 0 },
+): Promise<Map<string, number>> {
   const now = retry.now ?? Date.now;
   const deadline = now() + retry.forMs;
   for (let waitMs = 25; ; waitMs = Math.min(waitMs * 2, 1_000)) {

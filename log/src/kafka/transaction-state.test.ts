@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type RecordMetadata } from 'kafkajs';
+import {
+  KafkaJSConnectionError,
+  KafkaJSNonRetriableError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+  type RecordMetadata,
+} from 'kafkajs';
 import { TransactionError, type TxState } from '../transactions.ts';
 import { ScopedLogger } from './logger.ts';
 import { resolveKafkaLogOptions } from './options.ts';
@@ -78,7 +84,12 @@ describe('log/src/kafka/transaction-state: the transition table', () => {
     for (const s of STATES) {
       const seen = new Set<TxState>([s]);
       const todo = [s];
-      while (todo.length) for (const n of TX_TRANSITIONS[todo.pop()!]) if (!seen.has(n)) { seen.add(n); todo.push(n); }
+      while (todo.length)
+        for (const n of TX_TRANSITIONS[todo.pop()!])
+          if (!seen.has(n)) {
+            seen.add(n);
+            todo.push(n);
+          }
       expect(seen.has('CLOSED'), `${s} reaches CLOSED`).toBe(true);
     }
   });
@@ -107,7 +118,12 @@ function fake(script: Script = {}) {
       if (script.sendBatch) return script.sendBatch();
       const parts = new Map<number, number>();
       for (const m of batch.topicMessages![0]!.messages) parts.set(m.partition!, (parts.get(m.partition!) ?? 0) + 1);
-      return [...parts.keys()].map((partition) => ({ topicName: batch.topicMessages![0]!.topic, partition, errorCode: 0, baseOffset: '10' }));
+      return [...parts.keys()].map((partition) => ({
+        topicName: batch.topicMessages![0]!.topic,
+        partition,
+        errorCode: 0,
+        baseOffset: '10',
+      }));
     },
     sendOffsets: async () => (calls.push('sendOffsets'), script.sendOffsets?.()),
     commit: async () => (calls.push('commit'), script.commit?.()),
@@ -144,7 +160,9 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
   });
 
   it('a failed append makes the transaction ABORTABLE: commit is refused, abort leads back to READY', async () => {
-    const { producer } = fake({ sendBatch: () => Promise.reject(retriesExceeded(new KafkaJSConnectionError('down'), { retryCount: 5, retryTime: 1 })) });
+    const { producer } = fake({
+      sendBatch: () => Promise.reject(retriesExceeded(new KafkaJSConnectionError('down'), { retryCount: 5, retryTime: 1 })),
+    });
     await producer.begin();
     const r = await producer.append('out', recs(2));
     expect(r).toMatchObject({ ok: false, code: 'GP_LOG_UNAVAILABLE', retryable: true });
@@ -156,7 +174,12 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
 
   it('aborting after a failed write replaces the kafkajs client (epoch bump) instead of reusing its sequence numbers', async () => {
     let fail = true;
-    const { producer, calls } = fake({ sendBatch: () => (fail ? Promise.reject(new KafkaJSConnectionError('reset')) : Promise.resolve([{ topicName: 'out', partition: 0, errorCode: 0, baseOffset: '3' }])) });
+    const { producer, calls } = fake({
+      sendBatch: () =>
+        fail
+          ? Promise.reject(new KafkaJSConnectionError('reset'))
+          : Promise.resolve([{ topicName: 'out', partition: 0, errorCode: 0, baseOffset: '3' }]),
+    });
     await producer.begin();
     await producer.append('out', [{ key: 'k', value: Buffer.from('v') }]);
     await producer.abort();
@@ -169,7 +192,10 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
   });
 
   it('maps INVALID_PRODUCER_EPOCH (and PRODUCER_FENCED, code 90) to FENCED, terminal and not retryable', async () => {
-    for (const err of [bailed(protocolError('INVALID_PRODUCER_EPOCH', 47, false)), protocolError('KAFKAJS_UNKNOWN_ERROR_CODE', -99, false)]) {
+    for (const err of [
+      bailed(protocolError('INVALID_PRODUCER_EPOCH', 47, false)),
+      protocolError('KAFKAJS_UNKNOWN_ERROR_CODE', -99, false),
+    ]) {
       if (err.message === 'KAFKAJS_UNKNOWN_ERROR_CODE') (err as { message: string }).message = 'Unknown error code 90';
       const { producer } = fake({ sendBatch: () => Promise.reject(err) });
       await producer.begin();
@@ -188,7 +214,9 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
     await fenced.producer.begin();
     await expect(fenced.producer.commit()).rejects.toMatchObject({ code: 'GP_LOG_TX_FENCED', retryable: false, state: 'FENCED' });
 
-    const unknown = fake({ commit: () => Promise.reject(retriesExceeded(protocolError('REQUEST_TIMED_OUT', 7, true), { retryCount: 5, retryTime: 1 })) });
+    const unknown = fake({
+      commit: () => Promise.reject(retriesExceeded(protocolError('REQUEST_TIMED_OUT', 7, true), { retryCount: 5, retryTime: 1 })),
+    });
     await unknown.producer.begin();
     await expect(unknown.producer.commit()).rejects.toMatchObject({ code: 'GP_LOG_TX_FAILED', retryable: true, state: 'FAILED' });
     await expect(unknown.producer.begin()).rejects.toMatchObject({ code: 'GP_LOG_TX_INVALID_STATE' });
@@ -199,7 +227,10 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
     await producer.begin();
     expect(await producer.append('missing', recs(1))).toMatchObject({ ok: false, code: 'GP_LOG_UNKNOWN_TOPIC' });
     expect(producer.state()).toBe('IN_TRANSACTION');
-    await expect(producer.sendOffsets('g', [{ topic: 'events', partition: 1, offset: 3 }])).rejects.toMatchObject({ code: 'GP_LOG_TX_ABORTABLE', retryable: true });
+    await expect(producer.sendOffsets('g', [{ topic: 'events', partition: 1, offset: 3 }])).rejects.toMatchObject({
+      code: 'GP_LOG_TX_ABORTABLE',
+      retryable: true,
+    });
     expect(producer.state()).toBe('ABORTABLE');
   });
 
@@ -217,7 +248,9 @@ describe('log/src/kafka/transactional-producer: state changes driven by kafkajs 
 
   it('refuses commit while an append is in flight', async () => {
     let release!: () => void;
-    const { producer } = fake({ sendBatch: () => new Promise((r) => (release = () => r([{ topicName: 'out', partition: 0, errorCode: 0, baseOffset: '0' }]))) });
+    const { producer } = fake({
+      sendBatch: () => new Promise((r) => (release = () => r([{ topicName: 'out', partition: 0, errorCode: 0, baseOffset: '0' }]))),
+    });
     await producer.begin();
     const pending = producer.append('out', [{ key: 'k', value: Buffer.from('v') }]);
     await new Promise((r) => setTimeout(r, 5));

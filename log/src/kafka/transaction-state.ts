@@ -50,7 +50,11 @@ export class TxStateMachine {
   guard(method: TxMethod): void {
     if (!this.canCall(method)) {
       const hint = this.current === 'FENCED' || this.current === 'FAILED' ? '; close this producer and create a new one' : '';
-      throw new TransactionError('GP_LOG_TX_INVALID_STATE', `transactional producer: cannot call ${method}() in state ${this.current}${hint}`, this.current);
+      throw new TransactionError(
+        'GP_LOG_TX_INVALID_STATE',
+        `transactional producer: cannot call ${method}() in state ${this.current}${hint}`,
+        this.current,
+      );
     }
   }
 
@@ -59,7 +63,12 @@ export class TxStateMachine {
   }
 
   transitionTo(to: TxState): void {
-    if (!this.canTransitionTo(to)) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `transactional producer: invalid transition ${this.current} → ${to}`, this.current);
+    if (!this.canTransitionTo(to))
+      throw new TransactionError(
+        'GP_LOG_TX_INVALID_STATE',
+        `transactional producer: invalid transition ${this.current} → ${to}`,
+        this.current,
+      );
     const from = this.current;
     this.current = to;
     this.onTransition?.(from, to);

@@ -50,8 +50,13 @@ async function initializedClient(kafka: Kafka, host: TransactionalHost, transact
 }
 
 /** Connects and initializes (fences older producers with this id) before resolving. */
-export async function createTransactionalProducer(kafka: Kafka, host: TransactionalHost, transactionalId: string): Promise<KafkaTransactionalProducer> {
-  if (typeof transactionalId !== 'string' || transactionalId === '') throw new TransactionError('GP_LOG_TX_INVALID_STATE', 'transactionalProducer: transactionalId must be a non-empty string', 'CLOSED');
+export async function createTransactionalProducer(
+  kafka: Kafka,
+  host: TransactionalHost,
+  transactionalId: string,
+): Promise<KafkaTransactionalProducer> {
+  if (typeof transactionalId !== 'string' || transactionalId === '')
+    throw new TransactionError('GP_LOG_TX_INVALID_STATE', 'transactionalProducer: transactionalId must be a non-empty string', 'CLOSED');
   const connect = () => initializedClient(kafka, host, transactionalId);
   let client: TxClient;
   try {
@@ -68,7 +73,12 @@ export async function createTransactionalProducer(kafka: Kafka, host: Transactio
 function byTopic(offsets: readonly TopicPartitionOffset[]) {
   const topics = new Map<string, Array<{ partition: number; offset: string }>>();
   for (const o of offsets) {
-    if (!Number.isSafeInteger(o.offset) || o.offset < 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `sendOffsets: invalid offset ${o.offset} for ${o.topic}/${o.partition}`, 'IN_TRANSACTION');
+    if (!Number.isSafeInteger(o.offset) || o.offset < 0)
+      throw new TransactionError(
+        'GP_LOG_TX_INVALID_STATE',
+        `sendOffsets: invalid offset ${o.offset} for ${o.topic}/${o.partition}`,
+        'IN_TRANSACTION',
+      );
     const list = topics.get(o.topic) ?? [];
     list.push({ partition: o.partition, offset: String(o.offset) });
     topics.set(o.topic, list);
@@ -162,7 +172,11 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
     } catch (err) {
       const fenced = isFencingError(err);
       this.machine.transitionTo(fenced ? 'FENCED' : 'FAILED');
-      this.host.logger.warn(`transaction ${method} failed`, { transactionalId: this.transactionalId, state: this.machine.state, error: describeKafkaError(err).message });
+      this.host.logger.warn(`transaction ${method} failed`, {
+        transactionalId: this.transactionalId,
+        state: this.machine.state,
+        error: describeKafkaError(err).message,
+      });
       throw this.error(fenced ? 'GP_LOG_TX_FENCED' : 'GP_LOG_TX_FAILED', method, err);
     }
     this.tx = undefined;
@@ -189,7 +203,8 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
       if (records.length === 0) return { ok: true, placements: [] };
       const partitions = await this.host.partitions(topic);
       // Nothing was sent, so the transaction is still whole.
-      if (partitions === undefined) return { ok: false, code: 'GP_LOG_UNKNOWN_TOPIC', message: `topic "${topic}" does not exist`, retryable: false };
+      if (partitions === undefined)
+        return { ok: false, code: 'GP_LOG_UNKNOWN_TOPIC', message: `topic "${topic}" does not exist`, retryable: false };
       const placements: Placement[] = [];
       for (const chunk of splitByPartitionBytes(toMessages(records, partitions, o.now()), o.maxBatchBytes)) {
         const [placed] = await sendParts(tx, o, [{ topic, messages: chunk }]);
@@ -213,7 +228,12 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   /** commit/abort/sendOffsets must not overlap an append: they would end a transaction whose content is still changing. */
   private guardExclusive(method: TxMethod): void {
     this.machine.guard(method);
-    if (this.pendingAppends > 0) throw new TransactionError('GP_LOG_TX_INVALID_STATE', `transactional producer: ${method}() while ${this.pendingAppends} append(s) are in flight; await them first`, this.machine.state);
+    if (this.pendingAppends > 0)
+      throw new TransactionError(
+        'GP_LOG_TX_INVALID_STATE',
+        `transactional producer: ${method}() while ${this.pendingAppends} append(s) are in flight; await them first`,
+        this.machine.state,
+      );
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
@@ -225,7 +245,16 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
 
   private error(code: 'GP_LOG_TX_FENCED' | 'GP_LOG_TX_FAILED' | 'GP_LOG_TX_ABORTABLE', method: string, cause: unknown): TransactionError {
     const info = describeKafkaError(cause);
-    const what = { GP_LOG_TX_FENCED: 'fenced by a newer producer with the same transactional id (or the transaction timed out)', GP_LOG_TX_FAILED: 'outcome unknown; close and create a new producer with the same id', GP_LOG_TX_ABORTABLE: 'abort the transaction and retry' }[code];
-    return new TransactionError(code, `${method}() of "${this.transactionalId}" failed: ${info.type ?? info.name}: ${info.message} (${what})`, this.machine.state, { cause });
+    const what = {
+      GP_LOG_TX_FENCED: 'fenced by a newer producer with the same transactional id (or the transaction timed out)',
+      GP_LOG_TX_FAILED: 'outcome unknown; close and create a new producer with the same id',
+      GP_LOG_TX_ABORTABLE: 'abort the transaction and retry',
+    }[code];
+    return new TransactionError(
+      code,
+      `${method}() of "${this.transactionalId}" failed: ${info.type ?? info.name}: ${info.message} (${what})`,
+      this.machine.state,
+      { cause },
+    );
   }
 }

@@ -65,7 +65,13 @@ function startWriter(dir: string, env: Record<string, string>, onLine?: (line: L
 /** A valid-looking record for `offset` cut to `keep` bytes: what a write torn by a crash leaves. */
 function tornRecord(offset: number, keep: number): Buffer {
   const r = recordFor(`torn-${offset}`);
-  const buf = encodeRecords([r], [0], [Buffer.byteLength(r.key)], RECORD_HEADER_BYTES + Buffer.byteLength(r.key) + r.value.length, Date.now());
+  const buf = encodeRecords(
+    [r],
+    [0],
+    [Buffer.byteLength(r.key)],
+    RECORD_HEADER_BYTES + Buffer.byteLength(r.key) + r.value.length,
+    Date.now(),
+  );
   sealRecords(buf, offset);
   return buf.subarray(0, Math.min(keep, buf.length - 1));
 }
@@ -84,8 +90,14 @@ async function readAllPartitions(dir: string): Promise<PartitionFiles[]> {
 function verifyAgainstAcks(files: PartitionFiles[], acks: Line[]): { records: number } {
   let records = 0;
   files.forEach((f, p) => {
-    expect(f.trailingBytes.every((b) => b === 0), `partition ${p} has bytes after its last valid record`).toBe(true);
-    expect(f.records.map((r) => r.offset), `partition ${p} offsets`).toEqual([...Array(f.records.length).keys()]);
+    expect(
+      f.trailingBytes.every((b) => b === 0),
+      `partition ${p} has bytes after its last valid record`,
+    ).toBe(true);
+    expect(
+      f.records.map((r) => r.offset),
+      `partition ${p} offsets`,
+    ).toEqual([...Array(f.records.length).keys()]);
     for (const r of f.records) expect(checkValue(r.value, r.key).ok, `partition ${p} offset ${r.offset} content`).toBe(true);
     records += f.records.length;
   });
@@ -124,7 +136,9 @@ describe('log/embedded crash safety (SIGKILL)', () => {
       children.push(child);
       // Kill at a random moment once it is writing: after 5-200 acks, plus 0-30 ms.
       const ackTarget = 5 + Math.floor(random() * 200);
-      await until(() => child.acks().length >= ackTarget || child.proc.exitCode !== null, `round ${round}: ${ackTarget} acks`, { timeoutMs: 60_000 });
+      await until(() => child.acks().length >= ackTarget || child.proc.exitCode !== null, `round ${round}: ${ackTarget} acks`, {
+        timeoutMs: 60_000,
+      });
       await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
       child.proc.kill('SIGKILL');
       const exit = await child.exited;
@@ -135,8 +149,12 @@ describe('log/embedded crash safety (SIGKILL)', () => {
       // The previous round's injected tail must have been cut by this round's recovery.
       const previous = injected.find((i) => i.round === round - 1);
       if (previous) {
-        const warning = child.lines.find((l) => l.t === 'log' && l.level === 'warn' && l.msg!.includes('torn tail') && l.fields?.partition === previous.partition);
-        expect(warning?.fields?.droppedBytes, `round ${round} recovery of the bytes injected in round ${round - 1}`).toBeGreaterThanOrEqual(previous.bytes);
+        const warning = child.lines.find(
+          (l) => l.t === 'log' && l.level === 'warn' && l.msg!.includes('torn tail') && l.fields?.partition === previous.partition,
+        );
+        expect(warning?.fields?.droppedBytes, `round ${round} recovery of the bytes injected in round ${round - 1}`).toBeGreaterThanOrEqual(
+          previous.bytes,
+        );
       }
       // Rounds 1, 3: a partial record (as a torn writev leaves); round 5: zeros (a size
       // extension whose data never reached the disk), left for the final open to find.
@@ -154,7 +172,10 @@ describe('log/embedded crash safety (SIGKILL)', () => {
 
     // Final recovery in this process, then the ground truth check.
     const warnings: Array<Record<string, unknown> | undefined> = [];
-    const log = await openEmbeddedLog({ dir: tmp.dir, logger: { info() {}, warn: (_m, f) => warnings.push(f), error: (m) => warnings.push({ error: m }) } });
+    const log = await openEmbeddedLog({
+      dir: tmp.dir,
+      logger: { info() {}, warn: (_m, f) => warnings.push(f), error: (m) => warnings.push({ error: m }) },
+    });
     opened.push(log);
     expect(warnings.some((w) => w?.partition === 5 % PARTITIONS && (w.droppedBytes as number) >= 777)).toBe(true);
     expect(warnings.some((w) => w && 'error' in w)).toBe(false);
@@ -162,7 +183,9 @@ describe('log/embedded crash safety (SIGKILL)', () => {
     const { records } = verifyAgainstAcks(files, allAcks);
     const ackedRecords = allAcks.reduce((s, a) => s + a.ids!.length, 0);
     expect(records).toBeGreaterThanOrEqual(ackedRecords);
-    console.log(`embedded-crash: ${allAcks.length} acknowledged appends (${ackedRecords} records) in 6 rounds; ${records} records on disk; injected tails ${JSON.stringify(injected)}; torn tails cut when the children reopened: ${tornAtOpen} (${tornAtOpen - 2} torn by the kills themselves)`);
+    console.log(
+      `embedded-crash: ${allAcks.length} acknowledged appends (${ackedRecords} records) in 6 rounds; ${records} records on disk; injected tails ${JSON.stringify(injected)}; torn tails cut when the children reopened: ${tornAtOpen} (${tornAtOpen - 2} torn by the kills themselves)`,
+    );
 
     // And the log goes on at the right offsets.
     const more = await log.producer().append(TOPIC, [recordFor('after-all')]);
@@ -221,12 +244,18 @@ describe('log/embedded crash safety (SIGKILL)', () => {
       expect(r.key).toBe(onDisk!.key);
       expect(Buffer.from(r.value).equals(Buffer.from(onDisk!.value))).toBe(true);
     }
-    for (let p = 0; p < PARTITIONS; p++) expect(got.filter((r) => r.partition === p).map((r) => r.offset)).toEqual([...Array(files[p]!.records.length).keys()]);
+    for (let p = 0; p < PARTITIONS; p++)
+      expect(got.filter((r) => r.partition === p).map((r) => r.offset)).toEqual([...Array(files[p]!.records.length).keys()]);
 
     // Delivery latency across processes (ack in the writer → onBatch in the reader), for the report.
-    const lat = got.map((r) => ackAt.has(checkValue(r.value, r.key).id) ? r.receivedAtMs - ackAt.get(checkValue(r.value, r.key).id)! : undefined).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    const lat = got
+      .map((r) => (ackAt.has(checkValue(r.value, r.key).id) ? r.receivedAtMs - ackAt.get(checkValue(r.value, r.key).id)! : undefined))
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => a - b);
     const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))];
-    console.log(`embedded-crash reader: ${total} records delivered; ack→delivery latency ms p50 ${pct(0.5)} p90 ${pct(0.9)} p99 ${pct(0.99)} max ${lat.at(-1)}`);
+    console.log(
+      `embedded-crash reader: ${total} records delivered; ack→delivery latency ms p50 ${pct(0.5)} p90 ${pct(0.9)} p99 ${pct(0.99)} max ${lat.at(-1)}`,
+    );
     expect(pct(0.5)).toBeLessThan(250);
   });
 });

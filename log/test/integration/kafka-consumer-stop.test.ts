@@ -78,7 +78,14 @@ describe('log/test/integration/kafka-consumer-stop: a consumer stopped while kaf
     };
     try {
       await a.ensureTopics([{ name: T, partitions: 4 }]);
-      expect((await a.producer().append(T, Array.from({ length: N }, (_, i) => ({ key: `player-${i}`, value: Buffer.from(`r${i}`) })))).ok).toBe(true);
+      expect(
+        (
+          await a.producer().append(
+            T,
+            Array.from({ length: N }, (_, i) => ({ key: `player-${i}`, value: Buffer.from(`r${i}`) })),
+          )
+        ).ok,
+      ).toBe(true);
 
       // Member a holds every partition and is busy in its first onBatch, so the rebalance
       // that x's join starts waits for a: x's JoinGroup stays in flight meanwhile.
@@ -97,7 +104,11 @@ describe('log/test/integration/kafka-consumer-stop: a consumer stopped while kaf
           for (const r of b.records) seen.add(Buffer.from(r.value).toString());
         },
       });
-      await waitUntil(() => holding, 30_000, () => 'member a is in onBatch');
+      await waitUntil(
+        () => holding,
+        30_000,
+        () => 'member a is in onBatch',
+      );
 
       const cx = x.consumer({ groupId: G, topics: [T], maxWaitMs: 50 });
       const xRun = cx.run({ onBatch: async () => undefined });
@@ -107,7 +118,11 @@ describe('log/test/integration/kafka-consumer-stop: a consumer stopped while kaf
       await xRun;
       letGo();
 
-      await waitUntil(() => seen.size >= N, 90_000, async () => `member a has all ${N} records (has ${seen.size}); ${await members()}; x ${JSON.stringify(cx.stats())}`);
+      await waitUntil(
+        () => seen.size >= N,
+        90_000,
+        async () => `member a has all ${N} records (has ${seen.size}); ${await members()}; x ${JSON.stringify(cx.stats())}`,
+      );
       const g = await group();
       expect(g.members.map((m) => m.clientId)).toEqual([`it-member-a-${RUN}`]);
       expect(cx.stats().state).toBe('stopped');

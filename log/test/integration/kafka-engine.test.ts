@@ -11,7 +11,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompressionTypes, Kafka, Partitioners, logLevel, type Admin, type Consumer, type LogEntry, type Producer, type RequestEvent } from 'kafkajs';
+import {
+  CompressionTypes,
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type LogEntry,
+  type Producer,
+  type RequestEvent,
+} from 'kafkajs';
 import { kafkaPaths, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
 
 const RUN = `${Date.now().toString(36)}-${process.pid}`;
@@ -49,7 +59,13 @@ function track<T extends Admin | Producer | Consumer>(client: T): T {
  * CONCURRENT_TRANSACTIONS while the broker writes the previous transaction's markers
  * (KIP-98). Those would bury a real failure, so they are dropped; everything else prints.
  */
-const EXPECTED_RETRIABLE = [/coordinator is loading/i, /coordinator is not available/i, /not the correct coordinator/i, /another concurrent operation on the same transaction/i, /Topic creation errors/i];
+const EXPECTED_RETRIABLE = [
+  /coordinator is loading/i,
+  /coordinator is not available/i,
+  /not the correct coordinator/i,
+  /another concurrent operation on the same transaction/i,
+  /Topic creation errors/i,
+];
 function quietLogCreator() {
   return ({ namespace, label, log }: LogEntry) => {
     const { error } = log as { error?: unknown };
@@ -82,7 +98,10 @@ async function consumeUntil(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`consumed ${got.length} messages from ${topic}, not done after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`consumed ${got.length} messages from ${topic}, not done after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
@@ -105,13 +124,15 @@ async function consumeUntil(
 /** Record batch headers of one partition's first segment, read from the broker's own files. */
 function batchHeaders(topic: string, partition: number): { attributes: number; producerId: bigint; records: number }[] {
   const dir = join(kafkaPaths(broker.dataDir).logDirs, `${topic}-${partition}`);
-  const segment = readdirSync(dir).filter((f) => f.endsWith('.log')).sort()[0];
+  const segment = readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .sort()[0];
   if (!segment) throw new Error(`no segment in ${dir}`);
   const buf = readFileSync(join(dir, segment));
   const out: { attributes: number; producerId: bigint; records: number }[] = [];
   // v2 batch: baseOffset i64 | batchLength i32 | leaderEpoch i32 | magic i8 | crc u32 |
   // attributes i16 | lastOffsetDelta i32 | baseTs i64 | maxTs i64 | producerId i64 | ...
-  for (let pos = 0; pos + 61 <= buf.length; ) {
+  for (let pos = 0; pos + 61 <= buf.length;) {
     const batchLength = buf.readInt32BE(pos + 8);
     if (batchLength <= 0) break;
     out.push({ attributes: buf.readInt16BE(pos + 21), producerId: buf.readBigInt64BE(pos + 43), records: buf.readInt32BE(pos + 57) });
@@ -160,7 +181,9 @@ describe('log/test/integration/kafka-engine: kafkajs against a real Apache Kafka
   });
 
   it('produces keyed, gzip-compressed messages with an idempotent acks=-1 producer', async () => {
-    const producer = track(kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }));
+    const producer = track(
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+    );
     await producer.connect();
     // Two sends, so that each partition gets more than one batch from the same producer id.
     for (const half of [0, 1]) {
@@ -217,10 +240,18 @@ describe('log/test/integration/kafka-engine: kafkajs against a real Apache Kafka
   it('commits output and input offsets atomically in a transaction; aborted writes stay invisible to read_committed', async () => {
     const groupId = `it-kafka-processor-${RUN}`;
     const producer = track(
-      kafka.producer({ transactionalId: `it-kafka-tx-${RUN}`, idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+      kafka.producer({
+        transactionalId: `it-kafka-tx-${RUN}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
     );
     await producer.connect();
-    const txOffsets = (offset: string) => ({ consumerGroupId: groupId, topics: [{ topic: INPUT, partitions: [{ partition: 0, offset }] }] });
+    const txOffsets = (offset: string) => ({
+      consumerGroupId: groupId,
+      topics: [{ topic: INPUT, partitions: [{ partition: 0, offset }] }],
+    });
 
     const committed = await producer.transaction();
     await committed.send({ topic: OUTPUT, acks: -1, messages: ['c1', 'c2', 'c3'].map((v) => ({ key: 'rollup', value: v })) });
@@ -240,11 +271,19 @@ describe('log/test/integration/kafka-engine: kafkajs against a real Apache Kafka
     await producer.disconnect();
 
     const untilEnd = (g: Received[]) => g.some((m) => m.value === 'end');
-    const readCommitted = await consumeUntil(track(kafka.consumer({ groupId: `it-kafka-rc-${RUN}`, readUncommitted: false })), OUTPUT, untilEnd);
+    const readCommitted = await consumeUntil(
+      track(kafka.consumer({ groupId: `it-kafka-rc-${RUN}`, readUncommitted: false })),
+      OUTPUT,
+      untilEnd,
+    );
     expect(readCommitted.map((m) => m.value)).toEqual(['c1', 'c2', 'c3', 'end']);
     // The aborted records are on disk (a read_uncommitted reader gets them), so the
     // filter above is the isolation level at work, not a failed send.
-    const readUncommitted = await consumeUntil(track(kafka.consumer({ groupId: `it-kafka-ru-${RUN}`, readUncommitted: true })), OUTPUT, untilEnd);
+    const readUncommitted = await consumeUntil(
+      track(kafka.consumer({ groupId: `it-kafka-ru-${RUN}`, readUncommitted: true })),
+      OUTPUT,
+      untilEnd,
+    );
     expect(readUncommitted.map((m) => m.value)).toEqual(['c1', 'c2', 'c3', 'a1', 'a2', 'end']);
 
     // Only the committed transaction's input offset counts (TxnOffsetCommit + EndTxn).
@@ -259,7 +298,25 @@ describe('log/test/integration/kafka-engine: kafkajs against a real Apache Kafka
 
   it('negotiated only protocol versions the broker accepts for every API the pipeline uses', () => {
     // Reaching here means every request above succeeded; this pins which APIs were exercised.
-    for (const api of ['CreateTopics', 'Metadata', 'ListOffsets', 'Produce', 'InitProducerId', 'GroupCoordinator', 'JoinGroup', 'SyncGroup', 'Heartbeat', 'Fetch', 'OffsetCommit', 'OffsetFetch', 'LeaveGroup', 'AddPartitionsToTxn', 'AddOffsetsToTxn', 'TxnOffsetCommit', 'EndTxn']) {
+    for (const api of [
+      'CreateTopics',
+      'Metadata',
+      'ListOffsets',
+      'Produce',
+      'InitProducerId',
+      'GroupCoordinator',
+      'JoinGroup',
+      'SyncGroup',
+      'Heartbeat',
+      'Fetch',
+      'OffsetCommit',
+      'OffsetFetch',
+      'LeaveGroup',
+      'AddPartitionsToTxn',
+      'AddOffsetsToTxn',
+      'TxnOffsetCommit',
+      'EndTxn',
+    ]) {
       expect(requests.has(api), `${api} was never sent`).toBe(true);
     }
   });

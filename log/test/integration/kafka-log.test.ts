@@ -40,7 +40,8 @@ const logLines: KafkaLogEntry[] = [];
 
 function logger(e: KafkaLogEntry): void {
   logLines.push(e);
-  if (e.level === 'error' || e.level === 'warn') console.error(`[kafka-log ${e.level} ${e.namespace}] ${e.message} ${JSON.stringify(e.fields)}`);
+  if (e.level === 'error' || e.level === 'warn')
+    console.error(`[kafka-log ${e.level} ${e.namespace}] ${e.message} ${JSON.stringify(e.fields)}`);
 }
 
 function open(extra: Partial<KafkaLogOptions> = {}): Promise<KafkaLog> {
@@ -66,7 +67,11 @@ async function readCommitted(log: KafkaLog, t: string, count: number, settleMs =
   const got: ConsumedRecord[] = [];
   const c = log.consumer({ groupId: group('reader'), topics: [t], maxWaitMs: 50 });
   await c.run({ onBatch: async (b) => void got.push(...b.records) });
-  await until(() => got.length >= count, () => `${count} records from ${t} (have ${got.length})`, { timeoutMs: 60_000, everyMs: 20 });
+  await until(
+    () => got.length >= count,
+    () => `${count} records from ${t} (have ${got.length})`,
+    { timeoutMs: 60_000, everyMs: 20 },
+  );
   await sleep(settleMs);
   await c.stop();
   return got;
@@ -81,7 +86,11 @@ async function readUncommitted(t: string, atLeast: number): Promise<string[]> {
   await consumer.subscribe({ topic: t, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void got.push(message.value?.toString() ?? '') });
   try {
-    await until(() => got.length >= atLeast, () => `${atLeast} uncommitted-read records from ${t}`, { timeoutMs: 60_000, everyMs: 20 });
+    await until(
+      () => got.length >= atLeast,
+      () => `${atLeast} uncommitted-read records from ${t}`,
+      { timeoutMs: 60_000, everyMs: 20 },
+    );
     await sleep(500);
   } finally {
     await consumer.disconnect();
@@ -149,7 +158,8 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       const value = Buffer.alloc(10 * 1024);
       // Half compressible text, half pseudo-random bytes: roughly what JSON/protobuf batches look like.
       for (let i = 0; i < value.length; i++) value[i] = i % 2 === 0 ? 97 + (i % 26) : (i * 2654435761) >>> 24;
-      const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000)} records/s, ${((n * value.length) / 1024 / 1024 / (ms / 1000)).toFixed(1)} MiB/s`;
+      const rate = (n: number, ms: number) =>
+        `${Math.round((n / ms) * 1000)} records/s, ${((n * value.length) / 1024 / 1024 / (ms / 1000)).toFixed(1)} MiB/s`;
       for (const compression of ['gzip', 'none'] as const) {
         const l = compression === 'gzip' ? log : await open({ compression });
         try {
@@ -159,18 +169,30 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
           const batches = 50;
           const t0 = performance.now();
           for (let b = 0; b < batches; b++) {
-            const r = await l.producer().append(t, Array.from({ length: batchSize }, (_, i) => ({ key: `player-${b * batchSize + i}`, value })));
+            const r = await l.producer().append(
+              t,
+              Array.from({ length: batchSize }, (_, i) => ({ key: `player-${b * batchSize + i}`, value })),
+            );
             expect(r.ok).toBe(true);
           }
           const seqMs = performance.now() - t0;
           const concurrent = 500;
           const t1 = performance.now();
-          const results = await Promise.all(Array.from({ length: concurrent }, (_, i) => l.producer().append(t, Array.from({ length: 10 }, (_, j) => ({ key: `c-${i}-${j}`, value })))));
+          const results = await Promise.all(
+            Array.from({ length: concurrent }, (_, i) =>
+              l.producer().append(
+                t,
+                Array.from({ length: 10 }, (_, j) => ({ key: `c-${i}-${j}`, value })),
+              ),
+            ),
+          );
           const concMs = performance.now() - t1;
           expect(results.every((r) => r.ok)).toBe(true);
           const seqRecords = batches * batchSize;
           const concRecords = concurrent * 10;
-          console.info(`[kafka-log throughput] ${compression}: sequential ${batches} appends of ${batchSize} x 10 KiB: ${seqMs.toFixed(0)} ms, ${rate(seqRecords, seqMs)}; concurrent ${concurrent} appends of 10 x 10 KiB: ${concMs.toFixed(0)} ms, ${rate(concRecords, concMs)}`);
+          console.info(
+            `[kafka-log throughput] ${compression}: sequential ${batches} appends of ${batchSize} x 10 KiB: ${seqMs.toFixed(0)} ms, ${rate(seqRecords, seqMs)}; concurrent ${concurrent} appends of 10 x 10 KiB: ${concMs.toFixed(0)} ms, ${rate(concRecords, concMs)}`,
+          );
           const ends = await l.endOffsets(t);
           expect(ends.reduce((sum, e) => sum + e.offset, 0)).toBe(seqRecords + concRecords);
         } finally {
@@ -183,7 +205,10 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       const A = topic('tx-in');
       const B = topic('tx-out');
       const G = group('tx-processor');
-      await log.ensureTopics([{ name: A, partitions: 3 }, { name: B, partitions: 2 }]);
+      await log.ensureTopics([
+        { name: A, partitions: 3 },
+        { name: B, partitions: 2 },
+      ]);
       const N = 600;
       const input = Array.from({ length: N }, (_, i) => rec(`player-${i % 37}`, String(i)));
       expect((await log.producer().append(A, input)).ok).toBe(true);
@@ -202,7 +227,11 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         const consumer = instance.consumer({ groupId: G, topics: [A], maxBatchRecords: 25, maxWaitMs: 50 });
         const run = consumer.run({
           onAssigned: async (tps) => {
-            for (const tp of tps) producers.set(tp.partition, await instance.transactionalProducer({ transactionalId: transactionalIdFor(G, A, tp.partition) }));
+            for (const tp of tps)
+              producers.set(
+                tp.partition,
+                await instance.transactionalProducer({ transactionalId: transactionalIdFor(G, A, tp.partition) }),
+              );
             const committed = await instance.committed(G, A);
             return tps.map((tp) => ({ ...tp, offset: committed.find((c) => c.partition === tp.partition)?.offset ?? 0 }));
           },
@@ -210,7 +239,10 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
             if (crashed) return; // a crashed process does nothing more
             const tp = producers.get(b.partition)!;
             await tp.begin();
-            const out = await tp.append(B, b.records.map((r) => rec(r.key, `out:${text(r)}`)));
+            const out = await tp.append(
+              B,
+              b.records.map((r) => rec(r.key, `out:${text(r)}`)),
+            );
             if (!out.ok) throw new Error(`append failed: ${out.code}`);
             await tp.sendOffsets(G, [{ topic: A, partition: b.partition, offset: b.nextOffset }]);
             txs++;
@@ -252,7 +284,11 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         // Its producers' initialization fenced process 1's producer and aborted its open transaction.
         await expect(zombie.commit()).rejects.toMatchObject({ code: 'GP_LOG_TX_FENCED' });
         expect(zombie.state()).toBe('FENCED');
-        await until(() => p1.stats().processed + p2.stats().processed >= N, () => `all ${N} inputs committed (${p1.stats().processed} + ${p2.stats().processed})`, { timeoutMs: 90_000, everyMs: 20 });
+        await until(
+          () => p1.stats().processed + p2.stats().processed >= N,
+          () => `all ${N} inputs committed (${p1.stats().processed} + ${p2.stats().processed})`,
+          { timeoutMs: 90_000, everyMs: 20 },
+        );
         await p2.consumer.stop();
         await zombie.close();
 
@@ -264,13 +300,15 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         const raw = await readUncommitted(B, N + 1);
         expect(raw.length).toBeGreaterThan(N);
         expect((await log.committed(G, A)).reduce((s, o) => s + o.offset, 0)).toBeGreaterThanOrEqual(N);
-        console.info(`[kafka-log tx] ${N} inputs; process 1: ${p1.stats().txs} transactions (1 aborted, 1 abandoned); process 2: ${p2.stats().txs}; B read_committed ${out.length}, on disk ${raw.length}`);
+        console.info(
+          `[kafka-log tx] ${N} inputs; process 1: ${p1.stats().txs} transactions (1 aborted, 1 abandoned); process 2: ${p2.stats().txs}; B read_committed ${out.length}, on disk ${raw.length}`,
+        );
       } finally {
         await log2.close();
       }
     }, 240_000);
 
-    it('zombie fencing: a second producer with the same transactional id fences the first; the zombie\'s writes never become visible', async () => {
+    it("zombie fencing: a second producer with the same transactional id fences the first; the zombie's writes never become visible", async () => {
       const Z = topic('zombie');
       await log.ensureTopics([{ name: Z, partitions: 1 }]);
       const id = `it-zombie-${RUN}`;
@@ -311,7 +349,14 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       // Member 1 must still be busy when member 2 joins (a backlog of ~2 s of work).
       const N1 = 4000;
       const N2 = 1000;
-      expect((await log.producer().append(R, Array.from({ length: N1 }, (_, i) => rec(`player-${i % 101}`, `r${i}`)))).ok).toBe(true);
+      expect(
+        (
+          await log.producer().append(
+            R,
+            Array.from({ length: N1 }, (_, i) => rec(`player-${i % 101}`, `r${i}`)),
+          )
+        ).ok,
+      ).toBe(true);
 
       // The "store": output (counts) and input positions change together, in one
       // synchronous step — a database transaction in real life — and conditionally:
@@ -368,7 +413,10 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         const m2 = member('m2', log2);
         const producing = (async () => {
           for (let i = 0; i < N2; i += 100) {
-            const r = await log.producer().append(R, Array.from({ length: 100 }, (_, j) => rec(`player-${(i + j) % 101}`, `r${N1 + i + j}`)));
+            const r = await log.producer().append(
+              R,
+              Array.from({ length: 100 }, (_, j) => rec(`player-${(i + j) % 101}`, `r${N1 + i + j}`)),
+            );
             expect(r.ok).toBe(true);
             await sleep(50);
           }
@@ -376,7 +424,11 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         await m2.run;
         const joinedMs = performance.now() - joinAt;
         await producing;
-        await until(() => counts.size >= N1 + N2, () => `all ${N1 + N2} records counted (have ${counts.size})`, { timeoutMs: 120_000, everyMs: 20 });
+        await until(
+          () => counts.size >= N1 + N2,
+          () => `all ${N1 + N2} records counted (have ${counts.size})`,
+          { timeoutMs: 120_000, everyMs: 20 },
+        );
         await sleep(1_000);
         await Promise.all([m1.c.stop(), m2.c.stop()]);
 
@@ -393,8 +445,13 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         // Member 1 was busy, so it noticed the rebalance at its own heartbeat and revoked
         // before rejoining: member 2 could not start on a partition before that finished.
         expect(s1.revocations['before-rejoin']).toBeGreaterThanOrEqual(1);
-        for (const p of m2Got) expect(firstBatchAt.get(`m2/${p}`) ?? Infinity, `m2's first batch of ${p} after m1 revoked it`).toBeGreaterThan(revokedAt.get(p)!);
-        console.info(`[kafka-log rebalance] m2 joined in ${joinedMs.toFixed(0)} ms; ${delivered} records delivered, ${skipped} delivered twice and skipped by the stored position; m1 ${JSON.stringify(s1.revocations)}, m2 ${JSON.stringify(m2.c.stats().revocations)}; ${events.join(' | ')}`);
+        for (const p of m2Got)
+          expect(firstBatchAt.get(`m2/${p}`) ?? Infinity, `m2's first batch of ${p} after m1 revoked it`).toBeGreaterThan(
+            revokedAt.get(p)!,
+          );
+        console.info(
+          `[kafka-log rebalance] m2 joined in ${joinedMs.toFixed(0)} ms; ${delivered} records delivered, ${skipped} delivered twice and skipped by the stored position; m1 ${JSON.stringify(s1.revocations)}, m2 ${JSON.stringify(m2.c.stats().revocations)}; ${events.join(' | ')}`,
+        );
       } finally {
         await log2.close();
       }
@@ -410,7 +467,14 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
       try {
         await a.ensureTopics([{ name: R, partitions: 2 }]);
         const N = 1200;
-        expect((await a.producer().append(R, Array.from({ length: N }, (_, i) => rec(`player-${i % 31}`, `s${i}`)))).ok).toBe(true);
+        expect(
+          (
+            await a.producer().append(
+              R,
+              Array.from({ length: N }, (_, i) => rec(`player-${i % 31}`, `s${i}`)),
+            )
+          ).ok,
+        ).toBe(true);
         const positions = new Map<number, number>();
         const counts = new Map<string, number>();
         let skipped = 0;
@@ -424,7 +488,9 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
               stall = false;
               stalledPartition = batch.partition;
               await sleep(7_000); // longer than the rebalance timeout
-              lateCommit = await c().commit([{ topic: R, partition: batch.partition, offset: batch.nextOffset }]).catch((e: unknown) => e);
+              lateCommit = await c()
+                .commit([{ topic: R, partition: batch.partition, offset: batch.nextOffset }])
+                .catch((e: unknown) => e);
             } else await sleep(5);
             // one atomic, conditional step: output and position together
             const from = positions.get(batch.partition) ?? 0;
@@ -442,7 +508,11 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         await until(() => stalledPartition >= 0, 'member a stalls', { timeoutMs: 10_000, everyMs: 20 });
         const cb = b.consumer({ groupId: G, topics: [R], maxBatchRecords: 40, maxWaitMs: 50 });
         await cb.run(handlers('b', () => cb));
-        await until(() => counts.size >= N, () => `all ${N} records counted (have ${counts.size})`, { timeoutMs: 120_000, everyMs: 20 });
+        await until(
+          () => counts.size >= N,
+          () => `all ${N} records counted (have ${counts.size})`,
+          { timeoutMs: 120_000, everyMs: 20 },
+        );
         await sleep(1_000);
         await Promise.all([ca.stop(), cb.stop()]);
         expect(counts.size).toBe(N);
@@ -451,7 +521,9 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         expect(skipped).toBeGreaterThan(0);
         expect(lateCommit).toMatchObject({ code: 'GP_LOG_NOT_ASSIGNED' });
         expect(ca.stats().revocations.late).toBeGreaterThanOrEqual(1);
-        console.info(`[kafka-log stuck member] ${N} records, ${skipped} delivered to both members and skipped by the stored position; a ${JSON.stringify(ca.stats().revocations)}, b ${JSON.stringify(cb.stats().revocations)}; late commit: ${(lateCommit as { code?: string }).code}`);
+        console.info(
+          `[kafka-log stuck member] ${N} records, ${skipped} delivered to both members and skipped by the stored position; a ${JSON.stringify(ca.stats().revocations)}, b ${JSON.stringify(cb.stats().revocations)}; late commit: ${(lateCommit as { code?: string }).code}`,
+        );
       } finally {
         await Promise.all([a.close(), b.close()]);
       }
@@ -482,7 +554,10 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
           while (!stop) {
             const values = Array.from({ length: 5 }, () => `s${seq++}`);
             try {
-              const r = await fragile.producer().append(S, values.map((v, i) => rec(`k${i}`, v)));
+              const r = await fragile.producer().append(
+                S,
+                values.map((v, i) => rec(`k${i}`, v)),
+              );
               if (r.ok) {
                 acked.push(...values);
                 if (phase === 'after') okAfter++;
@@ -518,7 +593,9 @@ describe('log/test/integration/kafka-log: KafkaLog on a real Apache Kafka broker
         const read = await readCommitted(fragile, S, acked.length);
         const got = new Set(read.map(text));
         for (const v of acked) expect(got.has(v), v).toBe(true);
-        console.info(`[kafka-log restart] ${acked.length} records acked, ${failures.length} retryable failures (${[...countBy(failures.map((f) => f.code))].map(([c, n]) => `${c} x${n}`).join(', ')}), outage ${((upAt - downAt) / 1000).toFixed(1)} s, first 20 appends after restart within ${(recoveredMs / 1000).toFixed(1)} s, read back ${read.length} (${read.length - acked.length} from failed-but-written appends); ${outageLines.length} warn/error log lines`);
+        console.info(
+          `[kafka-log restart] ${acked.length} records acked, ${failures.length} retryable failures (${[...countBy(failures.map((f) => f.code))].map(([c, n]) => `${c} x${n}`).join(', ')}), outage ${((upAt - downAt) / 1000).toFixed(1)} s, first 20 appends after restart within ${(recoveredMs / 1000).toFixed(1)} s, read back ${read.length} (${read.length - acked.length} from failed-but-written appends); ${outageLines.length} warn/error log lines`,
+        );
       } finally {
         await fragile.close();
       }

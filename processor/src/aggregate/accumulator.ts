@@ -76,7 +76,8 @@ export class RollupAccumulator {
 
   private groupOf(windowStartMs: number, dims: Dims, variant: string): RowGroup {
     const last = this.lastGroup;
-    if (last && last.windowStartMs === windowStartMs && last.variant === variant && (last.dims === dims || last.dims.key === dims.key)) return last;
+    if (last && last.windowStartMs === windowStartMs && last.variant === variant && (last.dims === dims || last.dims.key === dims.key))
+      return last;
     const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + variant;
     let group = this.groups.get(key);
     if (!group) {
@@ -128,9 +129,23 @@ export class RollupAccumulator {
    * the player on one partition; should two partitions disagree (a player with installs
    * on both), the earlier day wins.
    */
-  addPlayer(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number, purchase: boolean, sessionStart: boolean): void {
+  addPlayer(
+    windowStartMs: number,
+    dims: Dims,
+    playerId: string,
+    variant: string,
+    firstSeenDayMs: number,
+    purchase: boolean,
+    sessionStart: boolean,
+  ): void {
     let acc = this.lastPlayer;
-    if (acc && acc.windowStartMs === windowStartMs && acc.playerId === playerId && acc.variant === variant && this.lastPlayerDimsKey === dims.key) {
+    if (
+      acc &&
+      acc.windowStartMs === windowStartMs &&
+      acc.playerId === playerId &&
+      acc.variant === variant &&
+      this.lastPlayerDimsKey === dims.key
+    ) {
       if (firstSeenDayMs < acc.firstSeenDayMs) acc.firstSeenDayMs = firstSeenDayMs;
     } else {
       acc = this.playerRow(windowStartMs, dims, playerId, variant, firstSeenDayMs);
@@ -171,7 +186,8 @@ export class RollupAccumulator {
     const rollups: RollupRowData[] = [];
     for (const group of this.groups.values())
       for (const byAction of group.rows.values())
-        for (const byCurrency of byAction.values()) for (const byItem of byCurrency.values()) for (const row of byItem.values()) rollups.push(row);
+        for (const byCurrency of byAction.values())
+          for (const byItem of byCurrency.values()) for (const row of byItem.values()) rollups.push(row);
     const drained = { rollups, players: [...this.players.values()], events: this.events };
     this.discard();
     return drained;

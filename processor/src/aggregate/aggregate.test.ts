@@ -8,7 +8,10 @@ import { foldBatch, type PlayerTables } from './fold-batch.ts';
 import { rollupFields, rollupFieldsInto } from './rollup-fields.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 23, 59); // one minute before midnight UTC
-const tables = (partition = 0): PlayerTables => ({ firstSeen: createFirstSeenTable(partition), assignments: createAssignmentTable(partition) });
+const tables = (partition = 0): PlayerTables => ({
+  firstSeen: createFirstSeenTable(partition),
+  assignments: createAssignmentTable(partition),
+});
 const ev = (sec: number, payload: Partial<EventData>, extra: Partial<EventData> = {}): EventData => ({
   eventId: `e${sec}`,
   installId: 'i1',
@@ -29,13 +32,28 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{ sessionStart: {} }, { eventType: 'session_start' }],
       [{ sessionEnd: { lengthMs: 61_000 } }, { eventType: 'session_end', amount: 61_000 }],
       [{ progression: { status: 1, tier1: 'w1' } }, { eventType: 'progression', action: 'start', item: 'w1' }],
-      [{ progression: { status: 2, tier1: 'w1', tier2: 'l3', tier3: 'p2' } }, { eventType: 'progression', action: 'complete', item: 'w1:l3:p2' }],
+      [
+        { progression: { status: 2, tier1: 'w1', tier2: 'l3', tier3: 'p2' } },
+        { eventType: 'progression', action: 'complete', item: 'w1:l3:p2' },
+      ],
       [{ progression: { status: 3, tier1: 'w1', tier2: '', tier3: 'p2' } }, { eventType: 'progression', action: 'fail', item: 'w1' }],
-      [{ progression: { status: 3, tier1: 'forest', tier2: 'level1' } }, { eventType: 'progression', action: 'fail', item: 'forest:level1' }],
+      [
+        { progression: { status: 3, tier1: 'forest', tier2: 'level1' } },
+        { eventType: 'progression', action: 'fail', item: 'forest:level1' },
+      ],
       [{ progression: { status: 1, tier2: 'l1' } }, { eventType: 'progression', action: 'start', item: '' }],
-      [{ purchase: { currency: 'EUR', amountMinor: 499, itemType: 'gem_pack' } }, { eventType: 'purchase', currency: 'EUR', amount: 499, item: 'gem_pack' }],
-      [{ resource: { flow: 1, currency: 'gold', amount: 50, itemType: 'reward' } }, { eventType: 'resource', action: 'source', currency: 'gold', amount: 50, item: 'reward' }],
-      [{ resource: { flow: 2, currency: 'gold', amount: 20, itemType: 'shop' } }, { eventType: 'resource', action: 'sink', currency: 'gold', amount: 20, item: 'shop' }],
+      [
+        { purchase: { currency: 'EUR', amountMinor: 499, itemType: 'gem_pack' } },
+        { eventType: 'purchase', currency: 'EUR', amount: 499, item: 'gem_pack' },
+      ],
+      [
+        { resource: { flow: 1, currency: 'gold', amount: 50, itemType: 'reward' } },
+        { eventType: 'resource', action: 'source', currency: 'gold', amount: 50, item: 'reward' },
+      ],
+      [
+        { resource: { flow: 2, currency: 'gold', amount: 20, itemType: 'shop' } },
+        { eventType: 'resource', action: 'sink', currency: 'gold', amount: 20, item: 'shop' },
+      ],
       [{ design: { eventId: 'ui:settings:open', value: 2.5 } }, { eventType: 'design', item: 'ui:settings:open', value: 2.5 }],
       [{ ad: { action: 3, adType: 'rewarded' } }, { eventType: 'ad', action: 'failed_show', item: 'rewarded' }],
       [{ ad: { action: 1, adType: 'banner' } }, { eventType: 'ad', action: 'show', item: 'banner' }],
@@ -60,7 +78,7 @@ describe('processor/src/aggregate/rollup-fields', () => {
     }
   });
 
-  it('takes dimensions from the event\'s context field by field, else the batch\'s', () => {
+  it("takes dimensions from the event's context field by field, else the batch's", () => {
     const batch = { gameId: 'g', build: '1.0', platform: 'ios', country: 'BR' };
     expect(dimsOf(undefined, batch)).toMatchObject(batch);
     expect(dimsOf({ build: '2.0' }, batch)).toMatchObject({ gameId: 'g', build: '2.0', platform: 'ios', country: 'BR' });
@@ -100,11 +118,22 @@ describe('processor/src/aggregate/fold-batch', () => {
     const w3 = T0 + 180_000; // receive time T0+200s
     const dims = { gameId: 'g', build: '1.0', platform: 'web', country: 'DE' };
     const row = (w: number, eventType: string, o: Record<string, unknown>) => ({
-      windowStartMs: w, ...dims, eventType, action: '', currency: '', item: '', variant: '', events: 1, amount: 0, value: 0, ...o,
+      windowStartMs: w,
+      ...dims,
+      eventType,
+      action: '',
+      currency: '',
+      item: '',
+      variant: '',
+      events: 1,
+      amount: 0,
+      value: 0,
+      ...o,
     });
     const { rollups, players, events } = acc.drain();
     expect(events).toBe(9);
-    const key = (r: { windowStartMs?: number | null; eventType?: string | null; country?: string | null; action?: string | null }) => `${r.windowStartMs}|${r.eventType}|${r.country}|${r.action}`;
+    const key = (r: { windowStartMs?: number | null; eventType?: string | null; country?: string | null; action?: string | null }) =>
+      `${r.windowStartMs}|${r.eventType}|${r.country}|${r.action}`;
     expect([...rollups].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
       [
         row(w0, 'session_start', {}),
@@ -119,20 +148,45 @@ describe('processor/src/aggregate/fold-batch', () => {
     );
 
     const day0 = Date.UTC(2025, 2, 10);
-    const pkey = (p: { windowStartMs?: number | null; playerId?: string | null; country?: string | null }) => `${p.windowStartMs}|${p.playerId}|${p.country}`;
+    const pkey = (p: { windowStartMs?: number | null; playerId?: string | null; country?: string | null }) =>
+      `${p.windowStartMs}|${p.playerId}|${p.country}`;
     expect([...players].sort((a, b) => pkey(a).localeCompare(pkey(b)))).toEqual(
       [
         { windowStartMs: w0, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 4, purchases: 2, sessions: 1, variant: '' },
         { windowStartMs: w1, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 2, purchases: 0, sessions: 0, variant: '' },
-        { windowStartMs: w1, ...dims, country: 'FR', playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0, variant: '' },
+        {
+          windowStartMs: w1,
+          ...dims,
+          country: 'FR',
+          playerId: 'p1',
+          firstSeenDayMs: day0,
+          events: 1,
+          purchases: 0,
+          sessions: 0,
+          variant: '',
+        },
         // the install id's first event is the one past midnight: its cohort is the next day
-        { windowStartMs: w1, ...dims, playerId: 'i1', firstSeenDayMs: day0 + 86_400_000, events: 1, purchases: 0, sessions: 0, variant: '' },
+        {
+          windowStartMs: w1,
+          ...dims,
+          playerId: 'i1',
+          firstSeenDayMs: day0 + 86_400_000,
+          events: 1,
+          purchases: 0,
+          sessions: 0,
+          variant: '',
+        },
         { windowStartMs: w3, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0, variant: '' },
       ].sort((a, b) => pkey(a).localeCompare(pkey(b))),
     );
     expect(acc.pendingRows).toBe(0);
     // first-seen state: one entry per new player, then nothing until another new player
-    expect(firstSeen.takeDirty().map((e) => e.key).sort()).toEqual(['i1', 'p1']);
+    expect(
+      firstSeen
+        .takeDirty()
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(['i1', 'p1']);
     foldBatch(wire({ ...batch, batchSequence: 2 }), acc, t, T0 + 300_000);
     expect(firstSeen.dirtyCount).toBe(0);
   });
@@ -141,7 +195,9 @@ describe('processor/src/aggregate/fold-batch', () => {
     const acc = new RollupAccumulator();
     const t = tables();
     const b = (seq: number): IngestedBatchData => ({
-      installId: 'i1', batchSequence: seq, context: { gameId: 'g' },
+      installId: 'i1',
+      batchSequence: seq,
+      context: { gameId: 'g' },
       events: [ev(1, { purchase: { currency: 'USD', amountMinor: 100, itemType: 'x' } })],
     });
     for (let s = 1; s <= 3; s++) foldBatch(wire(b(s)), acc, t, T0);
@@ -154,9 +210,16 @@ describe('processor/src/aggregate/fold-batch', () => {
 
 describe('processor/src/aggregate/assignment (variant stamping)', () => {
   const dims = { gameId: 'g', build: '1.0', platform: 'web', country: 'DE' };
-  const batch = (seq: number, events: EventData[], installId = 'i1'): IngestedBatchData => ({ installId, batchSequence: seq, context: dims, events });
-  const exposure = (sec: number, experiment: string, variant: string, extra: Partial<EventData> = {}) => ev(sec, { experimentExposure: { experiment, variant } }, extra);
-  const purchase = (sec: number, amountMinor: number, extra: Partial<EventData> = {}) => ev(sec, { purchase: { currency: 'EUR', amountMinor, itemType: 'gems' } }, extra);
+  const batch = (seq: number, events: EventData[], installId = 'i1'): IngestedBatchData => ({
+    installId,
+    batchSequence: seq,
+    context: dims,
+    events,
+  });
+  const exposure = (sec: number, experiment: string, variant: string, extra: Partial<EventData> = {}) =>
+    ev(sec, { experimentExposure: { experiment, variant } }, extra);
+  const purchase = (sec: number, amountMinor: number, extra: Partial<EventData> = {}) =>
+    ev(sec, { purchase: { currency: 'EUR', amountMinor, itemType: 'gems' } }, extra);
   const sorted = (xs: string[]) => [...xs].sort();
   /** Rows as `variant|eventType|events|amount` and `variant|player|events|purchases|sessions`, sorted. */
   function shape(acc: RollupAccumulator) {
@@ -171,17 +234,33 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
     const acc = new RollupAccumulator();
     const t = tables();
     // one window (T0 .. T0+59s): a session start and a purchase before the exposure, a purchase after it
-    foldBatch(wire(batch(1, [ev(1, { sessionStart: {} }), purchase(2, 100), exposure(3, 'shop_layout', 'grid'), purchase(4, 250)])), acc, t, T0);
+    foldBatch(
+      wire(batch(1, [ev(1, { sessionStart: {} }), purchase(2, 100), exposure(3, 'shop_layout', 'grid'), purchase(4, 250)])),
+      acc,
+      t,
+      T0,
+    );
     expect(shape(acc)).toEqual({
-      rollups: sorted(['0||purchase|1|100', '0||session_start|1|0', '0|shop_layout:grid|experiment_exposure|1|0', '0|shop_layout:grid|purchase|1|250']),
+      rollups: sorted([
+        '0||purchase|1|100',
+        '0||session_start|1|0',
+        '0|shop_layout:grid|experiment_exposure|1|0',
+        '0|shop_layout:grid|purchase|1|250',
+      ]),
       // the window of the exposure has one player row before it and one after it
       players: sorted(['0||p1|2|1|1', '0|shop_layout:grid|p1|2|1|0']),
     });
-    expect(t.assignments.takeDirty()).toEqual([{ partition: 0, namespace: VARIANT_NAMESPACE, key: 'p1', value: new TextEncoder().encode('shop_layout:grid') }]);
+    expect(t.assignments.takeDirty()).toEqual([
+      { partition: 0, namespace: VARIANT_NAMESPACE, key: 'p1', value: new TextEncoder().encode('shop_layout:grid') },
+    ]);
     // a later batch (next window): still assigned, no state written again
     foldBatch(wire(batch(2, [ev(70, { sessionStart: {} }), exposure(71, 'shop_layout', 'grid'), purchase(72, 5)])), acc, t, T0);
     expect(shape(acc)).toEqual({
-      rollups: sorted(['60000|shop_layout:grid|experiment_exposure|1|0', '60000|shop_layout:grid|purchase|1|5', '60000|shop_layout:grid|session_start|1|0']),
+      rollups: sorted([
+        '60000|shop_layout:grid|experiment_exposure|1|0',
+        '60000|shop_layout:grid|purchase|1|5',
+        '60000|shop_layout:grid|session_start|1|0',
+      ]),
       players: sorted(['60000|shop_layout:grid|p1|3|1|1']),
     });
     expect(t.assignments.dirtyCount).toBe(0);
@@ -191,14 +270,16 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
     const acc = new RollupAccumulator();
     const t = tables();
     foldBatch(
-      wire(batch(1, [
-        exposure(1, 'onboarding', 'a'),
-        purchase(2, 10),
-        ev(3, { sessionStart: {} }, { playerId: 'p2' }), // another player of the install: not assigned
-        exposure(4, 'shop_layout', 'control'),
-        purchase(5, 20),
-        purchase(6, 30, { playerId: 'p2' }),
-      ])),
+      wire(
+        batch(1, [
+          exposure(1, 'onboarding', 'a'),
+          purchase(2, 10),
+          ev(3, { sessionStart: {} }, { playerId: 'p2' }), // another player of the install: not assigned
+          exposure(4, 'shop_layout', 'control'),
+          purchase(5, 20),
+          purchase(6, 30, { playerId: 'p2' }),
+        ]),
+      ),
       acc,
       t,
       T0,
@@ -230,7 +311,10 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
     expect(elsewhere.assignments.size).toBe(0);
     const acc = new RollupAccumulator();
     foldBatch(wire(batch(2, [purchase(90, 7)])), acc, after, T0);
-    expect(shape(acc)).toEqual({ rollups: sorted(['60000|shop_layout:grid|purchase|1|7']), players: sorted(['60000|shop_layout:grid|p1|1|1|0']) });
+    expect(shape(acc)).toEqual({
+      rollups: sorted(['60000|shop_layout:grid|purchase|1|7']),
+      players: sorted(['60000|shop_layout:grid|p1|1|1|0']),
+    });
     // a deletion request erased the player in the store: dropped without writing anything
     expect(after.assignments.forget('p1')).toBe(true);
     expect(after.assignments.dirtyCount).toBe(0);

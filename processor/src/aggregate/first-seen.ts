@@ -21,7 +21,8 @@ const codec: StateCodec<number> = {
     return out;
   },
   decode(bytes) {
-    if (bytes.length !== 9 || bytes[0] !== FORMAT_V1) throw new Error(`player state: unknown format (version ${bytes[0]}, ${bytes.length} bytes)`);
+    if (bytes.length !== 9 || bytes[0] !== FORMAT_V1)
+      throw new Error(`player state: unknown format (version ${bytes[0]}, ${bytes.length} bytes)`);
     return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getFloat64(1);
   },
 };

@@ -7,7 +7,7 @@ const run = (seqs: number[]) => {
 };
 
 describe('processor/src/dedup/install-window', () => {
-  it('accepts an install\'s batches in order, each once', () => {
+  it("accepts an install's batches in order, each once", () => {
     const { w, verdicts } = run([1, 2, 3, 4, 5]);
     expect(verdicts).toEqual(['new', 'new', 'new', 'new', 'new']);
     expect(w.maxSeq).toBe(5);
@@ -85,7 +85,7 @@ describe('processor/src/dedup/install-window', () => {
 
   it('matches a brute-force set model on random traffic', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const w = emptyWindow();
     const seen = new Set<number>();
     let max = 0;

@@ -45,7 +45,8 @@ export function observe(w: InstallWindow, seq: number): DedupVerdict {
   if (seq > w.maxSeq) {
     const shift = seq - w.maxSeq;
     if (w.maxSeq === 0) w.seenBelow = 0n;
-    else if (shift > WINDOW_SIZE) w.seenBelow = 0n; // the old max falls out of the window too
+    else if (shift > WINDOW_SIZE)
+      w.seenBelow = 0n; // the old max falls out of the window too
     else w.seenBelow = ((w.seenBelow << BigInt(shift)) | (1n << BigInt(shift - 1))) & MASK;
     w.maxSeq = seq;
     return 'new';

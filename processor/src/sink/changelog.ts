@@ -55,7 +55,12 @@ export interface ReadToEndOptions {
  * The end is the high watermark: callers first settle every transaction that could be
  * open on these partitions (creating the partition's transactional producer does).
  */
-export async function readPartitionsToEnd(log: Log, topic: string, partitions: readonly number[], o: ReadToEndOptions): Promise<ConsumedRecord[]> {
+export async function readPartitionsToEnd(
+  log: Log,
+  topic: string,
+  partitions: readonly number[],
+  o: ReadToEndOptions,
+): Promise<ConsumedRecord[]> {
   const ends = new Map((await log.endOffsets(topic)).map((e) => [e.partition, e.offset]));
   const want = new Map<number, number>();
   for (const p of partitions) if ((ends.get(p) ?? 0) > 0) want.set(p, ends.get(p)!);
@@ -81,7 +86,15 @@ export async function readPartitionsToEnd(log: Log, topic: string, partitions: r
     await Promise.race([
       done,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`changelog ${topic}: partitions ${[...want.keys()].filter((p) => !reached.has(p)).join(',')} not read to the end within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `changelog ${topic}: partitions ${[...want.keys()].filter((p) => !reached.has(p)).join(',')} not read to the end within ${timeoutMs} ms`,
+              ),
+            ),
+          timeoutMs,
+        );
       }),
     ]);
   } finally {

@@ -52,7 +52,8 @@ interface Output {
 /** Rollups topic records of one partition's commit: rows and player windows, keyed for Druid's locality. */
 export function rollupsTopicRecords(part: Pick<PartitionCommit, 'rollups' | 'players'>): LogRecord[] {
   const out: LogRecord[] = [];
-  const push = (row: RollupsTopicRow) => out.push({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row), timestampMs: row.window_start });
+  const push = (row: RollupsTopicRow) =>
+    out.push({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row), timestampMs: row.window_start });
   for (const r of part.rollups) push(rollupToJson(r));
   for (const p of part.players) push(playerToJson(p));
   return out;
@@ -80,7 +81,12 @@ class KafkaTransactionSink implements ProcessorSink {
     // partition came back): close it; the new producer fences it anyway.
     await this.release(partitions);
     const outputs = partitions.map((p) => {
-      const out: Output = { machine: new OutputStateMachine(p, (partition, from, event, to) => this.o.logger.debug('partition output', { partition, from, event, to })), producer: undefined };
+      const out: Output = {
+        machine: new OutputStateMachine(p, (partition, from, event, to) =>
+          this.o.logger.debug('partition output', { partition, from, event, to }),
+        ),
+        producer: undefined,
+      };
       this.outputs.set(p, out);
       return [p, out] as const;
     });
@@ -94,14 +100,21 @@ class KafkaTransactionSink implements ProcessorSink {
       );
       // 2. Only now are the committed offsets and the changelog final.
       const committed = await this.o.log.committed(this.o.groupId, topic);
-      const positions: Position[] = committed.filter((c) => partitions.includes(c.partition)).map((c) => ({ topic, partition: c.partition, offset: c.offset }));
+      const positions: Position[] = committed
+        .filter((c) => partitions.includes(c.partition))
+        .map((c) => ({ topic, partition: c.partition, offset: c.offset }));
       const records = await readPartitionsToEnd(this.o.log, this.o.topics.changelog, partitions, {
         groupPrefix: this.o.groupId,
         ...(this.o.restoreTimeoutMs !== undefined ? { timeoutMs: this.o.restoreTimeoutMs } : {}),
       });
       const state: StateEntry[] = stateFromChangelog(records);
       for (const [, out] of outputs) out.machine.fire('restored');
-      this.o.logger.info('partitions restored from the changelog', { partitions, positions: positions.map((p) => [p.partition, p.offset]), stateEntries: state.length, changelogRecords: records.length });
+      this.o.logger.info('partitions restored from the changelog', {
+        partitions,
+        positions: positions.map((p) => [p.partition, p.offset]),
+        stateEntries: state.length,
+        changelogRecords: records.length,
+      });
       return { positions, state };
     } catch (err) {
       for (const [, out] of outputs) if (out.machine.can('failed')) out.machine.fire('failed');
@@ -121,7 +134,8 @@ class KafkaTransactionSink implements ProcessorSink {
 
   private async commitPartition(part: PartitionCommit): Promise<void> {
     const out = this.outputs.get(part.partition);
-    if (!out || out.machine.state !== 'owned' || !out.producer) throw new Error(`kafka sink: partition ${part.partition} is not owned (${out?.machine.state ?? 'unassigned'})`);
+    if (!out || out.machine.state !== 'owned' || !out.producer)
+      throw new Error(`kafka sink: partition ${part.partition} is not owned (${out?.machine.state ?? 'unassigned'})`);
     const tx = out.producer;
     out.machine.fire('begin');
     try {

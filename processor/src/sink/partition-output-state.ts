@@ -51,7 +51,8 @@ export class OutputStateMachine {
 
   fire(event: OutputEvent): OutputState {
     const next = OUTPUT_TRANSITIONS[this.current][event];
-    if (next === undefined) throw new ProcessorError('GP_PROCESSOR_ILLEGAL_TRANSITION', `partition ${this.partition} output: ${event} in state ${this.current}`);
+    if (next === undefined)
+      throw new ProcessorError('GP_PROCESSOR_ILLEGAL_TRANSITION', `partition ${this.partition} output: ${event} in state ${this.current}`);
     const from = this.current;
     this.current = next;
     this.onTransition?.(this.partition, from, event, next);

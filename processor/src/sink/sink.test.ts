@@ -5,7 +5,15 @@
  * Real Kafka: processor/test/integration/kafka-processor.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { TransactionError, type AppendResult, type LogRecord, type TopicPartitionOffset, type TransactionalLog, type TransactionalProducer, type TxState } from '@gamepulse/log';
+import {
+  TransactionError,
+  type AppendResult,
+  type LogRecord,
+  type TopicPartitionOffset,
+  type TransactionalLog,
+  type TransactionalProducer,
+  type TxState,
+} from '@gamepulse/log';
 import { decodeRollupsRecord, DeadLetter } from '@gamepulse/proto';
 import { createLogger } from '@gamepulse/service';
 import { changelogRecord, stateFromChangelog } from './changelog.ts';
@@ -23,9 +31,47 @@ function part(partition: number, over: Partial<PartitionCommit> = {}): Partition
     partition,
     fromOffset: 10,
     nextOffset: 20,
-    rollups: [{ windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', eventType: 'purchase', action: '', currency: 'EUR', item: 'i', variant: '', events: 2, amount: 5, value: 0 }],
-    players: [{ windowStartMs: 60_000, gameId: 'g', build: 'b', platform: 'web', country: 'DE', playerId: 'p', firstSeenDayMs: 0, events: 2, purchases: 1, sessions: 0 }],
-    deadLetters: [{ code: 'GP_PROCESSOR_RECORD_UNDECODABLE', message: 'bad', keyId: '', receivedAtMs: 1, raw: new Uint8Array([1]), source: 'processor' }],
+    rollups: [
+      {
+        windowStartMs: 60_000,
+        gameId: 'g',
+        build: 'b',
+        platform: 'web',
+        country: 'DE',
+        eventType: 'purchase',
+        action: '',
+        currency: 'EUR',
+        item: 'i',
+        variant: '',
+        events: 2,
+        amount: 5,
+        value: 0,
+      },
+    ],
+    players: [
+      {
+        windowStartMs: 60_000,
+        gameId: 'g',
+        build: 'b',
+        platform: 'web',
+        country: 'DE',
+        playerId: 'p',
+        firstSeenDayMs: 0,
+        events: 2,
+        purchases: 1,
+        sessions: 0,
+      },
+    ],
+    deadLetters: [
+      {
+        code: 'GP_PROCESSOR_RECORD_UNDECODABLE',
+        message: 'bad',
+        keyId: '',
+        receivedAtMs: 1,
+        raw: new Uint8Array([1]),
+        source: 'processor',
+      },
+    ],
     state: [{ partition, namespace: 'dedup', key: 'install-1', value: new Uint8Array([1, 2]) }],
     events: 2,
     ...over,
@@ -156,7 +202,9 @@ describe('processor/sink', () => {
 
   it('partition output: every state reaches released; committing only from owned; lost and broken never commit again', () => {
     // committing settles first (committed | fenced | failed): never released mid-transaction.
-    for (const state of Object.keys(OUTPUT_TRANSITIONS)) if (state !== 'released' && state !== 'committing') expect(Object.values(OUTPUT_TRANSITIONS[state as keyof typeof OUTPUT_TRANSITIONS])).toContain('released');
+    for (const state of Object.keys(OUTPUT_TRANSITIONS))
+      if (state !== 'released' && state !== 'committing')
+        expect(Object.values(OUTPUT_TRANSITIONS[state as keyof typeof OUTPUT_TRANSITIONS])).toContain('released');
     const m = new OutputStateMachine(0);
     expect(() => m.fire('begin')).toThrow(/GP_PROCESSOR_ILLEGAL_TRANSITION|begin in state fencing/);
     m.fire('fenced_older');

@@ -57,7 +57,12 @@ export class StateTable<V> {
     const out: StateEntry[] = [];
     for (const key of this.dirty) {
       const value = this.values.get(key);
-      out.push({ partition: this.partition, namespace: this.namespace, key, value: value === undefined ? undefined : this.codec.encode(value) });
+      out.push({
+        partition: this.partition,
+        namespace: this.namespace,
+        key,
+        value: value === undefined ? undefined : this.codec.encode(value),
+      });
     }
     this.dirty.clear();
     return out;

@@ -24,7 +24,13 @@ import { storeTotals } from '../support/store-totals.ts';
 import { generateTraffic, groundTruth, POISON_BYTES } from '../support/traffic.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..');
-const BROKER: KafkaOptions = { port: 29492, controllerPort: 29493, dataDir: join(REPO, '.data', 'kafka-processor-it', DEFAULT_KAFKA_VERSION), heapMb: 768, log: (l) => console.info(l) };
+const BROKER: KafkaOptions = {
+  port: 29492,
+  controllerPort: 29493,
+  dataDir: join(REPO, '.data', 'kafka-processor-it', DEFAULT_KAFKA_VERSION),
+  heapMb: 768,
+  log: (l) => console.info(l),
+};
 const RUN = Date.now().toString(36);
 const PREFIX = `itk-${RUN}`;
 const topics = topicNames(PREFIX);
@@ -45,7 +51,10 @@ async function open(extra: Partial<KafkaLogOptions> = {}): Promise<KafkaLog> {
     rebalanceTimeoutMs: 10_000,
     topicConfigs: { [CHANGELOG]: { ...CHANGELOG_TOPIC_CONFIG } },
     logLevel: process.env.GP_IT_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
-    logger: (e) => (e.level === 'error' || process.env.GP_IT_LOG_LEVEL === 'debug' ? console.error(`[kafka ${e.namespace}] ${e.message} ${JSON.stringify(e.fields)}`) : undefined),
+    logger: (e) =>
+      e.level === 'error' || process.env.GP_IT_LOG_LEVEL === 'debug'
+        ? console.error(`[kafka ${e.namespace}] ${e.message} ${JSON.stringify(e.fields)}`)
+        : undefined,
     ...extra,
   });
   logs.push(log);
@@ -55,8 +64,22 @@ async function open(extra: Partial<KafkaLogOptions> = {}): Promise<KafkaLog> {
 const SLOW = { timeoutMs: 120_000, everyMs: 100 } as const;
 
 function processorOn(log: KafkaLog, name: string): Processor {
-  const sink = kafkaTransactionSink({ log, groupId: GROUP, topics: { events: topics.events, rollups: topics.rollups, deadLetter: topics.deadLetter, changelog: CHANGELOG }, logger: quiet.child({ instance: name }) });
-  return createProcessor({ log, sink, topics, groupId: GROUP, commitIntervalMs: 200, maxBatchRecords: 20, logger: quiet, metrics: createProcessorMetrics(new Registry()) });
+  const sink = kafkaTransactionSink({
+    log,
+    groupId: GROUP,
+    topics: { events: topics.events, rollups: topics.rollups, deadLetter: topics.deadLetter, changelog: CHANGELOG },
+    logger: quiet.child({ instance: name }),
+  });
+  return createProcessor({
+    log,
+    sink,
+    topics,
+    groupId: GROUP,
+    commitIntervalMs: 200,
+    maxBatchRecords: 20,
+    logger: quiet,
+    metrics: createProcessorMetrics(new Registry()),
+  });
 }
 
 describe('processor/test/integration/kafka-processor: exactly-once on real Kafka', () => {
@@ -80,7 +103,10 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
       { name: CHANGELOG, partitions: PARTITIONS },
     ]);
     const append = async (from: number, to: number) => {
-      const r = await admin.producer().append(topics.events, traffic.records.slice(from, to).map((t) => ({ key: t.key, value: t.value })));
+      const r = await admin.producer().append(
+        topics.events,
+        traffic.records.slice(from, to).map((t) => ({ key: t.key, value: t.value })),
+      );
       expect(r.ok).toBe(true);
     };
     const half = Math.floor(traffic.records.length / 2);
@@ -90,10 +116,16 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     const a = processorOn(await open(), 'a');
     await a.start();
     const firstEnds = await admin.endOffsets(topics.events);
-    await until(() => {
-      const s = a.stats();
-      return s.state === 'idle' && firstEnds.every((e) => s.partitions.find((p) => p.partition === e.partition)?.committedOffset === e.offset);
-    }, 'A commits the first half', SLOW);
+    await until(
+      () => {
+        const s = a.stats();
+        return (
+          s.state === 'idle' && firstEnds.every((e) => s.partitions.find((p) => p.partition === e.partition)?.committedOffset === e.offset)
+        );
+      },
+      'A commits the first half',
+      SLOW,
+    );
     const b = processorOn(await open(), 'b');
     const bStarted = b.start();
     const last = Math.floor(traffic.records.length * 0.8);
@@ -113,13 +145,16 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     // the dedup windows it restored from the changelog.
     await append(last, traffic.records.length);
 
-
     const ends = await admin.endOffsets(topics.events);
     expect(ends.reduce((n, e) => n + e.offset, 0)).toBe(traffic.records.length);
-    await until(async () => {
-      const committed = await admin.committed(GROUP, topics.events);
-      return ends.every((e) => committed.find((c) => c.partition === e.partition)?.offset === e.offset);
-    }, 'every input offset committed', SLOW);
+    await until(
+      async () => {
+        const committed = await admin.committed(GROUP, topics.events);
+        return ends.every((e) => committed.find((c) => c.partition === e.partition)?.offset === e.offset);
+      },
+      'every input offset committed',
+      SLOW,
+    );
     const statsA = a.stats();
     const statsB = b.stats();
     await Promise.all([a.stop(), b.stop()]);
@@ -148,11 +183,17 @@ describe('processor/test/integration/kafka-processor: exactly-once on real Kafka
     const loader = createRollupsLoader({ log: admin, sink: store, topic: topics.rollups, groupId: `loader-${RUN}`, logger: quiet });
     await loader.start();
     const rollupEnds = await admin.endOffsets(topics.rollups);
-    await until(() => rollupEnds.every((e) => (loader.stats().positions.find((p) => p.partition === e.partition)?.offset ?? 0) >= e.offset), 'the loader reaches the end of the rollups topic', SLOW);
+    await until(
+      () => rollupEnds.every((e) => (loader.stats().positions.find((p) => p.partition === e.partition)?.offset ?? 0) >= e.offset),
+      'the loader reaches the end of the rollups topic',
+      SLOW,
+    );
     await loader.stop();
     expect(await storeTotals(store)).toEqual(truth);
     expect(loader.stats().deadLetters).toBe(0);
-    const positions = await store.sql(`SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = 'loader-${RUN}' ORDER BY 1`);
+    const positions = await store.sql(
+      `SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = 'loader-${RUN}' ORDER BY 1`,
+    );
     expect(positions.map((r) => [Number(r.p), Number(r.o)])).toEqual(rollupEnds.map((e) => [e.partition, e.offset]));
     await store.close();
 

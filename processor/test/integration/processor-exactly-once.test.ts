@@ -26,7 +26,10 @@ const PARTITIONS = 4;
 const SLOW = { timeoutMs: 120_000, everyMs: 50, retryErrors: true } as const;
 
 async function append(log: EmbeddedLog, records: TrafficRecord[]): Promise<void> {
-  const res = await log.producer().append(topics.events, records.map((r) => ({ key: r.key, value: r.value })));
+  const res = await log.producer().append(
+    topics.events,
+    records.map((r) => ({ key: r.key, value: r.value })),
+  );
   if (!res.ok) throw new Error(`append failed: ${res.code} ${res.message}`);
 }
 
@@ -54,9 +57,19 @@ describe('processor/test/integration/processor-exactly-once', () => {
     expect(traffic.records.filter((r) => r.kind === 'poison')).toHaveLength(1);
     const truth = groundTruth(traffic.unique);
     // every payload type is in the data
-    expect(Object.keys(truth.eventsByType).sort()).toEqual(
-      ['ad', 'design', 'error', 'experiment_exposure', 'feature_use', 'progression', 'purchase', 'resource', 'session_end', 'session_start', 'social'],
-    );
+    expect(Object.keys(truth.eventsByType).sort()).toEqual([
+      'ad',
+      'design',
+      'error',
+      'experiment_exposure',
+      'feature_use',
+      'progression',
+      'purchase',
+      'resource',
+      'session_end',
+      'session_start',
+      'social',
+    ]);
 
     const logDir = join(dir, 'log');
     const storePath = join(dir, 'store.duckdb');
@@ -74,22 +87,30 @@ describe('processor/test/integration/processor-exactly-once', () => {
     // it holds folded, uncommitted rollups: kill it in such a moment.
     const firstPart = Math.floor(traffic.records.length * 0.4);
     await append(writer, traffic.records.slice(0, firstPart));
-    const first = await startProcessorChild({ ...env, GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '600000', GAMEPULSE_PROCESSOR_MAX_PENDING_ROWS: '400' });
+    const first = await startProcessorChild({
+      ...env,
+      GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '600000',
+      GAMEPULSE_PROCESSOR_MAX_PENDING_ROWS: '400',
+    });
     children.push(first);
     let appended = firstPart;
-    const atKill = await until(async () => {
-      const m = await first.metrics();
-      const folded = total(m, 'gamepulse_processor_events_total');
-      const committed = total(m, 'gamepulse_processor_events_committed_total');
-      if (total(m, 'gamepulse_processor_commits_total', 'result="ok"') >= 2 && folded > committed) return { folded, committed };
-      // Nothing uncommitted right now and the backlog is consumed: feed it more.
-      if (total(m, 'gamepulse_processor_lag_records') === 0 && appended < traffic.records.length) {
-        const next = Math.min(traffic.records.length, appended + 40);
-        await append(writer!, traffic.records.slice(appended, next));
-        appended = next;
-      }
-      return undefined;
-    }, 'the first processor to hold uncommitted work', SLOW);
+    const atKill = await until(
+      async () => {
+        const m = await first.metrics();
+        const folded = total(m, 'gamepulse_processor_events_total');
+        const committed = total(m, 'gamepulse_processor_events_committed_total');
+        if (total(m, 'gamepulse_processor_commits_total', 'result="ok"') >= 2 && folded > committed) return { folded, committed };
+        // Nothing uncommitted right now and the backlog is consumed: feed it more.
+        if (total(m, 'gamepulse_processor_lag_records') === 0 && appended < traffic.records.length) {
+          const next = Math.min(traffic.records.length, appended + 40);
+          await append(writer!, traffic.records.slice(appended, next));
+          appended = next;
+        }
+        return undefined;
+      },
+      'the first processor to hold uncommitted work',
+      SLOW,
+    );
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     expect(atKill.folded).toBeGreaterThan(atKill.committed);
@@ -107,7 +128,11 @@ describe('processor/test/integration/processor-exactly-once', () => {
     expect(ends.reduce((n, e) => n + e.offset, 0)).toBe(traffic.records.length);
     // Committed positions at the end of every partition: everything is folded and stored
     // (lag alone could be a stale reading from before the last appends were seen).
-    await until(async () => total(await second.metrics(), 'gamepulse_processor_committed_offset') === traffic.records.length, 'the second processor to commit everything', SLOW);
+    await until(
+      async () => total(await second.metrics(), 'gamepulse_processor_committed_offset') === traffic.records.length,
+      'the second processor to commit everything',
+      SLOW,
+    );
     // Readiness through the query API of the same process: store, log and processor.
     const ready = await fetch(`http://127.0.0.1:${second.port}/readyz`);
     expect(ready.status).toBe(200);
@@ -125,7 +150,9 @@ describe('processor/test/integration/processor-exactly-once', () => {
       expect(await storeTotals(store)).toEqual(truth);
 
       // Player windows agree with rollups on counts.
-      const [pw] = await store.sql('SELECT sum(events) AS events, sum(purchases) AS purchases, sum(sessions) AS sessions FROM player_windows');
+      const [pw] = await store.sql(
+        'SELECT sum(events) AS events, sum(purchases) AS purchases, sum(sessions) AS sessions FROM player_windows',
+      );
       expect({ events: num(pw!.events), purchases: num(pw!.purchases), sessions: num(pw!.sessions) }).toEqual({
         events: traffic.events,
         purchases: truth.eventsByType.purchase,
@@ -139,7 +166,9 @@ describe('processor/test/integration/processor-exactly-once', () => {
       expect(Buffer.from(String(dead[0]!.raw), 'base64')).toEqual(Buffer.from(POISON_BYTES));
 
       // Positions: the end of every partition; dedup state: one window per install.
-      const positions = await store.sql('SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = \'processor\' ORDER BY 1');
+      const positions = await store.sql(
+        'SELECT "partition" AS p, next_offset AS o FROM positions WHERE consumer = \'processor\' ORDER BY 1',
+      );
       expect(positions.map((r) => [num(r.p), num(r.o)])).toEqual(ends.map((e) => [e.partition, e.offset]));
       const [st] = await store.sql(
         "SELECT count(*) FILTER (WHERE namespace = 'dedup') AS dedup, count(*) FILTER (WHERE namespace = 'player') AS players, count(*) FILTER (WHERE namespace = 'variant') AS assigned FROM processor_state",
@@ -148,7 +177,10 @@ describe('processor/test/integration/processor-exactly-once', () => {
       expect(num(st!.players)).toBe(Object.keys(truth.cohortByPlayer).length);
       // Assignments: each exposed player's latest exposure, as the state the processor restarts from.
       const latest = new Map<string, string>();
-      for (const b of traffic.unique) for (const e of b.events ?? []) if (e.experimentExposure) latest.set(e.playerId || e.installId || '', `${e.experimentExposure.experiment}:${e.experimentExposure.variant}`);
+      for (const b of traffic.unique)
+        for (const e of b.events ?? [])
+          if (e.experimentExposure)
+            latest.set(e.playerId || e.installId || '', `${e.experimentExposure.experiment}:${e.experimentExposure.variant}`);
       expect(num(st!.assigned)).toBe(latest.size);
       const assigned = await store.sql("SELECT key, decode(value) AS v FROM processor_state WHERE namespace = 'variant' ORDER BY key");
       expect(Object.fromEntries(assigned.map((r) => [String(r.key), String(r.v)]))).toEqual(Object.fromEntries([...latest].sort()));
@@ -156,7 +188,9 @@ describe('processor/test/integration/processor-exactly-once', () => {
       // Sanity of the yardstick itself: the truth counts every unique event once.
       const uniqueEvents = traffic.unique.reduce((n, b) => n + (b.events?.length ?? 0), 0);
       expect(Object.values(truth.eventsByType).reduce((a, b) => a + b, 0)).toBe(uniqueEvents);
-      const fromLog = traffic.records.filter((r) => r.kind !== 'poison').reduce((n, r) => n + IngestedBatch.decode(r.value).events.length, 0);
+      const fromLog = traffic.records
+        .filter((r) => r.kind !== 'poison')
+        .reduce((n, r) => n + IngestedBatch.decode(r.value).events.length, 0);
       expect(fromLog).toBeGreaterThan(uniqueEvents); // the log holds the re-sends too
     } finally {
       await store.close();

@@ -22,7 +22,13 @@ export interface ProcessorChild {
 export async function startProcessorChild(env: Record<string, string>, timeoutMs = 60_000): Promise<ProcessorChild> {
   const proc = spawn(process.execPath, ['--import', 'tsx', mainTs], {
     cwd: repoRoot,
-    env: { ...process.env, GAMEPULSE_PROCESSOR_HOST: '127.0.0.1', GAMEPULSE_PROCESSOR_PORT: '0', GAMEPULSE_PROCESSOR_CONSOLE: 'false', ...env },
+    env: {
+      ...process.env,
+      GAMEPULSE_PROCESSOR_HOST: '127.0.0.1',
+      GAMEPULSE_PROCESSOR_PORT: '0',
+      GAMEPULSE_PROCESSOR_CONSOLE: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -67,7 +73,11 @@ export async function startProcessorChild(env: Record<string, string>, timeoutMs
         if (!line.startsWith('gamepulse_processor_')) continue;
         const cut = line.lastIndexOf(' ');
         // drop the default `service` label so callers can write plain names
-        const name = line.slice(0, cut).replace(/service="processor",?/, '').replace(/\{\}$/, '').replace(/,\}$/, '}');
+        const name = line
+          .slice(0, cut)
+          .replace(/service="processor",?/, '')
+          .replace(/\{\}$/, '')
+          .replace(/,\}$/, '}');
         out.set(name, Number(line.slice(cut + 1)));
       }
       return out;

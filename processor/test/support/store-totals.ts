@@ -16,9 +16,8 @@ export async function storeTotals(store: Store): Promise<Totals> {
   return {
     eventsByType: await pairs('SELECT event_type, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.event_type)),
     eventsByWindow: await pairs('SELECT window_start, sum(events) AS n FROM rollups GROUP BY 1', (r) => iso(r.window_start)),
-    revenueByCurrency: await pairs(
-      "SELECT currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1",
-      (r) => String(r.currency),
+    revenueByCurrency: await pairs("SELECT currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1", (r) =>
+      String(r.currency),
     ),
     resourceByCurrencyFlow: await pairs(
       "SELECT currency, action, sum(amount) AS n FROM rollups WHERE event_type = 'resource' GROUP BY 1, 2",
@@ -30,9 +29,8 @@ export async function storeTotals(store: Store): Promise<Totals> {
     ),
     sessions: await scalar("SELECT sum(events) AS n FROM rollups WHERE event_type = 'session_start'"),
     sessionLengthMs: await scalar("SELECT sum(amount) AS n FROM rollups WHERE event_type = 'session_end'"),
-    uniquePlayersByWindow: await pairs(
-      'SELECT window_start, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1',
-      (r) => iso(r.window_start),
+    uniquePlayersByWindow: await pairs('SELECT window_start, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1', (r) =>
+      iso(r.window_start),
     ),
     eventsByCountry: await pairs('SELECT country, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.country)),
     eventsByBuild: await pairs('SELECT build, sum(events) AS n FROM rollups GROUP BY 1', (r) => String(r.build)),
@@ -42,8 +40,9 @@ export async function storeTotals(store: Store): Promise<Totals> {
       "SELECT variant, currency, sum(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1, 2",
       (r) => `${String(r.variant)}/${String(r.currency)}`,
     ),
-    playersByVariant: await pairs('SELECT variant, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1', (r) => String(r.variant)),
+    playersByVariant: await pairs('SELECT variant, count(DISTINCT player_id) AS n FROM player_windows GROUP BY 1', (r) =>
+      String(r.variant),
+    ),
     cohortByPlayer: Object.fromEntries(cohorts.map((r) => [String(r.player_id), r.lo === r.hi ? day(r.lo) : 'MIXED'])),
   };
 }
-

@@ -86,9 +86,25 @@ function payload(rnd: () => number, kind: (typeof PAYLOADS)[number]): Partial<Ev
       };
     }
     case 'purchase':
-      return { purchase: { currency: pick(rnd, CURRENCIES), amountMinor: int(rnd, 99, 9_999), itemType: pick(rnd, ['gem_pack', 'starter']), itemId: 'x', store: 'web' } };
+      return {
+        purchase: {
+          currency: pick(rnd, CURRENCIES),
+          amountMinor: int(rnd, 99, 9_999),
+          itemType: pick(rnd, ['gem_pack', 'starter']),
+          itemId: 'x',
+          store: 'web',
+        },
+      };
     case 'resource':
-      return { resource: { flow: int(rnd, 1, 2), currency: pick(rnd, VIRTUAL), amount: int(rnd, 1, 500), itemType: pick(rnd, ['shop', 'reward']), itemId: 'y' } };
+      return {
+        resource: {
+          flow: int(rnd, 1, 2),
+          currency: pick(rnd, VIRTUAL),
+          amount: int(rnd, 1, 500),
+          itemType: pick(rnd, ['shop', 'reward']),
+          itemId: 'y',
+        },
+      };
     case 'design':
       return { design: { eventId: pick(rnd, ['ui:settings:open', 'tutorial:step']), value: int(rnd, 0, 40) / 4 } };
     case 'error':
@@ -115,7 +131,12 @@ export function generateTraffic(o: TrafficOptions = {}): Traffic {
     const installId = `install-${i}`;
     // One in five never identified: player_id empty, so the install id stands in.
     const playerId = i % 5 === 4 ? '' : `player-${i}`;
-    const context: ContextData = { gameId: pick(rnd, GAMES), build: `1.${i % 3}.0`, platform: pick(rnd, PLATFORMS), country: pick(rnd, COUNTRIES) };
+    const context: ContextData = {
+      gameId: pick(rnd, GAMES),
+      build: `1.${i % 3}.0`,
+      platform: pick(rnd, PLATFORMS),
+      country: pick(rnd, COUNTRIES),
+    };
     let ts = startMs + int(rnd, 0, 30 * 60_000);
     let eventSeq = 0;
     const batches: IngestedBatchData[] = [];
@@ -146,7 +167,16 @@ export function generateTraffic(o: TrafficOptions = {}): Traffic {
         evs.push(e);
       }
       events += n;
-      batches.push({ installId, batchSequence: b, context, events: evs, receivedAtMs: ts + 500, clockSkewMs: 0, keyId: 'key-1', rejected: 0 });
+      batches.push({
+        installId,
+        batchSequence: b,
+        context,
+        events: evs,
+        receivedAtMs: ts + 500,
+        clockSkewMs: 0,
+        keyId: 'key-1',
+        rejected: 0,
+      });
     }
     perInstallBatches.push(batches);
   }
@@ -325,8 +355,25 @@ function normalize(t: Totals): Totals {
 
 /** The same totals from rows a sink holds (RollupRow / PlayerWindow shape). */
 export function totalsFromRows(
-  rollups: Array<{ windowStartMs?: number | null; eventType?: string | null; action?: string | null; currency?: string | null; item?: string | null; country?: string | null; build?: string | null; variant?: string | null; events?: number | null; amount?: number | null }>,
-  players: Array<{ windowStartMs?: number | null; playerId?: string | null; firstSeenDayMs?: number | null; variant?: string | null; events?: number | null }>,
+  rollups: Array<{
+    windowStartMs?: number | null;
+    eventType?: string | null;
+    action?: string | null;
+    currency?: string | null;
+    item?: string | null;
+    country?: string | null;
+    build?: string | null;
+    variant?: string | null;
+    events?: number | null;
+    amount?: number | null;
+  }>,
+  players: Array<{
+    windowStartMs?: number | null;
+    playerId?: string | null;
+    firstSeenDayMs?: number | null;
+    variant?: string | null;
+    events?: number | null;
+  }>,
 ): Totals {
   const t: Totals = {
     eventsByType: {},

@@ -38,7 +38,9 @@ describe('proto/compat/diffSchemas', () => {
   it('flags a removed field, but not when its number is reserved', () => {
     const s = clone();
     delete v1(s).Purchase.fields.store;
-    expect(diffSchemas(base, s)).toEqual([{ path: 'gamepulse.v1.Purchase.store', problem: 'field 6 removed without reserving its number' }]);
+    expect(diffSchemas(base, s)).toEqual([
+      { path: 'gamepulse.v1.Purchase.store', problem: 'field 6 removed without reserving its number' },
+    ]);
     v1(s).Purchase.reserved = [[6, 6], 'store'];
     expect(diffSchemas(base, s)).toEqual([]);
   });

@@ -54,16 +54,23 @@ function compareMessage(path: string, old: TypeJson, cur: TypeJson, out: Breakin
   for (const [name, f] of Object.entries(old.fields ?? {})) {
     const found = curById.get(f.id);
     if (!found) {
-      if (!isReserved(cur.reserved, f.id, name)) out.push({ path: `${path}.${name}`, problem: `field ${f.id} removed without reserving its number` });
+      if (!isReserved(cur.reserved, f.id, name))
+        out.push({ path: `${path}.${name}`, problem: `field ${f.id} removed without reserving its number` });
       continue;
     }
     const [curName, cf] = found;
     if (curName !== name) out.push({ path: `${path}.${name}`, problem: `field ${f.id} renamed to ${curName} (breaks JSON)` });
     if (cf.type !== f.type) out.push({ path: `${path}.${name}`, problem: `type changed from ${f.type} to ${cf.type}` });
     if ((cf.rule ?? '') !== (f.rule ?? '') || (cf.keyType ?? '') !== (f.keyType ?? ''))
-      out.push({ path: `${path}.${name}`, problem: `label changed (${f.rule ?? f.keyType ?? 'singular'} → ${cf.rule ?? cf.keyType ?? 'singular'})` });
+      out.push({
+        path: `${path}.${name}`,
+        problem: `label changed (${f.rule ?? f.keyType ?? 'singular'} → ${cf.rule ?? cf.keyType ?? 'singular'})`,
+      });
     if (oneofOf(old, name) !== oneofOf(cur, curName))
-      out.push({ path: `${path}.${name}`, problem: `oneof membership changed (${oneofOf(old, name) ?? 'none'} → ${oneofOf(cur, curName) ?? 'none'})` });
+      out.push({
+        path: `${path}.${name}`,
+        problem: `oneof membership changed (${oneofOf(old, name) ?? 'none'} → ${oneofOf(cur, curName) ?? 'none'})`,
+      });
   }
   // A field whose number moved: same name, different number.
   for (const [name, f] of Object.entries(old.fields ?? {})) {
@@ -77,7 +84,8 @@ function compareEnum(path: string, old: TypeJson, cur: TypeJson, out: BreakingCh
   for (const [name, v] of Object.entries(old.values ?? {})) {
     const curName = curByNumber.get(v);
     if (curName === undefined) {
-      if (!isReserved(cur.reserved, v, name)) out.push({ path: `${path}.${name}`, problem: `enum value ${v} removed without reserving it` });
+      if (!isReserved(cur.reserved, v, name))
+        out.push({ path: `${path}.${name}`, problem: `enum value ${v} removed without reserving it` });
     } else if (curName !== name) out.push({ path: `${path}.${name}`, problem: `enum value ${v} renamed to ${curName} (breaks JSON)` });
   }
 }
@@ -89,7 +97,12 @@ function compareService(path: string, old: TypeJson, cur: TypeJson, out: Breakin
       out.push({ path: `${path}.${name}`, problem: 'rpc removed' });
       continue;
     }
-    if (cm.requestType !== m.requestType || cm.responseType !== m.responseType || !!cm.requestStream !== !!m.requestStream || !!cm.responseStream !== !!m.responseStream)
+    if (
+      cm.requestType !== m.requestType ||
+      cm.responseType !== m.responseType ||
+      !!cm.requestStream !== !!m.requestStream ||
+      !!cm.responseStream !== !!m.responseStream
+    )
       out.push({ path: `${path}.${name}`, problem: 'rpc signature changed' });
   }
 }

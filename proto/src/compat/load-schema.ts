@@ -12,7 +12,10 @@ export function loadSchema(protoRoot: string, files: string[]): SchemaJson {
   const root = new protobuf.Root();
   // Resolve imports ("gamepulse/v1/event.proto") against the proto root, once each.
   root.resolvePath = (_origin, target) => (target.startsWith('/') ? target : join(protoRoot, target));
-  root.loadSync(files.map((f) => join(protoRoot, f)), { keepCase: true });
+  root.loadSync(
+    files.map((f) => join(protoRoot, f)),
+    { keepCase: true },
+  );
   root.resolveAll();
   return root.toJSON({ keepComments: false });
 }

@@ -51,10 +51,16 @@ describe('proto/validation/validateEvent', () => {
       return validateEvent({ ...e, ...payload }, 'install-1', true);
     };
     expect(p({})).toEqual({ code: 'GP_EVENT_PAYLOAD_MISSING', field: 'payload' });
-    expect(p({ sessionStart: {}, purchase: { currency: 'USD', amountMinor: 1, itemType: 'x' } })).toEqual({ code: 'GP_EVENT_PAYLOAD_MISSING', field: 'payload' });
+    expect(p({ sessionStart: {}, purchase: { currency: 'USD', amountMinor: 1, itemType: 'x' } })).toEqual({
+      code: 'GP_EVENT_PAYLOAD_MISSING',
+      field: 'payload',
+    });
     expect(p({ sessionEnd: { lengthMs: 8 * 24 * 3600 * 1000 } })?.code).toBe('GP_EVENT_SESSION_LENGTH_INVALID');
     expect(p({ progression: { status: 1, tier1: 'w1', tier3: 'x' } })?.code).toBe('GP_EVENT_PROGRESSION_INVALID');
-    expect(p({ progression: { status: 3, tier1: 'w1', tier2: 'l/2' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'progression.tier2' });
+    expect(p({ progression: { status: 3, tier1: 'w1', tier2: 'l/2' } })).toEqual({
+      code: 'GP_EVENT_NAME_INVALID',
+      field: 'progression.tier2',
+    });
     expect(p({ progression: { status: 2, tier1: 'w1', tier2: 'l2', tier3: 'p1', attempt: 3 } })).toBeUndefined();
     expect(p({ resource: { flow: 0, currency: 'gold', amount: 5, itemType: 'shop' } })?.code).toBe('GP_EVENT_RESOURCE_FLOW_INVALID');
     expect(p({ resource: { flow: 2, currency: 'gold', amount: 5, itemType: 'shop' } })).toBeUndefined();
@@ -66,12 +72,18 @@ describe('proto/validation/validateEvent', () => {
     expect(p({ ad: { action: 9 } })?.code).toBe('GP_EVENT_AD_ACTION_INVALID');
     expect(p({ social: { action: '' } })?.code).toBe('GP_EVENT_NAME_INVALID');
     expect(p({ featureUse: { feature: 'daily_bonus' } })).toBeUndefined();
-    expect(p({ experimentExposure: { experiment: 'shop_v2', variant: '' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'experiment_exposure.variant' });
+    expect(p({ experimentExposure: { experiment: 'shop_v2', variant: '' } })).toEqual({
+      code: 'GP_EVENT_NAME_INVALID',
+      field: 'experiment_exposure.variant',
+    });
   });
 
   it('requires a game id when the batch has none', () => {
     expect(check({}, false)).toEqual({ code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id' });
-    expect(check({ context: { gameId: 'demo', country: 'de' } }, false)).toEqual({ code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.country' });
+    expect(check({ context: { gameId: 'demo', country: 'de' } }, false)).toEqual({
+      code: 'GP_EVENT_CONTEXT_INVALID',
+      field: 'context.country',
+    });
     expect(check({ context: { gameId: 'demo', country: 'DE' } }, false)).toBeUndefined();
   });
 
@@ -100,13 +112,21 @@ describe('proto/messages 64-bit fields', () => {
 describe('proto/validation event_id check', () => {
   it('agrees with UUID_PATTERN on valid ids and on every one-character mutation of them', async () => {
     const { UUID_PATTERN } = await import('./limits.ts');
-    const samples = ['0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b', 'ABCDEF01-2345-6789-ABCD-EF0123456789', '00000000-0000-0000-0000-000000000000'];
+    const samples = [
+      '0190a3b2-1c2d-7e3f-8a9b-0c1d2e3f4a5b',
+      'ABCDEF01-2345-6789-ABCD-EF0123456789',
+      '00000000-0000-0000-0000-000000000000',
+    ];
     const alphabet = ['0', '9', 'a', 'f', 'A', 'F', 'g', 'G', 'z', '-', ' ', '/', ':', '@', '`', '{', 'é'];
     let checked = 0;
     for (const id of samples) {
       for (let i = 0; i <= id.length; i++) {
         for (const ch of alphabet) {
-          for (const candidate of [id.slice(0, i) + ch + id.slice(i + 1), id.slice(0, i) + ch + id.slice(i), id.slice(0, i) + id.slice(i + 1)]) {
+          for (const candidate of [
+            id.slice(0, i) + ch + id.slice(i + 1),
+            id.slice(0, i) + ch + id.slice(i),
+            id.slice(0, i) + id.slice(i + 1),
+          ]) {
             const rejected = validateEvent({ ...base(), eventId: candidate }, 'install-1', true)?.code === 'GP_EVENT_ID_INVALID';
             expect(rejected, candidate).toBe(!UUID_PATTERN.test(candidate));
             checked++;

@@ -20,7 +20,17 @@ function issue(code: EventCode, field: string): EventIssue {
 function isNameText(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 43 || c === 32)) return false;
+    if (!(
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      c === 46 ||
+      c === 45 ||
+      c === 43 ||
+      c === 32
+    ))
+      return false;
   }
   return value.length > 0;
 }
@@ -96,14 +106,22 @@ const badAdAction = badEnum(4);
 
 function badDesignId(id: Text): boolean {
   const parts = id ? id.split(':') : [];
-  return parts.length < 1 || parts.length > LIMITS.designMaxParts || parts.some((p) => !p || p.length > LIMITS.nameMaxChars || !DESIGN_PART.test(p));
+  return (
+    parts.length < 1 ||
+    parts.length > LIMITS.designMaxParts ||
+    parts.some((p) => !p || p.length > LIMITS.nameMaxChars || !DESIGN_PART.test(p))
+  );
 }
 
 /** The rules of each payload, checked in order: the first failing one is the issue. */
 const RULES: { readonly [K in PayloadKey]: ReadonlyArray<Rule<Payloads[K]>> } = {
   sessionStart: [],
   sessionEnd: [
-    ['length_ms', (p) => !Number.isSafeInteger(p.lengthMs ?? 0) || p.lengthMs! < 0 || p.lengthMs! > LIMITS.sessionMaxLengthMs, 'GP_EVENT_SESSION_LENGTH_INVALID'],
+    [
+      'length_ms',
+      (p) => !Number.isSafeInteger(p.lengthMs ?? 0) || p.lengthMs! < 0 || p.lengthMs! > LIMITS.sessionMaxLengthMs,
+      'GP_EVENT_SESSION_LENGTH_INVALID',
+    ],
   ],
   progression: [
     ['', (p) => badStatus(p.status) || !p.tier1 || (!!p.tier3 && !p.tier2), 'GP_EVENT_PROGRESSION_INVALID'],
@@ -158,7 +176,9 @@ const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCas
 const COMPILED = Object.fromEntries(
   Object.entries(RULES).map(([kind, rules]) => [
     kind,
-    (rules as ReadonlyArray<Rule<unknown>>).map(([field, bad, code = 'GP_EVENT_NAME_INVALID']) => [field ? `${snake(kind)}.${field}` : kind, bad, code] as const),
+    (rules as ReadonlyArray<Rule<unknown>>).map(
+      ([field, bad, code = 'GP_EVENT_NAME_INVALID']) => [field ? `${snake(kind)}.${field}` : kind, bad, code] as const,
+    ),
   ]),
 ) as unknown as Record<PayloadKey, ReadonlyArray<readonly [field: string, bad: (payload: unknown) => boolean, code: EventCode]>>;
 
@@ -195,8 +215,7 @@ export function validateEvent(e: EventData, installId: string, batchHasGame: boo
   if (badId(e.playerId)) return issue('GP_EVENT_PLAYER_ID_INVALID', 'player_id');
   if (badUuid(e.sessionId)) return issue('GP_EVENT_SESSION_ID_INVALID', 'session_id');
   if (!e.sequence || e.sequence < 1 || !Number.isSafeInteger(e.sequence)) return issue('GP_EVENT_SEQUENCE_INVALID', 'sequence');
-  if (!e.clientTsMs || e.clientTsMs <= 0 || !Number.isSafeInteger(e.clientTsMs))
-    return issue('GP_EVENT_TIMESTAMP_INVALID', 'client_ts_ms');
+  if (!e.clientTsMs || e.clientTsMs <= 0 || !Number.isSafeInteger(e.clientTsMs)) return issue('GP_EVENT_TIMESTAMP_INVALID', 'client_ts_ms');
   const ctxIssue = validateContext(e.context, !batchHasGame);
   if (ctxIssue) return ctxIssue;
   if (e.sampleRate != null && !(e.sampleRate >= 0 && e.sampleRate <= 1)) return issue('GP_EVENT_SAMPLE_RATE_INVALID', 'sample_rate');
@@ -205,7 +224,12 @@ export function validateEvent(e: EventData, installId: string, batchHasGame: boo
     if (keys.length > LIMITS.customMaxEntries) return issue('GP_EVENT_CUSTOM_INVALID', 'custom');
     for (const k of keys) {
       const v = e.custom[k];
-      if (k.length > LIMITS.customKeyMaxChars || !CUSTOM_KEY_PATTERN.test(k) || typeof v !== 'string' || v.length > LIMITS.customValueMaxChars)
+      if (
+        k.length > LIMITS.customKeyMaxChars ||
+        !CUSTOM_KEY_PATTERN.test(k) ||
+        typeof v !== 'string' ||
+        v.length > LIMITS.customValueMaxChars
+      )
         return issue('GP_EVENT_CUSTOM_INVALID', `custom.${k.slice(0, LIMITS.customKeyMaxChars)}`);
     }
   }

@@ -24,7 +24,21 @@ function random64(rnd: () => number): bigint {
   const pick = rnd();
   if (pick < 0.3) return BigInt(Math.floor(rnd() * 2 ** (1 + Math.floor(rnd() * 53))));
   if (pick < 0.5) return -BigInt(Math.floor(rnd() * 2 ** (1 + Math.floor(rnd() * 53))));
-  if (pick < 0.6) return [0n, 1n, -1n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 32n, 2n ** 32n - 1n, 2n ** 31n, 2n ** 28n, 2n ** 35n][Math.floor(rnd() * 12)]!;
+  if (pick < 0.6)
+    return [
+      0n,
+      1n,
+      -1n,
+      2n ** 53n - 1n,
+      2n ** 53n,
+      2n ** 63n - 1n,
+      -(2n ** 63n),
+      2n ** 32n,
+      2n ** 32n - 1n,
+      2n ** 31n,
+      2n ** 28n,
+      2n ** 35n,
+    ][Math.floor(rnd() * 12)]!;
   return (BigInt(Math.floor(rnd() * 2 ** 32)) << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
 }
 
@@ -108,7 +122,9 @@ describe('UTF-8 reads (ground truth: TextDecoder)', () => {
 
   it('is what generated decoders use for string fields', () => {
     const id = '01a21ef8-c47c-7512-8b42-839bb9c4b13c';
-    const decoded = IngestedBatch.decode(IngestedBatch.encode({ installId: id, keyId: 'k€y', events: [{ eventId: id, playerId: 'ü'.repeat(30) }] }).finish());
+    const decoded = IngestedBatch.decode(
+      IngestedBatch.encode({ installId: id, keyId: 'k€y', events: [{ eventId: id, playerId: 'ü'.repeat(30) }] }).finish(),
+    );
     expect(decoded.installId).toBe(id);
     expect(decoded.keyId).toBe('k€y');
     expect(decoded.events?.[0]?.playerId).toBe('ü'.repeat(30));

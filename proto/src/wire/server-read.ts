@@ -204,7 +204,9 @@ const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ig
 
 /** Node's native latin-1 slice (it works on any Uint8Array); absent outside Node. */
 const latin1Slice: ((this: Uint8Array, start: number, end: number) => string) | undefined =
-  typeof Buffer === 'function' ? (Buffer.prototype as unknown as { latin1Slice?: (this: Uint8Array, start: number, end: number) => string }).latin1Slice : undefined;
+  typeof Buffer === 'function'
+    ? (Buffer.prototype as unknown as { latin1Slice?: (this: Uint8Array, start: number, end: number) => string }).latin1Slice
+    : undefined;
 
 /**
  * From this length on a string is read as one slice. V8 copies shorter concatenations

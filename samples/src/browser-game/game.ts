@@ -117,7 +117,10 @@ const held = new Set<string>();
 addEventListener('keydown', (e) => held.add(e.key));
 addEventListener('keyup', (e) => held.delete(e.key));
 function keys() {
-  return { x: (held.has('ArrowRight') ? 1 : 0) - (held.has('ArrowLeft') ? 1 : 0), y: (held.has('ArrowDown') ? 1 : 0) - (held.has('ArrowUp') ? 1 : 0) };
+  return {
+    x: (held.has('ArrowRight') ? 1 : 0) - (held.has('ArrowLeft') ? 1 : 0),
+    y: (held.has('ArrowDown') ? 1 : 0) - (held.has('ArrowUp') ? 1 : 0),
+  };
 }
 
 document.getElementById('pause')!.addEventListener('click', (e) => {
@@ -129,10 +132,28 @@ document.getElementById('pause')!.addEventListener('click', (e) => {
   else gp.resume();
 });
 document.getElementById('buy')!.addEventListener('click', () => {
-  gp.purchase({ currency: 'USD', amountMinor: 499, itemType: 'gem_pack', itemId: 'gems_500', transactionId: `web-${Date.now()}`, store: 'web' });
+  gp.purchase({
+    currency: 'USD',
+    amountMinor: 499,
+    itemType: 'gem_pack',
+    itemId: 'gems_500',
+    transactionId: `web-${Date.now()}`,
+    store: 'web',
+  });
 });
 // The autopilot also "buys" once, so a demo shows revenue.
-setTimeout(() => gp.purchase({ currency: 'USD', amountMinor: 199, itemType: 'starter_pack', itemId: 'starter', transactionId: `auto-${Date.now()}`, store: 'web' }), 1_500);
+setTimeout(
+  () =>
+    gp.purchase({
+      currency: 'USD',
+      amountMinor: 199,
+      itemType: 'starter_pack',
+      itemId: 'starter',
+      transactionId: `auto-${Date.now()}`,
+      store: 'web',
+    }),
+  1_500,
+);
 
 document.title = 'Space Miner';
 requestAnimationFrame(frame);

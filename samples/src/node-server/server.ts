@@ -92,7 +92,14 @@ export function startGameServer(o: GameServerOptions): GameServer {
           events++;
         }
         if (rnd() < 0.05) {
-          gp.purchase({ currency: 'EUR', amountMinor: 299, itemType: 'battle_pass', itemId: 'season_3', transactionId: `srv-${n}-${round}-${p}`, store: 'steam' });
+          gp.purchase({
+            currency: 'EUR',
+            amountMinor: 299,
+            itemType: 'battle_pass',
+            itemId: 'season_3',
+            transactionId: `srv-${n}-${round}-${p}`,
+            store: 'steam',
+          });
           events++;
         }
       }

@@ -12,7 +12,10 @@ export function difficulty(levelIndex: number): number {
 }
 
 export function levelName(levelIndex: number): { tier1: string; tier2: string } {
-  return { tier1: WORLDS[Math.floor(levelIndex / LEVELS_PER_WORLD) % WORLDS.length]!, tier2: `level${(levelIndex % LEVELS_PER_WORLD) + 1}` };
+  return {
+    tier1: WORLDS[Math.floor(levelIndex / LEVELS_PER_WORLD) % WORLDS.length]!,
+    tier2: `level${(levelIndex % LEVELS_PER_WORLD) + 1}`,
+  };
 }
 
 /** Store offers: price in minor units per currency (players pay in their country's currency). */

@@ -141,6 +141,12 @@ export class Ledger {
     const playersByWindow: Record<string, number> = {};
     for (const [w, s] of this.windowPlayers) playersByWindow[String(w)] = s.size;
     const sizes = (m: Map<string, Set<string>>) => Object.fromEntries([...m].map(([k, s]) => [k, s.size]));
-    return structuredClone({ ...this.t, playersByWindow, players: this.allPlayers.size, playersByVariant: sizes(this.variantPlayers), payersByVariant: sizes(this.variantPayers) });
+    return structuredClone({
+      ...this.t,
+      playersByWindow,
+      players: this.allPlayers.size,
+      playersByVariant: sizes(this.variantPlayers),
+      payersByVariant: sizes(this.variantPayers),
+    });
   }
 }

@@ -3,17 +3,7 @@
  * rhythm of levels, rewards, shopping, ads and the occasional purchase; churn ends it.
  * Every call to the SDK is mirrored into the ledger (the ground truth).
  */
-import {
-  AD_TYPES,
-  DESIGN_EVENTS,
-  EXPERIMENT,
-  FEATURES,
-  OFFERS,
-  SHOP_ITEMS,
-  difficulty,
-  levelName,
-  type Currency,
-} from './catalog.ts';
+import { AD_TYPES, DESIGN_EVENTS, EXPERIMENT, FEATURES, OFFERS, SHOP_ITEMS, difficulty, levelName, type Currency } from './catalog.ts';
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
@@ -157,7 +147,13 @@ function act(
     } else if (rnd.chance(traits.payer)) {
       const offer = rnd.pick(OFFERS);
       const amountMinor = offer.prices[traits.currency];
-      client.purchase({ currency: traits.currency, amountMinor, itemType: offer.itemType, itemId: offer.itemId, transactionId: `tx-${playerId}-${clock.now()}` });
+      client.purchase({
+        currency: traits.currency,
+        amountMinor,
+        itemType: offer.itemType,
+        itemId: offer.itemId,
+        transactionId: `tx-${playerId}-${clock.now()}`,
+      });
       rec('purchase', { currency: traits.currency, amount: amountMinor });
       s.gems += offer.gems;
       client.resource.source('gems', offer.gems, 'iap', offer.itemId);

@@ -38,7 +38,8 @@ export function createVirtualClock(startMs: number): SimClock {
   const fireDue = (until: number) => {
     while (true) {
       let best: Timer | undefined;
-      for (const t of timers) if (!t.cancelled && t.at <= until && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))) best = t;
+      for (const t of timers)
+        if (!t.cancelled && t.at <= until && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))) best = t;
       if (!best) break;
       best.cancelled = true;
       now = Math.max(now, best.at);
@@ -70,7 +71,13 @@ export function createVirtualClock(startMs: number): SimClock {
       const result = work.finally(() => (done = true));
       let last = performance.now();
       while (!done) {
-        await Promise.race([result.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 2))]);
+        await Promise.race([
+          result.then(
+            () => undefined,
+            () => undefined,
+          ),
+          new Promise((r) => setTimeout(r, 2)),
+        ]);
         const real = performance.now();
         if (!done) {
           now += Math.max(1, Math.round(real - last));

@@ -112,7 +112,8 @@ describe('samples/simulator/ledger (A/B truths)', () => {
     expect(totals.sessionsByVariant['']).toBe(sum(totals.exposuresByVariant));
     expect(sum(totals.sessionsByVariant)).toBe(totals.sessionsStarted);
     const revenue: Record<string, number> = {};
-    for (const [k, amount] of Object.entries(totals.revenueByVariantCurrency)) revenue[k.split('/')[1]!] = (revenue[k.split('/')[1]!] ?? 0) + amount;
+    for (const [k, amount] of Object.entries(totals.revenueByVariantCurrency))
+      revenue[k.split('/')[1]!] = (revenue[k.split('/')[1]!] ?? 0) + amount;
     expect(revenue).toEqual(totals.revenueByCurrency);
     expect(sum(totals.purchasesByVariant)).toBe(totals.eventsByType.purchase ?? 0);
   });
@@ -129,7 +130,10 @@ describe('samples/simulator/sim-clock', () => {
     await clock.sleep(99);
     expect(fired).toEqual([]);
     await clock.sleep(1000);
-    expect(fired).toEqual([['a', 1100], ['b', 1500]]);
+    expect(fired).toEqual([
+      ['a', 1100],
+      ['b', 1500],
+    ]);
     expect(clock.now()).toBe(2099);
   });
 });

@@ -34,7 +34,11 @@ function pickCountry(rnd: Random) {
   return COUNTRIES[0]!;
 }
 
-export function profileFor(seed: number | string, index: number, rnd: Random): InstallProfile & { currency: (typeof COUNTRIES)[number]['currency'] } {
+export function profileFor(
+  seed: number | string,
+  index: number,
+  rnd: Random,
+): InstallProfile & { currency: (typeof COUNTRIES)[number]['currency'] } {
   const c = pickCountry(rnd);
   return {
     installId: `sim-${seed}-${index}`,
@@ -62,7 +66,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const traits = drawTraits(rnd, profile.currency, o.sessionMedianMs);
     const realtime = o.mode === 'realtime';
     // Virtual players start at staggered times (by default across the first day).
-    const clock = realtime ? createRealtimeClock(o.timeScale, abort.signal) : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
+    const clock = realtime
+      ? createRealtimeClock(o.timeScale, abort.signal)
+      : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
     const client = o.createClient(profile, clock);
     stats.playersStarted++;
     try {

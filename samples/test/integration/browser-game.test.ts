@@ -39,10 +39,14 @@ describe('samples/browser-game in real Chromium', () => {
     await page.goto(`${game.url}/?endpoint=${encodeURIComponent(collector.httpUrl)}&key=${GAME_KEY}&seed=3&speed=4`);
     await page.waitForFunction(() => document.title === 'Space Miner');
     const wanted = ['sessionStart', 'progression', 'resource', 'purchase', 'experimentExposure'];
-    await until(async () => {
-      const kinds = new Set((await collector.delivered()).map((e) => e.payload));
-      return wanted.every((k) => kinds.has(k));
-    }, 'the game’s events in the log', { timeoutMs: 60_000, everyMs: 100 });
+    await until(
+      async () => {
+        const kinds = new Set((await collector.delivered()).map((e) => e.payload));
+        return wanted.every((k) => kinds.has(k));
+      },
+      'the game’s events in the log',
+      { timeoutMs: 60_000, everyMs: 100 },
+    );
     const dir = process.env.GP_SCREENSHOT_DIR ?? join(tmpdir(), 'gamepulse-screenshots');
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'space-miner.png');

@@ -49,14 +49,35 @@ describe('samples/node-server', () => {
 
   it('as a process: SIGTERM flushes what is queued within the deadline, then the process exits', async () => {
     const script = join(import.meta.dirname, '../../src/node-server/server.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', script, '--grpc', collector.grpcUrl, '--http', collector.httpUrl, '--key', GAME_KEY, '--matches', '0', '--tick', '20'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        script,
+        '--grpc',
+        collector.grpcUrl,
+        '--http',
+        collector.httpUrl,
+        '--key',
+        GAME_KEY,
+        '--matches',
+        '0',
+        '--tick',
+        '20',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env },
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     await until(() => out.includes('game server started'), 'the server to start', { timeoutMs: 20_000, everyMs: 100 });
-    await until(async () => (await collector.delivered()).some((e) => e.installId === 'arena-server-1'), 'first events', { timeoutMs: 20_000, everyMs: 100 });
+    await until(async () => (await collector.delivered()).some((e) => e.installId === 'arena-server-1'), 'first events', {
+      timeoutMs: 20_000,
+      everyMs: 100,
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const started = Date.now();

@@ -19,7 +19,19 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const c = await startDruid(opts);
       console.log(
-        JSON.stringify({ brokerUrl: c.brokerUrl, overlordUrl: c.overlordUrl, coordinatorUrl: c.coordinatorUrl, routerUrl: c.routerUrl, sqlalchemyUri: c.sqlalchemyUri, dataDir: c.dataDir, pids: c.pids }, null, 2),
+        JSON.stringify(
+          {
+            brokerUrl: c.brokerUrl,
+            overlordUrl: c.overlordUrl,
+            coordinatorUrl: c.coordinatorUrl,
+            routerUrl: c.routerUrl,
+            sqlalchemyUri: c.sqlalchemyUri,
+            dataDir: c.dataDir,
+            pids: c.pids,
+          },
+          null,
+          2,
+        ),
       );
       return 0;
     }
@@ -32,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
       const s = await druidStatus(opts);
       console.log(`data dir ${s.dataDir}`);
       for (const p of s.processes) {
-        console.log(`${p.name.padEnd(12)} ${p.pid ? `pid ${String(p.pid).padEnd(8)}` : 'stopped     '} port ${p.port} ${p.healthy ? 'healthy' : p.pid ? 'NOT healthy' : ''}`);
+        console.log(
+          `${p.name.padEnd(12)} ${p.pid ? `pid ${String(p.pid).padEnd(8)}` : 'stopped     '} port ${p.port} ${p.healthy ? 'healthy' : p.pid ? 'NOT healthy' : ''}`,
+        );
       }
       return s.processes.some((p) => p.pid && !p.healthy) ? 1 : 0;
     }

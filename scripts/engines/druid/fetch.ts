@@ -63,7 +63,9 @@ export async function fetchDruid(opts: DruidFetchOptions = {}): Promise<DruidIns
   }
 
   const totalBytes = [paths.lib, ...DRUID_EXTENSIONS.map((n) => join(paths.extensions, n))].reduce((sum, dir) => sum + jarBytes(dir), 0);
-  log(`[druid] Druid ${version} ready in ${paths.home} (${(totalBytes / 1048576).toFixed(0)} MiB of jars, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(
+    `[druid] Druid ${version} ready in ${paths.home} (${(totalBytes / 1048576).toFixed(0)} MiB of jars, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return { version, home: paths.home, lib: paths.lib, extensions: paths.extensions, extensionNames: [...DRUID_EXTENSIONS], totalBytes };
 }
 

@@ -106,13 +106,17 @@ export async function startDruid(opts: DruidOptions = {}): Promise<DruidCluster>
     throw err;
   }
 
-  o.log(`[druid] ${startedAny ? 'cluster ready' : 'reusing running cluster'} in ${((Date.now() - started) / 1000).toFixed(1)} s: broker ${urlOf(o.ports.broker)}, coordinator/overlord ${urlOf(o.ports.coordinator)}`);
+  o.log(
+    `[druid] ${startedAny ? 'cluster ready' : 'reusing running cluster'} in ${((Date.now() - started) / 1000).toFixed(1)} s: broker ${urlOf(o.ports.broker)}, coordinator/overlord ${urlOf(o.ports.coordinator)}`,
+  );
   return handle(o, paths, startedAny);
 }
 
 async function startProcess(o: ResolvedDruidOptions, paths: ClusterPaths, p: ProcessPlan): Promise<number> {
   if (await portOpen(p.port)) {
-    throw new Error(`[druid] port ${p.port} on 127.0.0.1 (for ${p.name}) is taken by a process that is not this cluster's (data dir ${o.dataDir}); stop it or pass other ports`);
+    throw new Error(
+      `[druid] port ${p.port} on 127.0.0.1 (for ${p.name}) is taken by a process that is not this cluster's (data dir ${o.dataDir}); stop it or pass other ports`,
+    );
   }
   // Truncate: a log holds one run, so its tail explains this start.
   writeFileSync(paths.logFile(p.name), '');
@@ -121,7 +125,13 @@ async function startProcess(o: ResolvedDruidOptions, paths: ClusterPaths, p: Pro
   return proc.pid;
 }
 
-async function waitReady(o: ResolvedDruidOptions, paths: ClusterPaths, p: ProcessPlan, pid: number | undefined, deadline: number): Promise<void> {
+async function waitReady(
+  o: ResolvedDruidOptions,
+  paths: ClusterPaths,
+  p: ProcessPlan,
+  pid: number | undefined,
+  deadline: number,
+): Promise<void> {
   const t = Date.now();
   await waitUntil(p.name, () => readiness(p), {
     timeoutMs: Math.max(1_000, deadline - Date.now()),

@@ -33,14 +33,21 @@ export function clusterChecks(urls: { coordinator: string; broker: string }): Re
       logOf: 'broker',
       probe: async () => {
         // `array` rows: an alias such as `one` can be a reserved word in Druid's SQL parser.
-        const rows = await sendJson<unknown[][]>(`${urls.broker}/druid/v2/sql`, { query: 'SELECT 1', resultFormat: 'array' }, { timeoutMs: 10_000 });
+        const rows = await sendJson<unknown[][]>(
+          `${urls.broker}/druid/v2/sql`,
+          { query: 'SELECT 1', resultFormat: 'array' },
+          { timeoutMs: 10_000 },
+        );
         return rows[0]?.[0] === 1;
       },
     },
   ];
 }
 
-export async function waitForChecks(checks: ReadyCheck[], opts: { deadline: number; logFile: (service: ReadyCheck['logOf']) => string; log: (l: string) => void }): Promise<void> {
+export async function waitForChecks(
+  checks: ReadyCheck[],
+  opts: { deadline: number; logFile: (service: ReadyCheck['logOf']) => string; log: (l: string) => void },
+): Promise<void> {
   for (const check of checks) {
     await waitUntil(check.what, check.probe, {
       timeoutMs: Math.max(1_000, opts.deadline - Date.now()),

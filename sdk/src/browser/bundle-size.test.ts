@@ -24,14 +24,28 @@ describe('browser/bundle-size', () => {
     console.log(
       `browser core: ${kb(s.coreBytes)} minified, ${kb(s.coreGzipBytes)} gzip (${s.coreGzipBytes} B; limit ${kb(CORE_GZIP_BYTES)}); ` +
         `deferred (right after start): ${kb(s.deferred.gzipBytes)} gzip; startup total: ${kb(s.startupGzipBytes)} gzip; ` +
-        `on first use (gzip): ${Object.entries(s.lazyGzipBytes).map(([f, n]) => `${f.replace(/-[A-Z0-9]+\.js$/, '')} ${kb(n)}`).join(', ')}`,
+        `on first use (gzip): ${Object.entries(s.lazyGzipBytes)
+          .map(([f, n]) => `${f.replace(/-[A-Z0-9]+\.js$/, '')} ${kb(n)}`)
+          .join(', ')}`,
     );
     expect(s.coreGzipBytes).toBeLessThanOrEqual(CORE_GZIP_BYTES);
     expect(s.startupGzipBytes).toBeLessThanOrEqual(STARTUP_GZIP_BYTES);
     // What records events stays in the core; only sending is deferred.
     const core = s.modules.map(([m]) => m);
-    for (const m of ['recorder.ts', 'validate-event.ts', 'sdk-wire.ts', 'queue.ts', 'journal.ts', 'idb-storage.ts', 'delivery.ts', 'tab-lock.ts'])
-      expect(core.some((c) => c.endsWith(`/${m}`)), m).toBe(true);
+    for (const m of [
+      'recorder.ts',
+      'validate-event.ts',
+      'sdk-wire.ts',
+      'queue.ts',
+      'journal.ts',
+      'idb-storage.ts',
+      'delivery.ts',
+      'tab-lock.ts',
+    ])
+      expect(
+        core.some((c) => c.endsWith(`/${m}`)),
+        m,
+      ).toBe(true);
     // Neither protobufjs, long.js nor the server-side codec may come into the bundle, nor decoders into the core.
     const all = [...core, ...s.deferred.modules.map(([m]) => m)];
     expect(all.filter((m) => /protobufjs|\/long\/|generated\/messages\.ts|wire\/server-/.test(m))).toEqual([]);

@@ -54,7 +54,8 @@ export function sendOnExit(batches: readonly FrozenBatch[], o: ExitSendOptions):
     }
     let queued: boolean;
     try {
-      queued = globalThis.navigator?.sendBeacon?.(`${url}?key=${encodeURIComponent(o.gameKey)}`, new Blob([batch.bytes as BlobPart])) ?? false;
+      queued =
+        globalThis.navigator?.sendBeacon?.(`${url}?key=${encodeURIComponent(o.gameKey)}`, new Blob([batch.bytes as BlobPart])) ?? false;
     } catch {
       queued = false;
     }

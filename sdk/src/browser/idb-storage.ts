@@ -15,7 +15,15 @@
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { FrozenBatch } from '../core/frozen-batch.ts';
-import { isPersistedState, mergeState, type ConsentDecision, type JournalEntry, type LoadedStorage, type PersistedState, type Storage } from '../core/storage.ts';
+import {
+  isPersistedState,
+  mergeState,
+  type ConsentDecision,
+  type JournalEntry,
+  type LoadedStorage,
+  type PersistedState,
+  type Storage,
+} from '../core/storage.ts';
 
 interface StoredBatch {
   n: number;
@@ -61,7 +69,8 @@ export function createIdbStorage(gameId: string, store: UseStore = createStore('
           else if (kind === 'consent' && (value === 'granted' || value === 'denied')) out.consent = value;
           else if (kind === 'batch' && typeof id === 'number' && value && (value as StoredBatch).b instanceof Uint8Array)
             out.batches.push(Object.freeze({ sequence: id, bytes: (value as StoredBatch).b, eventCount: (value as StoredBatch).n }));
-          else if (kind === 'journal' && value && (value as JournalEntry).bytes instanceof Uint8Array) out.journal!.push(value as JournalEntry);
+          else if (kind === 'journal' && value && (value as JournalEntry).bytes instanceof Uint8Array)
+            out.journal!.push(value as JournalEntry);
         });
         return out;
       }),

@@ -41,7 +41,13 @@ export interface BrowserGamepulseOptions extends GamepulseOptions {
 
 export function createBrowserGamepulse(options: BrowserGamepulseOptions): Gamepulse {
   const o = resolveOptions(options);
-  const common = { endpoint: o.endpoint, gameKey: o.gameKey, compressMinBytes: o.compressMinBytes, timeoutMs: o.sendTimeoutMs, clock: o.clock };
+  const common = {
+    endpoint: o.endpoint,
+    gameKey: o.gameKey,
+    compressMinBytes: o.compressMinBytes,
+    timeoutMs: o.sendTimeoutMs,
+    clock: o.clock,
+  };
   // The sending code is a chunk of its own (sender.ts), loaded from here on: nothing
   // waits for it but sending itself. Each use imports again, so that a browser that
   // retries a failed dynamic import (whatwg/html#10327) recovers from a failed load.

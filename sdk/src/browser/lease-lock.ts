@@ -14,7 +14,13 @@ interface Lease {
   until: number;
 }
 
-export function createLeaseLock(prefix: string, owner: string, goneListeners: Array<() => void>, leaving: () => void, closeChannel: () => void) {
+export function createLeaseLock(
+  prefix: string,
+  owner: string,
+  goneListeners: Array<() => void>,
+  leaving: () => void,
+  closeChannel: () => void,
+) {
   const ls = globalThis.localStorage;
   const leaseKey = `${prefix}lease`;
   const beatKey = `${prefix}beat:${owner}`;

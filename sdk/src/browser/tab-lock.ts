@@ -39,9 +39,7 @@ export function createTabLock(gameId: string, owner: string): SendLock & { leavi
       owner,
       acquire: (signal) =>
         new Promise((resolve, reject) => {
-          locks
-            .request(sendName, { signal }, () => new Promise<void>((release) => resolve(release)))
-            .catch(reject);
+          locks.request(sendName, { signal }, () => new Promise<void>((release) => resolve(release))).catch(reject);
         }),
       contended: async () => ((await locks.query()).pending ?? []).some((l) => l.name === sendName),
       liveOwners: async () =>

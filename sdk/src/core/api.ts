@@ -3,14 +3,7 @@
  * program against. The implementation is client.ts.
  */
 import type { Storage } from './storage.ts';
-import type {
-  AdInput,
-  CustomFields,
-  ErrorSeverityName,
-  ProgressionDetails,
-  PurchaseInput,
-  TrackPayload,
-} from './taxonomy.ts';
+import type { AdInput, CustomFields, ErrorSeverityName, ProgressionDetails, PurchaseInput, TrackPayload } from './taxonomy.ts';
 import type { CircuitState } from './breaker.ts';
 import type { Connectivity } from './connectivity.ts';
 import type { CreateSendStack } from './send-stack.ts';

@@ -105,7 +105,10 @@ describe('core/client delivery', () => {
   it('counts events the collector rejected inside an accepted batch (partial success)', async () => {
     const { gp, transport, debug, acked } = createTestClient();
     transport.respond((b) =>
-      ackFor(b, { accepted: b.eventCount - 1, rejected: [{ index: 1, code: 'GP_EVENT_NAME_INVALID', field: 'feature_use.feature', message: 'no' }] }),
+      ackFor(b, {
+        accepted: b.eventCount - 1,
+        rejected: [{ index: 1, code: 'GP_EVENT_NAME_INVALID', field: 'feature_use.feature', message: 'no' }],
+      }),
     );
     gp.featureUsed('a');
     gp.featureUsed('b');

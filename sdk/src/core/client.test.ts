@@ -70,7 +70,11 @@ describe('core/client', () => {
         'GP_SDK_SESSION_NOT_ACTIVE',
       ]);
       const currency = t.debug.find((m) => m.code === 'GP_EVENT_CURRENCY_INVALID')!;
-      expect(currency).toMatchObject({ level: 'warn', field: 'purchase.currency', message: 'GP_EVENT_CURRENCY_INVALID (purchase.currency)' });
+      expect(currency).toMatchObject({
+        level: 'warn',
+        field: 'purchase.currency',
+        message: 'GP_EVENT_CURRENCY_INVALID (purchase.currency)',
+      });
       expect(EVENT_CODES.GP_EVENT_CURRENCY_INVALID).toBeTruthy(); // described in @gamepulse/proto and the README
       expect(t.gp.stats().droppedByReason).toEqual({
         GP_EVENT_PAYLOAD_MISSING: 4,

@@ -63,10 +63,7 @@ class Client implements Gamepulse {
   readonly #o: ResolvedOptions;
   readonly #deps: PlatformDeps;
 
-  constructor(
-    o: ResolvedOptions,
-    deps: PlatformDeps & { sendStack: CreateSendStack },
-  ) {
+  constructor(o: ResolvedOptions, deps: PlatformDeps & { sendStack: CreateSendStack }) {
     this.#o = o;
     this.#deps = deps;
     this.#report = createReporter(o.onDebug);
@@ -154,7 +151,10 @@ class Client implements Gamepulse {
       this.#guard(() => {
         const r = this.#recorder;
         const player = r?.playerId ?? this.#o.playerId ?? this.#o.installId;
-        if (player === undefined) this.#report('warn', 'GP_SDK_NOT_READY', { message: `experiment.variant(${experiment}) before ready: the control (first) variant` });
+        if (player === undefined)
+          this.#report('warn', 'GP_SDK_NOT_READY', {
+            message: `experiment.variant(${experiment}) before ready: the control (first) variant`,
+          });
         chosen = player === undefined ? firstVariant(variants) : assignVariant(experiment, player, variants);
         if (chosen === undefined || player === undefined) return;
         const variant = chosen;
@@ -348,7 +348,11 @@ class Client implements Gamepulse {
       const live = await this.#lock.liveOwners().catch(() => new Set<string>());
       this.#recorder.resumeStored({ wallMs: this.#o.clock.now(), monoMs: this.#o.clock.monotonicNow() }, live);
       void this.#persistence.saveState();
-      this.delivery.start(state, this.#consentState === 'granted' ? loaded : { ...loaded, batches: [], journal: [] }, storage.shared === true);
+      this.delivery.start(
+        state,
+        this.#consentState === 'granted' ? loaded : { ...loaded, batches: [], journal: [] },
+        storage.shared === true,
+      );
     }
     if (this.#lifecycle.phase === 'loading') this.#lifecycle.to('ready');
     for (const run of this.#buffered.splice(0)) run();

@@ -31,7 +31,8 @@ export const SDK_CODES = {
   GP_SDK_CALLBACK_FAILED: 'a callback passed in the options (onBatchAcked, onDebug) threw',
   GP_SDK_QUEUE_EVICTED: 'a queued low-priority event (design, debug) was dropped to make room for a more important one',
   GP_SDK_BATCH_SPLIT: 'the collector refused a batch as too large; it is re-sent as two halves',
-  GP_SDK_TRANSPORT_UNAVAILABLE: 'the transport could not be used (handshake refused, method not implemented, its code not loaded); the next one is tried, else the batch waits, stored',
+  GP_SDK_TRANSPORT_UNAVAILABLE:
+    'the transport could not be used (handshake refused, method not implemented, its code not loaded); the next one is tried, else the batch waits, stored',
   GP_SDK_TRANSPORT_FALLBACK: 'switched to a less preferred transport for a while',
   GP_SDK_CONSENT_DENIED: 'the player denied consent: queued events were discarded and nothing more is recorded',
   GP_SDK_DELETION_REQUESTED: 'events not yet sent were discarded because the player asked for deletion',

@@ -77,7 +77,14 @@ beforeEach(() => {
   rec.onEnter = undefined;
 });
 
-const tooLarge: SendResult = { ok: false, retryable: false, status: 413, code: 'GP_SDK_HTTP_STATUS', tooLarge: true, serverCode: 'GP_BODY_TOO_LARGE' };
+const tooLarge: SendResult = {
+  ok: false,
+  retryable: false,
+  status: 413,
+  code: 'GP_SDK_HTTP_STATUS',
+  tooLarge: true,
+  serverCode: 'GP_BODY_TOO_LARGE',
+};
 
 function client(setup: TestClientSetup = {}) {
   const c = createTestClient(setup);

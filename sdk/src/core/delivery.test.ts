@@ -11,7 +11,14 @@ import type { SendResult } from './transport.ts';
 import { ackFor, createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
 
-const tooLarge: SendResult = { ok: false, retryable: false, status: 413, code: 'GP_SDK_HTTP_STATUS', tooLarge: true, serverCode: 'GP_BODY_TOO_LARGE' };
+const tooLarge: SendResult = {
+  ok: false,
+  retryable: false,
+  status: 413,
+  code: 'GP_SDK_HTTP_STATUS',
+  tooLarge: true,
+  serverCode: 'GP_BODY_TOO_LARGE',
+};
 const unavailable: SendResult = { ok: false, retryable: true, status: 503, code: 'GP_SDK_HTTP_STATUS' };
 
 function events(bytes: Uint8Array) {
@@ -121,7 +128,11 @@ describe('core/delivery circuit breaker and connectivity', () => {
     const transport = createFakeTransport(() => unavailable);
     const { gp, clock } = createTestClient({
       transport,
-      options: { retry: { baseDelayMs: 10, maxDelayMs: 10 }, circuitBreaker: { failureThreshold: 5, openMs: 10_000 }, flushTimeoutMs: 60_000 },
+      options: {
+        retry: { baseDelayMs: 10, maxDelayMs: 10 },
+        circuitBreaker: { failureThreshold: 5, openMs: 10_000 },
+        flushTimeoutMs: 60_000,
+      },
     });
     await gp.ready;
     gp.featureUsed('a');
@@ -141,7 +152,12 @@ describe('core/delivery circuit breaker and connectivity', () => {
     const transport = createFakeTransport(() => unavailable);
     const { gp, clock } = createTestClient({
       transport,
-      options: { flushIntervalMs: 100, retry: { baseDelayMs: 10, maxDelayMs: 10 }, circuitBreaker: { failureThreshold: 3, openMs: 60_000 }, flushTimeoutMs: 5_000 },
+      options: {
+        flushIntervalMs: 100,
+        retry: { baseDelayMs: 10, maxDelayMs: 10 },
+        circuitBreaker: { failureThreshold: 3, openMs: 60_000 },
+        flushTimeoutMs: 5_000,
+      },
     });
     await gp.ready;
     gp.featureUsed('a');

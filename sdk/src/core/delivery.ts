@@ -53,7 +53,6 @@ export interface DeliveryCounters {
   retries: number;
 }
 
-
 export class Delivery {
   readonly counters: DeliveryCounters = { sentBatches: 0, ackedEvents: 0, rejectedEvents: 0, retries: 0 };
   clockOffsetMs = 0;
@@ -257,7 +256,8 @@ export class Delivery {
         // Aborted, or the transport stack could not be loaded (a deferred chunk that
         // failed: lazy-transport.ts); the batch stays at the head, stored, for the next
         // cycle or the next page.
-        if (result.code !== 'GP_SDK_ABORTED') this.#o.report('error', result.code as GamepulseCode, { message: result.message ?? '', batchSequence: batch.sequence });
+        if (result.code !== 'GP_SDK_ABORTED')
+          this.#o.report('error', result.code as GamepulseCode, { message: result.message ?? '', batchSequence: batch.sequence });
         break;
       }
       // Another tab waits for the lock: let it send its batches before ours continue.
@@ -356,7 +356,11 @@ export class Delivery {
   async #split(batch: FrozenBatch, failure: SendFailure): Promise<void> {
     if (batch.eventCount <= 1) {
       this.#o.drops.add('GP_SDK_EVENT_TOO_LARGE', batch.eventCount);
-      this.#o.report('error', 'GP_SDK_EVENT_TOO_LARGE', { message: failure.serverCode ?? failure.code, batchSequence: batch.sequence, events: 1 });
+      this.#o.report('error', 'GP_SDK_EVENT_TOO_LARGE', {
+        message: failure.serverCode ?? failure.code,
+        batchSequence: batch.sequence,
+        events: 1,
+      });
       this.#healthOfBatch.delete(batch.sequence);
       return this.#settle(batch);
     }
@@ -393,4 +397,3 @@ export class Delivery {
     this.#settle(batch);
   }
 }
-

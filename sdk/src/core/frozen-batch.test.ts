@@ -34,7 +34,10 @@ describe('core/frozen-batch', () => {
   });
 
   it('splits into header and event frames, and re-assembles halves under new sequences (413)', () => {
-    const bytes = encodeBatch(header, events.slice(0, 5).map((e, i) => ({ bytes: encodeEvent(e), sequence: i + 1, sessionNumber: 1 })));
+    const bytes = encodeBatch(
+      header,
+      events.slice(0, 5).map((e, i) => ({ bytes: encodeEvent(e), sequence: i + 1, sessionNumber: 1 })),
+    );
     const { header: head, frames } = batchParts(bytes);
     expect(frames).toHaveLength(5);
     expect(frames.map(eventIdOfFrame)).toEqual(events.slice(0, 5).map((e) => e.eventId));

@@ -14,10 +14,7 @@ export class Journal {
   readonly #persistence: Persistence;
   readonly #enabled: () => boolean;
 
-  constructor(
-    persistence: Persistence,
-    enabled: () => boolean,
-  ) {
+  constructor(persistence: Persistence, enabled: () => boolean) {
     this.#persistence = persistence;
     this.#enabled = enabled;
   }

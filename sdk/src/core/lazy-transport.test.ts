@@ -37,7 +37,16 @@ function deferredClient() {
     }),
     { transport, storage, sendStack: deferSendStack(load) },
   );
-  return { gp, clock, transport, storage, debug, arrive: (s: CreateSendStack) => arrive(s), fail: (e: Error) => fail(e), loads: () => loads };
+  return {
+    gp,
+    clock,
+    transport,
+    storage,
+    debug,
+    arrive: (s: CreateSendStack) => arrive(s),
+    fail: (e: Error) => fail(e),
+    loads: () => loads,
+  };
 }
 
 describe('core/lazy-transport deferSendStack', () => {

@@ -16,7 +16,12 @@ export function lazyTransport(name: string, load: () => Promise<Transport>): Tra
         t = await get();
       } catch (cause) {
         loaded = undefined;
-        return { ok: false, retryable: true, code: 'GP_SDK_TRANSPORT_UNAVAILABLE', message: `loading the ${name} transport failed: ${String(cause)}` };
+        return {
+          ok: false,
+          retryable: true,
+          code: 'GP_SDK_TRANSPORT_UNAVAILABLE',
+          message: `loading the ${name} transport failed: ${String(cause)}`,
+        };
       }
       return t.send(batch, signal);
     },

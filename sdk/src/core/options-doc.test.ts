@@ -41,7 +41,11 @@ describe('core/options documentation', () => {
     const core = jsdocDefaults(read('./options.ts'), { RetryOptions: 'retry.', CircuitBreakerOptions: 'circuitBreaker.' });
     const browser = jsdocDefaults(read('../browser/index.ts'));
     const node = jsdocDefaults(read('../node/index.ts'));
-    const expected = new Map<string, string>([...core, ...[...browser].map(([k, v]) => [`browser:${k}`, v] as const), ...[...node].map(([k, v]) => [`node:${k}`, v] as const)]);
+    const expected = new Map<string, string>([
+      ...core,
+      ...[...browser].map(([k, v]) => [`browser:${k}`, v] as const),
+      ...[...node].map(([k, v]) => [`node:${k}`, v] as const),
+    ]);
     expect(expected.size).toBeGreaterThan(30);
     const mismatches: string[] = [];
     for (const [name, value] of expected) {

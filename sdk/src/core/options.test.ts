@@ -20,7 +20,16 @@ describe('core/options', () => {
       maxBufferedBeforeReady: 1_000,
       retry: { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 300_000 },
     });
-    expect(o.context).toEqual({ gameId: 'g', build: '', platform: '', os: '', locale: '', device: '', country: '', sdkVersion: 'js/0.1.0' });
+    expect(o.context).toEqual({
+      gameId: 'g',
+      build: '',
+      platform: '',
+      os: '',
+      locale: '',
+      device: '',
+      country: '',
+      sdkVersion: 'js/0.1.0',
+    });
   });
 
   it('clamps out-of-range numbers instead of failing', () => {

@@ -84,7 +84,9 @@ export class Persistence {
 
   #run(operation: string, write: () => Promise<void>, always = false): Promise<void> {
     if (!always && !this.enabled) return this.#tail;
-    const next = this.#tail.then(() => (always || this.enabled ? write() : undefined)).catch((cause: unknown) => this.#onError(operation, cause));
+    const next = this.#tail
+      .then(() => (always || this.enabled ? write() : undefined))
+      .catch((cause: unknown) => this.#onError(operation, cause));
     this.#tail = next;
     return next;
   }

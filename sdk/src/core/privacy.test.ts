@@ -8,7 +8,7 @@ import { decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
 
 describe('core/consent', () => {
-  it("opt-in: nothing is stored or sent before consent; setConsent(true) stores and sends what waited", async () => {
+  it('opt-in: nothing is stored or sent before consent; setConsent(true) stores and sends what waited', async () => {
     const storage = createMemoryStorage();
     const { gp, transport, clock } = createTestClient({ storage, options: { consent: 'opt-in' } });
     await gp.ready;

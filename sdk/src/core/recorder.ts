@@ -131,7 +131,12 @@ export class Recorder {
       return;
     }
     this.state.lastSession = undefined;
-    this.#enqueue({ sessionEnd: { lengthMs: Math.round(last.foregroundMs) } }, undefined, { wallMs: last.lastActiveMs, monoMs: at.monoMs }, last.id);
+    this.#enqueue(
+      { sessionEnd: { lengthMs: Math.round(last.foregroundMs) } },
+      undefined,
+      { wallMs: last.lastActiveMs, monoMs: at.monoMs },
+      last.id,
+    );
     void this.#d.persistence.saveState();
   }
 

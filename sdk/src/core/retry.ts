@@ -101,7 +101,7 @@ export function withRetry(inner: Transport, options: RetryOptions): Transport {
   return {
     ...(inner.name ? { name: inner.name } : {}),
     async send(batch, signal): Promise<SendResult> {
-      for (let retryIndex = 0; ; ) {
+      for (let retryIndex = 0; ;) {
         if (signal?.aborted) return ABORTED;
         // Offline: wait for the network without counting it as a failure.
         if (!connectivity.online()) {

@@ -42,7 +42,8 @@ export function createSendStack({ o, platform, connectivity, report, onRetry }: 
     {
       clock: o.clock,
       retryPreferredAfterMs: o.retryPreferredTransportAfterMs,
-      onSwitch: (from, to, reason) => report('warn', 'GP_SDK_TRANSPORT_FALLBACK', { message: `${from} unavailable (${reason}); using ${to}` }),
+      onSwitch: (from, to, reason) =>
+        report('warn', 'GP_SDK_TRANSPORT_FALLBACK', { message: `${from} unavailable (${reason}); using ${to}` }),
     },
   );
   const transport = withRetry(withTiming(current, o.clock), {

@@ -90,6 +90,11 @@ export class SessionTracker {
   snapshot(owner: string, at: Instant): SessionSnapshot | undefined {
     const s = this.#current;
     if (!s) return undefined;
-    return { id: s.id, foregroundMs: this.lengthMs(at), lastActiveMs: s.stretchStartMono === undefined ? s.lastActiveMs : at.wallMs, owner };
+    return {
+      id: s.id,
+      foregroundMs: this.lengthMs(at),
+      lastActiveMs: s.stretchStartMono === undefined ? s.lastActiveMs : at.wallMs,
+      owner,
+    };
   }
 }

@@ -50,6 +50,10 @@ export async function readShared(
  * Journal entries that are not inside a stored batch, oldest first; the others are
  * forgotten (split.ts, loaded only when there are entries to adopt).
  */
-export async function adoptable(entries: readonly JournalEntry[], batches: readonly FrozenBatch[], persistence: Persistence): Promise<JournalEntry[]> {
+export async function adoptable(
+  entries: readonly JournalEntry[],
+  batches: readonly FrozenBatch[],
+  persistence: Persistence,
+): Promise<JournalEntry[]> {
   return entries.length === 0 ? [] : (await import('./split.ts')).adoptable(entries, batches, persistence);
 }

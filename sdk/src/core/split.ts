@@ -29,9 +29,18 @@ export function splitBatch(batch: FrozenBatch, nextSequence: () => number): [Fro
  * 413: the halves that take `batch`'s place (reported), with the sdk_health counts it
  * carried moved to the first half, which carries its sdk_health field.
  */
-export function halve(batch: FrozenBatch, nextSequence: () => number, healthOfBatch: Map<number, DropCounts>, report: Report): [FrozenBatch, FrozenBatch] {
+export function halve(
+  batch: FrozenBatch,
+  nextSequence: () => number,
+  healthOfBatch: Map<number, DropCounts>,
+  report: Report,
+): [FrozenBatch, FrozenBatch] {
   const halves = splitBatch(batch, nextSequence);
-  report('info', 'GP_SDK_BATCH_SPLIT', { message: `→ ${halves[0].sequence}, ${halves[1].sequence}`, batchSequence: batch.sequence, events: batch.eventCount });
+  report('info', 'GP_SDK_BATCH_SPLIT', {
+    message: `→ ${halves[0].sequence}, ${halves[1].sequence}`,
+    batchSequence: batch.sequence,
+    events: batch.eventCount,
+  });
   const health = healthOfBatch.get(batch.sequence);
   healthOfBatch.delete(batch.sequence);
   if (health) healthOfBatch.set(halves[0].sequence, health);
@@ -86,7 +95,12 @@ export function batchParts(bytes: Uint8Array): BatchParts {
  * Re-assembles header bytes with a new batch_sequence and the given frames; fields in
  * `dropFields` are left out (sdk_health travels with one half only, or it would count twice).
  */
-export function reassemble(header: Uint8Array, sequence: number, frames: readonly Uint8Array[], dropFields: readonly number[] = []): Uint8Array {
+export function reassemble(
+  header: Uint8Array,
+  sequence: number,
+  frames: readonly Uint8Array[],
+  dropFields: readonly number[] = [],
+): Uint8Array {
   // Field 2 (batch_sequence) of the old header is dropped and written anew.
   const kept: Uint8Array[] = [];
   let fieldStart = 0;

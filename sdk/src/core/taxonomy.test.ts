@@ -11,7 +11,8 @@ describe('core/taxonomy', () => {
       error: ErrorSeverity.SEVERITY_ERROR,
       critical: ErrorSeverity.SEVERITY_CRITICAL,
     };
-    for (const [name, n] of Object.entries(severities)) expect(errorPayload(name as ErrorSeverityName, 'm')).toEqual({ error: { severity: n, message: 'm' } });
+    for (const [name, n] of Object.entries(severities))
+      expect(errorPayload(name as ErrorSeverityName, 'm')).toEqual({ error: { severity: n, message: 'm' } });
     const actions: Record<AdActionName, number> = {
       show: AdAction.ACTION_SHOW,
       click: AdAction.ACTION_CLICK,

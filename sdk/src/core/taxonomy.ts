@@ -71,7 +71,14 @@ export function progressionPayload(
   details?: ProgressionDetails,
 ): TrackPayload {
   return {
-    progression: { status: enumNumber(PROGRESSION_STATUSES, status), tier1, tier2, tier3, attempt: details?.attempt, score: details?.score },
+    progression: {
+      status: enumNumber(PROGRESSION_STATUSES, status),
+      tier1,
+      tier2,
+      tier3,
+      attempt: details?.attempt,
+      score: details?.score,
+    },
   };
 }
 
@@ -106,6 +113,12 @@ export function errorPayload(severity: ErrorSeverityName, message: string): Trac
 
 export function adPayload(a: AdInput): TrackPayload {
   return {
-    ad: { action: enumNumber(AD_ACTIONS, a.action), adType: a.adType, network: a.network, placement: a.placement, durationMs: a.durationMs },
+    ad: {
+      action: enumNumber(AD_ACTIONS, a.action),
+      adType: a.adType,
+      network: a.network,
+      placement: a.placement,
+      durationMs: a.durationMs,
+    },
   };
 }

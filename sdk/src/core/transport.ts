@@ -60,4 +60,8 @@ export interface Transport {
 }
 
 /** Collector codes that mean "send smaller batches" (collector/src/errors.ts). */
-export const TOO_LARGE_CODES: ReadonlySet<string> = new Set(['GP_BODY_TOO_LARGE', 'GP_BODY_DECOMPRESSED_TOO_LARGE', 'GP_LOG_RECORD_TOO_LARGE']);
+export const TOO_LARGE_CODES: ReadonlySet<string> = new Set([
+  'GP_BODY_TOO_LARGE',
+  'GP_BODY_DECOMPRESSED_TOO_LARGE',
+  'GP_LOG_RECORD_TOO_LARGE',
+]);

@@ -34,9 +34,9 @@ describe('node/file-journal', () => {
     const again = await reopen(dir);
     const got = again.entries().sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(got.map((e) => e.id)).toEqual([1, 3, 4].map((i) => entry(i).id));
-    expect(got.map((e) => [e.owner, e.lane, e.sid, Buffer.from(e.bytes).equals(Buffer.from(entry(Number(e.id.slice(-12))).bytes))])).toEqual(
-      [1, 3, 4].map((i) => ['proc-1', i % 3, entry(i).sid, true]),
-    );
+    expect(
+      got.map((e) => [e.owner, e.lane, e.sid, Buffer.from(e.bytes).equals(Buffer.from(entry(Number(e.id.slice(-12))).bytes))]),
+    ).toEqual([1, 3, 4].map((i) => ['proc-1', i % 3, entry(i).sid, true]));
     await again.close();
   });
 
@@ -54,11 +54,21 @@ describe('node/file-journal', () => {
     const torn: number[] = [];
     const j3 = await reopen(dir, (_p, dropped) => torn.push(dropped));
     expect(torn).toEqual([20]);
-    expect(j3.entries().map((e) => e.id).sort()).toEqual([entry(1).id, entry(2).id]);
+    expect(
+      j3
+        .entries()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([entry(1).id, entry(2).id]);
     expect(statSync(join(dir, JOURNAL_FILE)).size).toBe(whole); // cut, never served
     await j3.append([entry(5)]); // appends continue after the cut
     await j3.close();
-    expect((await reopen(dir)).entries().map((e) => e.id).sort()).toEqual([entry(1).id, entry(2).id, entry(5).id]);
+    expect(
+      (await reopen(dir))
+        .entries()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([entry(1).id, entry(2).id, entry(5).id]);
   });
 
   it('stops at a record whose checksum fails (a flipped byte), not past it', async () => {
@@ -92,7 +102,12 @@ describe('node/file-journal', () => {
     expect(statSync(join(dir, JOURNAL_FILE)).size).toBe(j.fileBytes());
     await j.append([entry(99)]);
     await j.close();
-    expect((await reopen(dir)).entries().map((e) => e.id).sort()).toEqual([entry(49).id, entry(99).id]);
+    expect(
+      (await reopen(dir))
+        .entries()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([entry(49).id, entry(99).id]);
   });
 
   it('clear() empties it for good', async () => {

@@ -104,7 +104,13 @@ export function replay(bytes: Uint8Array): { live: Map<string, JournalEntry>; va
         const headerLength = new DataView(payload.buffer, payload.byteOffset + 1, 4).getUint32(0, true);
         const header: unknown = JSON.parse(decoder.decode(payload.subarray(5, 5 + headerLength)));
         if (!isEntryHeader(header)) break;
-        live.set(header.id, { id: header.id, owner: header.owner, lane: header.lane, sid: header.sid, bytes: payload.slice(5 + headerLength) });
+        live.set(header.id, {
+          id: header.id,
+          owner: header.owner,
+          lane: header.lane,
+          sid: header.sid,
+          bytes: payload.slice(5 + headerLength),
+        });
       } else if (payload[0] === KIND_FORGET) {
         const ids: unknown = JSON.parse(decoder.decode(payload.subarray(1)));
         if (!Array.isArray(ids)) break;

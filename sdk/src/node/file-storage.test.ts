@@ -67,7 +67,9 @@ describe('node/file-storage', () => {
   it('kill -9 of a game server loses no tracked event: stored batches and the journal of queued ones come back, each event once', async () => {
     const dir = tempDir();
     const count = 300;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../testing/crash-child.ts'), dir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../testing/crash-child.ts'), dir, String(count)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -88,7 +90,10 @@ describe('node/file-storage', () => {
     await run2.gp.shutdown();
     const bySequence = new Map<number, ReturnType<typeof decodeBatch>>();
     for (const a of run2.transport.attempts) bySequence.set(a.sequence, decodeBatch(a.bytes)); // a re-send is the same batch
-    const values = [...bySequence.values()].flatMap((b) => b.events).filter((e) => e.design?.eventId === 'test:crash').map((e) => Number(e.design!.value ?? 0)); // proto3 omits a 0
+    const values = [...bySequence.values()]
+      .flatMap((b) => b.events)
+      .filter((e) => e.design?.eventId === 'test:crash')
+      .map((e) => Number(e.design!.value ?? 0)); // proto3 omits a 0
     expect(values.length).toBe(count); // none twice
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i)); // none lost
   });
@@ -96,7 +101,11 @@ describe('node/file-storage', () => {
   it('setConsent(false) wipes the files and the decision survives a restart: nothing stored is ever sent', async () => {
     const dir = tempDir();
     const down = createFakeTransport(() => unavailable);
-    const run1 = createTestClient({ storage: createFileStorage(dir, { fsync: false }), transport: down, options: { flushIntervalMs: 1_000 } });
+    const run1 = createTestClient({
+      storage: createFileStorage(dir, { fsync: false }),
+      transport: down,
+      options: { flushIntervalMs: 1_000 },
+    });
     await run1.gp.ready;
     run1.gp.featureUsed('a');
     await run1.clock.advance(1_000); // a batch is frozen and stored; it fails to send

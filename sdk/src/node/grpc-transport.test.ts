@@ -15,8 +15,14 @@ describe('node/grpc-transport', () => {
       retryInMs: 3_000,
       serverCode: 'GP_LOG_UNAVAILABLE',
     });
-    expect(failureForGrpcError(error(status.RESOURCE_EXHAUSTED, { 'grpc-retry-pushback-ms': '250' }))).toMatchObject({ retryable: true, retryInMs: 250 });
-    expect(failureForGrpcError(error(status.RESOURCE_EXHAUSTED, { 'gp-error-code': 'GP_BODY_TOO_LARGE' }))).toMatchObject({ retryable: false, tooLarge: true });
+    expect(failureForGrpcError(error(status.RESOURCE_EXHAUSTED, { 'grpc-retry-pushback-ms': '250' }))).toMatchObject({
+      retryable: true,
+      retryInMs: 250,
+    });
+    expect(failureForGrpcError(error(status.RESOURCE_EXHAUSTED, { 'gp-error-code': 'GP_BODY_TOO_LARGE' }))).toMatchObject({
+      retryable: false,
+      tooLarge: true,
+    });
     expect(failureForGrpcError(error(status.PERMISSION_DENIED, { 'gp-error-code': 'GP_AUTH_KEY_INVALID' }))).toMatchObject({
       retryable: false,
       serverCode: 'GP_AUTH_KEY_INVALID',

@@ -65,11 +65,21 @@ export function failureForGrpcError(err: ServiceError): SendFailure {
   // A negative or unparseable pushback means "do not retry" for gRPC's own retry policy;
   // here it only removes the hint, the SDK's backoff applies.
   const retryInMs =
-    Number.isFinite(pushbackMs) && pushbackMs >= 0 ? pushbackMs : Number.isFinite(retryAfterS) && retryAfterS >= 0 ? retryAfterS * 1000 : undefined;
+    Number.isFinite(pushbackMs) && pushbackMs >= 0
+      ? pushbackMs
+      : Number.isFinite(retryAfterS) && retryAfterS >= 0
+        ? retryAfterS * 1000
+        : undefined;
   const serverCode = first(ERROR_CODE_METADATA);
   const tooLarge = serverCode !== undefined && TOO_LARGE_CODES.has(serverCode);
   if (err.code === status.UNIMPLEMENTED)
-    return { ok: false, retryable: true, status: err.code, code: 'GP_SDK_TRANSPORT_UNAVAILABLE', message: `UNIMPLEMENTED: ${err.details ?? ''}` };
+    return {
+      ok: false,
+      retryable: true,
+      status: err.code,
+      code: 'GP_SDK_TRANSPORT_UNAVAILABLE',
+      message: `UNIMPLEMENTED: ${err.details ?? ''}`,
+    };
   const retryable = RETRYABLE.has(err.code) && !tooLarge;
   return {
     ok: false,
@@ -93,11 +103,7 @@ export function createGrpcTransport(o: GrpcTransportOptions): Transport {
   const clientFor = (compress: boolean): Client => {
     let client = clients.get(compress);
     if (!client) {
-      client = new Client(
-        target,
-        creds,
-        compress ? { 'grpc.default_compression_algorithm': compressionAlgorithms.gzip } : {},
-      );
+      client = new Client(target, creds, compress ? { 'grpc.default_compression_algorithm': compressionAlgorithms.gzip } : {});
       clients.set(compress, client);
     }
     return client;
@@ -136,7 +142,8 @@ export function createGrpcTransport(o: GrpcTransportOptions): Transport {
           {},
           (err, body) => {
             if (signal?.aborted) return finish({ ok: false, retryable: true, code: 'GP_SDK_ABORTED' });
-            if (timedOut) return finish({ ok: false, retryable: true, code: 'GP_SDK_SEND_TIMEOUT', message: `no answer within ${o.timeoutMs} ms` });
+            if (timedOut)
+              return finish({ ok: false, retryable: true, code: 'GP_SDK_SEND_TIMEOUT', message: `no answer within ${o.timeoutMs} ms` });
             if (err) return finish(failureForGrpcError(err));
             finish(ackResult(batch, body ?? new Uint8Array(0)));
           },

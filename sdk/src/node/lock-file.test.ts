@@ -34,7 +34,14 @@ describe('node/lock-file', () => {
     try {
       writeFileSync(join(dir, 'lock'), String(child.pid));
       const codes: string[] = [];
-      const gp = createNodeGamepulse({ gameKey: 'k', endpoint: 'http://127.0.0.1:1', gameId: 'g', storageDir: dir, onDebug: (m) => codes.push(m.code), flushTimeoutMs: 10 });
+      const gp = createNodeGamepulse({
+        gameKey: 'k',
+        endpoint: 'http://127.0.0.1:1',
+        gameId: 'g',
+        storageDir: dir,
+        onDebug: (m) => codes.push(m.code),
+        flushTimeoutMs: 10,
+      });
       await gp.ready;
       expect(codes).toContain('GP_SDK_STORAGE_LOCKED');
       await gp.shutdown();

@@ -28,7 +28,10 @@ const sendEveryBatchTwice = (inner: Transport): Transport => ({
   close: () => inner.close?.() ?? Promise.resolve(),
 });
 
-function client(transport: NodeTransportName | NodeTransportName[], extra: Parameters<typeof createNodeGamepulse>[0] extends infer O ? Partial<O> : never = {}) {
+function client(
+  transport: NodeTransportName | NodeTransportName[],
+  extra: Parameters<typeof createNodeGamepulse>[0] extends infer O ? Partial<O> : never = {},
+) {
   return createNodeGamepulse({
     gameKey: GAME_KEY,
     endpoint: real.httpUrl,
@@ -93,7 +96,12 @@ describe('sdk node against a real collector with a small body limit', () => {
       await gp.shutdown();
       const { unique, resentCopies } = exactlyOnce(await small.delivered());
       expect(resentCopies).toBe(0);
-      expect(unique.filter((e) => e.custom.n).map((e) => Number(e.custom.n)).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      expect(
+        unique
+          .filter((e) => e.custom.n)
+          .map((e) => Number(e.custom.n))
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 100 }, (_, i) => i));
       expect(new Set(unique.map((e) => e.sequence)).size).toBe(102); // + session_start, session_end (shutdown)
     } finally {
       await small.close();
@@ -102,24 +110,27 @@ describe('sdk node against a real collector with a small body limit', () => {
 });
 
 describe('sdk node against the real collector: refusals', () => {
-  it.each(['http', 'grpc', 'grpc-stream', 'websocket'] as const)('%s: a key the collector refuses drops the batch for good, counted and reported with the collector’s code', async (transport) => {
-    const debug: Array<{ code: string; message: string }> = [];
-    const gp = createNodeGamepulse({
-      gameKey: 'not-a-key',
-      endpoint: real.httpUrl,
-      grpcEndpoint: real.grpcUrl,
-      gameId: GAME_ID,
-      transport,
-      flushTimeoutMs: 10_000,
-      onDebug: (m) => debug.push({ code: m.code, message: m.message }),
-    });
-    await gp.ready;
-    gp.featureUsed('refused');
-    await gp.flush();
-    expect(gp.stats()).toMatchObject({ queued: 0, inFlight: 0, ackedEvents: 0, droppedByReason: { GP_SDK_BATCH_REJECTED: 2 } });
-    expect(debug.find((m) => m.code === 'GP_SDK_BATCH_REJECTED')?.message).toMatch(/GP_AUTH_KEY_INVALID/);
-    await gp.shutdown();
-  });
+  it.each(['http', 'grpc', 'grpc-stream', 'websocket'] as const)(
+    '%s: a key the collector refuses drops the batch for good, counted and reported with the collector’s code',
+    async (transport) => {
+      const debug: Array<{ code: string; message: string }> = [];
+      const gp = createNodeGamepulse({
+        gameKey: 'not-a-key',
+        endpoint: real.httpUrl,
+        grpcEndpoint: real.grpcUrl,
+        gameId: GAME_ID,
+        transport,
+        flushTimeoutMs: 10_000,
+        onDebug: (m) => debug.push({ code: m.code, message: m.message }),
+      });
+      await gp.ready;
+      gp.featureUsed('refused');
+      await gp.flush();
+      expect(gp.stats()).toMatchObject({ queued: 0, inFlight: 0, ackedEvents: 0, droppedByReason: { GP_SDK_BATCH_REJECTED: 2 } });
+      expect(debug.find((m) => m.code === 'GP_SDK_BATCH_REJECTED')?.message).toMatch(/GP_AUTH_KEY_INVALID/);
+      await gp.shutdown();
+    },
+  );
 });
 
 describe('sdk node against the real collector: privacy', () => {

@@ -73,7 +73,14 @@ export const ROLLUPS: ColumnarTable<RollupRowData> = {
 /** Player-window rows, staged as columns; `first_seen_day` is days since 1970 or null. */
 export const PLAYERS: ColumnarTable<PlayerWindowData> = {
   stage: 'players_stage',
-  strings: [(p) => str(p.gameId), (p) => str(p.build), (p) => str(p.platform), (p) => str(p.country), (p) => str(p.playerId), (p) => str(p.variant)],
+  strings: [
+    (p) => str(p.gameId),
+    (p) => str(p.build),
+    (p) => str(p.platform),
+    (p) => str(p.country),
+    (p) => str(p.playerId),
+    (p) => str(p.variant),
+  ],
   numbers: [
     (p) => timeMs(p.windowStartMs, 'player.windowStartMs'),
     (p) => dayOrNull(p.firstSeenDayMs, 'player.firstSeenDayMs'),

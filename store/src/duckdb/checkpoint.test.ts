@@ -74,8 +74,18 @@ describe('druid/duckdb/checkpoint', () => {
 
   it('keeps consumers apart: the same partition and key under two consumers are two entries', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
-    await store.commit(commit('a', { positions: [{ topic: 't', partition: 0, offset: 5 }], state: [{ partition: 0, namespace: 'n', key: 'k', value: bytes(1) }] }));
-    await store.commit(commit('b', { positions: [{ topic: 't', partition: 0, offset: 1 }], state: [{ partition: 0, namespace: 'n', key: 'k', value: undefined }] }));
+    await store.commit(
+      commit('a', {
+        positions: [{ topic: 't', partition: 0, offset: 5 }],
+        state: [{ partition: 0, namespace: 'n', key: 'k', value: bytes(1) }],
+      }),
+    );
+    await store.commit(
+      commit('b', {
+        positions: [{ topic: 't', partition: 0, offset: 1 }],
+        state: [{ partition: 0, namespace: 'n', key: 'k', value: undefined }],
+      }),
+    );
     expect(await store.loadCheckpoint('a')).toEqual({
       positions: [{ topic: 't', partition: 0, offset: 5 }],
       state: [{ partition: 0, namespace: 'n', key: 'k', value: bytes(1) }],

@@ -8,9 +8,35 @@ const T0 = Date.UTC(2025, 0, 15, 12, 0);
 
 /** A row as the table gives it back, in the proto's field names; unset strings and counts read as '' and 0. */
 const rollupKey = (r: RollupRowData) =>
-  JSON.stringify([r.windowStartMs, r.gameId ?? '', r.build ?? '', r.platform ?? '', r.country ?? '', r.eventType ?? '', r.action ?? '', r.currency ?? '', r.item ?? '', r.variant ?? '', r.events ?? 0, r.amount ?? 0, r.value ?? 0]);
+  JSON.stringify([
+    r.windowStartMs,
+    r.gameId ?? '',
+    r.build ?? '',
+    r.platform ?? '',
+    r.country ?? '',
+    r.eventType ?? '',
+    r.action ?? '',
+    r.currency ?? '',
+    r.item ?? '',
+    r.variant ?? '',
+    r.events ?? 0,
+    r.amount ?? 0,
+    r.value ?? 0,
+  ]);
 const playerKey = (p: PlayerWindowData) =>
-  JSON.stringify([p.windowStartMs, p.gameId ?? '', p.build ?? '', p.platform ?? '', p.country ?? '', p.playerId ?? '', p.firstSeenDayMs || null, p.events ?? 0, p.purchases ?? 0, p.sessions ?? 0, p.variant ?? '']);
+  JSON.stringify([
+    p.windowStartMs,
+    p.gameId ?? '',
+    p.build ?? '',
+    p.platform ?? '',
+    p.country ?? '',
+    p.playerId ?? '',
+    p.firstSeenDayMs || null,
+    p.events ?? 0,
+    p.purchases ?? 0,
+    p.sessions ?? 0,
+    p.variant ?? '',
+  ]);
 
 describe('druid/duckdb/columnar-append', () => {
   let store: DuckDbStore;
@@ -36,21 +62,51 @@ describe('druid/duckdb/columnar-append', () => {
       { windowStartMs: T0, gameId: '', eventType: '' },
     );
     const players = randomPlayerWindows(rng, shape, 5000);
-    players.push({ windowStartMs: T0, gameId: 'g', playerId: 'p-no-cohort', events: 1 }, { windowStartMs: T0, gameId: 'g', playerId: 'p\u0000nul', firstSeenDayMs: Date.UTC(2024, 1, 29), events: 3, variant: 'x:y' });
+    players.push(
+      { windowStartMs: T0, gameId: 'g', playerId: 'p-no-cohort', events: 1 },
+      { windowStartMs: T0, gameId: 'g', playerId: 'p\u0000nul', firstSeenDayMs: Date.UTC(2024, 1, 29), events: 3, variant: 'x:y' },
+    );
     await store.commit({ consumer: 'processor', rollups, players, positions: [], state: [], deadLetters: [] });
 
-    const storedRollups = await store.sql(`SELECT epoch_ms(window_start) AS w, game_id, build, platform, country, event_type, action, currency, item, variant, events, amount, value FROM rollups`);
-    const gotRollups = storedRollups.map((r) => JSON.stringify([r.w, r.game_id, r.build, r.platform, r.country, r.event_type, r.action, r.currency, r.item, r.variant, r.events, r.amount, r.value])).sort();
+    const storedRollups = await store.sql(
+      `SELECT epoch_ms(window_start) AS w, game_id, build, platform, country, event_type, action, currency, item, variant, events, amount, value FROM rollups`,
+    );
+    const gotRollups = storedRollups
+      .map((r) =>
+        JSON.stringify([
+          r.w,
+          r.game_id,
+          r.build,
+          r.platform,
+          r.country,
+          r.event_type,
+          r.action,
+          r.currency,
+          r.item,
+          r.variant,
+          r.events,
+          r.amount,
+          r.value,
+        ]),
+      )
+      .sort();
     expect(gotRollups).toEqual(rollups.map(rollupKey).sort());
 
-    const storedPlayers = await store.sql(`SELECT epoch_ms(window_start) AS w, game_id, build, platform, country, player_id, epoch_ms(first_seen_day) AS d, events, purchases, sessions, variant FROM player_windows`);
-    const gotPlayers = storedPlayers.map((p) => JSON.stringify([p.w, p.game_id, p.build, p.platform, p.country, p.player_id, p.d, p.events, p.purchases, p.sessions, p.variant])).sort();
+    const storedPlayers = await store.sql(
+      `SELECT epoch_ms(window_start) AS w, game_id, build, platform, country, player_id, epoch_ms(first_seen_day) AS d, events, purchases, sessions, variant FROM player_windows`,
+    );
+    const gotPlayers = storedPlayers
+      .map((p) =>
+        JSON.stringify([p.w, p.game_id, p.build, p.platform, p.country, p.player_id, p.d, p.events, p.purchases, p.sessions, p.variant]),
+      )
+      .sort();
     expect(gotPlayers).toEqual(players.map(playerKey).sort());
   });
 
   it('a second commit starts from an empty stage: nothing of the first is inserted twice', async () => {
     const row = { windowStartMs: T0, gameId: 'g', eventType: 'ad', events: 1 };
-    for (let i = 0; i < 3; i++) await store.commit({ consumer: 'processor', rollups: [row], players: [], positions: [], state: [], deadLetters: [] });
+    for (let i = 0; i < 3; i++)
+      await store.commit({ consumer: 'processor', rollups: [row], players: [], positions: [], state: [], deadLetters: [] });
     expect(await store.sql('SELECT count(*) AS n, sum(events) AS e FROM rollups')).toEqual([{ n: 3, e: 3 }]);
   });
 });

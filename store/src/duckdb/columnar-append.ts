@@ -14,16 +14,7 @@
  * table is a connection-local TEMP table, so a ROLLBACK drops the staged rows with the
  * rest.
  */
-import {
-  DOUBLE,
-  DuckDBDataChunk,
-  INTEGER,
-  LIST,
-  VARCHAR,
-  listValue,
-  type DuckDBConnection,
-  type DuckDBType,
-} from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { withAppender } from './append.ts';
 
 /** DuckDB's vector size: the most rows one data chunk holds. */

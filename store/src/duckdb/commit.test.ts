@@ -82,10 +82,17 @@ describe('druid/duckdb/commit', () => {
     expect((err as { context: unknown }).context).toMatchObject({ partition: 0, expected: 50, stored: 100 });
     await expectNothingChanged(before);
     // A partition never committed counts as 0.
-    const fresh = { ...emptyCommit(), positions: [{ topic: 'events', partition: 7, offset: 5 }], expectedPositions: [{ topic: 'events', partition: 7, offset: 0 }] };
+    const fresh = {
+      ...emptyCommit(),
+      positions: [{ topic: 'events', partition: 7, offset: 5 }],
+      expectedPositions: [{ topic: 'events', partition: 7, offset: 0 }],
+    };
     await store.commit(fresh);
     const ok = fullCommit(7, 200);
-    ok.expectedPositions = [{ topic: 'events', partition: 0, offset: 100 }, { topic: 'events', partition: 1, offset: 100 }];
+    ok.expectedPositions = [
+      { topic: 'events', partition: 0, offset: 100 },
+      { topic: 'events', partition: 1, offset: 100 },
+    ];
     await store.commit(ok);
     expect((await store.loadCheckpoint('processor', [0, 7])).positions.map((p) => p.offset)).toEqual([200, 5]);
   });

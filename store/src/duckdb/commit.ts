@@ -54,10 +54,7 @@ function latestState(entries: readonly StateEntry[]): StateEntry[] {
  */
 export async function checkNoRegression(conn: DuckDBConnection, consumer: string, positions: readonly Position[]): Promise<void> {
   if (positions.length === 0) return;
-  const reader = await conn.runAndReadAll(
-    'SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1',
-    [consumer],
-  );
+  const reader = await conn.runAndReadAll('SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1', [consumer]);
   const stored = new Map<string, number>();
   for (const [topic, partition, offset] of reader.getRowsJS()) {
     stored.set(positionKey(textCell(topic, 'topic'), Number(partition)), Number(offset));
@@ -83,7 +80,8 @@ export async function checkExpected(conn: DuckDBConnection, consumer: string, ex
   if (expected.length === 0) return;
   const reader = await conn.runAndReadAll('SELECT topic, "partition", next_offset FROM positions WHERE consumer = $1', [consumer]);
   const stored = new Map<string, number>();
-  for (const [topic, partition, offset] of reader.getRowsJS()) stored.set(positionKey(textCell(topic, 'topic'), Number(partition)), Number(offset));
+  for (const [topic, partition, offset] of reader.getRowsJS())
+    stored.set(positionKey(textCell(topic, 'topic'), Number(partition)), Number(offset));
   for (const e of expected) {
     const now = stored.get(positionKey(e.topic, e.partition)) ?? 0;
     if (now !== e.offset) {

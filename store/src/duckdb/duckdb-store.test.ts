@@ -21,11 +21,13 @@ function commit(parts: Partial<RollupCommit>): RollupCommit {
 describe('druid/duckdb/duckdb-store', () => {
   it('returns plain rows: safe BIGINTs as numbers, larger as strings, TIMESTAMP and DATE as epoch ms, BLOB as base64', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
-    const [row] = await store.sql(`SELECT
+    const [row] = await store.sql(
+      `SELECT
         42::BIGINT AS small, (2::HUGEINT ** 60)::HUGEINT AS big, -9007199254740991::BIGINT AS min_safe,
         TIMESTAMP '2025-01-15 12:34:56.789' AS ts, DATE '2025-01-15' AS d, '\\x01\\x02'::BLOB AS raw,
         1.5::DOUBLE AS dbl, 12.25::DECIMAL(10,2) AS dec, NULL AS nothing, true AS yes, $1 AS p1, $2 AS p2`,
-      ['hello', 7]);
+      ['hello', 7],
+    );
     expect(row).toEqual({
       small: 42,
       big: '1152921504606846976',
@@ -67,7 +69,9 @@ describe('druid/duckdb/duckdb-store', () => {
         deadLetters: [{ code: 'GP_X', message: 'bad', keyId: 'k', receivedAtMs: w + 5, raw: new Uint8Array([7]), source: 'processor' }],
       }),
     );
-    expect(await store.sql('SELECT player_id, window_start, first_seen_day, events, purchases FROM player_windows ORDER BY player_id')).toEqual([
+    expect(
+      await store.sql('SELECT player_id, window_start, first_seen_day, events, purchases FROM player_windows ORDER BY player_id'),
+    ).toEqual([
       { player_id: 'p1', window_start: w, first_seen_day: Date.UTC(2025, 0, 3), events: 3, purchases: 0 },
       { player_id: 'p2', window_start: w, first_seen_day: null, events: 1, purchases: 0 },
     ]);
@@ -91,8 +95,10 @@ describe('druid/duckdb/duckdb-store', () => {
     for (let i = 0; i < 60; i++) {
       reads.push(
         store
-          .sql(`SELECT (SELECT coalesce(SUM(events), 0) FROM rollups) AS events,
-                       (SELECT coalesce(max(next_offset), 0) FROM positions) AS offset`)
+          .sql(
+            `SELECT (SELECT coalesce(SUM(events), 0) FROM rollups) AS events,
+                       (SELECT coalesce(max(next_offset), 0) FROM positions) AS offset`,
+          )
           .then(([r]) => expect(r!.events).toBe(r!.offset)),
       );
     }
@@ -116,11 +122,13 @@ describe('druid/duckdb/duckdb-store', () => {
     await expect(openDuckDbStore({ path })).rejects.toMatchObject({ code: 'GP_STORE_SCHEMA_TOO_NEW' });
   });
 
-  it('upgrades a version-1 file: player rows written before migration 2 get variant \'\', new ones keep theirs', async () => {
+  it("upgrades a version-1 file: player rows written before migration 2 get variant '', new ones keep theirs", async () => {
     const path = join(dir, 'v1.duckdb');
     const raw = await DuckDBInstance.create(path);
     const conn = await raw.connect();
-    await conn.run('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+    await conn.run(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+    );
     for (const statement of MIGRATIONS[0]!.statements) await conn.run(statement);
     await conn.run("INSERT INTO schema_version VALUES (1, 'v1', now()::TIMESTAMP)");
     await conn.run("INSERT INTO player_windows VALUES (TIMESTAMP '2025-01-15 12:00:00', 'g', '', '', '', 'old', NULL, 2, 0, 1)");
@@ -129,14 +137,23 @@ describe('druid/duckdb/duckdb-store', () => {
 
     const store = await openDuckDbStore({ path });
     const w = Date.UTC(2025, 0, 15, 12, 1);
-    await store.commit(commit({ players: [{ windowStartMs: w, gameId: 'g', playerId: 'new', events: 1, variant: 'shop_layout:grid' }, { windowStartMs: w, gameId: 'g', playerId: 'unset', events: 1 }] }));
+    await store.commit(
+      commit({
+        players: [
+          { windowStartMs: w, gameId: 'g', playerId: 'new', events: 1, variant: 'shop_layout:grid' },
+          { windowStartMs: w, gameId: 'g', playerId: 'unset', events: 1 },
+        ],
+      }),
+    );
     expect(await store.sql('SELECT player_id, variant, events, sessions FROM player_windows ORDER BY player_id')).toEqual([
       { player_id: 'new', variant: 'shop_layout:grid', events: 1, sessions: 0 },
       { player_id: 'old', variant: '', events: 2, sessions: 1 },
       { player_id: 'unset', variant: '', events: 1, sessions: 0 },
     ]);
     expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
-    expect(await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'")).toEqual([{ is_nullable: 'NO' }]);
+    expect(
+      await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'"),
+    ).toEqual([{ is_nullable: 'NO' }]);
     await store.close();
   });
 

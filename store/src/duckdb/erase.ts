@@ -33,7 +33,8 @@ async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<re
     values,
   );
   const out = new Map<string, number>();
-  for (const [game, player, n] of reader.getRowsJS()) out.set(targetKey(textCell(game, 'game_id'), textCell(player, 'player_id')), Number(n));
+  for (const [game, player, n] of reader.getRowsJS())
+    out.set(targetKey(textCell(game, 'game_id'), textCell(player, 'player_id')), Number(n));
   await conn.run(
     `DELETE FROM player_windows pw USING (VALUES ${tuples.join(', ')}) d(game_id, player_id)
      WHERE pw.game_id = d.game_id AND pw.player_id = d.player_id`,
@@ -43,7 +44,11 @@ async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<re
 }
 
 /** Processor state entries per player id, deleted after counting. */
-async function eraseState(conn: DuckDBConnection, owner: NonNullable<DeletionCommit['state']>, players: readonly string[]): Promise<Map<string, number>> {
+async function eraseState(
+  conn: DuckDBConnection,
+  owner: NonNullable<DeletionCommit['state']>,
+  players: readonly string[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (owner.namespaces.length === 0 || players.length === 0) return out;
   const values: string[] = [owner.consumer, ...owner.namespaces];
@@ -108,7 +113,10 @@ export async function writeDeletions(conn: DuckDBConnection, commit: DeletionCom
   checkPositions(commit.positions);
   for (const e of commit.expectedPositions ?? []) int(e.offset, 'expectedPosition.offset');
   for (const d of commit.deletions) {
-    if (!d.playerId || !d.gameId) throw new AnalyticsError('GP_STORE_BAD_ROW', `deletion request ${d.requestId} names no game or player`, { context: { requestId: d.requestId } });
+    if (!d.playerId || !d.gameId)
+      throw new AnalyticsError('GP_STORE_BAD_ROW', `deletion request ${d.requestId} names no game or player`, {
+        context: { requestId: d.requestId },
+      });
   }
   await conn.run('BEGIN TRANSACTION');
   try {
@@ -116,9 +124,13 @@ export async function writeDeletions(conn: DuckDBConnection, commit: DeletionCom
     await checkNoRegression(conn, commit.consumer, commit.positions);
     let outcomes: DeletionOutcome[] = [];
     if (commit.deletions.length > 0) {
-      const targets = [...new Map(commit.deletions.map((d) => [targetKey(d.gameId, d.playerId), [d.gameId, d.playerId] as const])).values()];
+      const targets = [
+        ...new Map(commit.deletions.map((d) => [targetKey(d.gameId, d.playerId), [d.gameId, d.playerId] as const])).values(),
+      ];
       const rows = await erasePlayerRows(conn, targets);
-      const state = commit.state ? await eraseState(conn, commit.state, [...new Set(commit.deletions.map((d) => d.playerId))]) : new Map<string, number>();
+      const state = commit.state
+        ? await eraseState(conn, commit.state, [...new Set(commit.deletions.map((d) => d.playerId))])
+        : new Map<string, number>();
       outcomes = outcomesOf(commit.deletions, rows, state);
       await appendAudit(conn, commit, outcomes);
     }

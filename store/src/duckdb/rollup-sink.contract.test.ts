@@ -7,7 +7,9 @@ describeRollupSinkContract('DuckDB', async () => {
   return {
     sink: store,
     counts: async () => {
-      const [row] = await store.sql(`SELECT (SELECT count(*) FROM rollups) AS rollups, (SELECT count(*) FROM player_windows) AS players, (SELECT count(*) FROM dead_letters) AS dead_letters`);
+      const [row] = await store.sql(
+        `SELECT (SELECT count(*) FROM rollups) AS rollups, (SELECT count(*) FROM player_windows) AS players, (SELECT count(*) FROM dead_letters) AS dead_letters`,
+      );
       return { rollups: Number(row!.rollups), players: Number(row!.players), deadLetters: Number(row!.dead_letters) };
     },
     cleanup: () => store.close(),

@@ -119,11 +119,7 @@ export async function migrate(conn: DuckDBConnection, nowMs: number): Promise<nu
   try {
     for (const m of pending) {
       for (const statement of m.statements) await conn.run(statement);
-      await conn.run('INSERT INTO schema_version VALUES ($1, $2, make_timestamp($3::BIGINT * 1000))', [
-        m.version,
-        m.description,
-        nowMs,
-      ]);
+      await conn.run('INSERT INTO schema_version VALUES ($1, $2, make_timestamp($3::BIGINT * 1000))', [m.version, m.description, nowMs]);
     }
     await conn.run('COMMIT');
   } catch (err) {

@@ -28,7 +28,9 @@ async function snapshot(storePath: string): Promise<PlayerSnapshot> {
   const store = await openDuckDbStore({ path: storePath });
   try {
     const players = (await store.sql('SELECT player_id, count(*) AS n, sum(events) AS e FROM player_windows GROUP BY 1')) as Rows;
-    const state = (await store.sql("SELECT key, count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant') GROUP BY 1")) as Rows;
+    const state = (await store.sql(
+      "SELECT key, count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant') GROUP BY 1",
+    )) as Rows;
     return {
       rows: new Map(players.map((r) => [String(r.player_id), Number(r.n)])),
       events: new Map(players.map((r) => [String(r.player_id), Number(r.e)])),
@@ -70,7 +72,11 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
     requestIds.set(playerId, ((await res.json()) as { requestId: string }).requestId);
   }
   const metrics = `http://127.0.0.1:${pipeline.ports.query}/metrics`;
-  await until(async () => (await metricSum(metrics, 'gamepulse_deletions_requests_total', 'result="applied"')) >= targets.length, `${targets.length} deletion requests applied`, { timeoutMs: 120_000, everyMs: 250 });
+  await until(
+    async () => (await metricSum(metrics, 'gamepulse_deletions_requests_total', 'result="applied"')) >= targets.length,
+    `${targets.length} deletion requests applied`,
+    { timeoutMs: 120_000, everyMs: 250 },
+  );
 
   // Not blocked: the first victim plays on after the request (the game must stop sending),
   // from a new install on the events partition of its old one (the simulator names
@@ -80,7 +86,17 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
   let i = 0;
   while (partitionOf(`after-deletion-${i}`) !== home) i++;
   const installId = `after-deletion-${i}`;
-  const after = createNodeGamepulse({ gameKey: key, gameId: 'demo', endpoint: `http://127.0.0.1:${pipeline.ports.http}`, transport: 'http', installId, playerId: victims[0]!, platform: 'web', build: 'e2e', country: 'DE' });
+  const after = createNodeGamepulse({
+    gameKey: key,
+    gameId: 'demo',
+    endpoint: `http://127.0.0.1:${pipeline.ports.http}`,
+    transport: 'http',
+    installId,
+    playerId: victims[0]!,
+    platform: 'web',
+    build: 'e2e',
+    country: 'DE',
+  });
   after.session.start();
   after.purchase({ currency: 'EUR', amountMinor: 199, itemType: 'gems', itemId: 'gems_100' });
   after.session.end();
@@ -91,7 +107,9 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
   expect(await pipeline.stopStoreWriter()).toBe(0);
   const store = await openDuckDbStore({ path: pipeline.storePath });
   try {
-    const audit = (await store.sql('SELECT request_id, game_id, player_id, source, processed_by, player_rows_deleted, state_entries_deleted FROM deletion_audit ORDER BY player_id')) as Rows;
+    const audit = (await store.sql(
+      'SELECT request_id, game_id, player_id, source, processed_by, player_rows_deleted, state_entries_deleted FROM deletion_audit ORDER BY player_id',
+    )) as Rows;
     expect(audit).toEqual(
       [...targets].sort().map((p) => ({
         request_id: requestIds.get(p)!,
@@ -125,7 +143,9 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
         : expect.objectContaining({ player_id: victims[0]!, e: 3, purchases: 1 }),
     ]);
     if (embedded) {
-      const state = (await store.sql(`SELECT key, namespace FROM processor_state WHERE namespace IN ('player', 'variant') AND key IN (${victims.map((v) => `'${v}'`).join(', ')})`)) as Rows;
+      const state = (await store.sql(
+        `SELECT key, namespace FROM processor_state WHERE namespace IN ('player', 'variant') AND key IN (${victims.map((v) => `'${v}'`).join(', ')})`,
+      )) as Rows;
       expect(state).toEqual([{ key: victims[0]!, namespace: 'player' }]);
       const [kept] = (await store.sql("SELECT count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant')")) as Rows;
       const erased = victims.reduce((n, v) => n + (before.state.get(v) ?? 0), 0);

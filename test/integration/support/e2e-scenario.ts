@@ -76,11 +76,17 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       });
 
       const progress = setInterval(() => {
-        void accepted().then((n) => console.log(`[e2e ${o.kind}] ${JSON.stringify(sim.stats())} accepted=${n} resends=${JSON.stringify(resends)}`));
+        void accepted().then((n) =>
+          console.log(`[e2e ${o.kind}] ${JSON.stringify(sim.stats())} accepted=${n} resends=${JSON.stringify(resends)}`),
+        );
       }, 5_000);
       const chaos = (async () => {
         for (const fraction of [1 / 3, 2 / 3]) {
-          await until(() => sim.stats().playersFinished >= o.players * fraction, () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`, { timeoutMs: 300_000, everyMs: 20 });
+          await until(
+            () => sim.stats().playersFinished >= o.players * fraction,
+            () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`,
+            { timeoutMs: 300_000, everyMs: 20 },
+          );
           await pipeline.killProcessor(0);
           kills.push(await accepted());
         }

@@ -41,7 +41,9 @@ const fullCommit = (seed: number, offset: number, consumer = 'processor') => sam
 
 const sortPositions = (ps: Position[]) => [...ps].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 const sortState = (es: StateEntry[]) =>
-  [...es].map((e) => ({ ...e, value: e.value && Array.from(e.value) })).sort((a, b) => a.partition - b.partition || a.namespace.localeCompare(b.namespace) || a.key.localeCompare(b.key));
+  [...es]
+    .map((e) => ({ ...e, value: e.value && Array.from(e.value) }))
+    .sort((a, b) => a.partition - b.partition || a.namespace.localeCompare(b.namespace) || a.key.localeCompare(b.key));
 const sorted = (cp: Checkpoint) => ({ positions: sortPositions(cp.positions), state: sortState(cp.state) });
 
 export function describeRollupSinkContract(name: string, makeSink: () => Promise<RollupSinkUnderTest>): void {
@@ -62,7 +64,7 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       expect(await counts()).toEqual({ rollups: 0, players: 0, deadLetters: 0 });
     });
 
-    it('a commit\'s positions and state come back from loadCheckpoint, per consumer and filtered by partition; its rows are held', async () => {
+    it("a commit's positions and state come back from loadCheckpoint, per consumer and filtered by partition; its rows are held", async () => {
       const { sink, counts } = await setup();
       const c = fullCommit(1, 100);
       await sink.commit(c);
@@ -111,9 +113,16 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       other.expectedPositions = [{ topic: 'events', partition: 0, offset: 50 }];
       await expect(sink.commit(other)).rejects.toMatchObject({ code: 'GP_STORE_POSITION_CONFLICT' });
       expect({ checkpoint: sorted(await sink.loadCheckpoint('processor')), counts: await counts() }).toEqual(before);
-      await sink.commit({ ...emptyCommit(), positions: [{ topic: 'events', partition: 7, offset: 5 }], expectedPositions: [{ topic: 'events', partition: 7, offset: 0 }] });
+      await sink.commit({
+        ...emptyCommit(),
+        positions: [{ topic: 'events', partition: 7, offset: 5 }],
+        expectedPositions: [{ topic: 'events', partition: 7, offset: 0 }],
+      });
       const ok = fullCommit(7, 200);
-      ok.expectedPositions = [{ topic: 'events', partition: 0, offset: 100 }, { topic: 'events', partition: 1, offset: 100 }];
+      ok.expectedPositions = [
+        { topic: 'events', partition: 0, offset: 100 },
+        { topic: 'events', partition: 1, offset: 100 },
+      ];
       await sink.commit(ok);
       expect(sortPositions((await sink.loadCheckpoint('processor', [0, 7])).positions).map((p) => p.offset)).toEqual([200, 5]);
     });
@@ -132,7 +141,11 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
       await sink.commit(fullCommit(1, 100));
       const stale = fullCommit(2, 50);
       await expect(sink.commit(stale)).rejects.toMatchObject({ code: 'GP_STORE_POSITION_REGRESSED' });
-      await sink.commit({ ...emptyCommit(), rollups: [{ windowStartMs: T0, gameId: 'g', eventType: 'ad', events: 5 }], positions: [{ topic: 'events', partition: 0, offset: 101 }] });
+      await sink.commit({
+        ...emptyCommit(),
+        rollups: [{ windowStartMs: T0, gameId: 'g', eventType: 'ad', events: 5 }],
+        positions: [{ topic: 'events', partition: 0, offset: 101 }],
+      });
       expect(await counts()).toEqual({ rollups: 21, players: 20, deadLetters: 1 });
       expect(sortPositions((await sink.loadCheckpoint('processor')).positions).map((p) => p.offset)).toEqual([101, 100]);
       expect(sorted(await sink.loadCheckpoint('processor')).state.map((e) => e.key)).toEqual(['install-1', 'install-shared']);
@@ -141,10 +154,16 @@ export function describeRollupSinkContract(name: string, makeSink: () => Promise
     it('allows an equal position (a commit of state alone) and treats an empty commit as a no-op, even with expected positions', async () => {
       const { sink, counts } = await setup();
       await sink.commit(fullCommit(1, 100));
-      await sink.commit({ ...emptyCommit(), positions: [{ topic: 'events', partition: 0, offset: 100 }], state: [{ partition: 0, namespace: 'dedup', key: 'k', value: new Uint8Array([1]) }] });
+      await sink.commit({
+        ...emptyCommit(),
+        positions: [{ topic: 'events', partition: 0, offset: 100 }],
+        state: [{ partition: 0, namespace: 'dedup', key: 'k', value: new Uint8Array([1]) }],
+      });
       await sink.commit(emptyCommit());
       await sink.commit({ ...emptyCommit(), expectedPositions: [{ topic: 'events', partition: 0, offset: 1 }] });
-      expect(sortPositions((await sink.loadCheckpoint('processor', [0])).positions)).toEqual([{ topic: 'events', partition: 0, offset: 100 }]);
+      expect(sortPositions((await sink.loadCheckpoint('processor', [0])).positions)).toEqual([
+        { topic: 'events', partition: 0, offset: 100 },
+      ]);
       expect(await counts()).toEqual({ rollups: 20, players: 20, deadLetters: 1 });
     });
   });

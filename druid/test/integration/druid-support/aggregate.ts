@@ -28,13 +28,35 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     const variant = e.type === 'experiment_exposure' ? e.exposure : (assignment.get(e.playerId) ?? '');
     const dims = { game_id: e.gameId, build: e.build, platform: e.platform, country: e.country };
     const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, e.item, variant].join('\u001f');
-    const r = rollups.get(rk) ?? { kind: 'rollup' as const, window_start: window, ...dims, event_type: e.type, action: e.action, currency: e.currency, item: e.item, variant, events: 0, amount: 0, value: 0 };
+    const r = rollups.get(rk) ?? {
+      kind: 'rollup' as const,
+      window_start: window,
+      ...dims,
+      event_type: e.type,
+      action: e.action,
+      currency: e.currency,
+      item: e.item,
+      variant,
+      events: 0,
+      amount: 0,
+      value: 0,
+    };
     r.events += 1;
     r.amount += e.amount;
     r.value += e.value;
     rollups.set(rk, r);
     const pk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, variant].join('\u001f');
-    const p = players.get(pk) ?? { kind: 'player' as const, window_start: window, ...dims, player_id: e.playerId, first_seen_day: firstSeen.get(e.playerId)!, events: 0, purchases: 0, sessions: 0, variant };
+    const p = players.get(pk) ?? {
+      kind: 'player' as const,
+      window_start: window,
+      ...dims,
+      player_id: e.playerId,
+      first_seen_day: firstSeen.get(e.playerId)!,
+      events: 0,
+      purchases: 0,
+      sessions: 0,
+      variant,
+    };
     p.events += 1;
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;

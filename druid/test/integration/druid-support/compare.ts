@@ -14,9 +14,29 @@ export const HLL_RSE = 1.04 / Math.sqrt(4096);
 export const SIGMAS = 3;
 
 /** Columns holding a distinct count (sketch estimates on Druid). */
-export const UNIQUE_COLUMNS = new Set(['players', 'dau', 'wau', 'mau', 'payers', 'cohort_players', 'd1_players', 'd7_players', 'd30_players']);
+export const UNIQUE_COLUMNS = new Set([
+  'players',
+  'dau',
+  'wau',
+  'mau',
+  'payers',
+  'cohort_players',
+  'd1_players',
+  'd7_players',
+  'd30_players',
+]);
 /** Columns that divide by (or divide) a distinct count. */
-export const RATIO_COLUMNS = new Set(['stickiness', 'd1_rate', 'd7_rate', 'd30_rate', 'conversion', 'arpdau_minor', 'arppu_minor', 'sessions_per_player', 'purchases_per_player']);
+export const RATIO_COLUMNS = new Set([
+  'stickiness',
+  'd1_rate',
+  'd7_rate',
+  'd30_rate',
+  'conversion',
+  'arpdau_minor',
+  'arppu_minor',
+  'sessions_per_player',
+  'purchases_per_player',
+]);
 
 /** |estimate − exact| allowed for a distinct count (at least 1: a sketch rounds its estimate). */
 export function uniqueTolerance(exact: number): number {
@@ -67,7 +87,7 @@ export function compareRows(expected: readonly Row[], actual: readonly Row[], ap
         if (Math.abs(y - x) > uniqueTolerance(x)) bad();
       } else if (RATIO_COLUMNS.has(column)) {
         // A small count's ±1 rounding moves a ratio more than 3σ; allow that too.
-        if (Math.abs(y - x) > Math.max(RATIO_TOLERANCE * Math.abs(x), 1.0 / 50 * Math.abs(x) + 1e-9)) bad();
+        if (Math.abs(y - x) > Math.max(RATIO_TOLERANCE * Math.abs(x), (1.0 / 50) * Math.abs(x) + 1e-9)) bad();
       } else if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x))) {
         bad();
       }

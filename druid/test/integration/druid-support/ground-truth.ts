@@ -22,7 +22,16 @@ export function groundTruth(events: readonly SimEvent[]): RefData {
     if (e.type === 'experiment_exposure') assigned.set(e.playerId, e.exposure);
     const variant = assigned.get(e.playerId) ?? '';
     const dims = { windowStartMs: e.tsMs, gameId: e.gameId, build: e.build, platform: e.platform, country: e.country };
-    rollups.push({ ...dims, variant, eventType: e.type, action: e.action, currency: e.currency, item: e.item, events: 1, amount: e.amount });
+    rollups.push({
+      ...dims,
+      variant,
+      eventType: e.type,
+      action: e.action,
+      currency: e.currency,
+      item: e.item,
+      events: 1,
+      amount: e.amount,
+    });
     players.push({
       ...dims,
       variant,

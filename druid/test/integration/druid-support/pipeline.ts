@@ -4,7 +4,14 @@
  * topic through a read_committed consumer.
  */
 import type { KafkaLog } from '@gamepulse/log';
-import { decodeRollupsRecord, encodeRollupsRecord, jsonToPlayer, jsonToRollup, rollupsRecordKey, type RollupsTopicRow } from '@gamepulse/proto';
+import {
+  decodeRollupsRecord,
+  encodeRollupsRecord,
+  jsonToPlayer,
+  jsonToRollup,
+  rollupsRecordKey,
+  type RollupsTopicRow,
+} from '@gamepulse/proto';
 import type { DuckDbStore } from '@gamepulse/store';
 import { until } from '@gamepulse/testkit';
 
@@ -22,20 +29,31 @@ export interface ProduceResult {
  * `abortedRows` that is aborted (what a processor crash between append and commit
  * leaves behind). Druid's `isolation.level: read_committed` must skip it.
  */
-export async function produceRollups(log: KafkaLog, topic: string, rows: readonly RollupsTopicRow[], abortedRows: readonly RollupsTopicRow[] = []): Promise<ProduceResult> {
+export async function produceRollups(
+  log: KafkaLog,
+  topic: string,
+  rows: readonly RollupsTopicRow[],
+  abortedRows: readonly RollupsTopicRow[] = [],
+): Promise<ProduceResult> {
   const tx = await log.transactionalProducer({ transactionalId: `${topic}-writer` });
   const committed = { rollup: 0, player: 0 };
   try {
     for (let i = 0; i < rows.length; i += TX_ROWS) {
       const chunk = rows.slice(i, i + TX_ROWS);
       await tx.begin();
-      const res = await tx.append(topic, chunk.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })));
+      const res = await tx.append(
+        topic,
+        chunk.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })),
+      );
       if (!res.ok) throw new Error(`append to ${topic} failed: ${res.code} ${res.message}`);
       await tx.commit();
       for (const r of chunk) committed[r.kind]++;
       if (i === 0 && abortedRows.length > 0) {
         await tx.begin();
-        const bad = await tx.append(topic, abortedRows.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })));
+        const bad = await tx.append(
+          topic,
+          abortedRows.map((row) => ({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) })),
+        );
         if (!bad.ok) throw new Error(`append to ${topic} failed: ${bad.code} ${bad.message}`);
         await tx.abort();
       }
@@ -52,7 +70,13 @@ export async function produceRollups(log: KafkaLog, topic: string, rows: readonl
  * their `variant`, through the appender into player_windows.variant — committed with
  * its next offset in one store transaction.
  */
-export async function loadTopicIntoDuckDb(log: KafkaLog, topic: string, store: DuckDbStore, expectedRows: number, timeoutMs = 120_000): Promise<number> {
+export async function loadTopicIntoDuckDb(
+  log: KafkaLog,
+  topic: string,
+  store: DuckDbStore,
+  expectedRows: number,
+  timeoutMs = 120_000,
+): Promise<number> {
   const consumer = log.consumer({ groupId: `${topic}-duckdb`, topics: [topic], maxBatchRecords: 20_000 });
   let seen = 0;
   let failure: unknown;
@@ -102,7 +126,12 @@ export async function druidSqlRows(brokerUrl: string, query: string): Promise<Ar
  * count metric: rows Druid read, before its rollup). More would mean an aborted
  * transaction was read or a row twice; the caller checks equality after a settle.
  */
-export async function waitForIngestion(brokerUrl: string, expected: Record<string, number>, timeoutMs: number, log: (l: string) => void = () => {}): Promise<Record<string, number>> {
+export async function waitForIngestion(
+  brokerUrl: string,
+  expected: Record<string, number>,
+  timeoutMs: number,
+  log: (l: string) => void = () => {},
+): Promise<Record<string, number>> {
   let last: Record<string, number> = {};
   return until(
     async () => {
@@ -115,7 +144,8 @@ export async function waitForIngestion(brokerUrl: string, expected: Record<strin
           counts[ds] = 0; // not created yet: the broker learns a datasource once it has a segment
         }
       }
-      if (JSON.stringify(counts) !== JSON.stringify(last)) log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
+      if (JSON.stringify(counts) !== JSON.stringify(last))
+        log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
       last = counts;
       return Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n) && counts;
     },
@@ -143,7 +173,10 @@ export async function waitForColumns(brokerUrl: string, wanted: Record<string, r
     async () => {
       missing = [];
       for (const [ds, columns] of Object.entries(wanted)) {
-        const rows = (await druidSqlRows(brokerUrl, `SELECT COLUMN_NAME AS "c" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '${ds}'`)) as unknown as Array<{ c: string }>;
+        const rows = (await druidSqlRows(
+          brokerUrl,
+          `SELECT COLUMN_NAME AS "c" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '${ds}'`,
+        )) as unknown as Array<{ c: string }>;
         const have = new Set(rows.map((r) => r.c));
         for (const c of columns) if (!have.has(c)) missing.push(`${ds}.${c}`);
       }

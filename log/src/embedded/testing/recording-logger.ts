@@ -9,6 +9,7 @@ export interface LoggedLine {
 
 export function recordingLogger(): EmbeddedLogLogger & { lines: LoggedLine[] } {
   const lines: LoggedLine[] = [];
-  const at = (level: LoggedLine['level']) => (msg: string, fields?: Record<string, unknown>) => void lines.push(fields ? { level, msg, fields } : { level, msg });
+  const at = (level: LoggedLine['level']) => (msg: string, fields?: Record<string, unknown>) =>
+    void lines.push(fields ? { level, msg, fields } : { level, msg });
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -41,7 +41,18 @@ export interface ClusterConfig {
 
 export function writeClusterConfig(c: ClusterConfigInput): ClusterConfig {
   const { paths } = c;
-  for (const dir of [paths.commonConf, paths.zkData, paths.metadata, paths.deepStorage, paths.indexingLogs, paths.segmentCache, paths.taskDir, paths.tmp, paths.logs, paths.run]) {
+  for (const dir of [
+    paths.commonConf,
+    paths.zkData,
+    paths.metadata,
+    paths.deepStorage,
+    paths.indexingLogs,
+    paths.segmentCache,
+    paths.taskDir,
+    paths.tmp,
+    paths.logs,
+    paths.run,
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   const header = 'written by scripts/engines/druid/config; edits are overwritten on start';
@@ -51,7 +62,8 @@ export function writeClusterConfig(c: ClusterConfigInput): ClusterConfig {
     [join(paths.serviceConf('zk'), 'zoo.cfg'), zooCfg({ port: c.ports.zookeeper, dataDir: paths.zkData })],
   ];
   const specs = serviceSpecs({ ports: c.ports, paths, router: c.router });
-  for (const spec of specs) files.push([join(paths.serviceConf(spec.name), 'runtime.properties'), renderProperties(spec.properties, header)]);
+  for (const spec of specs)
+    files.push([join(paths.serviceConf(spec.name), 'runtime.properties'), renderProperties(spec.properties, header)]);
 
   const jvm = { paths, lib: c.lib, jit: c.jit };
   const processes: ProcessPlan[] = [
@@ -62,6 +74,10 @@ export function writeClusterConfig(c: ClusterConfigInput): ClusterConfig {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, text);
   }
-  const fingerprint = [`druid ${c.version}`, ...files.map(([f, t]) => `== ${f}\n${t}`), ...processes.map((p) => `== ${p.name}: ${p.args.join(' ')}`)].join('\n');
+  const fingerprint = [
+    `druid ${c.version}`,
+    ...files.map(([f, t]) => `== ${f}\n${t}`),
+    ...processes.map((p) => `== ${p.name}: ${p.args.join(' ')}`),
+  ].join('\n');
   return { processes, fingerprint };
 }

@@ -12,8 +12,7 @@ import { backoffDelayMs, type RetryPolicy } from '../retry.ts';
 import { failureForStatus } from './http-status.ts';
 
 export type DeletionResult =
-  | { ok: true; requestId: string }
-  | { ok: false; code: string; message: string; retryable: boolean; status?: number };
+  { ok: true; requestId: string } | { ok: false; code: string; message: string; retryable: boolean; status?: number };
 
 export interface DeletionRequestOptions {
   endpoint: string;
@@ -74,7 +73,12 @@ export async function requestDeletion(o: DeletionRequestOptions): Promise<Deleti
 }
 
 /** The request for a client's player and install, with the client's options. */
-export function deletePlayer(o: ResolvedOptions, playerId: string, installId: string, fetch: typeof globalThis.fetch | undefined): Promise<DeletionResult> {
+export function deletePlayer(
+  o: ResolvedOptions,
+  playerId: string,
+  installId: string,
+  fetch: typeof globalThis.fetch | undefined,
+): Promise<DeletionResult> {
   return requestDeletion({
     endpoint: o.endpoint,
     gameKey: o.gameKey,

@@ -20,8 +20,20 @@ describe('core/http/http-status', () => {
   });
 
   it('maps a status to a failure with the server wait hint for retryable ones only', () => {
-    expect(failureForStatus(503, '7', NOW)).toEqual({ ok: false, retryable: true, status: 503, code: 'GP_SDK_HTTP_STATUS', retryInMs: 7_000 });
+    expect(failureForStatus(503, '7', NOW)).toEqual({
+      ok: false,
+      retryable: true,
+      status: 503,
+      code: 'GP_SDK_HTTP_STATUS',
+      retryInMs: 7_000,
+    });
     expect(failureForStatus(429, null, NOW)).toEqual({ ok: false, retryable: true, status: 429, code: 'GP_SDK_HTTP_STATUS' });
-    expect(failureForStatus(400, '7', NOW, 'bad')).toEqual({ ok: false, retryable: false, status: 400, code: 'GP_SDK_HTTP_STATUS', message: 'bad' });
+    expect(failureForStatus(400, '7', NOW, 'bad')).toEqual({
+      ok: false,
+      retryable: false,
+      status: 400,
+      code: 'GP_SDK_HTTP_STATUS',
+      message: 'bad',
+    });
   });
 });

@@ -10,7 +10,9 @@ import { createWebSocketTransport, webSocketUrl, type WebSocketLike } from './we
 const batch = (sequence: number) => ({ sequence, bytes: new Uint8Array([0x10, sequence]), eventCount: 1 });
 
 function fakeSocket() {
-  const sockets: Array<WebSocketLike & { sent: Uint8Array[]; reply(r: object): void; closeWith(code: number, reason: string): void; open(): void }> = [];
+  const sockets: Array<
+    WebSocketLike & { sent: Uint8Array[]; reply(r: object): void; closeWith(code: number, reason: string): void; open(): void }
+  > = [];
   const connect = () => {
     const s = {
       binaryType: '',
@@ -53,7 +55,14 @@ describe('core/ws/websocket-transport', () => {
 
   it('sends one binary message per batch and matches StreamReplies in order', async () => {
     const { sockets, connect } = fakeSocket();
-    const t = createWebSocketTransport({ endpoint: 'http://x', gameKey: 'k', connect, compressMinBytes: 1e9, timeoutMs: 5_000, clock: createManualClock() });
+    const t = createWebSocketTransport({
+      endpoint: 'http://x',
+      gameKey: 'k',
+      connect,
+      compressMinBytes: 1e9,
+      timeoutMs: 5_000,
+      clock: createManualClock(),
+    });
     const first = t.send(batch(1));
     await Promise.resolve();
     sockets[0]!.open();
@@ -73,7 +82,14 @@ describe('core/ws/websocket-transport', () => {
 
   it('close 1008 (auth) is final with the collector code; 1013 and handshake failures are retryable, the latter a fallback signal', async () => {
     const { sockets, connect } = fakeSocket();
-    const t = createWebSocketTransport({ endpoint: 'http://x', gameKey: 'k', connect, compressMinBytes: 1e9, timeoutMs: 5_000, clock: createManualClock() });
+    const t = createWebSocketTransport({
+      endpoint: 'http://x',
+      gameKey: 'k',
+      connect,
+      compressMinBytes: 1e9,
+      timeoutMs: 5_000,
+      clock: createManualClock(),
+    });
     const refused = t.send(batch(1));
     await Promise.resolve();
     sockets[0]!.closeWith(1006, '');

@@ -130,7 +130,8 @@ export function createWebSocketTransport(o: WebSocketTransportOptions): Transpor
     let body = bodies.get(batch);
     if (!body) {
       const c = o.compressor;
-      body = c && batch.bytes.length >= o.compressMinBytes ? c.compress(batch.bytes).catch(() => batch.bytes) : Promise.resolve(batch.bytes);
+      body =
+        c && batch.bytes.length >= o.compressMinBytes ? c.compress(batch.bytes).catch(() => batch.bytes) : Promise.resolve(batch.bytes);
       bodies.set(batch, body);
     }
     return body;
@@ -169,7 +170,13 @@ export function createWebSocketTransport(o: WebSocketTransportOptions): Transpor
         if (ws.readyState !== OPEN) {
           // Closed between the handshake and this send: a key refusal is final, like HTTP 401/403.
           if (refusedWith !== undefined)
-            return finish({ ok: false, retryable: false, code: 'GP_SDK_STREAM_ERROR', serverCode: refusedWith, message: `websocket closed (1008 ${refusedWith})` });
+            return finish({
+              ok: false,
+              retryable: false,
+              code: 'GP_SDK_STREAM_ERROR',
+              serverCode: refusedWith,
+              message: `websocket closed (1008 ${refusedWith})`,
+            });
           return finish({ ok: false, retryable: true, code: 'GP_SDK_NETWORK', message: 'websocket not open' });
         }
         waiting.push(waiter);

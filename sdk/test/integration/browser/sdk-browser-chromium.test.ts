@@ -50,7 +50,10 @@ async function tagged(tag: string): Promise<DeliveredEvent[]> {
 
 /** Waits until `count` distinct tagged events are in the log, then checks exactly-once. */
 async function expectDelivered(tag: string, count: number): Promise<ReturnType<typeof exactlyOnce>> {
-  await until(async () => exactlyOnce(await tagged(tag)).unique.length >= count, `${count} events tagged ${tag}`, { timeoutMs: 30_000, everyMs: 100 });
+  await until(async () => exactlyOnce(await tagged(tag)).unique.length >= count, `${count} events tagged ${tag}`, {
+    timeoutMs: 30_000,
+    everyMs: 100,
+  });
   const result = exactlyOnce(await tagged(tag));
   expect(result.unique.map((e) => Number(e.custom.n)).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
   return result;
@@ -74,7 +77,10 @@ describe('sdk browser in real Chromium against the real collector', () => {
     await page.evaluate(() => window.gpTrack(0, 20, 'chunks'));
     await page.evaluate(() => window.gp.flush());
     await expectDelivered('chunks', 20);
-    const chunks = server.requested.slice(from).filter((p) => p.endsWith('.js')).map((p) => p.replace(/^\/|-[A-Z0-9]{8}\.js$/g, ''));
+    const chunks = server.requested
+      .slice(from)
+      .filter((p) => p.endsWith('.js'))
+      .map((p) => p.replace(/^\/|-[A-Z0-9]{8}\.js$/g, ''));
     expect(chunks).toContain('sender');
     expect(chunks.filter((c) => /^(split|deletion|websocket-transport|lease-lock|browser)$/.test(c))).toEqual([]);
     expect(await pageErrors(page)).toEqual([]);
@@ -175,7 +181,9 @@ describe('sdk browser in real Chromium against the real collector', () => {
     expect(resentCopies).toBe(0);
     const probe = await ctx.newPage();
     await probe.goto(`${server.url}/app.js`); // same origin, shown as text: no SDK runs
-    const counts = await probe.evaluate(() => [localStorage.getItem('test.keepaliveRefused'), localStorage.getItem('test.beaconsQueued')].map(Number));
+    const counts = await probe.evaluate(() =>
+      [localStorage.getItem('test.keepaliveRefused'), localStorage.getItem('test.beaconsQueued')].map(Number),
+    );
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBeGreaterThan(0);
     await ctx.close();
