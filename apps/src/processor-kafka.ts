@@ -17,6 +17,7 @@ import {
   type ProcessorConfig,
 } from '@gamepulse/processor';
 import type { StartedMode } from './processor.ts';
+import { processorStopStep } from './processor-stop-step.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Promise<StartedMode> {
@@ -67,15 +68,7 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
   });
   processor = p;
   const stop = [
-    {
-      name: 'processor: finish the batch, final transactions, leave the group',
-      run: () =>
-        p.stop().catch((err: unknown) => {
-          ctx.fail();
-          throw err;
-        }),
-      timeoutMs: 30_000,
-    },
+    processorStopStep(p, ctx, 'final transactions'),
     { name: 'transactional producers: close', run: () => sink.close() },
     closeLog,
   ];

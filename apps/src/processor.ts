@@ -32,6 +32,7 @@ import {
   type Processor,
 } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
+import { processorStopStep } from './processor-stop-step.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 /** What a mode started: its shutdown steps and checks, and the processor once its input topic exists. */
@@ -106,15 +107,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     // First: a deletion waiting for the processor to catch up is aborted (and retried on
     // the next start), before the processor stops.
     { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
-    {
-      name: 'processor: finish the batch, final commit, leave the group',
-      run: () =>
-        processor.stop().catch((err: unknown) => {
-          ctx.fail();
-          throw err;
-        }),
-      timeoutMs: 30_000,
-    },
+    processorStopStep(processor, ctx, 'final commit'),
     { name: 'http: stop serving', run: () => api.close() },
     { name: 'store: close (checkpoints the WAL)', run: () => store.close() },
     { name: 'log: close', run: () => log.close() },

@@ -47,7 +47,7 @@ void runService({
       logger,
       metrics: loaderMetrics(registry),
     });
-    // No processor state here (it lives in the processors' changelog; see druid/README.md,
+    // No processor state here (it lives in the processors' changelog; see loader/README.md,
     // "Privacy: deleting a player"): only the store's rows.
     const deletions = createDeletionsConsumer({
       log,
