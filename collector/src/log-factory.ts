@@ -24,7 +24,11 @@ export function collectorKafkaOptions(config: CollectorConfig, logger?: Logger):
   };
 }
 
+/**
+ * Opens the configured log. `logger` reaches the log too: the embedded log's recovery
+ * warnings (truncated torn tails) and errors (acknowledged records missing) go there.
+ */
 export async function openCollectorLog(config: CollectorConfig, logger?: Logger): Promise<Log> {
   if (config.logKind === 'kafka') return openKafkaLog(collectorKafkaOptions(config, logger));
-  return openEmbeddedLog({ dir: config.logDir });
+  return openEmbeddedLog({ dir: config.logDir, ...(logger ? { logger } : {}) });
 }

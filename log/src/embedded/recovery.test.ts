@@ -1,12 +1,13 @@
-import { appendFile, readFile, stat, truncate } from 'node:fs/promises';
+import { appendFile, readFile, stat, truncate, unlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { encodeRecords, RECORD_HEADER_BYTES, sealRecords } from './record-format.ts';
-import { partitionDir, segmentPath } from './segment-files.ts';
+import { partitionDir, segmentFileName, segmentPath } from './segment-files.ts';
 import { makeTempDir } from '@gamepulse/testkit';
 import { recordingLogger } from './testing/recording-logger.ts';
 import { readPartitionFiles } from './testing/read-files.ts';
-import { scanSegment } from './recovery.ts';
+import { nodeRecoveryFs, recoverPartition, scanSegment, type RecoveredPartition, type RecoveryFs } from './recovery.ts';
 
 const TOPIC = 't';
 
@@ -115,5 +116,135 @@ describe('log/embedded/recovery', () => {
     const full = await scanSegment(path, 0, 1 << 20);
     for (const chunk of [7, 31, 64, 100]) expect(await scanSegment(path, 0, chunk)).toEqual(full);
     expect(full).toMatchObject({ records: 10, validBytes: full.fileBytes });
+  });
+});
+
+/** One file-system call recovery made: what, on which file (a base name, or `dir` for a directory fsync). */
+interface FsCall {
+  op: 'write' | 'writev' | 'truncate' | 'sync' | 'datasync' | 'syncDir';
+  file: string;
+}
+
+/** The real file system, recording every write, truncate and sync recovery makes, in order. */
+function recordingFs(): RecoveryFs & { calls: FsCall[] } {
+  const calls: FsCall[] = [];
+  const recorded = new Set(['write', 'writev', 'truncate', 'sync', 'datasync']);
+  return {
+    calls,
+    async open(path, flags) {
+      const fh = await nodeRecoveryFs.open(path, flags);
+      const file = basename(path);
+      return new Proxy(fh, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (typeof value !== 'function') return value;
+          const fn = value as (...args: unknown[]) => unknown;
+          if (typeof prop === 'string' && recorded.has(prop))
+            return (...args: unknown[]) => {
+              calls.push({ op: prop as FsCall['op'], file });
+              return fn.apply(target, args);
+            };
+          return fn.bind(target);
+        },
+      });
+    },
+    async syncDir(dir) {
+      calls.push({ op: 'syncDir', file: 'dir' });
+      await nodeRecoveryFs.syncDir(dir);
+    },
+  };
+}
+
+describe('log/embedded/recovery: durability of what it keeps', () => {
+  let tmp: { dir: string; cleanup(): Promise<void> };
+  let recovered: RecoveredPartition | undefined;
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+  });
+  afterEach(async () => {
+    await recovered?.segment.close();
+    await recovered?.markFile.close();
+    recovered = undefined;
+    await tmp.cleanup();
+  });
+
+  /**
+   * Ten records appended and fsynced through the log (the mark covers them), then a
+   * round that crashed after its writes reached the page cache but before its
+   * fdatasync: record 10 at the end of segment 0 and, when it rolled over, records
+   * 11 and 12 in a new segment 11. Nothing of that round is durable.
+   */
+  async function crashedRound(rolledOver: boolean): Promise<string> {
+    const log = await openEmbeddedLog({ dir: tmp.dir });
+    await log.ensureTopics([{ name: TOPIC, partitions: 1 }]);
+    const r = await log.producer().append(
+      TOPIC,
+      Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: Buffer.from(`value-${i}`) })),
+    );
+    expect(r.ok).toBe(true);
+    await log.close();
+    const dir = partitionDir(tmp.dir, TOPIC, 0);
+    await appendFile(segmentPath(dir, 0), recordBytes(10, 'unsynced-10'));
+    if (rolledOver) await writeFile(segmentPath(dir, 11), Buffer.concat([recordBytes(11, 'unsynced-11'), recordBytes(12, 'unsynced-12')]));
+    return dir;
+  }
+
+  /** Every kept segment, and the directory, were fsynced before the mark was first written. */
+  function expectSyncedBeforeMark(calls: FsCall[], segments: string[]): void {
+    const markWrite = calls.findIndex((c) => c.file === 'durable.hw' && (c.op === 'write' || c.op === 'writev'));
+    expect(markWrite).toBeGreaterThanOrEqual(0);
+    const before = calls.slice(0, markWrite);
+    const synced = (file: string) => before.some((c) => c.file === file && (c.op === 'sync' || c.op === 'datasync' || c.op === 'syncDir'));
+    expect({ calls, unsynced: [...segments, 'dir'].filter((f) => !synced(f)) }).toEqual({ calls, unsynced: [] });
+  }
+
+  for (const rolledOver of [false, true]) {
+    it(`fsyncs the intact unsynced tail${rolledOver ? ', and the earlier segment of a round that rolled over,' : ''} before publishing the mark`, async () => {
+      const dir = await crashedRound(rolledOver);
+      const fs = recordingFs();
+      recovered = await recoverPartition(TOPIC, 0, dir, { readChunkBytes: 1 << 20, fsync: true, logger: recordingLogger(), fs });
+      expect(recovered.durable.nextOffset).toBe(rolledOver ? 13 : 11);
+      expectSyncedBeforeMark(fs.calls, rolledOver ? [segmentFileName(0), segmentFileName(11)] : [segmentFileName(0)]);
+    });
+  }
+
+  it('a power loss right after recovery keeps every record below the mark (fault-injecting file system)', async () => {
+    const dir = await crashedRound(true);
+    // What the disk holds: segment 0 up to the ten fsynced records; segment 11 nowhere
+    // (its entry and data are only in the page cache). A sync through recovery makes the
+    // current content durable.
+    const durable = new Map<string, Buffer>([
+      [segmentFileName(0), (await readFile(segmentPath(dir, 0))).subarray(0, -recordBytes(10, 'unsynced-10').length)],
+    ]);
+    const fs = recordingFs();
+    recovered = await recoverPartition(TOPIC, 0, dir, { readChunkBytes: 1 << 20, fsync: true, logger: recordingLogger(), fs });
+    for (const c of fs.calls)
+      if (c.file.endsWith('.log') && (c.op === 'sync' || c.op === 'datasync')) durable.set(c.file, await readFile(join(dir, c.file)));
+    const markOffset = recovered.durable.nextOffset;
+    await recovered.segment.close();
+    await recovered.markFile.close();
+    recovered = undefined;
+
+    // Power loss: every segment goes back to its durable content (the mark was fsynced).
+    for (const base of [0, 11]) {
+      const content = durable.get(segmentFileName(base));
+      if (content) await writeFile(segmentPath(dir, base), content);
+      else await unlink(segmentPath(dir, base));
+    }
+    const logger = recordingLogger();
+    const log = await openEmbeddedLog({ dir: tmp.dir, logger });
+    try {
+      expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+      expect(await log.endOffsets(TOPIC)).toEqual([{ topic: TOPIC, partition: 0, offset: markOffset }]);
+    } finally {
+      await log.close();
+    }
+  });
+
+  it('fsyncs nothing with fsync: false', async () => {
+    const dir = await crashedRound(true);
+    const fs = recordingFs();
+    recovered = await recoverPartition(TOPIC, 0, dir, { readChunkBytes: 1 << 20, fsync: false, logger: recordingLogger(), fs });
+    expect(fs.calls.filter((c) => c.op !== 'write')).toEqual([]);
   });
 });

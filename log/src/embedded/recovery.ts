@@ -15,6 +15,11 @@
  * Only the last segment is scanned: the writer rolls to a new segment only inside a
  * round whose fdatasync covers the old segment too, and the durable mark (what readers
  * may see) moves past a segment only after that, so earlier segments are complete.
+ *
+ * What is kept was not necessarily durable, though: an intact tail of a round that
+ * crashed after its writes but before its fdatasync is still in the page cache. Recovery
+ * fsyncs every kept segment and the partition directory before it publishes the mark
+ * (with `fsync`), so a later power loss cannot take back records below the mark.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { DURABLE_MARK_BYTES, durableMarkPath, encodeDurableMark, readDurableMark, type DurableMark } from './durable-mark.ts';
@@ -22,6 +27,24 @@ import { fsyncDir, isErrno } from './fs-util.ts';
 import type { ResolvedEmbeddedLogOptions } from './options.ts';
 import { decodeRecord } from './record-format.ts';
 import { listSegments, segmentPath } from './segment-files.ts';
+
+/**
+ * The file-system calls recovery makes on the files it keeps, injectable so tests can
+ * record (or fault) them. @default nodeRecoveryFs (node:fs/promises, fsyncDir)
+ */
+export interface RecoveryFs {
+  /** `open` of node:fs/promises. */
+  open(path: string, flags: string): Promise<FileHandle>;
+  /** fsync of a directory, making the entries created in it durable. */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const nodeRecoveryFs: RecoveryFs = { open: (path, flags) => open(path, flags), syncDir: fsyncDir };
+
+export interface RecoveryOptions extends Pick<ResolvedEmbeddedLogOptions, 'readChunkBytes' | 'fsync' | 'logger'> {
+  /** @default nodeRecoveryFs */
+  fs?: RecoveryFs;
+}
 
 export interface RecoveredPartition {
   /** Segment base offsets, ascending (the last one is active). */
@@ -42,19 +65,18 @@ export async function recoverPartition(
   topic: string,
   partition: number,
   dir: string,
-  options: Pick<ResolvedEmbeddedLogOptions, 'readChunkBytes' | 'fsync' | 'logger'>,
+  options: RecoveryOptions,
 ): Promise<RecoveredPartition> {
+  const fs = options.fs ?? nodeRecoveryFs;
   const bases = await listSegments(dir);
-  let created = false;
   if (bases.length === 0) {
-    await (await open(segmentPath(dir, 0), 'a')).close();
+    await (await fs.open(segmentPath(dir, 0), 'a')).close();
     bases.push(0);
-    created = true;
   }
   const base = bases[bases.length - 1]!;
   const path = segmentPath(dir, base);
   const scan = await scanSegment(path, base, options.readChunkBytes);
-  const segment = await open(path, 'r+');
+  const segment = await fs.open(path, 'r+');
   let markFile: FileHandle | undefined;
   try {
     const nextOffset = base + scan.records;
@@ -70,10 +92,9 @@ export async function recoverPartition(
         nextOffset,
       });
       await segment.truncate(scan.validBytes);
-      await segment.sync();
     }
     const durable: DurableMark = { nextOffset, segmentBase: base, segmentBytes: scan.validBytes };
-    markFile = await openOrCreate(durableMarkPath(dir));
+    markFile = await openOrCreate(fs, durableMarkPath(dir));
     const previous = await readDurableMark(markFile);
     if (previous && previous.nextOffset > nextOffset)
       options.logger.error(
@@ -85,11 +106,18 @@ export async function recoverPartition(
           recoveredNextOffset: nextOffset,
         },
       );
+    // The mark publishes everything kept as durable, so first make it so: a crashed
+    // round may have left an intact tail that reached the page cache but was never
+    // fsynced, in the last segment and in the earlier ones it rolled over from (and a
+    // run with fsync: false never synced anything). Then the directory: the entries of
+    // segments created (and of the mark file) by a round that died before its fsync.
+    // A truncation is synced even without `fsync`, as before: cheap, and it keeps a
+    // torn tail from coming back.
+    if (options.fsync) for (const b of bases) if (b !== base) await syncFile(fs, segmentPath(dir, b));
+    if (options.fsync || scan.validBytes < scan.fileBytes) await segment.datasync();
+    if (options.fsync) await fs.syncDir(dir);
     await markFile.write(encodeDurableMark(durable), 0, DURABLE_MARK_BYTES, 0);
-    if (options.fsync) {
-      await markFile.sync();
-      if (created) await fsyncDir(dir);
-    }
+    if (options.fsync) await markFile.sync();
     return { bases, segment, markFile, durable };
   } catch (err) {
     await segment.close().catch(() => {});
@@ -98,12 +126,21 @@ export async function recoverPartition(
   }
 }
 
-async function openOrCreate(path: string): Promise<FileHandle> {
+async function syncFile(fs: RecoveryFs, path: string): Promise<void> {
+  const fh = await fs.open(path, 'r+');
   try {
-    return await open(path, 'r+');
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function openOrCreate(fs: RecoveryFs, path: string): Promise<FileHandle> {
+  try {
+    return await fs.open(path, 'r+');
   } catch (err) {
     if (!isErrno(err, 'ENOENT')) throw err;
-    return open(path, 'w+');
+    return fs.open(path, 'w+');
   }
 }
 
