@@ -4,7 +4,7 @@
  * Test-only (no product package has them): the ground truth in tests is computed from these
  * rows in plain TypeScript, independently of the SQL under test.
  */
-import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import { EVENT_TYPE, PAYLOAD_KEYS, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import type { RollupCommit } from '@gamepulse/store';
 import { seededRandom, type Random } from './random.ts';
 
@@ -19,19 +19,7 @@ export const CURRENCIES = ['USD', 'EUR', 'JPY'];
 export const VIRTUAL = ['gold', 'gems'];
 export const LEVELS = ['w1', 'w1:l1', 'w1:l2', 'w2:l1:boss', 'w2:l2'];
 export const VARIANTS = ['onboarding:a', 'onboarding:b', 'shop_layout:grid'];
-export const EVENT_TYPES = [
-  'session_start',
-  'session_end',
-  'progression',
-  'purchase',
-  'resource',
-  'design',
-  'error',
-  'ad',
-  'social',
-  'feature_use',
-  'experiment_exposure',
-];
+export const EVENT_TYPES = PAYLOAD_KEYS.map((k) => EVENT_TYPE[k]);
 
 export interface DataShape {
   /** First window start (floored to the minute by the generator). */

@@ -5,7 +5,7 @@
  * seed yields the same payloads, so a failure reproduces.
  */
 import { gzipSync } from 'node:zlib';
-import { EventBatch, type EventBatchData, type EventData } from '@gamepulse/proto';
+import { EventBatch, PAYLOAD_KEYS, type EventBatchData, type EventData } from '@gamepulse/proto';
 import { mulberry32 } from '@gamepulse/testkit';
 import type { BodyFormat, ContentEncoding } from '../pipeline/index.ts';
 import { TEST_NOW_MS } from './batches.ts';
@@ -56,19 +56,6 @@ const EDGE_NUMBERS = [
   10_000_001,
   1e12 + 1,
 ];
-const PAYLOADS = [
-  'sessionStart',
-  'sessionEnd',
-  'progression',
-  'purchase',
-  'resource',
-  'design',
-  'error',
-  'ad',
-  'social',
-  'featureUse',
-  'experimentExposure',
-] as const;
 
 export function createFuzzer(seed: number) {
   const rnd = mulberry32(seed);
@@ -80,7 +67,7 @@ export function createFuzzer(seed: number) {
   };
   let installN = 0;
 
-  function payload(kind: (typeof PAYLOADS)[number]): Partial<EventData> {
+  function payload(kind: (typeof PAYLOAD_KEYS)[number]): Partial<EventData> {
     switch (kind) {
       case 'sessionStart':
         return { sessionStart: { resumed: rnd() < 0.5 } };
@@ -116,7 +103,7 @@ export function createFuzzer(seed: number) {
       sequence,
       clientTsMs: TEST_NOW_MS - int(3_600_000),
       sessionNumber: 1,
-      ...payload(pick(PAYLOADS)),
+      ...payload(pick(PAYLOAD_KEYS)),
     };
   }
 
@@ -172,7 +159,7 @@ export function createFuzzer(seed: number) {
       }
       if (rnd() < 0.1) {
         const p = e as Record<string, Record<string, unknown> | undefined>;
-        const k = PAYLOADS.find((x) => p[x]);
+        const k = PAYLOAD_KEYS.find((x) => p[x]);
         if (k && p[k]) for (const f of Object.keys(p[k])) if (rnd() < 0.5) p[k][f] = edgeValue();
       }
       return e;

@@ -4,7 +4,7 @@
  * ground truth computed from the unique batches with code of its own (nothing from
  * processor/src), so a bug in the processor cannot hide in its own yardstick.
  */
-import { IngestedBatch, type ContextData, type EventData, type IngestedBatchData } from '@gamepulse/proto';
+import { IngestedBatch, PAYLOAD_KEYS, type ContextData, type EventData, type IngestedBatchData } from '@gamepulse/proto';
 import { mulberry32 } from '@gamepulse/testkit';
 
 export interface TrafficOptions {
@@ -52,21 +52,7 @@ function int(rnd: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rnd() * (hi - lo + 1));
 }
 
-const PAYLOADS = [
-  'sessionStart',
-  'sessionEnd',
-  'progression',
-  'purchase',
-  'resource',
-  'design',
-  'error',
-  'ad',
-  'social',
-  'featureUse',
-  'experimentExposure',
-] as const;
-
-function payload(rnd: () => number, kind: (typeof PAYLOADS)[number]): Partial<EventData> {
+function payload(rnd: () => number, kind: (typeof PAYLOAD_KEYS)[number]): Partial<EventData> {
   switch (kind) {
     case 'sessionStart':
       return { sessionStart: { resumed: rnd() < 0.2 } };
@@ -149,7 +135,7 @@ export function generateTraffic(o: TrafficOptions = {}): Traffic {
         if (r < 0.05) ts = Math.floor(ts / 60_000) * 60_000 + 59_999;
         else if (r < 0.1) ts = Math.ceil(ts / 60_000) * 60_000;
         else ts += int(rnd, 100, 25_000);
-        const kind = PAYLOADS[(eventSeq + i) % PAYLOADS.length]!;
+        const kind = PAYLOAD_KEYS[(eventSeq + i) % PAYLOAD_KEYS.length]!;
         eventSeq += 1;
         const e: EventData = {
           eventId: `${installId}-${eventSeq}`,
