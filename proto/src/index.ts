@@ -65,6 +65,7 @@ export {
   type PlayerWindowMessage,
   type ToObjectOptions,
 } from './messages.ts';
+export { batchDigest } from './batch-digest.ts';
 export { PAYLOAD_KEYS, EVENT_TYPE, payloadOf, type PayloadKey } from './event-types.ts';
 export {
   EVENT_CODES,

@@ -16,3 +16,4 @@ export {
   type EventMsg,
 } from './generated/sdk-wire-read.ts';
 export { scanFields } from './wire/scan.ts';
+export { batchDigest } from './batch-digest.ts';

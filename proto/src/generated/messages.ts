@@ -205,6 +205,9 @@ export interface EventBatchData {
   events?: EventData[] | null;
   clockOffsetMs?: number | null;
   sdkHealth?: SdkHealthData | null;
+  streamId?: number | null;
+  splitOfSequence?: number | null;
+  splitParentDigest?: number | null;
 }
 
 /** gamepulse.v1.EventBatch as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -216,6 +219,9 @@ export interface EventBatchMessage {
   events: EventMessage[];
   clockOffsetMs: number;
   sdkHealth?: SdkHealthMessage;
+  streamId: number;
+  splitOfSequence: number;
+  splitParentDigest: number;
 }
 
 /** gamepulse.v1.ExperimentExposure as encode accepts it: every field optional. */
@@ -250,6 +256,10 @@ export interface IngestedBatchData {
   clockSkewMs?: number | null;
   keyId?: string | null;
   rejected?: number | null;
+  streamId?: number | null;
+  batchDigest?: number | null;
+  splitOfSequence?: number | null;
+  splitParentDigest?: number | null;
 }
 
 /** gamepulse.v1.IngestedBatch as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -262,6 +272,10 @@ export interface IngestedBatchMessage {
   clockSkewMs: number;
   keyId: string;
   rejected: number;
+  streamId: number;
+  batchDigest: number;
+  splitOfSequence: number;
+  splitParentDigest: number;
 }
 
 /** gamepulse.v1.PlayerWindow as encode accepts it: every field optional. */
@@ -1275,7 +1289,7 @@ function readEventBatch(rd: r.Reader, end: number, v: c.View, into: EventBatchMe
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { installId: '', batchSequence: 0, sentAtMs: 0, context: undefined, events: [], clockOffsetMs: 0, sdkHealth: undefined };
+    if (v.C === undefined) m = { installId: '', batchSequence: 0, sentAtMs: 0, context: undefined, events: [], clockOffsetMs: 0, sdkHealth: undefined, streamId: 0, splitOfSequence: 0, splitParentDigest: 0 };
     else {
       m = new v.C() as EventBatchMessage;
       if (k & 0x10) m.events = [];
@@ -1326,6 +1340,24 @@ function readEventBatch(rd: r.Reader, end: number, v: c.View, into: EventBatchMe
           continue;
         }
         break;
+      case 64:
+        if (k & 0x80) {
+          m.streamId = r.uint64(rd);
+          continue;
+        }
+        break;
+      case 72:
+        if (k & 0x100) {
+          m.splitOfSequence = r.uint64(rd);
+          continue;
+        }
+        break;
+      case 80:
+        if (k & 0x200) {
+          m.splitParentDigest = r.uint32(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1341,6 +1373,9 @@ function writeEventBatch(m: EventBatchData): void {
   w.repeatedField(42, m.events, writeEvent);
   w.int64Field(48, m.clockOffsetMs);
   w.messageField(58, m.sdkHealth, writeSdkHealth);
+  w.int64Field(64, m.streamId);
+  w.int64Field(72, m.splitOfSequence);
+  w.uint32Field(80, m.splitParentDigest);
 }
 
 function toObjectEventBatch(m: EventBatchData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1353,6 +1388,9 @@ function toObjectEventBatch(m: EventBatchData, o: c.ToObjectOptions): { [k: stri
     d.context = null;
     d.clockOffsetMs = o.longs === String ? '0' : 0;
     d.sdkHealth = null;
+    d.streamId = o.longs === String ? '0' : 0;
+    d.splitOfSequence = o.longs === String ? '0' : 0;
+    d.splitParentDigest = 0;
   }
   if (m.installId != null && m.installId !== '') d.installId = m.installId;
   if (m.batchSequence != null && m.batchSequence !== 0) d.batchSequence = c.longOut(m.batchSequence, o);
@@ -1365,6 +1403,9 @@ function toObjectEventBatch(m: EventBatchData, o: c.ToObjectOptions): { [k: stri
   if (m.sdkHealth != null) {
     d.sdkHealth = toObjectSdkHealth(m.sdkHealth, o);
   }
+  if (m.streamId != null && m.streamId !== 0) d.streamId = c.longOut(m.streamId, o);
+  if (m.splitOfSequence != null && m.splitOfSequence !== 0) d.splitOfSequence = c.longOut(m.splitOfSequence, o);
+  if (m.splitParentDigest != null && m.splitParentDigest !== 0) d.splitParentDigest = m.splitParentDigest;
   return d;
 }
 
@@ -1457,7 +1498,7 @@ function readIngestedBatch(rd: r.Reader, end: number, v: c.View, into: IngestedB
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { installId: '', batchSequence: 0, context: undefined, events: [], receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0 };
+    if (v.C === undefined) m = { installId: '', batchSequence: 0, context: undefined, events: [], receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0 };
     else {
       m = new v.C() as IngestedBatchMessage;
       if (k & 0x8) m.events = [];
@@ -1514,6 +1555,30 @@ function readIngestedBatch(rd: r.Reader, end: number, v: c.View, into: IngestedB
           continue;
         }
         break;
+      case 72:
+        if (k & 0x100) {
+          m.streamId = r.uint64(rd);
+          continue;
+        }
+        break;
+      case 80:
+        if (k & 0x200) {
+          m.batchDigest = r.uint32(rd);
+          continue;
+        }
+        break;
+      case 88:
+        if (k & 0x400) {
+          m.splitOfSequence = r.uint64(rd);
+          continue;
+        }
+        break;
+      case 96:
+        if (k & 0x800) {
+          m.splitParentDigest = r.uint32(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1530,6 +1595,10 @@ function writeIngestedBatch(m: IngestedBatchData): void {
   w.int64Field(48, m.clockSkewMs);
   w.stringField(58, m.keyId);
   w.uint32Field(64, m.rejected);
+  w.int64Field(72, m.streamId);
+  w.uint32Field(80, m.batchDigest);
+  w.int64Field(88, m.splitOfSequence);
+  w.uint32Field(96, m.splitParentDigest);
 }
 
 function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1543,6 +1612,10 @@ function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k
     d.clockSkewMs = o.longs === String ? '0' : 0;
     d.keyId = '';
     d.rejected = 0;
+    d.streamId = o.longs === String ? '0' : 0;
+    d.batchDigest = 0;
+    d.splitOfSequence = o.longs === String ? '0' : 0;
+    d.splitParentDigest = 0;
   }
   if (m.installId != null && m.installId !== '') d.installId = m.installId;
   if (m.batchSequence != null && m.batchSequence !== 0) d.batchSequence = c.longOut(m.batchSequence, o);
@@ -1554,6 +1627,10 @@ function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k
   if (m.clockSkewMs != null && m.clockSkewMs !== 0) d.clockSkewMs = c.longOut(m.clockSkewMs, o);
   if (m.keyId != null && m.keyId !== '') d.keyId = m.keyId;
   if (m.rejected != null && m.rejected !== 0) d.rejected = m.rejected;
+  if (m.streamId != null && m.streamId !== 0) d.streamId = c.longOut(m.streamId, o);
+  if (m.batchDigest != null && m.batchDigest !== 0) d.batchDigest = m.batchDigest;
+  if (m.splitOfSequence != null && m.splitOfSequence !== 0) d.splitOfSequence = c.longOut(m.splitOfSequence, o);
+  if (m.splitParentDigest != null && m.splitParentDigest !== 0) d.splitParentDigest = m.splitParentDigest;
   return d;
 }
 
@@ -2471,8 +2548,8 @@ const FULL_FeatureUse = c.view(0x1, undefined, [undefined]);
 const FULL_ExperimentExposure = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, FULL_Context, undefined, undefined, undefined, FULL_SessionStart, FULL_SessionEnd, FULL_Progression, FULL_Purchase, FULL_Resource, FULL_Design, FULL_Error, FULL_Ad, FULL_Social, FULL_FeatureUse, FULL_ExperimentExposure]);
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
-const FULL_EventBatch = c.view(0x7f, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth]);
-const FULL_IngestedBatch = c.view(0xff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined]);
+const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
+const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_PlayerWindow = c.view(0x7ff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_RollupRow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
@@ -2958,9 +3035,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readEvent(r.reader(bytes), bytes.length, v, undefined),
   },
   EventBatch: {
-    fields: ["installId", "batchSequence", "sentAtMs", "context", "events", "clockOffsetMs", "sdkHealth"],
+    fields: ["installId", "batchSequence", "sentAtMs", "context", "events", "clockOffsetMs", "sdkHealth", "streamId", "splitOfSequence", "splitParentDigest"],
     messages: { context: "Context", events: "Event", sdkHealth: "SdkHealth" },
-    defaults: { installId: '', batchSequence: 0, sentAtMs: 0, clockOffsetMs: 0 },
+    defaults: { installId: '', batchSequence: 0, sentAtMs: 0, clockOffsetMs: 0, streamId: 0, splitOfSequence: 0, splitParentDigest: 0 },
     full: FULL_EventBatch,
     decode: (bytes: Uint8Array, v: c.View): object => readEventBatch(r.reader(bytes), bytes.length, v, undefined),
   },
@@ -2979,9 +3056,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readFeatureUse(r.reader(bytes), bytes.length, v, undefined),
   },
   IngestedBatch: {
-    fields: ["installId", "batchSequence", "context", "events", "receivedAtMs", "clockSkewMs", "keyId", "rejected"],
+    fields: ["installId", "batchSequence", "context", "events", "receivedAtMs", "clockSkewMs", "keyId", "rejected", "streamId", "batchDigest", "splitOfSequence", "splitParentDigest"],
     messages: { context: "Context", events: "Event" },
-    defaults: { installId: '', batchSequence: 0, receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0 },
+    defaults: { installId: '', batchSequence: 0, receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0 },
     full: FULL_IngestedBatch,
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
   },

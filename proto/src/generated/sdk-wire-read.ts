@@ -77,6 +77,9 @@ export interface EventBatchMsg {
   events: EventMsg[];
   clockOffsetMs: number;
   sdkHealth?: SdkHealthMsg;
+  streamId: number;
+  splitOfSequence: number;
+  splitParentDigest: number;
 }
 
 /** gamepulse.v1.ExperimentExposure as decoded: every field present (defaults filled), 64-bit values as numbers. */
@@ -374,7 +377,7 @@ function readEvent(r: w.Reader, end: number): EventMsg {
 }
 
 function readEventBatch(r: w.Reader, end: number): EventBatchMsg {
-  const m: EventBatchMsg = { installId: '', batchSequence: 0, sentAtMs: 0, events: [], clockOffsetMs: 0 };
+  const m: EventBatchMsg = { installId: '', batchSequence: 0, sentAtMs: 0, events: [], clockOffsetMs: 0, streamId: 0, splitOfSequence: 0, splitParentDigest: 0 };
   while (r.p < end) {
     const tag = w.readVarint(r);
     switch (tag) {
@@ -398,6 +401,15 @@ function readEventBatch(r: w.Reader, end: number): EventBatchMsg {
         break;
       case 58:
         m.sdkHealth = readSdkHealth(r, w.readLength(r));
+        break;
+      case 64:
+        m.streamId = w.readVarint(r);
+        break;
+      case 72:
+        m.splitOfSequence = w.readVarint(r);
+        break;
+      case 80:
+        m.splitParentDigest = w.readVarint(r);
         break;
       default:
         w.skip(r, tag & 7);

@@ -71,6 +71,9 @@ function writeEventBatch(m: pb.EventBatchData): void {
   if (m.events) for (const x of m.events) w.messageField(42, x, writeEvent);
   w.varintField(48, m.clockOffsetMs);
   w.messageField(58, m.sdkHealth, writeSdkHealth);
+  w.varintField(64, m.streamId);
+  w.varintField(72, m.splitOfSequence);
+  w.varintField(80, m.splitParentDigest);
 }
 
 /** Encodes gamepulse.v1.EventBatch (proto3: scalars equal to their default are left out). */
