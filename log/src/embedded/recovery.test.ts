@@ -1,6 +1,7 @@
-import { appendFile, readFile, stat, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, open, readFile, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeDurableMark } from './durable-mark.ts';
 import { openEmbeddedLog, type EmbeddedLog } from './embedded-log.ts';
 import { encodeRecords, RECORD_HEADER_BYTES, sealRecords } from './record-format.ts';
 import { partitionDir, segmentFileName, segmentPath } from './segment-files.ts';
@@ -121,7 +122,7 @@ describe('log/embedded/recovery', () => {
 
 /** One file-system call recovery made: what, on which file (a base name, or `dir` for a directory fsync). */
 interface FsCall {
-  op: 'write' | 'writev' | 'truncate' | 'sync' | 'datasync' | 'syncDir';
+  op: 'write' | 'writev' | 'truncate' | 'sync' | 'datasync' | 'syncDir' | 'unlink' | 'rename';
   file: string;
 }
 
@@ -151,6 +152,14 @@ function recordingFs(): RecoveryFs & { calls: FsCall[] } {
     async syncDir(dir) {
       calls.push({ op: 'syncDir', file: 'dir' });
       await nodeRecoveryFs.syncDir(dir);
+    },
+    async unlink(path) {
+      calls.push({ op: 'unlink', file: basename(path) });
+      await nodeRecoveryFs.unlink(path);
+    },
+    async rename(from, to) {
+      calls.push({ op: 'rename', file: basename(from) });
+      await nodeRecoveryFs.rename(from, to);
     },
   };
 }
@@ -246,5 +255,129 @@ describe('log/embedded/recovery: durability of what it keeps', () => {
     const fs = recordingFs();
     recovered = await recoverPartition(TOPIC, 0, dir, { readChunkBytes: 1 << 20, fsync: false, logger: recordingLogger(), fs });
     expect(fs.calls.filter((c) => c.op !== 'write')).toEqual([]);
+  });
+});
+
+describe('log/embedded/recovery: a crash inside a round that rolled over to a new segment', () => {
+  let tmp: { dir: string; cleanup(): Promise<void> };
+  let log: EmbeddedLog | undefined;
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+  });
+  afterEach(async () => {
+    await log?.close();
+    log = undefined;
+    await tmp.cleanup();
+  });
+
+  /**
+   * Ten records appended and fsynced through the log (the mark says 10, in segment 0).
+   * Then what a power loss inside the next round can leave: that round wrote record 10
+   * at the end of segment 0, rolled over, created segment 11 (its entry made durable by
+   * the directory fsync at creation) and wrote records 11 and 12 there; it died before
+   * its fdatasync, and the OS had written back some of those pages and not others.
+   */
+  async function rolledOverRound(segment0Tail: Buffer, segment11: Buffer): Promise<string> {
+    log = await openEmbeddedLog({ dir: tmp.dir });
+    await log.ensureTopics([{ name: TOPIC, partitions: 1 }]);
+    const r = await log.producer().append(
+      TOPIC,
+      Array.from({ length: 10 }, (_, i) => ({ key: 'k', value: Buffer.from(`value-${i}`) })),
+    );
+    expect(r.ok).toBe(true);
+    await log.close();
+    log = undefined;
+    const dir = partitionDir(tmp.dir, TOPIC, 0);
+    await appendFile(segmentPath(dir, 0), segment0Tail);
+    await writeFile(segmentPath(dir, 11), segment11);
+    return dir;
+  }
+
+  const intact11and12 = () => Buffer.concat([recordBytes(11, 'unsynced-11'), recordBytes(12, 'unsynced-12')]);
+  const cases: Array<[string, () => Buffer, () => Buffer]> = [
+    ['record 10 torn in segment 0, segment 11 written back whole', () => recordBytes(10, 'unsynced-10').subarray(0, 9), intact11and12],
+    [
+      'record 10 torn in segment 0, segment 11 empty (its data never written back)',
+      () => recordBytes(10, 'unsynced-10').subarray(0, 9),
+      () => Buffer.alloc(0),
+    ],
+    [
+      'record 10 zeros in segment 0 (size extended, data lost), segment 11 whole',
+      () => Buffer.alloc(recordBytes(10, 'unsynced-10').length),
+      intact11and12,
+    ],
+    ['record 10 missing from segment 0 (size not extended), segment 11 whole', () => Buffer.alloc(0), intact11and12],
+  ];
+
+  for (const [what, tail, segment11] of cases) {
+    it(`${what}: cuts the log at offset 10, drops segment 11, and continues densely`, async () => {
+      const dir = await rolledOverRound(tail(), segment11());
+      const logger = recordingLogger();
+      log = await openEmbeddedLog({ dir: tmp.dir, logger });
+      expect(await log.endOffsets(TOPIC)).toEqual([{ topic: TOPIC, partition: 0, offset: 10 }]);
+      // Nothing past the cut was ever acknowledged (the mark said 10): a warning, no error.
+      expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+      expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
+
+      const r = await log.producer().append(TOPIC, [{ key: 'k', value: Buffer.from('after') }]);
+      expect(r).toEqual({ ok: true, placements: [{ partition: 0, offset: 10 }] });
+      const files = await readPartitionFiles(dir);
+      expect(files.segments).toEqual([0]);
+      expect(files.trailingBytes).toEqual([0]);
+      expect(files.records.map((x) => x.offset)).toEqual([...Array(11).keys()]);
+      expect(Buffer.from(files.records[10]!.value).toString()).toBe('after');
+    });
+  }
+
+  it('through the injected file system: truncates segment 0, removes segment 11, and syncs both cuts before the mark', async () => {
+    const dir = await rolledOverRound(recordBytes(10, 'unsynced-10').subarray(0, 9), intact11and12());
+    const fs = recordingFs();
+    const r = await recoverPartition(TOPIC, 0, dir, { readChunkBytes: 1 << 20, fsync: true, logger: recordingLogger(), fs });
+    try {
+      expect(r.bases).toEqual([0]);
+      expect(r.durable.nextOffset).toBe(10);
+      const ops = fs.calls.filter((c) => c.op !== 'sync' || c.file !== 'durable.hw').map((c) => `${c.op} ${c.file}`);
+      expect(ops).toEqual([
+        `truncate ${segmentFileName(0)}`,
+        `unlink ${segmentFileName(11)}`,
+        `datasync ${segmentFileName(0)}`,
+        'syncDir dir',
+        'write durable.hw',
+      ]);
+    } finally {
+      await r.segment.close();
+      await r.markFile.close();
+    }
+  });
+
+  it('an intact round that rolled over is kept whole (both segments)', async () => {
+    const dir = await rolledOverRound(recordBytes(10, 'unsynced-10'), intact11and12());
+    const logger = recordingLogger();
+    log = await openEmbeddedLog({ dir: tmp.dir, logger });
+    expect(await log.endOffsets(TOPIC)).toEqual([{ topic: TOPIC, partition: 0, offset: 13 }]);
+    expect(logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
+    const files = await readPartitionFiles(dir);
+    expect(files.segments).toEqual([0, 11]);
+    expect(files.records.map((x) => x.offset)).toEqual([...Array(13).keys()]);
+  });
+
+  it('says "acknowledged records are missing" when the mark had covered the torn record', async () => {
+    const dir = await rolledOverRound(recordBytes(10, 'unsynced-10').subarray(0, 9), intact11and12());
+    // A round had acknowledged record 10 (fdatasync returned, the mark moved to 11 in
+    // segment 0), and the disk lost part of it anyway; a later round rolled over.
+    const markFh = await open(join(dir, 'durable.hw'), 'r+');
+    const segment0Bytes = (await stat(segmentPath(dir, 0))).size - 9 + recordBytes(10, 'unsynced-10').length;
+    await markFh.write(encodeDurableMark({ nextOffset: 11, segmentBase: 0, segmentBytes: segment0Bytes }), 0, 32, 0);
+    await markFh.close();
+    const logger = recordingLogger();
+    log = await openEmbeddedLog({ dir: tmp.dir, logger });
+    expect(await log.endOffsets(TOPIC)).toEqual([{ topic: TOPIC, partition: 0, offset: 10 }]);
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.msg).toContain('acknowledged records are missing');
+    expect(errors[0]!.fields).toMatchObject({ topic: TOPIC, partition: 0, markNextOffset: 11, recoveredNextOffset: 10 });
+    // The dropped segment is set aside for an operator, not deleted.
+    expect((await readPartitionFiles(dir)).segments).toEqual([0]);
+    expect((await readFile(join(dir, `${segmentFileName(11)}.dropped`))).equals(intact11and12())).toBe(true);
   });
 });
