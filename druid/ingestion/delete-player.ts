@@ -9,8 +9,10 @@
  *      datasource itself), a transform filter `not(game_id = g AND player_id = p)`,
  *      `appendToExisting: false` + `dropExisting: true` (an emptied chunk gets a
  *      tombstone), metrics re-aggregated from their rolled-up columns (a `count` becomes
- *      a `longSum` of itself); wait for SUCCESS — the task returns once the new segments
- *      are served, so queries stop seeing the player;
+ *      a `longSum` of itself); wait for SUCCESS (the overlord's task status) — the task
+ *      returns once the new segments are served, so queries stop seeing the player; when
+ *      its report says it stopped waiting for that (`segmentAvailabilityConfirmed`
+ *      false, on a slow cluster), wait for the coordinator's load status instead;
  *   3. mark the replaced segment versions unused and run a `kill` task on the chunks, so
  *      the old rows leave deep storage and the metadata store too (overshadowed segments
  *      would otherwise stay there until someone kills them);
@@ -20,8 +22,9 @@
  *        [--datasources gamepulse_players,gamepulse_player_days] [--overlord URL] [--broker URL]
  *        [--no-kill] [--concurrent-locks] [--dry-run]
  *
- * Environment: GAMEPULSE_DRUID_OVERLORD (http://127.0.0.1:18081), GAMEPULSE_DRUID_URL (the
- * broker, http://127.0.0.1:18082), GAMEPULSE_DRUID_PLAYERS / GAMEPULSE_DRUID_PLAYER_DAYS.
+ * Environment: GAMEPULSE_DRUID_OVERLORD (http://127.0.0.1:18081), GAMEPULSE_DRUID_COORDINATOR
+ * (default: the overlord's URL, one process in the single-server layout), GAMEPULSE_DRUID_URL
+ * (the broker, http://127.0.0.1:18082), GAMEPULSE_DRUID_PLAYERS / GAMEPULSE_DRUID_PLAYER_DAYS.
  *
  * Limits (druid/README.md, "Privacy: deleting a player"): rows still in a realtime task
  * (not yet handed off) are not in published segments and cannot be rewritten yet — the
@@ -33,6 +36,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openDruidStore } from '../src/engine/index.ts';
+import { segmentAvailabilityConfirmed, waitForSegmentsLoaded, waitForTask } from './druid-signals.ts';
 import { overlordUrlOf } from './submit.ts';
 import { readSpecFile, type DatasourceRole } from './specs.ts';
 
@@ -46,6 +50,8 @@ export interface DeletePlayerOptions {
   overlordUrl?: string;
   /** Druid SQL. @default GAMEPULSE_DRUID_URL or http://127.0.0.1:18082 */
   brokerUrl?: string;
+  /** Load status of the new segments. @default GAMEPULSE_DRUID_COORDINATOR, else the overlord's URL */
+  coordinatorUrl?: string;
   /** Datasource name per player role. @default GAMEPULSE_DRUID_PLAYERS / _PLAYER_DAYS, else the spec files' names */
   datasources?: Partial<Record<DatasourceRole, string>>;
   /** Which player datasources. @default both */
@@ -56,9 +62,9 @@ export interface DeletePlayerOptions {
   concurrentLocks?: boolean;
   /** Find and print what would be rewritten; submit nothing. @default false */
   dryRun?: boolean;
-  /** Per task. @default 600_000 */
+  /** Bound of each wait (a task, the new segments' load); only a task or segment that never completes reaches it. @default 900_000 */
   taskTimeoutMs?: number;
-  /** @default 1_000 */
+  /** Between polls of Druid's status APIs. @default 1_000 */
   pollMs?: number;
   /** @default console.log */
   log?: (line: string) => void;
@@ -183,14 +189,15 @@ export function reindexTask(
 }
 
 /**
- * Submits a task and waits for SUCCESS. A 5xx on submit is retried twice: Druid's
+ * Submits a task and waits for SUCCESS by the overlord's task status (progress to
+ * `o.log`; a FAILED task throws with Druid's message). A 5xx on submit is retried twice: Druid's
  * Derby metadata store answers 500 "A lock could not be obtained" when two task
  * submissions audit at once (seen in tests submitting two tasks together).
  */
 export async function runTask(
   overlord: string,
   task: Json,
-  o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs'> = {},
+  o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs' | 'log'> = {},
 ): Promise<string> {
   let id: string | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
@@ -201,19 +208,12 @@ export async function runTask(
       await new Promise((r) => setTimeout(r, 2_000 * attempt));
     }
   }
-  const deadline = Date.now() + (o.taskTimeoutMs ?? 600_000);
-  for (;;) {
-    const { status } = await http<{ status: { status: string; errorMsg?: string } }>(
-      `${overlord}/druid/indexer/v1/task/${encodeURIComponent(id)}/status`,
-    );
-    if (status.status === 'SUCCESS') return id;
-    if (status.status === 'FAILED')
-      throw new Error(
-        `task ${id} failed: ${status.errorMsg ?? 'no message'} (overlord task log: ${overlord}/druid/indexer/v1/task/${id}/log)`,
-      );
-    if (Date.now() > deadline) throw new Error(`task ${id} not done within ${o.taskTimeoutMs ?? 600_000} ms (${status.status})`);
-    await new Promise((r) => setTimeout(r, o.pollMs ?? 1_000));
-  }
+  await waitForTask(overlord, id, waitOptions(o));
+  return id;
+}
+
+function waitOptions(o: Pick<DeletePlayerOptions, 'taskTimeoutMs' | 'pollMs' | 'log'>) {
+  return { timeoutMs: o.taskTimeoutMs ?? 900_000, pollMs: o.pollMs ?? 1_000, ...(o.log ? { log: o.log } : {}) };
 }
 
 /** Marks segment versions unused: the overlord's API (Druid ≥ 31), else the coordinator's older one. */
@@ -267,6 +267,12 @@ async function deleteFrom(role: DatasourceRole, o: DeletePlayerOptions, overlord
 
   result.reindexTask = await runTask(overlord, reindexTask(role, datasource, result.intervals, o.gameId, o.playerId, o), o);
   log(`[delete-player] ${datasource}: reindexed by ${result.reindexTask}`);
+  if (!(await segmentAvailabilityConfirmed(overlord, result.reindexTask))) {
+    // The task stopped waiting for its segments to be served (a slow cluster): until
+    // they are, queries may still see the old versions, so wait for the coordinator.
+    log(`[delete-player] ${datasource}: the task did not see its segments served; waiting for the coordinator's load status`);
+    await waitForSegmentsLoaded(o.coordinatorUrl ?? process.env.GAMEPULSE_DRUID_COORDINATOR ?? overlord, [datasource], waitOptions(o));
+  }
   if (o.kill ?? true) {
     await markUnused(overlord, datasource, result.replacedSegments);
     const hull = `${result.intervals[0]!.split('/')[0]}/${result.intervals

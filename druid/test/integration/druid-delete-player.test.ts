@@ -5,15 +5,17 @@
  * the player's rows are gone from both, the same player id in another game and every
  * other player are as before (rows, summed metrics and the input_rows count, which the
  * reindex re-aggregates), and the replaced segment versions are gone from the metadata
- * store and deep storage. ~1–2 min with Druid running (+ ~25 s to start it).
+ * store and deep storage. ~1–2 min with Druid running (+ ~25 s to start it). Every wait
+ * follows Druid's own signals (task status, coordinator metadata and load status, the
+ * broker's sys.segments), logging what is still outstanding.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlayerJson } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '@gamepulse/testkit';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { deletePlayer, runTask, type DeletePlayerResult } from '../../ingestion/delete-player.ts';
+import { waitForBrokerToForget, waitForDruid, waitForSegmentsLoaded, waitForSegmentsUnused } from '../../ingestion/druid-signals.ts';
 import { readSpecFile, type DatasourceRole } from '../../ingestion/specs.ts';
 import { druidSqlRows } from './druid-support/pipeline.ts';
 
@@ -22,6 +24,13 @@ const DATASOURCES: Record<'players' | 'playerDays', string> = { players: `${RUN}
 const DAY_MS = 86_400_000;
 const DAY0 = Date.UTC(2026, 1, 2);
 const say = (l: string) => console.error(l);
+/**
+ * Every wait follows Druid's own signals (druid-signals.ts) and logs what is still
+ * outstanding; its bound only catches a real failure, and is below the test timeouts
+ * so that the error says which stage never completed.
+ */
+const WAIT = { timeoutMs: 600_000, log: say };
+const TEST_TIMEOUT_MS = 900_000;
 
 /** One player row per minute window. */
 function row(game: string, player: string, day: number, minute: number, events: number, purchases = 0): PlayerJson {
@@ -137,16 +146,27 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
 
   beforeAll(async () => {
     druid = await startDruid({ log: say });
-    await Promise.all((['players', 'playerDays'] as const).map((role) => runTask(druid.overlordUrl, batchTask(role, DATASOURCES[role]))));
+    await Promise.all(
+      (['players', 'playerDays'] as const).map((role) => runTask(druid.overlordUrl, batchTask(role, DATASOURCES[role]), WAIT)),
+    );
+    // The tasks wait for their segments to be served, but give up after
+    // awaitSegmentAvailabilityTimeoutMillis and still succeed: ask the coordinator.
+    await waitForSegmentsLoaded(druid.coordinatorUrl, Object.values(DATASOURCES), WAIT);
     for (const role of ['players', 'playerDays'] as const) {
-      await until(
-        async () => Object.keys(await perPlayer(druid.brokerUrl, DATASOURCES[role]).catch(() => ({}))).length === 4,
-        `${DATASOURCES[role]} to be queryable`,
-        { timeoutMs: 60_000, everyMs: 500 },
+      // Then the broker: its SQL schema learns a new datasource on its next metadata refresh.
+      const answered = await waitForDruid(
+        `the broker to answer for all 4 players of ${DATASOURCES[role]}`,
+        async () => {
+          const got = await perPlayer(druid.brokerUrl, DATASOURCES[role]);
+          return Object.keys(got).length === 4
+            ? { done: true, value: got }
+            : { done: false, outstanding: `players: ${Object.keys(got).join(', ')}` };
+        },
+        { ...WAIT, pollMs: 500 },
       );
-      expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expectedPerPlayer(grain[role], () => true));
+      expect(answered).toEqual(expectedPerPlayer(grain[role], () => true));
     }
-  }, 600_000);
+  }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     if (!druid) return;
@@ -155,96 +175,103 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
     if (druid.startedHere) await druid.stop();
   }, 180_000);
 
-  it("rewrites the chunks holding the player's rows without them, and kills the replaced versions", async () => {
-    const before = Object.fromEntries(
-      (['players', 'playerDays'] as const).map((role) => [role, versionsInDeepStorage(druid.dataDir, DATASOURCES[role])]),
-    );
-    const t0 = Date.now();
-    results = await deletePlayer({
-      gameId: 'g1',
-      playerId: 'p1',
-      overlordUrl: druid.overlordUrl,
-      brokerUrl: druid.brokerUrl,
-      datasources: DATASOURCES,
-      pollMs: 500,
-      log: say,
-    });
-    say(`[druid-delete] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const day = (d: number) => `${new Date(DAY0 + d * DAY_MS).toISOString()}/${new Date(DAY0 + (d + 1) * DAY_MS).toISOString()}`;
-    expect(
-      results.map((r) => ({
-        ...r,
-        replacedSegments: r.replacedSegments.length,
-        reindexTask: typeof r.reindexTask,
-        killTask: typeof r.killTask,
-      })),
-    ).toEqual([
-      // DAY segments: days 0 and 1 rewritten, day 2 (other players only) untouched
-      {
-        role: 'players',
-        datasource: DATASOURCES.players,
-        rowsBefore: 5,
-        intervals: [day(0), day(1)],
-        replacedSegments: 2,
-        reindexTask: 'string',
-        killTask: 'string',
-        rowsAfter: 0,
-        realtimeRows: false,
-      },
-      // MONTH segments: the month; rows rolled up per UTC day
-      {
-        role: 'playerDays',
-        datasource: DATASOURCES.playerDays,
-        rowsBefore: 2,
-        intervals: ['2026-02-01T00:00:00.000Z/2026-03-01T00:00:00.000Z'],
-        replacedSegments: 1,
-        reindexTask: 'string',
-        killTask: 'string',
-        rowsAfter: 0,
-        realtimeRows: false,
-      },
-    ]);
-    for (const role of ['players', 'playerDays'] as const) {
-      const replacedVersions = new Set(results.find((r) => r.role === role)!.replacedSegments.map(deepStorageKey));
-      // The old versions were in deep storage, and are not any more.
-      for (const v of replacedVersions) expect(before[role]!.has(v), `${role} ${v} before`).toBe(true);
-      const after = versionsInDeepStorage(druid.dataDir, DATASOURCES[role]);
-      for (const v of replacedVersions) expect(after.has(v), `${role} ${v} after`).toBe(false);
-    }
-  }, 300_000);
-
-  it('leaves every other row exactly as it was: the same id in another game, the other players, their input_rows', async () => {
-    for (const role of ['players', 'playerDays'] as const) {
-      const expected = expectedPerPlayer(grain[role], (r) => !(r.game_id === 'g1' && r.player_id === 'p1'));
-      expect(Object.keys(expected).sort()).toEqual(['g1/p2', 'g1/p3', 'g2/p1']);
-      expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expected);
-      // Nor is an overshadowed version left in the segments' metadata. The broker's view
-      // of it refreshes every few seconds, but a loaded CI machine once took over 60 s.
-      const overshadowed = async () =>
-        (
-          await druidSqlRows(
-            druid.brokerUrl,
-            `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCES[role]}' AND "is_overshadowed" = 1`,
-          )
-        )[0]?.n ?? 0; // no row at all when none
-      await until(async () => (await overshadowed()) === 0, `no overshadowed segment of ${DATASOURCES[role]}`, {
-        timeoutMs: 150_000,
-        everyMs: 1_000,
+  it(
+    "rewrites the chunks holding the player's rows without them, and kills the replaced versions",
+    async () => {
+      const before = Object.fromEntries(
+        (['players', 'playerDays'] as const).map((role) => [role, versionsInDeepStorage(druid.dataDir, DATASOURCES[role])]),
+      );
+      const t0 = Date.now();
+      results = await deletePlayer({
+        gameId: 'g1',
+        playerId: 'p1',
+        overlordUrl: druid.overlordUrl,
+        brokerUrl: druid.brokerUrl,
+        datasources: DATASOURCES,
+        pollMs: 500,
+        taskTimeoutMs: WAIT.timeoutMs,
+        log: say,
       });
-      expect(await overshadowed()).toBe(0);
-    }
-    // Again: nothing of the player is found, nothing is rewritten.
-    const again = await deletePlayer({
-      gameId: 'g1',
-      playerId: 'p1',
-      overlordUrl: druid.overlordUrl,
-      brokerUrl: druid.brokerUrl,
-      datasources: DATASOURCES,
-      log: say,
-    });
-    expect(again.map((r) => [r.rowsBefore, r.intervals.length, r.reindexTask])).toEqual([
-      [0, 0, undefined],
-      [0, 0, undefined],
-    ]);
-  }, 400_000);
+      say(`[druid-delete] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const day = (d: number) => `${new Date(DAY0 + d * DAY_MS).toISOString()}/${new Date(DAY0 + (d + 1) * DAY_MS).toISOString()}`;
+      expect(
+        results.map((r) => ({
+          ...r,
+          replacedSegments: r.replacedSegments.length,
+          reindexTask: typeof r.reindexTask,
+          killTask: typeof r.killTask,
+        })),
+      ).toEqual([
+        // DAY segments: days 0 and 1 rewritten, day 2 (other players only) untouched
+        {
+          role: 'players',
+          datasource: DATASOURCES.players,
+          rowsBefore: 5,
+          intervals: [day(0), day(1)],
+          replacedSegments: 2,
+          reindexTask: 'string',
+          killTask: 'string',
+          rowsAfter: 0,
+          realtimeRows: false,
+        },
+        // MONTH segments: the month; rows rolled up per UTC day
+        {
+          role: 'playerDays',
+          datasource: DATASOURCES.playerDays,
+          rowsBefore: 2,
+          intervals: ['2026-02-01T00:00:00.000Z/2026-03-01T00:00:00.000Z'],
+          replacedSegments: 1,
+          reindexTask: 'string',
+          killTask: 'string',
+          rowsAfter: 0,
+          realtimeRows: false,
+        },
+      ]);
+      for (const role of ['players', 'playerDays'] as const) {
+        const replacedVersions = new Set(results.find((r) => r.role === role)!.replacedSegments.map(deepStorageKey));
+        // The old versions were in deep storage, and are not any more.
+        for (const v of replacedVersions) expect(before[role]!.has(v), `${role} ${v} before`).toBe(true);
+        const after = versionsInDeepStorage(druid.dataDir, DATASOURCES[role]);
+        for (const v of replacedVersions) expect(after.has(v), `${role} ${v} after`).toBe(false);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'leaves every other row exactly as it was: the same id in another game, the other players, their input_rows',
+    async () => {
+      for (const role of ['players', 'playerDays'] as const) {
+        const expected = expectedPerPlayer(grain[role], (r) => !(r.game_id === 'g1' && r.player_id === 'p1'));
+        expect(Object.keys(expected).sort()).toEqual(['g1/p2', 'g1/p3', 'g2/p1']);
+        expect(await perPlayer(druid.brokerUrl, DATASOURCES[role])).toEqual(expected);
+        // Nor is an overshadowed version left: the replaced versions are gone from the
+        // metadata store (kill), and the broker no longer lists them nor anything
+        // overshadowed (its sys.segments view follows the coordinator's metadata).
+        const replaced = results.find((r) => r.role === role)!.replacedSegments;
+        await waitForSegmentsUnused(druid.coordinatorUrl, DATASOURCES[role], replaced, { ...WAIT, killed: true });
+        const view = await waitForBrokerToForget(druid.brokerUrl, druid.coordinatorUrl, DATASOURCES[role], replaced, WAIT);
+        expect(view).toMatchObject({ overshadowed: [], published: [] });
+        const [overshadowed] = await druidSqlRows(
+          druid.brokerUrl,
+          `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCES[role]}' AND "is_overshadowed" = 1`,
+        );
+        expect(overshadowed?.n ?? 0).toBe(0); // no row at all when none
+      }
+      // Again: nothing of the player is found, nothing is rewritten.
+      const again = await deletePlayer({
+        gameId: 'g1',
+        playerId: 'p1',
+        overlordUrl: druid.overlordUrl,
+        brokerUrl: druid.brokerUrl,
+        datasources: DATASOURCES,
+        log: say,
+      });
+      expect(again.map((r) => [r.rowsBefore, r.intervals.length, r.reindexTask])).toEqual([
+        [0, 0, undefined],
+        [0, 0, undefined],
+      ]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

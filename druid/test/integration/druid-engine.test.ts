@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '@gamepulse/testkit';
 import { type DruidCluster, druidSql, startDruid } from '../../../scripts/engines/druid/index.ts';
+import { waitForDruid, waitForSegmentsLoaded, waitForTask } from '../../ingestion/druid-signals.ts';
 
 interface RawEvent {
   ts: string;
@@ -38,9 +38,15 @@ const EVENTS: RawEvent[] = [
 
 /** Unique per run, so a reused dev cluster never mixes runs. */
 const DATASOURCE = `gp_engine_test_${Date.now()}`;
-const TASK_TIMEOUT_MS = 240_000;
+const say = (l: string) => console.error(l);
+/**
+ * Waits follow Druid's own signals (druid-signals.ts: task status, the coordinator's
+ * load status, the broker's answers) and log what is outstanding; the bound only
+ * catches a real failure, below the test timeout so the error names the stage.
+ */
+const WAIT = { timeoutMs: 600_000, log: say };
 /** Explicit, so the file does not depend on the root config's integration timeouts. */
-const TEST_TIMEOUT_MS = 300_000;
+const TEST_TIMEOUT_MS = 900_000;
 
 /**
  * Native batch (`index_parallel`) from an `inline` input source. Rolled up to the hour
@@ -105,7 +111,7 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
   let cluster: DruidCluster;
 
   beforeAll(async () => {
-    cluster = await startDruid({ log: (l) => console.error(l) });
+    cluster = await startDruid({ log: say });
   }, 600_000);
 
   afterAll(async () => {
@@ -124,35 +130,30 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
       });
       expect(task).toMatch(/^index_parallel_/);
 
-      const status = await until(
-        async () => {
-          const s = await http<{ status: { status: string; errorMsg?: string } }>(
-            `${cluster.overlordUrl}/druid/indexer/v1/task/${encodeURIComponent(task)}/status`,
-          );
-          return s.status.status === 'RUNNING' || s.status.status === 'PENDING' || s.status.status === 'WAITING' ? undefined : s.status;
-        },
-        'task to finish',
-        { timeoutMs: TASK_TIMEOUT_MS, everyMs: 1_000, retryErrors: true },
-      );
-      if (status.status !== 'SUCCESS') {
+      try {
+        await waitForTask(cluster.overlordUrl, task, WAIT);
+      } catch (err) {
         // Druid 33's indexer runs tasks as threads and writes their lines into its own log
         // (per-task log files on indexers came in Druid 34), so the task log is there.
         const indexerLog = readFileSync(join(cluster.dataDir, 'log', 'indexer.log'), 'utf8');
         const lines = indexerLog.split('\n').filter((l) => l.includes(task) || l.includes('Exception'));
-        expect.fail(`task ${task} ended ${status.status}: ${status.errorMsg ?? ''}\n${lines.slice(-40).join('\n')}`);
+        expect.fail(`${err instanceof Error ? err.message : String(err)}\n${lines.slice(-40).join('\n')}`);
       }
 
-      // One DAY segment, served by the historical (not only published).
-      const segments = await until(
+      // One DAY segment, served by the historical (not only published): the coordinator
+      // says nothing is left to load, then the broker's view agrees.
+      await waitForSegmentsLoaded(cluster.coordinatorUrl, [DATASOURCE], WAIT);
+      const segments = await waitForDruid(
+        `the broker to list ${DATASOURCE}'s segment as available`,
         async () => {
           const rows = await druidSql<{ n: number }>(
             cluster.brokerUrl,
             `SELECT COUNT(*) AS "n" FROM sys.segments WHERE "datasource" = '${DATASOURCE}' AND "is_available" = 1`,
           );
-          return rows[0] && rows[0].n > 0 ? rows[0].n : undefined;
+          const n = rows[0]?.n ?? 0;
+          return n > 0 ? { done: true, value: n } : { done: false, outstanding: 'no available segment in sys.segments' };
         },
-        'segment to be available in sys.segments',
-        { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true },
+        WAIT,
       );
       expect(segments).toBe(1);
     },
@@ -165,16 +166,16 @@ describe('druid/test/integration/druid-engine: real Apache Druid', () => {
       const expected = sum(EVENTS);
       expect(expected).toEqual({ events: 12, coins: 310, players: 5 });
       // The broker's SQL schema learns a new datasource on its next metadata refresh.
-      const [totals] = await until(
+      const [totals] = await waitForDruid(
+        `${DATASOURCE} to appear in the broker's SQL`,
         async () => {
           const rows = await druidSql<Record<string, number>>(
             cluster.brokerUrl,
             `SELECT COUNT(*) AS "stored_rows", SUM("event_count") AS "events", SUM("coins") AS "coins", APPROX_COUNT_DISTINCT_DS_HLL("players") AS "players" FROM "${DATASOURCE}"`,
           );
-          return (rows[0]?.events ?? 0) > 0 ? rows : undefined;
+          return (rows[0]?.events ?? 0) > 0 ? { done: true, value: rows } : { done: false, outstanding: 'no rows yet' };
         },
-        'datasource to appear in SQL',
-        { timeoutMs: 60_000, everyMs: 1_000, retryErrors: true },
+        WAIT,
       );
       expect(totals).toEqual({
         stored_rows: rolledUpRows(EVENTS),

@@ -24,6 +24,7 @@ import type { RollupsTopicRow } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
+import { waitForSupervisorsCaughtUp } from '../../ingestion/druid-signals.ts';
 import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { startQueryApi } from '@gamepulse/api';
@@ -67,6 +68,8 @@ let druidStore: DruidStore;
 let events: SimEvent[];
 let truth: RefData;
 let produced: ProduceResult;
+/** When the last transaction was committed: the supervisors' offsets must be newer. */
+let producedAtMs = 0;
 /** Distinct (day, dims, cohort, variant, player) of the player rows: the day datasource's row count after rollup. */
 let playerDayKeys = 0;
 const druidDialect = createDruidDialect({
@@ -160,6 +163,7 @@ beforeAll(async () => {
   });
   expect(results.map((r) => r.action)).toEqual(['created', 'created', 'created']);
   produced = await produceRollups(log, TOPIC, rows, aborted);
+  producedAtMs = Date.now();
   say(`[druid-it] produced ${JSON.stringify(produced)} in ${((Date.now() - tp) / 1000).toFixed(1)} s`);
 
   druidStore = openDruidStore({ url: druid.brokerUrl });
@@ -173,7 +177,7 @@ beforeAll(async () => {
         [DATASOURCES.players]: produced.committed.player,
         [DATASOURCES.playerDays]: produced.committed.player,
       },
-      300_000,
+      600_000,
       say,
     ),
   ]);
@@ -186,7 +190,7 @@ beforeAll(async () => {
   say(
     `[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
-}, 900_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await duck?.close();
@@ -204,7 +208,13 @@ afterAll(async () => {
 
 describe('druid/test/integration/druid-kpis: Kafka supervisor ingestion', () => {
   it('ingested every committed row exactly once and nothing of the aborted transaction (read_committed)', async () => {
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Not a pause: the supervisors say they read the topic to the end (offsets refreshed
+    // after the last commit), so every row they will ever count is counted now.
+    await waitForSupervisorsCaughtUp(druid.overlordUrl, Object.values(DATASOURCES), producedAtMs, {
+      transactional: true,
+      timeoutMs: 600_000,
+      log: say,
+    });
     for (const [ds, n] of [
       [DATASOURCES.rollups, produced.committed.rollup],
       [DATASOURCES.players, produced.committed.player],
@@ -219,7 +229,7 @@ describe('druid/test/integration/druid-kpis: Kafka supervisor ingestion', () => 
     const [days] = await druidSqlRows(druid.brokerUrl, `SELECT COUNT(*) AS "n" FROM "${DATASOURCES.playerDays}"`);
     expect(days!.n).toBe(playerDayKeys);
     expect(days!.n).toBeLessThan(produced.committed.player);
-  });
+  }, 900_000);
 
   it('re-submitting the same specs changes nothing', async () => {
     const lines: string[] = [];

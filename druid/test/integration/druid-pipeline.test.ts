@@ -24,8 +24,9 @@ import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { simPlayerSdkOptions, until } from '@gamepulse/testkit';
+import { simPlayerSdkOptions } from '@gamepulse/testkit';
 import { Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
+import { waitForDruid } from '../../ingestion/druid-signals.ts';
 import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
 import { openDruidStore } from '../../src/engine/index.ts';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
@@ -126,7 +127,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     }
     truth = groundTruth(events);
     say(`[druid-pipeline] ${events.length} events tracked in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const stored = await waitForTotal(pipeline.ports.query, events.length, 180_000);
+    const stored = await waitForTotal(pipeline.ports.query, events.length, 600_000);
     const metrics = await fetch(`http://127.0.0.1:${pipeline.ports.http}/metrics`).then((r) => r.text());
     // Accepted counts re-sent batches too (the processor drops their duplicates).
     say(
@@ -136,17 +137,14 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
         .join(' | ')}`,
     );
     expect(stored).toBe(events.length);
-    let inDruid = 0;
-    await until(
+    await waitForDruid(
+      `Druid to ingest ${events.length} events`,
       async () => {
-        const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`).catch(() => [
-          { n: 0 },
-        ]);
-        inDruid = Number(row?.n ?? 0);
-        return inDruid >= events.length;
+        const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM("events") AS "n" FROM "${DATASOURCES.rollups}"`);
+        const inDruid = Number(row?.n ?? 0);
+        return inDruid >= events.length ? { done: true, value: inDruid } : { done: false, outstanding: `has ${inDruid}` };
       },
-      () => `Druid to ingest ${events.length} events (has ${inDruid})`,
-      { timeoutMs: 300_000, everyMs: 1_000 },
+      { timeoutMs: 600_000, log: say, progressEveryMs: 30_000 },
     );
     await waitForColumns(druid.brokerUrl, {
       [DATASOURCES.rollups]: KPI_COLUMNS.rollups,
@@ -156,7 +154,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     expect(await pipeline.stopStoreWriter()).toBe(0);
     duck = await openDuckDbStore({ path: pipeline.storePath });
     say(`[druid-pipeline] pipeline, Druid and DuckDB agree on the event count after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }, 900_000);
+  }, 1_500_000);
 
   afterAll(async () => {
     await duck?.close();

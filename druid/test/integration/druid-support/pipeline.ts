@@ -13,7 +13,7 @@ import {
   type RollupsTopicRow,
 } from '@gamepulse/proto';
 import type { DuckDbStore } from '@gamepulse/store';
-import { until } from '@gamepulse/testkit';
+import { waitForDruid, type DruidWaitOptions } from '../../../ingestion/druid-signals.ts';
 
 /** Rows per transaction: like a processor commit. */
 const TX_ROWS = 20_000;
@@ -75,7 +75,7 @@ export async function loadTopicIntoDuckDb(
   topic: string,
   store: DuckDbStore,
   expectedRows: number,
-  timeoutMs = 120_000,
+  timeoutMs = 600_000,
 ): Promise<number> {
   const consumer = log.consumer({ groupId: `${topic}-duckdb`, topics: [topic], maxBatchRecords: 20_000 });
   let seen = 0;
@@ -99,9 +99,15 @@ export async function loadTopicIntoDuckDb(
         }
       },
     });
-    const deadline = Date.now() + timeoutMs;
-    while (seen < expectedRows && failure === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    // A little longer: anything beyond the committed rows (an aborted transaction's) would show now.
+    // Until every committed row is loaded (or a batch failed: rethrown below).
+    await waitForDruid(
+      `DuckDB to load ${expectedRows} rows of ${topic}`,
+      async () =>
+        failure !== undefined || seen >= expectedRows ? { done: true, value: seen } : { done: false, outstanding: `loaded ${seen}` },
+      { timeoutMs, pollMs: 200 },
+    );
+    // A settle, not a wait: anything beyond the committed rows (an aborted transaction's)
+    // would arrive right behind them; the count is compared exactly by the caller.
     await new Promise((r) => setTimeout(r, 1_000));
   } finally {
     await consumer.stop();
@@ -122,9 +128,11 @@ export async function druidSqlRows(brokerUrl: string, query: string): Promise<Ar
 }
 
 /**
- * Waits until each datasource holds exactly `expected` input rows (SUM of the `input_rows`
- * count metric: rows Druid read, before its rollup). More would mean an aborted
- * transaction was read or a row twice; the caller checks equality after a settle.
+ * Waits until each datasource holds at least `expected` input rows (SUM of the
+ * `input_rows` count metric: rows Druid read, before its rollup), as the broker answers
+ * it; progress is logged as it grows. More would mean an aborted transaction was read or
+ * a row twice: callers check equality once the supervisors say they read everything
+ * (waitForSupervisorsCaughtUp).
  */
 export async function waitForIngestion(
   brokerUrl: string,
@@ -132,8 +140,8 @@ export async function waitForIngestion(
   timeoutMs: number,
   log: (l: string) => void = () => {},
 ): Promise<Record<string, number>> {
-  let last: Record<string, number> = {};
-  return until(
+  return waitForDruid(
+    `Druid to ingest ${JSON.stringify(expected)}`,
     async () => {
       const counts: Record<string, number> = {};
       for (const ds of Object.keys(expected)) {
@@ -144,13 +152,11 @@ export async function waitForIngestion(
           counts[ds] = 0; // not created yet: the broker learns a datasource once it has a segment
         }
       }
-      if (JSON.stringify(counts) !== JSON.stringify(last))
-        log(`[druid-it] ingested ${JSON.stringify(counts)} of ${JSON.stringify(expected)}`);
-      last = counts;
-      return Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n) && counts;
+      return Object.entries(expected).every(([ds, n]) => (counts[ds] ?? 0) >= n)
+        ? { done: true, value: counts }
+        : { done: false, outstanding: `ingested ${JSON.stringify(counts)}` };
     },
-    () => `Druid to ingest everything: ${JSON.stringify(last)} of ${JSON.stringify(expected)}`,
-    { timeoutMs, everyMs: 1_000 },
+    { timeoutMs, log, progressEveryMs: 30_000 },
   );
 }
 
@@ -167,11 +173,15 @@ export const KPI_COLUMNS = {
  * the historical — a query can be planned against a partial column list and fail with
  * "Column … not found".
  */
-export async function waitForColumns(brokerUrl: string, wanted: Record<string, readonly string[]>, timeoutMs = 120_000): Promise<void> {
-  let missing: string[] = [];
-  await until(
+export async function waitForColumns(
+  brokerUrl: string,
+  wanted: Record<string, readonly string[]>,
+  o: DruidWaitOptions = { timeoutMs: 600_000 },
+): Promise<void> {
+  await waitForDruid(
+    `the broker's SQL schema to list the KPI columns of ${Object.keys(wanted).join(', ')}`,
     async () => {
-      missing = [];
+      const missing: string[] = [];
       for (const [ds, columns] of Object.entries(wanted)) {
         const rows = (await druidSqlRows(
           brokerUrl,
@@ -180,10 +190,9 @@ export async function waitForColumns(brokerUrl: string, wanted: Record<string, r
         const have = new Set(rows.map((r) => r.c));
         for (const c of columns) if (!have.has(c)) missing.push(`${ds}.${c}`);
       }
-      return missing.length === 0;
+      return missing.length === 0 ? { done: true, value: undefined } : { done: false, outstanding: `missing ${missing.join(', ')}` };
     },
-    () => `Druid's SQL schema to list ${missing.join(', ')}`,
-    { timeoutMs, everyMs: 500 },
+    { pollMs: 500, ...o },
   );
 }
 
