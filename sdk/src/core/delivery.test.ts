@@ -8,6 +8,7 @@ import { createManualClock } from './manual-clock.ts';
 import { batchDigest } from '@gamepulse/proto';
 import { createMemoryStorage, type MemoryStorage } from './memory-storage.ts';
 import type { Connectivity } from './connectivity.ts';
+import type { SendLock } from './lock.ts';
 import type { SendResult } from './transport.ts';
 import { ackFor, createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
@@ -169,6 +170,34 @@ describe('core/delivery 413 split: identity of the parent, and storage', () => {
       [1, digestOf(1)],
     ]);
     for (const h of headers) expect(h.streamId).toBe(whole.streamId);
+  });
+});
+
+describe('core/delivery send lock lost', () => {
+  it('a holder whose lock was lost without release numbers nothing: it yields and takes the lock (and counters) anew', async () => {
+    const calls: string[] = [];
+    let lost = true;
+    const lock: SendLock = {
+      owner: 'tab-a',
+      acquire: async () => {
+        calls.push('acquire');
+        return () => calls.push('release');
+      },
+      held: () => {
+        calls.push(`held:${!lost}`);
+        const was = !lost;
+        lost = false; // the next acquire holds it again
+        return was;
+      },
+      contended: async () => false,
+      liveOwners: async () => new Set(['tab-a']),
+    };
+    const { gp, transport } = createTestClient({ deps: { lock }, options: { flushIntervalMs: 60_000 } });
+    await gp.ready;
+    gp.featureUsed('a');
+    await gp.flush();
+    expect(calls.slice(0, 5)).toEqual(['acquire', 'held:false', 'release', 'acquire', 'held:true']);
+    expect(transport.attempts.map((a) => [a.sequence, a.eventCount])).toEqual([[1, 2]]);
   });
 });
 

@@ -256,6 +256,11 @@ export class Delivery {
     }
     if (this.#release && this.#refreshNeeded) await this.#refresh();
     while (this.#release && !this.#stopped() && this.allowed && this.#hasWork()) {
+      // Only the holder numbers batches: one that lost its lease yields, and takes the counters anew when it holds it again.
+      if (this.#o.lock.held?.() === false) {
+        this.#yieldLock();
+        break;
+      }
       if (this.#pending.length === 0 || this.#cutWaiters.length > 0) this.#freezeDue();
       const batch = this.#pending[0];
       if (!batch) break;
