@@ -185,5 +185,9 @@ describe('split after a lost ack: the real pipeline (collector + processor proce
     );
     expect(counted).toBe(EXPECTED_EVENTS);
     expect(await totalInStore(pipeline.ports.query)).toBe(EXPECTED_EVENTS);
+    // The wholes were counted; every acknowledged piece named a whole that was, and was dropped as such.
+    const verdict = (v: string) => metricSum(processorMetrics!, 'gamepulse_processor_batches_total', `verdict="${v}"`);
+    expect(await verdict('new')).toBe(run.stats.ackLost);
+    expect(await verdict('split_duplicate')).toBe(run.stats.acked);
   }, 300_000);
 });

@@ -8,6 +8,7 @@ import { createManualClock } from './manual-clock.ts';
 import { batchDigest } from '@gamepulse/proto';
 import { createMemoryStorage, type MemoryStorage } from './memory-storage.ts';
 import type { Connectivity } from './connectivity.ts';
+import type { ClientInternals } from './client.ts';
 import type { SendLock } from './lock.ts';
 import type { SendResult } from './transport.ts';
 import { ackFor, createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
@@ -198,6 +199,29 @@ describe('core/delivery send lock lost', () => {
     await gp.flush();
     expect(calls.slice(0, 5)).toEqual(['acquire', 'held:false', 'release', 'acquire', 'held:true']);
     expect(transport.attempts.map((a) => [a.sequence, a.eventCount])).toEqual([[1, 2]]);
+  });
+
+  it('page hide in a tab that lost its lock freezes nothing: the journal keeps the events for the next holder', async () => {
+    let lost = false;
+    const lock: SendLock = {
+      owner: 'tab-a',
+      acquire: async () => () => {},
+      held: () => !lost,
+      contended: async () => false,
+      liveOwners: async () => new Set(['tab-a']),
+    };
+    const { gp, clock, transport } = createTestClient({ deps: { lock }, options: { flushIntervalMs: 60_000 } });
+    await gp.ready;
+    gp.featureUsed('a');
+    await clock.settle(); // holds the lock while the events wait for the interval
+    const { delivery } = gp as ClientInternals;
+    lost = true;
+    expect(delivery.freezeForExit(60_000)).toEqual([]);
+    expect(delivery.pendingBatches).toBe(0);
+    expect(gp.stats().queued).toBe(2);
+    lost = false;
+    expect(delivery.freezeForExit(60_000).map((b) => b.eventCount)).toEqual([2]);
+    expect(transport.attempts).toHaveLength(0);
   });
 });
 

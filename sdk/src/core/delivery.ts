@@ -158,11 +158,12 @@ export class Delivery {
   /**
    * Page hide: if this tab holds the send lock, freezes everything queued into batches
    * of at most `maxBatchBytes` and returns every pending batch (for keepalive sends);
-   * otherwise only makes sure the journal is written, for the next holder to adopt.
+   * otherwise (or when it lost the lock unreleased) only makes sure the journal is
+   * written, for the next holder to adopt.
    */
   freezeForExit(maxBatchBytes: number): FrozenBatch[] {
     void this.#o.journal.flushNow();
-    if (!this.#release || !this.allowed || !this.#state) return [];
+    if (!this.#release || !this.allowed || !this.#state || this.#o.lock.held?.() === false) return [];
     while (this.#o.queue.count > 0) this.#freeze(Math.min(maxBatchBytes, this.#o.maxEventBytes));
     return [...this.#pending];
   }
