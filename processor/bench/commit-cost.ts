@@ -28,7 +28,7 @@ const rows = (n: number, salt: number): RollupRowData[] =>
     value: 1,
   }));
 const w = emptyWindow();
-observe(w, 5);
+observe(w, { seq: 5, digest: 0x5eed, splitOf: 0, splitParentDigest: 0 });
 const state = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ partition: i % 4, namespace: 'dedup', key: `install-${i}`, value: serializeWindow(w) }));
 async function time(label: string, f: () => Promise<void>) {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDuckDbStore, type Checkpoint, type RollupCommit, type RollupSink } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
-import { IngestedBatch, type EventData } from '@gamepulse/proto';
+import { batchDigest, IngestedBatch, type EventData } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';
 import { createProcessor, createProcessorMetrics } from '../src/index.ts';
 import { mulberry32 } from '@gamepulse/testkit';
@@ -104,6 +104,7 @@ async function writeSyntheticLog(dir: string): Promise<{ records: number; encode
         country: ['US', 'DE', 'BR', 'JP'][inst % 4],
       },
       events: evs,
+      batchDigest: batchDigest(evs.map((e) => e.eventId!)),
     }).finish();
     encodedBytes += value.length;
     records.push({ key: installId, value });

@@ -1,6 +1,6 @@
 /**
  * The processor's stable error codes (GP_PROCESSOR_<WHAT>), in the model of
- * @gamepulse/service/errors. Dead letters carry the first two; the others appear in
+ * @gamepulse/service/errors. Dead letters carry the first three; the others appear in
  * logs, errors and the `code` label of metrics. processor/README.md, "Error codes",
  * lists them.
  */
@@ -20,6 +20,13 @@ export const PROCESSOR_ERRORS = defineErrors(
       retryable: false,
       httpStatus: 400,
       grpcStatus: GRPC_STATUS.INVALID_ARGUMENT,
+    },
+    GP_PROCESSOR_BATCH_TOO_OLD: {
+      message:
+        'batch_sequence more than 64 below the highest seen for its stream: dedup cannot tell a re-send from a first delivery, so the batch is dead-lettered, not counted',
+      retryable: false,
+      httpStatus: 409,
+      grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
     },
     GP_PROCESSOR_COMMIT_FAILED: {
       message: 'the sink rejected a commit; deltas discarded, resuming from the checkpoint',

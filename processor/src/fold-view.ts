@@ -12,7 +12,19 @@ import { PAYLOAD_KEYS, type IngestedBatchData } from '@gamepulse/proto';
 import { messageView, type ViewSpec } from '@gamepulse/proto/views';
 
 export const FOLD_VIEW: ViewSpec = {
-  IngestedBatch: ['installId', 'batchSequence', 'context', 'events', 'receivedAtMs', 'keyId'],
+  // streamId … splitParentDigest: the batch's identity for dedup (dedup/install-window.ts).
+  IngestedBatch: [
+    'installId',
+    'batchSequence',
+    'context',
+    'events',
+    'receivedAtMs',
+    'keyId',
+    'streamId',
+    'batchDigest',
+    'splitOfSequence',
+    'splitParentDigest',
+  ],
   Context: ['gameId', 'build', 'platform', 'country'],
   // installId: the player of last resort when player_id is empty (fold-batch.ts).
   Event: ['installId', 'playerId', 'clientTsMs', 'context', ...PAYLOAD_KEYS],

@@ -31,10 +31,13 @@ export {
   serializeWindow,
   deserializeWindow,
   WINDOW_SIZE,
+  DEDUP_VERDICTS,
+  isFolded,
+  type BatchIdentity,
   type InstallWindow,
   type DedupVerdict,
 } from './dedup/install-window.ts';
-export { DEDUP_NAMESPACE } from './dedup/install-dedup.ts';
+export { DEDUP_NAMESPACE, dedupKey, type StreamKey } from './dedup/install-dedup.ts';
 export { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
 export { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
 export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';

@@ -8,11 +8,11 @@ import { Counter, Gauge, Histogram, LATENCY_BUCKETS_S, type Registry } from '@ga
 const ROWS_BUCKETS = [0, 10, 100, 1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000];
 
 export interface ProcessorMetrics {
-  /** Events of new (not duplicate) batches folded into rollups. */
+  /** Events of folded batches (verdicts new and collision) in rollups. */
   events: Counter<string>;
   /** Events whose rows are committed: `events - eventsCommitted` is what a crash would redo. */
   eventsCommitted: Counter<string>;
-  /** Batches by dedup verdict: new | duplicate | too_old. */
+  /** Batches by dedup verdict (dedup/install-window.ts): new | duplicate | collision | split_duplicate | too_old. */
   batches: Counter<'verdict'>;
   /** Records that could not be processed and went to dead letters, by code. */
   poisonRecords: Counter<'code'>;
@@ -33,7 +33,11 @@ export interface ProcessorMetrics {
 export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
   const registers = [registry];
   return {
-    events: new Counter({ name: 'gamepulse_processor_events_total', help: 'Events of new batches folded into rollups', registers }),
+    events: new Counter({
+      name: 'gamepulse_processor_events_total',
+      help: 'Events of folded batches (dedup verdicts new, collision)',
+      registers,
+    }),
     eventsCommitted: new Counter({
       name: 'gamepulse_processor_events_committed_total',
       help: 'Events whose rollups are committed to the sink',
@@ -41,7 +45,7 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
     }),
     batches: new Counter({
       name: 'gamepulse_processor_batches_total',
-      help: 'Input batches by dedup verdict (new, duplicate, too_old)',
+      help: 'Input batches by dedup verdict (new, collision: folded; duplicate, split_duplicate: dropped; too_old: dead-lettered)',
       labelNames: ['verdict'],
       registers,
     }),

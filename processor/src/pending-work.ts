@@ -9,9 +9,10 @@ import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import { foldBatch } from './aggregate/fold-batch.ts';
 import { admitBatch } from './dedup/install-dedup.ts';
+import { isFolded, type DedupVerdict } from './dedup/install-window.ts';
 import type { ProcessorMetrics } from './metrics.ts';
 import { forgetPlayers, hasChanges, takePartition, type PartitionState } from './partition-state.ts';
-import { decodeRecord } from './record.ts';
+import { deadLetterOf, decodeRecord } from './record.ts';
 import type { PartitionCommit } from './sink/types.ts';
 
 /** Process-lifetime counts behind `stats()`. */
@@ -22,7 +23,8 @@ export interface Tally {
   commits: number;
   commitFailures: number;
   recoveries: number;
-  batches: { new: number; duplicate: number; too_old: number };
+  /** Batches by dedup verdict (dedup/install-window.ts). */
+  batches: Record<DedupVerdict, number>;
 }
 
 export function emptyTally(): Tally {
@@ -33,7 +35,7 @@ export function emptyTally(): Tally {
     commits: 0,
     commitFailures: 0,
     recoveries: 0,
-    batches: { new: 0, duplicate: 0, too_old: 0 },
+    batches: { new: 0, duplicate: 0, collision: 0, split_duplicate: 0, too_old: 0 },
   };
 }
 
@@ -102,10 +104,34 @@ export class PendingWork {
       this.logger.warn('poison record dead-lettered', { code: decoded.code, partition: rec.partition, offset: rec.offset });
       return;
     }
-    const verdict = admitBatch(ps.dedup, decoded.installId, decoded.batchSequence);
+    const { stream, identity } = decoded;
+    const verdict = admitBatch(ps.dedup, stream, identity);
     this.tally.batches[verdict] += 1;
     this.metrics.batches.inc({ verdict });
-    if (verdict !== 'new') return;
+    if (verdict === 'collision')
+      this.logger.warn('batch sequence reused by a different batch: counted as a new batch', {
+        game: stream.gameId,
+        install: stream.installId,
+        stream: stream.streamId,
+        sequence: identity.seq,
+        partition: rec.partition,
+        offset: rec.offset,
+      });
+    else if (verdict === 'too_old') {
+      // Nothing tells a late re-send from a first delivery here: keep it, uncounted.
+      const message = `install "${stream.installId}" of game "${stream.gameId}", stream ${stream.streamId}, batch_sequence ${identity.seq}`;
+      ps.deadLetters.push(deadLetterOf(rec, 'GP_PROCESSOR_BATCH_TOO_OLD', message, decoded.batch.keyId ?? ''));
+      this.logger.warn('batch older than the dedup window dead-lettered', {
+        code: 'GP_PROCESSOR_BATCH_TOO_OLD',
+        game: stream.gameId,
+        install: stream.installId,
+        stream: stream.streamId,
+        sequence: identity.seq,
+        partition: rec.partition,
+        offset: rec.offset,
+      });
+    }
+    if (!isFolded(verdict)) return;
     const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);

@@ -4,7 +4,7 @@
  * DuckDB, with a real crash, in test/integration/processor-exactly-once.test.ts.
  */
 import { topicNames } from '@gamepulse/log';
-import { IngestedBatch } from '@gamepulse/proto';
+import { batchDigest, IngestedBatch } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, MemoryLog, MemorySink, until } from '@gamepulse/testkit';
@@ -70,7 +70,7 @@ describe('processor/src/processor', () => {
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
     const dups = traffic.records.filter((r) => r.kind === 'duplicate').length;
     expect(dups).toBeGreaterThan(10);
-    expect(p.stats().batches).toEqual({ new: traffic.unique.length, duplicate: dups, too_old: 0 });
+    expect(p.stats().batches).toEqual({ new: traffic.unique.length, duplicate: dups, collision: 0, split_duplicate: 0, too_old: 0 });
     expect(sink.deadLetters).toHaveLength(1);
     expect(sink.deadLetters[0]).toMatchObject({ code: 'GP_PROCESSOR_RECORD_UNDECODABLE', source: 'processor', raw: POISON_BYTES });
     for (let part = 0; part < PARTITIONS; part++)
@@ -78,7 +78,7 @@ describe('processor/src/processor', () => {
     expect(p.stats().state).toBe('stopped');
   });
 
-  it('calls a sequence below the window too_old, and a batch without install id invalid', async () => {
+  it('dead-letters a sequence below the window as too_old, and a batch without install id as invalid', async () => {
     const log = new MemoryLog();
     await log.ensureTopics([{ name: topics.events, partitions: 1 }]);
     const batch = (seq: number, installId = 'i') => ({
@@ -87,19 +87,31 @@ describe('processor/src/processor', () => {
         installId,
         batchSequence: seq,
         context: { gameId: 'g' },
+        keyId: 'k1',
         events: [{ playerId: 'p', clientTsMs: 120_000, sessionStart: {} }],
       }).finish(),
     });
-    await log.producer().append(topics.events, [batch(100), batch(1), batch(36), batch(36), batch(0), batch(5, '')]);
+    const records = [batch(100), batch(1), batch(36), batch(36), batch(0), batch(5, '')];
+    await log.producer().append(topics.events, records);
     const sink = new MemorySink();
     const registry = new Registry();
-    const p = start({ log, sink, maxPendingRows: 1, metrics: createProcessorMetrics(registry) });
+    const lines: string[] = [];
+    const logger = createLogger({ service: 'processor', write: (l) => void lines.push(l) });
+    const p = start({ log, sink, logger, maxPendingRows: 1, metrics: createProcessorMetrics(registry) });
     await p.start();
     await until(() => consumed(p) === 6 && sink.commits === 1, 'all records');
     const text = await registry.metrics();
     await p.stop();
-    expect(p.stats().batches).toEqual({ new: 2, duplicate: 1, too_old: 1 });
-    expect(sink.deadLetters.map((d) => d.code)).toEqual(['GP_PROCESSOR_RECORD_INVALID', 'GP_PROCESSOR_RECORD_INVALID']);
+    expect(p.stats().batches).toEqual({ new: 2, duplicate: 1, collision: 0, split_duplicate: 0, too_old: 1 });
+    expect(sink.deadLetters.map((d) => d.code)).toEqual([
+      'GP_PROCESSOR_BATCH_TOO_OLD',
+      'GP_PROCESSOR_RECORD_INVALID',
+      'GP_PROCESSOR_RECORD_INVALID',
+    ]);
+    // The too-old batch is kept whole, as read, for an operator to look at.
+    expect(sink.deadLetters[0]).toMatchObject({ source: 'processor', keyId: 'k1', raw: records[1]!.value });
+    expect(sink.deadLetters[0]!.message).toMatch(/install "i" of game "g", stream 0, batch_sequence 1 \(.*\/0@1\)/);
+    expect(lines.some((l) => l.includes('GP_PROCESSOR_BATCH_TOO_OLD') && l.includes('"install":"i"'))).toBe(true);
     expect(sink.rollups.reduce((n, r) => n + (r.events as number), 0)).toBe(2);
     expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="too_old"\} 1/);
     expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="duplicate"\} 1/);
@@ -107,6 +119,122 @@ describe('processor/src/processor', () => {
     expect(text).toMatch(/gamepulse_processor_lag_records\{partition="0"\} 0/);
     expect(text).toMatch(/gamepulse_processor_committed_offset\{partition="0"\} 6/);
     expect(text).toMatch(/gamepulse_processor_commit_seconds_count 1/);
+  });
+
+  describe('batches that reuse a sequence', () => {
+    let eventNo = 0;
+    /** A collector-stamped IngestedBatch of `n` session_starts, with fresh event ids unless given. */
+    function stamped(o: {
+      seq: number;
+      n?: number;
+      ids?: string[];
+      install?: string;
+      game?: string;
+      stream?: number;
+      split?: { seq: number; ids: string[] };
+    }) {
+      const ids = o.ids ?? Array.from({ length: o.n ?? 1 }, () => `e-${++eventNo}`);
+      const installId = o.install ?? 'server-1';
+      return {
+        ids,
+        record: {
+          key: installId,
+          value: IngestedBatch.encode({
+            installId,
+            batchSequence: o.seq,
+            context: { gameId: o.game ?? 'g' },
+            events: ids.map((eventId) => ({ eventId, playerId: 'p', clientTsMs: 120_000, sessionStart: {} })),
+            streamId: o.stream ?? 0,
+            batchDigest: batchDigest(ids),
+            splitOfSequence: o.split?.seq ?? 0,
+            splitParentDigest: o.split ? batchDigest(o.split.ids) : 0,
+          }).finish(),
+        },
+      };
+    }
+
+    async function runAll(records: Array<{ key: string; value: Uint8Array }>, sink = new MemorySink()) {
+      const log = new MemoryLog();
+      await log.ensureTopics([{ name: topics.events, partitions: 1 }]);
+      await log.producer().append(topics.events, records);
+      const registry = new Registry();
+      const lines: string[] = [];
+      const logger = createLogger({ service: 'processor', write: (l) => void lines.push(l) });
+      const p = start({ log, sink, logger, maxPendingRows: 1, metrics: createProcessorMetrics(registry) });
+      await p.start();
+      await until(() => consumed(p) === records.length && !p.stats().pendingRows && sink.commits > 0, 'all records');
+      const text = await registry.metrics();
+      await p.stop();
+      const events = sink.rollups.reduce((n, r) => n + (r.events as number), 0);
+      return { p, sink, text, lines, events };
+    }
+
+    it('counts a restarted server’s batches (sequence 1 again, other events) and drops every re-send', async () => {
+      const first = [1, 2, 3].map((seq) => stamped({ seq, n: 2 }));
+      const restart = [1, 2].map((seq) => stamped({ seq, n: 3 }));
+      const records = [...first, first[2]!, ...restart, restart[0]!, first[0]!, restart[1]!].map((x) => x.record);
+      const { p, text, lines, events } = await runAll(records);
+      expect(events).toBe(3 * 2 + 2 * 3);
+      expect(p.stats().batches).toEqual({ new: 3, duplicate: 4, collision: 2, split_duplicate: 0, too_old: 0 });
+      expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="collision"\} 2/);
+      const warned = lines.filter((l) => l.includes('batch sequence reused by a different batch'));
+      expect(warned).toHaveLength(2);
+      expect(warned[0]).toMatch(/"game":"g".*"install":"server-1".*"stream":0.*"sequence":1/);
+    });
+
+    it('keys windows by game and stream: the same install and sequence in another game or stream is new', async () => {
+      const records = [
+        stamped({ seq: 1 }),
+        stamped({ seq: 1, game: 'other' }),
+        stamped({ seq: 1, stream: 77 }),
+        stamped({ seq: 1, stream: 2 ** 60 }),
+      ].map((x) => x.record);
+      const { p, events } = await runAll([...records, ...records]);
+      expect(events).toBe(4);
+      expect(p.stats().batches).toMatchObject({ new: 4, duplicate: 4, collision: 0 });
+    });
+
+    it('drops the halves of a 413 split whose parent was stored whole, counts them when it was not', async () => {
+      const parent = stamped({ seq: 1, n: 4 });
+      const halves = [
+        stamped({ seq: 2, ids: parent.ids.slice(0, 2), split: { seq: 1, ids: parent.ids } }),
+        stamped({ seq: 3, ids: parent.ids.slice(2), split: { seq: 1, ids: parent.ids } }),
+      ];
+      // Another install: the parent never reached the log.
+      const lost = Array.from({ length: 4 }, () => `e-${++eventNo}`);
+      const lonely = [
+        stamped({ seq: 2, install: 'i2', ids: lost.slice(0, 2), split: { seq: 1, ids: lost } }),
+        stamped({ seq: 3, install: 'i2', ids: lost.slice(2), split: { seq: 1, ids: lost } }),
+      ];
+      const records = [parent, ...halves, halves[1]!, ...lonely, lonely[0]!].map((x) => x.record);
+      const { p, text, events } = await runAll(records);
+      expect(events).toBe(4 + 4);
+      expect(p.stats().batches).toEqual({ new: 3, duplicate: 2, collision: 0, split_duplicate: 2, too_old: 0 });
+      expect(text).toMatch(/gamepulse_processor_batches_total\{verdict="split_duplicate"\} 2/);
+    });
+
+    it('moves a window stored before games and streams were in the key: re-sends across the upgrade stay duplicates', async () => {
+      const sink = new MemorySink();
+      const v1 = new Uint8Array(17);
+      new DataView(v1.buffer).setUint8(0, 1);
+      new DataView(v1.buffer).setBigUint64(1, 5n); // sequences 5 and 4 seen
+      new DataView(v1.buffer).setBigUint64(9, 1n);
+      await sink.commit({
+        consumer: 'processor',
+        rollups: [],
+        players: [],
+        deadLetters: [],
+        positions: [{ topic: topics.events, partition: 0, offset: 0 }],
+        state: [{ partition: 0, namespace: 'dedup', key: 'server-1', value: v1 }],
+      });
+      const records = [stamped({ seq: 5 }), stamped({ seq: 4 }), stamped({ seq: 3 }), stamped({ seq: 6 })].map((x) => x.record);
+      const { p, events } = await runAll(records, sink);
+      expect(events).toBe(2);
+      expect(p.stats().batches).toMatchObject({ new: 2, duplicate: 2, collision: 0 });
+      const state = (await sink.loadCheckpoint('processor')).state.filter((e) => e.namespace === 'dedup');
+      expect(state.map((e) => e.key)).toEqual(['g\u0000server-1']);
+      expect(state[0]!.value![0]).toBe(2);
+    });
   });
 
   it('after a crash, restarts from the last commit and ends with exact totals', async () => {

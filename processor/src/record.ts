@@ -8,26 +8,33 @@ import type { ConsumedRecord } from '@gamepulse/log';
 import type { DeadLetterData, IngestedBatchData } from '@gamepulse/proto';
 import { decodeFoldBatch } from './fold-view.ts';
 import type { ProcessorCode } from './codes.ts';
+import type { StreamKey } from './dedup/install-dedup.ts';
+import type { BatchIdentity } from './dedup/install-window.ts';
 import { int64 } from './num.ts';
 
 export type DecodedRecord =
-  | { ok: true; batch: IngestedBatchData; installId: string; batchSequence: number }
+  | { ok: true; batch: IngestedBatchData; installId: string; batchSequence: number; stream: StreamKey; identity: BatchIdentity }
   | { ok: false; code: ProcessorCode; deadLetter: DeadLetterData };
 
 function deadLetter(rec: ConsumedRecord, code: ProcessorCode, message: string, keyId = ''): DecodedRecord {
+  return { ok: false, code, deadLetter: deadLetterOf(rec, code, message, keyId) };
+}
+
+/** The record as a dead letter with `code`; `raw` is the record's value as read. */
+export function deadLetterOf(rec: ConsumedRecord, code: ProcessorCode, message: string, keyId = ''): DeadLetterData {
   return {
-    ok: false,
     code,
-    deadLetter: {
-      code,
-      message: `${message} (${rec.topic}/${rec.partition}@${rec.offset})`,
-      keyId,
-      receivedAtMs: rec.timestampMs,
-      raw: rec.value,
-      source: 'processor',
-    },
+    message: `${message} (${rec.topic}/${rec.partition}@${rec.offset})`,
+    keyId,
+    receivedAtMs: rec.timestampMs,
+    raw: rec.value,
+    source: 'processor',
   };
 }
+
+/** A number field of the record, or 0 when absent or not a usable value. */
+const positive = (v: number | null | undefined, safe: boolean): number =>
+  typeof v === 'number' && v > 0 && (safe ? Number.isSafeInteger(v) : Number.isFinite(v)) ? v : 0;
 
 export function decodeRecord(rec: ConsumedRecord): DecodedRecord {
   let batch: IngestedBatchData;
@@ -46,5 +53,17 @@ export function decodeRecord(rec: ConsumedRecord): DecodedRecord {
       `install_id "${batch.installId ?? ''}", batch_sequence ${batchSequence}`,
       batch.keyId ?? '',
     );
-  return { ok: true, batch, installId: batch.installId, batchSequence };
+  return {
+    ok: true,
+    batch,
+    installId: batch.installId,
+    batchSequence,
+    stream: { gameId: batch.context?.gameId ?? '', installId: batch.installId, streamId: positive(int64(batch.streamId), false) },
+    identity: {
+      seq: batchSequence,
+      digest: positive(batch.batchDigest, true),
+      splitOf: positive(int64(batch.splitOfSequence), true),
+      splitParentDigest: positive(batch.splitParentDigest, true),
+    },
+  };
 }

@@ -102,7 +102,9 @@ let kafka: KafkaProfile | undefined;
 /** Set when running the Druid profile (`--druid`, on top of Kafka). */
 let druid: DruidProfile | undefined;
 
-async function sample(sim: Simulator | undefined): Promise<Sample & { lag: number; online: number; duplicates: number }> {
+async function sample(
+  sim: Simulator | undefined,
+): Promise<Sample & { lag: number; online: number; duplicates: number; collisions: number; tooOld: number }> {
   const [collector, processor, online] = await Promise.all([
     scrape(`http://127.0.0.1:${opts.collectorHttpPort}/metrics`),
     kafka
@@ -118,7 +120,10 @@ async function sample(sim: Simulator | undefined): Promise<Sample & { lag: numbe
     accepted: sumMetric(collector, 'gamepulse_collector_events_accepted_total'),
     committed: sumMetric(processor, 'gamepulse_processor_events_committed_total'),
     lag: sumMetric(processor, 'gamepulse_processor_lag_records'),
-    duplicates: sumMetric(processor, 'gamepulse_processor_batches_total', (l) => !l.includes('verdict="new"')),
+    // Dedup verdicts (processor/README.md, "Dedup"): re-sends dropped; collisions folded; too_old dead-lettered.
+    duplicates: sumMetric(processor, 'gamepulse_processor_batches_total', (l) => /verdict="(duplicate|split_duplicate)"/.test(l)),
+    collisions: sumMetric(processor, 'gamepulse_processor_batches_total', (l) => l.includes('verdict="collision"')),
+    tooOld: sumMetric(processor, 'gamepulse_processor_batches_total', (l) => l.includes('verdict="too_old"')),
     online: online?.rows[0]?.players ?? 0,
   };
 }
@@ -183,7 +188,9 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
       const rate = (a: number, b: number) => fmt(Math.max(0, (a - b) / dt));
       const line =
         `${new Date(s.at).toISOString().slice(11, 19)}  tracked ${rate(s.tracked, prev.tracked)}/s · acked ${rate(s.accepted, prev.accepted)}/s · ` +
-        `committed ${rate(s.committed, prev.committed)}/s · lag ${fmt(s.lag)} rec · re-sends dropped ${fmt(s.duplicates)} · online ${fmt(s.online)} · total ${fmt(s.committed)}`;
+        `committed ${rate(s.committed, prev.committed)}/s · lag ${fmt(s.lag)} rec · re-sends dropped ${fmt(s.duplicates)}` +
+        (s.collisions || s.tooOld ? ` (sequence collisions ${fmt(s.collisions)}, too old ${fmt(s.tooOld)})` : '') +
+        ` · online ${fmt(s.online)} · total ${fmt(s.committed)}`;
       process.stdout.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
       prev = s;
     });

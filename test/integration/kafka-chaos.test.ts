@@ -50,13 +50,13 @@ interface SeedReport {
 
 const reports: SeedReport[] = [];
 
-/** Duplicate (and too-old) batches a set of processors dropped, from their /metrics. */
+/** Re-sent batches a set of processors dropped (verdicts duplicate, split_duplicate), from their /metrics. */
 async function droppedBy(urls: string[]): Promise<number> {
   let n = 0;
   for (const url of urls)
     n +=
       (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="duplicate"')) +
-      (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="too_old"'));
+      (await metricSum(url, 'gamepulse_processor_batches_total', 'verdict="split_duplicate"'));
   return n;
 }
 

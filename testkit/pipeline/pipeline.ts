@@ -29,6 +29,8 @@ export interface PipelineOptions {
   processors?: number;
   /** Extra environment of every processor. */
   processorEnv?: Record<string, string>;
+  /** Extra environment of the collector (e.g. a lower GAMEPULSE_COLLECTOR_MAX_BODY_BYTES). */
+  collectorEnv?: Record<string, string>;
   /** Kafka: the broker to start (own ports and data dir per test file). */
   broker?: KafkaOptions;
   /** Topic prefix (a fresh one per scenario keeps runs on one broker apart). @default 'gamepulse' */
@@ -125,6 +127,7 @@ export class Pipeline {
         GAMEPULSE_COLLECTOR_HTTP_PORT: String(this.ports.http),
         GAMEPULSE_COLLECTOR_GRPC_PORT: String(this.ports.grpc),
         GAMEPULSE_COLLECTOR_KEYS: this.o.keys,
+        ...this.o.collectorEnv,
       },
       `http://127.0.0.1:${this.ports.http}/readyz`,
       join(this.o.dataDir, 'logs'),

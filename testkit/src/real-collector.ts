@@ -5,7 +5,7 @@
  * reader that decodes what landed on the events topic (IngestedBatch) — the ground
  * truth for "delivered exactly once". A subpath of its own: it loads the collector.
  */
-import { IngestedBatch } from '@gamepulse/proto';
+import { IngestedBatch, type IngestedBatchMessage } from '@gamepulse/proto';
 import { topicNames, type Log } from '@gamepulse/log';
 import { createLogger } from '@gamepulse/service';
 import { loadCollectorConfig, startCollector, type RunningCollector } from '@gamepulse/collector';
@@ -36,6 +36,8 @@ export interface RealCollector {
   grpcUrl: string;
   /** Every event record on the events topic, in log order (re-sent batches appear again). */
   delivered(): Promise<DeliveredEvent[]>;
+  /** Every record on the events topic, decoded, in log order: the batches as the collector stored them. */
+  batches(): Promise<IngestedBatchMessage[]>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startRealCollector(overrides: Record<string, unknown> = {}
     httpUrl: `http://127.0.0.1:${collector.httpPort}`,
     grpcUrl: `http://127.0.0.1:${collector.grpcPort}`,
     delivered: () => readEvents(log, topic),
+    batches: async () => (await readTopic(log, topic)).map((r) => IngestedBatch.decode(r.value)),
     async close() {
       await collector.close();
       await temp.dispose();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Event, type EventData } from '@gamepulse/proto';
+import { batchDigest, Event, type EventData } from '@gamepulse/proto';
 import type { LogProducer } from '@gamepulse/log';
 import { COLLECTOR_ERRORS, type CollectorErrorCode } from '../errors.ts';
 import { batch, encodeBatch, gzipBatch, TEST_NOW_MS, validEvent } from '../testing/batches.ts';
@@ -151,6 +151,22 @@ describe('collector/pipeline/ingestBatch', () => {
 
       const rejectedMetric = await h.registry.getSingleMetric('gamepulse_collector_events_rejected_total')!.get();
       expect(rejectedMetric.values.find((v) => v.labels.code === 'GP_EVENT_CURRENCY_INVALID')?.value).toBeGreaterThanOrEqual(1);
+    });
+
+    it('stamps the digest of every received event id (rejected ones too) and passes stream and split parent through', async () => {
+      const id = 'inst-identity-dedup';
+      const events = [validEvent(id, 1), validEvent(id, 2, { eventId: 'not-a-uuid' }), validEvent(id, 3)];
+      const identity = { streamId: 2 ** 52 + 17, splitOfSequence: 41, splitParentDigest: 0xdeadbeef };
+      expectAck(await h.send(encodeBatch(batch(id, events, { batchSequence: 42, ...identity }))));
+      expectAck(await h.send(encodeBatch(batch(id, events.slice(0, 1), { batchSequence: 43 }))));
+      const records = (await h.events()).filter((b) => b.installId === id);
+      expect(records).toHaveLength(2);
+      expect(records[0]!.events).toHaveLength(2); // the invalid id is rejected, yet in the digest
+      expect(records[0]).toMatchObject({ ...identity, batchDigest: batchDigest(events.map((e) => e.eventId!)) });
+      expect(records[1]!.batchDigest).toBe(batchDigest([events[0]!.eventId!]));
+      expect(records[1]!.batchDigest).not.toBe(records[0]!.batchDigest);
+      // An SDK without stream ids or splits: the fields stay unset (0).
+      expect([records[1]!.streamId ?? 0, records[1]!.splitOfSequence ?? 0, records[1]!.splitParentDigest ?? 0]).toEqual([0, 0, 0]);
     });
 
     it('acks a batch with no valid event (accepted 0), writes nothing to the events topic but the dead letters', async () => {

@@ -9,7 +9,7 @@
  * Each step returns a value; the first refusal ends the request with a stable code.
  * Nothing is acknowledged before the log made the write durable.
  */
-import type { BatchAckData, EventData } from '@gamepulse/proto';
+import { batchDigest, type BatchAckData, type EventBatchData, type EventData } from '@gamepulse/proto';
 import { failure, type CollectorFailure } from '../errors.ts';
 import { verifySignature, type IngestKey } from '../keys/index.ts';
 import type { Admission } from '../limits/index.ts';
@@ -19,7 +19,7 @@ import { decodeBatch } from './decode.ts';
 import { decompressBody } from './decompress.ts';
 import { correctEventTimes, type TimeCorrection } from './event-time.ts';
 import { jsonBatchToProtobuf } from './json-batch.ts';
-import { buildRecords, type BatchRecords } from './records.ts';
+import { buildRecords, type BatchIdentity, type BatchRecords } from './records.ts';
 import type { IngestDeps, IngestInput, IngestResult } from './types.ts';
 import { splitEvents, type RejectedEvent } from './validate-events.ts';
 
@@ -39,6 +39,25 @@ export function admitKey(input: IngestInput, deps: IngestDeps): { ok: true; key:
   }
   return { ok: true, key };
 }
+
+/**
+ * What the processor's dedup needs of the batch as received: its stream and split parent
+ * as sent, and the digest of every event id in order — rejected events included, so a
+ * re-send (same bytes, same rejections) gets the same digest whatever validation says.
+ */
+function identityOf(batch: EventBatchData, events: readonly EventData[]): BatchIdentity {
+  const ids = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) ids[i] = events[i]!.eventId ?? '';
+  return {
+    // A random uint64: above 2^53 it decodes rounded, the same way for every copy.
+    streamId: typeof batch.streamId === 'number' && Number.isFinite(batch.streamId) && batch.streamId > 0 ? batch.streamId : 0,
+    batchDigest: batchDigest(ids),
+    splitOfSequence: safeOrZero(batch.splitOfSequence),
+    splitParentDigest: safeOrZero(batch.splitParentDigest),
+  };
+}
+
+const safeOrZero = (n: number | null | undefined): number => (typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : 0);
 
 /** Events per player of the batch (player_id, else the install id), for per-player limits. */
 function playersOf(events: readonly EventData[], installId: string): Map<string, number> {
@@ -172,6 +191,7 @@ function prepare(
   const records = buildRecords({
     installId: checked.installId,
     batchSequence: checked.batchSequence,
+    identity: identityOf(batch, events),
     context,
     sentAtMs: batch.sentAtMs,
     receivedAtMs: input.receivedAtMs,

@@ -3,7 +3,9 @@
  * every event was rejected) and one `DeadLetter` per rejected event. Both are keyed by
  * install id, so an install's batches stay in order on one partition. The context is
  * the enriched one (enrich.ts); corrected event times (event-time.ts) are written into
- * the events' `client_ts_ms`. The client's IP is not part of any record.
+ * the events' `client_ts_ms`. The client's IP is not part of any record. The batch's
+ * identity (stream, digest, split parent) lets the processor tell a re-send of a batch
+ * from a different batch under the same (install, batch_sequence).
  */
 import { DeadLetter, Event, IngestedBatch, type ContextData } from '@gamepulse/proto';
 import type { LogRecord } from '@gamepulse/log';
@@ -23,9 +25,21 @@ export interface BatchRecords {
   deadLetters: LogRecord[];
 }
 
+/** The batch's identity for the processor's dedup (proto/gamepulse/v1/topics.proto). */
+export interface BatchIdentity {
+  /** EventBatch.stream_id as sent; 0 when the SDK sent none. */
+  streamId: number;
+  /** batchDigest over the event_id of every event received, accepted or rejected, in order. */
+  batchDigest: number;
+  /** EventBatch.split_of_sequence / split_parent_digest as sent; 0 when not a 413 half. */
+  splitOfSequence: number;
+  splitParentDigest: number;
+}
+
 export interface RecordsInput {
   installId: string;
   batchSequence: number;
+  identity: BatchIdentity;
   context: ContextData;
   /** Client clock when the batch was built; 0 or absent when the client did not say. */
   sentAtMs: number | null | undefined;
@@ -76,6 +90,10 @@ export function buildRecords(input: RecordsInput): BatchRecords {
       clockSkewMs: clockSkewMs(receivedAtMs, input.sentAtMs),
       keyId: key.keyId,
       rejected: input.rejected.length,
+      streamId: input.identity.streamId,
+      batchDigest: input.identity.batchDigest,
+      splitOfSequence: input.identity.splitOfSequence,
+      splitParentDigest: input.identity.splitParentDigest,
     }).finish();
     const value = eventBytes ? appendLengthDelimited(head, INGESTED_EVENTS_FIELD, input.valid.map(bytesOf)) : head;
     out.events = { key: installId, value, timestampMs: receivedAtMs };

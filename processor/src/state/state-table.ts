@@ -35,6 +35,11 @@ export class StateTable<V> {
     this.dirty.add(key);
   }
 
+  /** Removes the entry; the next commit deletes it from the store. */
+  delete(key: string): void {
+    if (this.values.delete(key)) this.dirty.add(key);
+  }
+
   /**
    * Drops the entry without writing anything: for state the store already deleted
    * (a player erased by a deletion request, in the same transaction as its position).

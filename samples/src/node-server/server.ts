@@ -5,12 +5,14 @@
  * client must not be trusted with (match results, rewards, purchases validated by the
  * server). One SDK client per server process, with a fixed install id (the server),
  * player ids per event through `identify()`, a storage directory (locked to this
- * process) so a restart loses nothing unacknowledged, and a SIGTERM hook that flushes
- * within a deadline before the process exits (what Kubernetes' termination grace
- * period expects).
+ * process) that keeps the install's counters and batch stream, unacknowledged batches
+ * and queued events across restarts, and a SIGTERM hook that flushes within a deadline
+ * before the process exits (what Kubernetes' termination grace period expects).
  *
- *   npx tsx samples/src/node-server/server.ts --grpc http://127.0.0.1:50051 --key dev-key [--matches 0=forever]
+ *   npx tsx samples/src/node-server/server.ts --grpc http://127.0.0.1:50051 --key dev-key \
+ *     [--server-id arena-server-1] [--storage .data/node-server/<server id>] [--matches 0=forever]
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createNodeGamepulse, type NodeGamepulseOptions } from '@gamepulse/sdk/node';
@@ -23,8 +25,15 @@ export interface GameServerOptions {
   httpEndpoint: string;
   gameKey: string;
   gameId?: string;
+  /** The install id: one per server (a fixed id with volatile storage restarts its counters). @default 'arena-server-1' */
   serverId?: string;
-  storageDir?: string;
+  /**
+   * Directory for the SDK's state (install id, counters and batch stream), unacknowledged
+   * batches and queued events; one per server, on a disk that survives restarts (a
+   * Kubernetes StatefulSet volume, say). Required: with a fixed install id and memory
+   * storage, every restart would number batches from 1 again and lose what was unsent.
+   */
+  storageDir: string;
   /** Matches to play; 0 = until stopped. */
   matches?: number;
   playersPerMatch?: number;
@@ -52,6 +61,11 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** Where the CLI keeps a server's SDK data unless `--storage` says otherwise (`.data/` is the repo's git-ignored data directory). */
+export function defaultStorageDir(serverId: string): string {
+  return join('.data', 'node-server', serverId);
+}
+
 export function startGameServer(o: GameServerOptions): GameServer {
   const serverId = o.serverId ?? 'arena-server-1';
   const gp = createNodeGamepulse({
@@ -63,7 +77,7 @@ export function startGameServer(o: GameServerOptions): GameServer {
     build: 'server-1.0.0',
     platform: 'server',
     installId: serverId,
-    ...(o.storageDir ? { storageDir: o.storageDir } : {}),
+    storageDir: o.storageDir,
     ...(o.shutdownOnSignals ? { shutdownOnSignals: o.shutdownOnSignals } : {}),
     flushIntervalMs: 1_000,
   });
@@ -144,6 +158,7 @@ if (isMain) {
       http: { type: 'string', default: 'http://127.0.0.1:8080' },
       key: { type: 'string', default: 'dev-key' },
       matches: { type: 'string', default: '0' },
+      'server-id': { type: 'string', default: 'arena-server-1' },
       storage: { type: 'string' },
       tick: { type: 'string', default: '50' },
     },
@@ -154,10 +169,19 @@ if (isMain) {
     gameKey: values.key,
     matches: Number(values.matches),
     tickMs: Number(values.tick),
-    ...(values.storage ? { storageDir: values.storage } : {}),
+    serverId: values['server-id'],
+    storageDir: values.storage ?? defaultStorageDir(values['server-id']),
     shutdownOnSignals: { deadlineMs: 5_000 },
   });
-  console.log(JSON.stringify({ msg: 'game server started', transport: 'grpc-stream', pid: process.pid }));
+  console.log(
+    JSON.stringify({
+      msg: 'game server started',
+      transport: 'grpc-stream',
+      pid: process.pid,
+      installId: values['server-id'],
+      storageDir: values.storage ?? defaultStorageDir(values['server-id']),
+    }),
+  );
   const result = await server.done;
   await server.gp.shutdown();
   console.log(JSON.stringify({ msg: 'game server finished', ...result, stats: server.gp.stats() }));

@@ -2,11 +2,19 @@
  * The fallback send lock where the Web Locks API is missing (see tab-lock.ts): a lease
  * in localStorage (owner + expiry, renewed every 2 s, taken over 6 s after its owner
  * stopped renewing) and a heartbeat per tab for liveness.
+ *
+ * A lease can be lost while its holder still believes it holds it: browsers throttle
+ * the timers of hidden tabs (to once a minute after five minutes, in Chrome), so the
+ * renewal may come too late and another tab takes the lease over. The holder therefore
+ * checks the lease (`held()`, which also renews it) right before it numbers a batch, and
+ * yields when it is gone; the renewal never writes over another tab's lease.
  */
 import type { SendLock } from '../core/lock.ts';
 
 const LEASE_MS = 6_000;
 const RENEW_MS = 2_000;
+
+export type LeaseLock = SendLock & { held(): boolean; leaving(): void };
 
 /** What the lease key holds (written below, as JSON). */
 interface Lease {
@@ -32,9 +40,10 @@ export function createLeaseLock(
     }
   };
   const beat = () => ls.setItem(beatKey, String(Date.now()));
+  const take = () => ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));
   beat();
   const beating = setInterval(beat, RENEW_MS);
-  const lock: SendLock & { leaving(): void } = {
+  const lock: LeaseLock = {
     owner,
     acquire: (signal) =>
       new Promise((resolve, reject) => {
@@ -43,11 +52,11 @@ export function createLeaseLock(
           if (signal.aborted) return reject(signal.reason as DOMException);
           const lease = read();
           if (!lease || lease.until < Date.now() || lease.owner === owner) {
-            ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));
+            take();
             // Another tab may have written at the same moment: whoever reads itself back wins.
             return setTimeout(() => {
               if (read()?.owner !== owner) return setTimeout(attempt, RENEW_MS);
-              const renew = setInterval(() => ls.setItem(leaseKey, JSON.stringify({ owner, until: Date.now() + LEASE_MS })), RENEW_MS);
+              const renew = setInterval(() => lock.held() || clearInterval(renew), RENEW_MS);
               resolve(() => {
                 clearInterval(renew);
                 if (read()?.owner === owner) ls.removeItem(leaseKey);
@@ -58,6 +67,12 @@ export function createLeaseLock(
         };
         attempt();
       }),
+    held: () => {
+      const lease = read();
+      if (lease?.owner !== owner || lease.until < Date.now()) return false;
+      take();
+      return true;
+    },
     contended: async () => false,
     liveOwners: async () => {
       const live = new Set<string>([owner]);

@@ -8,11 +8,14 @@
  * when it crashes. A BroadcastChannel message tells the others at once.
  *
  * Fallback without Web Locks: a lease in localStorage (owner + expiry, renewed every
- * 2 s, taken over 6 s after its owner stopped renewing) and heartbeats per tab — not
- * exclusive in every race, but with the collector's dedup by (install, batch_sequence)
- * a rare overlap costs a re-sent batch, not a wrong count.
+ * 2 s, taken over 6 s after its owner stopped renewing) and heartbeats per tab. It can
+ * be lost without being released (a throttled hidden tab renews too late), so the
+ * holder checks it before it numbers a batch (`held`, lease-lock.ts); what overlap is
+ * left (sends of one stored batch from two tabs) costs a re-sent batch, which the
+ * backend drops by its digest, not a wrong count.
  */
 import type { SendLock } from '../core/lock.ts';
+import type { LeaseLock } from './lease-lock.ts';
 
 function channel(name: string): BroadcastChannel | undefined {
   try {
@@ -53,9 +56,13 @@ export function createTabLock(gameId: string, owner: string): SendLock & { leavi
     };
   }
   // Loaded only where Web Locks are missing (old Safari, some webviews).
-  const lease = import('./lease-lock.ts').then((m) => m.createLeaseLock(prefix, owner, goneListeners, leaving, () => bc?.close()));
+  let loaded: LeaseLock | undefined;
+  const lease = import('./lease-lock.ts').then(
+    (m) => (loaded = m.createLeaseLock(prefix, owner, goneListeners, leaving, () => bc?.close())),
+  );
   return {
     owner,
+    held: () => loaded?.held() ?? false,
     acquire: async (signal) => (await lease).acquire(signal),
     contended: async () => false,
     liveOwners: async () => (await lease).liveOwners(),

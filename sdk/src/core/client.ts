@@ -328,6 +328,7 @@ class Client implements Gamepulse {
       installId: this.#o.installId,
       playerId: this.#o.playerId,
       newInstallId: () => this.#uuid(this.#o.clock.now()),
+      random: this.#o.random,
     });
     this.#recorder = new Recorder(state, {
       uuid: this.#uuid,

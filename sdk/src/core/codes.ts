@@ -26,11 +26,12 @@ export const SDK_CODES = {
   GP_SDK_ACK_INVALID: 'the acknowledgement could not be decoded as a BatchAck',
   GP_SDK_ACK_MISMATCH: 'the acknowledgement names a different batch_sequence than the batch sent',
   GP_SDK_STORAGE_FAILED: 'reading or writing the offline store failed; the SDK carries on in memory',
-  GP_SDK_STORAGE_VOLATILE: 'installId is fixed but storage is not persistent: batch sequences restart at 1 after a restart',
+  GP_SDK_STORAGE_VOLATILE:
+    'installId is fixed but storage is not persistent: each start is a new batch stream (stream_id) from sequence 1, so batches are told apart, but unsent events and batches are lost on exit; give a Node server a storageDir',
   GP_SDK_FLUSH_TIMEOUT: 'flush() gave up waiting after flushTimeoutMs; events stay queued',
   GP_SDK_CALLBACK_FAILED: 'a callback passed in the options (onBatchAcked, onDebug) threw',
   GP_SDK_QUEUE_EVICTED: 'a queued low-priority event (design, debug) was dropped to make room for a more important one',
-  GP_SDK_BATCH_SPLIT: 'the collector refused a batch as too large; it is re-sent as two halves',
+  GP_SDK_BATCH_SPLIT: 'the collector refused a batch as too large; it is re-sent as two halves that name it (split_of_sequence)',
   GP_SDK_TRANSPORT_UNAVAILABLE:
     'the transport could not be used (handshake refused, method not implemented, its code not loaded); the next one is tried, else the batch waits, stored',
   GP_SDK_TRANSPORT_FALLBACK: 'switched to a less preferred transport for a while',

@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from './manual-clock.ts';
-import { createMemoryStorage } from './memory-storage.ts';
+import { batchDigest } from '@gamepulse/proto';
+import { createMemoryStorage, type MemoryStorage } from './memory-storage.ts';
 import type { Connectivity } from './connectivity.ts';
+import type { ClientInternals } from './client.ts';
+import type { SendLock } from './lock.ts';
 import type { SendResult } from './transport.ts';
 import { ackFor, createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
@@ -79,6 +82,146 @@ describe('core/delivery 413 splitting', () => {
     // sdk_health travels with one half only
     const healthCarriers = transport.attempts.filter((a) => decodeBatch(a.bytes).sdkHealth);
     expect(new Set(healthCarriers.map((a) => a.sequence)).size).toBeLessThanOrEqual(healthCarriers.length);
+  });
+});
+
+describe('core/delivery 413 split: identity of the parent, and storage', () => {
+  /** Memory storage whose deleteBatch waits for the test (or forever: a crash); `disk` is the same data, ungated. */
+  function gatedDeletes() {
+    const disk = createMemoryStorage();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const storage: MemoryStorage = { ...disk, deleteBatch: (sequence) => gate.then(() => disk.deleteBatch(sequence)) };
+    return { storage, disk, open };
+  }
+
+  it('neither half is sent before both are stored and the parent is deleted', async () => {
+    const { storage, open } = gatedDeletes();
+    const transport = createFakeTransport((b) => (b.eventCount > 4 ? tooLarge : ackFor(b)));
+    const { gp, clock } = createTestClient({ storage, transport, options: { flushIntervalMs: 60_000 } });
+    await gp.ready;
+    for (let i = 0; i < 7; i++) gp.featureUsed(`f${i}`);
+    void gp.flush();
+    await clock.settle();
+    expect(transport.attempts.map((a) => a.sequence)).toEqual([1]); // the whole, refused; the halves wait
+    expect(storage.batchSequences()).toEqual([1, 2, 3]);
+    open();
+    await gp.flush();
+    expect(transport.attempts.map((a) => a.sequence)).toEqual([1, 2, 3]);
+    expect(storage.batchSequences()).toEqual([]);
+  });
+
+  it('after a crash between storing the halves and deleting the parent, a restart sends the parent, never its halves too', async () => {
+    const { storage, disk } = gatedDeletes(); // the delete never finishes: the process "crashes" mid-split
+    const run1 = createTestClient({ storage, transport: createFakeTransport(() => tooLarge), options: { flushIntervalMs: 60_000 } });
+    await run1.gp.ready;
+    for (let i = 0; i < 7; i++) run1.gp.featureUsed(`f${i}`);
+    void run1.gp.flush();
+    await run1.clock.settle();
+    expect(disk.batchSequences()).toEqual([1, 2, 3]);
+
+    const run2 = createTestClient({ storage: disk });
+    await run2.gp.ready;
+    await run2.gp.flush();
+    expect(run2.transport.attempts.map((a) => [a.sequence, a.eventCount])).toEqual([[1, 8]]);
+    expect(disk.batchSequences()).toEqual([]);
+  });
+
+  it('quarters name a half that had a failed attempt (it may be stored), and the whole for a half refused at once', async () => {
+    const tries = new Map<number, number>();
+    const transport = createFakeTransport((b) => {
+      const n = (tries.get(b.sequence) ?? 0) + 1;
+      tries.set(b.sequence, n);
+      if (b.sequence === 2 && n === 1) return unavailable; // the first half: 503 (it may be stored), then 413
+      return b.eventCount > 2 ? tooLarge : ackFor(b);
+    });
+    const { gp, clock } = createTestClient({ transport, options: { flushIntervalMs: 60_000, retry: { baseDelayMs: 1, maxDelayMs: 1 } } });
+    await gp.ready;
+    for (let i = 0; i < 7; i++) gp.featureUsed(`f${i}`);
+    const flushed = gp.flush();
+    await clock.advance(100);
+    await flushed;
+    const headers = transport.attempts.map((a) => ({ seq: a.sequence, n: a.eventCount, ...decodeBatch(a.bytes) }));
+    const whole = headers[0]!;
+    expect(whole).toMatchObject({ seq: 1, n: 8 });
+    expect(whole.streamId).toBeGreaterThan(0);
+    const digestOf = (seq: number) => batchDigest(headers.find((h) => h.seq === seq)!.events.map((e) => e.eventId));
+    const name = (seq: number) => {
+      const h = headers.find((x) => x.seq === seq)!;
+      return [h.splitOfSequence, h.splitParentDigest];
+    };
+    expect(name(2)).toEqual([1, digestOf(1)]);
+    expect(name(3)).toEqual([1, digestOf(1)]);
+    expect([...tries]).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 1],
+      [5, 1],
+      [3, 1],
+      [6, 1],
+      [7, 1],
+    ]);
+    // 2 had a 503 (may be stored): its quarters 4, 5 name it; 3 was refused at once: its quarters 6, 7 name the whole.
+    expect([4, 5].map(name)).toEqual([
+      [2, digestOf(2)],
+      [2, digestOf(2)],
+    ]);
+    expect([6, 7].map(name)).toEqual([
+      [1, digestOf(1)],
+      [1, digestOf(1)],
+    ]);
+    for (const h of headers) expect(h.streamId).toBe(whole.streamId);
+  });
+});
+
+describe('core/delivery send lock lost', () => {
+  it('a holder whose lock was lost without release numbers nothing: it yields and takes the lock (and counters) anew', async () => {
+    const calls: string[] = [];
+    let lost = true;
+    const lock: SendLock = {
+      owner: 'tab-a',
+      acquire: async () => {
+        calls.push('acquire');
+        return () => calls.push('release');
+      },
+      held: () => {
+        calls.push(`held:${!lost}`);
+        const was = !lost;
+        lost = false; // the next acquire holds it again
+        return was;
+      },
+      contended: async () => false,
+      liveOwners: async () => new Set(['tab-a']),
+    };
+    const { gp, transport } = createTestClient({ deps: { lock }, options: { flushIntervalMs: 60_000 } });
+    await gp.ready;
+    gp.featureUsed('a');
+    await gp.flush();
+    expect(calls.slice(0, 5)).toEqual(['acquire', 'held:false', 'release', 'acquire', 'held:true']);
+    expect(transport.attempts.map((a) => [a.sequence, a.eventCount])).toEqual([[1, 2]]);
+  });
+
+  it('page hide in a tab that lost its lock freezes nothing: the journal keeps the events for the next holder', async () => {
+    let lost = false;
+    const lock: SendLock = {
+      owner: 'tab-a',
+      acquire: async () => () => {},
+      held: () => !lost,
+      contended: async () => false,
+      liveOwners: async () => new Set(['tab-a']),
+    };
+    const { gp, clock, transport } = createTestClient({ deps: { lock }, options: { flushIntervalMs: 60_000 } });
+    await gp.ready;
+    gp.featureUsed('a');
+    await clock.settle(); // holds the lock while the events wait for the interval
+    const { delivery } = gp as ClientInternals;
+    lost = true;
+    expect(delivery.freezeForExit(60_000)).toEqual([]);
+    expect(delivery.pendingBatches).toBe(0);
+    expect(gp.stats().queued).toBe(2);
+    lost = false;
+    expect(delivery.freezeForExit(60_000).map((b) => b.eventCount)).toEqual([2]);
+    expect(transport.attempts).toHaveLength(0);
   });
 });
 

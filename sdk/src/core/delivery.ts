@@ -4,8 +4,8 @@
  * moved the counters, left batches, or died with journaled events), freezes due
  * events into the next batch, and sends pending batches one at a time, oldest first,
  * over the retrying transport: acknowledged (count, observe, forget), rejected for good
- * (drop, count, report, forget), too large (split in halves), or aborted (stays
- * stored). Batches are frozen only when the one before them is settled, so during an
+ * (drop, count, report, forget), too large (split in halves that name it, stored
+ * in its place before either is sent: split.ts), or aborted (stays stored). Batches are frozen only when the one before them is settled, so during an
  * outage events wait in the queue, where the byte budget can still choose by lane.
  * Its phases (whether a cycle runs, whether it holds the lock, which step is under way)
  * are the transition table in delivery-state.ts; every change of phase is checked
@@ -59,6 +59,12 @@ export class Delivery {
   #pending: FrozenBatch[] = [];
   #pendingByteCount = 0;
   readonly #storedWrites = new WeakMap<FrozenBatch, Promise<void>>();
+  /**
+   * Halves split off in this process whose attempts were all refused: the collector
+   * holds none of them. Any other batch may be stored (an attempt failed without a
+   * definite answer, or it was loaded, its attempts unknown).
+   */
+  readonly #neverStored = new WeakSet<FrozenBatch>();
   readonly #healthOfBatch = new Map<number, DropCounts>();
   readonly #waiters: Array<() => void> = [];
   #cutWaiters: Array<() => void> = [];
@@ -108,9 +114,18 @@ export class Delivery {
     // A shared storage's journal belongs to other live tabs until they die: adopted under the lock.
     this.#refreshNeeded = shared;
     // A single-process storage's journal is all ours: events a crash left behind.
-    if (!shared && loaded.journal?.length)
-      this.#adopting = adoptable(loaded.journal, batches, this.#o.persistence).then((events) => this.#takeOrphans(events));
+    const orphans = !shared && loaded.journal?.length;
+    if (orphans || batches.length > 1)
+      this.#adopting = this.#dropUnsentPieces().then(() =>
+        orphans ? adoptable(loaded.journal!, batches, this.#o.persistence).then((events) => this.#takeOrphans(events)) : undefined,
+      );
     this.kick();
+  }
+
+  /** The retry layer re-sends `batch`: an attempt failed, and may have been stored. */
+  retried(batch: FrozenBatch): void {
+    this.counters.retries++;
+    this.#neverStored.delete(batch);
   }
 
   /** Call after each event entered the queue. */
@@ -143,11 +158,12 @@ export class Delivery {
   /**
    * Page hide: if this tab holds the send lock, freezes everything queued into batches
    * of at most `maxBatchBytes` and returns every pending batch (for keepalive sends);
-   * otherwise only makes sure the journal is written, for the next holder to adopt.
+   * otherwise (or when it lost the lock unreleased) only makes sure the journal is
+   * written, for the next holder to adopt.
    */
   freezeForExit(maxBatchBytes: number): FrozenBatch[] {
     void this.#o.journal.flushNow();
-    if (!this.#release || !this.allowed || !this.#state) return [];
+    if (!this.#release || !this.allowed || !this.#state || this.#o.lock.held?.() === false) return [];
     while (this.#o.queue.count > 0) this.#freeze(Math.min(maxBatchBytes, this.#o.maxEventBytes));
     return [...this.#pending];
   }
@@ -241,6 +257,11 @@ export class Delivery {
     }
     if (this.#release && this.#refreshNeeded) await this.#refresh();
     while (this.#release && !this.#stopped() && this.allowed && this.#hasWork()) {
+      // Only the holder numbers batches: one that lost its lease yields, and takes the counters anew when it holds it again.
+      if (this.#o.lock.held?.() === false) {
+        this.#yieldLock();
+        break;
+      }
       if (this.#pending.length === 0 || this.#cutWaiters.length > 0) this.#freezeDue();
       const batch = this.#pending[0];
       if (!batch) break;
@@ -296,6 +317,7 @@ export class Delivery {
     if (!view) return;
     for (const b of view.batches) this.#addPending(b);
     this.#pending.sort((x, y) => x.sequence - y.sequence);
+    if (view.batches.length > 0) await this.#dropUnsentPieces();
     this.#state!.nextBatchSequence = Math.max(this.#state!.nextBatchSequence, (this.#pending.at(-1)?.sequence ?? 0) + 1);
     this.#takeOrphans(view.orphans);
   }
@@ -352,7 +374,16 @@ export class Delivery {
     if (this.#pending.length === 0) for (const w of this.#waiters.splice(0)) w();
   }
 
-  /** 413: halves with new sequences take the batch's place; one event alone is dropped (split.ts, loaded on first use). */
+  /** Pieces of a split that a crash left stored next to their parent, never sent (split.ts). */
+  async #dropUnsentPieces(): Promise<void> {
+    if (this.#pending.length > 1) for (const b of (await import('./split.ts')).unsentPieces(this.#pending)) this.#settle(b);
+  }
+
+  /**
+   * 413: halves with new sequences, naming the batch, take its place; one event alone
+   * is dropped (split.ts, loaded on first use). Neither half is sent before both are
+   * stored and the batch is deleted (split.ts states why).
+   */
   async #split(batch: FrozenBatch, failure: SendFailure): Promise<void> {
     if (batch.eventCount <= 1) {
       this.#o.drops.add('GP_SDK_EVENT_TOO_LARGE', batch.eventCount);
@@ -365,11 +396,20 @@ export class Delivery {
       return this.#settle(batch);
     }
     this.#step('splitting');
-    const halves = (await import('./split.ts')).halve(batch, () => this.#state!.nextBatchSequence++, this.#healthOfBatch, this.#o.report);
+    const halves = (await import('./split.ts')).halve(
+      batch,
+      () => this.#state!.nextBatchSequence++,
+      this.#healthOfBatch,
+      this.#o.report,
+      !this.#neverStored.has(batch),
+      this.#o.persistence,
+    );
     this.#step('holding');
-    void this.#o.persistence.saveState();
-    for (const h of halves) this.#storedWrites.set(h, this.#o.persistence.putBatch(h, []));
+    for (const h of halves) this.#neverStored.add(h);
     this.#settle(batch, halves);
+    // Writes run in order: once the batch's delete is done, both halves are stored.
+    const replaced = this.#o.persistence.idle();
+    for (const h of halves) this.#storedWrites.set(h, replaced);
   }
 
   #acked(batch: FrozenBatch, ack: Ack, rttMs: number | undefined): void {

@@ -37,6 +37,7 @@ export function freezeBatch(state: PersistedState, events: readonly QueuedEvent[
     {
       installId: state.installId,
       batchSequence: sequence,
+      streamId: state.streamId,
       sentAtMs: h.sentAtMs,
       context: h.context,
       clockOffsetMs: h.clockOffsetMs,

@@ -1,7 +1,8 @@
 /**
  * A batch, once built, is frozen: its encoded `EventBatch` bytes are what is stored,
- * sent, and re-sent on every retry, so a re-send is byte-identical and carries the same
- * batch_sequence, which is how the processor recognises it.
+ * sent, and re-sent on every retry, so a re-send is byte-identical: the same stream_id
+ * and batch_sequence, and the same event ids (their digest), which is how the processor
+ * recognises it.
  *
  * Events are encoded once at track time, without `sequence` (field 5) and
  * `session_number` (field 9): those per-install counters are assigned when the batch
@@ -15,7 +16,7 @@
 import { encodeEventBatch, putVarint, varintSize, type EventBatchData } from '@gamepulse/proto/sdk';
 
 export interface FrozenBatch {
-  /** EventBatch.batch_sequence: per install, +1 per new batch. */
+  /** EventBatch.batch_sequence: per install and stream, +1 per new batch. */
   readonly sequence: number;
   /** The encoded EventBatch, uncompressed. Never modified after creation. */
   readonly bytes: Uint8Array;

@@ -1,8 +1,10 @@
 /**
  * Reconciles what storage held with the options: which install this is, where its
- * counters continue, and which stored batches are still to be sent.
+ * counters continue (and in which batch stream), and which stored batches are still to
+ * be sent.
  */
 import type { FrozenBatch } from './frozen-batch.ts';
+import { randomId, type RandomSource } from './random.ts';
 import type { LoadedStorage, PersistedState } from './storage.ts';
 
 export interface InstallInputs {
@@ -11,6 +13,8 @@ export interface InstallInputs {
   installId: string | undefined;
   playerId: string | undefined;
   newInstallId: () => string;
+  /** Draws the stream id of a counter that starts now. */
+  random: RandomSource;
 }
 
 export interface Install {
@@ -19,7 +23,7 @@ export interface Install {
   batches: FrozenBatch[];
 }
 
-export function reconcileInstall({ loaded, installId, playerId, newInstallId }: InstallInputs): Install {
+export function reconcileInstall({ loaded, installId, playerId, newInstallId, random }: InstallInputs): Install {
   const batches = [...loaded.batches].sort((a, b) => a.sequence - b.sequence);
   const fresh = (id: string): PersistedState => ({
     installId: id,
@@ -37,6 +41,10 @@ export function reconcileInstall({ loaded, installId, playerId, newInstallId }: 
   } else {
     state = { ...state };
   }
+  // A counter that starts now (fresh state, or another install's) starts a stream; the
+  // state of an older SDK continues in a stream of its own from here on (batches it froze
+  // keep their bytes, without a stream id).
+  state.streamId ||= randomId(random);
   // Counters are written before the batches that use them, but a storage that lost the
   // state file must still never hand out a stored batch's sequence again.
   const lastStored = batches.at(-1)?.sequence ?? 0;

@@ -10,6 +10,12 @@ export interface SendLock {
   readonly owner: string;
   /** Resolves with a release function once this instance holds the lock. */
   acquire(signal: AbortSignal): Promise<() => void>;
+  /**
+   * False when the holder lost the lock without releasing it (a lease that expired while
+   * its tab's timers were throttled): it must number no more batches, and yields. Locks
+   * that cannot be lost (Web Locks, a single process) leave it out.
+   */
+  held?(): boolean;
   /** True when another tab is waiting for the lock (the holder then yields between batches). */
   contended(): Promise<boolean>;
   /** Owners (tabs, processes) still alive: journaled events of others are adopted. */

@@ -51,9 +51,7 @@ export function createPipeline({ o, deps, lock, report, drops, state, maxEventBy
     platform: Array.isArray(deps.transport) ? (deps.transport as readonly Transport[]) : [deps.transport as Transport],
     connectivity,
     report,
-    onRetry: () => {
-      if (delivery) delivery.counters.retries++;
-    },
+    onRetry: (batch) => delivery?.retried(batch),
   });
   const queue = new EventQueue({
     maxBytes: o.maxQueueBytes,

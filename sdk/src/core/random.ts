@@ -19,6 +19,11 @@ export function fillRandom(source: RandomSource, bytes: Uint8Array): void {
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(source.next() * 256);
 }
 
+/** A random integer in [1, 2^53), 21 + 32 bits from two draws (EventBatch.stream_id). */
+export function randomId(source: RandomSource): number {
+  return Math.floor(source.next() * 2 ** 21) * 2 ** 32 + Math.floor(source.next() * 2 ** 32) || 1;
+}
+
 /** Bytes fetched from the CSPRNG per call: one call serves many UUIDs. */
 const POOL_BYTES = 4096;
 

@@ -11,6 +11,7 @@ import type { Report } from './debug.ts';
 import { withFallback, withTiming } from './fallback.ts';
 import type { ResolvedOptions } from './options.ts';
 import { withRetry } from './retry.ts';
+import type { FrozenBatch } from './frozen-batch.ts';
 import type { Transport } from './transport.ts';
 
 export interface SendStackInputs {
@@ -19,8 +20,8 @@ export interface SendStackInputs {
   platform: readonly Transport[];
   connectivity: Connectivity;
   report: Report;
-  /** Called for every re-send (stats().retries). */
-  onRetry: () => void;
+  /** Called for every re-send of `batch` (stats().retries; an attempt that may have been stored). */
+  onRetry: (batch: FrozenBatch) => void;
 }
 
 export interface SendStack {
@@ -53,7 +54,7 @@ export function createSendStack({ o, platform, connectivity, report, onRetry }: 
     breaker,
     connectivity,
     onRetry: ({ batch, attempt, delayMs, failure }) => {
-      onRetry();
+      onRetry(batch);
       report('info', 'GP_SDK_SEND_RETRY', {
         message: `${failure.serverCode ?? failure.code}${failure.message ? ` (${failure.message})` : ''}`,
         batchSequence: batch.sequence,

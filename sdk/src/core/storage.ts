@@ -27,6 +27,13 @@ export interface PersistedState {
   nextEventSequence: number;
   /** Next EventBatch.batch_sequence to assign. */
   nextBatchSequence: number;
+  /**
+   * EventBatch.stream_id: a random id (0 < id < 2^53) chosen when the batch_sequence
+   * counter starts, and kept with it, so a counter that starts again at 1 (memory
+   * storage, a new directory) is a new stream and never repeats a (stream, sequence)
+   * the collector has seen. Absent in state written by older SDKs (one is chosen on load).
+   */
+  streamId?: number;
   /** Sessions numbered so far by this install. */
   sessionNumber: number;
   /** Recent session ids and their numbers (numbers are assigned when a batch is frozen). */
@@ -113,6 +120,8 @@ export function mergeState(stored: PersistedState | undefined, next: PersistedSt
   if (!stored || stored.installId !== next.installId) return next;
   return {
     ...next,
+    // The first stream stored wins, so tabs that each chose one for an older state agree.
+    streamId: stored.streamId ?? next.streamId,
     nextEventSequence: Math.max(stored.nextEventSequence, next.nextEventSequence),
     nextBatchSequence: Math.max(stored.nextBatchSequence, next.nextBatchSequence),
     sessionNumber: Math.max(stored.sessionNumber, next.sessionNumber),

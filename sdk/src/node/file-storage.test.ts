@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '@gamepulse/testkit';
 import { createFileStorage } from './file-storage.ts';
+import { createSeededRandom } from '../core/random.ts';
 import type { SendResult } from '../core/transport.ts';
 import { createFakeTransport, decodeBatch } from '../testing/fake-transport.ts';
 import { createTestClient } from '../testing/test-client.ts';
@@ -30,7 +31,7 @@ describe('node/file-storage', () => {
     const onDisk = readFileSync(join(dir, 'batches.v1', '0000000000000001.pb'));
     expect(decodeBatch(onDisk).events).toHaveLength(4); // session_start, progression, resource, session_end
 
-    const run2 = createTestClient({ storage: createFileStorage(dir) });
+    const run2 = createTestClient({ storage: createFileStorage(dir), options: { random: createSeededRandom(2) } });
     await run2.gp.ready;
     expect(run2.gp.installId).toBe(run1.gp.installId);
     run2.gp.featureUsed('map');
@@ -40,6 +41,9 @@ describe('node/file-storage', () => {
     expect(Buffer.from(resent!.bytes).equals(onDisk)).toBe(true);
     for (const attempt of down.attempts) expect(Buffer.from(attempt.bytes).equals(onDisk)).toBe(true);
     expect(next!.sequence).toBe(2);
+    // The counter continues, so does its stream (kept in state.v1.json), though run 2 draws other random numbers.
+    expect(decodeBatch(next!.bytes).streamId).toBe(decodeBatch(onDisk).streamId);
+    expect(decodeBatch(onDisk).streamId).toBeGreaterThan(0);
     const events = decodeBatch(next!.bytes).events;
     expect(events.map((e) => e.sequence)).toEqual([5, 6]); // run 1 used 1..4
     expect(events[0]!.sessionNumber).toBe(2);

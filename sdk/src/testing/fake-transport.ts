@@ -72,6 +72,10 @@ export interface PlainBatch {
   context?: Record<string, string>;
   events: PlainEvent[];
   sdkHealth?: { droppedByReason?: Record<string, number>; queued?: number };
+  /** Left out when 0 (proto3 defaults): a batch of an older SDK, or not a split piece. */
+  streamId?: number;
+  splitOfSequence?: number;
+  splitParentDigest?: number;
 }
 
 export function decodeBatch(bytes: Uint8Array): PlainBatch {
