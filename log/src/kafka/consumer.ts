@@ -148,6 +148,8 @@ export class KafkaConsumer implements LogConsumer {
   private readonly positions = new Map<string, number>();
   /** Partitions of this generation that onAssigned started "from the beginning" (offset 0). */
   private readonly fromStart = new Set<string>();
+  /** GROUP_JOIN events seen: an assignment resumes its partitions only if no newer join came. */
+  private joins = 0;
   private readonly firstAssignment = deferred<void>();
   private stopRequested = false;
   private stopping: Promise<void> | undefined;
@@ -321,7 +323,8 @@ export class KafkaConsumer implements LogConsumer {
     } catch (err) {
       this.host.logger.warn('pausing new partitions failed', { groupId: this.options.groupId, error: errorMessage(err) });
     }
-    void this.queue.run(() => this.assign(assignment));
+    const join = ++this.joins;
+    void this.queue.run(() => this.assign(assignment, join));
   }
 
   private onGenerationGone(reason: string, fatal?: unknown): void {
@@ -524,7 +527,7 @@ export class KafkaConsumer implements LogConsumer {
 
   // ── generation lifecycle (inside the queue) ──────────────────────────────────────
 
-  private async assign(assignment: TopicPartition[]): Promise<void> {
+  private async assign(assignment: TopicPartition[], join: number): Promise<void> {
     const state = this.machine.state;
     if (state === 'stopping' || state === 'stopped' || state === 'failed') return;
     // A rejoin kafkajs did without an event (unknown member id, stale metadata): the
@@ -560,7 +563,8 @@ export class KafkaConsumer implements LogConsumer {
       this.consumer!.seek({ topic: o.topic, partition: o.partition, offset: String(o.offset) });
       this.positions.set(tpKey(o.topic, o.partition), o.offset);
     }
-    this.consumer!.resume(byTopic(assignment));
+    // Not when kafkajs joined again meanwhile: the newer assignment's partitions wait for its own check.
+    if (join === this.joins) this.consumer!.resume(byTopic(assignment));
     this.machine.transitionTo('active');
     this.lastActivityMs = this.host.options.now();
     this.host.logger.info('partitions assigned', {
