@@ -20,7 +20,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { freePort, until } from '@gamepulse/testkit';
 import { createRollupsLoader, loaderMetrics, type RollupsLoader } from '@gamepulse/loader';
@@ -159,19 +159,25 @@ async function lowWatermarks(topic: string): Promise<Map<number, number>> {
 
 // ── processors and loaders through their library entry points ──────────────────────
 
+/**
+ * The processor group of a test's topics: one per test, because kafkajs's round-robin
+ * assigner hands every member partitions of every topic any member subscribes to.
+ */
+const groupOf = (prefix: string) => `processor-${prefix}`;
+
 function processorOn(log: KafkaLog, prefix: string, registry: Registry, acceptPositionGaps = false): Processor {
   const topics = topicNames(prefix);
-  const changelog = changelogTopicFor(prefix, 'processor');
+  const changelog = changelogTopicFor(prefix, groupOf(prefix));
   return createProcessor({
     log,
     sink: kafkaTransactionSink({
       log,
-      groupId: 'processor',
+      groupId: groupOf(prefix),
       topics: { events: topics.events, rollups: topics.rollups, deadLetter: topics.deadLetter, changelog },
       logger: quiet,
     }),
     topics,
-    groupId: 'processor',
+    groupId: groupOf(prefix),
     commitIntervalMs: 200,
     maxBatchRecords: 20,
     maxConsecutiveFailures: 3,
@@ -183,7 +189,7 @@ function processorOn(log: KafkaLog, prefix: string, registry: Registry, acceptPo
 
 async function pipelineTopics(prefix: string, eventPartitions: number): Promise<KafkaLog> {
   const topics = topicNames(prefix);
-  const changelog = changelogTopicFor(prefix, 'processor');
+  const changelog = changelogTopicFor(prefix, groupOf(prefix));
   const log = await open({ topicConfigs: { [changelog]: { ...CHANGELOG_TOPIC_CONFIG } } });
   await log.ensureTopics([
     { name: topics.events, partitions: eventPartitions },
@@ -194,15 +200,15 @@ async function pipelineTopics(prefix: string, eventPartitions: number): Promise<
   return log;
 }
 
-async function committedOf(log: KafkaLog, topic: string): Promise<Map<number, number>> {
-  return new Map((await log.committed('processor', topic)).map((c) => [c.partition, c.offset]));
+async function committedOf(log: KafkaLog, prefix: string): Promise<Map<number, number>> {
+  return new Map((await log.committed(groupOf(prefix), topicNames(prefix).events)).map((c) => [c.partition, c.offset]));
 }
 
 /**
  * Starts `processor` and waits for its outcome: the error it stopped with (start or
  * `done` rejected), or undefined once it committed `topic` up to `ends` (it went on).
  */
-async function processorOutcome(p: Processor, log: KafkaLog, topic: string, ends: Map<number, number>): Promise<unknown> {
+async function processorOutcome(p: Processor, log: KafkaLog, prefix: string, ends: Map<number, number>): Promise<unknown> {
   let failure: unknown;
   let failed = false;
   const fail = (err: unknown) => {
@@ -215,7 +221,7 @@ async function processorOutcome(p: Processor, log: KafkaLog, topic: string, ends
   await until(
     async () => {
       if (failed) return true;
-      const committed = await committedOf(log, topic);
+      const committed = await committedOf(log, prefix);
       reached = [...ends].every(([partition, end]) => (committed.get(partition) ?? -1) >= end);
       return reached;
     },
@@ -283,6 +289,11 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     await admin.connect();
   }, 300_000);
 
+  afterEach(async () => {
+    // A failed assertion leaves its services running: none may outlive its test.
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  });
+
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     for (const l of logs) await l.close().catch(() => undefined);
@@ -294,7 +305,7 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
   it('the services create their topics with the configured RF, min.insync and append time, and refuse a topic with a lower RF', async () => {
     const prefix = `rf-${RUN}`;
     const topics = topicNames(prefix);
-    const changelog = changelogTopicFor(prefix, 'processor');
+    const changelog = changelogTopicFor(prefix, groupOf(prefix));
     // The collector's topics (it creates them in the real pipeline).
     const collectorSide = await open();
     await collectorSide.ensureTopics([
@@ -303,6 +314,8 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     ]);
     const durability = {
       GAMEPULSE_TOPIC_PREFIX: prefix,
+      GAMEPULSE_PROCESSOR_GROUP: groupOf(prefix),
+      GAMEPULSE_LOADER_GROUP: `loader-${prefix}`,
       GAMEPULSE_KAFKA_REPLICATION_FACTOR: '1',
       GAMEPULSE_KAFKA_MIN_INSYNC_REPLICAS: '1',
     };
@@ -362,9 +375,9 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     await append(0, half);
     const firstEnds = new Map((await log.endOffsets(topics.events)).map((e) => [e.partition, e.offset]));
     const a = processorOn(await open(), prefix, new Registry());
-    expect(await processorOutcome(a, log, topics.events, firstEnds)).toBeUndefined();
+    expect(await processorOutcome(a, log, prefix, firstEnds)).toBeUndefined();
     await a.stop();
-    const stored = (await committedOf(log, topics.events)).get(0)!;
+    const stored = (await committedOf(log, prefix)).get(0)!;
     expect(stored).toBe(firstEnds.get(0));
 
     // More events, then the records past the stored position are deleted (as retention
@@ -379,20 +392,20 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     for (const attempt of ['first start', 'restart']) {
       const registry = new Registry();
       const b = processorOn(await open(), prefix, registry);
-      const failure = await processorOutcome(b, log, topics.events, ends);
+      const failure = await processorOutcome(b, log, prefix, ends);
       expect(codesOf(failure), `${attempt}: stops with GP_LOG_POSITION_LOST`).toContain('GP_LOG_POSITION_LOST');
       expect(String((failure as Error)?.message ?? failure)).toContain(`below the log start ${logStart}`);
       expect(b.health().ok).toBe(false);
       expect(await gapCount(registry, { topic: topics.events, partition: '0', outcome: 'stopped' })).toBe(1);
       // Nothing of the rest processed: the stored position did not move.
-      expect((await committedOf(log, topics.events)).get(0), `${attempt}: position unchanged`).toBe(stored);
+      expect((await committedOf(log, prefix)).get(0), `${attempt}: position unchanged`).toBe(stored);
       await b.stop().catch(() => undefined);
     }
 
     // The operator accepts the gap: the processor resumes at the log start, counted.
     const registry = new Registry();
     const c = processorOn(await open(), prefix, registry, true);
-    expect(await processorOutcome(c, log, topics.events, ends)).toBeUndefined();
+    expect(await processorOutcome(c, log, prefix, ends)).toBeUndefined();
     expect(await gapCount(registry, { topic: topics.events, partition: '0', outcome: 'accepted' })).toBe(1);
     await c.stop();
 
@@ -416,7 +429,7 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
       expect((await log.producer().append(topics.events, traffic.records.slice(from, to))).ok).toBe(true);
       const p = processorOn(await open(), prefix, new Registry());
       const ends = new Map((await log.endOffsets(topics.events)).map((e) => [e.partition, e.offset]));
-      expect(await processorOutcome(p, log, topics.events, ends)).toBeUndefined();
+      expect(await processorOutcome(p, log, prefix, ends)).toBeUndefined();
       await p.stop();
     };
     const rollupEnds = async () => new Map((await log.endOffsets(topics.rollups)).map((e) => [e.partition, e.offset]));
