@@ -153,6 +153,13 @@ async function describeTopics(names: string[]): Promise<Map<string, { rf: number
   return out;
 }
 
+/** DeleteRecords (what retention does to a segment, on demand) up to `offset`, per partition. */
+async function deleteRecords(topic: string, upTo: Array<{ partition: number; offset: number }>): Promise<void> {
+  // kafkajs finds the leaders in its admin client's metadata, which lists only topics asked about.
+  await admin.fetchTopicMetadata({ topics: [topic] });
+  await admin.deleteTopicRecords({ topic, partitions: upTo.map((p) => ({ partition: p.partition, offset: String(p.offset) })) });
+}
+
 async function lowWatermarks(topic: string): Promise<Map<number, number>> {
   return new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.low)]));
 }
@@ -385,7 +392,7 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     await append(half, traffic.records.length);
     const end = (await log.endOffsets(topics.events))[0]!.offset;
     const logStart = stored + 10;
-    await admin.deleteTopicRecords({ topic: topics.events, partitions: [{ partition: 0, offset: String(logStart) }] });
+    await deleteRecords(topics.events, [{ partition: 0, offset: logStart }]);
     expect((await lowWatermarks(topics.events)).get(0)).toBe(logStart);
     const ends = new Map([[0, end]]);
 
@@ -446,10 +453,10 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     const ends = await rollupEnds();
     const deleted = [...ends].filter(([p, end]) => end > (stored.get(p) ?? 0) + 2);
     expect(deleted.length).toBeGreaterThan(0);
-    await admin.deleteTopicRecords({
-      topic: topics.rollups,
-      partitions: deleted.map(([partition]) => ({ partition, offset: String((stored.get(partition) ?? 0) + 2) })),
-    });
+    await deleteRecords(
+      topics.rollups,
+      deleted.map(([partition]) => ({ partition, offset: (stored.get(partition) ?? 0) + 2 })),
+    );
 
     for (const attempt of ['first start', 'restart']) {
       const registry = new Registry();
