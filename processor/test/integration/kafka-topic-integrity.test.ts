@@ -11,7 +11,9 @@
  *    (records deleted with DeleteRecords, as retention would) stop with
  *    GP_LOG_POSITION_LOST, count it in gamepulse_log_position_gaps_total and report
  *    unhealthy, without processing the rest — again after a restart — until started
- *    with `acceptPositionGaps`, which resumes at the log start and says so.
+ *    with `acceptPositionGaps`, which resumes at the log start and says so;
+ *  - a consumer overtaken by retention while it runs stops the same way instead of
+ *    kafkajs's silent reset to the earliest offset, and its committed offset stays.
  *
  * Own broker: two free ports (testkit freePort), data dir .data/kafka-integrity-it;
  * stopped at the end.
@@ -25,7 +27,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { freePort, until } from '@gamepulse/testkit';
 import { createRollupsLoader, loaderMetrics, type RollupsLoader } from '@gamepulse/loader';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
-import { openKafkaLog, topicNames, type ConsumedRecord, type KafkaLog, type KafkaLogOptions } from '@gamepulse/log';
+import { openKafkaLog, topicNames, type ConsumedRecord, type KafkaLog, type KafkaLogOptions, type PositionGap } from '@gamepulse/log';
 import { createLogger, Registry } from '@gamepulse/service';
 import { DEFAULT_KAFKA_VERSION, startKafka, stopKafka, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
 import { createProcessor, createProcessorMetrics, type Processor } from '../../src/index.ts';
@@ -475,5 +477,50 @@ describe('processor/test/integration/kafka-topic-integrity: replication, retenti
     expect(await gapCount(registry, { topic: topics.rollups, outcome: 'accepted' })).toBe(deleted.length);
     await accepting.stop();
     await store.close();
+  }, 300_000);
+
+  it("a running consumer overtaken by retention stops with GP_LOG_POSITION_LOST, never kafkajs's silent reset; its committed offset stays", async () => {
+    const log = await open();
+    const topic = `overtaken-${RUN}`;
+    const group = `overtaken-${RUN}`;
+    await log.ensureTopics([{ name: topic, partitions: 1 }]);
+    const records = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ key: 'k', value: Buffer.from(`r${from + i}`) }));
+    expect((await log.producer().append(topic, records(0, 30))).ok).toBe(true);
+
+    const seen: number[] = [];
+    const failures: unknown[] = [];
+    const gaps: PositionGap[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let blocked = false;
+    const c = log.consumer({ groupId: group, topics: [topic], maxBatchRecords: 5, maxWaitMs: 50, onPositionGap: (g) => void gaps.push(g) });
+    await c.run({
+      onBatch: async (b) => {
+        seen.push(...b.records.map((r) => r.offset));
+        await c.commit([{ topic, partition: 0, offset: b.nextOffset }]);
+        if (!blocked) {
+          blocked = true;
+          await gate; // the consumer falls behind here
+        }
+      },
+      onFailed: (err) => void failures.push(err),
+    });
+    await until(() => blocked, 'the first batch', SLOW);
+    // While it is behind: more records, and retention takes everything below 45 — past
+    // whatever the consumer fetched already (at most the first 30).
+    expect((await log.producer().append(topic, records(30, 30))).ok).toBe(true);
+    await deleteRecords(topic, [{ partition: 0, offset: 45 }]);
+    release();
+    await until(() => failures.length > 0 || seen.some((o) => o >= 45), 'the consumer stops, or reads on after the gap', SLOW);
+
+    expect(codesOf(failures[0]), 'stops with GP_LOG_POSITION_LOST').toContain('GP_LOG_POSITION_LOST');
+    const position = Math.max(...seen) + 1;
+    expect(position).toBeLessThanOrEqual(30);
+    expect((failures[0] as Error).message).toContain(`stored position ${position} is below the log start 45`);
+    expect(gaps).toEqual([{ groupId: group, topic, partition: 0, position, logStart: 45, accepted: false }]);
+    expect(seen.filter((o) => o >= position)).toEqual([]); // nothing after the gap delivered
+    // kafkajs's reset would have committed "earliest" over it.
+    expect(await log.committed(group, topic)).toEqual([{ topic, partition: 0, offset: position }]);
+    await c.stop().catch(() => undefined);
   }, 300_000);
 });
