@@ -53,6 +53,12 @@
  *    `restartOnFailure` says no once stop() was called, and a kafkajs consumer still seen
  *    after stop() (joining or fetching) is logged as an error, disconnected again, and
  *    crashed for good by the batches it fetches (`stats().zombiesStopped`).
+ *  - Gaps (../position-gaps.ts): newly assigned partitions stay paused until the offsets
+ *    onAssigned returned are compared with the partitions' log starts and sought; one
+ *    below its log start fails the assignment with GP_LOG_POSITION_LOST (onFailed),
+ *    unless `acceptPositionGaps`. A fetch that finds its offset out of range later
+ *    (retention overtook a running consumer) ends the consumer the same way, never with
+ *    kafkajs's silent reset to the earliest offset (offset-reset-guard.ts).
  *  - A consumer that holds partitions, is not inside a callback, and saw no fetch
  *    complete for consumerStallTimeoutMs while records wait on its partitions is stalled
  *    (kafkajs fetches every maxWaitMs while it runs): an error line, `health()` not ok
