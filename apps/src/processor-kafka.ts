@@ -3,7 +3,10 @@
  * read_committed) + the Kafka transaction sink; `runService` serves the ops endpoints.
  * Topics: the collector creates events and dead-letter; this creates the rollups topic
  * and its changelog (compacted, partitioned like the events topic — checked, because
- * the state of input partition p must live in changelog partition p).
+ * the state of input partition p must live in changelog partition p). Every topic it
+ * uses, the events topic too, must have the configured replication factor and
+ * min.insync.replicas: otherwise it stays up, not ready, and consumes nothing
+ * (refusals.ts).
  */
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
 import type { ServiceContext } from '@gamepulse/service';
@@ -18,6 +21,7 @@ import {
 } from '@gamepulse/processor';
 import type { StartedMode } from './processor.ts';
 import { processorStopStep } from './processor-stop-step.ts';
+import { ensureTopicsOrRefuse } from './refusals.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Promise<StartedMode> {
@@ -37,11 +41,18 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     return { stop: [closeLog], checks, port, topic: names.events };
 
   const partitions = (await log.partitions(names.events))!;
-  await log.ensureTopics([
-    { name: names.rollups, partitions: DEFAULT_PARTITIONS.rollups },
-    { name: names.deadLetter, partitions: DEFAULT_PARTITIONS.deadLetter },
-    { name: changelog, partitions },
-  ]);
+  const refused = await ensureTopicsOrRefuse(
+    log,
+    [
+      // Exists (the collector's): listed so that its durability is checked too.
+      { name: names.events, partitions },
+      { name: names.rollups, partitions: DEFAULT_PARTITIONS.rollups },
+      { name: names.deadLetter, partitions: DEFAULT_PARTITIONS.deadLetter },
+      { name: changelog, partitions },
+    ],
+    logger,
+  );
+  if (refused) return { stop: [closeLog], checks: [refused, ...checks], port, topic: names.events };
   const changelogPartitions = await log.partitions(changelog);
   if (changelogPartitions !== partitions)
     throw new Error(
@@ -65,6 +76,7 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     maxConsecutiveFailures: config.maxConsecutiveFailures,
     logger,
     metrics: createProcessorMetrics(registry),
+    acceptPositionGaps: config.kafkaAcceptPositionGaps,
   });
   processor = p;
   const stop = [

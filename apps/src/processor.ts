@@ -33,6 +33,7 @@ import {
 } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
 import { processorStopStep } from './processor-stop-step.ts';
+import { refusal, refusalCode } from './refusals.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 /** What a mode started: its shutdown steps and checks, and the processor once its input topic exists. */
@@ -140,10 +141,18 @@ void runService({
     const { processor } = mode;
     if (!processor) return mode; // shut down while waiting for the topic
     processor.done.catch((err: unknown) => {
+      // A lost position is not fixed by a restart: stay up, not ready (processor health
+      // names it), until an operator decides (refusals.ts).
+      if (refusalCode(err)) return void ctx.logger.error('processor stopped: an operator decides (log/README.md, "Gaps")', { err });
       ctx.logger.error('processor gave up; exiting for the supervisor to restart', { err });
       ctx.stop('processor failed', { failed: true });
     });
-    await processor.start();
+    try {
+      await processor.start();
+    } catch (err) {
+      if (!refusalCode(err)) throw err;
+      return { ...mode, checks: [refusal('processor', err, ctx.logger), ...(mode.checks ?? [])] };
+    }
     await mode.afterStart?.();
     ctx.logger.info('processor started', { port: mode.port, topic: mode.topic, groupId: ctx.config.groupId, log: ctx.config.logKind });
     return mode;

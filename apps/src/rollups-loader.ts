@@ -9,11 +9,16 @@
  * process open the file read-write. The processors (any number, in other processes)
  * write only to Kafka. SIGTERM/SIGINT: finish the batch in hand, leave the groups, stop
  * HTTP, close the store, exit 0.
+ *
+ * Refusals (refusals.ts): a topic with a lower replication factor or min.insync.replicas
+ * than configured, or a stored position below a topic's log start, keep the process up
+ * but not ready — /readyz names the problem — and nothing is loaded or applied.
  */
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
 import { runService } from '@gamepulse/service';
 import { startQueryApi } from '@gamepulse/api';
 import { openDuckDbStore } from '@gamepulse/store';
+import { ensureTopicsOrRefuse, refusal, refusalCode } from './refusals.ts';
 import {
   loadLoaderConfig,
   loaderKafkaOptions,
@@ -34,10 +39,14 @@ void runService({
     const log = await openKafkaLog(loaderKafkaOptions(config, logger));
     // The processors (rollups) and the collector (deletions) create them too; whoever is
     // first decides the partition count.
-    await log.ensureTopics([
-      { name: topics.rollups, partitions: DEFAULT_PARTITIONS.rollups },
-      { name: topics.deletions, partitions: DEFAULT_PARTITIONS.deletions },
-    ]);
+    const refused = await ensureTopicsOrRefuse(
+      log,
+      [
+        { name: topics.rollups, partitions: DEFAULT_PARTITIONS.rollups },
+        { name: topics.deletions, partitions: DEFAULT_PARTITIONS.deletions },
+      ],
+      logger,
+    );
     const store = await openDuckDbStore({ path: config.storePath, registry, logger });
     const loader = createRollupsLoader({
       log,
@@ -46,6 +55,7 @@ void runService({
       groupId: config.groupId,
       logger,
       metrics: loaderMetrics(registry),
+      acceptPositionGaps: config.kafkaAcceptPositionGaps,
     });
     // No processor state here (it lives in the processors' changelog; see loader/README.md,
     // "Privacy: deleting a player"): only the store's rows.
@@ -57,6 +67,7 @@ void runService({
       coordinate: coverThenErase({ log, loader, topics, processorGroupId: config.processorGroupId }),
       logger,
       metrics: deletionsMetrics(registry),
+      acceptPositionGaps: config.kafkaAcceptPositionGaps,
     });
     const api = await startQueryApi({
       store,
@@ -67,12 +78,28 @@ void runService({
       console: config.console,
       isDraining: () => ctx.stopping,
       checks: [
+        ...(refused ? [refused] : []),
         { name: 'loader', check: async () => loader.health() },
         { name: 'deletions', check: async () => deletions.health() },
       ],
     });
-    await loader.start();
-    await deletions.start();
+    const stop = [
+      { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
+      { name: 'loader: finish the batch, leave the group', run: () => loader.stop(), timeoutMs: 30_000 },
+      { name: 'http: stop serving', run: () => api.close() },
+      { name: 'store: close (checkpoints the WAL)', run: () => store.close() },
+      { name: 'log: close', run: () => log.close() },
+    ];
+    if (refused) return { stop };
+    try {
+      await loader.start();
+      await deletions.start();
+    } catch (err) {
+      // A lost position: the consumer's health says so; the process stays up, not ready.
+      if (!refusalCode(err)) throw err;
+      refusal('loader', err, logger);
+      return { stop };
+    }
     logger.info('loader started', {
       port: api.port,
       host: config.host,
@@ -80,14 +107,6 @@ void runService({
       storePath: config.storePath,
       brokers: config.kafkaBrokers,
     });
-    return {
-      stop: [
-        { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
-        { name: 'loader: finish the batch, leave the group', run: () => loader.stop(), timeoutMs: 30_000 },
-        { name: 'http: stop serving', run: () => api.close() },
-        { name: 'store: close (checkpoints the WAL)', run: () => store.close() },
-        { name: 'log: close', run: () => log.close() },
-      ],
-    };
+    return { stop };
   },
 });

@@ -43,6 +43,13 @@ export const LOG_ERRORS = defineErrors(
       httpStatus: 504,
       grpcStatus: GRPC_STATUS.DEADLINE_EXCEEDED,
     },
+    GP_LOG_POSITION_LOST: {
+      message:
+        'a consumer\'s stored position is below the partition\'s log start (retention or DeleteRecords removed records it never read): it stops rather than skip them; an operator decides (log/README.md, "Gaps")',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.DATA_LOSS,
+    },
     GP_LOG_UNAVAILABLE: {
       message: 'the event log cannot take writes right now; nothing was stored, retry later',
       retryable: true,

@@ -25,6 +25,15 @@ export { partitionForKey, murmur2 } from './partitioner.ts';
 export { openEmbeddedLog, type EmbeddedLog, type EmbeddedLogStats } from './embedded/embedded-log.ts';
 export type { EmbeddedLogOptions, EmbeddedLogLogger } from './embedded/options.ts';
 export { LOG_ERRORS } from './errors.ts';
+export {
+  positionGapCounter,
+  planSeeks,
+  describeGap,
+  PositionLostError,
+  POSITION_GAPS_METRIC,
+  type PositionGap,
+  type PositionGapHandling,
+} from './position-gaps.ts';
 export { EmbeddedLogError, EMBEDDED_LOG_ERRORS, type EmbeddedLogErrorCode } from './embedded/errors.ts';
 export {
   isTransactionalLog,

@@ -170,4 +170,21 @@ describe('restarting consumer (stand-in LogConsumer)', () => {
     const h = harness(['throw']);
     await expect(h.rc.start()).rejects.toThrow('no group coordinator');
   });
+
+  it('a lost position (GP_LOG_POSITION_LOST) is not restarted: the consumer stops for good and problem() names it', async () => {
+    const h = harness(['ok']);
+    await h.rc.start();
+    expect(h.rc.problem()).toBeUndefined();
+    h.made[0]!.handlers!.onFailed!(
+      Object.assign(new Error('stored position 5 is below the log start 20'), { code: 'GP_LOG_POSITION_LOST' }),
+    );
+    await settle();
+    expect(h.made).toHaveLength(1); // no new consumer: it would meet the same gap
+    expect(h.made[0]!.stopped).toBe(true);
+    expect(h.rc.restarts).toBe(0);
+    expect(h.rc.problem()).toBe('GP_LOG_POSITION_LOST: stored position 5 is below the log start 20');
+    expect(h.events).toEqual([
+      'error test consumer stopped: its stored position is below the log start; not restarting (an operator decides)',
+    ]);
+  });
 });

@@ -7,6 +7,10 @@
  * group — doubling the wait up to a cap — until one runs or `stop()` is called. The new
  * consumer's `onAssigned` reads the positions from the store again, so nothing is
  * skipped or applied twice.
+ *
+ * Except for a lost position (GP_LOG_POSITION_LOST: the stored position is below the
+ * log start, position-gaps.ts): a new consumer would meet the same gap, so the wrapper
+ * stops for good and reports it (`problem`), for its owner's health; an operator decides.
  */
 import type { ConsumerHandlers, Log, LogConsumer } from './types.ts';
 
@@ -55,6 +59,8 @@ export interface RestartingConsumer {
   stop(): Promise<void>;
   /** Times a consumer gave up and was replaced. */
   readonly restarts: number;
+  /** Why it stopped for good (a lost position), else undefined. */
+  problem(): string | undefined;
 }
 
 export function createRestartingConsumer(o: RestartingConsumerOptions): RestartingConsumer {
@@ -69,6 +75,10 @@ export async function recordsWaiting(log: Log, topic: string, positionOf: (parti
   return (await log.endOffsets(topic)).some((e) => e.offset > (positionOf(e.partition) ?? 0));
 }
 
+function isPositionLost(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'GP_LOG_POSITION_LOST';
+}
+
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 class Restarting implements RestartingConsumer {
@@ -79,6 +89,7 @@ class Restarting implements RestartingConsumer {
   /** onBatch calls running: a slow handler (a long commit, a deletion waiting for coverage) is not a stall. */
   private inBatch = 0;
   private watchdogTimer: NodeJS.Timeout | undefined;
+  private lost: string | undefined;
   restarts = 0;
 
   constructor(private readonly o: RestartingConsumerOptions) {}
@@ -107,7 +118,8 @@ class Restarting implements RestartingConsumer {
 
   /** Public for tests: one watchdog look. */
   async checkStalled(stalledAfterMs: number, behind: () => Promise<boolean>): Promise<boolean> {
-    if (this.restarting || this.stopping || this.inBatch > 0 || this.now() - this.lastBatchAtMs < stalledAfterMs) return false;
+    if (this.lost !== undefined || this.restarting || this.stopping || this.inBatch > 0 || this.now() - this.lastBatchAtMs < stalledAfterMs)
+      return false;
     let waiting: boolean;
     try {
       waiting = await behind();
@@ -139,9 +151,26 @@ class Restarting implements RestartingConsumer {
       },
       // Only the current consumer's failure counts: a replaced one may still report.
       onFailed: (err) => {
-        if (this.consumer === consumer) void this.restart(err);
+        if (this.consumer !== consumer) return;
+        if (isPositionLost(err)) this.giveUp(err);
+        else void this.restart(err);
       },
     });
+  }
+
+  problem(): string | undefined {
+    return this.lost;
+  }
+
+  private giveUp(err: unknown): void {
+    if (this.lost !== undefined) return;
+    this.lost = `GP_LOG_POSITION_LOST: ${err instanceof Error ? err.message : String(err)}`;
+    this.o.logger.error(`${this.o.name} stopped: its stored position is below the log start; not restarting (an operator decides)`, {
+      err,
+    });
+    clearInterval(this.watchdogTimer);
+    void this.consumer?.stop().catch(() => undefined);
+    this.o.onGaveUp?.();
   }
 
   private async restart(err: unknown): Promise<void> {

@@ -8,6 +8,7 @@
  * always use `nextOffset` from a fetched batch).
  */
 import type { LogErrorCode } from './errors.ts';
+import type { PositionGapHandling } from './position-gaps.ts';
 
 /** A topic and how many partitions it has. */
 export interface TopicSpec {
@@ -97,7 +98,10 @@ export interface ConsumerHandlers {
   /**
    * Partitions were assigned to this consumer. Return where to start each one, e.g.
    * offsets stored transactionally with a store's rows; partitions left out start at
-   * the group's committed offset in the log, else at the beginning.
+   * the group's committed offset in the log, else at the beginning. An offset of 0 means
+   * "from the beginning" (the log start); any other offset below the partition's log
+   * start is a gap (position-gaps.ts): the consumer stops with GP_LOG_POSITION_LOST
+   * unless `acceptPositionGaps`.
    */
   onAssigned?(partitions: TopicPartition[]): Promise<TopicPartitionOffset[] | void>;
   /** Partitions are being taken away; finish and commit their work before resolving. */
@@ -113,7 +117,7 @@ export interface ConsumerHandlers {
   onFailed?(error: unknown): void;
 }
 
-export interface ConsumerOptions {
+export interface ConsumerOptions extends PositionGapHandling {
   groupId: string;
   topics: string[];
   /** Upper bound of records handed to one onBatch call. @default 5000 */
@@ -138,7 +142,11 @@ export interface LogHealth {
 
 export interface Log {
   readonly kind: 'embedded' | 'kafka';
-  /** Creates missing topics; an existing topic keeps its partition count. */
+  /**
+   * Creates missing topics; an existing topic keeps its partition count. Kafka: rejects
+   * with GP_LOG_TOPIC_UNDER_REPLICATED when an existing topic has a lower replication
+   * factor or min.insync.replicas than this log is configured to create topics with.
+   */
   ensureTopics(topics: TopicSpec[]): Promise<void>;
   /** Partition count of a topic, or undefined when it does not exist. */
   partitions(topic: string): Promise<number | undefined>;

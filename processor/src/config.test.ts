@@ -22,7 +22,11 @@ describe('processor/config', () => {
     });
     const options = processorKafkaOptions(config);
     expect(options.transactionTimeoutMs).toBe(30_000);
-    expect(options.topicConfigs?.['p.processor.changelog.v1']).toEqual({ 'cleanup.policy': 'compact' });
+    expect(options.topicConfigs?.['p.processor.changelog.v1']).toEqual({
+      'cleanup.policy': 'compact',
+      'message.timestamp.type': 'LogAppendTime',
+    });
+    expect(options.topicConfigs?.['p.rollups.v1']).toEqual({ 'message.timestamp.type': 'LogAppendTime' });
     expect(() => loadProcessorConfig({ env: { GAMEPULSE_LOG_KIND: 'kafka', GAMEPULSE_KAFKA_BROKERS: '' } })).toThrow(ConfigError);
   });
 

@@ -3,6 +3,7 @@
  * tests and benchmarks pass a registry of their own.
  */
 import { Counter, Gauge, Histogram, LATENCY_BUCKETS_S, type Registry } from '@gamepulse/service';
+import { positionGapCounter, type PositionGap } from '@gamepulse/log';
 
 /** Rows per commit, from a trickle to the `maxPendingRows` cap and beyond. */
 const ROWS_BUCKETS = [0, 10, 100, 1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000];
@@ -28,6 +29,8 @@ export interface ProcessorMetrics {
   committedOffset: Gauge<'partition'>;
   /** 1 for the commit cycle's current state, 0 for the others. */
   cycleState: Gauge<'state'>;
+  /** Counts a stored position found below the log start (gamepulse_log_position_gaps_total). */
+  positionGaps: (gap: PositionGap) => void;
 }
 
 export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
@@ -102,5 +105,6 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
       labelNames: ['state'],
       registers,
     }),
+    positionGaps: positionGapCounter(registry),
   };
 }

@@ -54,6 +54,13 @@ export interface ProcessorOptions {
   logger?: Logger;
   /** @default metrics on a private registry (not exported anywhere) */
   metrics?: ProcessorMetrics;
+  /**
+   * A stored position below the events topic's log start (events removed unread by
+   * retention) stops the processor at once (GP_LOG_POSITION_LOST: `done` rejects, health
+   * not ok, no recovery attempts); true resumes at the log start instead, logged and
+   * counted — an operator's decision (log/README.md, "Gaps"). @default false
+   */
+  acceptPositionGaps?: boolean;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -78,6 +85,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     clock: o.clock ?? systemClock,
     logger: o.logger ?? createLogger({ service: 'processor' }),
     metrics: o.metrics ?? createProcessorMetrics(new Registry()),
+    acceptPositionGaps: o.acceptPositionGaps ?? false,
   };
 }
 

@@ -53,6 +53,8 @@ export class Session {
   private consumer: LogConsumer | undefined;
   /** The sink letting go of the partitions of a failed session; settles, never rejects. */
   private releasing: Promise<void> | undefined;
+  /** What this session failed with (the supervisor gives up at once on a lost position). */
+  failure: unknown;
 
   constructor(
     /** Numbers the sessions of one processor, for logs. */
@@ -106,6 +108,8 @@ export class Session {
       topics: [this.topic],
       maxBatchRecords: this.o.maxBatchRecords,
       maxWaitMs: this.o.maxWaitMs,
+      acceptPositionGaps: this.o.acceptPositionGaps,
+      onPositionGap: this.o.metrics.positionGaps,
     });
     await this.consumer.run(this.handlers());
     // Assigned nothing (e.g. more group members than partitions): consuming all the same.
@@ -154,6 +158,7 @@ export class Session {
     else if (state === 'recovering') this.cycle.fire('recovery_failed');
     else if (this.cycle.can('fault')) this.cycle.fire('fault');
     else return;
+    this.failure = err;
     const held = [...this.work.partitions.keys()];
     this.work.discard();
     // Whatever holds them (Kafka: their transactional producers) is stale now; the next

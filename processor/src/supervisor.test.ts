@@ -92,4 +92,24 @@ describe('processor/src/supervisor', () => {
     expect(totalsFromRows(sink.rollups, sink.players)).toEqual(groundTruth(traffic.unique));
     expect(sink.deadLetters).toHaveLength(1);
   });
+
+  it('a lost position (GP_LOG_POSITION_LOST from the consumer) ends the processor at once: no recovery attempts, done rejects, health names it', async () => {
+    const log = new MemoryLog();
+    await log.ensureTopics([{ name: topics.events, partitions: 1 }]);
+    const handlers: ConsumerHandlers[] = [];
+    const consumer = log.consumer.bind(log);
+    log.consumer = (options) => {
+      const c = consumer(options);
+      return { ...c, run: (h: ConsumerHandlers) => (handlers.push(h), c.run(h)) };
+    };
+    const p = createProcessor({ log, sink: new MemorySink(), topics, logger: quiet, clock: new FakeClock(), maxConsecutiveFailures: 5 });
+    running.push(p);
+    await p.start();
+    const lost = Object.assign(new Error('stored position 5 is below the log start 20'), { code: 'GP_LOG_POSITION_LOST' });
+    handlers[0]!.onFailed?.(lost);
+    await expect(p.done).rejects.toBe(lost);
+    expect(handlers).toHaveLength(1); // no new session, no new consumer
+    expect(p.stats().recoveries).toBe(0);
+    expect(p.health()).toEqual({ ok: false, detail: 'GP_LOG_POSITION_LOST: stored position 5 is below the log start 20' });
+  });
 });

@@ -12,7 +12,10 @@
  * exit-and-restart because in embedded mode the query API shares this process (DuckDB
  * allows one read-write process per file) and should not go down with a transient
  * write error. After `maxConsecutiveFailures` failures without a successful commit it
- * gives up: `done` rejects and `main` exits non-zero for the process supervisor.
+ * gives up: `done` rejects and `main` exits non-zero for the process supervisor. A lost
+ * position (GP_LOG_POSITION_LOST: the stored position is below the events topic's log
+ * start) is not transient — every new session would meet it — so it gives up at once,
+ * `done` rejecting with that error and health naming it: an operator decides.
  *
  * A replaced session keeps only its own objects, all of them dropped or closed; its
  * late callbacks change nothing here. The one thing asked of a session's report is
@@ -29,6 +32,21 @@ import { tickMs, type ResolvedProcessorOptions } from './options.ts';
 import { emptyTally } from './pending-work.ts';
 import type { EraseOptions, Processor, ProcessorStats } from './processor.ts';
 import { Session, type SessionHost } from './session.ts';
+
+/** A consumer's stored position below the log start (@gamepulse/log position-gaps.ts), anywhere in a cause chain. */
+function isPositionLost(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 10; depth++) {
+    if (e.code === 'GP_LOG_POSITION_LOST') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+function errorText(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}
 
 /** How often erasePlayers looks whether the processor has caught up. */
 const ERASE_POLL_MS = 50;
@@ -50,6 +68,8 @@ export class Supervisor implements Processor, SessionHost {
   /** The state the cycle_state gauge shows. */
   private shown: CycleState = 'idle';
   readonly done: Promise<void>;
+  /** Why it stopped for good without being asked to (a lost position), for health(). */
+  private fatal: string | undefined;
 
   constructor(private readonly o: ResolvedProcessorOptions) {
     this.lifecycle = new Lifecycle((from, event, to) => {
@@ -72,6 +92,7 @@ export class Supervisor implements Processor, SessionHost {
       await session.start();
     } catch (err) {
       if (this.lifecycle.state !== 'starting') throw err; // stop() came in meanwhile
+      if (isPositionLost(err)) this.fatal = errorText(err);
       if (!session.isClosed()) {
         // Unknown topic, group locked by another process: a start failure for the caller.
         this.cancelTimer();
@@ -114,6 +135,7 @@ export class Supervisor implements Processor, SessionHost {
   }
 
   health(): { ok: boolean; detail: string } {
+    if (this.fatal !== undefined) return { ok: false, detail: this.fatal };
     const state = this.shownState();
     const ok = this.lifecycle.state === 'running' && (state === 'idle' || state === 'aggregating' || state === 'committing');
     return { ok, detail: `commit cycle ${state}` };
@@ -187,6 +209,7 @@ export class Supervisor implements Processor, SessionHost {
         return;
       }
       this.consecutiveFailures += 1;
+      if (isPositionLost(current.failure)) return this.giveUp(current, current.failure);
       if (this.consecutiveFailures > this.o.maxConsecutiveFailures) return this.giveUp(current);
       const backoffMs = Math.min(this.o.recoveryMaxBackoffMs, this.o.recoveryBackoffMs * 2 ** (this.consecutiveFailures - 1));
       await Promise.race([this.o.clock.sleep(backoffMs), this.stopRequested]);
@@ -207,9 +230,13 @@ export class Supervisor implements Processor, SessionHost {
     }
   }
 
-  private async giveUp(session: Session): Promise<void> {
-    const error = new ProcessorError('GP_PROCESSOR_RECOVERY_EXHAUSTED', `${this.o.maxConsecutiveFailures} failures in a row`);
-    this.o.logger.error('processor giving up', { code: error.code });
+  private async giveUp(session: Session, cause?: unknown): Promise<void> {
+    const error =
+      cause !== undefined
+        ? (cause as Error)
+        : new ProcessorError('GP_PROCESSOR_RECOVERY_EXHAUSTED', `${this.o.maxConsecutiveFailures} failures in a row`);
+    if (cause !== undefined) this.fatal = errorText(cause);
+    this.o.logger.error('processor giving up', { code: (error as { code?: unknown }).code, err: cause });
     this.lifecycle.fire('give_up');
     this.cancelTimer?.();
     await session.close();

@@ -76,6 +76,12 @@ export interface DeletionsConsumerOptions {
   logger: Logger;
   /** @default no metrics */
   metrics?: DeletionsMetrics;
+  /**
+   * A stored position below the deletions topic's log start stops the consumer
+   * (GP_LOG_POSITION_LOST, health not ok); true resumes at the log start instead, logged
+   * and counted (log/README.md, "Gaps"). @default false
+   */
+  acceptPositionGaps?: boolean;
 }
 
 export interface DeletionsConsumerStats {
@@ -158,7 +164,14 @@ class Consumer implements DeletionsConsumer {
       name: 'deletions consumer',
       logger: o.logger,
       create: () =>
-        o.log.consumer({ groupId: o.groupId, topics: [o.topic], maxBatchRecords: o.maxBatchRecords ?? 100, maxWaitMs: o.maxWaitMs ?? 500 }),
+        o.log.consumer({
+          groupId: o.groupId,
+          topics: [o.topic],
+          maxBatchRecords: o.maxBatchRecords ?? 100,
+          maxWaitMs: o.maxWaitMs ?? 500,
+          acceptPositionGaps: o.acceptPositionGaps ?? false,
+          ...(o.metrics ? { onPositionGap: o.metrics.positionGaps } : {}),
+        }),
       handlers: {
         onAssigned: (tps) => this.onAssigned(tps),
         onRevoked: async (tps) => {
@@ -196,6 +209,8 @@ class Consumer implements DeletionsConsumer {
   }
 
   health(): { ok: boolean; detail: string } {
+    const problem = this.consumer.problem();
+    if (problem) return { ok: false, detail: problem };
     return { ok: this.running, detail: this.running ? `applying ${this.o.topic}, ${this.positions.size} partition(s)` : 'not running' };
   }
 

@@ -1,4 +1,5 @@
 /** Prometheus metrics of a deletions consumer (`gamepulse_deletions_*`). */
+import { positionGapCounter, type PositionGap } from '@gamepulse/log';
 import { Counter, registerOnce as once, type Registry } from '@gamepulse/service';
 
 export interface DeletionsMetrics {
@@ -8,6 +9,8 @@ export interface DeletionsMetrics {
   erasedRows: Counter<string>;
   /** Store transactions of the consumer by result. */
   commits: Counter<'result'>;
+  /** Counts a stored position found below the log start (gamepulse_log_position_gaps_total). */
+  positionGaps: (gap: PositionGap) => void;
 }
 
 export function deletionsMetrics(registry: Registry): DeletionsMetrics {
@@ -41,5 +44,6 @@ export function deletionsMetrics(registry: Registry): DeletionsMetrics {
           registers,
         }),
     ),
+    positionGaps: positionGapCounter(registry),
   };
 }

@@ -54,6 +54,12 @@ export interface RollupsLoaderOptions {
   logger: Logger;
   /** @default no metrics */
   metrics?: LoaderMetrics;
+  /**
+   * A stored position below the rollups topic's log start (rows removed unread by
+   * retention) stops the loader (GP_LOG_POSITION_LOST, health not ok); true resumes at the
+   * log start instead, logged and counted (log/README.md, "Gaps"). @default false
+   */
+  acceptPositionGaps?: boolean;
 }
 
 export interface RollupsLoaderStats {
@@ -138,6 +144,8 @@ class Loader implements RollupsLoader {
           topics: [o.topic],
           maxBatchRecords: o.maxBatchRecords ?? 5000,
           maxWaitMs: o.maxWaitMs ?? 100,
+          acceptPositionGaps: o.acceptPositionGaps ?? false,
+          ...(o.metrics ? { onPositionGap: o.metrics.positionGaps } : {}),
         }),
       handlers: {
         onAssigned: (tps) => this.onAssigned(tps),
@@ -177,6 +185,8 @@ class Loader implements RollupsLoader {
   }
 
   health(): { ok: boolean; detail: string } {
+    const problem = this.consumer.problem();
+    if (problem) return { ok: false, detail: problem };
     return { ok: this.running, detail: this.running ? `loading ${this.o.topic}, ${this.positions.size} partition(s)` : 'not running' };
   }
 

@@ -1,4 +1,5 @@
 /** Prometheus metrics of the rollups loader (`gamepulse_loader_*`). */
+import { positionGapCounter, type PositionGap } from '@gamepulse/log';
 import { Counter, Gauge, type Registry } from '@gamepulse/service';
 
 export interface LoaderMetrics {
@@ -9,6 +10,8 @@ export interface LoaderMetrics {
   deadLetters: Counter<string>;
   /** Per partition: records (and markers) behind the end of the rollups topic. */
   lagRecords: Gauge<'partition'>;
+  /** Counts a stored position found below the log start (gamepulse_log_position_gaps_total). */
+  positionGaps: (gap: PositionGap) => void;
 }
 
 export function loaderMetrics(registry: Registry): LoaderMetrics {
@@ -32,5 +35,6 @@ export function loaderMetrics(registry: Registry): LoaderMetrics {
       labelNames: ['partition'],
       registers,
     }),
+    positionGaps: positionGapCounter(registry),
   };
 }

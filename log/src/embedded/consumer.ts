@@ -9,6 +9,7 @@
  * from the last processed offset), so a handler must be idempotent per batch or handle
  * poison itself (dead-letter it), or it blocks its partition.
  */
+import { planSeeks } from '../position-gaps.ts';
 import type { ConsumerHandlers, ConsumerOptions, LogConsumer, PartitionBatch, TopicPartition, TopicPartitionOffset } from '../types.ts';
 import { EmbeddedLogError, describeError } from './errors.ts';
 import { groupLockPath, readGroupOffsets, writeGroupOffsets } from './group-store.ts';
@@ -109,11 +110,21 @@ export class EmbeddedConsumer implements LogConsumer {
       this.assignment = assignment;
       const chosen = (await handlers.onAssigned?.(assignment.map((tp) => ({ ...tp })))) ?? [];
       const committed = await readGroupOffsets(dir, this.options.groupId);
-      for (const tp of assignment) {
+      const stored = assignment.map((tp) => {
         const explicit = chosen.find((o) => o.topic === tp.topic && o.partition === tp.partition);
-        const start = explicit?.offset ?? committed[tp.topic]?.[String(tp.partition)] ?? 0;
-        if (!Number.isSafeInteger(start) || start < 0)
-          throw new RangeError(`consumer: invalid start offset ${start} for ${tp.topic}/${tp.partition}`);
+        const offset = explicit?.offset ?? committed[tp.topic]?.[String(tp.partition)] ?? 0;
+        if (!Number.isSafeInteger(offset) || offset < 0)
+          throw new RangeError(`consumer: invalid start offset ${offset} for ${tp.topic}/${tp.partition}`);
+        return { ...tp, offset };
+      });
+      // Gaps (position-gaps.ts), as in every log. The embedded log never deletes records
+      // yet, so every log start is 0 and no position is below it; retention, when it
+      // comes, reports each partition's first retained offset here.
+      const plan = planSeeks(this.options.groupId, stored, new Map(), this.options.acceptPositionGaps);
+      for (const gap of plan.gaps) this.options.onPositionGap?.(gap);
+      if (plan.error) throw plan.error;
+      for (const tp of plan.seeks) {
+        const start = tp.offset;
         const source = await this.host.source(tp.topic, tp.partition);
         this.cursors.push(new PartitionCursor(source, start, this.host.options));
         this.unsubscribes.push(source.subscribe(this.wake.notify));

@@ -3,12 +3,15 @@
  * after stop(), against a scripted stand-in for kafkajs's consumer (neither a kafkajs
  * run loop that stops fetching nor its restart racing stop() can be provoked on demand
  * from a real broker in a unit test; log/test/integration/kafka-consumer-stop.test.ts
- * reproduces the race on a real broker).
+ * reproduces the race on a real broker) — and its refusal to skip records below the
+ * log start (kafka-topic-integrity.test.ts in processor/test/integration does it on a
+ * real broker).
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Kafka } from 'kafkajs';
-import type { ConsumerHandlers, TopicPartitionOffset } from '../types.ts';
+import type { PositionGap } from '../position-gaps.ts';
+import type { ConsumerHandlers, ConsumerOptions, TopicPartitionOffset } from '../types.ts';
 import { consumerConfig } from './config.ts';
 import { KafkaConsumer, type ConsumerHost } from './consumer.ts';
 import { ScopedLogger, type KafkaLogEntry } from './logger.ts';
@@ -24,7 +27,7 @@ const EVENTS = {
   FETCH_START: 'fetch_start',
 };
 
-function harness(ends: TopicPartitionOffset[]) {
+function harness(ends: TopicPartitionOffset[], opts: { starts?: TopicPartitionOffset[]; options?: Partial<ConsumerOptions> } = {}) {
   let nowMs = 1_000_000;
   const emitter = new EventEmitter();
   const calls: string[] = [];
@@ -42,7 +45,9 @@ function harness(ends: TopicPartitionOffset[]) {
       eachBatch = c.eachBatch;
       calls.push('run');
     },
-    seek: () => void calls.push('seek'),
+    seek: (o: { topic: string; partition: number; offset: string }) => void calls.push(`seek ${o.topic}/${o.partition}@${o.offset}`),
+    pause: () => void calls.push('pause'),
+    resume: () => void calls.push('resume'),
     stop: async () => void calls.push('stop'),
     disconnect: async () => void calls.push('disconnect'),
   };
@@ -62,8 +67,9 @@ function harness(ends: TopicPartitionOffset[]) {
     track: () => undefined,
     report: (c, p) => void (p === undefined ? problems.delete(c) : problems.set(c, p)),
     endOffsets: async (topic) => ends.filter((e) => e.topic === topic),
+    startOffsets: async (topic) => (opts.starts ?? []).filter((e) => e.topic === topic),
   };
-  const consumer = new KafkaConsumer(host, { groupId: 'g', topics: ['t'] });
+  const consumer = new KafkaConsumer(host, { groupId: 'g', topics: ['t'], ...opts.options });
   const failed: unknown[] = [];
   const revoked: number[][] = [];
   const handlers: ConsumerHandlers = {
@@ -77,7 +83,7 @@ function harness(ends: TopicPartitionOffset[]) {
     consumer,
     handlers,
     join,
-    emit: (event: string) => emitter.emit(event, { payload: {} }),
+    emit: (event: string, payload: unknown = {}) => emitter.emit(event, { payload }),
     advance: (ms: number) => void (nowMs += ms),
     calls,
     lines,
@@ -185,5 +191,78 @@ describe('log/src/kafka/consumer: stall watchdog and left-over kafkajs consumers
     };
     await expect(h.eachBatch(payload)).rejects.toMatchObject({ code: 'GP_LOG_CLOSED', retriable: false });
     expect(h.revoked).toEqual([[0, 1]]); // only the stop's revocation: nothing delivered after stop
+  });
+
+  it('a stored position below the log start fails the assignment with GP_LOG_POSITION_LOST and counts the gap; 0 means "from the beginning"', async () => {
+    const gaps: PositionGap[] = [];
+    const h = harness([], {
+      starts: [
+        { topic: 't', partition: 0, offset: 3 },
+        { topic: 't', partition: 1, offset: 10 },
+      ],
+      options: { onPositionGap: (g) => void gaps.push(g) },
+    });
+    h.handlers.onAssigned = async () => [
+      { topic: 't', partition: 0, offset: 0 },
+      { topic: 't', partition: 1, offset: 5 },
+    ];
+    const run = h.consumer.run(h.handlers);
+    await settle();
+    h.join();
+    await expect(run).rejects.toMatchObject({ code: 'GP_LOG_POSITION_LOST' });
+    expect(h.failed[0]).toMatchObject({ code: 'GP_LOG_POSITION_LOST', retryable: false });
+    expect((h.failed[0] as Error).message).toContain('stored position 5 is below the log start 10');
+    expect(gaps).toEqual([{ groupId: 'g', topic: 't', partition: 1, position: 5, logStart: 10, accepted: false }]);
+    expect(h.calls.filter((c) => c.startsWith('seek'))).toEqual([]); // nothing sought, nothing delivered
+  });
+
+  it('acceptPositionGaps: the partition resumes at the log start, counted as accepted', async () => {
+    const gaps: PositionGap[] = [];
+    const h = harness([], {
+      starts: [
+        { topic: 't', partition: 0, offset: 3 },
+        { topic: 't', partition: 1, offset: 10 },
+      ],
+      options: { acceptPositionGaps: true, onPositionGap: (g) => void gaps.push(g) },
+    });
+    h.handlers.onAssigned = async () => [
+      { topic: 't', partition: 0, offset: 0 },
+      { topic: 't', partition: 1, offset: 5 },
+    ];
+    const run = h.consumer.run(h.handlers);
+    await settle();
+    h.join();
+    await run;
+    expect(h.calls.filter((c) => c.startsWith('seek'))).toEqual(['seek t/0@3', 'seek t/1@10']);
+    expect(gaps).toEqual([{ groupId: 'g', topic: 't', partition: 1, position: 5, logStart: 10, accepted: true }]);
+    expect(h.lines.some((l) => l.level === 'error' && l.message === 'position gap accepted')).toBe(true);
+    await h.consumer.stop();
+  });
+
+  it("kafkajs's out-of-range stop below the log start becomes GP_LOG_POSITION_LOST (never a reset)", async () => {
+    const gaps: PositionGap[] = [];
+    const starts = [{ topic: 't', partition: 1, offset: 0 }];
+    const h = harness([{ topic: 't', partition: 1, offset: 40 }], { starts, options: { onPositionGap: (g) => void gaps.push(g) } });
+    const run = h.consumer.run(h.handlers);
+    await settle();
+    h.join();
+    await run;
+    // Retention removes records while the consumer runs; its next fetch is out of range.
+    starts[0]!.offset = 20;
+    const cause = Object.assign(new Error('offset 5 of t/1 is out of range'), {
+      name: 'GamepulseOffsetOutOfRange',
+      topic: 't',
+      partition: 1,
+      offset: 5,
+      retriable: false,
+    });
+    h.emit(EVENTS.CRASH, { error: Object.assign(new Error('wrapped'), { name: 'KafkaJSNonRetriableError', cause }), restart: false });
+    await settle();
+    await settle();
+    expect(h.failed).toHaveLength(1);
+    expect(h.failed[0]).toMatchObject({ code: 'GP_LOG_POSITION_LOST' });
+    expect((h.failed[0] as Error).message).toContain('stored position 5 is below the log start 20');
+    expect(gaps).toEqual([{ groupId: 'g', topic: 't', partition: 1, position: 5, logStart: 20, accepted: false }]);
+    expect(h.revoked).toEqual([[0, 1]]);
   });
 });

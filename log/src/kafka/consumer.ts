@@ -53,6 +53,12 @@
  *    `restartOnFailure` says no once stop() was called, and a kafkajs consumer still seen
  *    after stop() (joining or fetching) is logged as an error, disconnected again, and
  *    crashed for good by the batches it fetches (`stats().zombiesStopped`).
+ *  - Gaps (../position-gaps.ts): newly assigned partitions stay paused until the offsets
+ *    onAssigned returned are compared with the partitions' log starts and sought; one
+ *    below its log start fails the assignment with GP_LOG_POSITION_LOST (onFailed),
+ *    unless `acceptPositionGaps`. A fetch that finds its offset out of range later
+ *    (retention overtook a running consumer) ends the consumer the same way, never with
+ *    kafkajs's silent reset to the earliest offset (offset-reset-guard.ts).
  *  - A consumer that holds partitions, is not inside a callback, and saw no fetch
  *    complete for consumerStallTimeoutMs while records wait on its partitions is stalled
  *    (kafkajs fetches every maxWaitMs while it runs): an error line, `health()` not ok
@@ -73,6 +79,8 @@ import { consumerConfig, consumerRunConfig, DEFAULT_MAX_BATCH_RECORDS, DEFAULT_M
 import { ConsumerStateMachine, type ConsumerState } from './consumer-state.ts';
 import { errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';
 import { Membership, tpKey } from './membership.ts';
+import { outOfRangeIn, type OutOfRange } from './offset-reset-guard.ts';
+import { describeGap, planSeeks, PositionLostError, type PositionGap } from '../position-gaps.ts';
 import type { ProducerHost } from './producer.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -86,6 +94,8 @@ export interface ConsumerHost extends ProducerHost {
   report(consumer: KafkaConsumer, problem: string | undefined): void;
   /** The end (high watermark) of each partition of a topic. */
   endOffsets(topic: string): Promise<TopicPartitionOffset[]>;
+  /** The start (low watermark: first offset still held) of each partition of a topic. */
+  startOffsets(topic: string): Promise<TopicPartitionOffset[]>;
 }
 
 /** How a generation's partitions were given up (see the guarantees above). */
@@ -114,6 +124,13 @@ function toConsumed(topic: string, partition: number, m: KafkaMessage): Consumed
   };
 }
 
+/** kafkajs's pause/resume argument. */
+function byTopic(tps: readonly TopicPartition[]): Array<{ topic: string; partitions: number[] }> {
+  const out = new Map<string, number[]>();
+  for (const tp of tps) out.set(tp.topic, [...(out.get(tp.topic) ?? []), tp.partition]);
+  return [...out].map(([topic, partitions]) => ({ topic, partitions }));
+}
+
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
@@ -135,6 +152,10 @@ export class KafkaConsumer implements LogConsumer {
   private readonly membership: Membership;
   /** Next offset to deliver per partition, once known (a seek or a delivered batch). */
   private readonly positions = new Map<string, number>();
+  /** Partitions of this generation that onAssigned started "from the beginning" (offset 0). */
+  private readonly fromStart = new Set<string>();
+  /** GROUP_JOIN events seen: an assignment resumes its partitions only if no newer join came. */
+  private joins = 0;
   private readonly firstAssignment = deferred<void>();
   private stopRequested = false;
   private stopping: Promise<void> | undefined;
@@ -285,7 +306,9 @@ export class KafkaConsumer implements LogConsumer {
           restart: e.payload.restart,
           error: errorMessage(e.payload.error),
         });
-        this.onGenerationGone('kafkajs consumer crashed', e.payload.restart ? undefined : e.payload.error);
+        const outOfRange = outOfRangeIn(e.payload.error);
+        if (outOfRange && !e.payload.restart) this.onOutOfRange(outOfRange);
+        else this.onGenerationGone('kafkajs consumer crashed', e.payload.restart ? undefined : e.payload.error);
       }),
     );
   }
@@ -296,7 +319,18 @@ export class KafkaConsumer implements LogConsumer {
     const assignment = Object.entries(memberAssignment)
       .flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })))
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    void this.queue.run(() => this.assign(assignment));
+    // Nothing is fetched before onAssigned's positions are checked and sought (assign
+    // resumes them): kafkajs would otherwise fetch at the group's committed offset at
+    // once, and one out of range (a gap) would end the consumer before the check could
+    // accept it. Emitted synchronously right after the sync, before kafkajs's first fetch;
+    // a paused partition still heartbeats (kafkajs heartbeats after an empty fetch).
+    try {
+      this.consumer?.pause(byTopic(assignment));
+    } catch (err) {
+      this.host.logger.warn('pausing new partitions failed', { groupId: this.options.groupId, error: errorMessage(err) });
+    }
+    const join = ++this.joins;
+    void this.queue.run(() => this.assign(assignment, join));
   }
 
   private onGenerationGone(reason: string, fatal?: unknown): void {
@@ -305,6 +339,62 @@ export class KafkaConsumer implements LogConsumer {
       if (this.machine.state === 'active') await this.revoke('late', reason);
       if (fatal !== undefined && this.machine.can('failed')) this.fail(fatal);
     });
+  }
+
+  /**
+   * kafkajs fetched at an offset the partition no longer holds and stopped (the guard
+   * keeps it from resetting): below the log start it is a gap (stopped, or accepted by a
+   * restart at the log start); above the end, the log lost records this group had read.
+   * Either way this consumer ends; its owner's new consumer sees the stored positions
+   * again in onAssigned.
+   */
+  private onOutOfRange(o: OutOfRange): void {
+    this.membership.lost();
+    void this.queue.run(async () => {
+      const state = this.machine.state;
+      if (state === 'failed' || state === 'stopping' || state === 'stopped') return; // e.g. onAssigned's check found the gap first
+      if (this.machine.state === 'active') await this.revoke('late', `offset ${o.offset} of ${o.topic}/${o.partition} out of range`);
+      const error = await this.outOfRangeError(o);
+      if (this.machine.can('failed')) this.fail(error);
+    });
+  }
+
+  private async outOfRangeError(o: OutOfRange): Promise<unknown> {
+    const { groupId } = this.options;
+    const find = async (offsets: Promise<TopicPartitionOffset[]>) => (await offsets).find((x) => x.partition === o.partition)?.offset;
+    let logStart: number | undefined;
+    let end: number | undefined;
+    try {
+      [logStart, end] = await Promise.all([find(this.host.startOffsets(o.topic)), find(this.host.endOffsets(o.topic))]);
+    } catch (err) {
+      return toKafkaLogError(err, `consumer of group "${groupId}": offset ${o.offset} of ${o.topic}/${o.partition} out of range`);
+    }
+    if (logStart !== undefined && o.offset < logStart) {
+      const gap: PositionGap = { groupId, topic: o.topic, partition: o.partition, position: o.offset, logStart, accepted: false };
+      if (this.fromStart.has(tpKey(o.topic, o.partition)) || this.options.acceptPositionGaps) {
+        // Nothing stored was skipped (the partition started "from the beginning" and the
+        // log start moved on since), or gaps are accepted: a new consumer starts over,
+        // and its onAssigned decides (and counts) at the new log start.
+        return new KafkaLogError('GP_LOG_UNAVAILABLE', `${describeGap(gap)}; starting a new consumer at the log start`, {
+          retryable: true,
+        });
+      }
+      this.reportGap(gap);
+      return new PositionLostError(describeGap(gap), { context: { ...gap } });
+    }
+    return new PositionLostError(
+      `consumer group "${groupId}" on ${o.topic}/${o.partition}: position ${o.offset} is out of range (log start ${logStart ?? '?'}, end ${end ?? '?'}): the log lost records this group had read (a truncated or recreated topic). Stopped; see log/README.md, "Gaps"`,
+      { context: { groupId, topic: o.topic, partition: o.partition, position: o.offset, logStart, end } },
+    );
+  }
+
+  private reportGap(gap: PositionGap): void {
+    this.host.logger.error(gap.accepted ? 'position gap accepted' : 'position gap: stopping', { ...gap, detail: describeGap(gap) });
+    try {
+      this.options.onPositionGap?.(gap);
+    } catch (err) {
+      this.host.logger.warn('onPositionGap threw', { error: errorMessage(err) });
+    }
   }
 
   /** Delivers an empty batch that only moves the position past filtered records (in queue order). */
@@ -388,6 +478,14 @@ export class KafkaConsumer implements LogConsumer {
     return true;
   }
 
+  /** Log start per `topic/partition` (planSeeks's keys) of the topics of `offsets`. */
+  private async logStarts(offsets: readonly TopicPartitionOffset[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const topic of new Set(offsets.map((o) => o.topic)))
+      for (const s of await this.host.startOffsets(topic)) out.set(`${topic}/${s.partition}`, s.offset);
+    return out;
+  }
+
   /** Assigned partitions whose end is past the next offset to deliver (or whose position is unknown and end > 0). */
   private async recordsWaiting(): Promise<string[]> {
     const assigned = this.assigned;
@@ -435,7 +533,7 @@ export class KafkaConsumer implements LogConsumer {
 
   // ── generation lifecycle (inside the queue) ──────────────────────────────────────
 
-  private async assign(assignment: TopicPartition[]): Promise<void> {
+  private async assign(assignment: TopicPartition[], join: number): Promise<void> {
     const state = this.machine.state;
     if (state === 'stopping' || state === 'stopped' || state === 'failed') return;
     // A rejoin kafkajs did without an event (unknown member id, stale metadata): the
@@ -449,10 +547,18 @@ export class KafkaConsumer implements LogConsumer {
     let seeks: TopicPartitionOffset[];
     try {
       const chosen = (await this.handlers!.onAssigned?.(assignment.map((tp) => ({ ...tp })))) ?? [];
-      seeks = chosen.filter((o) => assignment.some((tp) => tp.topic === o.topic && tp.partition === o.partition));
-      for (const o of seeks)
+      const stored = chosen.filter((o) => assignment.some((tp) => tp.topic === o.topic && tp.partition === o.partition));
+      for (const o of stored)
         if (!Number.isSafeInteger(o.offset) || o.offset < 0)
           throw new KafkaLogError('GP_LOG_INVALID_STATE', `onAssigned returned invalid offset ${o.offset} for ${o.topic}/${o.partition}`);
+      // Compared with the log start (low watermark) before anything is fetched: kafkajs
+      // would answer a position below it with a reset to the earliest offset.
+      const plan = planSeeks(this.options.groupId, stored, await this.logStarts(stored), this.options.acceptPositionGaps);
+      for (const gap of plan.gaps) this.reportGap(gap);
+      if (plan.error) throw plan.error;
+      this.fromStart.clear();
+      for (const o of stored) if (o.offset === 0) this.fromStart.add(tpKey(o.topic, o.partition));
+      seeks = plan.seeks;
     } catch (err) {
       this.fail(err);
       return;
@@ -463,6 +569,8 @@ export class KafkaConsumer implements LogConsumer {
       this.consumer!.seek({ topic: o.topic, partition: o.partition, offset: String(o.offset) });
       this.positions.set(tpKey(o.topic, o.partition), o.offset);
     }
+    // Not when kafkajs joined again meanwhile: the newer assignment's partitions wait for its own check.
+    if (join === this.joins) this.consumer!.resume(byTopic(assignment));
     this.machine.transitionTo('active');
     this.lastActivityMs = this.host.options.now();
     this.host.logger.info('partitions assigned', {

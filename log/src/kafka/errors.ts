@@ -33,6 +33,13 @@ export const KAFKA_LOG_ERRORS = defineErrors(
       httpStatus: 409,
       grpcStatus: GRPC_STATUS.ABORTED,
     },
+    GP_LOG_TOPIC_UNDER_REPLICATED: {
+      message:
+        'an existing topic has a lower replication factor or min.insync.replicas than configured: the process refuses to use it (raise them with kafka-reassign-partitions / kafka-configs, or configure lower)',
+      retryable: false,
+      httpStatus: 500,
+      grpcStatus: GRPC_STATUS.FAILED_PRECONDITION,
+    },
     GP_LOG_CONSUMER_STALLED: {
       message:
         'a consumer held partitions with records waiting but fetched nothing for consumerStallTimeoutMs; it gave up (onFailed) so its owner starts a new one',

@@ -131,6 +131,12 @@ export const KAFKA_CONSUMER_CONFIG = {
     max: 600_000,
     doc: 'How long the group coordinator waits for members to rejoin during a rebalance.',
   },
+  kafkaAcceptPositionGaps: {
+    kind: 'bool',
+    default: false,
+    env: 'GAMEPULSE_KAFKA_ACCEPT_POSITION_GAPS',
+    doc: 'A stored position below the partition\'s log start (records removed unread by retention) stops the consumer with GP_LOG_POSITION_LOST. `true`: resume at the log start instead, logged and counted — an operator\'s decision for one restart, then back to `false` (log/README.md, "Gaps").',
+  },
 } as const satisfies ConfigSpec;
 
 export type KafkaConfigValues = ConfigOf<typeof KAFKA_CONFIG>;

@@ -14,8 +14,9 @@ import { KafkaConsumer, type ConsumerHost } from './consumer.ts';
 import { describeKafkaError, errorMessage, KafkaLogError, toKafkaLogError } from './errors.ts';
 import { ScopedLogger } from './logger.ts';
 import { kafkajsRetry, resolveKafkaLogOptions, type KafkaLogOptions, type ResolvedKafkaLogOptions } from './options.ts';
+import { installOffsetResetGuard } from './offset-reset-guard.ts';
 import { KafkaProducer } from './producer.ts';
-import { fetchPartitionCounts, PartitionCountCache, topicsToCreate } from './topics.ts';
+import { describeDurability, durabilityProblems, fetchPartitionCounts, PartitionCountCache, topicsToCreate } from './topics.ts';
 import { createTransactionalProducer, type KafkaTransactionalProducer } from './transactional-producer.ts';
 
 export interface KafkaLog extends TransactionalLog {
@@ -30,6 +31,8 @@ export interface KafkaLog extends TransactionalLog {
  */
 export async function openKafkaLog(options: KafkaLogOptions): Promise<KafkaLog> {
   const o = resolveKafkaLogOptions(options);
+  if (!installOffsetResetGuard())
+    throw new KafkaLogError('GP_LOG_INVALID_STATE', 'openKafkaLog: kafkajs has no recoverFromOffsetOutOfRange to guard (kafkajs version?)');
   const kafka = new Kafka(kafkaConfig(o));
   const admin = kafka.admin({ retry: kafkajsRetry(o.retry) });
   try {
@@ -99,6 +102,15 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
         // resolve only once every topic is visible, so `partitions()` right after is right.
         await this.waitUntilVisible(create.map((t) => t.topic));
       }
+      const problems = durabilityProblems(
+        topics,
+        await describeDurability(this.admin, [...new Set(topics.map((t) => t.name))]),
+        this.options,
+      );
+      if (problems.length > 0)
+        throw new KafkaLogError('GP_LOG_TOPIC_UNDER_REPLICATED', `refusing under-replicated topics: ${problems.join('; ')}`, {
+          context: { problems },
+        });
     } catch (err) {
       if (err instanceof KafkaLogError) throw err;
       throw toKafkaLogError(err, 'ensureTopics');
@@ -183,6 +195,18 @@ class KafkaLogImpl implements KafkaLog, ConsumerHost {
       return offsets.map((o) => ({ topic, partition: o.partition, offset: Number(o.high) })).sort((a, b) => a.partition - b.partition);
     } catch (err) {
       throw toKafkaLogError(err, `end offsets of ${topic}`);
+    }
+  }
+
+  /** The log start (low watermark) of each partition: the first offset retention or DeleteRecords left. */
+  async startOffsets(topic: string): Promise<TopicPartitionOffset[]> {
+    this.assertOpen();
+    await this.requireTopic(topic);
+    try {
+      const offsets = await this.admin.fetchTopicOffsets(topic);
+      return offsets.map((o) => ({ topic, partition: o.partition, offset: Number(o.low) })).sort((a, b) => a.partition - b.partition);
+    } catch (err) {
+      throw toKafkaLogError(err, `start offsets of ${topic}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicNames } from '../topics.ts';
-import { fetchPartitionCounts, gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
+import { durabilityProblems, fetchPartitionCounts, gamepulseTopicConfigs, PartitionCountCache, topicsToCreate } from './topics.ts';
 
 describe('log/src/kafka/topics', () => {
   const settings = {
@@ -124,5 +124,23 @@ describe('log/src/kafka/topics', () => {
 
     const once = answers(unknown, 'events');
     await expect(fetchPartitionCounts(once)).rejects.toBe(unknown); // no window: no retry
+  });
+
+  it('refuses existing topics with fewer replicas or a lower min.insync.replicas than configured, naming topic, values and the fix', () => {
+    const described = new Map([
+      ['gp.events.v1', { replicationFactor: 3, minInsyncReplicas: 2 }],
+      ['gp.rollups.v1', { replicationFactor: 1, minInsyncReplicas: 1 }],
+      ['gp.deletions.v1', { replicationFactor: 3, minInsyncReplicas: 1 }],
+      ['gp.dead-letter.v1', { replicationFactor: 3, minInsyncReplicas: undefined }],
+    ]);
+    const specs = ['gp.events.v1', 'gp.rollups.v1', 'gp.deletions.v1', 'gp.dead-letter.v1'].map((name) => ({ name, partitions: 1 }));
+    const problems = durabilityProblems(specs, described, settings);
+    expect(problems).toEqual([
+      'topic gp.rollups.v1 has replication factor 1, configured 3 (kafkaReplicationFactor): raise it with kafka-reassign-partitions, or configure 1 if this cluster cannot hold more',
+      'topic gp.rollups.v1 has min.insync.replicas 1, configured 2 (kafkaMinInsyncReplicas): raise it with kafka-configs --alter --add-config min.insync.replicas=2',
+      'topic gp.deletions.v1 has min.insync.replicas 1, configured 2 (kafkaMinInsyncReplicas): raise it with kafka-configs --alter --add-config min.insync.replicas=2',
+    ]);
+    // Higher than configured is fine; topics not described (just deleted) are not judged.
+    expect(durabilityProblems(specs, new Map([['gp.events.v1', { replicationFactor: 5, minInsyncReplicas: 3 }]]), settings)).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  *
  * Topics are created on purpose, never by a producer or consumer touching them
  * (auto-creation is off in every client, like in production), so a typo in a name fails
- * loudly with GP_LOG_UNKNOWN_TOPIC instead of creating a one-partition topic.
+ * loudly with GP_LOG_UNKNOWN_TOPIC instead of creating a one-partition topic. Existing
+ * topics are checked against the configured durability (`durabilityProblems`): a process
+ * refuses a topic with fewer replicas than it would create (GP_LOG_TOPIC_UNDER_REPLICATED).
  */
 import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicNames } from '../topics.ts';
@@ -49,10 +51,87 @@ export function topicsToCreate(
 
 /**
  * Per-topic configs of a gamepulse deployment: the deletions topic is compacted by
- * player key, so the latest request per player is kept forever while older ones go.
+ * player key, so the latest request per player is kept forever while older ones go. The
+ * processor's output (rollups, dead letters) takes the broker's append time as record
+ * timestamp: time-based retention goes by the newest timestamp of a segment, and output
+ * stamped with old event times could be deleted before anyone read it (log/README.md,
+ * "Retention").
  */
 export function gamepulseTopicConfigs(names: TopicNames): Record<string, Record<string, string>> {
-  return { [names.deletions]: { 'cleanup.policy': 'compact' } };
+  const appendTime = { 'message.timestamp.type': 'LogAppendTime' };
+  return {
+    [names.deletions]: { 'cleanup.policy': 'compact' },
+    [names.rollups]: { ...appendTime },
+    [names.deadLetter]: { ...appendTime },
+  };
+}
+
+/** What the broker says of an existing topic's durability. */
+export interface TopicDurability {
+  /** Fewest replicas of any of its partitions. */
+  replicationFactor: number;
+  /** Its effective min.insync.replicas (topic or broker default); undefined when not described. */
+  minInsyncReplicas: number | undefined;
+}
+
+/**
+ * Topics whose replication factor or min.insync.replicas is below what this process is
+ * configured to create them with, as sentences naming the topic, the values and what to
+ * do. An acks=all append to such a topic is acknowledged with fewer copies than the
+ * deployment promises (issue #13: the processor once created its output with RF 1).
+ */
+export function durabilityProblems(
+  specs: readonly TopicSpec[],
+  described: ReadonlyMap<string, TopicDurability>,
+  s: TopicCreationSettings,
+): string[] {
+  const problems: string[] = [];
+  for (const name of new Set(specs.map((t) => t.name))) {
+    const d = described.get(name);
+    if (!d) continue;
+    if (d.replicationFactor < s.replicationFactor)
+      problems.push(
+        `topic ${name} has replication factor ${d.replicationFactor}, configured ${s.replicationFactor} (kafkaReplicationFactor): raise it with kafka-reassign-partitions, or configure ${d.replicationFactor} if this cluster cannot hold more`,
+      );
+    const wanted = Number({ ...s.topicConfig, ...(s.topicConfigs[name] ?? {}) }['min.insync.replicas']);
+    if (Number.isFinite(wanted) && d.minInsyncReplicas !== undefined && d.minInsyncReplicas < wanted)
+      problems.push(
+        `topic ${name} has min.insync.replicas ${d.minInsyncReplicas}, configured ${wanted} (kafkaMinInsyncReplicas): raise it with kafka-configs --alter --add-config min.insync.replicas=${wanted}`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * DescribeConfigs resource type of a topic (kafkajs's ConfigResourceTypes.TOPIC, which
+ * Node's ESM loader does not see as a named export of the CommonJS kafkajs).
+ */
+const TOPIC_RESOURCE = 2;
+
+/** Replication factor (metadata) and min.insync.replicas (DescribeConfigs) of existing topics. */
+export async function describeDurability(
+  admin: Pick<Admin, 'fetchTopicMetadata' | 'describeConfigs'>,
+  names: readonly string[],
+): Promise<Map<string, TopicDurability>> {
+  const out = new Map<string, TopicDurability>();
+  if (names.length === 0) return out;
+  const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+  const configs = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: names.map((name) => ({ type: TOPIC_RESOURCE, name, configNames: ['min.insync.replicas'] })),
+  });
+  for (const t of topics) {
+    if (t.partitions.length === 0) continue;
+    const entry = configs.resources
+      .find((r) => r.resourceName === t.name)
+      ?.configEntries.find((c) => c.configName === 'min.insync.replicas');
+    const minIsr = entry ? Number(entry.configValue) : Number.NaN;
+    out.set(t.name, {
+      replicationFactor: Math.min(...t.partitions.map((p) => p.replicas.length)),
+      minInsyncReplicas: Number.isFinite(minIsr) ? minIsr : undefined,
+    });
+  }
+  return out;
 }
 
 export interface MetadataRetry {

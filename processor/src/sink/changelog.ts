@@ -21,8 +21,14 @@ export function changelogTopicFor(prefix: string, groupId: string): string {
   return `${prefix}.${groupId}.changelog.v1`;
 }
 
-/** Topic configs of a changelog: compacted, never deleted by age. */
-export const CHANGELOG_TOPIC_CONFIG: Readonly<Record<string, string>> = { 'cleanup.policy': 'compact' };
+/**
+ * Topic configs of a changelog: compacted, never deleted by age; record timestamps are
+ * the broker's append time (compaction lags go by them; log/README.md, "Retention").
+ */
+export const CHANGELOG_TOPIC_CONFIG: Readonly<Record<string, string>> = {
+  'cleanup.policy': 'compact',
+  'message.timestamp.type': 'LogAppendTime',
+};
 
 export function changelogRecord(e: StateEntry): LogRecord {
   return { key: `${e.namespace}${SEP}${e.key}`, value: e.value ?? EMPTY, partition: e.partition };

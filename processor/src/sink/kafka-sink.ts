@@ -49,11 +49,17 @@ interface Output {
   producer: TransactionalProducer | undefined;
 }
 
-/** Rollups topic records of one partition's commit: rows and player windows, keyed for Druid's locality. */
+/**
+ * Rollups topic records of one partition's commit: rows and player windows, keyed for
+ * Druid's locality. Stamped with the produce time, never the window's start: time-based
+ * retention deletes a segment once its newest record timestamp is older than
+ * retention.ms, so a late event's old window would make unread output deletable at once
+ * (the topics gamepulse creates use LogAppendTime as well; log/README.md, "Retention").
+ * Druid and the loader read the window from the row itself.
+ */
 export function rollupsTopicRecords(part: Pick<PartitionCommit, 'rollups' | 'players'>): LogRecord[] {
   const out: LogRecord[] = [];
-  const push = (row: RollupsTopicRow) =>
-    out.push({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row), timestampMs: row.window_start });
+  const push = (row: RollupsTopicRow) => out.push({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) });
   for (const r of part.rollups) push(rollupToJson(r));
   for (const p of part.players) push(playerToJson(p));
   return out;

@@ -171,6 +171,19 @@ describe('processor/sink', () => {
     expect(producers.every((p) => p.calls.at(-1) === 'close')).toBe(true);
   });
 
+  it('kafka sink: rollups records carry no event-time timestamp (the producer stamps the produce time), whatever their window', async () => {
+    const { log, producers } = fakeLog();
+    const sink = kafkaTransactionSink({ log, groupId: 'processor', topics, logger: quiet });
+    await sink.assign('ev', [1]);
+    await sink.commit([part(1)]);
+    const rollups = producers[0]!.appended.get('ro')!;
+    expect(rollups.map((r) => decodeRollupsRecord(r.value).window_start).every((w) => w < Date.UTC(2026, 0, 1))).toBe(true);
+    // An old window's start as the record timestamp would let time-based retention delete
+    // unread output at once (log/README.md, "Retention").
+    expect(rollups.map((r) => r.timestampMs)).toEqual([undefined, undefined]);
+    await sink.close();
+  });
+
   it('kafka sink: a fenced partition fails the commit and refuses further commits until assigned again; a failed write aborts', async () => {
     const { log, producers } = fakeLog();
     const sink = kafkaTransactionSink({ log, groupId: 'processor', topics, logger: quiet });
