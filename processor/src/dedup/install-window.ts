@@ -162,24 +162,23 @@ const FORMAT_V2 = 2;
 export const V1_BYTES = 17;
 const V2_HEAD = 21;
 
-function popcount(x: bigint): number {
-  let n = 0;
-  for (let lo = Number(x & 0xffffffffn), hi = Number(x >> 32n); lo || hi;) {
-    if (lo) {
-      lo &= lo - 1;
-      n++;
-    } else {
-      hi &= hi - 1;
-      n++;
-    }
-  }
-  return n;
+/** Bits set in a 32-bit word. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The bitmap as two 32-bit words, so the per-bit loops below stay in plain numbers. */
+function words(bits: bigint): [lo: number, hi: number] {
+  return [Number(bits & 0xffffffffn), Number((bits >> 32n) & 0xffffffffn)];
 }
 
 export function serializeWindow(w: InstallWindow): Uint8Array {
   const below = w.seenBelow & MASK;
+  const [lo, hi] = words(below);
   const pairs = (w.collisions?.length ?? 0) / 2;
-  const out = new Uint8Array(V2_HEAD + 4 * popcount(below) + 1 + 5 * pairs);
+  const out = new Uint8Array(V2_HEAD + 4 * (popcount32(lo) + popcount32(hi)) + 1 + 5 * pairs);
   const view = new DataView(out.buffer);
   view.setUint8(0, FORMAT_V2);
   view.setBigUint64(1, BigInt(w.maxSeq));
@@ -187,7 +186,7 @@ export function serializeWindow(w: InstallWindow): Uint8Array {
   view.setUint32(17, w.digests[w.maxSeq % SLOTS]!);
   let at = V2_HEAD;
   for (let i = 0; i < WINDOW_SIZE; i++) {
-    if ((below & (1n << BigInt(i))) === 0n) continue;
+    if (((i < 32 ? lo >>> i : hi >>> (i - 32)) & 1) === 0) continue;
     view.setUint32(at, w.digests[(w.maxSeq - 1 - i) % SLOTS]!);
     at += 4;
   }
@@ -216,10 +215,10 @@ export function deserializeWindow(bytes: Uint8Array): InstallWindow {
   w.seenBelow = view.getBigUint64(9);
   w.digests[w.maxSeq % SLOTS] = view.getUint32(17);
   let at = V2_HEAD;
-  const bits = popcount(w.seenBelow);
-  if (bytes.length < V2_HEAD + 4 * bits + 1) throw unknownFormat(bytes);
+  const [lo, hi] = words(w.seenBelow);
+  if (bytes.length < V2_HEAD + 4 * (popcount32(lo) + popcount32(hi)) + 1) throw unknownFormat(bytes);
   for (let i = 0; i < WINDOW_SIZE; i++) {
-    if ((w.seenBelow & (1n << BigInt(i))) === 0n) continue;
+    if (((i < 32 ? lo >>> i : hi >>> (i - 32)) & 1) === 0) continue;
     w.digests[(w.maxSeq - 1 - i) % SLOTS] = view.getUint32(at);
     at += 4;
   }
