@@ -12,9 +12,10 @@
  * the processor's 64-batch dedup window: dropped as duplicates); `tooOld`: 66–75 later
  * (past the window: the processor dead-letters them as GP_PROCESSOR_BATCH_TOO_OLD and
  * counts nothing). Each copy is classified when it is sent, from the highest sequence
- * this SDK instance had acknowledged / attempted, so the stats say exactly how many
- * dead letters the store must hold; a copy that could land on either side is not sent.
+ * this SDK instance had acknowledged / attempted, so the stats say exactly which batches
+ * the store's dead letters must hold; a copy that could land on either side is not sent.
  */
+import { EventBatch } from '@gamepulse/proto';
 import type { FrozenBatch, SendResult, Transport } from '@gamepulse/sdk';
 import type { Random } from '@gamepulse/testkit';
 
@@ -29,12 +30,18 @@ export interface ResendStats {
   reordered: number;
   /** Late copies re-sent 10–64 batches behind the max (inside the window). */
   farBehind: number;
-  /** Late copies re-sent more than 64 batches behind the max: one GP_PROCESSOR_BATCH_TOO_OLD dead letter each. */
+  /** Late copies re-sent more than 64 batches behind the max: GP_PROCESSOR_BATCH_TOO_OLD dead letters. */
   tooOld: number;
+  /**
+   * `install/sequence` of each of those: the dead letters' batches must be exactly these.
+   * One copy can be appended more than once: the SDK's send timeout runs on the
+   * simulation's virtual clock and may fire while the collector is appending.
+   */
+  tooOldBatches: string[];
 }
 
 export function newResendStats(): ResendStats {
-  return { batches: 0, doubled: 0, ackLost: 0, reordered: 0, farBehind: 0, tooOld: 0 };
+  return { batches: 0, doubled: 0, ackLost: 0, reordered: 0, farBehind: 0, tooOld: 0, tooOldBatches: [] };
 }
 
 export interface ResendPlan {
@@ -126,6 +133,7 @@ export function resending(
       const result = await sendUntilAcked(real, copy.batch, signal);
       if (!result.ok) throw new Error(`late copy of batch ${copy.batch.sequence} was never acknowledged: ${result.code}`);
       stats[kind]++;
+      if (kind === 'tooOld') stats.tooOldBatches.push(`${EventBatch.decode(copy.batch.bytes).installId}/${copy.batch.sequence}`);
     }
   }
 
