@@ -32,8 +32,8 @@
  *
  * Size per stream, in memory: the numbers, a 65-slot Uint32Array (260 bytes plus the
  * typed array's own ~100) and the collision list (usually absent). Serialized (format
- * 2): 22 bytes + 4 per seen sequence below the max + 1 + 5 per kept collision, so at
- * most 22 + 256 + 1 = 279 bytes for a stream without collisions (format 1, still read:
+ * 2): 22 bytes + 4 per seen sequence below the max + 5 per kept collision, so at most
+ * 22 + 256 = 278 bytes for a stream without collisions (format 1, still read:
  * 17 bytes, no digests).
  */
 
