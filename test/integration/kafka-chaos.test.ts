@@ -19,7 +19,7 @@ import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, until } from '@gamepulse/testkit';
 import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scripts/engines/kafka.ts';
-import { permanentFailures, resending, type ResendStats } from './support/resending-transport.ts';
+import { newResendStats, permanentFailures, resending, type ResendStats } from './support/resending-transport.ts';
 
 const KEY = 'chaos-key';
 const broker: KafkaOptions = {
@@ -94,7 +94,7 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         brokerRestarts: 0,
         processorsRevived: 0,
         duplicatesDropped: 0,
-        resends: { batches: 0, doubled: 0, ackLost: 0 },
+        resends: newResendStats(),
         seconds: 0,
       };
       try {

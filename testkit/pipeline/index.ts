@@ -5,4 +5,4 @@
  * and drives the repo's own tooling (scripts/start, scripts/engines) by path, as tests do.
  */
 export { Pipeline, type LogKind, type PipelineOptions, type PipelinePorts } from './pipeline.ts';
-export { metricSum, totalInStore, waitForTotal, expectStoreEqualsLedger, expectAbReadout } from './store-totals.ts';
+export { metricSum, totalInStore, waitForTotal, expectStoreEqualsLedger, expectAbReadout, type StoreExpectations } from './store-totals.ts';

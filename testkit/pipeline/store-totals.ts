@@ -59,8 +59,13 @@ export async function waitForTotal(
   return totalInStore(queryPort);
 }
 
+export interface StoreExpectations {
+  /** Dead letters the store must hold, by code (e.g. re-sends older than the dedup window). @default none */
+  deadLetters?: Record<string, number>;
+}
+
 /** Every ledger total, in SQL, against the DuckDB file (its writer must be stopped). */
-export async function expectStoreEqualsLedger(storePath: string, expected: LedgerTotals): Promise<void> {
+export async function expectStoreEqualsLedger(storePath: string, expected: LedgerTotals, also: StoreExpectations = {}): Promise<void> {
   const store = await openDuckDbStore({ path: storePath });
   try {
     const q = (sql: string) => store.sql(sql) as Promise<Rows>;
@@ -91,8 +96,8 @@ export async function expectStoreEqualsLedger(storePath: string, expected: Ledge
     const [allPlayers] = await q(`SELECT COUNT(DISTINCT player_id) AS n FROM player_windows`);
     expect(Number(allPlayers!.n)).toBe(expected.players);
 
-    const [dead] = await q(`SELECT COUNT(*) AS n FROM dead_letters`);
-    expect(Number(dead!.n)).toBe(0);
+    const dead = await q(`SELECT code, COUNT(*) AS n FROM dead_letters GROUP BY 1`);
+    expect(toMap(dead, (r) => String(r.code), 'n')).toEqual(dropZeros(also.deadLetters ?? {}));
 
     const perPlayer = await q(`SELECT player_id, SUM(events) AS n FROM player_windows GROUP BY 1`);
     expect(toMap(perPlayer, (r) => String(r.player_id), 'n')).toEqual(expected.eventsByPlayer);

@@ -32,9 +32,7 @@
  *
  * Size per stream, in memory: the numbers, a 65-slot Uint32Array (260 bytes plus the
  * typed array's own ~100) and the collision list (usually absent). Serialized (format
- * 2): 22 bytes + 4 per seen sequence below the max + 1 + 5 per kept collision, so at
- * most 22 + 256 + 1 = 279 bytes for a stream without collisions (format 1, still read:
- * 17 bytes, no digests).
+ * 2): 278 bytes + 5 per kept collision (format 1, still read: 17 bytes, no digests).
  */
 
 /** Width of the window below the max. 64 fits one bigint word. */
@@ -152,45 +150,38 @@ export function observe(w: InstallWindow, b: BatchIdentity): DedupVerdict {
 
 /**
  * Bytes for a `StateEntry` (namespace 'dedup'). Format 2: version byte, maxSeq and the
- * bitmap as big-endian uint64s, the max's digest, the digest of each seen sequence below
- * the max in bit order (uint32 each), then the number of kept collisions (uint8) and
- * each as (maxSeq - seq: uint8, digest: uint32). Format 1 (17 bytes: version, maxSeq,
- * bitmap) is still read, as a window without digests.
+ * bitmap as big-endian uint64s, the 65 digest slots as they sit in memory (slot
+ * s % 65 for sequence s; slots of sequences not seen hold stale values nobody reads:
+ * a slot is read only for a seen sequence, and written when its sequence is seen),
+ * little-endian uint32s — one copy, no per-bit loop, since a commit serializes every
+ * changed window — then the number of kept collisions (uint8) and each as
+ * (maxSeq - seq: uint8, digest: uint32 big-endian). Format 1 (17 bytes: version,
+ * maxSeq, bitmap) is still read, as a window without digests.
  */
 const FORMAT_V1 = 1;
 const FORMAT_V2 = 2;
 export const V1_BYTES = 17;
-const V2_HEAD = 21;
+const DIGESTS_AT = 17;
+/** Bytes of format 2 without collisions. */
+export const V2_BYTES = DIGESTS_AT + 4 * SLOTS + 1;
 
-function popcount(x: bigint): number {
-  let n = 0;
-  for (let lo = Number(x & 0xffffffffn), hi = Number(x >> 32n); lo || hi;) {
-    if (lo) {
-      lo &= lo - 1;
-      n++;
-    } else {
-      hi &= hi - 1;
-      n++;
-    }
-  }
-  return n;
+/** Whether typed arrays are little-endian here (every engine in use): the slots are copied as they are. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+function copySlots(from: Uint8Array, to: Uint8Array): void {
+  if (LITTLE_ENDIAN) to.set(from);
+  else for (let i = 0; i < from.length; i += 4) to.set([from[i + 3]!, from[i + 2]!, from[i + 1]!, from[i]!], i);
 }
 
 export function serializeWindow(w: InstallWindow): Uint8Array {
-  const below = w.seenBelow & MASK;
   const pairs = (w.collisions?.length ?? 0) / 2;
-  const out = new Uint8Array(V2_HEAD + 4 * popcount(below) + 1 + 5 * pairs);
+  const out = new Uint8Array(V2_BYTES + 5 * pairs);
   const view = new DataView(out.buffer);
   view.setUint8(0, FORMAT_V2);
   view.setBigUint64(1, BigInt(w.maxSeq));
-  view.setBigUint64(9, below);
-  view.setUint32(17, w.digests[w.maxSeq % SLOTS]!);
-  let at = V2_HEAD;
-  for (let i = 0; i < WINDOW_SIZE; i++) {
-    if ((below & (1n << BigInt(i))) === 0n) continue;
-    view.setUint32(at, w.digests[(w.maxSeq - 1 - i) % SLOTS]!);
-    at += 4;
-  }
+  view.setBigUint64(9, w.seenBelow & MASK);
+  copySlots(new Uint8Array(w.digests.buffer, w.digests.byteOffset, 4 * SLOTS), out.subarray(DIGESTS_AT, DIGESTS_AT + 4 * SLOTS));
+  let at = V2_BYTES - 1;
   view.setUint8(at++, pairs);
   const c = w.collisions ?? [];
   for (let i = 0; i < c.length; i += 2) {
@@ -210,24 +201,16 @@ export function deserializeWindow(bytes: Uint8Array): InstallWindow {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === FORMAT_V1 && bytes.length === V1_BYTES)
     return { ...emptyWindow(), maxSeq: Number(view.getBigUint64(1)), seenBelow: view.getBigUint64(9) };
-  if (bytes[0] !== FORMAT_V2 || bytes.length < V2_HEAD + 1) throw unknownFormat(bytes);
+  if (bytes[0] !== FORMAT_V2 || bytes.length < V2_BYTES) throw unknownFormat(bytes);
+  const pairs = bytes[V2_BYTES - 1]!;
+  if (bytes.length !== V2_BYTES + 5 * pairs) throw unknownFormat(bytes);
   const w = emptyWindow();
   w.maxSeq = Number(view.getBigUint64(1));
   w.seenBelow = view.getBigUint64(9);
-  w.digests[w.maxSeq % SLOTS] = view.getUint32(17);
-  let at = V2_HEAD;
-  const bits = popcount(w.seenBelow);
-  if (bytes.length < V2_HEAD + 4 * bits + 1) throw unknownFormat(bytes);
-  for (let i = 0; i < WINDOW_SIZE; i++) {
-    if ((w.seenBelow & (1n << BigInt(i))) === 0n) continue;
-    w.digests[(w.maxSeq - 1 - i) % SLOTS] = view.getUint32(at);
-    at += 4;
-  }
-  const pairs = view.getUint8(at++);
-  if (bytes.length !== at + 5 * pairs) throw unknownFormat(bytes);
+  copySlots(bytes.subarray(DIGESTS_AT, DIGESTS_AT + 4 * SLOTS), new Uint8Array(w.digests.buffer));
   if (pairs > 0) {
     w.collisions = [];
-    for (let i = 0; i < pairs; i++, at += 5) w.collisions.push(w.maxSeq - view.getUint8(at), view.getUint32(at + 1));
+    for (let i = 0, at = V2_BYTES; i < pairs; i++, at += 5) w.collisions.push(w.maxSeq - view.getUint8(at), view.getUint32(at + 1));
   }
   return w;
 }

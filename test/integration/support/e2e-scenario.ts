@@ -2,7 +2,10 @@
  * The end-to-end exactly-once scenario, shared by the embedded and the Kafka pipeline
  * (pipeline-e2e.test.ts, kafka-pipeline-e2e.test.ts): simulated players drive the real
  * SDK (HTTP and gRPC) into the collector; some batches are delivered twice or have
- * their acknowledgement "lost" so the SDK re-sends them; the processor is killed with
+ * their acknowledgement "lost" so the SDK re-sends them, copies of acknowledged ones
+ * come back late (reordered, far behind, past the dedup window: support/
+ * resending-transport.ts), some players share an install id (support/
+ * shared-installs.ts); the processor is killed with
  * SIGKILL after a third and after two thirds of the players and restarted. The store's
  * totals must equal the simulator's independent ledger exactly.
  */
@@ -16,7 +19,23 @@ import type { KafkaOptions } from '../../../scripts/engines/kafka.ts';
 import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, until } from '@gamepulse/testkit';
 import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal, type LogKind } from '@gamepulse/testkit/pipeline';
 import { checkPlayerDeletion } from './deletion-scenario.ts';
-import { resending, type ResendStats } from './resending-transport.ts';
+import { deadLetteredBatches } from './dead-letters.ts';
+import { newDeliveryLane, newResendStats, resending, type ResendPlan } from './resending-transport.ts';
+import { SharedInstalls } from './shared-installs.ts';
+
+/**
+ * Re-sends, plus late copies of acknowledged batches: reordered, far behind, past the
+ * dedup window. Past-the-window copies only on the embedded log, where the processor's
+ * dead letters land in the DuckDB store this scenario checks (on Kafka they go to the
+ * dead-letter topic).
+ */
+const deliveryPlan = (kind: LogKind): ResendPlan => ({
+  double: 0.25,
+  loseAck: 0.15,
+  reorder: 0.03,
+  farBehind: 0.02,
+  tooOld: kind === 'embedded' ? 0.02 : 0,
+});
 
 const KEY = 'e2e-key';
 
@@ -32,7 +51,8 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
     const dataDir = mkdtempSync(join(tmpdir(), `gp-e2e-${o.kind}-`));
     let pipeline: Pipeline;
     const ledger = new Ledger();
-    const resends: ResendStats = { batches: 0, doubled: 0, ackLost: 0 };
+    const resends = newResendStats();
+    const shared = new SharedInstalls();
     let expected: LedgerTotals;
     const kills: number[] = [];
     const accepted = () => metricSum(`http://127.0.0.1:${pipeline.ports.http}/metrics`, 'gamepulse_collector_events_accepted_total');
@@ -62,17 +82,27 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
         startMs: recentUtcMidnight(3),
         concurrency: 32,
         ledger,
-        createClient: (p, clock) =>
-          createNodeGamepulse(
-            simPlayerSdkOptions(p, clock, {
+        createClient: (p, clock) => {
+          // Some players share an install id in pairs (support/shared-installs.ts).
+          const installId = shared.installIdOf(p);
+          const pair = shared.isShared(installId) ? shared.instance(installId) : undefined;
+          const lane = newDeliveryLane();
+          // A tenth of the players send small batches: enough of them for late copies 64+ batches back.
+          const smallBatches = /5$/.test(p.installId);
+          return createNodeGamepulse({
+            ...simPlayerSdkOptions(p, clock, {
               gameKey: KEY,
               gameId: 'demo',
               ...mixedTransport(p, pipeline.ports),
-              maxBatchEvents: 40,
+              maxBatchEvents: smallBatches ? 5 : 40,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
-              wrapTransport: (t) => resending(t, rnd, resends),
+              ...(pair ? shared.sdkOptions() : {}),
+              wrapTransport: (t) =>
+                pair ? resending(pair(t), rnd, resends, undefined, lane) : resending(t, rnd, resends, deliveryPlan(o.kind), lane),
             }),
-          ),
+            installId,
+          });
+        },
       });
 
       const progress = setInterval(() => {
@@ -100,17 +130,28 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       expect(kills).toHaveLength(2);
       expect(resends.doubled).toBeGreaterThan(10);
       expect(resends.ackLost).toBeGreaterThan(10);
+      shared.check();
+      const pairs = shared.stats();
+      expect(pairs.collisions).toBeGreaterThan(10);
+      expect(resends.reordered).toBeGreaterThan(10);
+      expect(resends.farBehind).toBeGreaterThan(5);
+      if (o.kind === 'embedded') expect(resends.tooOld).toBeGreaterThan(0);
 
       expect(await waitForTotal(pipeline.ports.query, expected.events)).toBe(expected.events);
       console.log(
         `e2e ${o.kind} seed ${o.seed}: ${expected.events} events from ${expected.players} players; ` +
-          `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; processor killed at ${kills.join(', ')} accepted events`,
+          `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; late copies: ${resends.reordered} reordered, ` +
+          `${resends.farBehind} far behind, ${resends.tooOld} past the window (dead letters); ${pairs.installs} shared install ids, ` +
+          `${pairs.batches} batches, ${pairs.collisions} sequence collisions; processor killed at ${kills.join(', ')} accepted events`,
       );
     }, 600_000);
 
     it('stores rollups equal to the ledger, window by window and dimension by dimension, and the A/B readout per variant', async () => {
       expect(await pipeline.stopStoreWriter()).toBe(0);
-      await expectStoreEqualsLedger(pipeline.storePath, expected);
+      // Late copies past the dedup window are dead-lettered (each at least once), never counted.
+      const dead = await deadLetteredBatches(pipeline.storePath);
+      expect([...new Set(dead.batches)].sort()).toEqual([...resends.tooOldBatches].sort());
+      await expectStoreEqualsLedger(pipeline.storePath, expected, { deadLetters: { GP_PROCESSOR_BATCH_TOO_OLD: dead.batches.length } });
     });
 
     it('erases players on deletion requests to the collector: rows gone, audited, everyone else exactly as before', async () => {
