@@ -17,6 +17,8 @@ export const GAME_KEY = 'gk-sdk-it';
 
 export interface DeliveredEvent {
   installId: string;
+  /** EventBatch.stream_id (0: none sent). */
+  streamId: number;
   batchSequence: number;
   eventId: string;
   sequence: number;
@@ -78,11 +80,13 @@ async function readEvents(log: Log, topic: string): Promise<DeliveredEvent[]> {
       oneofs: true,
     }) as {
       installId: string;
+      streamId: number;
       batchSequence: number;
       events: Array<Record<string, unknown>>;
     };
     return b.events.map((e) => ({
       installId: b.installId,
+      streamId: b.streamId,
       batchSequence: b.batchSequence,
       eventId: e.eventId as string,
       sequence: e.sequence as number,
@@ -96,21 +100,22 @@ async function readEvents(log: Log, topic: string): Promise<DeliveredEvent[]> {
 }
 
 export interface ExactlyOnce {
-  /** Events after dropping re-sent batches by (install, batch_sequence), as the processor does. */
+  /** Events after dropping re-sent batches by (install, stream, batch_sequence), as the processor does. */
   unique: DeliveredEvent[];
-  /** Records that were copies of a batch already in the log (same install and sequence). */
+  /** Records that were copies of a batch already in the log (same install, stream and sequence). */
   resentCopies: number;
 }
 
 /**
- * What the processor would count: batches deduplicated by (install_id, batch_sequence).
+ * What the processor would count: batches deduplicated by (install_id, stream_id,
+ * batch_sequence); every test here runs one game.
  * Throws if an event id appears under two different batches (which no dedup could fix)
  * or a batch sequence carries two different event lists.
  */
 export function exactlyOnce(events: readonly DeliveredEvent[]): ExactlyOnce {
   const byBatch = new Map<string, DeliveredEvent[]>();
   for (const e of events) {
-    const key = `${e.installId}/${e.batchSequence}`;
+    const key = `${e.installId}/${e.streamId}/${e.batchSequence}`;
     byBatch.set(key, [...(byBatch.get(key) ?? []), e]);
   }
   let resentCopies = 0;
