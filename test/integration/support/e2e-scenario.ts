@@ -3,8 +3,10 @@
  * (pipeline-e2e.test.ts, kafka-pipeline-e2e.test.ts): simulated players drive the real
  * SDK (HTTP and gRPC) into the collector; some batches are delivered twice or have
  * their acknowledgement "lost" so the SDK re-sends them; the processor is killed with
- * SIGKILL after a third and after two thirds of the players and restarted. The store's
- * totals must equal the simulator's independent ledger exactly.
+ * SIGKILL after a third and after two thirds of the players and restarted; in between
+ * the collector is killed with SIGKILL and restarted, and later restarted gracefully,
+ * while the same installs keep sending across each restart (support/sends-across.ts).
+ * The store's totals must equal the simulator's independent ledger exactly.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, u
 import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal, type LogKind } from '@gamepulse/testkit/pipeline';
 import { checkPlayerDeletion } from './deletion-scenario.ts';
 import { resending, type ResendStats } from './resending-transport.ts';
+import { SendsAcross } from './sends-across.ts';
 
 const KEY = 'e2e-key';
 
@@ -35,6 +38,9 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
     const resends: ResendStats = { batches: 0, doubled: 0, ackLost: 0 };
     let expected: LedgerTotals;
     const kills: number[] = [];
+    /** Collector faults: what, and how many installs were acknowledged both before and after it. */
+    const collectorFaults: Array<{ fault: 'kill -9' | 'graceful restart'; installsAcross: number }> = [];
+    const across = new SendsAcross();
     const accepted = () => metricSum(`http://127.0.0.1:${pipeline.ports.http}/metrics`, 'gamepulse_collector_events_accepted_total');
 
     beforeAll(async () => {
@@ -70,7 +76,11 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
               ...mixedTransport(p, pipeline.ports),
               maxBatchEvents: 40,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
-              wrapTransport: (t) => resending(t, rnd, resends),
+              // Scaled like the retries, so a player whose sends fell into a collector
+              // restart resumes within seconds (the defaults wait 30 s and more).
+              circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
+              flushTimeoutMs: 300_000,
+              wrapTransport: (t) => across.wrap(p.installId, resending(t, rnd, resends)),
             }),
           ),
       });
@@ -81,14 +91,37 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
         );
       }, 5_000);
       const chaos = (async () => {
-        for (const fraction of [1 / 3, 2 / 3]) {
+        const faults = [
+          [1 / 3, 'kill processor'],
+          [0.45, 'kill -9 collector'],
+          [0.55, 'graceful collector restart'],
+          [2 / 3, 'kill processor'],
+        ] as const;
+        for (const [fraction, fault] of faults) {
           await until(
             () => sim.stats().playersFinished >= o.players * fraction,
             () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`,
             { timeoutMs: 300_000, everyMs: 20 },
           );
-          await pipeline.killProcessor(0);
-          kills.push(await accepted());
+          if (fault === 'kill processor') {
+            await pipeline.killProcessor(0);
+            kills.push(await accepted());
+            continue;
+          }
+          const downMs = Date.now();
+          if (fault === 'kill -9 collector') await pipeline.killCollector();
+          else expect(await pipeline.restartCollector(), 'the collector drained and exited cleanly').toBe(0);
+          const upMs = Date.now();
+          // The installs acknowledged before the fault that are acknowledged again by the new collector.
+          await until(
+            () => across.installsAcross(downMs, upMs) >= 3 || sim.stats().playersFinished >= o.players,
+            () => `installs sending across the collector ${fault}`,
+            { timeoutMs: 120_000, everyMs: 50 },
+          );
+          collectorFaults.push({
+            fault: fault === 'kill -9 collector' ? 'kill -9' : 'graceful restart',
+            installsAcross: across.installsAcross(downMs, upMs),
+          });
         }
       })();
 
@@ -98,13 +131,17 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       expected = ledger.totals();
       expect(stats.eventsTracked).toBe(expected.events);
       expect(kills).toHaveLength(2);
+      expect(collectorFaults.map((f) => f.fault)).toEqual(['kill -9', 'graceful restart']);
+      for (const f of collectorFaults)
+        expect(f.installsAcross, `installs acknowledged before and after the collector ${f.fault}`).toBeGreaterThan(0);
       expect(resends.doubled).toBeGreaterThan(10);
       expect(resends.ackLost).toBeGreaterThan(10);
 
       expect(await waitForTotal(pipeline.ports.query, expected.events)).toBe(expected.events);
       console.log(
         `e2e ${o.kind} seed ${o.seed}: ${expected.events} events from ${expected.players} players; ` +
-          `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; processor killed at ${kills.join(', ')} accepted events`,
+          `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; processor killed at ${kills.join(', ')} accepted events; ` +
+          `collector ${collectorFaults.map((f) => `${f.fault} (${f.installsAcross} installs sending across)`).join(', ')}`,
       );
     }, 600_000);
 
