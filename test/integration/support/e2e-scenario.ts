@@ -20,6 +20,7 @@ import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal, type LogKin
 import { checkPlayerDeletion } from './deletion-scenario.ts';
 import { resending, type ResendStats } from './resending-transport.ts';
 import { SendsAcross } from './sends-across.ts';
+import { printSeedReport } from './seed-report.ts';
 
 const KEY = 'e2e-key';
 
@@ -137,7 +138,16 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       expect(resends.doubled).toBeGreaterThan(10);
       expect(resends.ackLost).toBeGreaterThan(10);
 
-      expect(await waitForTotal(pipeline.ports.query, expected.events)).toBe(expected.events);
+      const stored = await waitForTotal(pipeline.ports.query, expected.events);
+      printSeedReport({
+        suite: `e2e-${o.kind}`,
+        seed: o.seed,
+        events: expected.events,
+        stored,
+        resends: { ...resends },
+        faults: { 'processor kill -9': kills.length, ...Object.fromEntries(collectorFaults.map((f) => [`collector ${f.fault}`, 1])) },
+      });
+      expect(stored).toBe(expected.events);
       console.log(
         `e2e ${o.kind} seed ${o.seed}: ${expected.events} events from ${expected.players} players; ` +
           `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; processor killed at ${kills.join(', ')} accepted events; ` +
