@@ -3,8 +3,8 @@
  * (pipeline-e2e.test.ts, kafka-pipeline-e2e.test.ts): simulated players drive the real
  * SDK (HTTP and gRPC) into the collector; some batches are delivered twice or have
  * their acknowledgement "lost" so the SDK re-sends them; the processor is killed with
- * SIGKILL after a third and after two thirds of the players and restarted; in between
- * the collector is killed with SIGKILL and restarted, and later restarted gracefully,
+ * SIGKILL after a third and after two thirds of the players and restarted; the collector
+ * is killed with SIGKILL after a quarter and restarted gracefully after half of them,
  * while the same installs keep sending across each restart (support/sends-across.ts).
  * The store's totals must equal the simulator's independent ledger exactly.
  */
@@ -91,40 +91,43 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
           console.log(`[e2e ${o.kind}] ${JSON.stringify(sim.stats())} accepted=${n} resends=${JSON.stringify(resends)}`),
         );
       }, 5_000);
-      const chaos = (async () => {
-        const faults = [
-          [1 / 3, 'kill processor'],
-          [0.45, 'kill -9 collector'],
-          [0.55, 'graceful collector restart'],
-          [2 / 3, 'kill processor'],
-        ] as const;
-        for (const [fraction, fault] of faults) {
+      // Two tracks, each at its own moments, so a slow processor restart never pushes the
+      // collector's faults past the end of the traffic they must cut through.
+      const processorFaults = (async () => {
+        for (const fraction of [1 / 3, 2 / 3]) {
           await until(
             () => sim.stats().playersFinished >= o.players * fraction,
             () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`,
             { timeoutMs: 300_000, everyMs: 20 },
           );
-          if (fault === 'kill processor') {
-            await pipeline.killProcessor(0);
-            kills.push(await accepted());
-            continue;
-          }
+          await pipeline.killProcessor(0);
+          kills.push(await accepted());
+        }
+      })();
+      const collectorFaultTrack = (async () => {
+        for (const [fraction, fault] of [
+          [0.25, 'kill -9'],
+          [0.5, 'graceful restart'],
+        ] as const) {
+          await until(
+            () => sim.stats().playersFinished >= o.players * fraction,
+            () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`,
+            { timeoutMs: 300_000, everyMs: 20 },
+          );
           const downMs = Date.now();
-          if (fault === 'kill -9 collector') await pipeline.killCollector();
+          if (fault === 'kill -9') await pipeline.killCollector();
           else expect(await pipeline.restartCollector(), 'the collector drained and exited cleanly').toBe(0);
           const upMs = Date.now();
-          // The installs acknowledged before the fault that are acknowledged again by the new collector.
+          // Installs acknowledged before the fault that are acknowledged again by the new collector.
           await until(
             () => across.installsAcross(downMs, upMs) >= 3 || sim.stats().playersFinished >= o.players,
             () => `installs sending across the collector ${fault}`,
             { timeoutMs: 120_000, everyMs: 50 },
           );
-          collectorFaults.push({
-            fault: fault === 'kill -9 collector' ? 'kill -9' : 'graceful restart',
-            installsAcross: across.installsAcross(downMs, upMs),
-          });
+          collectorFaults.push({ fault, installsAcross: across.installsAcross(downMs, upMs) });
         }
       })();
+      const chaos = Promise.all([processorFaults, collectorFaultTrack]);
 
       const stats = await sim.run();
       await chaos;
