@@ -60,7 +60,7 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('counts every simulated event exactly once through re-sends and processor kill -9s', async () => {
+    it('counts every simulated event exactly once through re-sends, processor kill -9s and collector restarts', async () => {
       const rnd = seededRandom(`${o.seed}/network`);
       const sim = createSimulator({
         players: o.players,
