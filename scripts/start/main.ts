@@ -235,7 +235,9 @@ async function run(services: ServiceSupervisor[], stopOrder: ServiceSupervisor[]
   });
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`npm start failed: ${(err as Error).message}\n`);
+  // Services run in their own process groups: stop the ones that did start, or they outlive us.
+  await Promise.all(group.services.map((s) => s.stop()));
   process.exit(1);
 });

@@ -121,7 +121,9 @@ describe('npm start -- --kafka: a crashed processor or collector is restarted an
             (await fetch(readyUrl[name]).then(
               (r) => r.ok,
               () => false,
-            ))
+            )) &&
+            // The launcher saw it too (its supervisor polls /readyz on its own).
+            output.includes(`${name} restarted and ready`)
           );
         },
         () => `a new ${name} ready; launcher output:\n${tail()}`,
