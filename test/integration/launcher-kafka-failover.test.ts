@@ -1,7 +1,7 @@
 /**
  * `npm start -- --kafka` recovers from crashes the way a process manager does: under
- * steady simulated traffic (real SDK clients over HTTP and gRPC, retrying), one of the
- * two transactional processors is killed with SIGKILL, and later the collector; the
+ * steady simulated traffic (real SDK clients over HTTP and gRPC, retrying), the
+ * collector and one of the two transactional processors are killed with SIGKILL; the
  * launcher restarts each (scripts/start/supervisor.ts) and keeps running — the other
  * processor holds the partitions meanwhile, and the SDK retries while the collector is
  * down. After a graceful Ctrl-C-like stop the store's totals equal the simulator's
@@ -24,6 +24,7 @@ import { expectStoreEqualsLedger, waitForTotal } from '@gamepulse/testkit/pipeli
 import { stopKafka } from '../../scripts/engines/kafka.ts';
 import { permanentFailures } from './support/resending-transport.ts';
 import { findService, isAlive } from './support/process-tree.ts';
+import { SendsAcross } from './support/sends-across.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = process.env.GP_LAUNCHER_SEED ?? 'launcher-1';
@@ -132,6 +133,9 @@ describe('npm start -- --kafka: a crashed processor or collector is restarted an
     };
 
     const ledger = new Ledger();
+    /** Installs acknowledged before the collector's kill and again by its successor. */
+    const across = new SendsAcross();
+    let collectorAcross = 0;
     type Stats = { droppedByReason: Record<string, number>; queued: number; inFlight: number };
     const clients: Array<{ stats(): Stats }> = [];
     const rejected: Record<string, number> = {};
@@ -154,7 +158,7 @@ describe('npm start -- --kafka: a crashed processor or collector is restarted an
             circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
             // A player's last flush may fall into the collector's restart: wait for it.
             flushTimeoutMs: 300_000,
-            wrapTransport: (t) => permanentFailures(t, rejected),
+            wrapTransport: (t) => across.wrap(p.installId, permanentFailures(t, rejected)),
           }),
         );
         clients.push(c);
@@ -163,20 +167,32 @@ describe('npm start -- --kafka: a crashed processor or collector is restarted an
     });
 
     const faults: string[] = [];
-    const chaos = (async () => {
-      for (const [fraction, name] of [
-        [1 / 3, 'processor-0'],
-        [2 / 3, 'collector'],
-      ] as const) {
+    // One track per service, at its own moment, so the processor's restart never pushes
+    // the collector's kill past the end of the traffic it must cut through.
+    const track = async (fraction: number, name: keyof typeof services) => {
+      await until(
+        () => sim.stats().playersFinished >= PLAYERS * fraction,
+        () => `${Math.ceil(PLAYERS * fraction)} players finished (have ${sim.stats().playersFinished})`,
+        { timeoutMs: 600_000, everyMs: 20 },
+      );
+      const at = sim.stats().eventsTracked;
+      const downMs = Date.now();
+      await killAndAwaitRestart(name);
+      if (name === 'collector') {
+        const upMs = Date.now();
         await until(
-          () => sim.stats().playersFinished >= PLAYERS * fraction,
-          () => `${Math.ceil(PLAYERS * fraction)} players finished (have ${sim.stats().playersFinished})`,
-          { timeoutMs: 600_000, everyMs: 20 },
+          () => across.installsAcross(downMs, upMs) >= 3 || sim.stats().playersFinished >= PLAYERS,
+          'installs sending across the collector restart',
+          { timeoutMs: 120_000, everyMs: 50 },
         );
-        const at = sim.stats().eventsTracked;
-        await killAndAwaitRestart(name);
-        faults.push(`${name} kill -9 at ${at} tracked events`);
+        collectorAcross = across.installsAcross(downMs, upMs);
       }
+      faults.push(
+        `${name} kill -9 at ${at} tracked events${name === 'collector' ? ` (${collectorAcross} installs sending across it)` : ''}`,
+      );
+    };
+    const chaos = (async () => {
+      await Promise.all([track(0.2, 'collector'), track(1 / 3, 'processor-0')]);
     })().catch((err: unknown) => {
       // The launcher gave up: stop the players, which would retry for minutes otherwise.
       sim.stop();
@@ -186,6 +202,7 @@ describe('npm start -- --kafka: a crashed processor or collector is restarted an
     const expected = ledger.totals();
     expect(stats.eventsTracked).toBe(expected.events);
     expect(faults).toHaveLength(2);
+    expect(collectorAcross, 'installs acknowledged before the collector kill and again after its restart').toBeGreaterThan(0);
     const drops: Record<string, number> = {};
     for (const c of clients) for (const [code, n] of Object.entries(c.stats().droppedByReason)) drops[code] = (drops[code] ?? 0) + n;
     const undelivered = clients.reduce((n, c) => n + c.stats().queued + c.stats().inFlight, 0);
