@@ -34,7 +34,9 @@ const HELP = `npm start -- [options]
 
 Starts collector + processor + query API/console + player simulator on the embedded
 default (durable embedded log + DuckDB under .data/), prints the URLs and a live
-throughput line; Ctrl-C shuts everything down gracefully.
+throughput line; Ctrl-C shuts everything down gracefully. A service that crashes is
+restarted after a backoff (0.5 s doubling to 15 s) and the live line counts its restarts;
+5 crashes of one service within 60 s stop everything (scripts/start/restart-policy.ts).
 
   --players N        players in the game at once            (default 300)
   --seed S           simulator seed                         (default: new per run)

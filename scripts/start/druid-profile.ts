@@ -14,10 +14,11 @@
 import { submitSupervisors } from '../../druid/ingestion/submit.ts';
 import { startDruid, stopDruid } from '../engines/druid/index.ts';
 import type { StartOptions } from './args.ts';
-import { startService, waitReady, type Service } from './services.ts';
+import type { ServiceGroup } from './service-group.ts';
+import type { ServiceSupervisor } from './supervisor.ts';
 
 export interface DruidProfile {
-  api: Service;
+  api: ServiceSupervisor;
   brokerUrl: string;
   /** The router: SQL, coordinator and overlord APIs behind one port. */
   routerUrl: string;
@@ -26,22 +27,19 @@ export interface DruidProfile {
   stop(): Promise<void>;
 }
 
-export async function startDruidProfile(opts: StartOptions, brokers: string, logDir: string, root: string): Promise<DruidProfile> {
+export async function startDruidProfile(opts: StartOptions, brokers: string, group: ServiceGroup): Promise<DruidProfile> {
   const log = (l: string) => process.stdout.write(`${l}\n`);
   const cluster = await startDruid({ log, router: true });
   log('[druid] submitting the rollups-topic supervisors …');
   // Short task duration: segments hand off to the historical every few minutes, as a
   // live demo wants; production keeps the spec's hour (druid/ingestion/specs.ts).
   await submitSupervisors({ overlordUrl: cluster.overlordUrl, bootstrapServers: brokers, taskDuration: 'PT5M', log });
-  const api = startService(
-    'query-druid',
-    'apps/src/query-api.ts',
-    { GAMEPULSE_STORE: 'druid', GAMEPULSE_DRUID_URL: cluster.brokerUrl, GAMEPULSE_QUERY_PORT: String(opts.druidQueryPort) },
-    `http://127.0.0.1:${opts.druidQueryPort}/readyz`,
-    logDir,
-    root,
-  );
-  await waitReady(api, 90_000);
+  const api = await group.start({
+    name: 'query-druid',
+    entry: 'apps/src/query-api.ts',
+    env: { GAMEPULSE_STORE: 'druid', GAMEPULSE_DRUID_URL: cluster.brokerUrl, GAMEPULSE_QUERY_PORT: String(opts.druidQueryPort) },
+    readyUrl: `http://127.0.0.1:${opts.druidQueryPort}/readyz`,
+  });
   return {
     api,
     brokerUrl: cluster.brokerUrl,

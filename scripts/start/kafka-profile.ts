@@ -14,20 +14,25 @@
 import { join } from 'node:path';
 import { startKafka, stopKafka } from '../engines/kafka.ts';
 import type { StartOptions } from './args.ts';
-import { startService, waitReady, type Service } from './services.ts';
+import type { ServiceGroup } from './service-group.ts';
+import type { ServiceSupervisor } from './supervisor.ts';
 
 export interface KafkaProfile {
-  collector: Service;
-  processors: Service[];
-  loader: Service;
+  collector: ServiceSupervisor;
+  processors: ServiceSupervisor[];
+  loader: ServiceSupervisor;
   brokers: string;
   /** /metrics of every processor (committed events are summed over them). */
   processorMetricsUrls: string[];
   stopBroker(): Promise<void>;
 }
 
-/** First ops port of the processors: query port + 1, + 2, … */
-export async function startKafkaProfile(opts: StartOptions, dataDir: string, logDir: string, root: string): Promise<KafkaProfile> {
+/**
+ * Starts the broker, then the services under `group`'s supervision (a crashed one is
+ * restarted; the other processor takes its partitions meanwhile). The processors' ops
+ * ports are the query port + 1, + 2, …
+ */
+export async function startKafkaProfile(opts: StartOptions, dataDir: string, group: ServiceGroup): Promise<KafkaProfile> {
   const kafkaOpts = {
     port: opts.kafkaPort,
     controllerPort: opts.kafkaPort + 1,
@@ -42,39 +47,33 @@ export async function startKafkaProfile(opts: StartOptions, dataDir: string, log
     GAMEPULSE_TOPIC_PREFIX: 'gamepulse',
     GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'),
   };
-  const collector = startService(
-    'collector',
-    'apps/src/collector.ts',
-    {
+  const collector = await group.start({
+    name: 'collector',
+    entry: 'apps/src/collector.ts',
+    env: {
       ...env,
       GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort),
       GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort),
     },
-    `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
-    logDir,
-    root,
-  );
-  await waitReady(collector, 60_000);
+    readyUrl: `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
+  });
   const ports = Array.from({ length: opts.processors }, (_, i) => opts.queryPort + 1 + i);
-  const processors = ports.map((port, i) =>
-    startService(
-      `processor-${i}`,
-      'apps/src/processor.ts',
-      { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) },
-      `http://127.0.0.1:${port}/readyz`,
-      logDir,
-      root,
+  const [loader, ...processors] = await Promise.all([
+    group.start({
+      name: 'loader',
+      entry: 'apps/src/rollups-loader.ts',
+      env: { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort) },
+      readyUrl: `http://127.0.0.1:${opts.queryPort}/readyz`,
+    }),
+    ...ports.map((port, i) =>
+      group.start({
+        name: `processor-${i}`,
+        entry: 'apps/src/processor.ts',
+        env: { ...env, GAMEPULSE_PROCESSOR_PORT: String(port) },
+        readyUrl: `http://127.0.0.1:${port}/readyz`,
+      }),
     ),
-  );
-  const loader = startService(
-    'loader',
-    'apps/src/rollups-loader.ts',
-    { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort) },
-    `http://127.0.0.1:${opts.queryPort}/readyz`,
-    logDir,
-    root,
-  );
-  await Promise.all([...processors, loader].map((s) => waitReady(s, 90_000)));
+  ]);
   return {
     collector,
     processors,

@@ -7,6 +7,8 @@
  *
  * Prints the URLs and a live one-line summary; Ctrl-C stops the players (they end their
  * sessions and flush), then the collector (drain), then the processor (final commit).
+ * Services run supervised (service-group.ts): a crashed one is restarted with backoff and
+ * shows on the live line; only a crash loop stops the launcher.
  */
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +19,8 @@ import { parseStartArgs } from './args.ts';
 import { startDruidProfile, type DruidProfile } from './druid-profile.ts';
 import { startKafkaProfile, type KafkaProfile } from './kafka-profile.ts';
 import { scrape, sumMetric } from './prometheus.ts';
-import { startService, stopService, waitReady, type Service } from './services.ts';
+import { ServiceGroup } from './service-group.ts';
+import type { ServiceSupervisor } from './supervisor.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const opts = parseStartArgs(process.argv.slice(2));
@@ -26,7 +29,7 @@ const GAME_KEY = 'dev-key';
 const tty = process.stdout.isTTY;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-function banner(services: Service[]): void {
+function banner(services: ServiceSupervisor[]): void {
   const c = `http://127.0.0.1:${opts.queryPort}`;
   const lines = [
     '',
@@ -49,7 +52,7 @@ function banner(services: Service[]): void {
       : []),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
-    `  logs           ${services.map((s) => s.logFile).join('  ')}`,
+    `  logs           ${services.map((s) => group.logFile(s.name)).join('  ')}`,
     opts.simulate
       ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time`
       : '  simulator      off (--no-sim)',
@@ -128,45 +131,45 @@ async function sample(
   };
 }
 
+/** Every service of this run, supervised; crash and restart lines interrupt the live line. */
+const group = new ServiceGroup({
+  logDir: join(dataDir, 'logs'),
+  root,
+  log: (line) => process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`),
+});
+
 async function main(): Promise<void> {
   if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
-  const logDir = join(dataDir, 'logs');
-  if (opts.kafka) return mainKafka(logDir);
+  if (opts.kafka) return mainKafka();
   const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log'), GAMEPULSE_TOPIC_PREFIX: 'gamepulse' };
   process.stdout.write('starting collector and processor …\n');
-  const collector = startService(
-    'collector',
-    'apps/src/collector.ts',
-    {
+  const collector = await group.start({
+    name: 'collector',
+    entry: 'apps/src/collector.ts',
+    env: {
       ...env,
       GAMEPULSE_COLLECTOR_HTTP_PORT: String(opts.collectorHttpPort),
       GAMEPULSE_COLLECTOR_GRPC_PORT: String(opts.collectorGrpcPort),
     },
-    `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
-    logDir,
-    root,
-  );
-  await waitReady(collector, 60_000);
-  const processor = startService(
-    'processor',
-    'apps/src/processor.ts',
-    { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort) },
-    `http://127.0.0.1:${opts.queryPort}/readyz`,
-    logDir,
-    root,
-  );
-  await waitReady(processor, 60_000);
+    readyUrl: `http://127.0.0.1:${opts.collectorHttpPort}/readyz`,
+  });
+  const processor = await group.start({
+    name: 'processor',
+    entry: 'apps/src/processor.ts',
+    env: { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort) },
+    readyUrl: `http://127.0.0.1:${opts.queryPort}/readyz`,
+  });
   await run([collector, processor], [collector, processor], async () => undefined);
 }
 
 /** `--kafka`: broker, collector, processors, loader; stop order collector → processors → loader → broker. */
-async function mainKafka(logDir: string): Promise<void> {
+async function mainKafka(): Promise<void> {
   process.stdout.write(`starting Apache Kafka, collector, ${opts.processors} processor(s) and the loader …\n`);
-  kafka = await startKafkaProfile(opts, dataDir, logDir, root);
+  kafka = await startKafkaProfile(opts, dataDir, group);
   const services = [kafka.collector, ...kafka.processors, kafka.loader];
   if (opts.druid) {
     process.stdout.write('starting Apache Druid (first run fetches it from Maven Central) …\n');
-    druid = await startDruidProfile(opts, kafka.brokers, logDir, root);
+    druid = await startDruidProfile(opts, kafka.brokers, group);
   }
   const extra = druid ? [druid.api] : [];
   await run([...services, ...extra], [...extra, ...services], async () => {
@@ -177,7 +180,7 @@ async function mainKafka(logDir: string): Promise<void> {
 }
 
 /** Banner, simulator, status line and graceful shutdown: services stop in `stopOrder`, then `after`. */
-async function run(services: Service[], stopOrder: Service[], after: () => Promise<void>): Promise<void> {
+async function run(services: ServiceSupervisor[], stopOrder: ServiceSupervisor[], after: () => Promise<void>): Promise<void> {
   banner(services);
 
   const sim = opts.simulate ? startSimulator() : undefined;
@@ -190,7 +193,8 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
         `${new Date(s.at).toISOString().slice(11, 19)}  tracked ${rate(s.tracked, prev.tracked)}/s · acked ${rate(s.accepted, prev.accepted)}/s · ` +
         `committed ${rate(s.committed, prev.committed)}/s · lag ${fmt(s.lag)} rec · re-sends dropped ${fmt(s.duplicates)}` +
         (s.collisions || s.tooOld ? ` (sequence collisions ${fmt(s.collisions)}, too old ${fmt(s.tooOld)})` : '') +
-        ` · online ${fmt(s.online)} · total ${fmt(s.committed)}`;
+        ` · online ${fmt(s.online)} · total ${fmt(s.committed)}` +
+        (group.restartsSummary() ? ` · ${group.restartsSummary()}` : '');
       process.stdout.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
       prev = s;
     });
@@ -200,7 +204,7 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
   const stop = async (signal: string) => {
     if (stopping) {
       process.stdout.write('\nsecond signal: killing services\n');
-      for (const s of services) s.child.kill('SIGKILL');
+      for (const s of services) s.kill();
       process.exit(130);
     }
     stopping = true;
@@ -211,12 +215,13 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
       await Promise.race([sim.run(), new Promise((r) => setTimeout(r, 15_000))]);
     }
     const codes: string[] = [];
-    let ok = true;
+    let ok = signal !== 'failure';
     for (const [i, svc] of stopOrder.entries()) {
       process.stdout.write(`stopping ${svc.name}${i === 0 ? ' (drain)' : ' (final commit)'} …\n`);
-      const code = await stopService(svc);
-      codes.push(`${svc.name} exit ${code}`);
-      ok &&= code === 0;
+      const running = svc.state === 'starting' || svc.state === 'running';
+      const code = await svc.stop();
+      codes.push(running ? `${svc.name} exit ${code}` : `${svc.name} ${svc.state}`);
+      ok &&= !running || code === 0;
       // Let the next stage read what this one wrote last before its own final commit.
       if (i < stopOrder.length - 1) await new Promise((r) => setTimeout(r, 1_500));
     }
@@ -231,16 +236,15 @@ async function run(services: Service[], stopOrder: Service[], after: () => Promi
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  for (const s of services)
-    void s.exited.then((code) => {
-      if (!stopping) {
-        process.stdout.write(`\n${s.name} exited unexpectedly (${code}); see ${s.logFile}\n`);
-        void stop('failure');
-      }
-    });
+  // A crash is the supervisors' to restart; only a crash loop stops the launcher.
+  void group.crashLoop.then(() => {
+    if (!stopping) void stop('failure');
+  });
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   process.stderr.write(`npm start failed: ${(err as Error).message}\n`);
+  // Services run in their own process groups: stop the ones that did start, or they outlive us.
+  await Promise.all(group.services.map((s) => s.stop()));
   process.exit(1);
 });

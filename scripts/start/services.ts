@@ -5,7 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
+import type { SupervisedProcess } from './supervisor.ts';
 
 export interface Service {
   name: string;
@@ -46,8 +48,35 @@ export function startService(
   });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
-  const exited = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 0))));
+  // Killed by a signal: 128 + its number, as a shell reports it (137 for SIGKILL).
+  const exited = new Promise<number>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0))),
+  );
   return { name, child, logFile, readyUrl, exited };
+}
+
+/** What the launcher needs to start a service (again): see startService. */
+export interface ServiceSpec {
+  name: string;
+  /** Entry point, relative to the repository root. */
+  entry: string;
+  env: Record<string, string>;
+  readyUrl: string;
+}
+
+/**
+ * Starts one process of a service for its supervisor (supervisor.ts): ready once its
+ * /readyz answers within `readyTimeoutMs`; a restart appends to the same log file.
+ */
+export function launchService(spec: ServiceSpec, logDir: string, root: string, readyTimeoutMs = 90_000): SupervisedProcess {
+  const s = startService(spec.name, spec.entry, spec.env, spec.readyUrl, logDir, root);
+  return {
+    pid: s.child.pid,
+    exited: s.exited,
+    ready: waitReady(s, readyTimeoutMs),
+    stop: () => stopService(s),
+    kill: () => void s.child.kill('SIGKILL'),
+  };
 }
 
 /** Polls a /readyz URL; fails early if the process exits. */

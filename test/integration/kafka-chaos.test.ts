@@ -2,8 +2,10 @@
  * Chaos on real Apache Kafka: a collector, TWO processor processes and the loader under
  * steady simulated traffic (real SDK clients, HTTP and gRPC, retrying, with re-sends
  * and lost acknowledgements); at random moments (seeded) a processor is killed with
- * SIGKILL, the collector is killed with SIGKILL and restarted, and the broker is
- * restarted on its data dir. Afterwards the store's totals equal the simulator's
+ * SIGKILL, a processor is paused with SIGSTOP past its session timeout and resumed
+ * after its partitions moved (its late transaction must be fenced:
+ * support/paused-processor.ts), the collector is killed with SIGKILL and restarted, and
+ * the broker is restarted on its data dir. Afterwards the store's totals equal the simulator's
  * independent ledger exactly: 0 lost, 0 duplicated.
  *
  * Seeds: GP_CHAOS_SEEDS=N runs N seeds (default 3), GP_CHAOS_SEED=s runs only s;
@@ -19,6 +21,8 @@ import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { mixedTransport, recentUtcMidnight, seededRandom, simPlayerSdkOptions, until } from '@gamepulse/testkit';
 import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scripts/engines/kafka.ts';
+import { pauseProcessor } from './support/paused-processor.ts';
+import { printSeedReport, seedsFromEnv } from './support/seed-report.ts';
 import { newResendStats, permanentFailures, resending, type ResendStats } from './support/resending-transport.ts';
 
 const KEY = 'chaos-key';
@@ -28,18 +32,20 @@ const broker: KafkaOptions = {
   dataDir: join(resolve(import.meta.dirname, '../..'), '.data', 'kafka-chaos-it', DEFAULT_KAFKA_VERSION),
   heapMb: 768,
 };
-const SEEDS = process.env.GP_CHAOS_SEED
-  ? [process.env.GP_CHAOS_SEED]
-  : Array.from({ length: Number(process.env.GP_CHAOS_SEEDS ?? 3) }, (_, i) => `chaos-${i + 1}`);
+const SEEDS = seedsFromEnv('chaos', 'GP_CHAOS_SEED', 'GP_CHAOS_SEEDS', 3);
 const PLAYERS = Number(process.env.GP_CHAOS_PLAYERS ?? 60);
 
-type Action = 'kill-processor' | 'kill-collector' | 'restart-broker';
+type Action = 'kill-processor' | 'pause-processor' | 'kill-collector' | 'restart-broker';
 
 interface SeedReport {
   seed: string;
   events: number;
   players: number;
   processorKills: number;
+  /** SIGSTOP past the session timeout, SIGCONT after the partitions moved. */
+  processorPauses: number;
+  /** Late transactions of paused processors that the broker fenced. */
+  fencedAfterPause: number;
   collectorKills: number;
   brokerRestarts: number;
   processorsRevived: number;
@@ -65,7 +71,8 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
     await stopKafka({ ...broker, log: () => undefined });
     for (const r of reports)
       console.log(
-        `[chaos] seed ${r.seed}: ${r.events} events from ${r.players} players in ${r.seconds} s; processor kill -9 x${r.processorKills}, collector kill -9 x${r.collectorKills}, ` +
+        `[chaos] seed ${r.seed}: ${r.events} events from ${r.players} players in ${r.seconds} s; processor kill -9 x${r.processorKills}, ` +
+          `processor SIGSTOP/SIGCONT x${r.processorPauses} (late transactions fenced x${r.fencedAfterPause}), collector kill -9 x${r.collectorKills}, ` +
           `broker restarts x${r.brokerRestarts}, processors revived x${r.processorsRevived}; duplicate batches dropped ${r.duplicatesDropped} ` +
           `(${r.resends.doubled} sent twice, ${r.resends.ackLost} acks lost of ${r.resends.batches} batches, plus retries after kills); store = ledger: 0 lost, 0 duplicated`,
       );
@@ -90,6 +97,8 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         events: 0,
         players: PLAYERS,
         processorKills: 0,
+        processorPauses: 0,
+        fencedAfterPause: 0,
         collectorKills: 0,
         brokerRestarts: 0,
         processorsRevived: 0,
@@ -142,6 +151,9 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
           const j = Math.floor(rnd.next() * (i + 1));
           [actions[i], actions[j]] = [actions[j]!, actions[i]!];
         }
+        // The pause comes first, at the earliest moment: it needs a processor with work not
+        // yet committed, and late in a run the traffic may be over.
+        actions.unshift('pause-processor');
         const moments = actions.map(() => 0.1 + rnd.next() * 0.75).sort((a, b) => a - b);
         const chaos = (async () => {
           for (const [i, action] of actions.entries()) {
@@ -156,6 +168,14 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
               report.duplicatesDropped += await droppedBy([pipeline.processorMetricsUrls()[victim]!]);
               await pipeline.killProcessor(victim);
               report.processorKills++;
+            } else if (action === 'pause-processor') {
+              const pause = await pauseProcessor(pipeline);
+              console.log(
+                `[chaos ${seed}] processor ${pause.victim} paused holding partitions ${pause.heldBefore.join(', ')} with uncommitted work; all moved to processor ${1 - pause.victim} ` +
+                  `after ${pause.movedAfterS} s; ${pause.fenced} late transaction(s) fenced after SIGCONT (pause ${pause.attempts})`,
+              );
+              report.processorPauses++;
+              report.fencedAfterPause += pause.fenced;
             } else if (action === 'kill-collector') {
               await pipeline.killCollector();
               report.collectorKills++;
@@ -188,10 +208,30 @@ describe('kafka chaos: collector + two processors + loader on real Kafka, kill -
         report.events = expected.events;
         const seen = await waitForTotal(pipeline.ports.query, expected.events, 240_000, 3_000);
         report.duplicatesDropped += await droppedBy(pipeline.processorMetricsUrls());
+        printSeedReport({
+          suite: 'kafka-chaos',
+          seed,
+          events: expected.events,
+          stored: seen,
+          resends: {
+            batches: report.resends.batches,
+            doubled: report.resends.doubled,
+            ackLost: report.resends.ackLost,
+            'duplicate batches dropped': report.duplicatesDropped,
+          },
+          faults: {
+            'processor kill -9': report.processorKills,
+            'processor SIGSTOP/SIGCONT': report.processorPauses,
+            'late transactions fenced': report.fencedAfterPause,
+            'collector kill -9': report.collectorKills,
+            'broker restart': report.brokerRestarts,
+          },
+        });
         expect(seen, `events in the store (seed ${seed})`).toBe(expected.events);
         expect(await pipeline.stopStoreWriter()).toBe(0);
         await expectStoreEqualsLedger(pipeline.storePath, expected);
-        expect(report.processorKills + report.collectorKills + report.brokerRestarts).toBe(actions.length);
+        expect(report.processorKills + report.processorPauses + report.collectorKills + report.brokerRestarts).toBe(actions.length);
+        expect(report.fencedAfterPause, 'late transactions of the paused processor fenced').toBeGreaterThanOrEqual(report.processorPauses);
         report.seconds = Math.round((Date.now() - started) / 1000);
         reports.push(report);
         passed = true;

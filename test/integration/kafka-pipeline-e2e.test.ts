@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../scripts/engines/kafka.ts';
 import { describeE2eScenario } from './support/e2e-scenario.ts';
+import { seedsFromEnv } from './support/seed-report.ts';
 
 const broker: KafkaOptions = {
   port: 29392,
@@ -20,12 +21,14 @@ const broker: KafkaOptions = {
 
 // 100 players (the embedded run has 160): every batch costs an acks=all round trip to
 // the broker, and the Kafka suite shares CI's 90 minutes with Druid and Chromium.
-describeE2eScenario({
-  kind: 'kafka',
-  seed: process.env.GP_E2E_SEED ?? 'e2e-1',
-  players: Number(process.env.GP_E2E_KAFKA_PLAYERS ?? 100),
-  broker,
-});
+// GP_E2E_SEED=s runs seed s, GP_E2E_SEEDS=N runs e2e-1 … e2e-N (npm run test:seeds); default e2e-1.
+for (const seed of seedsFromEnv('e2e', 'GP_E2E_SEED', 'GP_E2E_SEEDS', 1))
+  describeE2eScenario({
+    kind: 'kafka',
+    seed,
+    players: Number(process.env.GP_E2E_KAFKA_PLAYERS ?? 100),
+    broker,
+  });
 
 afterAll(async () => {
   await stopKafka({ ...broker, log: () => undefined });

@@ -6,5 +6,7 @@
  * Kafka in kafka-pipeline-e2e.test.ts (support/e2e-scenario.ts).
  */
 import { describeE2eScenario } from './support/e2e-scenario.ts';
+import { seedsFromEnv } from './support/seed-report.ts';
 
-describeE2eScenario({ kind: 'embedded', seed: process.env.GP_E2E_SEED ?? 'e2e-1', players: 160 });
+// GP_E2E_SEED=s runs seed s, GP_E2E_SEEDS=N runs e2e-1 … e2e-N (npm run test:seeds); default e2e-1.
+for (const seed of seedsFromEnv('e2e', 'GP_E2E_SEED', 'GP_E2E_SEEDS', 1)) describeE2eScenario({ kind: 'embedded', seed, players: 160 });

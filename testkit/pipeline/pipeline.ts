@@ -199,6 +199,14 @@ export class Pipeline {
     await waitReady(this.collector, READY_MS);
   }
 
+  /** Graceful collector restart (SIGTERM: it drains, then exits), a new one on the same ports. */
+  async restartCollector(graceMs = 30_000): Promise<number> {
+    const code = await stopService(this.collector, graceMs);
+    this.collector = this.collectorService();
+    await waitReady(this.collector, READY_MS);
+    return code;
+  }
+
   /** Stops the broker (clean shutdown) and starts it again on the same data dir. */
   async restartBroker(opts: { downMs?: number } = {}): Promise<void> {
     if (!this.broker) throw new Error('restartBroker: not a Kafka pipeline');

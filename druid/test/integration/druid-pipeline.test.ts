@@ -6,7 +6,10 @@
  *   ├─ Druid: the three supervisors of druid/ingestion (read_committed)
  *   └─ loader (loader/src/rollups) → DuckDB
  *
- * Every KPI on Druid must equal the same KPI on DuckDB and the ground truth taken from
+ * While the first game's players send, a processor and then the collector are killed
+ * with SIGKILL and restarted (the SDK retries; the transactions of the dead processor are
+ * aborted or fenced), so Druid's supervisors ingest a rollups topic written through
+ * faults. Every KPI on Druid must equal the same KPI on DuckDB and the ground truth taken from
  * what the simulated players tracked — exactly for counts and sums, within the HLL
  * bound for uniques. Runs when the processor's Kafka mode and the loader exist (issue
  * 5); druid-kpis.test.ts covers the rest with a stand-in for the processor.
@@ -24,7 +27,7 @@ import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../../scripts/engines/kafka.ts';
-import { simPlayerSdkOptions } from '@gamepulse/testkit';
+import { simPlayerSdkOptions, until } from '@gamepulse/testkit';
 import { Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { waitForDruid } from '../../ingestion/druid-signals.ts';
 import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
@@ -77,6 +80,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
         kind: 'kafka',
         dataDir,
         keys: GAMES.map((g) => `${g.key}=${g.gameId}:it`).join(','),
+        processors: 2,
         processorEnv: { GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '300' },
         broker: { ...BROKER, log: say },
         topicPrefix: PREFIX,
@@ -93,8 +97,9 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
       completionTimeout: 'PT5M',
       log: say,
     });
+    const faults: string[] = [];
     for (const [i, g] of GAMES.entries()) {
-      await createSimulator({
+      const sim = createSimulator({
         players: g.players,
         seed: `${RUN}-${i}`,
         startMs: DAY0 + g.day * DAY_MS,
@@ -111,14 +116,38 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
               transport: 'http',
               maxBatchEvents: 100,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
+              // Resume within seconds after the collector's restart (the defaults wait 30 s and more).
+              circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
+              flushTimeoutMs: 300_000,
             }),
           );
           const rec = recordingClient(p, clock, g.gameId, events);
           // Both see every call: the SDK sends, the recorder keeps the ground truth.
           return tee(sdk, rec);
         },
-      }).run();
+      });
+      // Faults while the first game's players send: kill -9 a processor, then the collector.
+      const chaos =
+        i > 0
+          ? Promise.resolve()
+          : (async () => {
+              for (const [fraction, fault] of [
+                [1 / 3, 'processor'],
+                [2 / 3, 'collector'],
+              ] as const) {
+                await until(() => sim.stats().playersFinished >= g.players * fraction, `${fraction} of ${g.gameId}'s players finished`, {
+                  timeoutMs: 600_000,
+                  everyMs: 20,
+                });
+                if (fault === 'processor') await pipeline.killProcessor(0);
+                else await pipeline.killCollector();
+                faults.push(`${fault} kill -9 at ${events.length} tracked events`);
+              }
+            })();
+      await Promise.all([sim.run(), chaos]);
     }
+    expect(faults).toHaveLength(2);
+    say(`[druid-pipeline] faults: ${faults.join('; ')}`);
     events.sort((a, b) => a.tsMs - b.tsMs);
     const open = new Map<string, number>();
     for (const e of events) {

@@ -5,9 +5,11 @@
  * their acknowledgement "lost" so the SDK re-sends them, copies of acknowledged ones
  * come back late (reordered, far behind, past the dedup window: support/
  * resending-transport.ts), some players share an install id (support/
- * shared-installs.ts); the processor is killed with
- * SIGKILL after a third and after two thirds of the players and restarted. The store's
- * totals must equal the simulator's independent ledger exactly.
+ * shared-installs.ts); the processor is killed with SIGKILL after a third and after two
+ * thirds of the players and restarted; the collector is killed with SIGKILL after a
+ * quarter and restarted gracefully after half of them, while the same installs keep
+ * sending across each restart (support/sends-across.ts). The store's totals must equal
+ * the simulator's independent ledger exactly.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ import { expectStoreEqualsLedger, metricSum, Pipeline, waitForTotal, type LogKin
 import { checkPlayerDeletion } from './deletion-scenario.ts';
 import { deadLetteredBatches } from './dead-letters.ts';
 import { newDeliveryLane, newResendStats, resending, type ResendPlan } from './resending-transport.ts';
+import { printSeedReport } from './seed-report.ts';
+import { SendsAcross } from './sends-across.ts';
 import { SharedInstalls } from './shared-installs.ts';
 
 /**
@@ -55,6 +59,9 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
     const shared = new SharedInstalls();
     let expected: LedgerTotals;
     const kills: number[] = [];
+    /** Collector faults: what, and how many installs were acknowledged both before and after it. */
+    const collectorFaults: Array<{ fault: 'kill -9' | 'graceful restart'; installsAcross: number }> = [];
+    const across = new SendsAcross();
     const accepted = () => metricSum(`http://127.0.0.1:${pipeline.ports.http}/metrics`, 'gamepulse_collector_events_accepted_total');
 
     beforeAll(async () => {
@@ -73,7 +80,7 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('counts every simulated event exactly once through re-sends and processor kill -9s', async () => {
+    it('counts every simulated event exactly once through re-sends, processor kill -9s and collector restarts', async () => {
       const rnd = seededRandom(`${o.seed}/network`);
       const sim = createSimulator({
         players: o.players,
@@ -97,8 +104,15 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
               maxBatchEvents: smallBatches ? 5 : 40,
               retry: { baseDelayMs: 50, maxDelayMs: 1_000 },
               ...(pair ? shared.sdkOptions() : {}),
+              // Scaled like the retries, so a player whose sends fell into a collector
+              // restart resumes within seconds (the defaults wait 30 s and more).
+              circuitBreaker: { openMs: 500, maxOpenMs: 4_000 },
+              flushTimeoutMs: 300_000,
               wrapTransport: (t) =>
-                pair ? resending(pair(t), rnd, resends, undefined, lane) : resending(t, rnd, resends, deliveryPlan(o.kind), lane),
+                across.wrap(
+                  installId,
+                  pair ? resending(pair(t), rnd, resends, undefined, lane) : resending(t, rnd, resends, deliveryPlan(o.kind), lane),
+                ),
             }),
             installId,
           });
@@ -110,7 +124,9 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
           console.log(`[e2e ${o.kind}] ${JSON.stringify(sim.stats())} accepted=${n} resends=${JSON.stringify(resends)}`),
         );
       }, 5_000);
-      const chaos = (async () => {
+      // Two tracks, each at its own moments, so a slow processor restart never pushes the
+      // collector's faults past the end of the traffic they must cut through.
+      const processorFaults = (async () => {
         for (const fraction of [1 / 3, 2 / 3]) {
           await until(
             () => sim.stats().playersFinished >= o.players * fraction,
@@ -121,6 +137,30 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
           kills.push(await accepted());
         }
       })();
+      const collectorFaultTrack = (async () => {
+        for (const [fraction, fault] of [
+          [0.25, 'kill -9'],
+          [0.5, 'graceful restart'],
+        ] as const) {
+          await until(
+            () => sim.stats().playersFinished >= o.players * fraction,
+            () => `${Math.ceil(o.players * fraction)} players finished (have ${sim.stats().playersFinished})`,
+            { timeoutMs: 300_000, everyMs: 20 },
+          );
+          const downMs = Date.now();
+          if (fault === 'kill -9') await pipeline.killCollector();
+          else expect(await pipeline.restartCollector(), 'the collector drained and exited cleanly').toBe(0);
+          const upMs = Date.now();
+          // Installs acknowledged before the fault that are acknowledged again by the new collector.
+          await until(
+            () => across.installsAcross(downMs, upMs) >= 3 || sim.stats().playersFinished >= o.players,
+            () => `installs sending across the collector ${fault}`,
+            { timeoutMs: 120_000, everyMs: 50 },
+          );
+          collectorFaults.push({ fault, installsAcross: across.installsAcross(downMs, upMs) });
+        }
+      })();
+      const chaos = Promise.all([processorFaults, collectorFaultTrack]);
 
       const stats = await sim.run();
       await chaos;
@@ -128,6 +168,9 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       expected = ledger.totals();
       expect(stats.eventsTracked).toBe(expected.events);
       expect(kills).toHaveLength(2);
+      expect(collectorFaults.map((f) => f.fault)).toEqual(['kill -9', 'graceful restart']);
+      for (const f of collectorFaults)
+        expect(f.installsAcross, `installs acknowledged before and after the collector ${f.fault}`).toBeGreaterThan(0);
       expect(resends.doubled).toBeGreaterThan(10);
       expect(resends.ackLost).toBeGreaterThan(10);
       shared.check();
@@ -137,12 +180,30 @@ export function describeE2eScenario(o: E2eScenarioOptions): void {
       expect(resends.farBehind).toBeGreaterThan(5);
       if (o.kind === 'embedded') expect(resends.tooOld).toBeGreaterThan(0);
 
-      expect(await waitForTotal(pipeline.ports.query, expected.events)).toBe(expected.events);
+      const stored = await waitForTotal(pipeline.ports.query, expected.events);
+      printSeedReport({
+        suite: `e2e-${o.kind}`,
+        seed: o.seed,
+        events: expected.events,
+        stored,
+        resends: {
+          batches: resends.batches,
+          doubled: resends.doubled,
+          ackLost: resends.ackLost,
+          reordered: resends.reordered,
+          farBehind: resends.farBehind,
+          tooOld: resends.tooOld,
+          'shared-install collisions': pairs.collisions,
+        },
+        faults: { 'processor kill -9': kills.length, ...Object.fromEntries(collectorFaults.map((f) => [`collector ${f.fault}`, 1])) },
+      });
+      expect(stored).toBe(expected.events);
       console.log(
         `e2e ${o.kind} seed ${o.seed}: ${expected.events} events from ${expected.players} players; ` +
           `${resends.batches} batches, ${resends.doubled} sent twice, ${resends.ackLost} acks lost; late copies: ${resends.reordered} reordered, ` +
           `${resends.farBehind} far behind, ${resends.tooOld} past the window (dead letters); ${pairs.installs} shared install ids, ` +
-          `${pairs.batches} batches, ${pairs.collisions} sequence collisions; processor killed at ${kills.join(', ')} accepted events`,
+          `${pairs.batches} batches, ${pairs.collisions} sequence collisions; processor killed at ${kills.join(', ')} accepted events; ` +
+          `collector ${collectorFaults.map((f) => `${f.fault} (${f.installsAcross} installs sending across)`).join(', ')}`,
       );
     }, 600_000);
 
