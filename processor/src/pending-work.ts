@@ -108,28 +108,20 @@ export class PendingWork {
     const verdict = admitBatch(ps.dedup, stream, identity);
     this.tally.batches[verdict] += 1;
     this.metrics.batches.inc({ verdict });
-    if (verdict === 'collision')
-      this.logger.warn('batch sequence reused by a different batch: counted as a new batch', {
-        game: stream.gameId,
-        install: stream.installId,
-        stream: stream.streamId,
-        sequence: identity.seq,
-        partition: rec.partition,
-        offset: rec.offset,
-      });
+    const where = () => ({
+      game: stream.gameId,
+      install: stream.installId,
+      stream: stream.streamId,
+      sequence: identity.seq,
+      partition: rec.partition,
+      offset: rec.offset,
+    });
+    if (verdict === 'collision') this.logger.warn('batch sequence reused by a different batch: counted as a new batch', where());
     else if (verdict === 'too_old') {
       // Nothing tells a late re-send from a first delivery here: keep it, uncounted.
       const message = `install "${stream.installId}" of game "${stream.gameId}", stream ${stream.streamId}, batch_sequence ${identity.seq}`;
       ps.deadLetters.push(deadLetterOf(rec, 'GP_PROCESSOR_BATCH_TOO_OLD', message, decoded.batch.keyId ?? ''));
-      this.logger.warn('batch older than the dedup window dead-lettered', {
-        code: 'GP_PROCESSOR_BATCH_TOO_OLD',
-        game: stream.gameId,
-        install: stream.installId,
-        stream: stream.streamId,
-        sequence: identity.seq,
-        partition: rec.partition,
-        offset: rec.offset,
-      });
+      this.logger.warn('batch older than the dedup window dead-lettered', { code: 'GP_PROCESSOR_BATCH_TOO_OLD', ...where() });
     }
     if (!isFolded(verdict)) return;
     const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
