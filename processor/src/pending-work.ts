@@ -8,8 +8,8 @@
 import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import { foldBatch } from './aggregate/fold-batch.ts';
-import { admitBatch } from './dedup/install-dedup.ts';
-import { isFolded, type DedupVerdict } from './dedup/install-window.ts';
+import { admitBatch, type StreamKey } from './dedup/install-dedup.ts';
+import { isFolded, type BatchIdentity, type DedupVerdict } from './dedup/install-window.ts';
 import type { ProcessorMetrics } from './metrics.ts';
 import { forgetPlayers, hasChanges, takePartition, type PartitionState } from './partition-state.ts';
 import { deadLetterOf, decodeRecord } from './record.ts';
@@ -108,20 +108,16 @@ export class PendingWork {
     const verdict = admitBatch(ps.dedup, stream, identity);
     this.tally.batches[verdict] += 1;
     this.metrics.batches.inc({ verdict });
-    const where = () => ({
-      game: stream.gameId,
-      install: stream.installId,
-      stream: stream.streamId,
-      sequence: identity.seq,
-      partition: rec.partition,
-      offset: rec.offset,
-    });
-    if (verdict === 'collision') this.logger.warn('batch sequence reused by a different batch: counted as a new batch', where());
+    if (verdict === 'collision')
+      this.logger.warn('batch sequence reused by a different batch: counted as a new batch', batchFields(stream, identity, rec));
     else if (verdict === 'too_old') {
       // Nothing tells a late re-send from a first delivery here: keep it, uncounted.
       const message = `install "${stream.installId}" of game "${stream.gameId}", stream ${stream.streamId}, batch_sequence ${identity.seq}`;
       ps.deadLetters.push(deadLetterOf(rec, 'GP_PROCESSOR_BATCH_TOO_OLD', message, decoded.batch.keyId ?? ''));
-      this.logger.warn('batch older than the dedup window dead-lettered', { code: 'GP_PROCESSOR_BATCH_TOO_OLD', ...where() });
+      this.logger.warn('batch older than the dedup window dead-lettered', {
+        code: 'GP_PROCESSOR_BATCH_TOO_OLD',
+        ...batchFields(stream, identity, rec),
+      });
     }
     if (!isFolded(verdict)) return;
     const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
@@ -185,4 +181,16 @@ export class PendingWork {
     this.metrics.lagRecords.reset();
     this.metrics.committedOffset.reset();
   }
+}
+
+/** The log fields naming one batch and where it was read; built only for the rare lines (collision, too_old), never per batch. */
+function batchFields(stream: StreamKey, identity: BatchIdentity, rec: ConsumedRecord): Record<string, unknown> {
+  return {
+    game: stream.gameId,
+    install: stream.installId,
+    stream: stream.streamId,
+    sequence: identity.seq,
+    partition: rec.partition,
+    offset: rec.offset,
+  };
 }
