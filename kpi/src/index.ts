@@ -21,4 +21,4 @@ export {
   type KpiQuery,
   type KpiResult,
 } from './types.ts';
-export { REFERENCE_KPIS, type RefData, type RefRollup, type RefPlayer } from './reference/reference-kpis.ts';
+export { REFERENCE_KPIS, type RefData, type RefRollup, type RefPlayer, type RefEvent } from './reference/reference-kpis.ts';

@@ -8,6 +8,9 @@ export {
   createVirtualClock,
   createRealtimeClock,
   profileFor,
+  EXPERIMENT,
+  CONCURRENT_EXPERIMENTS,
+  assignVariant,
 } from './simulator/index.ts';
 export type {
   Simulator,
@@ -19,4 +22,6 @@ export type {
   InstallProfile,
   SimClock,
   Random,
+  ExperimentConfig,
+  ExperimentVariant,
 } from './simulator/index.ts';

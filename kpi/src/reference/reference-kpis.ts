@@ -38,9 +38,35 @@ export interface RefPlayer {
   sessions: number;
 }
 
+/**
+ * One raw event as the game tracked it: what references that need more than per-event
+ * rollup facts compute from (sessions by inactivity gap, lifecycle across devices,
+ * funnels, churn).
+ */
+export interface RefEvent {
+  tsMs: number;
+  playerId: string;
+  installId: string;
+  gameId: string;
+  build: string;
+  platform: string;
+  country: string;
+  /** snake_case event type, as in rollups */
+  type: string;
+  action: string;
+  currency: string;
+  item: string;
+  amount: number;
+  value: number;
+  /** experiment_exposure only: 'experiment:variant' */
+  exposure: string;
+}
+
 export interface RefData {
   rollups: readonly RefRollup[];
   players: readonly RefPlayer[];
+  /** The raw events, in time order; absent where a test has only rows (kpi unit tests). */
+  events?: readonly RefEvent[];
   /** The engine's player rows carry variant (see Dialect.playerVariant). */
   playerVariant: boolean;
 }

@@ -46,7 +46,29 @@ export const SHOP_ITEMS = [
   { itemType: 'lives', itemId: 'refill', gold: 200 },
 ] as const;
 
-export const EXPERIMENT = { name: 'shop_layout', variants: ['control', 'grid'] } as const;
+/** One variant of a simulated experiment: its share of players and what it does to them. */
+export interface ExperimentVariant {
+  name: string;
+  /** Relative share of players assigned to it. @default 1 */
+  weight?: number;
+  /** Multiplies the player's chance to buy when short of gems (0.2 = +20 % conversion). @default 0 */
+  purchaseLift?: number;
+}
+
+/** A simulated A/B test: players are assigned by a hash of experiment and player id, exposed at their first session. */
+export interface ExperimentConfig {
+  name: string;
+  variants: readonly ExperimentVariant[];
+}
+
+/** The experiment running by default: two equal variants, no effect (an A/A test on revenue). */
+export const EXPERIMENT: ExperimentConfig = { name: 'shop_layout', variants: [{ name: 'control' }, { name: 'grid' }] };
+
+/** Two experiments running at once, as live games usually have: each player is in both. */
+export const CONCURRENT_EXPERIMENTS: readonly ExperimentConfig[] = [
+  EXPERIMENT,
+  { name: 'onboarding', variants: [{ name: 'classic' }, { name: 'guided' }] },
+];
 
 export const DESIGN_EVENTS = ['ui:settings:open', 'ui:shop:open', 'ui:map:scroll', 'tutorial:step:complete', 'hint:used'] as const;
 export const FEATURES = ['daily_bonus', 'lucky_wheel', 'friends_tab'] as const;

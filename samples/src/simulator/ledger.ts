@@ -8,6 +8,8 @@ export const WINDOW_MS = 60_000;
 export interface TrackedFact {
   tsMs: number;
   playerId: string;
+  /** The device (install) the event came from; a player may have several. */
+  installId?: string;
   /** snake_case event type, as in rollups */
   type: string;
   action?: string;

@@ -1,6 +1,7 @@
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { SimClock } from './sim-clock.ts';
+import { EXPERIMENT, type ExperimentConfig } from './catalog.ts';
 import { SESSION_MEDIAN_MS } from './player.ts';
 
 export interface SimulatorOptions {
@@ -31,6 +32,13 @@ export interface SimulatorOptions {
    * each player's sessions per day; a realtime demo wants players back soon. @default per player
    */
   idleGapMs?: number;
+  /**
+   * Share of players who play on two devices (a second install with its own SDK client,
+   * same player id, another platform); each session after the first picks one. @default 0
+   */
+  multiDeviceShare?: number;
+  /** Experiments every player takes part in (assignment by hash, exposure at the first session). @default [EXPERIMENT] */
+  experiments?: readonly ExperimentConfig[];
   /** Builds the SDK client for an install, on the given clock. */
   createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
   /** Where ground truth goes; omit for load generation. */
@@ -60,6 +68,8 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     actionGapMs: o.actionGapMs ?? 8_000,
     sessionMedianMs: o.sessionMedianMs ?? SESSION_MEDIAN_MS,
     idleGapMs: o.idleGapMs,
+    multiDeviceShare: o.multiDeviceShare ?? 0,
+    experiments: o.experiments ?? [EXPERIMENT],
     createClient: o.createClient,
     ledger: o.ledger,
   };

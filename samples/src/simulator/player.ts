@@ -3,7 +3,19 @@
  * rhythm of levels, rewards, shopping, ads and the occasional purchase; churn ends it.
  * Every call to the SDK is mirrored into the ledger (the ground truth).
  */
-import { AD_TYPES, DESIGN_EVENTS, EXPERIMENT, FEATURES, OFFERS, SHOP_ITEMS, difficulty, levelName, type Currency } from './catalog.ts';
+import {
+  AD_TYPES,
+  DESIGN_EVENTS,
+  EXPERIMENT,
+  FEATURES,
+  OFFERS,
+  SHOP_ITEMS,
+  difficulty,
+  levelName,
+  type Currency,
+  type ExperimentConfig,
+  type ExperimentVariant,
+} from './catalog.ts';
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
@@ -18,7 +30,15 @@ export interface PlayerTraits {
   currency: Currency;
 }
 
+/** One of the player's devices: an install with its own SDK client. */
+export interface PlayerDevice {
+  profile: InstallProfile;
+  client: GameClient;
+}
+
 export interface PlayerRunOptions {
+  /** Experiments the player takes part in, each exposed at the first session. @default [EXPERIMENT] */
+  experiments?: readonly ExperimentConfig[];
   /** Stop when the player's clock passes this time. */
   untilMs: number;
   /** Upper bound of sessions for this player (keeps test sizes predictable). */
@@ -57,10 +77,29 @@ export function drawTraits(rnd: Random, currency: Currency, sessionMedianMs = SE
   };
 }
 
+/**
+ * The variant of `experiment` for a player: a stable hash of experiment and player. With
+ * equal weights it is the hash modulo the number of variants; otherwise the hash's
+ * position in [0, 1) against the cumulative weights.
+ */
+export function assignVariant(experiment: ExperimentConfig, playerId: string): ExperimentVariant {
+  const vs = experiment.variants;
+  const h = hash(`${experiment.name}:${playerId}`);
+  const weights = vs.map((v) => v.weight ?? 1);
+  if (weights.every((w) => w === weights[0])) return vs[h % vs.length]!;
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = ((h % 1_000_000) / 1_000_000) * total;
+  for (const [i, v] of vs.entries()) if ((x -= weights[i]!) < 0) return v;
+  return vs[vs.length - 1]!;
+}
+
+/**
+ * Plays one player on its devices (usually one; a player with several plays each
+ * session on one of them, as people switch between phone and tablet).
+ */
 export async function runPlayer(
-  profile: InstallProfile,
+  devices: readonly PlayerDevice[],
   traits: PlayerTraits,
-  client: GameClient,
   clock: SimClock,
   ledger: Ledger | undefined,
   rnd: Random,
@@ -68,28 +107,38 @@ export async function runPlayer(
 ): Promise<PlayerResult> {
   const gap = opts.actionGapMs ?? 8_000;
   const state = { level: 0, attempt: 1, gold: 100, gems: 0, sessions: 0, events: 0, exposed: false };
+  let device = devices[0]!;
+  const { playerId } = device.profile;
   const rec = (type: string, extra: Partial<Parameters<Ledger['record']>[0]> = {}) => {
     state.events++;
     opts.onTracked?.();
-    ledger?.record({ tsMs: clock.now(), playerId: profile.playerId, type, ...extra });
+    ledger?.record({ tsMs: clock.now(), playerId, installId: device.profile.installId, type, ...extra });
   };
-  const variant = EXPERIMENT.variants[hash(`${EXPERIMENT.name}:${profile.playerId}`) % EXPERIMENT.variants.length]!;
+  const assigned = (opts.experiments ?? [EXPERIMENT]).map((experiment) => ({ experiment, variant: assignVariant(experiment, playerId) }));
+  // A variant with an effect changes how readily the player buys: a known effect for A/B tests.
+  const lift = assigned.reduce((m, a) => m * (1 + (a.variant.purchaseLift ?? 0)), 1);
+  const buyer = lift === 1 ? traits : { ...traits, payer: Math.min(1, traits.payer * lift) };
 
   while (clock.now() < opts.untilMs && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
     state.sessions++;
     opts.onSessionStarted?.();
+    // Single-device players draw nothing here: their traffic stays what it always was.
+    if (devices.length > 1 && state.sessions > 1) device = rnd.pick(devices);
+    const client = device.client;
     const startedAt = clock.monotonicNow();
     client.session.start();
     rec('session_start');
     if (!state.exposed) {
       state.exposed = true;
-      client.experiment.exposure(EXPERIMENT.name, variant);
-      rec('experiment_exposure', { variant: `${EXPERIMENT.name}:${variant}` });
+      for (const { experiment, variant } of assigned) {
+        client.experiment.exposure(experiment.name, variant.name);
+        rec('experiment_exposure', { variant: `${experiment.name}:${variant.name}` });
+      }
     }
     const sessionEnd = clock.now() + rnd.logNormal(traits.sessionMedianMs, 0.5);
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
       await clock.sleep(rnd.exponential(gap));
-      act(client, rec, rnd, traits, state, profile.playerId, clock);
+      act(client, rec, rnd, buyer, state, playerId, clock);
     }
     client.session.end();
     rec('session_end', { amount: clock.monotonicNow() - startedAt });

@@ -51,6 +51,12 @@ export function profileFor(
   };
 }
 
+/** The same player's second install: its own install id, another platform. */
+function secondDevice(first: InstallProfile, rnd: Random): InstallProfile {
+  const others = PLATFORMS.filter((p) => p !== first.platform);
+  return { ...first, installId: `${first.installId}-d2`, platform: rnd.pick(others) };
+}
+
 export function createSimulator(options: SimulatorOptions): Simulator {
   const o: ResolvedSimulatorOptions = resolveSimulatorOptions(options);
   const stats: SimulatorStats = { playersStarted: 0, playersFinished: 0, playersChurned: 0, sessions: 0, eventsTracked: 0 };
@@ -69,10 +75,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const clock = realtime
       ? createRealtimeClock(o.timeScale, abort.signal)
       : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
-    const client = o.createClient(profile, clock);
+    const profiles: InstallProfile[] = [profile];
+    // Drawn only when enabled: with the default 0 a player's random stream is unchanged.
+    if (o.multiDeviceShare > 0 && rnd.chance(o.multiDeviceShare)) profiles.push(secondDevice(profile, rnd));
+    const devices = profiles.map((p) => ({ profile: p, client: o.createClient(p, clock) }));
     stats.playersStarted++;
     try {
-      const result = await runPlayer(profile, traits, client, clock, o.ledger, rnd, {
+      const result = await runPlayer(devices, traits, clock, o.ledger, rnd, {
+        experiments: o.experiments,
         untilMs: realtime ? Number.POSITIVE_INFINITY : o.startMs + o.days * 86_400_000,
         maxSessions: realtime ? Number.POSITIVE_INFINITY : o.maxSessionsPerPlayer,
         actionGapMs: o.actionGapMs,
@@ -83,7 +93,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       });
       if (result.churned) stats.playersChurned++;
     } finally {
-      await clock.settle(client.shutdown());
+      for (const d of devices) await clock.settle(d.client.shutdown());
       stats.playersFinished++;
     }
   }

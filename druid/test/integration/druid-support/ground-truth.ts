@@ -42,5 +42,5 @@ export function groundTruth(events: readonly SimEvent[]): RefData {
       sessions: e.type === 'session_start' ? 1 : 0,
     });
   }
-  return { rollups, players, playerVariant: true };
+  return { rollups, players, events, playerVariant: true };
 }

@@ -4,7 +4,7 @@
  * simulated time. Several waves of players start on different days, so there are
  * several install cohorts, and play for up to five weeks, so D30 has data.
  */
-import { createSimulator, type GameClient, type InstallProfile, type SimClock } from '@gamepulse/samples';
+import { createSimulator, type GameClient, type InstallProfile, type SimClock, type SimulatorOptions } from '@gamepulse/samples';
 
 export const DAY_MS = 86_400_000;
 
@@ -12,6 +12,8 @@ export const DAY_MS = 86_400_000;
 export interface SimEvent {
   tsMs: number;
   playerId: string;
+  /** The device the event came from (a player may play on several). */
+  installId: string;
   gameId: string;
   build: string;
   platform: string;
@@ -44,6 +46,9 @@ export interface TrafficOptions {
   maxSessionsPerPlayer: number;
   /** Mean pause between actions in a session (simulated ms): larger = fewer events. */
   actionGapMs?: number;
+  /** Passed to the simulator (SimulatorOptions). */
+  multiDeviceShare?: number;
+  experiments?: SimulatorOptions['experiments'];
 }
 
 export function recordingClient(profile: InstallProfile, clock: SimClock, gameId: string, out: SimEvent[]): GameClient {
@@ -51,6 +56,7 @@ export function recordingClient(profile: InstallProfile, clock: SimClock, gameId
     out.push({
       tsMs: clock.now(),
       playerId: profile.playerId,
+      installId: profile.installId,
       gameId,
       build: profile.build,
       platform: profile.platform,
@@ -103,6 +109,8 @@ export async function simulateTraffic(o: TrafficOptions): Promise<SimEvent[]> {
       days: o.days - wave.day,
       maxSessionsPerPlayer: o.maxSessionsPerPlayer,
       ...(o.actionGapMs !== undefined ? { actionGapMs: o.actionGapMs } : {}),
+      ...(o.multiDeviceShare !== undefined ? { multiDeviceShare: o.multiDeviceShare } : {}),
+      ...(o.experiments !== undefined ? { experiments: o.experiments } : {}),
       createClient: (profile, clock) => recordingClient(profile, clock, wave.gameId, events),
     });
     await simulator.run();
@@ -111,8 +119,8 @@ export async function simulateTraffic(o: TrafficOptions): Promise<SimEvent[]> {
   const open = new Map<string, number>();
   events.sort((a, b) => a.tsMs - b.tsMs || (a.playerId < b.playerId ? -1 : a.playerId > b.playerId ? 1 : 0));
   for (const e of events) {
-    if (e.type === 'session_start') open.set(e.playerId, e.tsMs);
-    if (e.type === 'session_end') e.amount = e.tsMs - (open.get(e.playerId) ?? e.tsMs);
+    if (e.type === 'session_start') open.set(e.installId, e.tsMs);
+    if (e.type === 'session_end') e.amount = e.tsMs - (open.get(e.installId) ?? e.tsMs);
   }
   return events;
 }
