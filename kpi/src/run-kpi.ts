@@ -71,7 +71,8 @@ export async function runKpi(store: Store, name: string, params: KpiParams = {},
   const query = def.render(resolved, dialect);
   try {
     const rows = await store.sql(query.sql, query.params);
-    return { kpi: def.name, engine: store.engine, params: resolved, columns: query.columns, rows };
+    const out = def.finish ? def.finish(rows, query.columns, resolved) : { rows, columns: query.columns };
+    return { kpi: def.name, engine: store.engine, params: resolved, columns: out.columns, rows: out.rows };
   } catch (err) {
     throw new AnalyticsError('GP_QUERY_FAILED', `${def.name} failed on ${store.engine}: ${(err as Error).message}`, {
       cause: err,

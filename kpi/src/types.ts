@@ -76,6 +76,12 @@ export interface KpiDefinition {
   /** A KPI about "now" (online_now) fixes its own range from the clock, ignoring from/to. */
   readonly rangeAt?: (nowMs: number) => { fromMs: number; toMs: number };
   render(params: ResolvedKpiParams, dialect: Dialect): KpiQuery;
+  /**
+   * Turns the engine's rows into the KPI's rows, for what SQL is the wrong tool for
+   * (statistics, quantiles from sketch buckets). Pure: both engines' rows go through
+   * the same function. @default the rows as the engine returned them
+   */
+  finish?(rows: Row[], columns: string[], params: ResolvedKpiParams): { rows: Row[]; columns: string[] };
 }
 
 export interface KpiResult {
