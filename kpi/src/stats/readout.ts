@@ -1,0 +1,267 @@
+/**
+ * The A/B readout: from per-variant aggregates (exposed players and, per metric, the
+ * per-player sum and sum of squares — what the store computes on both engines) to what a
+ * live-ops analyst reads: per variant against the control and per metric, each arm's
+ * estimate, absolute and relative lift with confidence intervals, the fixed-horizon
+ * p-value (two-proportion z for conversions, Welch's t for means), the always-valid
+ * p-value and confidence sequences (mSPRT), the sample-ratio-mismatch check, and a
+ * plain-language verdict for the first (primary) metric.
+ *
+ * Which inference decides the verdict is chosen up front and stated in the result:
+ * - `sequential` (default): the always-valid p and confidence sequence; the readout may
+ *   be checked after every batch, passing the previous readout in `previous`.
+ * - `fixed-horizon`: the classic p-value and CI, trusted only once every arm has the
+ *   pre-registered sample size (`design`, see `requiredSampleSize`); before that the
+ *   verdict is "not enough evidence yet" whatever the p-value says.
+ * A sample ratio mismatch overrides both: no lift is trustworthy then.
+ */
+import { armMoments, type ArmMoments, type Interval } from './moments.ts';
+import { requiredSampleSize, type SampleSizeDesign } from './sample-size.ts';
+import { sequentialTest, type SequentialResult } from './sequential.ts';
+import { DEFAULT_SRM_THRESHOLD, sampleRatioMismatch, type SrmResult } from './srm.ts';
+import { twoProportionTest } from './two-proportion.ts';
+import { welchTest } from './welch.ts';
+
+/** `conversion`: the per-player value is 0/1 (z-test); `mean`: any per-player value (Welch). */
+export type MetricKind = 'conversion' | 'mean';
+
+export interface ReadoutMetric {
+  /** Key into each variant's `metrics`. */
+  readonly name: string;
+  readonly kind: MetricKind;
+  /** Words for the verdict of a mean metric ("has 12% higher revenue per player"). @default name */
+  readonly label?: string;
+}
+
+/** One variant as the store reports it. */
+export interface ReadoutVariant {
+  readonly name: string;
+  /** Exposed players. */
+  readonly n: number;
+  /** Per metric name: Σ per-player value and Σ its square over the exposed players (a conversion: sum = sumSquares = converted players). */
+  readonly metrics: Readonly<Record<string, { readonly sum: number; readonly sumSquares: number }>>;
+}
+
+export type Inference = 'sequential' | 'fixed-horizon';
+
+export interface ExperimentReadoutInput {
+  readonly experiment: string;
+  /** At least two variants. */
+  readonly variants: readonly ReadoutVariant[];
+  /** Metrics to read out; the first is the primary one the verdict speaks of. */
+  readonly metrics: readonly ReadoutMetric[];
+  /** Name of the control variant. @default the first variant */
+  readonly control?: string;
+  /** Configured split per variant name, any positive scale. @default equal */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Two-sided significance level; intervals are (1 − alpha). @default 0.05 */
+  readonly alpha?: number;
+  /** SRM flags at p below this. @default 0.001 */
+  readonly srmThreshold?: number;
+  /** @default 'sequential' */
+  readonly inference?: Inference;
+  /** Tuning of the always-valid inference (see `sequentialTest`). */
+  readonly sequential?: { readonly expectedRelativeEffect?: number; readonly minPlayersPerArm?: number };
+  /** The pre-registered design of the primary metric; required for `fixed-horizon`. */
+  readonly design?: SampleSizeDesign;
+  /** The previous readout of this experiment, for the always-valid running minimum and intersection. */
+  readonly previous?: ExperimentReadout;
+}
+
+export interface MetricComparison {
+  readonly metric: string;
+  readonly kind: MetricKind;
+  readonly control: ArmMoments;
+  readonly treatment: ArmMoments;
+  /** Fixed-horizon test: `z` (two-proportion) or `t` (Welch). */
+  readonly test: 'two-proportion-z' | 'welch-t';
+  readonly statistic: number;
+  /** Welch–Satterthwaite degrees of freedom; absent for the z-test. */
+  readonly df?: number;
+  /** Fixed-horizon two-sided p-value. */
+  readonly pValue: number;
+  /** Fixed-horizon (1 − alpha) confidence intervals. */
+  readonly absoluteLift: Interval;
+  readonly relativeLift: Interval;
+  /** Always-valid p-value and confidence sequences (absolute and relative). */
+  readonly sequential: SequentialResult;
+  /** Significant under the readout's inference (and, for fixed-horizon, the sample size reached). */
+  readonly significant: boolean;
+  readonly verdict: string;
+}
+
+export interface VariantComparison {
+  readonly variant: string;
+  readonly control: string;
+  readonly metrics: readonly MetricComparison[];
+  /** The primary metric's verdict, or the SRM warning. */
+  readonly verdict: string;
+}
+
+export interface ExperimentReadout {
+  readonly experiment: string;
+  readonly control: string;
+  readonly inference: Inference;
+  readonly alpha: number;
+  readonly srm: SrmResult & { readonly variants: readonly string[]; readonly observed: readonly number[] };
+  /** Fixed-horizon only: the pre-registered players per arm and whether every arm has them. */
+  readonly sampleSize?: { readonly requiredPerArm: number; readonly smallestArm: number; readonly reached: boolean };
+  /** One per non-control variant, in input order. */
+  readonly comparisons: readonly VariantComparison[];
+}
+
+/** The readout of one experiment (see the file header). */
+export function experimentReadout(input: ExperimentReadoutInput): ExperimentReadout {
+  const { variants, metrics } = input;
+  const alpha = input.alpha ?? 0.05;
+  const inference = input.inference ?? 'sequential';
+  if (variants.length < 2) throw new RangeError(`${input.experiment}: a readout needs at least two variants`);
+  if (metrics.length === 0) throw new RangeError(`${input.experiment}: a readout needs at least one metric`);
+  const controlName = input.control ?? variants[0]!.name;
+  const control = variants.find((v) => v.name === controlName);
+  if (!control) throw new RangeError(`${input.experiment}: control variant '${controlName}' is not among the variants`);
+  if (inference === 'fixed-horizon' && !input.design) throw new RangeError(`${input.experiment}: fixed-horizon inference needs a design`);
+
+  const observed = variants.map((v) => v.n);
+  const srm = {
+    ...sampleRatioMismatch({
+      observed,
+      ...(input.weights && { weights: variants.map((v) => input.weights![v.name] ?? NaN) }),
+      threshold: input.srmThreshold ?? DEFAULT_SRM_THRESHOLD,
+    }),
+    variants: variants.map((v) => v.name),
+    observed,
+  };
+  let sampleSize: ExperimentReadout['sampleSize'];
+  if (inference === 'fixed-horizon') {
+    const requiredPerArm = requiredSampleSize(input.design!);
+    const smallestArm = Math.min(...observed);
+    sampleSize = { requiredPerArm, smallestArm, reached: smallestArm >= requiredPerArm };
+  }
+  const ctx: Context = { alpha, inference, sampleSize, input };
+  const comparisons = variants
+    .filter((v) => v !== control)
+    .map((treatment): VariantComparison => {
+      const results = metrics.map((m) => compareMetric(ctx, m, control, treatment));
+      const verdict = srm.mismatch ? srmVerdict(srm) : results[0]!.verdict;
+      return { variant: treatment.name, control: control.name, metrics: results, verdict };
+    });
+  return { experiment: input.experiment, control: control.name, inference, alpha, srm, ...(sampleSize && { sampleSize }), comparisons };
+}
+
+interface Context {
+  alpha: number;
+  inference: Inference;
+  sampleSize: ExperimentReadout['sampleSize'];
+  input: ExperimentReadoutInput;
+}
+
+function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVariant, treatment: ReadoutVariant): MetricComparison {
+  const { alpha, inference, input } = ctx;
+  const c = aggregate(control, metric);
+  const t = aggregate(treatment, metric);
+  const fixed =
+    metric.kind === 'conversion'
+      ? (() => {
+          const r = twoProportionTest({ control: { n: c.n, conversions: c.sum }, treatment: { n: t.n, conversions: t.sum }, alpha });
+          return {
+            test: 'two-proportion-z' as const,
+            statistic: r.z,
+            pValue: r.pValue,
+            absoluteLift: r.absoluteLift,
+            relativeLift: r.relativeLift,
+          };
+        })()
+      : (() => {
+          const r = welchTest({ control: c, treatment: t, alpha });
+          return {
+            test: 'welch-t' as const,
+            statistic: r.t,
+            df: r.df,
+            pValue: r.pValue,
+            absoluteLift: r.absoluteLift,
+            relativeLift: r.relativeLift,
+          };
+        })();
+  const previous = input.previous?.comparisons
+    .find((v) => v.variant === treatment.name)
+    ?.metrics.find((m) => m.metric === metric.name)?.sequential;
+  const sequential = sequentialTest({
+    control: c,
+    treatment: t,
+    alpha,
+    ...input.sequential,
+    ...(previous && { previous }),
+  });
+  const reached = ctx.sampleSize?.reached ?? false;
+  const significant = inference === 'sequential' ? sequential.pValue < alpha : reached && fixed.pValue < alpha;
+  const shown = inference === 'sequential' ? sequential.relativeLift : fixed.relativeLift;
+  const ciLabel = `${formatLevel(1 - alpha)}% ${inference === 'sequential' ? 'always-valid CI' : 'CI'}`;
+  const names = { variant: treatment.name, control: control.name };
+  let verdict: string;
+  if (significant) {
+    verdict = `${effectPhrase(metric, names, shown.estimate)} (${ciLabel} ${formatRange(shown)}), significant ${
+      inference === 'sequential' ? 'with always-valid inference' : `at the pre-registered sample size (p ${formatP(fixed.pValue)})`
+    }`;
+  } else if (inference === 'fixed-horizon' && !reached) {
+    verdict = `not enough evidence yet: ${ctx.sampleSize!.smallestArm} of ${ctx.sampleSize!.requiredPerArm} pre-registered players per arm`;
+  } else if (inference === 'fixed-horizon' && Number.isFinite(fixed.pValue)) {
+    verdict = `no significant difference at the pre-registered sample size: ${names.variant} vs ${names.control} ${formatPercent(shown.estimate)} (${ciLabel} ${formatRange(shown)}, p ${formatP(fixed.pValue)})`;
+  } else if (Number.isFinite(shown.estimate) && Number.isFinite(shown.lower)) {
+    verdict = `not enough evidence yet: ${names.variant} vs ${names.control} ${formatPercent(shown.estimate)} (${ciLabel} ${formatRange(shown)})`;
+  } else {
+    verdict = 'not enough evidence yet';
+  }
+  return {
+    metric: metric.name,
+    kind: metric.kind,
+    control: armMoments(c),
+    treatment: armMoments(t),
+    ...fixed,
+    sequential,
+    significant,
+    verdict,
+  };
+}
+
+function aggregate(variant: ReadoutVariant, metric: ReadoutMetric): { n: number; sum: number; sumSquares: number } {
+  const m = variant.metrics[metric.name];
+  if (!m) throw new RangeError(`variant '${variant.name}' has no aggregate for metric '${metric.name}'`);
+  if (metric.kind === 'conversion' && (m.sum !== m.sumSquares || !Number.isInteger(m.sum))) {
+    throw new RangeError(`conversion metric '${metric.name}' of '${variant.name}': sum must be a count of players and equal sumSquares`);
+  }
+  return { n: variant.n, sum: m.sum, sumSquares: m.sumSquares };
+}
+
+function effectPhrase(metric: ReadoutMetric, names: { variant: string; control: string }, relative: number): string {
+  const size = formatPercent(Math.abs(relative)).replace('+', '');
+  const up = relative >= 0;
+  if (metric.kind === 'conversion') return `${names.variant} converts ${size} ${up ? 'better' : 'worse'} than ${names.control}`;
+  return `${names.variant} has ${size} ${up ? 'higher' : 'lower'} ${metric.label ?? metric.name} than ${names.control}`;
+}
+
+function srmVerdict(srm: ExperimentReadout['srm']): string {
+  const expected = srm.expected.map((e) => Math.round(e)).join('/');
+  return `sample ratio mismatch: results not trustworthy (players ${srm.observed.join('/')} vs expected ${expected}, p ${formatP(srm.pValue)})`;
+}
+
+/** +18%, −3%, +2.5% (one decimal below 10%). */
+function formatPercent(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '+∞' : x < 0 ? '−∞' : 'n/a';
+  const pct = x * 100;
+  const digits = Math.abs(pct) < 10 ? 1 : 0;
+  const text = Math.abs(pct).toFixed(digits);
+  return `${pct < 0 && Number(text) !== 0 ? '−' : '+'}${text}%`;
+}
+
+function formatRange(i: Interval): string {
+  return `${formatPercent(i.lower)}..${formatPercent(i.upper)}`;
+}
+
+function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+}
+
+function formatLevel(level: number): string {
+  return String(Math.round(level * 1000) / 10);
+}
