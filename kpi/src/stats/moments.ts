@@ -49,23 +49,37 @@ export function armMoments(arm: ArmAggregate): ArmMoments {
 }
 
 /**
- * Relative lift r = t/c − 1 of two independent means and its variance by the delta method
- * (first-order Taylor expansion of the ratio; Deng, Knoblich & Lu 2018, "Applying the
- * Delta Method in Metric Analytics", KDD): Var(t/c) ≈ Var(t)/c² + t²·Var(c)/c⁴, where
- * Var(t), Var(c) are the variances of the two means (σ²/n).
+ * Relative lift r = t/c − 1 of two independent positive means, on the log scale:
+ * L = ln(t/c) with variance by the delta method (first-order Taylor expansion of the
+ * log; Katz et al. 1978, "Obtaining confidence intervals for the risk ratio in cohort
+ * studies", Biometrics 34; Deng, Knoblich & Lu 2018, "Applying the Delta Method in Metric
+ * Analytics", KDD): Var(L) ≈ Var(t)/t² + Var(c)/c², where Var(t), Var(c) are the
+ * variances of the two means (σ²/n). An interval L ± q·√Var(L) maps back to
+ * exp(·) − 1: asymmetric, never below −100 %. The log scale, not the ratio itself, because
+ * near r = 0 its z equals the difference-of-means z (Var(L) ≈ (v_t + v_c)/c²), so the
+ * relative interval excludes 0 exactly when the test of the difference rejects, up to
+ * rounding at the edge; the delta method on the plain ratio puts the variance at the
+ * estimate and can disagree with the test (p = 0.043 with an interval crossing 0).
+ * NaN when either mean is ≤ 0.
  */
-export function relativeLiftDelta(
+export function logRatioDelta(
   controlMean: number,
   controlMeanVariance: number,
   treatmentMean: number,
   treatmentMeanVariance: number,
-): { estimate: number; variance: number } {
+): { logRatio: number; variance: number } {
   const c = controlMean;
   const t = treatmentMean;
-  if (!(c !== 0) || !Number.isFinite(c)) return { estimate: NaN, variance: NaN };
+  if (!(c > 0) || !(t > 0)) return { logRatio: NaN, variance: NaN };
+  return { logRatio: Math.log(t / c), variance: treatmentMeanVariance / (t * t) + controlMeanVariance / (c * c) };
+}
+
+/** The relative-lift interval exp(L ± halfWidth) − 1 around the estimate t/c − 1 (NaN when c ≤ 0). */
+export function relativeInterval(controlMean: number, treatmentMean: number, logRatio: number, halfWidth: number): Interval {
   return {
-    estimate: t / c - 1,
-    variance: treatmentMeanVariance / (c * c) + (t * t * controlMeanVariance) / (c * c * c * c),
+    estimate: controlMean > 0 ? treatmentMean / controlMean - 1 : NaN,
+    lower: Math.expm1(logRatio - halfWidth),
+    upper: Math.expm1(logRatio + halfWidth),
   };
 }
 

@@ -21,15 +21,19 @@
  *   an assumption broke (drifting traffic, sample ratio mismatch).
  * - Mixing variance τ²: the prior spread of lifts the test is tuned for. The default comes
  *   from an expected relative effect e (default 10 %): τ = e·|pooled mean| for the
- *   absolute lift and τ = e for the relative lift. The guarantee holds for any τ fixed in
- *   advance; τ only moves power between early and late looks (a τ near the true lift
- *   detects it soonest).
- * - The relative lift θ = μ_t/μ_c − 1 gets its own confidence sequence from the same
- *   formula with its delta-method variance (as Eppo reports relative lifts).
+ *   absolute lift and τ = e for the log ratio (equivalent at the null: ln(μ_t/μ_c) ≈ (μ_t − μ_c)/μ). The guarantee holds for any τ fixed
+ *   in advance; τ only moves power between early and late looks (a τ near the true lift
+ *   detects it soonest). The absolute τ uses the pooled mean seen so far, a plug-in like
+ *   the variances.
+ * - The relative lift μ_t/μ_c − 1 gets its own confidence sequence from the same formula
+ *   on the log ratio ln(μ_t/μ_c) with its delta-method variance (see `logRatioDelta`),
+ *   mapped back by exp(·) − 1; near 0 it agrees with the test of the difference, so the
+ *   verdict's interval and p-value tell the same story. It needs both means > 0: a look
+ *   where one is 0 leaves the relative sequence unchanged.
  * - The guarantee rests on θ̂ being close to normal, so looks before every arm has
  *   `minPlayersPerArm` players keep the previous p and intervals.
  */
-import { armMoments, checkArm, relativeLiftDelta, type ArmAggregate, type Interval } from './moments.ts';
+import { armMoments, checkArm, logRatioDelta, type ArmAggregate, type Interval } from './moments.ts';
 
 /** Default expected relative effect the mixing prior is tuned for: 10 %. */
 export const DEFAULT_EXPECTED_RELATIVE_EFFECT = 0.1;
@@ -87,11 +91,11 @@ export interface SequentialInput {
   readonly treatment: ArmAggregate;
   /** @default 0.05 */
   readonly alpha?: number;
-  /** The relative lift the mixing prior is tuned for (τ = e·|pooled mean|, τ_rel = e). @default 0.1 */
+  /** The relative lift the mixing prior is tuned for (τ = e·|pooled mean|, τ_log = e). @default 0.1 */
   readonly expectedRelativeEffect?: number;
   /** Explicit τ² for the absolute lift, in the metric's units squared; overrides expectedRelativeEffect. */
   readonly mixingVariance?: number;
-  /** Explicit τ² for the relative lift; overrides expectedRelativeEffect. */
+  /** Explicit τ² for the log ratio ln(μ_t/μ_c); overrides expectedRelativeEffect. */
   readonly relativeMixingVariance?: number;
   /** Looks before every arm has this many players keep the previous state. @default 100 */
   readonly minPlayersPerArm?: number;
@@ -102,7 +106,7 @@ export interface SequentialInput {
 export interface SequentialResult extends SequentialState {
   /** True when this look updated the state (every arm had minPlayersPerArm players and a variance). */
   readonly updated: boolean;
-  /** τ² used for the absolute and the relative lift at this look. */
+  /** τ² used for the absolute lift and for the log ratio at this look. */
   readonly mixingVariance: number;
   readonly relativeMixingVariance: number;
 }
@@ -122,13 +126,14 @@ export function sequentialTest(input: SequentialInput): SequentialResult {
   const diff = t.mean - c.mean;
   const vc = c.variance / c.n;
   const vt = t.variance / t.n;
-  const rel = relativeLiftDelta(c.mean, vc, t.mean, vt);
+  const rel = logRatioDelta(c.mean, vc, t.mean, vt);
+  const relEstimate = c.mean > 0 ? t.mean / c.mean - 1 : NaN;
   const prev = input.previous;
   if (c.n < minPlayers || t.n < minPlayers) {
     return {
       pValue: prev?.pValue ?? 1,
       absoluteLift: { ...(prev?.absoluteLift ?? { lower: -Infinity, upper: Infinity }), estimate: diff },
-      relativeLift: { ...(prev?.relativeLift ?? { lower: -Infinity, upper: Infinity }), estimate: rel.estimate },
+      relativeLift: { ...(prev?.relativeLift ?? { lower: -Infinity, upper: Infinity }), estimate: relEstimate },
       updated: false,
       mixingVariance: tau2,
       relativeMixingVariance: tau2Rel,
@@ -141,19 +146,30 @@ export function sequentialTest(input: SequentialInput): SequentialResult {
     alpha,
     ...(prev && { previous: { pValue: prev.pValue, interval: prev.absoluteLift } }),
   });
-  const relative = mixtureSprt({
-    estimate: rel.estimate,
+  const prevLog = prev && { lower: toLog(prev.relativeLift.lower), upper: toLog(prev.relativeLift.upper) };
+  const logRatio = mixtureSprt({
+    estimate: rel.logRatio,
     variance: rel.variance,
     mixingVariance: tau2Rel,
     alpha,
-    ...(prev && { previous: { pValue: prev.pValue, interval: prev.relativeLift } }),
+    ...(prev && prevLog && { previous: { pValue: prev.pValue, interval: { estimate: rel.logRatio, ...prevLog } } }),
   });
+  const relative: Interval = {
+    estimate: relEstimate,
+    lower: Math.expm1(logRatio.interval.lower),
+    upper: Math.expm1(logRatio.interval.upper),
+  };
   return {
     pValue: abs.pValue,
     absoluteLift: abs.interval,
-    relativeLift: relative.interval,
+    relativeLift: relative,
     updated: vc + vt > 0,
     mixingVariance: tau2,
     relativeMixingVariance: tau2Rel,
   };
+}
+
+/** ln(1 + r) for a relative bound, −∞ for −100 % and below. */
+function toLog(r: number): number {
+  return r <= -1 ? -Infinity : Math.log1p(r);
 }

@@ -1,13 +1,13 @@
 /**
  * The two-proportion z-test against values computed by hand from the formulas in
- * two-proportion.ts (pooled SE for z, unpooled for the CI, delta method for the relative
- * lift) — arithmetic checked independently in Python with math.erfc for Φ.
+ * two-proportion.ts (pooled SE for z, unpooled for the CI, delta method on the log ratio
+ * for the relative lift) — arithmetic checked independently in Python with math.erfc for Φ.
  */
 import { describe, expect, it } from 'vitest';
 import { twoProportionTest } from './two-proportion.ts';
 
 describe('kpi/stats/two-proportion', () => {
-  it('200/2000 vs 240/2000: z = 2.0213, p = 0.04324, lift +2 pts (CI 0.062..3.938 pts), +20% (CI −1.25%..+41.25%)', () => {
+  it('200/2000 vs 240/2000: z = 2.0213, p = 0.04324, lift +2 pts (CI 0.062..3.938 pts), +20% (CI +0.52%..+43.25%)', () => {
     // p̂ = 440/4000 = 0.11, SE₀ = √(0.11·0.89·(2/2000)) = 0.0098944, z = 0.02/SE₀ = 2.021337,
     // p = erfc(z/√2) = 0.043245. Unpooled SE = √(0.1·0.9/2000 + 0.12·0.88/2000) = 0.0098895.
     const r = twoProportionTest({ control: { n: 2000, conversions: 200 }, treatment: { n: 2000, conversions: 240 } });
@@ -19,8 +19,12 @@ describe('kpi/stats/two-proportion', () => {
     expect(r.absoluteLift.lower).toBeCloseTo(0.00061716, 7);
     expect(r.absoluteLift.upper).toBeCloseTo(0.03938284, 7);
     expect(r.relativeLift.estimate).toBeCloseTo(0.2, 12);
-    expect(r.relativeLift.lower).toBeCloseTo(-0.01254542, 6);
-    expect(r.relativeLift.upper).toBeCloseTo(0.41254542, 6);
+    // L = ln 1.2, √Var(L) = √(v_t/0.12² + v_c/0.1²) = 0.090370; exp(L ± 1.959964·0.090370) − 1.
+    expect(r.relativeLift.lower).toBeCloseTo(0.00521392, 7);
+    expect(r.relativeLift.upper).toBeCloseTo(0.4325309, 6);
+    // On the log scale the relative interval tells the test's story: p < 0.05 and it excludes 0
+    // (the delta method on the plain ratio would give −1.25%..+41.25% here).
+    expect(r.relativeLift.lower > 0).toBe(r.pValue < 0.05);
   });
 
   it('is symmetric: swapping the arms flips z and the lift, keeps p', () => {

@@ -9,11 +9,12 @@
  * - Absolute lift CI (Wald, unpooled): (p̂_t − p̂_c) ± z₁₋α/₂·√(p̂_c(1−p̂_c)/n_c + p̂_t(1−p̂_t)/n_t).
  *   The test pools because H₀ says the rates are equal; the interval does not, because it
  *   covers lifts where they are not.
- * - Relative lift CI: delta method on the ratio p̂_t/p̂_c (not Fieller):
- *   (p̂_t/p̂_c − 1) ± z₁₋α/₂·√(Var(p̂_t)/p̂_c² + p̂_t²·Var(p̂_c)/p̂_c⁴), Var(p̂) = p̂(1−p̂)/n.
+ * - Relative lift CI: delta method on the log of the ratio (not Fieller; see
+ *   `logRatioDelta` for why the log): L = ln(p̂_t/p̂_c), Var(L) = Var(p̂_t)/p̂_t² + Var(p̂_c)/p̂_c²,
+ *   Var(p̂) = p̂(1−p̂)/n, interval exp(L ± z₁₋α/₂·√Var(L)) − 1 (Katz's log method for a risk ratio).
  */
 import { normalQuantile, normalTwoSided } from './distributions.ts';
-import { interval, relativeLiftDelta, type Interval } from './moments.ts';
+import { interval, logRatioDelta, relativeInterval, type Interval } from './moments.ts';
 
 /** One arm of a conversion metric. */
 export interface ProportionArm {
@@ -40,7 +41,7 @@ export interface TwoProportionResult {
   readonly pValue: number;
   /** p̂_t − p̂_c with its (1 − alpha) Wald interval (unpooled SE). */
   readonly absoluteLift: Interval;
-  /** p̂_t/p̂_c − 1 with its (1 − alpha) delta-method interval; NaN when p̂_c = 0. */
+  /** p̂_t/p̂_c − 1 with its (1 − alpha) log-scale delta-method interval; NaN bounds when a rate is 0. */
   readonly relativeLift: Interval;
 }
 
@@ -61,14 +62,14 @@ export function twoProportionTest(input: TwoProportionInput): TwoProportionResul
   const varC = (pc * (1 - pc)) / control.n;
   const varT = (pt * (1 - pt)) / treatment.n;
   const q = normalQuantile(1 - alpha / 2);
-  const rel = relativeLiftDelta(pc, varC, pt, varT);
+  const rel = logRatioDelta(pc, varC, pt, varT);
   return {
     controlRate: pc,
     treatmentRate: pt,
     z,
     pValue,
     absoluteLift: interval(diff, q * Math.sqrt(varC + varT)),
-    relativeLift: interval(rel.estimate, q * Math.sqrt(rel.variance)),
+    relativeLift: relativeInterval(pc, pt, rel.logRatio, q * Math.sqrt(rel.variance)),
   };
 }
 

@@ -9,11 +9,12 @@
  *   df = (v_c + v_t)² / (v_c²/(n_c − 1) + v_t²/(n_t − 1)) (Welch–Satterthwaite),
  *   p = 2·T(−|t|; df).
  * - Absolute lift CI: (x̄_t − x̄_c) ± t₁₋α/₂,df·√(v_c + v_t).
- * - Relative lift CI: delta method on the ratio x̄_t/x̄_c (see `relativeLiftDelta`), with
- *   the normal quantile z₁₋α/₂ — the delta method is itself a large-sample approximation.
+ * - Relative lift CI: delta method on the log of the ratio (see `logRatioDelta`):
+ *   exp(ln(x̄_t/x̄_c) ± z₁₋α/₂·√(v_t/x̄_t² + v_c/x̄_c²)) − 1, with the normal quantile — the
+ *   delta method is itself a large-sample approximation.
  */
 import { normalQuantile, studentTQuantile, studentTTwoSided } from './distributions.ts';
-import { armMoments, checkArm, interval, relativeLiftDelta, type ArmAggregate, type Interval } from './moments.ts';
+import { armMoments, checkArm, interval, logRatioDelta, relativeInterval, type ArmAggregate, type Interval } from './moments.ts';
 
 export interface WelchInput {
   readonly control: ArmAggregate;
@@ -36,7 +37,7 @@ export interface WelchResult {
   readonly pValue: number;
   /** x̄_t − x̄_c with its (1 − alpha) t interval. */
   readonly absoluteLift: Interval;
-  /** x̄_t/x̄_c − 1 with its (1 − alpha) delta-method interval; NaN when x̄_c = 0. */
+  /** x̄_t/x̄_c − 1 with its (1 − alpha) log-scale delta-method interval; NaN bounds when a mean is ≤ 0. */
   readonly relativeLift: Interval;
 }
 
@@ -55,7 +56,7 @@ export function welchTest(input: WelchInput): WelchResult {
   const t = se > 0 ? diff / se : diff === 0 ? 0 : NaN;
   const pValue = Number.isNaN(t) ? NaN : se > 0 ? studentTTwoSided(t, df) : 1;
   const q = se > 0 ? studentTQuantile(1 - alpha / 2, df) : 0;
-  const rel = relativeLiftDelta(c.mean, vc, tr.mean, vt);
+  const rel = logRatioDelta(c.mean, vc, tr.mean, vt);
   return {
     controlMean: c.mean,
     treatmentMean: tr.mean,
@@ -65,6 +66,6 @@ export function welchTest(input: WelchInput): WelchResult {
     df,
     pValue,
     absoluteLift: interval(diff, q * se),
-    relativeLift: interval(rel.estimate, normalQuantile(1 - alpha / 2) * Math.sqrt(rel.variance)),
+    relativeLift: relativeInterval(c.mean, tr.mean, rel.logRatio, normalQuantile(1 - alpha / 2) * Math.sqrt(rel.variance)),
   };
 }
