@@ -4,7 +4,8 @@
  * rate of A/A tests at α = 0.05 — fixed-horizon at the end, the naive fixed-horizon test
  * checked after every batch of 50 players (peeking; must be inflated), and the
  * always-valid p checked after every batch (must not be); the power of a +20 %
- * conversion effect at the sample size `requiredSampleSize` gives for 80 %; and the SRM
+ * conversion effect at the sample size `requiredSampleSize` gives for 80 % (and, for the
+ * always-valid p, at twice it); and the SRM
  * check on 45/55 and 50/50 splits. The measured rates are printed for the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -80,46 +81,54 @@ describe('kpi/stats/ab-error-rates', () => {
     }
   });
 
-  it('+20% conversion at the sample size for 80% power: detected in ≥ 75% of 400 runs', () => {
-    const runs = 400;
+  it('+20% conversion at the sample size for 80% power: detected in ≥ 75% of 400 runs; always-valid at twice that size', () => {
     const perArm = requiredSampleSize({ metric: 'conversion', baselineRate: 0.08, relativeMde: 0.2, alpha: ALPHA, power: 0.8 });
-    const metrics = METRICS.slice(0, 1);
-    let fixed = 0;
-    let sequential = 0;
-    let covers = 0;
-    for (let seed = 0; seed < runs; seed++) {
-      const looks = simulateLooks({
-        seed: `power/${seed}`,
-        variants: [{ conversionRate: 0.08 }, { conversionRate: 0.096 }],
-        players: 2 * perArm,
-        batchPlayers: 50,
-      });
-      let readout: ExperimentReadout | undefined;
-      for (const look of looks) {
-        readout = experimentReadout({
-          experiment: 'power',
-          variants: variantsAt(look, ['control', 'grid']),
-          metrics,
-          ...(readout && { previous: readout }),
-        });
-      }
-      const m = readout!.comparisons[0]!.metrics[0]!;
-      if (m.pValue < ALPHA && m.absoluteLift.estimate > 0) fixed++;
-      if (m.sequential.pValue < ALPHA && m.sequential.relativeLift.lower > 0) sequential++;
-      if (m.sequential.relativeLift.lower <= 0.2 && m.sequential.relativeLift.upper >= 0.2) covers++;
-    }
-    const measured = {
-      perArm,
-      fixedHorizonPower: rate(fixed, runs),
-      sequentialPower: rate(sequential, runs),
-      sequenceCoversTrueLift: rate(covers, runs),
-    };
-    console.log(`Power of +20% on 8% conversion over ${runs} runs (design: 80%):`, JSON.stringify(measured));
     expect(perArm).toBe(4921);
-    expect(measured.fixedHorizonPower).toBeGreaterThanOrEqual(0.75);
-    // Always-valid inference pays for peeking with power; it must still find a real effect.
-    expect(measured.sequentialPower).toBeGreaterThanOrEqual(0.3);
-    expect(measured.sequenceCoversTrueLift).toBeGreaterThanOrEqual(0.95);
+    const metrics = METRICS.slice(0, 1);
+    /** Runs of `playersPerArm` per arm on average, peeking after every 50 players; what the final readout found. */
+    const detect = (runs: number, playersPerArm: number) => {
+      let fixed = 0;
+      let sequential = 0;
+      let covers = 0;
+      for (let seed = 0; seed < runs; seed++) {
+        const looks = simulateLooks({
+          seed: `power/${playersPerArm}/${seed}`,
+          variants: [{ conversionRate: 0.08 }, { conversionRate: 0.096 }],
+          players: 2 * playersPerArm,
+          batchPlayers: 50,
+        });
+        let readout: ExperimentReadout | undefined;
+        for (const look of looks) {
+          readout = experimentReadout({
+            experiment: 'power',
+            variants: variantsAt(look, ['control', 'grid']),
+            metrics,
+            ...(readout && { previous: readout }),
+          });
+        }
+        const m = readout!.comparisons[0]!.metrics[0]!;
+        if (m.pValue < ALPHA && m.absoluteLift.estimate > 0) fixed++;
+        if (m.sequential.pValue < ALPHA && m.sequential.relativeLift.lower > 0) sequential++;
+        if (m.sequential.relativeLift.lower <= 0.2 && m.sequential.relativeLift.upper >= 0.2) covers++;
+      }
+      return {
+        playersPerArm,
+        fixedHorizonPower: rate(fixed, runs),
+        sequentialPower: rate(sequential, runs),
+        sequenceCoversTrueLift: rate(covers, runs),
+      };
+    };
+    const atDesign = detect(400, perArm);
+    const atTwice = detect(200, 2 * perArm);
+    console.log(`Power of +20% on 8% conversion (design: 80% at ${perArm} per arm):`, JSON.stringify({ atDesign, atTwice }));
+    expect(atDesign.fixedHorizonPower).toBeGreaterThanOrEqual(0.75);
+    // Always-valid inference pays for peeking with power: at the fixed design's size it finds the
+    // effect less often, at twice the size about as often as the fixed design promises.
+    expect(atDesign.sequentialPower).toBeGreaterThanOrEqual(0.3);
+    expect(atTwice.sequentialPower).toBeGreaterThanOrEqual(0.75);
+    // Its confidence sequence holds the true +20% at every look (intersected over all of them).
+    expect(atDesign.sequenceCoversTrueLift).toBeGreaterThanOrEqual(0.95);
+    expect(atTwice.sequenceCoversTrueLift).toBeGreaterThanOrEqual(0.95);
   });
 
   it('SRM: a 45/55 split of 4000 players on 50/50 is flagged every time; a 50/50 split in ≤ 1% of 1000 runs', () => {

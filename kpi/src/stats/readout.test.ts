@@ -99,6 +99,14 @@ describe('kpi/stats/readout', () => {
     expect(next.comparisons[0]!.metrics[0]!.significant).toBe(true);
     // The fixed-horizon p of the same look shows nothing: the evidence is the earlier look's.
     expect(next.comparisons[0]!.metrics[0]!.pValue).toBeGreaterThan(0.5);
+    // A "previous" readout over more players than now (another range) is not this sample's past.
+    const shrunk = experimentReadout({
+      experiment: 'x',
+      variants: [variant('control', 1900, 152, 1, 1), variant('grid', 1900, 153, 1, 1)],
+      metrics: METRICS,
+      previous: first,
+    });
+    expect(shrunk.comparisons[0]!.metrics[0]!.sequential.pValue).toBeGreaterThan(0.5);
   });
 
   it('fixed-horizon: not enough evidence before the pre-registered size, whatever p says; then significant or no difference', () => {

@@ -15,7 +15,7 @@
  *   verdict is "not enough evidence yet" whatever the p-value says.
  * A sample ratio mismatch overrides both: no lift is trustworthy then.
  */
-import { armMoments, type ArmMoments, type Interval } from './moments.ts';
+import { armMoments, type ArmAggregate, type ArmMoments, type Interval } from './moments.ts';
 import { requiredSampleSize, type SampleSizeDesign } from './sample-size.ts';
 import { sequentialTest, type SequentialResult } from './sequential.ts';
 import { DEFAULT_SRM_THRESHOLD, sampleRatioMismatch, type SrmResult } from './srm.ts';
@@ -64,7 +64,11 @@ export interface ExperimentReadoutInput {
   readonly sequential?: { readonly expectedRelativeEffect?: number; readonly minPlayersPerArm?: number };
   /** The pre-registered design of the primary metric; required for `fixed-horizon`. */
   readonly design?: SampleSizeDesign;
-  /** The previous readout of this experiment, for the always-valid running minimum and intersection. */
+  /**
+   * The previous readout of this experiment over the same players so far (cumulative, the
+   * same range start), for the always-valid running minimum and intersection. A
+   * comparison whose previous arms had more players than now is read without it.
+   */
   readonly previous?: ExperimentReadout;
 }
 
@@ -160,32 +164,10 @@ function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVari
   const { alpha, inference, input } = ctx;
   const c = aggregate(control, metric);
   const t = aggregate(treatment, metric);
-  const fixed =
-    metric.kind === 'conversion'
-      ? (() => {
-          const r = twoProportionTest({ control: { n: c.n, conversions: c.sum }, treatment: { n: t.n, conversions: t.sum }, alpha });
-          return {
-            test: 'two-proportion-z' as const,
-            statistic: r.z,
-            pValue: r.pValue,
-            absoluteLift: r.absoluteLift,
-            relativeLift: r.relativeLift,
-          };
-        })()
-      : (() => {
-          const r = welchTest({ control: c, treatment: t, alpha });
-          return {
-            test: 'welch-t' as const,
-            statistic: r.t,
-            df: r.df,
-            pValue: r.pValue,
-            absoluteLift: r.absoluteLift,
-            relativeLift: r.relativeLift,
-          };
-        })();
-  const previous = input.previous?.comparisons
-    .find((v) => v.variant === treatment.name)
-    ?.metrics.find((m) => m.metric === metric.name)?.sequential;
+  const fixed = fixedHorizonTest(metric.kind, c, t, alpha);
+  // The always-valid state belongs to a growing sample: a previous look with more players (another range) is not one.
+  const before = input.previous?.comparisons.find((v) => v.variant === treatment.name)?.metrics.find((m) => m.metric === metric.name);
+  const previous = before && before.control.n <= c.n && before.treatment.n <= t.n ? before.sequential : undefined;
   const sequential = sequentialTest({
     control: c,
     treatment: t,
@@ -224,7 +206,19 @@ function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVari
   };
 }
 
-function aggregate(variant: ReadoutVariant, metric: ReadoutMetric): { n: number; sum: number; sumSquares: number } {
+type FixedHorizon = Pick<MetricComparison, 'test' | 'statistic' | 'df' | 'pValue' | 'absoluteLift' | 'relativeLift'>;
+
+/** Two-proportion z-test for a conversion, Welch's t-test for a mean. */
+function fixedHorizonTest(kind: MetricKind, c: ArmAggregate, t: ArmAggregate, alpha: number): FixedHorizon {
+  if (kind === 'conversion') {
+    const r = twoProportionTest({ control: { n: c.n, conversions: c.sum }, treatment: { n: t.n, conversions: t.sum }, alpha });
+    return { test: 'two-proportion-z', statistic: r.z, pValue: r.pValue, absoluteLift: r.absoluteLift, relativeLift: r.relativeLift };
+  }
+  const r = welchTest({ control: c, treatment: t, alpha });
+  return { test: 'welch-t', statistic: r.t, df: r.df, pValue: r.pValue, absoluteLift: r.absoluteLift, relativeLift: r.relativeLift };
+}
+
+function aggregate(variant: ReadoutVariant, metric: ReadoutMetric): ArmAggregate {
   const m = variant.metrics[metric.name];
   if (!m) throw new RangeError(`variant '${variant.name}' has no aggregate for metric '${metric.name}'`);
   if (metric.kind === 'conversion' && (m.sum !== m.sumSquares || !Number.isInteger(m.sum))) {
