@@ -138,6 +138,45 @@ describe('kpi/stats/readout', () => {
     );
   });
 
+  it('at the edge, where the p-value and the relative interval disagree, the verdict says so and is not significant', () => {
+    // 53 vs 75 of 3000: z-test p = 0.0493, log-scale relative CI −0.09%..+100%.
+    const fixed = experimentReadout({
+      experiment: 'x',
+      variants: [variant('control', 3000, 53, 1, 1), variant('grid', 3000, 75, 1, 1)],
+      metrics: METRICS,
+      inference: 'fixed-horizon',
+      design: { metric: 'conversion', baselineRate: 0.02, relativeMde: 1 },
+    });
+    expect(fixed.comparisons[0]!.metrics[0]!.pValue).toBeLessThan(0.05);
+    expect(fixed.comparisons[0]!.metrics[0]!.significant).toBe(false);
+    expect(fixed.comparisons[0]!.verdict).toBe(
+      'no significant difference at the pre-registered sample size: grid vs control +42%, at the edge: p = 0.049 but 95% CI −0.1%..+100%',
+    );
+    // 60 vs 120 of 3000: always-valid p = 0.045, relative sequence −3.4%..+314%.
+    const seq = experimentReadout({
+      experiment: 'x',
+      variants: [variant('control', 3000, 60, 1, 1), variant('grid', 3000, 120, 1, 1)],
+      metrics: METRICS,
+    });
+    expect(seq.comparisons[0]!.verdict).toBe(
+      'not enough evidence yet: grid vs control +100%, at the edge: always-valid p = 0.045 but 95% always-valid CI −3.4%..+314%',
+    );
+  });
+
+  it('no relative lift when the control mean is 0: the verdict uses the absolute lift', () => {
+    const r = experimentReadout({
+      experiment: 'x',
+      variants: [variant('control', 400, 0, 0, 0), variant('grid', 400, 24, 1, 1)],
+      metrics: METRICS,
+      inference: 'fixed-horizon',
+      design: { metric: 'conversion', baselineRate: 0.02, relativeMde: 2 },
+    });
+    expect(r.comparisons[0]!.metrics[0]!.relativeLift.estimate).toBeNaN();
+    expect(r.comparisons[0]!.verdict).toBe(
+      'grid changes conversion by +0.06 vs control (95% CI +0.0367..+0.0833), significant at the pre-registered sample size (p < 0.001)',
+    );
+  });
+
   it('SRM overrides the verdict; configured weights, a named control and three variants', () => {
     const skewed = experimentReadout({
       experiment: 'x',

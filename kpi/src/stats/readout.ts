@@ -89,7 +89,11 @@ export interface MetricComparison {
   readonly relativeLift: Interval;
   /** Always-valid p-value and confidence sequences (absolute and relative). */
   readonly sequential: SequentialResult;
-  /** Significant under the readout's inference (and, for fixed-horizon, the sample size reached). */
+  /**
+   * Significant under the readout's inference: its p-value below alpha and its relative
+   * interval excluding 0 (the two agree but at the very edge, where this stays
+   * conservative), and for fixed-horizon the pre-registered sample size reached.
+   */
   readonly significant: boolean;
   readonly verdict: string;
 }
@@ -161,7 +165,7 @@ interface Context {
 }
 
 function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVariant, treatment: ReadoutVariant): MetricComparison {
-  const { alpha, inference, input } = ctx;
+  const { alpha, input } = ctx;
   const c = aggregate(control, metric);
   const t = aggregate(treatment, metric);
   const fixed = fixedHorizonTest(metric.kind, c, t, alpha);
@@ -175,25 +179,7 @@ function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVari
     ...input.sequential,
     ...(previous && { previous }),
   });
-  const reached = ctx.sampleSize?.reached ?? false;
-  const significant = inference === 'sequential' ? sequential.pValue < alpha : reached && fixed.pValue < alpha;
-  const shown = inference === 'sequential' ? sequential.relativeLift : fixed.relativeLift;
-  const ciLabel = `${formatLevel(1 - alpha)}% ${inference === 'sequential' ? 'always-valid CI' : 'CI'}`;
-  const names = { variant: treatment.name, control: control.name };
-  let verdict: string;
-  if (significant) {
-    verdict = `${effectPhrase(metric, names, shown.estimate)} (${ciLabel} ${formatRange(shown)}), significant ${
-      inference === 'sequential' ? 'with always-valid inference' : `at the pre-registered sample size (p ${formatP(fixed.pValue)})`
-    }`;
-  } else if (inference === 'fixed-horizon' && !reached) {
-    verdict = `not enough evidence yet: ${ctx.sampleSize!.smallestArm} of ${ctx.sampleSize!.requiredPerArm} pre-registered players per arm`;
-  } else if (inference === 'fixed-horizon' && Number.isFinite(fixed.pValue)) {
-    verdict = `no significant difference at the pre-registered sample size: ${names.variant} vs ${names.control} ${formatPercent(shown.estimate)} (${ciLabel} ${formatRange(shown)}, p ${formatP(fixed.pValue)})`;
-  } else if (Number.isFinite(shown.estimate) && Number.isFinite(shown.lower)) {
-    verdict = `not enough evidence yet: ${names.variant} vs ${names.control} ${formatPercent(shown.estimate)} (${ciLabel} ${formatRange(shown)})`;
-  } else {
-    verdict = 'not enough evidence yet';
-  }
+  const { significant, verdict } = judge(ctx, metric, { variant: treatment.name, control: control.name }, fixed, sequential);
   return {
     metric: metric.name,
     kind: metric.kind,
@@ -204,6 +190,53 @@ function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVari
     significant,
     verdict,
   };
+}
+
+/**
+ * The verdict of one metric. Evidence = the inference's p-value below alpha and its
+ * interval excluding 0: the relative interval (on the log scale, so near 0 it agrees with
+ * the test) or, when the control mean is 0 and there is no relative lift, the absolute one.
+ * At the edge where the two disagree the verdict says so instead of picking one.
+ */
+function judge(
+  ctx: Context,
+  metric: ReadoutMetric,
+  names: { variant: string; control: string },
+  fixed: FixedHorizon,
+  sequential: SequentialResult,
+): { significant: boolean; verdict: string } {
+  const { alpha, inference, sampleSize } = ctx;
+  const seq = inference === 'sequential';
+  const pValue = seq ? sequential.pValue : fixed.pValue;
+  const relative = seq ? sequential.relativeLift : fixed.relativeLift;
+  const useRelative = !Number.isNaN(relative.lower) && !Number.isNaN(relative.upper);
+  const shown = useRelative ? relative : seq ? sequential.absoluteLift : fixed.absoluteLift;
+  const rejects = pValue < alpha;
+  const excludesZero = shown.lower > 0 || shown.upper < 0;
+  const ci = `${formatLevel(1 - alpha)}% ${seq ? 'always-valid CI' : 'CI'} ${formatRange(shown, useRelative)}`;
+  const lift = `${names.variant} vs ${names.control} ${useRelative ? formatPercent(shown.estimate) : `${formatAbsolute(shown.estimate)} (absolute)`}`;
+  const p = `${seq ? 'always-valid p' : 'p'} ${formatP(pValue)}`;
+  if (!seq && !sampleSize!.reached) {
+    return {
+      significant: false,
+      verdict: `not enough evidence yet: ${sampleSize!.smallestArm} of ${sampleSize!.requiredPerArm} pre-registered players per arm`,
+    };
+  }
+  const unfinished = seq ? 'not enough evidence yet' : 'no significant difference at the pre-registered sample size';
+  if (rejects && excludesZero) {
+    const effect = useRelative
+      ? effectPhrase(metric, names, shown.estimate)
+      : `${names.variant} changes ${metric.label ?? metric.name} by ${formatAbsolute(shown.estimate)} vs ${names.control}`;
+    return {
+      significant: true,
+      verdict: `${effect} (${ci}), significant ${seq ? 'with always-valid inference' : `at the pre-registered sample size (${p})`}`,
+    };
+  }
+  if (rejects !== excludesZero) return { significant: false, verdict: `${unfinished}: ${lift}, at the edge: ${p} but ${ci}` };
+  if (!Number.isFinite(shown.estimate) || !Number.isFinite(shown.lower) || !Number.isFinite(shown.upper)) {
+    return { significant: false, verdict: Number.isFinite(pValue) && !seq ? `${unfinished}: ${p}` : 'not enough evidence yet' };
+  }
+  return { significant: false, verdict: `${unfinished}: ${lift} (${ci}${seq ? '' : `, ${p}`})` };
 }
 
 type FixedHorizon = Pick<MetricComparison, 'test' | 'statistic' | 'df' | 'pValue' | 'absoluteLift' | 'relativeLift'>;
@@ -248,8 +281,15 @@ function formatPercent(x: number): string {
   return `${pct < 0 && Number(text) !== 0 ? '−' : '+'}${text}%`;
 }
 
-function formatRange(i: Interval): string {
-  return `${formatPercent(i.lower)}..${formatPercent(i.upper)}`;
+function formatRange(i: Interval, relative: boolean): string {
+  const f = relative ? formatPercent : formatAbsolute;
+  return `${f(i.lower)}..${f(i.upper)}`;
+}
+
+/** An absolute lift in the metric's units, 3 significant digits: +0.0512, −12.3. */
+function formatAbsolute(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '+∞' : x < 0 ? '−∞' : 'n/a';
+  return `${x < 0 ? '−' : '+'}${Number(Math.abs(x).toPrecision(3))}`;
 }
 
 function formatP(p: number): string {
