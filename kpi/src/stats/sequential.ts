@@ -7,13 +7,15 @@
  * Stats Engine and Eppo's sequential mode. A conversion is the mean of a 0/1 value.
  *
  * With θ̂ the estimated lift, V its variance (σ_c²/n_c + σ_t²/n_t, plug-in sample
- * variances) and mixing prior θ ~ N(θ₀, τ²), the mixture likelihood ratio against
- * H₀: θ = θ₀ is (Johari et al. §4, eq. for the normal mixture)
+ * variances) and a normal mixing prior N(θ₀, τ²) over the alternatives, the mixture
+ * likelihood ratio against H₀: θ = θ₀ is (Johari et al., the normal-mixture mSPRT)
  *
  *   Λ(θ₀) = √(V/(V+τ²)) · exp( τ²(θ̂ − θ₀)² / (2V(V+τ²)) ).
  *
  * - Always-valid p-value: p_n = min(p_{n−1}, 1/Λ_n(0)), p₀ = 1 — a running minimum, so
  *   the caller passes the previous look's p. P(∃n: p_n ≤ α | H₀) ≤ α by Ville's inequality.
+ *   That bound covers an unbounded horizon, so over a finite one (thousands of players) the
+ *   realised false-positive rate is well below α — the price of looking at any time.
  * - Confidence sequence: {θ₀ : Λ_n(θ₀) < 1/α}, i.e.
  *   θ̂ ± √( V(V+τ²)/τ² · (2·ln(1/α) + ln((V+τ²)/V)) ), intersected with the previous
  *   look's (a running intersection is still a (1 − α) confidence sequence). An empty
@@ -21,14 +23,15 @@
  *   an assumption broke (drifting traffic, sample ratio mismatch).
  * - Mixing variance τ²: the prior spread of lifts the test is tuned for. The default comes
  *   from an expected relative effect e (default 10 %): τ = e·|pooled mean| for the
- *   absolute lift and τ = e for the log ratio (equivalent at the null: ln(μ_t/μ_c) ≈ (μ_t − μ_c)/μ). The guarantee holds for any τ fixed
- *   in advance; τ only moves power between early and late looks (a τ near the true lift
- *   detects it soonest). The absolute τ uses the pooled mean seen so far, a plug-in like
- *   the variances.
+ *   absolute lift and τ = e for the log ratio (the same prior near the null, where
+ *   ln(μ_t/μ_c) ≈ (μ_t − μ_c)/μ). The guarantee holds for any τ fixed in advance; τ only
+ *   moves power between early and late looks (a τ near the true lift detects it
+ *   soonest). The absolute τ uses the pooled mean seen so far, a plug-in like the variances.
  * - The relative lift μ_t/μ_c − 1 gets its own confidence sequence from the same formula
  *   on the log ratio ln(μ_t/μ_c) with its delta-method variance (see `logRatioDelta`),
  *   mapped back by exp(·) − 1; near 0 it agrees with the test of the difference, so the
- *   verdict's interval and p-value tell the same story. It needs both means > 0: a look
+ *   verdict's interval and p-value tell the same story but at the very edge (readout.ts
+ *   says so there). It needs both means > 0: a look
  *   where one is 0 leaves the relative sequence unchanged.
  * - The guarantee rests on θ̂ being close to normal, so looks before every arm has
  *   `minPlayersPerArm` players keep the previous p and intervals.
