@@ -22,3 +22,30 @@ export {
   type KpiResult,
 } from './types.ts';
 export { REFERENCE_KPIS, type RefData, type RefRollup, type RefPlayer, type RefEvent } from './reference/reference-kpis.ts';
+export {
+  experimentReadout,
+  type ExperimentReadout,
+  type ExperimentReadoutInput,
+  type ReadoutMetric,
+  type ReadoutVariant,
+  type MetricKind,
+  type Inference,
+  type MetricComparison,
+  type VariantComparison,
+} from './stats/readout.ts';
+export { twoProportionTest, type TwoProportionInput, type TwoProportionResult, type ProportionArm } from './stats/two-proportion.ts';
+export { welchTest, type WelchInput, type WelchResult } from './stats/welch.ts';
+export { sampleRatioMismatch, DEFAULT_SRM_THRESHOLD, type SrmInput, type SrmResult } from './stats/srm.ts';
+export {
+  sequentialTest,
+  mixtureSprt,
+  DEFAULT_EXPECTED_RELATIVE_EFFECT,
+  DEFAULT_MIN_PLAYERS_PER_ARM,
+  type SequentialInput,
+  type SequentialResult,
+  type SequentialState,
+  type MixtureSprtInput,
+  type MixtureSprtResult,
+} from './stats/sequential.ts';
+export { requiredSampleSize, type SampleSizeDesign } from './stats/sample-size.ts';
+export { armMoments, type ArmAggregate, type ArmMoments, type Interval } from './stats/moments.ts';
