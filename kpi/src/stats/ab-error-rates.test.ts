@@ -9,24 +9,16 @@
  * check on 45/55 and 50/50 splits. The measured rates are printed for the README.
  */
 import { describe, expect, it } from 'vitest';
-import { experimentReadout, type ExperimentReadout, type ReadoutMetric, type ReadoutVariant } from './readout.ts';
+import { experimentReadout, type ExperimentReadout, type ReadoutMetric } from './readout.ts';
 import { requiredSampleSize } from './sample-size.ts';
 import { sampleRatioMismatch } from './srm.ts';
-import { simulateLooks, type LookAggregates } from './testing/ab-simulation.ts';
+import { readoutVariants, simulateLooks } from './testing/ab-simulation.ts';
 
 const ALPHA = 0.05;
 const METRICS: ReadoutMetric[] = [
   { name: 'conversion', kind: 'conversion' },
   { name: 'revenue', kind: 'mean', label: 'revenue per player' },
 ];
-
-function variantsAt(look: LookAggregates, names: readonly string[]): ReadoutVariant[] {
-  return names.map((name, i) => ({
-    name,
-    n: look.conversion[i]!.n,
-    metrics: { conversion: look.conversion[i]!, revenue: look.revenue[i]! },
-  }));
-}
 
 /** Share of runs for which `hit` holds, as a number and for printing. */
 function rate(hits: number, runs: number): number {
@@ -49,7 +41,7 @@ describe('kpi/stats/ab-error-rates', () => {
       for (const look of looks) {
         readout = experimentReadout({
           experiment: 'aa',
-          variants: variantsAt(look, ['control', 'grid']),
+          variants: readoutVariants(look, ['control', 'grid']),
           metrics: METRICS,
           ...(readout && { previous: readout }),
         });
@@ -101,7 +93,7 @@ describe('kpi/stats/ab-error-rates', () => {
         for (const look of looks) {
           readout = experimentReadout({
             experiment: 'power',
-            variants: variantsAt(look, ['control', 'grid']),
+            variants: readoutVariants(look, ['control', 'grid']),
             metrics,
             ...(readout && { previous: readout }),
           });

@@ -138,6 +138,28 @@ describe('kpi/stats/readout', () => {
     );
   });
 
+  it('fixed-horizon: the first look at the pre-registered size decides; later looks passing it keep that decision', () => {
+    const design = { metric: 'conversion', baselineRate: 0.08, relativeMde: 0.2 } as const;
+    const base = { experiment: 'x', metrics: METRICS, inference: 'fixed-horizon', design } as const;
+    const atSize = experimentReadout({ ...base, variants: [variant('control', 4950, 400, 1, 1), variant('grid', 4921, 405, 1, 1)] });
+    expect(atSize.sampleSize).toEqual({ requiredPerArm: 4921, smallestArm: 4921, reached: true, decidedAtSmallestArm: 4921 });
+    expect(atSize.comparisons[0]!.metrics[0]!.significant).toBe(false);
+    // 600 more players per arm would be significant on their own (p < 0.05), but the pre-registered test has run.
+    const laterVariants = [variant('control', 5550, 440, 1, 1), variant('grid', 5521, 530, 1, 1)];
+    const alone = experimentReadout({ ...base, variants: laterVariants });
+    expect(alone.comparisons[0]!.metrics[0]!.significant).toBe(true);
+    const later = experimentReadout({ ...base, variants: laterVariants, previous: atSize });
+    expect(later.sampleSize).toEqual({ requiredPerArm: 4921, smallestArm: 5521, reached: true, decidedAtSmallestArm: 4921 });
+    const [decided, now] = [atSize.comparisons[0]!.metrics[0]!, later.comparisons[0]!.metrics[0]!];
+    expect(now).toEqual({ ...decided, sequential: now.sequential });
+    expect(later.comparisons[0]!.verdict).toBe(atSize.comparisons[0]!.verdict);
+    // The always-valid part keeps updating with the new players.
+    expect(now.sequential.absoluteLift.estimate).toBeCloseTo(530 / 5521 - 440 / 5550, 12);
+    // A previous readout before the size was reached holds nothing: the look at the size decides.
+    const early = experimentReadout({ ...base, variants: [variant('control', 2000, 160, 1, 1), variant('grid', 2000, 240, 1, 1)] });
+    expect(experimentReadout({ ...base, variants: laterVariants, previous: early }).comparisons[0]!.metrics[0]!.significant).toBe(true);
+  });
+
   it('at the edge, where the p-value and the relative interval disagree, the verdict says so and is not significant', () => {
     // 53 vs 75 of 3000: z-test p = 0.0493, log-scale relative CI −0.09%..+100%.
     const fixed = experimentReadout({

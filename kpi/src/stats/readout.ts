@@ -12,7 +12,10 @@
  *   be checked after every batch, passing the previous readout in `previous`.
  * - `fixed-horizon`: the classic p-value and CI, trusted only once every arm has the
  *   pre-registered sample size (`design`, see `requiredSampleSize`); before that the
- *   verdict is "not enough evidence yet" whatever the p-value says.
+ *   verdict is "not enough evidence yet" whatever the p-value says. The first look that
+ *   reaches it decides: later looks passing it (or a successor) in `previous` keep its
+ *   test, intervals and verdict, so a readout checked after every batch — also after the
+ *   planned size — runs the one pre-registered test, and peeking cannot add false positives.
  * A sample ratio mismatch overrides both: no lift is trustworthy then.
  */
 import { armMoments, type ArmAggregate, type ArmMoments, type Interval } from './moments.ts';
@@ -60,14 +63,23 @@ export interface ExperimentReadoutInput {
   readonly srmThreshold?: number;
   /** @default 'sequential' */
   readonly inference?: Inference;
-  /** Tuning of the always-valid inference (see `sequentialTest`). */
-  readonly sequential?: { readonly expectedRelativeEffect?: number; readonly minPlayersPerArm?: number };
+  /**
+   * Tuning of the always-valid inference (see `sequentialTest`); `plannedPlayersPerArm`
+   * makes the confidence sequences narrowest at the planned size.
+   */
+  readonly sequential?: {
+    readonly expectedRelativeEffect?: number;
+    readonly minPlayersPerArm?: number;
+    readonly plannedPlayersPerArm?: number;
+  };
   /** The pre-registered design of the primary metric; required for `fixed-horizon`. */
   readonly design?: SampleSizeDesign;
   /**
    * The previous readout of this experiment over the same players so far (cumulative, the
    * same range start), for the always-valid running minimum and intersection. A
-   * comparison whose previous arms had more players than now is read without it.
+   * comparison whose previous arms had more players than now is read without it. For
+   * fixed-horizon, a previous readout that reached the same pre-registered size holds the
+   * decision (see the file header).
    */
   readonly previous?: ExperimentReadout;
 }
@@ -112,8 +124,16 @@ export interface ExperimentReadout {
   readonly inference: Inference;
   readonly alpha: number;
   readonly srm: SrmResult & { readonly variants: readonly string[]; readonly observed: readonly number[] };
-  /** Fixed-horizon only: the pre-registered players per arm and whether every arm has them. */
-  readonly sampleSize?: { readonly requiredPerArm: number; readonly smallestArm: number; readonly reached: boolean };
+  /**
+   * Fixed-horizon only: the pre-registered players per arm, whether every arm has them, and
+   * once reached the smallest arm at the look that decided (this one or a previous one).
+   */
+  readonly sampleSize?: {
+    readonly requiredPerArm: number;
+    readonly smallestArm: number;
+    readonly reached: boolean;
+    readonly decidedAtSmallestArm?: number;
+  };
   /** One per non-control variant, in input order. */
   readonly comparisons: readonly VariantComparison[];
 }
@@ -141,12 +161,20 @@ export function experimentReadout(input: ExperimentReadoutInput): ExperimentRead
     observed,
   };
   let sampleSize: ExperimentReadout['sampleSize'];
+  let decided: ExperimentReadout | undefined;
   if (inference === 'fixed-horizon') {
     const requiredPerArm = requiredSampleSize(input.design!);
     const smallestArm = Math.min(...observed);
-    sampleSize = { requiredPerArm, smallestArm, reached: smallestArm >= requiredPerArm };
+    const reached = smallestArm >= requiredPerArm;
+    const prev = input.previous;
+    decided =
+      reached && prev?.inference === 'fixed-horizon' && prev.sampleSize?.reached && prev.sampleSize.requiredPerArm === requiredPerArm
+        ? prev
+        : undefined;
+    const decidedAtSmallestArm = reached ? (decided?.sampleSize?.decidedAtSmallestArm ?? smallestArm) : undefined;
+    sampleSize = { requiredPerArm, smallestArm, reached, ...(decidedAtSmallestArm !== undefined && { decidedAtSmallestArm }) };
   }
-  const ctx: Context = { alpha, inference, sampleSize, input };
+  const ctx: Context = { alpha, inference, sampleSize, decided, input };
   const comparisons = variants
     .filter((v) => v !== control)
     .map((treatment): VariantComparison => {
@@ -161,6 +189,8 @@ interface Context {
   alpha: number;
   inference: Inference;
   sampleSize: ExperimentReadout['sampleSize'];
+  /** Fixed-horizon: the previous readout that already reached the pre-registered size, whose decision holds. */
+  decided: ExperimentReadout | undefined;
   input: ExperimentReadoutInput;
 }
 
@@ -168,17 +198,19 @@ function compareMetric(ctx: Context, metric: ReadoutMetric, control: ReadoutVari
   const { alpha, input } = ctx;
   const c = aggregate(control, metric);
   const t = aggregate(treatment, metric);
-  const fixed = fixedHorizonTest(metric.kind, c, t, alpha);
   // The always-valid state belongs to a growing sample: a previous look with more players (another range) is not one.
   const before = input.previous?.comparisons.find((v) => v.variant === treatment.name)?.metrics.find((m) => m.metric === metric.name);
-  const previous = before && before.control.n <= c.n && before.treatment.n <= t.n ? before.sequential : undefined;
+  const grown = before && before.control.n <= c.n && before.treatment.n <= t.n ? before : undefined;
   const sequential = sequentialTest({
     control: c,
     treatment: t,
     alpha,
     ...input.sequential,
-    ...(previous && { previous }),
+    ...(grown && { previous: grown.sequential }),
   });
+  // Fixed-horizon: the pre-registered test ran at the look that reached the design; its numbers and verdict stand.
+  if (ctx.decided && grown) return { ...grown, sequential };
+  const fixed = fixedHorizonTest(metric.kind, c, t, alpha);
   const { significant, verdict } = judge(ctx, metric, { variant: treatment.name, control: control.name }, fixed, sequential);
   return {
     metric: metric.name,

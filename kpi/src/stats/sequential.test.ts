@@ -5,7 +5,8 @@
  * are exactly where Λ(θ₀) = 1/α. Error rates under peeking: ab-error-rates.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { mixtureSprt, sequentialTest, type SequentialState } from './sequential.ts';
+import { logRatioDelta } from './moments.ts';
+import { mixtureSprt, optimalMixingRatio, sequentialTest, type SequentialState } from './sequential.ts';
 
 describe('kpi/stats/sequential', () => {
   it('V = 1, τ² = 1, θ̂ = 3: Λ = e^(9/4)/√2 = 6.70884, p = 0.149057, CS 3 ± 3.656395', () => {
@@ -66,6 +67,42 @@ describe('kpi/stats/sequential', () => {
       previous: r,
     });
     expect(next.pValue).toBe(r.pValue);
+  });
+
+  it('optimalMixingRatio solves r = 2·ln(1/α) + ln(1 + r), the minimum of the half-width (1 + 1/r)(2·ln(1/α) + ln(1 + r))', () => {
+    for (const alpha of [0.05, 0.01, 0.2]) {
+      const r = optimalMixingRatio(alpha);
+      expect(r).toBeCloseTo(2 * Math.log(1 / alpha) + Math.log1p(r), 12);
+      const width = (x: number) => (1 + 1 / x) * (2 * Math.log(1 / alpha) + Math.log1p(x));
+      expect(width(r)).toBeLessThan(width(r * 0.9));
+      expect(width(r)).toBeLessThan(width(r * 1.1));
+    }
+    expect(optimalMixingRatio(0.05)).toBeCloseTo(8.21197, 5);
+    // Howard et al.'s closed form is one step of the iteration from 2·ln(1/α): close, a little below.
+    expect(2 * Math.log(20) + Math.log1p(2 * Math.log(20))).toBeCloseTo(7.93615, 5);
+    expect(() => optimalMixingRatio(0)).toThrow(RangeError);
+  });
+
+  it('plannedPlayersPerArm: τ² = r·V at the plan, and the confidence sequence is narrowest there', () => {
+    const control = { n: 500, sum: 40, sumSquares: 40 };
+    const treatment = { n: 500, sum: 45, sumSquares: 45 };
+    const r = optimalMixingRatio(0.05);
+    const planned = sequentialTest({ control, treatment, plannedPlayersPerArm: 2000 });
+    const sc2 = (40 - 40 * 0.08) / 499;
+    const st2 = (45 - 45 * 0.09) / 499;
+    expect(planned.mixingVariance).toBeCloseTo((r * (sc2 + st2)) / 2000, 15);
+    expect(planned.relativeMixingVariance).toBeCloseTo(r * logRatioDelta(0.08, sc2 / 2000, 0.09, st2 / 2000).variance, 15);
+    // At the plan's variance, this τ² gives the narrowest interval of all τ² (the same θ̂, V = (s_c² + s_t²)/2000).
+    const halfWidth = (tau2: number) => {
+      const i = mixtureSprt({ estimate: 0, variance: (sc2 + st2) / 2000, mixingVariance: tau2 }).interval;
+      return i.upper;
+    };
+    expect(halfWidth(planned.mixingVariance)).toBeLessThan(halfWidth(planned.mixingVariance * 0.8));
+    expect(halfWidth(planned.mixingVariance)).toBeLessThan(halfWidth(planned.mixingVariance * 1.25));
+    expect(halfWidth(planned.mixingVariance)).toBeLessThan(halfWidth(sequentialTest({ control, treatment }).mixingVariance));
+    // Explicit τ² still wins; a plan must be a positive size.
+    expect(sequentialTest({ control, treatment, plannedPlayersPerArm: 2000, mixingVariance: 1e-4 }).mixingVariance).toBe(1e-4);
+    expect(() => sequentialTest({ control, treatment, plannedPlayersPerArm: 0 })).toThrow(RangeError);
   });
 
   it('before minPlayersPerArm a look keeps the previous state', () => {

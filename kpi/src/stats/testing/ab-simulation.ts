@@ -7,6 +7,7 @@
  */
 import { mulberry32 } from '@gamepulse/testkit';
 import type { ArmAggregate } from '../moments.ts';
+import type { ReadoutVariant } from '../readout.ts';
 
 /** What one variant does to a player. */
 export interface VariantModel {
@@ -68,6 +69,15 @@ export function simulateLooks(options: SimulationOptions): LookAggregates[] {
     if ((batch > 0 && p % batch === 0) || p === options.players) looks.push(snapshot(p));
   }
   return looks;
+}
+
+/** One look as readout variants with the metrics `conversion` and `revenue`, named in variant order. */
+export function readoutVariants(look: LookAggregates, names: readonly string[]): ReadoutVariant[] {
+  return names.map((name, i) => ({
+    name,
+    n: look.conversion[i]!.n,
+    metrics: { conversion: look.conversion[i]!, revenue: look.revenue[i]! },
+  }));
 }
 
 /** Box–Muller: one standard normal draw from two uniforms of the seeded stream. */
