@@ -44,8 +44,8 @@ export interface SimulatorOptions {
    * Each player is drawn (from the seed) either destined to churn, with this probability,
    * or steady. A churner's stop day is drawn uniformly between `churnDeclineDays` after
    * its first session and the end of the simulated days; over the `churnDeclineDays`
-   * before it, its session rate falls linearly to 15 % and it stops paying; then it
-   * stops. Steady players never churn and keep a regular rhythm (pauses uniform in
+   * before it, it stops paying and its session rate halves every quarter of the decline
+   * (to 1/16); then it stops. Steady players never churn and keep a regular rhythm (pauses uniform in
    * ±50 % of their mean). Undefined keeps the per-session model: after every session a
    * player quits with its own small chance (2–10 %), without warning. @default undefined
    */

@@ -55,8 +55,8 @@ export interface PlayerRunOptions {
   onSessionStarted?: () => void;
   /**
    * The lifecycle churn model (SimulatorOptions.churnRate): 'steady' plays a regular
-   * rhythm to the end; a churner's session rate falls linearly from 1 to
-   * `DECLINE_FLOOR` between `declineStartMs` and `stopMs`, it buys nothing from
+   * rhythm to the end; a churner's session rate falls geometrically from 1 to
+   * `DECLINE_FLOOR` between `declineStartMs` and `stopMs` (`sessionRate`), it buys nothing from
    * `declineStartMs` on, and it starts no session at or after `stopMs`. Undefined: the
    * per-session churn roll (`traits.churnPerSession`). @default undefined
    */
@@ -66,7 +66,7 @@ export interface PlayerRunOptions {
 export type Lifecycle = 'steady' | { declineStartMs: number; stopMs: number };
 
 /** A churner's session rate at the end of its decline, relative to its usual rate. */
-export const DECLINE_FLOOR = 0.15;
+export const DECLINE_FLOOR = 1 / 16;
 
 export interface PlayerResult {
   sessions: number;
@@ -183,11 +183,15 @@ export async function runPlayer(
   return { sessions: state.sessions, events: state.events, churned: churner !== undefined, firstSessionMs, lastSessionMs };
 }
 
-/** Session rate relative to the player's usual one at `nowMs`: 1, falling linearly to DECLINE_FLOOR over a churner's decline. */
+/**
+ * Session rate relative to the player's usual one at `nowMs`: 1, then over a churner's
+ * decline halving every quarter of it (1/16 by the stop): people drift away quickly
+ * once they start to.
+ */
 export function sessionRate(life: Lifecycle, nowMs: number): number {
   if (life === 'steady' || nowMs <= life.declineStartMs) return 1;
   const progress = Math.min(1, (nowMs - life.declineStartMs) / Math.max(1, life.stopMs - life.declineStartMs));
-  return 1 - (1 - DECLINE_FLOOR) * progress;
+  return Math.pow(DECLINE_FLOOR, progress);
 }
 
 type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number }) => void;
