@@ -99,7 +99,7 @@ export const churnRisk: KpiDefinition = {
     'lapsed = no session in the last lapsedDays (default 7) days; at_risk = not lapsed and (sessions in the last 7 days < half the ' +
     "player's average weekly sessions over the 3 weeks before, or purchases in those 3 weeks and none in the last 7 days); active = the rest. " +
     "Sessions and purchases are summed over all the player's devices; sliced by a dimension, over the player's rows in that slice. " +
-    'Days are those starting in the range (at most 92); a day not yet ended is scored on the data so far.',
+    'Days are the UTC days the range touches (at most 92); a day not yet ended is scored on the data so far.',
   params: [...SLICE_PARAMS, 'lapsedDays'],
   granularities: ['day'],
   render(p, d) {
