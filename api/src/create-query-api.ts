@@ -1,7 +1,8 @@
 /**
  * The query API over any `Store`:
  *   GET /v1/kpis          the catalogue: names, descriptions, parameters
- *   GET /v1/kpis/:name    one KPI → { kpi, engine, params, columns, rows, tookMs }
+ *   GET /v1/kpis/:name    one KPI → { kpi, engine, params, columns, rows, tookMs };
+ *                         with format=csv the columns and rows as CSV (src/csv.ts)
  *   GET /                 the live console (static page that polls the JSON API)
  *   GET /healthz /readyz /metrics   ops endpoints (service's handleOps)
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
@@ -14,6 +15,19 @@ import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
 import { apiMetrics } from './metrics.ts';
 import type { QueryApiOptions } from './options.ts';
 import { QUERY_PARAMS, parseKpiQuery } from './parse-query.ts';
+import { FORMATS, toCsv, type Format } from './csv.ts';
+
+/** `format` is the answer's, not the KPI's: taken out before the KPI's parameters are parsed. */
+function splitFormat(query: Record<string, unknown>): { format: Format; rest: Record<string, unknown> } {
+  const { format = 'json', ...rest } = query;
+  if (format === '') return { format: 'json', rest };
+  if (typeof format !== 'string' || !FORMATS.includes(format as Format)) {
+    throw new AnalyticsError('GP_QUERY_BAD_PARAM', `format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, {
+      context: { param: 'format', value: format },
+    });
+  }
+  return { format: format as Format, rest };
+}
 
 function catalogue() {
   return {
@@ -69,12 +83,21 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
   app.get('/v1/kpis/:name', async (req: Request<{ name: string }>, res) => {
     const started = performance.now();
     const def = getKpi(req.params.name);
-    const result = await runKpi(store, def.name, parseKpiQuery(req.query), {
+    const { format, rest } = splitFormat(req.query);
+    const result = await runKpi(store, def.name, parseKpiQuery(rest), {
       nowMs,
       ...(options.dialect ? { dialect: options.dialect } : {}),
     });
     const tookMs = Math.round((performance.now() - started) * 100) / 100;
     metrics.kpiSeconds.observe({ kpi: def.name }, tookMs / 1000);
+    if (format === 'csv') {
+      res
+        .set('cache-control', 'no-store')
+        .set('content-disposition', `attachment; filename="${def.name}.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(toCsv(result.columns, result.rows));
+      return;
+    }
     res.set('cache-control', 'no-store').json({ ...result, tookMs });
   });
 

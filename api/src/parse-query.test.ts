@@ -36,6 +36,17 @@ describe('druid/api/parse-query', () => {
     });
   });
 
+  it('reads the churn and paging parameters', () => {
+    expect(parseKpiQuery({ asOf: '2026-02-01', lapsedDays: '10', offset: '40', limit: '20' })).toEqual({
+      asOfMs: Date.UTC(2026, 1, 1),
+      lapsedDays: 10,
+      offset: 40,
+      limit: 20,
+    });
+    for (const q of [{ offset: '-1' }, { lapsedDays: 'week' }, { asOf: 'soon' }])
+      expect(() => parseKpiQuery(q)).toThrow(expect.objectContaining({ code: 'GP_QUERY_BAD_PARAM' }));
+  });
+
   it('rejects unknown, repeated and malformed parameters', () => {
     for (const q of [{ contry: 'DE' }, { game: ['a', 'b'] }, { granularity: 'week' }, { limit: 'ten' }, { limit: '-1' }]) {
       expect(() => parseKpiQuery(q)).toThrow(expect.objectContaining({ code: 'GP_QUERY_BAD_PARAM' }));

@@ -18,6 +18,9 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
+  offset: 'List KPIs (at_risk_players): rows to skip before the first returned, for paging with limit. Default: 0.',
+  asOf: 'Churn (at_risk_players): the instant players are scored at, ISO 8601 or epoch ms. Default: now.',
+  lapsedDays: 'Churn: days without a session after which a player is lapsed, 1–28. Default: 7.',
 };
 
 /** ISO 8601 date or date-time, with optional seconds, milliseconds and offset. */
@@ -87,6 +90,17 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
       case 'limit':
         if (!/^\d+$/.test(value)) throw bad(`limit must be a positive integer, got "${value}"`, key, value);
         params.limit = Number(value);
+        break;
+      case 'offset':
+        if (!/^\d+$/.test(value)) throw bad(`offset must be a non-negative integer, got "${value}"`, key, value);
+        params.offset = Number(value);
+        break;
+      case 'asOf':
+        params.asOfMs = parseTime('asOf', value);
+        break;
+      case 'lapsedDays':
+        if (!/^\d+$/.test(value)) throw bad(`lapsedDays must be a positive integer, got "${value}"`, key, value);
+        params.lapsedDays = Number(value);
         break;
     }
   }

@@ -55,6 +55,8 @@ function questions(endMs: number): Array<[string, KpiParams]> {
     ['events_by_type', { fromMs: endMs - DAY, toMs: endMs, granularity: 'hour' }],
     ['top_progression_fails', week],
     ['sessions', { ...week, granularity: 'day', by: ['platform'] }],
+    ['churn_risk', { ...week, by: ['platform'] }],
+    ['at_risk_players', { asOfMs: endMs, limit: 100, offset: 100 }],
   ];
 }
 

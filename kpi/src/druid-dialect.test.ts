@@ -27,7 +27,7 @@ describe('druid/kpi/druid-dialect', () => {
         // Unions and joins repeat the filters once per branch or side.
         expect(q.params.length % 2).toBe(0);
         for (let i = 0; i < q.params.length; i += 2) expect(q.params.slice(i, i + 2)).toEqual(['g', 'ios']);
-        if (granularity !== 'all' && !['dau', 'active_users', 'retention'].includes(def.name))
+        if (granularity !== 'all' && !['dau', 'active_users', 'retention', 'churn_risk'].includes(def.name))
           expect(q.sql).toMatch(/TIMESTAMP_TO_MILLIS\(TIME_FLOOR\(__time, 'P/);
         // Same columns on both engines: callers do not care which one answered.
         expect(q.columns).toEqual(def.render(p, DUCKDB_DIALECT).columns);

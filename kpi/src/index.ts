@@ -4,7 +4,18 @@
  * implementations that compute each KPI independently from raw rows for the tests.
  */
 export { KPIS, getKpi, runKpi, dialectFor, type RunKpiOptions } from './run-kpi.ts';
-export { resolveKpiParams, DEFAULT_RANGE_MS, DEFAULT_LIMIT, MAX_LIMIT, MAX_BUCKETS } from './params.ts';
+export {
+  resolveKpiParams,
+  DEFAULT_RANGE_MS,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_BUCKETS,
+  MAX_OFFSET,
+  DEFAULT_LAPSED_DAYS,
+  MAX_LAPSED_DAYS,
+} from './params.ts';
+export { CHURN_LOOKBACK_DAYS, CHURN_WEEK_DAYS, CHURN_BASELINE_WEEKS, CHURN_REASONS, AT_RISK_PLAYER_COLUMNS } from './definitions/churn.ts';
+export { churnScores, type ChurnScore } from './reference/churn.ts';
 export { DUCKDB_DIALECT, createDuckDbDialect, type DuckDbDialectOptions } from './duckdb-dialect.ts';
 export { createDruidDialect, type DruidDialectOptions } from './druid-dialect.ts';
 export { DIMENSION_COLUMNS, type Dialect, type TableName } from './dialect.ts';

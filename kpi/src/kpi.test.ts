@@ -120,6 +120,7 @@ const VARIANT_CASES: Array<[string, KpiParams]> = [
 ];
 
 const PLAYER_KPIS = new Set(['online_now', 'dau', 'active_users', 'retention', 'arpdau', 'arppu', 'payer_conversion']);
+PLAYER_KPIS.add('churn_risk').add('at_risk_players');
 const readsBy = (name: string) => KPIS.find((k) => k.name === name)!.params.includes('by');
 
 describe('druid/kpi (DuckDB vs reference)', () => {

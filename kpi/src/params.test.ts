@@ -29,6 +29,9 @@ describe('druid/kpi/params', () => {
       experiment: undefined,
       by: [],
       limit: 10,
+      offset: 0,
+      asOfMs: NOW,
+      lapsedDays: 7,
       nowMs: NOW,
     });
     expect(resolveKpiParams(getKpi('events_by_type'), { toMs: 5 * DEFAULT_RANGE_MS }, NOW)).toMatchObject({

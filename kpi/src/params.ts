@@ -6,6 +6,11 @@ import { BUCKET_MS, DIMENSIONS, type Dimension, type KpiDefinition, type KpiPara
 export const DEFAULT_RANGE_MS = 24 * 3_600_000;
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 1000;
+/** Deepest page a list KPI serves: bounds the rows an engine sorts and skips. */
+export const MAX_OFFSET = 1_000_000;
+/** Churn: default and greatest `lapsedDays` (the score looks 28 days back). */
+export const DEFAULT_LAPSED_DAYS = 7;
+export const MAX_LAPSED_DAYS = 28;
 /** Most buckets one request may ask for (two weeks of minutes): bounds response size. */
 export const MAX_BUCKETS = 20_160;
 /** Latest time accepted: 9999-12-31T23:59:59.999Z, the last four-digit-year TIMESTAMP literal. */
@@ -55,6 +60,16 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     throw bad(`limit must be an integer in [1, ${MAX_LIMIT}], got ${limit}`, { param: 'limit', value: limit });
   }
 
+  const offset = params.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw bad(`offset must be an integer in [0, ${MAX_OFFSET}], got ${offset}`, { param: 'offset', value: offset });
+  }
+  const lapsedDays = params.lapsedDays ?? DEFAULT_LAPSED_DAYS;
+  if (!Number.isInteger(lapsedDays) || lapsedDays < 1 || lapsedDays > MAX_LAPSED_DAYS) {
+    throw bad(`lapsedDays must be an integer in [1, ${MAX_LAPSED_DAYS}], got ${lapsedDays}`, { param: 'lapsedDays', value: lapsedDays });
+  }
+  const asOfMs = checkTime('asOf', params.asOfMs ?? nowMs);
+
   const by: Dimension[] = [];
   for (const dim of params.by ?? []) {
     if (!DIMENSIONS.includes(dim)) throw bad(`by takes ${DIMENSIONS.join(', ')}; got ${dim}`, { param: 'by', value: dim });
@@ -78,6 +93,9 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     experiment: def.params.includes('experiment') ? params.experiment : undefined,
     by,
     limit,
+    offset,
+    asOfMs,
+    lapsedDays,
     nowMs,
   };
 }

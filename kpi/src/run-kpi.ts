@@ -20,6 +20,7 @@ import { onlineNow } from './definitions/online-now.ts';
 import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
+import { atRiskPlayers, churnRisk } from './definitions/churn.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -38,6 +39,8 @@ export const KPIS: readonly KpiDefinition[] = [
   eventsByType,
   topProgressionFails,
   sessions,
+  churnRisk,
+  atRiskPlayers,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -36,6 +36,12 @@ export interface KpiParams {
   by?: readonly Dimension[];
   /** Rows of a top-N KPI. @default 10 */
   limit?: number;
+  /** Rows of a list KPI to skip before the first returned (paging with `limit`). @default 0 */
+  offset?: number;
+  /** Churn: the instant a player's state is evaluated at, epoch ms. @default now */
+  asOfMs?: number;
+  /** Churn: a player with no session for this many days is lapsed, 1–28. @default 7 */
+  lapsedDays?: number;
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -51,13 +57,29 @@ export interface ResolvedKpiParams {
   experiment: string | undefined;
   by: readonly Dimension[];
   limit: number;
+  offset: number;
+  asOfMs: number;
+  lapsedDays: number;
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
 
 /** Names of the parameters as the query API spells them. */
 export type KpiParamName =
-  'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'variant' | 'experiment' | 'by' | 'limit';
+  | 'game'
+  | 'from'
+  | 'to'
+  | 'granularity'
+  | 'platform'
+  | 'country'
+  | 'build'
+  | 'variant'
+  | 'experiment'
+  | 'by'
+  | 'limit'
+  | 'offset'
+  | 'asOf'
+  | 'lapsedDays';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

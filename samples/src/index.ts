@@ -11,11 +11,15 @@ export {
   EXPERIMENT,
   CONCURRENT_EXPERIMENTS,
   assignVariant,
+  sessionRate,
+  DECLINE_FLOOR,
 } from './simulator/index.ts';
 export type {
   Simulator,
   SimulatorStats,
   SimulatorOptions,
+  PlayerOutcome,
+  Lifecycle,
   LedgerTotals,
   TrackedFact,
   GameClient,

@@ -113,6 +113,8 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'events_by_type',
       'top_progression_fails',
       'sessions',
+      'churn_risk',
+      'at_risk_players',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

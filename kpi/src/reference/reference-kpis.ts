@@ -7,6 +7,7 @@
  */
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
+import { CHURN_REFERENCES } from './churn.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -415,4 +416,6 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
       ),
       { sessions: 0, ended: 0, total_length_ms: 0, avg_length_ms: null },
     ),
+
+  ...CHURN_REFERENCES,
 };

@@ -1,8 +1,8 @@
-export { createSimulator, profileFor, type Simulator, type SimulatorStats } from './simulator.ts';
+export { createSimulator, profileFor, type Simulator, type SimulatorStats, type PlayerOutcome } from './simulator.ts';
 export { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
 export { Ledger, WINDOW_MS, type LedgerTotals, type TrackedFact } from './ledger.ts';
 export { createRandom, type Random } from './random.ts';
 export { createVirtualClock, createRealtimeClock, type SimClock } from './sim-clock.ts';
 export type { GameClient, InstallProfile } from './game-client.ts';
 export { EXPERIMENT, CONCURRENT_EXPERIMENTS, type ExperimentConfig, type ExperimentVariant } from './catalog.ts';
-export { assignVariant } from './player.ts';
+export { assignVariant, sessionRate, DECLINE_FLOOR, type Lifecycle } from './player.ts';

@@ -39,22 +39,40 @@ export interface SimulatorOptions {
   multiDeviceShare?: number;
   /** Experiments every player takes part in (assignment by hash, exposure at the first session). @default [EXPERIMENT] */
   experiments?: readonly ExperimentConfig[];
+  /**
+   * Virtual mode: the lifecycle churn model, with ground truth (`Simulator.players()`).
+   * Each player is drawn (from the seed) either destined to churn, with this probability,
+   * or steady. A churner's stop day is drawn uniformly between `churnDeclineDays` after
+   * its first session and the end of the simulated days; over the `churnDeclineDays`
+   * before it, it stops paying and its session rate halves every quarter of the decline
+   * (to 1/16); then it stops. Steady players never churn and keep a regular rhythm (pauses uniform in
+   * ±50 % of their mean). Undefined keeps the per-session model: after every session a
+   * player quits with its own small chance (2–10 %), without warning. @default undefined
+   */
+  churnRate?: number;
+  /** Days over which a churner's play declines before it stops (with `churnRate`). @default 14 */
+  churnDeclineDays?: number;
   /** Builds the SDK client for an install, on the given clock. */
   createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
   /** Where ground truth goes; omit for load generation. */
   ledger?: Ledger;
 }
 
-export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs' | 'staggerMs'>> & {
+export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs' | 'staggerMs' | 'churnRate'>> & {
   staggerMs: number;
   ledger: Ledger | undefined;
   idleGapMs: number | undefined;
+  churnRate: number | undefined;
 };
 
 export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorOptions {
   const days = o.days ?? 1;
   const players = o.players ?? 200;
   if (!Number.isInteger(players) || players < 1) throw new RangeError(`players must be a positive integer, got ${players}`);
+  if (o.churnRate !== undefined && !(o.churnRate >= 0 && o.churnRate <= 1))
+    throw new RangeError(`churnRate must be in [0, 1], got ${o.churnRate}`);
+  const churnDeclineDays = o.churnDeclineDays ?? 14;
+  if (!(churnDeclineDays > 0)) throw new RangeError(`churnDeclineDays must be positive, got ${churnDeclineDays}`);
   return {
     players,
     seed: o.seed ?? 1,
@@ -70,6 +88,8 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     idleGapMs: o.idleGapMs,
     multiDeviceShare: o.multiDeviceShare ?? 0,
     experiments: o.experiments ?? [EXPERIMENT],
+    churnRate: o.churnRate,
+    churnDeclineDays,
     createClient: o.createClient,
     ledger: o.ledger,
   };

@@ -53,12 +53,28 @@ export interface PlayerRunOptions {
   onTracked?: () => void;
   /** Called as each session starts (live counters: a stopped player never returns its result). */
   onSessionStarted?: () => void;
+  /**
+   * The lifecycle churn model (SimulatorOptions.churnRate): 'steady' plays a regular
+   * rhythm to the end; a churner's session rate falls geometrically from 1 to
+   * `DECLINE_FLOOR` between `declineStartMs` and `stopMs` (`sessionRate`), it buys nothing from
+   * `declineStartMs` on, and it starts no session at or after `stopMs`. Undefined: the
+   * per-session churn roll (`traits.churnPerSession`). @default undefined
+   */
+  lifecycle?: Lifecycle;
 }
+
+export type Lifecycle = 'steady' | { declineStartMs: number; stopMs: number };
+
+/** A churner's session rate at the end of its decline, relative to its usual rate. */
+export const DECLINE_FLOOR = 1 / 16;
 
 export interface PlayerResult {
   sessions: number;
   events: number;
   churned: boolean;
+  /** Start time of the first and the last session (NaN without any). */
+  firstSessionMs: number;
+  lastSessionMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -118,9 +134,19 @@ export async function runPlayer(
   // A variant with an effect changes how readily the player buys: a known effect for A/B tests.
   const lift = assigned.reduce((m, a) => m * (1 + (a.variant.purchaseLift ?? 0)), 1);
   const buyer = lift === 1 ? traits : { ...traits, payer: Math.min(1, traits.payer * lift) };
+  const life = opts.lifecycle;
+  const churner = typeof life === 'object' ? life : undefined;
+  // A declining player no longer buys: the spend trend a churn score reads.
+  const lapsedBuyer = { ...buyer, payer: 0 };
+  const until = churner ? Math.min(opts.untilMs, churner.stopMs) : opts.untilMs;
+  let firstSessionMs = Number.NaN;
+  let lastSessionMs = Number.NaN;
 
-  while (clock.now() < opts.untilMs && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
+  while (clock.now() < until && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
     state.sessions++;
+    if (state.sessions === 1) firstSessionMs = clock.now();
+    lastSessionMs = clock.now();
+    const declining = churner !== undefined && clock.now() >= churner.declineStartMs;
     opts.onSessionStarted?.();
     // Single-device players draw nothing here: their traffic stays what it always was.
     if (devices.length > 1 && state.sessions > 1) device = rnd.pick(devices);
@@ -138,16 +164,34 @@ export async function runPlayer(
     const sessionEnd = clock.now() + rnd.logNormal(traits.sessionMedianMs, 0.5);
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
       await clock.sleep(rnd.exponential(gap));
-      act(client, rec, rnd, buyer, state, playerId, clock);
+      act(client, rec, rnd, declining ? lapsedBuyer : buyer, state, playerId, clock);
     }
     client.session.end();
     rec('session_end', { amount: clock.monotonicNow() - startedAt });
     // Deliver before going idle: a real game flushes when sent to the background.
     await clock.settle(client.flush());
-    if (rnd.chance(traits.churnPerSession)) return { sessions: state.sessions, events: state.events, churned: true };
-    await clock.sleep(rnd.exponential(opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay));
+    const meanGapMs = opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay;
+    if (life === undefined) {
+      if (rnd.chance(traits.churnPerSession))
+        return { sessions: state.sessions, events: state.events, churned: true, firstSessionMs, lastSessionMs };
+      await clock.sleep(rnd.exponential(meanGapMs));
+    } else {
+      // A habit: pauses within ±50 % of the mean, stretched as a churner's rate falls.
+      await clock.sleep((meanGapMs * (0.5 + rnd.next())) / sessionRate(life, clock.now()));
+    }
   }
-  return { sessions: state.sessions, events: state.events, churned: false };
+  return { sessions: state.sessions, events: state.events, churned: churner !== undefined, firstSessionMs, lastSessionMs };
+}
+
+/**
+ * Session rate relative to the player's usual one at `nowMs`: 1, then over a churner's
+ * decline halving every quarter of it (1/16 by the stop): people drift away quickly
+ * once they start to.
+ */
+export function sessionRate(life: Lifecycle, nowMs: number): number {
+  if (life === 'steady' || nowMs <= life.declineStartMs) return 1;
+  const progress = Math.min(1, (nowMs - life.declineStartMs) / Math.max(1, life.stopMs - life.declineStartMs));
+  return Math.pow(DECLINE_FLOOR, progress);
 }
 
 type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number }) => void;

@@ -98,6 +98,71 @@ describe('samples/simulator', () => {
   });
 });
 
+describe('samples/simulator churn models', () => {
+  const DAY = 86_400_000;
+  async function churnRun(seed: number, extra: { churnRate?: number; churnDeclineDays?: number }) {
+    const sessions = new Map<string, number[]>();
+    const sim = createSimulator({
+      players: 60,
+      seed,
+      days: 35,
+      startMs: Date.UTC(2026, 10, 1),
+      maxSessionsPerPlayer: 100_000,
+      actionGapMs: 120_000,
+      ...extra,
+      createClient: (p, clock) => {
+        const calls: Array<{ type: string; ts: number }> = [];
+        const c = recordingClient(calls, clock);
+        return {
+          ...c,
+          session: {
+            start: () => void sessions.set(p.playerId, [...(sessions.get(p.playerId) ?? []), clock.now()]),
+            end: () => undefined,
+          },
+        };
+      },
+    });
+    await sim.run();
+    return { outcomes: sim.players(), sessions };
+  }
+
+  it('churnRate draws churners that decline then stop, and steady players that play to the end at a regular rhythm', async () => {
+    const { outcomes, sessions } = await churnRun(21, { churnRate: 0.5 });
+    const churners = outcomes.filter((o) => o.churned);
+    expect(outcomes).toHaveLength(60);
+    expect(churners.length).toBeGreaterThan(15);
+    expect(churners.length).toBeLessThan(45);
+    const end = Date.UTC(2026, 10, 1) + 35 * DAY;
+    for (const o of outcomes) {
+      const s = sessions.get(o.playerId)!;
+      expect(o.sessions).toBe(s.length);
+      expect(o.lastSessionMs).toBe(s.at(-1));
+      if (!o.churned) {
+        expect(o.declineStartMs).toBeUndefined();
+        // Steady: still playing in the last two days, and every week within ±50 % of its mean.
+        expect(o.lastSessionMs).toBeGreaterThan(end - 2 * DAY);
+        const weeks = [0, 1, 2, 3, 4].map((w) => s.filter((t) => t >= s[0]! + w * 7 * DAY && t < s[0]! + (w + 1) * 7 * DAY).length);
+        const mean = weeks.reduce((a, b) => a + b, 0) / weeks.length;
+        for (const w of weeks.slice(0, 4)) expect(Math.abs(w - mean)).toBeLessThanOrEqual(mean * 0.5);
+      } else {
+        expect(o.stopMs! - o.declineStartMs!).toBe(14 * DAY);
+        expect(o.lastSessionMs).toBeLessThan(o.stopMs!);
+        expect(o.declineStartMs).toBeGreaterThanOrEqual(o.firstSessionMs - DAY);
+      }
+    }
+  });
+
+  it('is deterministic per seed; without churnRate players churn per session and report no decline', async () => {
+    const a = await churnRun(4, { churnRate: 0.3 });
+    const b = await churnRun(4, { churnRate: 0.3 });
+    expect(a.outcomes).toEqual(b.outcomes);
+    const legacy = await churnRun(4, {});
+    expect(legacy.outcomes.every((o) => o.declineStartMs === undefined && o.stopMs === undefined)).toBe(true);
+    expect(legacy.outcomes.filter((o) => o.churned).length).toBeGreaterThan(50);
+    expect(() => createSimulator({ churnRate: 1.5, createClient: () => recordingClient([], createVirtualClock(0)) })).toThrow(RangeError);
+  });
+});
+
 describe('samples/simulator/ledger (A/B truths)', () => {
   it('attributes every event to the assignment as of it: each player is exposed once to shop_layout', async () => {
     const { totals } = await simulate(5);

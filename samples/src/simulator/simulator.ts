@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { BUILDS, COUNTRIES, PLATFORMS } from './catalog.ts';
 import type { InstallProfile } from './game-client.ts';
 import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
-import { drawTraits, runPlayer } from './player.ts';
+import { drawTraits, runPlayer, type Lifecycle } from './player.ts';
 import { createRandom, type Random } from './random.ts';
 import { createRealtimeClock, createVirtualClock } from './sim-clock.ts';
 
@@ -19,12 +19,50 @@ export interface SimulatorStats {
   eventsTracked: number;
 }
 
+/** What became of one player: the churn ground truth (SimulatorOptions.churnRate). */
+export interface PlayerOutcome {
+  playerId: string;
+  /** The player's installs (two with a second device). */
+  installIds: string[];
+  sessions: number;
+  /** Start time of the first and the last session (NaN without any). */
+  firstSessionMs: number;
+  lastSessionMs: number;
+  /**
+   * The player quit: per-session model, it rolled churn after a session; lifecycle
+   * model, it was drawn a churner (it stops at `stopMs`, or played to the end when the
+   * simulation ended first, or `maxSessionsPerPlayer` cut it short).
+   */
+  churned: boolean;
+  /** Lifecycle model, churners only: when its session rate starts to fall and it stops paying. */
+  declineStartMs?: number;
+  /** Lifecycle model, churners only: it starts no session from here on. */
+  stopMs?: number;
+}
+
 export interface Simulator {
   /** Resolves when all players finished (virtual) or after `stop()` once every client shut down (realtime). */
   run(): Promise<SimulatorStats>;
   /** Players end their session, flush and shut their clients down; `run()` then resolves. */
   stop(): void;
   stats(): SimulatorStats;
+  /** Every finished player's outcome, in the order they finished (ground truth for churn). */
+  players(): PlayerOutcome[];
+}
+
+/**
+ * A player's churn fate under the lifecycle model, from its own random stream (a fork:
+ * the player's main stream, hence its traffic up to the decline, is untouched).
+ */
+function drawLifecycle(o: ResolvedSimulatorOptions, rnd: Random, playerStartMs: number): Lifecycle | undefined {
+  if (o.churnRate === undefined || o.mode !== 'virtual') return undefined;
+  const r = rnd.fork('churn');
+  if (!r.chance(o.churnRate)) return 'steady';
+  const declineMs = o.churnDeclineDays * 86_400_000;
+  const endMs = o.startMs + o.days * 86_400_000;
+  const earliest = Math.min(playerStartMs + declineMs, endMs);
+  const stopMs = Math.floor(earliest + r.next() * (endMs - earliest));
+  return { declineStartMs: stopMs - declineMs, stopMs };
 }
 
 function pickCountry(rnd: Random) {
@@ -60,6 +98,7 @@ function secondDevice(first: InstallProfile, rnd: Random): InstallProfile {
 export function createSimulator(options: SimulatorOptions): Simulator {
   const o: ResolvedSimulatorOptions = resolveSimulatorOptions(options);
   const stats: SimulatorStats = { playersStarted: 0, playersFinished: 0, playersChurned: 0, sessions: 0, eventsTracked: 0 };
+  const outcomes: PlayerOutcome[] = [];
   let stopped = false;
   let next = 0;
   const abort = new AbortController();
@@ -75,6 +114,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const clock = realtime
       ? createRealtimeClock(o.timeScale, abort.signal)
       : createVirtualClock(o.startMs + Math.floor(rnd.next() * o.staggerMs));
+    const lifecycle = drawLifecycle(o, rnd, clock.now());
     const profiles: InstallProfile[] = [profile];
     // Drawn only when enabled: with the default 0 a player's random stream is unchanged.
     if (o.multiDeviceShare > 0 && rnd.chance(o.multiDeviceShare)) profiles.push(secondDevice(profile, rnd));
@@ -90,8 +130,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         shouldStop: () => stopped,
         onTracked: () => void stats.eventsTracked++,
         onSessionStarted: () => void stats.sessions++,
+        ...(lifecycle !== undefined ? { lifecycle } : {}),
       });
       if (result.churned) stats.playersChurned++;
+      outcomes.push({
+        playerId: profile.playerId,
+        installIds: profiles.map((p) => p.installId),
+        sessions: result.sessions,
+        firstSessionMs: result.firstSessionMs,
+        lastSessionMs: result.lastSessionMs,
+        churned: result.churned,
+        ...(typeof lifecycle === 'object' ? lifecycle : {}),
+      });
     } finally {
       for (const d of devices) await clock.settle(d.client.shutdown());
       stats.playersFinished++;
@@ -116,5 +166,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       abort.abort();
     },
     stats: () => ({ ...stats }),
+    players: () => outcomes.map((x) => ({ ...x, installIds: [...x.installIds] })),
   };
 }
