@@ -14,6 +14,8 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   platform: 'Only this platform. Default: all.',
   country: 'Only this country (ISO 3166 alpha-2). Default: all.',
   build: 'Only this build. Default: all.',
+  region: "Only this UN M49 region of the player's country (Africa, Americas, Asia, Europe, Oceania). Default: all.",
+  subregion: "Only this UN M49 sub-region of the player's country ('Western Europe', 'South America', …). Default: all.",
   variant: "Only players assigned to this experiment variant, written 'experiment:variant', and their events. Default: all.",
   experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
@@ -60,6 +62,12 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
         break;
       case 'build':
         params.build = value;
+        break;
+      case 'region':
+        params.region = value;
+        break;
+      case 'subregion':
+        params.subregion = value;
         break;
       case 'variant':
         params.variant = value;

@@ -74,6 +74,8 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     maxPendingRows: config.maxPendingRows,
     maxBatchRecords: config.maxBatchRecords,
     maxConsecutiveFailures: config.maxConsecutiveFailures,
+    allowedLatenessMs: config.allowedLatenessMs,
+    maxFutureMs: config.maxFutureMs,
     logger,
     metrics: createProcessorMetrics(registry),
     acceptPositionGaps: config.kafkaAcceptPositionGaps,

@@ -63,6 +63,8 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     maxPendingRows: config.maxPendingRows,
     maxBatchRecords: config.maxBatchRecords,
     maxConsecutiveFailures: config.maxConsecutiveFailures,
+    allowedLatenessMs: config.allowedLatenessMs,
+    maxFutureMs: config.maxFutureMs,
     logger,
     metrics: createProcessorMetrics(registry),
   });

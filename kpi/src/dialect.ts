@@ -68,4 +68,6 @@ export const DIMENSION_COLUMNS: Record<Dimension, string> = {
   platform: 'platform',
   country: 'country',
   variant: 'variant',
+  region: 'region',
+  subregion: 'subregion',
 };

@@ -3,7 +3,7 @@
  * rows, over a real DuckDB store: results must match exactly, for several ranges,
  * granularities and filters.
  */
-import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import { regionOf, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { seededRandom, DAY_MS, MINUTE_MS, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';
@@ -24,8 +24,9 @@ let players: PlayerWindowData[];
 
 beforeAll(async () => {
   const rng = seededRandom(7);
-  rollups = randomRollups(rng, SHAPE, 20_000);
-  players = randomPlayerWindows(rng, SHAPE, 12_000);
+  // Region and sub-region stamped from the country, as the processor does.
+  rollups = randomRollups(rng, SHAPE, 20_000).map((r) => ({ ...r, ...regionOf(r.country ?? '') }));
+  players = randomPlayerWindows(rng, SHAPE, 12_000).map((r) => ({ ...r, ...regionOf(r.country ?? '') }));
   store = await openDuckDbStore({ path: ':memory:' });
   // Several commits, so keys repeat across commits as deltas.
   for (let i = 0; i < 4; i++) {
@@ -110,6 +111,9 @@ const CASES: Array<[string, KpiParams]> = [
   ['filter that matches nothing', { game: 'no-such-game' }],
   ['by country and platform', { by: ['country', 'platform'], fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
   ['by game, one build', { by: ['game'], build: '1.0.0', fromMs: DAY0 + 3 * H, toMs: DAY0 + 50 * H }],
+  ['by region and subregion', { by: ['region', 'subregion'], fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+  ['one region, by country', { region: 'Americas', by: ['country'], fromMs: DAY0 + 6 * H, toMs: DAY0 + 40 * H }],
+  ['one subregion', { subregion: 'Western Europe', fromMs: DAY0, toMs: DAY0 + 2 * DAY_MS }],
 ];
 
 /** Cases that slice by variant: on player tables only with the variant column. */
@@ -121,6 +125,8 @@ const VARIANT_CASES: Array<[string, KpiParams]> = [
 
 const PLAYER_KPIS = new Set(['online_now', 'dau', 'active_users', 'retention', 'arpdau', 'arppu', 'payer_conversion']);
 PLAYER_KPIS.add('churn_risk').add('at_risk_players');
+// Engagement KPIs that divide by active players (kpi/src/definitions/per-player-activity.ts).
+for (const name of ['feature_adoption', 'ads', 'social_actions']) PLAYER_KPIS.add(name);
 const readsBy = (name: string) => KPIS.find((k) => k.name === name)!.params.includes('by');
 
 describe('druid/kpi (DuckDB vs reference)', () => {

@@ -88,6 +88,8 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     platform: params.platform,
     country: params.country,
     build: params.build,
+    region: params.region,
+    subregion: params.subregion,
     // Only KPIs that read them see them: an ignored parameter must not filter.
     variant: def.params.includes('variant') ? params.variant : undefined,
     experiment: def.params.includes('experiment') ? params.experiment : undefined,

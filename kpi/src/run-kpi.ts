@@ -21,6 +21,12 @@ import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
 import { atRiskPlayers, churnRisk } from './definitions/churn.ts';
+import { ads } from './definitions/ads.ts';
+import { errorRate } from './definitions/error-rate.ts';
+import { featureAdoption } from './definitions/feature-adoption.ts';
+import { lateEvents } from './definitions/late-events.ts';
+import { socialActions } from './definitions/social-actions.ts';
+import { topItems } from './definitions/top-items.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -41,6 +47,12 @@ export const KPIS: readonly KpiDefinition[] = [
   sessions,
   churnRisk,
   atRiskPlayers,
+  featureAdoption,
+  ads,
+  socialActions,
+  errorRate,
+  topItems,
+  lateEvents,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -107,7 +107,7 @@ export class QueryBuilder {
 
   /**
    * `WHERE` with the range (inclusive from, exclusive to, on window starts), the
-   * game/platform/country/build/variant filters that were given, then `conditions`
+   * game/platform/country/build/region/subregion/variant filters that were given, then `conditions`
    * (pass a function when they bind parameters).
    */
   where(p: ResolvedKpiParams, conditions: readonly string[] | (() => readonly string[]) = [], o: WhereOptions = {}): string {
@@ -119,6 +119,8 @@ export class QueryBuilder {
     if (p.platform !== undefined) parts.push(`platform = ${this.param(p.platform)}`);
     if (p.country !== undefined) parts.push(`country = ${this.param(p.country)}`);
     if (p.build !== undefined) parts.push(`build = ${this.param(p.build)}`);
+    if (p.region !== undefined) parts.push(`region = ${this.param(p.region)}`);
+    if (p.subregion !== undefined) parts.push(`subregion = ${this.param(p.subregion)}`);
     if (p.variant !== undefined) {
       checkVariant(this.dialect, table, 'variant=');
       parts.push(`variant = ${this.param(p.variant)}`);

@@ -11,8 +11,8 @@ export const GRANULARITIES: readonly Granularity[] = ['minute', 'hour', 'day', '
 export const BUCKET_MS: Record<BucketGranularity, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 /** The dimensions live-ops filter and group by (`by=country,variant`). */
-export type Dimension = 'game' | 'build' | 'platform' | 'country' | 'variant';
-export const DIMENSIONS: readonly Dimension[] = ['game', 'build', 'platform', 'country', 'variant'];
+export type Dimension = 'game' | 'build' | 'platform' | 'country' | 'variant' | 'region' | 'subregion';
+export const DIMENSIONS: readonly Dimension[] = ['game', 'build', 'platform', 'country', 'variant', 'region', 'subregion'];
 
 /** What a caller asks; every field optional, defaults per `resolveKpiParams`. */
 export interface KpiParams {
@@ -28,6 +28,9 @@ export interface KpiParams {
   platform?: string;
   country?: string;
   build?: string;
+  /** Only this UN M49 region ('Europe') or sub-region ('Western Europe') of the country. @default all */
+  region?: string;
+  subregion?: string;
   /** Only players assigned to this 'experiment:variant' (and their events). @default all */
   variant?: string;
   /** A/B readout: only the variants of this experiment. @default every experiment */
@@ -53,6 +56,8 @@ export interface ResolvedKpiParams {
   platform: string | undefined;
   country: string | undefined;
   build: string | undefined;
+  region: string | undefined;
+  subregion: string | undefined;
   variant: string | undefined;
   experiment: string | undefined;
   by: readonly Dimension[];
@@ -79,7 +84,9 @@ export type KpiParamName =
   | 'limit'
   | 'offset'
   | 'asOf'
-  | 'lapsedDays';
+  | 'lapsedDays'
+  | 'region'
+  | 'subregion';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

@@ -58,6 +58,22 @@ export const PROCESSOR_CONFIG = {
     max: 10_000_000,
     doc: 'Commit early once this many rollup rows + player windows wait: bounds memory and commit size.',
   },
+  allowedLatenessMs: {
+    kind: 'int',
+    default: 600_000,
+    env: 'GAMEPULSE_PROCESSOR_ALLOWED_LATENESS_MS',
+    min: 0,
+    max: 30 * 86_400_000,
+    doc: 'Late data: an event older than its partition\'s largest event time minus this is still counted in its own window and flagged late (`late_events`, README "Late data").',
+  },
+  maxFutureMs: {
+    kind: 'int',
+    default: 300_000,
+    env: 'GAMEPULSE_PROCESSOR_MAX_FUTURE_MS',
+    min: 0,
+    max: 86_400_000,
+    doc: "An event time more than this after its batch's receive time is clamped to the receive time: a clock-skewed client cannot open future windows.",
+  },
   maxBatchRecords: {
     kind: 'int',
     default: 5000,

@@ -31,7 +31,7 @@ export const FOLD_VIEW: ViewSpec = {
   Progression: ['status', 'tier1', 'tier2', 'tier3'],
   Purchase: ['currency', 'amountMinor', 'itemType'],
   Resource: ['flow', 'currency', 'amount', 'itemType'],
-  Ad: ['action', 'adType'],
+  Ad: ['action', 'adType', 'placement'],
   Social: ['action'],
   SessionStart: [],
   Error: ['severity'],

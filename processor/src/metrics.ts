@@ -19,6 +19,10 @@ export interface ProcessorMetrics {
   poisonRecords: Counter<'code'>;
   /** Events windowed by receive time because their client timestamp was unusable. */
   eventTimeFallbacks: Counter<string>;
+  /** Events behind their partition's watermark: counted in their own window, flagged late (windows/watermark.ts). */
+  lateEvents: Counter<string>;
+  /** Events dated after their batch's receive time + maxFutureMs: clamped to the receive time. */
+  futureClamped: Counter<string>;
   commitSeconds: Histogram<string>;
   commitRows: Histogram<string>;
   commits: Counter<'result'>;
@@ -61,6 +65,16 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
     eventTimeFallbacks: new Counter({
       name: 'gamepulse_processor_event_time_fallbacks_total',
       help: 'Events windowed by receive time: unusable client timestamp',
+      registers,
+    }),
+    lateEvents: new Counter({
+      name: 'gamepulse_processor_late_events_total',
+      help: 'Events older than their partition watermark (largest event time minus allowed lateness): counted in their own window, flagged late',
+      registers,
+    }),
+    futureClamped: new Counter({
+      name: 'gamepulse_processor_future_clamped_total',
+      help: 'Events dated after their batch receive time plus maxFutureMs: windowed at the receive time',
       registers,
     }),
     commitSeconds: new Histogram({

@@ -9,6 +9,7 @@ import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
 import { createLogger, Registry, type Logger } from '@gamepulse/service';
 import { systemClock, type Clock } from './clock.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
+import { DEFAULT_ALLOWED_LATENESS_MS, DEFAULT_MAX_FUTURE_MS } from './windows/watermark.ts';
 
 export interface ProcessorOptions {
   log: Log;
@@ -61,6 +62,17 @@ export interface ProcessorOptions {
    * counted — an operator's decision (log/README.md, "Gaps"). @default false
    */
   acceptPositionGaps?: boolean;
+  /**
+   * Late data (windows/watermark.ts, README "Late data"): an event older than its
+   * partition's largest event time minus this is counted in its own window and
+   * flagged late. @default 600_000 (10 minutes)
+   */
+  allowedLatenessMs?: number;
+  /**
+   * An event time more than this after its batch's receive time is clamped to the
+   * receive time (a clock-skewed client cannot open future windows). @default 300_000
+   */
+  maxFutureMs?: number;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -86,6 +98,8 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     logger: o.logger ?? createLogger({ service: 'processor' }),
     metrics: o.metrics ?? createProcessorMetrics(new Registry()),
     acceptPositionGaps: o.acceptPositionGaps ?? false,
+    allowedLatenessMs: Math.max(0, o.allowedLatenessMs ?? DEFAULT_ALLOWED_LATENESS_MS),
+    maxFutureMs: Math.max(0, o.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS),
   };
 }
 

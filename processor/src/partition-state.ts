@@ -12,6 +12,7 @@ import { createAssignmentTable, type AssignmentTable } from './aggregate/assignm
 import { createFirstSeenTable, type FirstSeenTable } from './aggregate/first-seen.ts';
 import { createDedupTable, type DedupTable } from './dedup/install-dedup.ts';
 import type { PartitionCommit } from './sink/types.ts';
+import { PartitionWatermark } from './windows/watermark.ts';
 
 export interface PartitionState {
   topic: string;
@@ -20,6 +21,8 @@ export interface PartitionState {
   firstSeen: FirstSeenTable;
   /** Each exposed player's current `experiment:variant` (aggregate/assignment.ts). */
   assignments: AssignmentTable;
+  /** The largest event time folded: the partition's event-time watermark (windows/watermark.ts). */
+  watermark: PartitionWatermark;
   /** Rollup and player-window deltas since the last commit. */
   acc: RollupAccumulator;
   /** Poison records since the last commit. */
@@ -41,12 +44,15 @@ export function restorePartition(topic: string, partition: number, checkpoint: C
   dedup.restore(checkpoint.state);
   firstSeen.restore(checkpoint.state);
   assignments.restore(checkpoint.state);
+  const watermark = new PartitionWatermark(partition);
+  watermark.table.restore(checkpoint.state);
   return {
     topic,
     partition,
     dedup,
     firstSeen,
     assignments,
+    watermark,
     acc: new RollupAccumulator(),
     deadLetters: [],
     nextOffset: offset,
@@ -63,7 +69,8 @@ export function hasChanges(p: PartitionState): boolean {
     p.deadLetters.length > 0 ||
     p.dedup.dirtyCount > 0 ||
     p.firstSeen.dirtyCount > 0 ||
-    p.assignments.dirtyCount > 0
+    p.assignments.dirtyCount > 0 ||
+    p.watermark.table.dirtyCount > 0
   );
 }
 
@@ -79,6 +86,7 @@ export function takePartition(p: PartitionState): PartitionCommit {
   for (const e of p.dedup.takeDirty()) state.push(e);
   for (const e of p.firstSeen.takeDirty()) state.push(e);
   for (const e of p.assignments.takeDirty()) state.push(e);
+  for (const e of p.watermark.table.takeDirty()) state.push(e);
   const deadLetters = p.deadLetters;
   p.deadLetters = [];
   return {

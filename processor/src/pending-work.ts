@@ -14,6 +14,7 @@ import type { ProcessorMetrics } from './metrics.ts';
 import { forgetPlayers, hasChanges, takePartition, type PartitionState } from './partition-state.ts';
 import { deadLetterOf, decodeRecord } from './record.ts';
 import type { PartitionCommit } from './sink/types.ts';
+import { DEFAULT_ALLOWED_LATENESS_MS, DEFAULT_MAX_FUTURE_MS, type LatenessRule } from './windows/watermark.ts';
 
 /** Process-lifetime counts behind `stats()`. */
 export interface Tally {
@@ -56,6 +57,7 @@ export class PendingWork {
     private readonly tally: Tally,
     private readonly metrics: ProcessorMetrics,
     private readonly logger: Logger,
+    private readonly lateness: LatenessRule = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS, maxFutureMs: DEFAULT_MAX_FUTURE_MS },
   ) {}
 
   /** Whether a commit would write anything now. */
@@ -120,10 +122,12 @@ export class PendingWork {
       });
     }
     if (!isFolded(verdict)) return;
-    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
+    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs, { watermark: ps.watermark, rule: this.lateness });
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);
+    if (folded.lateEvents > 0) this.metrics.lateEvents.inc(folded.lateEvents);
+    if (folded.futureClamped > 0) this.metrics.futureClamped.inc(folded.futureClamped);
   }
 
   /**

@@ -91,3 +91,4 @@ export {
   type PlayerJson,
   type RollupsTopicRow,
 } from './rollups-topic.ts';
+export { regionOf, REGION_COUNTRIES, UNASSIGNED_COUNTRIES, type Region } from './regions.ts';

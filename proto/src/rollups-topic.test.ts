@@ -20,6 +20,9 @@ describe('proto/rollups-topic', () => {
       events: 2,
       amount: 998,
       value: 1.5,
+      region: 'Europe',
+      subregion: 'Western Europe',
+      lateEvents: 1,
     };
     expect(Object.keys(r)).toHaveLength(rollupFields);
     expect(jsonToRollup(decodeRollupsRecord(encodeRollupsRecord(rollupToJson(r))) as ReturnType<typeof rollupToJson>)).toEqual(r);
@@ -35,6 +38,8 @@ describe('proto/rollups-topic', () => {
       purchases: 1,
       sessions: 1,
       variant: 'shop_layout:grid',
+      region: 'Americas',
+      subregion: 'South America',
     };
     expect(Object.keys(p)).toHaveLength(Object.keys(PlayerWindow.toObject({}, { defaults: true })).length);
     expect(jsonToPlayer(decodeRollupsRecord(encodeRollupsRecord(playerToJson(p))) as ReturnType<typeof playerToJson>)).toEqual(p);
@@ -47,6 +52,17 @@ describe('proto/rollups-topic', () => {
       '{"kind":"player","window_start":60000,"game_id":"g","build":"","platform":"","country":"","player_id":"p1","first_seen_day":0,"events":1,"purchases":0,"sessions":0}',
     );
     expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).variant).toBe('');
+  });
+
+  it("reads region, subregion and late_events of a record from before the fields as '' and 0", () => {
+    const old = new TextEncoder().encode(
+      '{"kind":"rollup","window_start":60000,"game_id":"g","build":"","platform":"","country":"DE","event_type":"ad","action":"show","currency":"","item":"","variant":"","events":1,"amount":0,"value":0}',
+    );
+    const r = jsonToRollup(decodeRollupsRecord(old) as ReturnType<typeof rollupToJson>);
+    expect([r.region, r.subregion, r.lateEvents]).toEqual(['', '', 0]);
+    const oldPlayer = new TextEncoder().encode('{"kind":"player","window_start":60000,"game_id":"g","player_id":"p1","events":1}');
+    const p = jsonToPlayer(decodeRollupsRecord(oldPlayer) as ReturnType<typeof playerToJson>);
+    expect([p.region, p.subregion]).toEqual(['', '']);
   });
 
   it('rejects poison', () => {

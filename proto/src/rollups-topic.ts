@@ -26,6 +26,14 @@ export interface RollupJson {
   events: number;
   amount: number;
   value: number;
+  /**
+   * M49 region and sub-region of `country` (regions.ts), stamped by the processor;
+   * events behind the partition's watermark when folded (a sum). Records written
+   * before these fields existed lack them: readers take '' and 0.
+   */
+  region?: string;
+  subregion?: string;
+  late_events?: number;
 }
 
 export interface PlayerJson {
@@ -47,6 +55,9 @@ export interface PlayerJson {
    * take a missing value as `''` (jsonToPlayer; Druid's spec with a transform).
    */
   variant: string;
+  /** M49 region and sub-region of `country`; '' when absent (older records). */
+  region?: string;
+  subregion?: string;
 }
 
 export type RollupsTopicRow = RollupJson | PlayerJson;
@@ -70,6 +81,9 @@ export function rollupToJson(r: RollupRowData): RollupJson {
     events: r.events ?? 0,
     amount: r.amount ?? 0,
     value: r.value ?? 0,
+    region: r.region ?? '',
+    subregion: r.subregion ?? '',
+    late_events: r.lateEvents ?? 0,
   };
 }
 
@@ -87,6 +101,8 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     purchases: p.purchases ?? 0,
     sessions: p.sessions ?? 0,
     variant: p.variant ?? '',
+    region: p.region ?? '',
+    subregion: p.subregion ?? '',
   };
 }
 
@@ -105,6 +121,9 @@ export function jsonToRollup(j: RollupJson): RollupRowData {
     events: j.events,
     amount: j.amount,
     value: j.value,
+    region: j.region ?? '',
+    subregion: j.subregion ?? '',
+    lateEvents: j.late_events ?? 0,
   };
 }
 
@@ -122,6 +141,8 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     sessions: j.sessions,
     // A record written before PlayerWindow.variant existed has none.
     variant: j.variant ?? '',
+    region: j.region ?? '',
+    subregion: j.subregion ?? '',
   };
 }
 

@@ -475,3 +475,41 @@ describe('druid/test/integration/druid-kpis: churn KPIs as of days inside the hi
     expect(segments.indexOf('lapsed')).toBeGreaterThan(segments.lastIndexOf('at_risk'));
   }, 240_000);
 });
+
+describe('druid/test/integration/druid-kpis: region dimension and engagement KPIs (helper "engage")', () => {
+  const REGION_CASES: Array<[string, KpiParams]> = [
+    ['by region and subregion', { fromMs: DAY0, toMs: NOW, by: ['region', 'subregion'] }],
+    ['one region, by country', { fromMs: DAY0, toMs: DAY0 + 14 * DAY_MS, region: 'Europe', by: ['country'] }],
+    ['one subregion, range cutting days', { fromMs: DAY0 + DAY_MS + 5 * H, toMs: DAY0 + 9 * DAY_MS, subregion: 'Northern America' }],
+  ];
+  const NAMES = ['dau', 'revenue', 'arpdau', 'feature_adoption', 'ads', 'social_actions', 'error_rate', 'top_items', 'late_events'];
+
+  it('region and subregion slice every engine like the ground truth; engagement KPIs have rows', async () => {
+    let nonEmpty = 0;
+    let asked = 0;
+    for (const name of NAMES) {
+      const def = KPIS.find((k) => k.name === name)!;
+      for (const [label, params] of REGION_CASES) {
+        if (params.by && !def.params.includes('by')) continue;
+        const ask = { ...params, granularity: def.granularities.includes('day') ? ('day' as const) : ('all' as const), limit: 20 };
+        const onDruid = await runKpi(druidStore, name, ask, { dialect: druidDialect, nowMs: () => NOW });
+        const onDuck = await runKpi(duck, name, ask, { nowMs: () => NOW });
+        const expected = REFERENCE_KPIS[name]!(onDuck.params, truth);
+        expect(compareRows(expected, onDuck.rows, false).mismatches.slice(0, 5), `DuckDB ≠ truth: ${name} ${label}`).toEqual([]);
+        expect(compareRows(expected, onDruid.rows, true).mismatches.slice(0, 5), `Druid ≠ truth: ${name} ${label}`).toEqual([]);
+        asked++;
+        if (expected.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(asked * 0.8);
+    // The simulated traffic carries what the engagement KPIs count.
+    const all = { fromMs: DAY0, toMs: NOW, granularity: 'all' as const };
+    const ads = await runKpi(druidStore, 'ads', all, { dialect: druidDialect });
+    expect(ads.rows.map((r) => r.ad)).toEqual(['interstitial:shop', 'rewarded:shop']);
+    expect(ads.rows.find((r) => r.ad === 'rewarded:shop')!.rewarded).toBe(ads.rows.find((r) => r.ad === 'rewarded:shop')!.impressions);
+    const errors = await runKpi(druidStore, 'error_rate', all, { dialect: druidDialect });
+    expect(errors.rows.filter((r) => r.severity === 'critical').map((r) => r.build)).toEqual(['1.5.0']);
+    const regions = await runKpi(druidStore, 'dau', { fromMs: DAY0, toMs: NOW, by: ['region'] }, { dialect: druidDialect });
+    expect(new Set(regions.rows.map((r) => r.region)).size).toBeGreaterThan(1);
+  }, 240_000);
+});

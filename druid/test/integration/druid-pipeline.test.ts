@@ -253,6 +253,7 @@ function tee(sdk: Client, rec: Client): Client {
     ad: (a) => (sdk.ad(a), rec.ad(a)),
     social: (...a) => (sdk.social(...a), rec.social(...a)),
     featureUsed: (f) => (sdk.featureUsed(f), rec.featureUsed(f)),
+    error: (severity, message) => (sdk.error(severity, message), rec.error(severity, message)),
     experiment: { exposure: (e, v) => (sdk.experiment.exposure(e, v), rec.experiment.exposure(e, v)) },
     flush: () => sdk.flush(),
     shutdown: () => sdk.shutdown(),

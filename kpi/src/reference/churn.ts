@@ -5,6 +5,7 @@
  * random rows). Shares nothing with the SQL but the resolved parameters and the
  * definition in kpi/README.md "Metric definitions".
  */
+import { regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import type { RefData } from './reference-kpis.ts';
@@ -23,6 +24,8 @@ interface Fact {
   build: string;
   platform: string;
   country: string;
+  region: string;
+  subregion: string;
   variant: string;
   sessions: number;
   purchases: number;
@@ -34,6 +37,8 @@ const COLUMN: Record<Dimension, keyof Fact> = {
   platform: 'platform',
   country: 'country',
   variant: 'variant',
+  region: 'region',
+  subregion: 'subregion',
 };
 
 const FACTS = new WeakMap<RefData, Fact[]>();
@@ -54,6 +59,7 @@ function facts(data: RefData): Fact[] {
         build: e.build,
         platform: e.platform,
         country: e.country,
+        ...regionOf(e.country),
         variant: data.playerVariant ? (assigned.get(e.playerId) ?? '') : '',
         sessions: e.type === 'session_start' ? 1 : 0,
         purchases: e.type === 'purchase' ? 1 : 0,
@@ -68,6 +74,7 @@ function facts(data: RefData): Fact[] {
         build: r.build,
         platform: r.platform,
         country: r.country,
+        ...regionOf(r.country),
         variant: r.variant,
         sessions: r.sessions,
         purchases: r.purchases,
@@ -102,6 +109,8 @@ export function churnScores(p: ResolvedKpiParams, data: RefData, asOfMs: number,
     if (p.game !== undefined && f.game_id !== p.game) continue;
     if (p.platform !== undefined && f.platform !== p.platform) continue;
     if (p.country !== undefined && f.country !== p.country) continue;
+    if (p.region !== undefined && f.region !== p.region) continue;
+    if (p.subregion !== undefined && f.subregion !== p.subregion) continue;
     if (p.build !== undefined && f.build !== p.build) continue;
     if (p.variant !== undefined && f.variant !== p.variant) continue;
     const dims: Row = {};

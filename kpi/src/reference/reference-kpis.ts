@@ -5,9 +5,11 @@
  * taken straight from simulated events (one fact per event, no windows merged), so it
  * is the independent ground truth there.
  */
+import { regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { CHURN_REFERENCES } from './churn.ts';
+import { ENGAGEMENT_REFERENCES } from './engagement.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -22,6 +24,8 @@ export interface RefRollup {
   variant: string;
   events: number;
   amount: number;
+  /** Events flagged late by the processor's watermark (rollup `late_events`); absent = 0. */
+  lateEvents?: number;
 }
 
 export interface RefPlayer {
@@ -74,12 +78,15 @@ export interface RefData {
 
 const DAY = 86_400_000;
 const BUCKET: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: DAY };
-const COLUMN: Record<Dimension, keyof RefPlayer & keyof RefRollup> = {
-  game: 'gameId',
-  build: 'build',
-  platform: 'platform',
-  country: 'country',
-  variant: 'variant',
+/** A row's value of each dimension; region and sub-region follow from the country (UN M49, @gamepulse/proto regions). */
+const COLUMN: Record<Dimension, (r: RefPlayer | RefRollup) => string> = {
+  game: (r) => r.gameId,
+  build: (r) => r.build,
+  platform: (r) => r.platform,
+  country: (r) => r.country,
+  variant: (r) => r.variant,
+  region: (r) => regionOf(r.country).region,
+  subregion: (r) => regionOf(r.country).subregion,
 };
 const COLNAME: Record<Dimension, string> = {
   game: 'game_id',
@@ -87,6 +94,8 @@ const COLNAME: Record<Dimension, string> = {
   platform: 'platform',
   country: 'country',
   variant: 'variant',
+  region: 'region',
+  subregion: 'subregion',
 };
 
 const floor = (ms: number, step: number) => Math.floor(ms / step) * step;
@@ -124,13 +133,15 @@ function filtered<T extends Dimmed>(all: readonly T[], p: ResolvedKpiParams, fro
         (p.platform === undefined || r.platform === p.platform) &&
         (p.country === undefined || r.country === p.country) &&
         (p.build === undefined || r.build === p.build) &&
+        (p.region === undefined || COLUMN.region(r) === p.region) &&
+        (p.subregion === undefined || COLUMN.subregion(r) === p.subregion) &&
         (p.variant === undefined || r.variant === p.variant),
     );
 }
 
 function dimsOf(r: Dimmed, by: readonly Dimension[]): Row {
   const out: Row = {};
-  for (const d of by) out[COLNAME[d]] = r[COLUMN[d]];
+  for (const d of by) out[COLNAME[d]] = COLUMN[d](r);
   return out;
 }
 
@@ -418,4 +429,5 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     ),
 
   ...CHURN_REFERENCES,
+  ...ENGAGEMENT_REFERENCES,
 };

@@ -17,6 +17,7 @@ interface RowAcc extends RollupRowData {
   events: number;
   amount: number;
   value: number;
+  lateEvents: number;
 }
 
 interface PlayerAcc extends PlayerWindowData {
@@ -88,7 +89,8 @@ export class RollupAccumulator {
     return group;
   }
 
-  addEvent(windowStartMs: number, dims: Dims, f: RollupFields): void {
+  /** One event; `late`: it was behind its partition's watermark (windows/watermark.ts). */
+  addEvent(windowStartMs: number, dims: Dims, f: RollupFields, late = false): void {
     const group = this.groupOf(windowStartMs, dims, f.variant);
     let byAction = group.rows.get(f.eventType);
     if (!byAction) group.rows.set(f.eventType, (byAction = new Map<string, ByCurrency>()));
@@ -112,6 +114,9 @@ export class RollupAccumulator {
         events: 0,
         amount: 0,
         value: 0,
+        region: dims.region,
+        subregion: dims.subregion,
+        lateEvents: 0,
       };
       byItem.set(f.item, acc);
       this.rowCount += 1;
@@ -119,6 +124,7 @@ export class RollupAccumulator {
     acc.events += 1;
     acc.amount += f.amount;
     acc.value += f.value;
+    if (late) acc.lateEvents += 1;
     this.events += 1;
   }
 
@@ -173,6 +179,8 @@ export class RollupAccumulator {
         purchases: 0,
         sessions: 0,
         variant,
+        region: dims.region,
+        subregion: dims.subregion,
       };
       this.players.set(key, acc);
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {

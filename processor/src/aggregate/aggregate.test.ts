@@ -57,6 +57,10 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{ design: { eventId: 'ui:settings:open', value: 2.5 } }, { eventType: 'design', item: 'ui:settings:open', value: 2.5 }],
       [{ ad: { action: 3, adType: 'rewarded' } }, { eventType: 'ad', action: 'failed_show', item: 'rewarded' }],
       [{ ad: { action: 1, adType: 'banner' } }, { eventType: 'ad', action: 'show', item: 'banner' }],
+      [
+        { ad: { action: 4, adType: 'rewarded', placement: 'shop', network: 'n' } },
+        { eventType: 'ad', action: 'reward_received', item: 'rewarded:shop' },
+      ],
       [{ social: { action: 'invite' } }, { eventType: 'social', action: 'invite' }],
       [{ featureUse: { feature: 'daily_bonus' } }, { eventType: 'feature_use', item: 'daily_bonus' }],
       [{ experimentExposure: { experiment: 'onb', variant: 'b' } }, { eventType: 'experiment_exposure', variant: 'onb:b' }],
@@ -83,7 +87,9 @@ describe('processor/src/aggregate/rollup-fields', () => {
     expect(dimsOf(undefined, batch)).toMatchObject(batch);
     expect(dimsOf({ build: '2.0' }, batch)).toMatchObject({ gameId: 'g', build: '2.0', platform: 'ios', country: 'BR' });
     expect(dimsOf({ country: 'FR', gameId: 'h' }, batch)).toMatchObject({ gameId: 'h', build: '1.0', country: 'FR' });
-    expect(dimsOf({}, undefined)).toMatchObject({ gameId: '', build: '', platform: '', country: '' });
+    expect(dimsOf({}, undefined)).toMatchObject({ gameId: '', build: '', platform: '', country: '', region: '', subregion: '' });
+    expect(dimsOf({ country: 'JP' }, batch)).toMatchObject({ country: 'JP', region: 'Asia', subregion: 'Eastern Asia' });
+    expect(dimsOf(undefined, batch)).toMatchObject({ region: 'Americas', subregion: 'South America' });
   });
 });
 
@@ -110,13 +116,14 @@ describe('processor/src/aggregate/fold-batch', () => {
     const t = tables();
     const firstSeen = t.firstSeen;
     const result = foldBatch(wire(batch), acc, t, T0 + 300_000);
-    expect(result).toEqual({ events: 9, timeFallbacks: 1 });
+    expect(result).toEqual({ events: 9, timeFallbacks: 1, lateEvents: 0, futureClamped: 0 });
     expect(acc.pendingEvents).toBe(9);
 
     const w0 = T0;
     const w1 = T0 + 60_000;
     const w3 = T0 + 180_000; // receive time T0+200s
-    const dims = { gameId: 'g', build: '1.0', platform: 'web', country: 'DE' };
+    // DE and FR: both Western Europe (M49), stamped from the country.
+    const dims = { gameId: 'g', build: '1.0', platform: 'web', country: 'DE', region: 'Europe', subregion: 'Western Europe' };
     const row = (w: number, eventType: string, o: Record<string, unknown>) => ({
       windowStartMs: w,
       ...dims,
@@ -128,6 +135,7 @@ describe('processor/src/aggregate/fold-batch', () => {
       events: 1,
       amount: 0,
       value: 0,
+      lateEvents: 0,
       ...o,
     });
     const { rollups, players, events } = acc.drain();

@@ -4,13 +4,16 @@
  * context because the collector enriches the batch context (country from the IP): an
  * event carrying its own context with only `build` set must not lose its country.
  */
-import type { ContextData } from '@gamepulse/proto';
+import { regionOf, type ContextData } from '@gamepulse/proto';
 
 export interface Dims {
   gameId: string;
   build: string;
   platform: string;
   country: string;
+  /** M49 region and sub-region of `country` (proto/src/regions.ts); '' when unknown. Not in `key`: they follow from country. */
+  region: string;
+  subregion: string;
   /** The four joined: part of the accumulator keys, computed once. */
   key: string;
 }
@@ -23,5 +26,6 @@ export function dimsOf(own: ContextData | null | undefined, batch: ContextData |
   const build = own?.build || batch?.build || '';
   const platform = own?.platform || batch?.platform || '';
   const country = own?.country || batch?.country || '';
-  return { gameId, build, platform, country, key: gameId + KEY_SEP + build + KEY_SEP + platform + KEY_SEP + country };
+  const { region, subregion } = regionOf(country);
+  return { gameId, build, platform, country, region, subregion, key: gameId + KEY_SEP + build + KEY_SEP + platform + KEY_SEP + country };
 }

@@ -6,6 +6,7 @@
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
 import { dayStartMs, eventTimeMs, isUsableTimeMs, windowStartMs } from '../windows/tumbling.ts';
+import { futureBoundMs, type LatenessRule, type PartitionWatermark } from '../windows/watermark.ts';
 import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
@@ -22,17 +23,41 @@ export interface FoldResult {
   events: number;
   /** Events whose client timestamp was unusable: windowed by the batch's receive time. */
   timeFallbacks: number;
+  /** Events behind the partition's watermark (counted in their own window, flagged). */
+  lateEvents: number;
+  /** Events dated after the batch's receive time + maxFutureMs: clamped to the receive time. */
+  futureClamped: number;
+}
+
+/** The partition's watermark and the lateness rule (windows/watermark.ts). */
+export interface LateDataTracking {
+  watermark: PartitionWatermark;
+  rule: LatenessRule;
 }
 
 /**
  * `appendedAtMs` is the log's timestamp of the record: the event time of last resort
- * (see `eventTimeMs`).
+ * (see `eventTimeMs`). Without `late` no event is clamped or flagged late.
  */
-export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, players: PlayerTables, appendedAtMs: number): FoldResult {
+export function foldBatch(
+  batch: IngestedBatchData,
+  acc: RollupAccumulator,
+  players: PlayerTables,
+  appendedAtMs: number,
+  late?: LateDataTracking,
+): FoldResult {
   const batchDims = dimsOf(undefined, batch.context);
   const receivedAtMs = int64(batch.receivedAtMs);
   const installId = batch.installId ?? '';
   let timeFallbacks = 0;
+  let lateEvents = 0;
+  let futureClamped = 0;
+  const { boundMs, clampToMs } = late
+    ? futureBoundMs(receivedAtMs, appendedAtMs, late.rule.maxFutureMs)
+    : { boundMs: Infinity, clampToMs: 0 };
+  // The watermark as of the batch's start, advanced event by event (a local, written back once).
+  let maxEventTimeMs = late ? late.watermark.maxEventTimeMs : 0;
+  const allowedLatenessMs = late ? late.rule.allowedLatenessMs : 0;
   const events = batch.events ?? [];
   // The player of the previous event, with its assignment and cohort: a batch is
   // usually one player's, so the state tables are looked up once per batch, not per event.
@@ -48,6 +73,14 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
       tsMs = eventTimeMs(clientTsMs, receivedAtMs, appendedAtMs).tsMs;
       timeFallbacks += 1;
     }
+    if (tsMs > boundMs) {
+      tsMs = clampToMs;
+      futureClamped += 1;
+    }
+    // Late: behind the largest event time this partition folded before it, by more than the allowed lateness.
+    const isLate = late !== undefined && maxEventTimeMs > 0 && tsMs < maxEventTimeMs - allowedLatenessMs;
+    if (isLate) lateEvents += 1;
+    if (tsMs > maxEventTimeMs) maxEventTimeMs = tsMs;
     const windowMs = windowStartMs(tsMs);
     const dims = e.context ? dimsOf(e.context, batch.context) : batchDims;
     const payload = payloadOf(e);
@@ -65,9 +98,10 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
       assign(players.assignments, playerId, fields.variant);
       variant = fields.variant;
     } else fields.variant = variant;
-    acc.addEvent(windowMs, dims, fields);
+    acc.addEvent(windowMs, dims, fields, isLate);
     cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(tsMs));
     acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
   }
-  return { events: events.length, timeFallbacks };
+  if (late) late.watermark.advanceTo(maxEventTimeMs);
+  return { events: events.length, timeFallbacks, lateEvents, futureClamped };
 }

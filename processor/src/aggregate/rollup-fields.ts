@@ -104,9 +104,13 @@ const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void
   error: (e, out) => {
     out.action = errorSeverity(e.error?.severity);
   },
+  // "rewarded:shop": the ad type, then the placement when the game names one — the
+  // same path shape as progression items, so ads are counted per type and placement.
   ad: (e, out) => {
     out.action = adAction(e.ad?.action);
-    out.item = e.ad?.adType ?? '';
+    const adType = e.ad?.adType ?? '';
+    const placement = e.ad?.placement ?? '';
+    out.item = placement ? `${adType}:${placement}` : adType;
   },
   social: (e, out) => {
     out.action = e.social?.action ?? '';

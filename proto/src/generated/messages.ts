@@ -291,6 +291,8 @@ export interface PlayerWindowData {
   purchases?: number | null;
   sessions?: number | null;
   variant?: string | null;
+  region?: string | null;
+  subregion?: string | null;
 }
 
 /** gamepulse.v1.PlayerWindow as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -306,6 +308,8 @@ export interface PlayerWindowMessage {
   purchases: number;
   sessions: number;
   variant: string;
+  region: string;
+  subregion: string;
 }
 
 /** gamepulse.v1.Progression as encode accepts it: every field optional. */
@@ -397,6 +401,9 @@ export interface RollupRowData {
   events?: number | null;
   amount?: number | null;
   value?: number | null;
+  region?: string | null;
+  subregion?: string | null;
+  lateEvents?: number | null;
 }
 
 /** gamepulse.v1.RollupRow as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -414,6 +421,9 @@ export interface RollupRowMessage {
   events: number;
   amount: number;
   value: number;
+  region: string;
+  subregion: string;
+  lateEvents: number;
 }
 
 /** gamepulse.v1.SdkHealth as encode accepts it: every field optional. */
@@ -1638,7 +1648,7 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', region: '', subregion: '' };
     else {
       m = new v.C() as PlayerWindowMessage;
     }
@@ -1712,6 +1722,18 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
           continue;
         }
         break;
+      case 130:
+        if (k & 0x800) {
+          m.region = r.string(rd);
+          continue;
+        }
+        break;
+      case 138:
+        if (k & 0x1000) {
+          m.subregion = r.string(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1731,6 +1753,8 @@ function writePlayerWindow(m: PlayerWindowData): void {
   w.int64Field(72, m.purchases);
   w.int64Field(80, m.sessions);
   w.stringField(90, m.variant);
+  w.stringField(130, m.region);
+  w.stringField(138, m.subregion);
 }
 
 function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1747,6 +1771,8 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
     d.purchases = o.longs === String ? '0' : 0;
     d.sessions = o.longs === String ? '0' : 0;
     d.variant = '';
+    d.region = '';
+    d.subregion = '';
   }
   if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
   if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
@@ -1759,6 +1785,8 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
   if (m.purchases != null && m.purchases !== 0) d.purchases = c.longOut(m.purchases, o);
   if (m.sessions != null && m.sessions !== 0) d.sessions = c.longOut(m.sessions, o);
   if (m.variant != null && m.variant !== '') d.variant = m.variant;
+  if (m.region != null && m.region !== '') d.region = m.region;
+  if (m.subregion != null && m.subregion !== '') d.subregion = m.subregion;
   return d;
 }
 
@@ -2071,7 +2099,7 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0 };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, region: '', subregion: '', lateEvents: 0 };
     else {
       m = new v.C() as RollupRowMessage;
     }
@@ -2157,6 +2185,24 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
           continue;
         }
         break;
+      case 130:
+        if (k & 0x2000) {
+          m.region = r.string(rd);
+          continue;
+        }
+        break;
+      case 138:
+        if (k & 0x4000) {
+          m.subregion = r.string(rd);
+          continue;
+        }
+        break;
+      case 144:
+        if (k & 0x8000) {
+          m.lateEvents = r.int64(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -2178,6 +2224,9 @@ function writeRollupRow(m: RollupRowData): void {
   w.int64Field(88, m.events);
   w.int64Field(96, m.amount);
   w.doubleField(105, m.value);
+  w.stringField(130, m.region);
+  w.stringField(138, m.subregion);
+  w.int64Field(144, m.lateEvents);
 }
 
 function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -2196,6 +2245,9 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
     d.events = o.longs === String ? '0' : 0;
     d.amount = o.longs === String ? '0' : 0;
     d.value = 0;
+    d.region = '';
+    d.subregion = '';
+    d.lateEvents = o.longs === String ? '0' : 0;
   }
   if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
   if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
@@ -2210,6 +2262,9 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
   if (m.events != null && m.events !== 0) d.events = c.longOut(m.events, o);
   if (m.amount != null && m.amount !== 0) d.amount = c.longOut(m.amount, o);
   if (m.value != null && !Object.is(m.value, 0)) d.value = c.doubleOut(m.value, o);
+  if (m.region != null && m.region !== '') d.region = m.region;
+  if (m.subregion != null && m.subregion !== '') d.subregion = m.subregion;
+  if (m.lateEvents != null && m.lateEvents !== 0) d.lateEvents = c.longOut(m.lateEvents, o);
   return d;
 }
 
@@ -2550,8 +2605,8 @@ const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined,
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_PlayerWindow = c.view(0x7ff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_RollupRow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerWindow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_RollupRow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamReply = c.view(0x3, undefined, [FULL_BatchAck, FULL_StreamError]);
 
@@ -3063,9 +3118,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "region", "subregion"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', region: '', subregion: '' },
     full: FULL_PlayerWindow,
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerWindow(r.reader(bytes), bytes.length, v, undefined),
   },
@@ -3098,9 +3153,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readResource(r.reader(bytes), bytes.length, v, undefined),
   },
   RollupRow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value", "region", "subregion", "lateEvents"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0 },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, region: '', subregion: '', lateEvents: 0 },
     full: FULL_RollupRow,
     decode: (bytes: Uint8Array, v: c.View): object => readRollupRow(r.reader(bytes), bytes.length, v, undefined),
   },

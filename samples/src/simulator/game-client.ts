@@ -19,6 +19,7 @@ export interface GameClient {
   ad(a: { action: 'show' | 'click' | 'failed_show' | 'reward_received'; adType: string; placement?: string }): void;
   social(action: string, target?: string): void;
   featureUsed(feature: string): void;
+  error(severity: 'debug' | 'info' | 'warning' | 'error' | 'critical', message: string): void;
   experiment: { exposure(experiment: string, variant: string): void };
   flush(): Promise<void>;
   shutdown(): Promise<void>;

@@ -5,6 +5,7 @@
  */
 import {
   AD_TYPES,
+  BUILDS,
   DESIGN_EVENTS,
   EXPERIMENT,
   FEATURES,
@@ -166,6 +167,7 @@ export async function runPlayer(
       await clock.sleep(rnd.exponential(gap));
       act(client, rec, rnd, declining ? lapsedBuyer : buyer, state, playerId, clock);
     }
+    reportErrors(client, rec, device.profile.build, state.sessions);
     client.session.end();
     rec('session_end', { amount: clock.monotonicNow() - startedAt });
     // Deliver before going idle: a real game flushes when sent to the background.
@@ -192,6 +194,18 @@ export function sessionRate(life: Lifecycle, nowMs: number): number {
   if (life === 'steady' || nowMs <= life.declineStartMs) return 1;
   const progress = Math.min(1, (nowMs - life.declineStartMs) / Math.max(1, life.stopMs - life.declineStartMs));
   return Math.pow(DECLINE_FLOOR, progress);
+}
+
+/**
+ * Error reports, deterministic (no draw, so the traffic's random sequence stays as it
+ * was): the newest build is a bad release — a critical error ends every third session
+ * on it — and other builds log a warning every tenth session.
+ */
+function reportErrors(client: GameClient, rec: Rec, build: string, session: number): void {
+  const severity = build === BUILDS[BUILDS.length - 1] ? (session % 3 === 0 ? 'critical' : '') : session % 10 === 0 ? 'warning' : '';
+  if (!severity) return;
+  client.error(severity, 'simulated error report');
+  rec('error', { action: severity });
 }
 
 type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number }) => void;
@@ -252,8 +266,14 @@ function act(
       client.resource.source('gems', offer.gems, 'iap', offer.itemId);
       rec('resource', { action: 'source', currency: 'gems', amount: offer.gems });
     } else {
-      client.ad({ action: 'show', adType: rnd.pick(AD_TYPES), placement: 'shop' });
+      const adType = rnd.pick(AD_TYPES);
+      client.ad({ action: 'show', adType, placement: 'shop' });
       rec('ad');
+      // A rewarded ad is watched to the end. No draw: the traffic's random sequence stays as it was.
+      if (adType === 'rewarded') {
+        client.ad({ action: 'reward_received', adType, placement: 'shop' });
+        rec('ad');
+      }
       client.resource.source('gold', 25, 'ad_reward', 'rewarded');
       rec('resource', { action: 'source', currency: 'gold', amount: 25 });
       s.gold += 25;

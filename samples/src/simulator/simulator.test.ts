@@ -16,6 +16,7 @@ function recordingClient(calls: Array<{ type: string; ts: number }>, clock: SimC
     ad: r('ad'),
     social: r('social'),
     featureUsed: r('feature_use'),
+    error: r('error'),
     experiment: { exposure: r('experiment_exposure') },
     flush: async () => {},
     shutdown: async () => {},

@@ -57,16 +57,22 @@ export const ROLLUPS: ColumnarTable<RollupRowData> = {
     (r) => str(r.currency),
     (r) => str(r.item),
     (r) => str(r.variant),
+    (r) => str(r.region),
+    (r) => str(r.subregion),
   ],
   numbers: [
     (r) => timeMs(r.windowStartMs, 'rollup.windowStartMs'),
     (r) => intNumber(r.events, 'rollup.events'),
     (r) => intNumber(r.amount, 'rollup.amount'),
     (r) => double(r.value, 'rollup.value'),
+    (r) => intNumber(r.lateEvents, 'rollup.lateEvents'),
   ],
   insert: `INSERT INTO rollups
+      (window_start, game_id, build, platform, country, event_type, action, currency, item, variant, events, amount, value,
+       region, subregion, late_events)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], $1[s5], $1[s6], $1[s7], $1[s8],
-           CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3
+           CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3,
+           $1[s9], $1[s10], CAST(n4 AS BIGINT)
     FROM rollups_stage`,
 };
 
@@ -80,6 +86,8 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
     (p) => str(p.country),
     (p) => str(p.playerId),
     (p) => str(p.variant),
+    (p) => str(p.region),
+    (p) => str(p.subregion),
   ],
   numbers: [
     (p) => timeMs(p.windowStartMs, 'player.windowStartMs'),
@@ -89,9 +97,11 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
     (p) => intNumber(p.sessions, 'player.sessions'),
   ],
   insert: `INSERT INTO player_windows
-      (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant)
+      (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant,
+       region, subregion)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
-           CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5]
+           CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5],
+           $1[s6], $1[s7]
     FROM players_stage`,
 };
 

@@ -12,6 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError } from '../errors.ts';
 import { PLAYERS, ROLLUPS } from './append.ts';
 import { stageTableSql } from './columnar-append.ts';
+import { regionMigrationStatements } from './region-migration.ts';
 
 interface Migration {
   version: number;
@@ -81,6 +82,11 @@ export const MIGRATIONS: readonly Migration[] = [
         player_rows_deleted BIGINT NOT NULL, state_entries_deleted BIGINT NOT NULL
       )`,
     ],
+  },
+  {
+    version: 6,
+    description: 'rollups and player_windows: region, subregion (M49, from country); rollups.late_events',
+    statements: regionMigrationStatements(),
   },
 ];
 

@@ -8,10 +8,13 @@
  *    game, build, platform, country, player, variant;
  *  - `first_seen_day`: UTC day of the player's first event (the install cohort);
  *  - `variant` (druid/README.md "A/B readout"): the player's assignment at the event —
- *    set by its experiment_exposure event, '' before — on rollup rows and player rows.
+ *    set by its experiment_exposure event, '' before — on rollup rows and player rows;
+ *  - `region`, `subregion`: the UN M49 region of the country, from the format's table
+ *    (@gamepulse/proto regions), on rollup rows and player rows;
+ *  - `late_events`: 0 — the simulated events arrive in time order, none is late.
  * The ground truth is NOT computed from these rows: see ground-truth.ts.
  */
-import type { PlayerJson, RollupJson } from '@gamepulse/proto';
+import { regionOf, type PlayerJson, type RollupJson } from '@gamepulse/proto';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 const WINDOW_MS = 60_000;
@@ -27,6 +30,7 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     if (e.type === 'experiment_exposure') assignment.set(e.playerId, e.exposure);
     const variant = e.type === 'experiment_exposure' ? e.exposure : (assignment.get(e.playerId) ?? '');
     const dims = { game_id: e.gameId, build: e.build, platform: e.platform, country: e.country };
+    const { region, subregion } = regionOf(e.country);
     const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, e.item, variant].join('\u001f');
     const r = rollups.get(rk) ?? {
       kind: 'rollup' as const,
@@ -40,6 +44,9 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       events: 0,
       amount: 0,
       value: 0,
+      region,
+      subregion,
+      late_events: 0,
     };
     r.events += 1;
     r.amount += e.amount;
@@ -56,6 +63,8 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       purchases: 0,
       sessions: 0,
       variant,
+      region,
+      subregion,
     };
     p.events += 1;
     if (e.type === 'purchase') p.purchases += 1;

@@ -36,6 +36,11 @@ export const RATIO_COLUMNS = new Set([
   'arppu_minor',
   'sessions_per_player',
   'purchases_per_player',
+  'impressions_per_player',
+  'rewarded_per_player',
+  'actions_per_player',
+  'uses_per_player',
+  'adoption_at_most',
 ]);
 
 /** |estimate − exact| allowed for a distinct count (at least 1: a sketch rounds its estimate). */

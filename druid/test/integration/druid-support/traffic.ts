@@ -88,9 +88,11 @@ export function recordingClient(profile: InstallProfile, clock: SimClock, gameId
       sink: (currency, amount, itemType) => push('resource', { action: 'sink', currency, amount, item: itemType }),
     },
     design: (eventId, value) => push('design', { item: eventId, value: value ?? 0 }),
-    ad: (a) => push('ad', { action: a.action, item: a.adType }),
+    // item: 'ad_type:placement', or the ad type without a placement (RollupRow.item of ad events).
+    ad: (a) => push('ad', { action: a.action, item: a.placement ? `${a.adType}:${a.placement}` : a.adType }),
     social: (action) => push('social', { action }),
     featureUsed: (feature) => push('feature_use', { item: feature }),
+    error: (severity) => push('error', { action: severity }),
     experiment: { exposure: (experiment, variant) => push('experiment_exposure', { exposure: `${experiment}:${variant}` }) },
     flush: async () => undefined,
     shutdown: async () => undefined,
