@@ -38,7 +38,7 @@ describe('druid/ingestion', () => {
       expect(
         ds.metricsSpec.map((m) => m.name),
         role,
-      ).toEqual(['input_rows', 'events', 'purchases', 'sessions']);
+      ).toEqual(['input_rows', 'events', 'purchases', 'sessions', 'gap_sessions', 'active_ms', 'max_progress']);
       expect(ds.dimensionsSpec.dimensions).toContainEqual({ type: 'long', name: 'first_seen_day' });
       expect(ds.dimensionsSpec.dimensions).toContain('variant');
       expect(ds.dimensionsSpec.dimensions).toContain('player_id');

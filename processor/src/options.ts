@@ -8,6 +8,7 @@ import { storeSink } from './sink/store-sink.ts';
 import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
 import { createLogger, Registry, type Logger } from '@gamepulse/service';
 import { systemClock, type Clock } from './clock.ts';
+import { DEFAULT_SESSION_GAP_MS } from './aggregate/activity.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 
 export interface ProcessorOptions {
@@ -61,6 +62,11 @@ export interface ProcessorOptions {
    * counted — an operator's decision (log/README.md, "Gaps"). @default false
    */
   acceptPositionGaps?: boolean;
+  /**
+   * Inactivity after which an install's next event opens a new session (sessions by
+   * inactivity gap: aggregate/activity.ts). @default 1_800_000 (30 minutes)
+   */
+  sessionGapMs?: number;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -86,6 +92,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     logger: o.logger ?? createLogger({ service: 'processor' }),
     metrics: o.metrics ?? createProcessorMetrics(new Registry()),
     acceptPositionGaps: o.acceptPositionGaps ?? false,
+    sessionGapMs: Math.max(1, o.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
   };
 }
 

@@ -91,3 +91,4 @@ export {
   type PlayerJson,
   type RollupsTopicRow,
 } from './rollups-topic.ts';
+export { SESSION_LENGTH_ALPHA, sessionLengthBucket, sessionLengthBucketValueMs, sessionLengthQuantileMs } from './session-length-sketch.ts';

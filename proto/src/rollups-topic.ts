@@ -47,6 +47,14 @@ export interface PlayerJson {
    * take a missing value as `''` (jsonToPlayer; Druid's spec with a transform).
    */
   variant: string;
+  /**
+   * Sessions by inactivity gap opened by these events, the in-session ms between
+   * consecutive events of an install, and the highest progression rank completed
+   * (topics.proto PlayerWindow 12–14). Absent in older records: readers take 0.
+   */
+  gap_sessions?: number;
+  active_ms?: number;
+  max_progress?: number;
 }
 
 export type RollupsTopicRow = RollupJson | PlayerJson;
@@ -87,6 +95,9 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     purchases: p.purchases ?? 0,
     sessions: p.sessions ?? 0,
     variant: p.variant ?? '',
+    gap_sessions: p.gapSessions ?? 0,
+    active_ms: p.activeMs ?? 0,
+    max_progress: p.maxProgress ?? 0,
   };
 }
 
@@ -122,6 +133,9 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     sessions: j.sessions,
     // A record written before PlayerWindow.variant existed has none.
     variant: j.variant ?? '',
+    gapSessions: j.gap_sessions ?? 0,
+    activeMs: j.active_ms ?? 0,
+    maxProgress: j.max_progress ?? 0,
   };
 }
 

@@ -291,6 +291,9 @@ export interface PlayerWindowData {
   purchases?: number | null;
   sessions?: number | null;
   variant?: string | null;
+  gapSessions?: number | null;
+  activeMs?: number | null;
+  maxProgress?: number | null;
 }
 
 /** gamepulse.v1.PlayerWindow as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -306,6 +309,9 @@ export interface PlayerWindowMessage {
   purchases: number;
   sessions: number;
   variant: string;
+  gapSessions: number;
+  activeMs: number;
+  maxProgress: number;
 }
 
 /** gamepulse.v1.Progression as encode accepts it: every field optional. */
@@ -1638,7 +1644,7 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0 };
     else {
       m = new v.C() as PlayerWindowMessage;
     }
@@ -1712,6 +1718,24 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
           continue;
         }
         break;
+      case 96:
+        if (k & 0x800) {
+          m.gapSessions = r.int64(rd);
+          continue;
+        }
+        break;
+      case 104:
+        if (k & 0x1000) {
+          m.activeMs = r.int64(rd);
+          continue;
+        }
+        break;
+      case 112:
+        if (k & 0x2000) {
+          m.maxProgress = r.int64(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1731,6 +1755,9 @@ function writePlayerWindow(m: PlayerWindowData): void {
   w.int64Field(72, m.purchases);
   w.int64Field(80, m.sessions);
   w.stringField(90, m.variant);
+  w.int64Field(96, m.gapSessions);
+  w.int64Field(104, m.activeMs);
+  w.int64Field(112, m.maxProgress);
 }
 
 function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1747,6 +1774,9 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
     d.purchases = o.longs === String ? '0' : 0;
     d.sessions = o.longs === String ? '0' : 0;
     d.variant = '';
+    d.gapSessions = o.longs === String ? '0' : 0;
+    d.activeMs = o.longs === String ? '0' : 0;
+    d.maxProgress = o.longs === String ? '0' : 0;
   }
   if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
   if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
@@ -1759,6 +1789,9 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
   if (m.purchases != null && m.purchases !== 0) d.purchases = c.longOut(m.purchases, o);
   if (m.sessions != null && m.sessions !== 0) d.sessions = c.longOut(m.sessions, o);
   if (m.variant != null && m.variant !== '') d.variant = m.variant;
+  if (m.gapSessions != null && m.gapSessions !== 0) d.gapSessions = c.longOut(m.gapSessions, o);
+  if (m.activeMs != null && m.activeMs !== 0) d.activeMs = c.longOut(m.activeMs, o);
+  if (m.maxProgress != null && m.maxProgress !== 0) d.maxProgress = c.longOut(m.maxProgress, o);
   return d;
 }
 
@@ -2550,7 +2583,7 @@ const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined,
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_PlayerWindow = c.view(0x7ff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerWindow = c.view(0x3fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_RollupRow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamReply = c.view(0x3, undefined, [FULL_BatchAck, FULL_StreamError]);
@@ -3063,9 +3096,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "gapSessions", "activeMs", "maxProgress"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0 },
     full: FULL_PlayerWindow,
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerWindow(r.reader(bytes), bytes.length, v, undefined),
   },

@@ -163,7 +163,20 @@ export async function waitForIngestion(
 /** Columns the KPI library reads, per datasource role. */
 export const KPI_COLUMNS = {
   rollups: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'currency', 'item', 'variant', 'events', 'amount'],
-  players: ['game_id', 'build', 'platform', 'country', 'first_seen_day', 'variant', 'player_id', 'purchases', 'sessions'],
+  players: [
+    'game_id',
+    'build',
+    'platform',
+    'country',
+    'first_seen_day',
+    'variant',
+    'player_id',
+    'purchases',
+    'sessions',
+    'gap_sessions',
+    'active_ms',
+    'max_progress',
+  ],
 } as const;
 
 /**
