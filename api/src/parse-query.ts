@@ -18,6 +18,8 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
+  offset: 'Paged KPIs (player_lifecycle): rows to skip before the first returned. Default: 0.',
+  days: 'Retention days N, comma-separated integers 0–365 (retention reports each; retention_matrix every N up to the largest). Default: 1,7,30.',
 };
 
 /** ISO 8601 date or date-time, with optional seconds, milliseconds and offset. */
@@ -88,6 +90,16 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
         if (!/^\d+$/.test(value)) throw bad(`limit must be a positive integer, got "${value}"`, key, value);
         params.limit = Number(value);
         break;
+      case 'offset':
+        if (!/^\d+$/.test(value)) throw bad(`offset must be a non-negative integer, got "${value}"`, key, value);
+        params.offset = Number(value);
+        break;
+      case 'days': {
+        const days = value.split(',').map((x) => x.trim());
+        if (days.some((d) => !/^\d+$/.test(d))) throw bad(`days takes comma-separated non-negative integers, got "${value}"`, key, value);
+        params.days = days.map(Number);
+        break;
+      }
     }
   }
   return params;

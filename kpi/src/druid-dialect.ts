@@ -64,5 +64,7 @@ export function createDruidDialect(options: DruidDialectOptions = {}): Dialect {
     // which Druid's groupBy returns in order.
     unionAll: (branches) => branches.join('\nUNION ALL\n'),
     placeholder: () => '?',
+    // 1024 bytes: the longest 'experiment:variant' text kept; longer values are truncated.
+    latestBy: (value, timeMs) => `LATEST_BY(${value}, MILLIS_TO_TIMESTAMP(${timeMs}), 1024)`,
   };
 }

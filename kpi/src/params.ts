@@ -6,6 +6,13 @@ import { BUCKET_MS, DIMENSIONS, type Dimension, type KpiDefinition, type KpiPara
 export const DEFAULT_RANGE_MS = 24 * 3_600_000;
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 1000;
+/** Largest `offset` of a paged KPI. */
+export const MAX_OFFSET = 10_000_000;
+/** Retention days reported when none are asked for. */
+export const DEFAULT_RETENTION_DAYS: readonly number[] = [1, 7, 30];
+/** Largest retention day N, and most days in one request. */
+export const MAX_RETENTION_DAY = 365;
+export const MAX_RETENTION_DAYS = 32;
 /** Most buckets one request may ask for (two weeks of minutes): bounds response size. */
 export const MAX_BUCKETS = 20_160;
 /** Latest time accepted: 9999-12-31T23:59:59.999Z, the last four-digit-year TIMESTAMP literal. */
@@ -55,6 +62,19 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     throw bad(`limit must be an integer in [1, ${MAX_LIMIT}], got ${limit}`, { param: 'limit', value: limit });
   }
 
+  const offset = params.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw bad(`offset must be an integer in [0, ${MAX_OFFSET}], got ${offset}`, { param: 'offset', value: offset });
+  }
+
+  const days = [...new Set(params.days ?? DEFAULT_RETENTION_DAYS)].sort((a, b) => a - b);
+  if (days.length === 0 || days.length > MAX_RETENTION_DAYS || days.some((n) => !Number.isInteger(n) || n < 0 || n > MAX_RETENTION_DAY)) {
+    throw bad(`days takes 1 to ${MAX_RETENTION_DAYS} integers in [0, ${MAX_RETENTION_DAY}], got ${String(params.days)}`, {
+      param: 'days',
+      value: params.days,
+    });
+  }
+
   const by: Dimension[] = [];
   for (const dim of params.by ?? []) {
     if (!DIMENSIONS.includes(dim)) throw bad(`by takes ${DIMENSIONS.join(', ')}; got ${dim}`, { param: 'by', value: dim });
@@ -78,6 +98,8 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     experiment: def.params.includes('experiment') ? params.experiment : undefined,
     by,
     limit,
+    offset,
+    days,
     nowMs,
   };
 }

@@ -20,6 +20,9 @@ import { onlineNow } from './definitions/online-now.ts';
 import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
+import { sessionStats } from './definitions/session-stats.ts';
+import { playerLifecycle } from './definitions/player-lifecycle.ts';
+import { retentionMatrix } from './definitions/retention-matrix.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -38,6 +41,9 @@ export const KPIS: readonly KpiDefinition[] = [
   eventsByType,
   topProgressionFails,
   sessions,
+  sessionStats,
+  playerLifecycle,
+  retentionMatrix,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -36,6 +36,10 @@ export interface KpiParams {
   by?: readonly Dimension[];
   /** Rows of a top-N KPI. @default 10 */
   limit?: number;
+  /** Rows skipped before the first returned, for paged KPIs (player_lifecycle). @default 0 */
+  offset?: number;
+  /** Retention days N to report (retention), or up to the largest of them (retention_matrix). @default [1, 7, 30] */
+  days?: readonly number[];
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -51,13 +55,16 @@ export interface ResolvedKpiParams {
   experiment: string | undefined;
   by: readonly Dimension[];
   limit: number;
+  offset: number;
+  /** Sorted ascending, distinct. */
+  days: readonly number[];
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
 
 /** Names of the parameters as the query API spells them. */
 export type KpiParamName =
-  'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'variant' | 'experiment' | 'by' | 'limit';
+  'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'variant' | 'experiment' | 'by' | 'limit' | 'offset' | 'days';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {
