@@ -113,6 +113,9 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'events_by_type',
       'top_progression_fails',
       'sessions',
+      'session_stats',
+      'player_lifecycle',
+      'retention_matrix',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);
