@@ -33,6 +33,9 @@ const player = {
   purchases: 1,
   sessions: 0,
   variant: 'shop_layout:grid',
+  gapSessions: 1,
+  activeMs: 42_000,
+  maxProgress: 3_000,
 };
 const rec = (offset: number, value: Uint8Array) => ({ topic: 'ro', partition: 0, offset, key: 'k', value, timestampMs: 1 });
 
