@@ -104,8 +104,8 @@ export function touchActivity(table: ActivityTable, playerId: string, installId:
   if (last !== undefined && tsMs < last) return out;
   if (last === undefined || tsMs - last > table.gapMs) out.gapSessions = 1;
   else out.activeMs = tsMs - last;
-  // Re-inserted at the end: the Map's order is least → most recently active.
-  activity.delete(installId);
+  // Re-inserted at the end: the Map's order is least → most recently active (one install: updated in place).
+  if (last !== undefined && activity.size > 1) activity.delete(installId);
   activity.set(installId, tsMs);
   if (activity.size > MAX_INSTALLS_PER_PLAYER) activity.delete(activity.keys().next().value!);
   table.set(playerId, activity);
