@@ -11,7 +11,7 @@
  * | unique payers | `COUNT(DISTINCT CASE WHEN purchases > 0 THEN player_id END)` | `APPROX_COUNT_DISTINCT_DS_HLL(CASE WHEN purchases > 0 THEN "player_id" END)` |
  * | install cohort (ms) | `epoch_ms(first_seen_day)` (DATE) | `first_seen_day` (long dimension, ms) |
  * | a dimension to group by | the column | `COALESCE(column, '')`: a field absent from older records is NULL in Druid, '' in DuckDB |
- * | latest value of a string in a group | `arg_max(value, time_ms)` | `LATEST_BY(value, MILLIS_TO_TIMESTAMP(time_ms), 1024)` |
+ * | latest value of a string in a group | `arg_max(value, time_ms)` | `LATEST_BY(value, MILLIS_TO_TIMESTAMP(time_ms), 128)` |
 | a UNION ALL in order | `SELECT * FROM (… UNION ALL …) ORDER BY …` | top-level `… UNION ALL …` (Druid runs branches in order and concatenates) |
  *
  * Everything else a KPI uses (SUM, CASE, COALESCE, NULLIF, CAST … AS DOUBLE, aggregate

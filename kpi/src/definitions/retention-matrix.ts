@@ -2,14 +2,7 @@ import type { Row } from '@gamepulse/store';
 import { QueryBuilder } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-import { cohortQuery } from './retention-cohorts.ts';
-
-const DAY_MS = 86_400_000;
-
-/** Days 0..max(days): the matrix's columns. */
-function matrixDays(days: readonly number[]): number[] {
-  return Array.from({ length: Math.max(...days) + 1 }, (_, n) => n);
-}
+import { cohortRowsQuery, countCohorts, dayComplete } from './retention-cohorts.ts';
 
 export const retentionMatrix: KpiDefinition = {
   name: 'retention_matrix',
@@ -21,45 +14,33 @@ export const retentionMatrix: KpiDefinition = {
   granularities: ['day'],
   render(p, d) {
     const q = new QueryBuilder(d);
-    const ns = matrixDays(p.days);
-    const inner = cohortQuery(p, d, q, ns);
-    const keys = ['cohort_day_ms', ...inner.dims];
-    const sums = ['c', ...ns.flatMap((n) => [`d${n}`, `r${n}`])];
-    return q.build(
-      [
-        `SELECT ${[...keys, ...sums.map((s) => `SUM(${s}) AS s_${s}`)].join(',\n  ')}`,
-        `FROM (\n${inner.sql}\n) r`,
-        `WHERE c = 1`,
-        `GROUP BY ${keys.join(', ')}`,
-        `ORDER BY ${keys.join(', ')}`,
-      ],
-      [...keys, ...sums.map((s) => `s_${s}`)],
-    );
+    const { sql, columns } = cohortRowsQuery(p, d, q);
+    return q.build([sql], columns);
   },
-  /** Wide rows (one per cohort and group) → one row per day N that has ended. */
+  /** One row per cohort, group and day N that has ended. */
   finish(rows, columns, p) {
-    const keys = columns.filter((c) => !c.startsWith('s_'));
+    const dims = p.by.length > 0 ? columns.filter((c) => !['part', 'g', 'pl', 'day_ms'].includes(c)) : [];
+    const maxN = Math.max(...p.days);
     const out: Row[] = [];
-    for (const row of rows) {
-      const cohort = Number(row.cohort_day_ms);
-      const size = Number(row.s_c);
-      for (const n of matrixDays(p.days)) {
-        if (cohort + (n + 1) * DAY_MS > p.nowMs) break;
-        const classic = Number(row[`s_d${n}`]);
-        const rolling = Number(row[`s_r${n}`]);
-        const key: Row = {};
-        for (const k of keys) key[k] = row[k]!;
+    for (const c of countCohorts(rows, dims)) {
+      for (let n = 0; n <= maxN && dayComplete(c.cohortDayMs, n, p.nowMs); n++) {
+        const classic = c.classic(n);
+        const rolling = c.rolling(n);
         out.push({
-          ...key,
+          cohort_day_ms: c.cohortDayMs,
+          ...c.key,
           day_n: n,
-          cohort_players: size,
+          cohort_players: c.size,
           players: classic,
-          rate: size > 0 ? classic / size : null,
+          rate: c.size > 0 ? classic / c.size : null,
           rolling_players: rolling,
-          rolling_rate: size > 0 ? rolling / size : null,
+          rolling_rate: c.size > 0 ? rolling / c.size : null,
         });
       }
     }
-    return { rows: out, columns: [...keys, 'day_n', 'cohort_players', 'players', 'rate', 'rolling_players', 'rolling_rate'] };
+    return {
+      rows: out,
+      columns: ['cohort_day_ms', ...dims, 'day_n', 'cohort_players', 'players', 'rate', 'rolling_players', 'rolling_rate'],
+    };
   },
 };

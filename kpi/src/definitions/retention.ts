@@ -1,7 +1,8 @@
-import { QueryBuilder, ratio } from '../sql.ts';
+import type { Row } from '@gamepulse/store';
+import { QueryBuilder } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-import { cohortQuery, dayComplete } from './retention-cohorts.ts';
+import { cohortRowsQuery, countCohorts, dayComplete } from './retention-cohorts.ts';
 
 export const retention: KpiDefinition = {
   name: 'retention',
@@ -14,28 +15,32 @@ export const retention: KpiDefinition = {
   granularities: ['day'],
   render(p, d) {
     const q = new QueryBuilder(d);
-    const inner = cohortQuery(p, d, q, p.days);
-    const cols = ['SUM(c) AS cohort_players'];
-    for (const n of p.days) {
-      const complete = dayComplete('cohort_day_ms', n, p.nowMs);
-      for (const [flag, name] of [
-        [`d${n}`, `d${n}`],
-        [`r${n}`, `d${n}_rolling`],
-      ] as const) {
-        cols.push(`CASE WHEN ${complete} THEN SUM(${flag}) END AS ${name}_players`);
-        cols.push(`CASE WHEN ${complete} THEN ${ratio(`SUM(${flag})`, 'SUM(c)')} END AS ${name}_rate`);
+    const { sql, columns } = cohortRowsQuery(p, d, q);
+    return q.build([sql], columns);
+  },
+  finish(rows, columns, p) {
+    const dims = p.by.length > 0 ? columns.filter((c) => !['part', 'g', 'pl', 'day_ms'].includes(c)) : [];
+    const out: Row[] = countCohorts(rows, dims).map((c) => {
+      const row: Row = { cohort_day_ms: c.cohortDayMs, ...c.key, cohort_players: c.size };
+      for (const n of p.days) {
+        const done = dayComplete(c.cohortDayMs, n, p.nowMs);
+        const classic = done ? c.classic(n) : null;
+        const rolling = done ? c.rolling(n) : null;
+        row[`d${n}_players`] = classic;
+        row[`d${n}_rate`] = classic === null || c.size === 0 ? null : classic / c.size;
+        row[`d${n}_rolling_players`] = rolling;
+        row[`d${n}_rolling_rate`] = rolling === null || c.size === 0 ? null : rolling / c.size;
       }
-    }
-    const keys = ['cohort_day_ms', ...inner.dims];
-    return q.build(
-      [
-        `SELECT ${[...keys, ...cols].join(',\n  ')}`,
-        `FROM (\n${inner.sql}\n) r`,
-        `WHERE c = 1`,
-        `GROUP BY ${keys.join(', ')}`,
-        `ORDER BY ${keys.join(', ')}`,
+      return row;
+    });
+    return {
+      rows: out,
+      columns: [
+        'cohort_day_ms',
+        ...dims,
+        'cohort_players',
+        ...p.days.flatMap((n) => [`d${n}_players`, `d${n}_rate`, `d${n}_rolling_players`, `d${n}_rolling_rate`]),
       ],
-      [...keys, 'cohort_players', ...p.days.flatMap((n) => [`d${n}_players`, `d${n}_rate`, `d${n}_rolling_players`, `d${n}_rolling_rate`])],
-    );
+    };
   },
 };
