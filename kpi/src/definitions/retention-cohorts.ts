@@ -7,9 +7,9 @@
  * The engine answers two plain GROUP BYs in one UNION ALL — the cohort of each (game,
  * player) whose first day is in the range, and the days each (game, player, dimension
  * group) was active — and `finish` counts in TypeScript (the same code for both
- * engines). No join and no nested GROUP BY: Druid runs both as single-level groupBys
- * (a join of two grouped subqueries returned no rows on Druid 33 in the integration
- * suite), and every count is exact on both engines (no sketch).
+ * engines). No join and no nested GROUP BY: Druid runs both as single-level groupBys,
+ * without materializing a subquery, and every count is exact on both engines (no
+ * sketch). The cost is rows per player and active day returned to the caller.
  *
  * A player belongs to the cohort of a group (e.g. platform=ios) when the player has a
  * row in that group on the cohort day; it is retained on day N (classic) when it has a
