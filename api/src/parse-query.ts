@@ -20,9 +20,10 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
-  offset: 'List KPIs (at_risk_players): rows to skip before the first returned, for paging with limit. Default: 0.',
+  offset: 'Paged KPIs (at_risk_players, player_lifecycle): rows to skip before the first returned, for paging with limit. Default: 0.',
   asOf: 'Churn (at_risk_players): the instant players are scored at, ISO 8601 or epoch ms. Default: now.',
   lapsedDays: 'Churn: days without a session after which a player is lapsed, 1–28. Default: 7.',
+  days: 'Retention days N, comma-separated integers 0–365 (retention reports each; retention_matrix every N up to the largest). Default: 1,7,30.',
 };
 
 /** ISO 8601 date or date-time, with optional seconds, milliseconds and offset. */
@@ -110,6 +111,12 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
         if (!/^\d+$/.test(value)) throw bad(`lapsedDays must be a positive integer, got "${value}"`, key, value);
         params.lapsedDays = Number(value);
         break;
+      case 'days': {
+        const days = value.split(',').map((x) => x.trim());
+        if (days.some((d) => !/^\d+$/.test(d))) throw bad(`days takes comma-separated non-negative integers, got "${value}"`, key, value);
+        params.days = days.map(Number);
+        break;
+      }
     }
   }
   return params;

@@ -24,6 +24,7 @@ import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
 import {
   VARIANT_NAMESPACE,
+  ACTIVITY_NAMESPACE,
   PLAYER_NAMESPACE,
   loadProcessorConfig,
   type ProcessorConfig,
@@ -65,6 +66,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     maxConsecutiveFailures: config.maxConsecutiveFailures,
     allowedLatenessMs: config.allowedLatenessMs,
     maxFutureMs: config.maxFutureMs,
+    sessionGapMs: config.sessionGapMs,
     logger,
     metrics: createProcessorMetrics(registry),
   });
@@ -75,7 +77,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     sink: store,
     topic: topics.deletions,
     groupId: `${config.groupId}.deletions`,
-    state: { consumer: config.groupId, namespaces: [PLAYER_NAMESPACE, VARIANT_NAMESPACE] },
+    state: { consumer: config.groupId, namespaces: [PLAYER_NAMESPACE, VARIANT_NAMESPACE, ACTIVITY_NAMESPACE] },
     coordinate: async (requests, erase, signal) =>
       processor.erasePlayers(
         requests.map((r) => r.playerId),

@@ -38,7 +38,7 @@ describe('druid/ingestion', () => {
       expect(
         ds.metricsSpec.map((m) => m.name),
         role,
-      ).toEqual(['input_rows', 'events', 'purchases', 'sessions']);
+      ).toEqual(['input_rows', 'events', 'purchases', 'sessions', 'gap_sessions', 'active_ms', 'max_progress']);
       expect(ds.dimensionsSpec.dimensions).toContainEqual({ type: 'long', name: 'first_seen_day' });
       expect(ds.dimensionsSpec.dimensions).toContain('variant');
       expect(ds.dimensionsSpec.dimensions).toContain('player_id');
@@ -103,6 +103,10 @@ describe('druid/ingestion', () => {
       { type: 'longSum', name: 'events', fieldName: 'events' },
       { type: 'longSum', name: 'purchases', fieldName: 'purchases' },
       { type: 'longSum', name: 'sessions', fieldName: 'sessions' },
+      { type: 'longSum', name: 'gap_sessions', fieldName: 'gap_sessions' },
+      { type: 'longSum', name: 'active_ms', fieldName: 'active_ms' },
+      // a max stays a max: the furthest progression of the re-aggregated rows
+      { type: 'longMax', name: 'max_progress', fieldName: 'max_progress' },
     ]);
     expect(dataSchema.transformSpec).toEqual({
       filter: {

@@ -11,7 +11,8 @@
  * | unique payers | `COUNT(DISTINCT CASE WHEN purchases > 0 THEN player_id END)` | `APPROX_COUNT_DISTINCT_DS_HLL(CASE WHEN purchases > 0 THEN "player_id" END)` |
  * | install cohort (ms) | `epoch_ms(first_seen_day)` (DATE) | `first_seen_day` (long dimension, ms) |
  * | a dimension to group by | the column | `COALESCE(column, '')`: a field absent from older records is NULL in Druid, '' in DuckDB |
- * | a UNION ALL in order | `SELECT * FROM (… UNION ALL …) ORDER BY …` | top-level `… UNION ALL …` (Druid runs branches in order and concatenates) |
+ * | latest value of a string in a group | `arg_max(value, time_ms)` | `LATEST_BY(value, MILLIS_TO_TIMESTAMP(time_ms), 128)` |
+| a UNION ALL in order | `SELECT * FROM (… UNION ALL …) ORDER BY …` | top-level `… UNION ALL …` (Druid runs branches in order and concatenates) |
  *
  * Everything else a KPI uses (SUM, CASE, COALESCE, NULLIF, CAST … AS DOUBLE, aggregate
  * FILTER (WHERE …), LEFT JOIN of grouped subqueries under an outer GROUP BY, ORDER BY an
@@ -49,6 +50,11 @@ export interface Dialect {
   unionAll(branches: string[], orderBy: string[]): string;
   /** Placeholder for the `index`-th (0-based) query parameter. */
   placeholder(index: number): string;
+  /**
+   * Aggregate: the string `value` of the row with the largest `timeMs` (an epoch-ms
+   * expression) in the group; ties are broken by the engine. NULL for no rows.
+   */
+  latestBy(value: string, timeMs: string): string;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

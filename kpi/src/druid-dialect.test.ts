@@ -13,6 +13,9 @@ import { KPIS } from './run-kpi.ts';
 const NOW = Date.UTC(2025, 2, 10, 16, 40, 30, 123);
 const DUCKDB_ONLY = [/epoch_ms/i, /date_trunc/i, /COUNT\(DISTINCT/i, /window_start/, /player_windows/];
 
+/** KPIs over each player's history before `to` (reference/players.ts): their cohort side filters by game only. */
+const ALL_HISTORY = new Set(['retention', 'retention_matrix', 'player_lifecycle']);
+
 describe('druid/kpi/druid-dialect', () => {
   const druid = createDruidDialect();
   for (const def of KPIS) {
@@ -21,12 +24,19 @@ describe('druid/kpi/druid-dialect', () => {
         const p = resolveKpiParams(def, { game: 'g', platform: 'ios', granularity, fromMs: NOW - 86_400_000, toMs: NOW }, NOW);
         const q = def.render(p, druid);
         expect(() => SqlQuery.parse(q.sql)).not.toThrow();
-        expect(q.sql).toContain('__time >= TIMESTAMP ');
         for (const pattern of DUCKDB_ONLY) expect(q.sql).not.toMatch(pattern);
         expect(q.sql.match(/\?/g)?.length).toBe(q.params.length);
-        // Unions and joins repeat the filters once per branch or side.
-        expect(q.params.length % 2).toBe(0);
-        for (let i = 0; i < q.params.length; i += 2) expect(q.params.slice(i, i + 2)).toEqual(['g', 'ios']);
+        if (ALL_HISTORY.has(def.name)) {
+          // A player's cohort / lifecycle reads the player's whole history before `to`, in the game only.
+          expect(q.sql).toContain('__time < TIMESTAMP ');
+          expect(q.params.filter((v) => v === 'g').length).toBeGreaterThan(0);
+          expect(q.params.every((v) => v === 'g' || v === 'ios')).toBe(true);
+        } else {
+          expect(q.sql).toContain('__time >= TIMESTAMP ');
+          // Unions and joins repeat the filters once per branch or side.
+          expect(q.params.length % 2).toBe(0);
+          for (let i = 0; i < q.params.length; i += 2) expect(q.params.slice(i, i + 2)).toEqual(['g', 'ios']);
+        }
         if (granularity !== 'all' && !['dau', 'active_users', 'retention', 'churn_risk'].includes(def.name))
           expect(q.sql).toMatch(/TIMESTAMP_TO_MILLIS\(TIME_FLOOR\(__time, 'P/);
         // Same columns on both engines: callers do not care which one answered.

@@ -64,5 +64,7 @@ export function createDruidDialect(options: DruidDialectOptions = {}): Dialect {
     // which Druid's groupBy returns in order.
     unionAll: (branches) => branches.join('\nUNION ALL\n'),
     placeholder: () => '?',
+    // 128 bytes per group in the merge buffer: the longest text kept (an 'experiment:variant' is far shorter); longer values are truncated.
+    latestBy: (value, timeMs) => `LATEST_BY(${value}, MILLIS_TO_TIMESTAMP(${timeMs}), 128)`,
   };
 }

@@ -28,6 +28,7 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     playerVariant: options.playerVariant ?? true,
     unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
     placeholder: () => '?',
+    latestBy: (value, timeMs) => `arg_max(${value}, ${timeMs})`,
   };
 }
 

@@ -90,6 +90,9 @@ function refPlayer(r: PlayerWindowData, withVariant: boolean): RefPlayer {
     events: r.events ?? 0,
     purchases: r.purchases ?? 0,
     sessions: r.sessions ?? 0,
+    gapSessions: r.gapSessions ?? 0,
+    activeMs: r.activeMs ?? 0,
+    maxProgress: r.maxProgress ?? 0,
   };
 }
 
@@ -123,7 +126,17 @@ const VARIANT_CASES: Array<[string, KpiParams]> = [
   ['one experiment', { experiment: 'shop_layout', fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
 ];
 
-const PLAYER_KPIS = new Set(['online_now', 'dau', 'active_users', 'retention', 'arpdau', 'arppu', 'payer_conversion']);
+const PLAYER_KPIS = new Set([
+  'online_now',
+  'dau',
+  'active_users',
+  'retention',
+  'retention_matrix',
+  'session_stats',
+  'arpdau',
+  'arppu',
+  'payer_conversion',
+]);
 PLAYER_KPIS.add('churn_risk').add('at_risk_players');
 // Engagement KPIs that divide by active players (kpi/src/definitions/per-player-activity.ts).
 for (const name of ['feature_adoption', 'ads', 'social_actions']) PLAYER_KPIS.add(name);

@@ -32,6 +32,7 @@ describe('druid/kpi/params', () => {
       offset: 0,
       asOfMs: NOW,
       lapsedDays: 7,
+      days: [1, 7, 30],
       nowMs: NOW,
     });
     expect(resolveKpiParams(getKpi('events_by_type'), { toMs: 5 * DEFAULT_RANGE_MS }, NOW)).toMatchObject({
@@ -67,6 +68,15 @@ describe('druid/kpi/params', () => {
     badParam(() => resolveKpiParams(getKpi('top_progression_fails'), { by: ['country'] }, NOW));
     // a parameter a KPI does not read is ignored, never applied
     expect(resolveKpiParams(getKpi('ab_readout'), { variant: 'x:a' }, NOW).variant).toBeUndefined();
+  });
+
+  it('resolves offset and retention days: sorted, distinct, bounded', () => {
+    expect(resolveKpiParams(getKpi('retention'), { days: [30, 1, 3, 1] }, NOW).days).toEqual([1, 3, 30]);
+    expect(resolveKpiParams(getKpi('player_lifecycle'), { offset: 40, limit: 20 }, NOW)).toMatchObject({ offset: 40, limit: 20 });
+    badParam(() => resolveKpiParams(getKpi('retention'), { days: [] }, NOW));
+    badParam(() => resolveKpiParams(getKpi('retention'), { days: [366] }, NOW));
+    badParam(() => resolveKpiParams(getKpi('retention'), { days: [1.5] }, NOW));
+    badParam(() => resolveKpiParams(getKpi('player_lifecycle'), { offset: -1 }, NOW));
   });
 
   it('names unknown KPIs with GP_QUERY_UNKNOWN_KPI', () => {

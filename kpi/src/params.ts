@@ -11,6 +11,11 @@ export const MAX_OFFSET = 1_000_000;
 /** Churn: default and greatest `lapsedDays` (the score looks 28 days back). */
 export const DEFAULT_LAPSED_DAYS = 7;
 export const MAX_LAPSED_DAYS = 28;
+/** Retention days reported when none are asked for. */
+export const DEFAULT_RETENTION_DAYS: readonly number[] = [1, 7, 30];
+/** Largest retention day N, and most days in one request. */
+export const MAX_RETENTION_DAY = 365;
+export const MAX_RETENTION_DAYS = 32;
 /** Most buckets one request may ask for (two weeks of minutes): bounds response size. */
 export const MAX_BUCKETS = 20_160;
 /** Latest time accepted: 9999-12-31T23:59:59.999Z, the last four-digit-year TIMESTAMP literal. */
@@ -70,6 +75,14 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
   }
   const asOfMs = checkTime('asOf', params.asOfMs ?? nowMs);
 
+  const days = [...new Set(params.days ?? DEFAULT_RETENTION_DAYS)].sort((a, b) => a - b);
+  if (days.length === 0 || days.length > MAX_RETENTION_DAYS || days.some((n) => !Number.isInteger(n) || n < 0 || n > MAX_RETENTION_DAY)) {
+    throw bad(`days takes 1 to ${MAX_RETENTION_DAYS} integers in [0, ${MAX_RETENTION_DAY}], got ${String(params.days)}`, {
+      param: 'days',
+      value: params.days,
+    });
+  }
+
   const by: Dimension[] = [];
   for (const dim of params.by ?? []) {
     if (!DIMENSIONS.includes(dim)) throw bad(`by takes ${DIMENSIONS.join(', ')}; got ${dim}`, { param: 'by', value: dim });
@@ -98,6 +111,7 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     offset,
     asOfMs,
     lapsedDays,
+    days,
     nowMs,
   };
 }

@@ -27,6 +27,9 @@ import { featureAdoption } from './definitions/feature-adoption.ts';
 import { lateEvents } from './definitions/late-events.ts';
 import { socialActions } from './definitions/social-actions.ts';
 import { topItems } from './definitions/top-items.ts';
+import { sessionStats } from './definitions/session-stats.ts';
+import { playerLifecycle } from './definitions/player-lifecycle.ts';
+import { retentionMatrix } from './definitions/retention-matrix.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -53,6 +56,9 @@ export const KPIS: readonly KpiDefinition[] = [
   errorRate,
   topItems,
   lateEvents,
+  sessionStats,
+  playerLifecycle,
+  retentionMatrix,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

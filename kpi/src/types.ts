@@ -45,6 +45,8 @@ export interface KpiParams {
   asOfMs?: number;
   /** Churn: a player with no session for this many days is lapsed, 1–28. @default 7 */
   lapsedDays?: number;
+  /** Retention days N to report (retention), or up to the largest of them (retention_matrix). @default [1, 7, 30] */
+  days?: readonly number[];
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -65,6 +67,8 @@ export interface ResolvedKpiParams {
   offset: number;
   asOfMs: number;
   lapsedDays: number;
+  /** Sorted ascending, distinct. */
+  days: readonly number[];
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
@@ -86,7 +90,8 @@ export type KpiParamName =
   | 'asOf'
   | 'lapsedDays'
   | 'region'
-  | 'subregion';
+  | 'subregion'
+  | 'days';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

@@ -110,6 +110,14 @@ export const PROCESSOR_CONFIG = {
     env: 'GAMEPULSE_PROCESSOR_CONSOLE',
     doc: 'Serve the live console at `/`.',
   },
+  sessionGapMs: {
+    kind: 'int',
+    default: 1_800_000,
+    env: 'GAMEPULSE_PROCESSOR_SESSION_GAP_MS',
+    min: 1_000,
+    max: 86_400_000,
+    doc: "Sessions by inactivity gap: an install's event more than this long after its previous one opens a new session (player rows' gap_sessions).",
+  },
   topicWaitMs: {
     kind: 'int',
     default: 500,

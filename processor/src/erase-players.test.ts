@@ -117,11 +117,14 @@ describe('processor/src/processor (erasePlayers)', () => {
     await until(() => consumed(p) === history.length + 2, 'the later events');
     await p.stop();
     const later = (id: string) => sink.players.filter((r) => r.playerId === id && r.windowStartMs === T0 + DAY);
-    expect(later('p1')).toEqual([expect.objectContaining({ firstSeenDayMs: Date.UTC(2025, 2, 11), variant: '', purchases: 1 })]);
+    expect(later('p1')).toEqual([
+      expect.objectContaining({ firstSeenDayMs: Date.UTC(2025, 2, 11), variant: '', purchases: 1, gapSessions: 1, activeMs: 0 }),
+    ]);
     expect(later('p2')).toEqual([expect.objectContaining({ firstSeenDayMs: Date.UTC(2025, 2, 10), variant: 'shop_layout:control' })]);
     const state = await sink.loadCheckpoint('processor');
     const p1 = state.state.filter((e) => e.key === 'p1').map((e) => e.namespace);
-    expect(p1).toEqual(['player']); // written again for the new cohort; no assignment
+    // Written again for the new cohort and the install's activity; no assignment.
+    expect(p1).toEqual(['player', 'activity']);
     const rollup = sink.rollups.find((r) => r.windowStartMs === T0 + DAY && r.eventType === 'purchase');
     expect(rollup?.variant).toBe('');
   });

@@ -13,13 +13,14 @@ import { generateTraffic } from '../test/support/traffic.ts';
 import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { createAssignmentTable } from './aggregate/assignment.ts';
 import { createFirstSeenTable } from './aggregate/first-seen.ts';
+import { createActivityTable } from './aggregate/activity.ts';
 import { foldBatch } from './aggregate/fold-batch.ts';
 import { decodeFoldBatch, FOLD_VIEW } from './fold-view.ts';
 
 /** Folds `batches` into fresh tables; everything the fold produced, comparable with toEqual. */
 function fold(batches: IngestedBatchData[]) {
   const acc = new RollupAccumulator();
-  const tables = { firstSeen: createFirstSeenTable(0), assignments: createAssignmentTable(0) };
+  const tables = { firstSeen: createFirstSeenTable(0), assignments: createAssignmentTable(0), activity: createActivityTable(0) };
   const results = batches.map((b) => foldBatch(b, acc, tables, 1_736_985_600_000));
   const drained = acc.drain();
   const byKey = (r: object) => JSON.stringify(r);

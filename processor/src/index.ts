@@ -40,5 +40,6 @@ export {
 export { DEDUP_NAMESPACE, dedupKey, type StreamKey } from './dedup/install-dedup.ts';
 export { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
 export { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
+export { ACTIVITY_NAMESPACE, DEFAULT_SESSION_GAP_MS } from './aggregate/activity.ts';
 export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';
 export { rollupFields, UNKNOWN_EVENT_TYPE, type RollupFields } from './aggregate/rollup-fields.ts';

@@ -8,6 +8,7 @@ import { storeSink } from './sink/store-sink.ts';
 import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
 import { createLogger, Registry, type Logger } from '@gamepulse/service';
 import { systemClock, type Clock } from './clock.ts';
+import { DEFAULT_SESSION_GAP_MS } from './aggregate/activity.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 import { DEFAULT_ALLOWED_LATENESS_MS, DEFAULT_MAX_FUTURE_MS } from './windows/watermark.ts';
 
@@ -73,6 +74,11 @@ export interface ProcessorOptions {
    * receive time (a clock-skewed client cannot open future windows). @default 300_000
    */
   maxFutureMs?: number;
+  /**
+   * Inactivity after which an install's next event opens a new session (sessions by
+   * inactivity gap: aggregate/activity.ts). @default 1_800_000 (30 minutes)
+   */
+  sessionGapMs?: number;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -100,6 +106,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     acceptPositionGaps: o.acceptPositionGaps ?? false,
     allowedLatenessMs: Math.max(0, o.allowedLatenessMs ?? DEFAULT_ALLOWED_LATENESS_MS),
     maxFutureMs: Math.max(0, o.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS),
+    sessionGapMs: Math.max(1, o.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Everything the processor holds for one assigned input partition: its dedup windows,
- * its players' first-seen days and experiment assignments, its uncommitted rollup deltas and dead letters, and
+ * its players' first-seen days, experiment assignments and installs' last event times, its uncommitted rollup deltas and dead letters, and
  * where reading and committing stand. Dropped on revocation; rebuilt from the sink's
  * checkpoint on assignment. Deltas are kept per partition because in Kafka mode each
  * input partition commits in its own transaction (with that partition's offset).
@@ -10,6 +10,7 @@ import type { DeadLetterData } from '@gamepulse/proto';
 import { RollupAccumulator } from './aggregate/accumulator.ts';
 import { createAssignmentTable, type AssignmentTable } from './aggregate/assignment.ts';
 import { createFirstSeenTable, type FirstSeenTable } from './aggregate/first-seen.ts';
+import { createActivityTable, DEFAULT_SESSION_GAP_MS, type ActivityTable } from './aggregate/activity.ts';
 import { createDedupTable, type DedupTable } from './dedup/install-dedup.ts';
 import type { PartitionCommit } from './sink/types.ts';
 import { PartitionWatermark } from './windows/watermark.ts';
@@ -23,6 +24,8 @@ export interface PartitionState {
   assignments: AssignmentTable;
   /** The largest event time folded: the partition's event-time watermark (windows/watermark.ts). */
   watermark: PartitionWatermark;
+  /** Each install's latest event time, for sessions by inactivity gap (aggregate/activity.ts). */
+  activity: ActivityTable;
   /** Rollup and player-window deltas since the last commit. */
   acc: RollupAccumulator;
   /** Poison records since the last commit. */
@@ -35,17 +38,24 @@ export interface PartitionState {
 }
 
 /** The state of `partition` as of the checkpoint; offset 0 when nothing was committed yet. */
-export function restorePartition(topic: string, partition: number, checkpoint: Checkpoint): PartitionState {
+export function restorePartition(
+  topic: string,
+  partition: number,
+  checkpoint: Checkpoint,
+  sessionGapMs = DEFAULT_SESSION_GAP_MS,
+): PartitionState {
   const position = checkpoint.positions.find((p) => p.topic === topic && p.partition === partition);
   const offset = position?.offset ?? 0;
   const dedup = createDedupTable(partition);
   const firstSeen = createFirstSeenTable(partition);
   const assignments = createAssignmentTable(partition);
+  const activity = createActivityTable(partition, sessionGapMs);
   dedup.restore(checkpoint.state);
   firstSeen.restore(checkpoint.state);
   assignments.restore(checkpoint.state);
   const watermark = new PartitionWatermark(partition);
   watermark.table.restore(checkpoint.state);
+  activity.restore(checkpoint.state);
   return {
     topic,
     partition,
@@ -53,6 +63,7 @@ export function restorePartition(topic: string, partition: number, checkpoint: C
     firstSeen,
     assignments,
     watermark,
+    activity,
     acc: new RollupAccumulator(),
     deadLetters: [],
     nextOffset: offset,
@@ -70,7 +81,8 @@ export function hasChanges(p: PartitionState): boolean {
     p.dedup.dirtyCount > 0 ||
     p.firstSeen.dirtyCount > 0 ||
     p.assignments.dirtyCount > 0 ||
-    p.watermark.table.dirtyCount > 0
+    p.watermark.table.dirtyCount > 0 ||
+    p.activity.dirtyCount > 0
   );
 }
 
@@ -87,6 +99,7 @@ export function takePartition(p: PartitionState): PartitionCommit {
   for (const e of p.firstSeen.takeDirty()) state.push(e);
   for (const e of p.assignments.takeDirty()) state.push(e);
   for (const e of p.watermark.table.takeDirty()) state.push(e);
+  for (const e of p.activity.takeDirty()) state.push(e);
   const deadLetters = p.deadLetters;
   p.deadLetters = [];
   return {
@@ -103,7 +116,7 @@ export function takePartition(p: PartitionState): PartitionCommit {
 }
 
 /**
- * Drops the players' per-player state (first-seen day, assignment) from memory, after
+ * Drops the players' per-player state (first-seen day, assignment, activity) from memory, after
  * the store deleted it in the deletion's transaction: nothing of it is written again,
  * and a later event of the player starts afresh. Returns the entries dropped.
  */
@@ -112,6 +125,7 @@ export function forgetPlayers(p: PartitionState, playerIds: readonly string[]): 
   for (const id of playerIds) {
     if (p.firstSeen.forget(id)) n += 1;
     if (p.assignments.forget(id)) n += 1;
+    if (p.activity.forget(id)) n += 1;
   }
   return n;
 }

@@ -239,7 +239,7 @@ export class Session {
       if (fresh.length > 0) {
         try {
           const checkpoint = await this.o.sink.assign(this.topic, fresh);
-          for (const state of fresh.map((partition) => restorePartition(this.topic, partition, checkpoint))) {
+          for (const state of fresh.map((partition) => restorePartition(this.topic, partition, checkpoint, this.o.sessionGapMs))) {
             this.work.restore(state);
             offsets.push({ topic: this.topic, partition: state.partition, offset: state.nextOffset });
           }

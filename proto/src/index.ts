@@ -92,3 +92,4 @@ export {
   type RollupsTopicRow,
 } from './rollups-topic.ts';
 export { regionOf, REGION_COUNTRIES, UNASSIGNED_COUNTRIES, type Region } from './regions.ts';
+export { SESSION_LENGTH_ALPHA, sessionLengthBucket, sessionLengthBucketValueMs, sessionLengthQuantileMs } from './session-length-sketch.ts';

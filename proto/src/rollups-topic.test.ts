@@ -40,9 +40,21 @@ describe('proto/rollups-topic', () => {
       variant: 'shop_layout:grid',
       region: 'Americas',
       subregion: 'South America',
+      gapSessions: 2,
+      activeMs: 754_000,
+      maxProgress: 1_003_000,
     };
     expect(Object.keys(p)).toHaveLength(Object.keys(PlayerWindow.toObject({}, { defaults: true })).length);
     expect(jsonToPlayer(decodeRollupsRecord(encodeRollupsRecord(playerToJson(p))) as ReturnType<typeof playerToJson>)).toEqual(p);
+  });
+
+  it('reads a player record from before gap_sessions, active_ms and max_progress as 0', () => {
+    const old = new TextEncoder().encode(JSON.stringify({ kind: 'player', window_start: 60_000, player_id: 'p1', events: 1, variant: '' }));
+    expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>)).toMatchObject({
+      gapSessions: 0,
+      activeMs: 0,
+      maxProgress: 0,
+    });
   });
 
   it('writes variant on player rows, "" when unset, and reads a record from before the field as ""', () => {

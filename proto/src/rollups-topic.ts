@@ -58,6 +58,14 @@ export interface PlayerJson {
   /** M49 region and sub-region of `country`; '' when absent (older records). */
   region?: string;
   subregion?: string;
+  /**
+   * Sessions by inactivity gap opened by these events, the in-session ms between
+   * consecutive events of an install, and the highest progression rank completed
+   * (topics.proto PlayerWindow 12–14). Absent in older records: readers take 0.
+   */
+  gap_sessions?: number;
+  active_ms?: number;
+  max_progress?: number;
 }
 
 export type RollupsTopicRow = RollupJson | PlayerJson;
@@ -103,6 +111,9 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     variant: p.variant ?? '',
     region: p.region ?? '',
     subregion: p.subregion ?? '',
+    gap_sessions: p.gapSessions ?? 0,
+    active_ms: p.activeMs ?? 0,
+    max_progress: p.maxProgress ?? 0,
   };
 }
 
@@ -143,6 +154,9 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     variant: j.variant ?? '',
     region: j.region ?? '',
     subregion: j.subregion ?? '',
+    gapSessions: j.gap_sessions ?? 0,
+    activeMs: j.active_ms ?? 0,
+    maxProgress: j.max_progress ?? 0,
   };
 }
 

@@ -4,7 +4,7 @@
  * Test-only (no product package has them): the ground truth in tests is computed from these
  * rows in plain TypeScript, independently of the SQL under test.
  */
-import { EVENT_TYPE, PAYLOAD_KEYS, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
+import { EVENT_TYPE, PAYLOAD_KEYS, sessionLengthBucket, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import type { RollupCommit } from '@gamepulse/store';
 import { seededRandom, type Random } from './random.ts';
 
@@ -62,6 +62,8 @@ export function randomRollup(rng: Random, shape: DataShape): RollupRowData {
       break;
     case 'session_end':
       row.amount = events * rng.int(10_000, 1_800_000);
+      // The session-length sketch's bucket of the rows' mean length (one row per bucket, as the processor writes them).
+      row.item = sessionLengthBucket(row.amount / events);
       break;
     case 'design':
       row.item = rng.pick(['ui:tap', 'fps']);
@@ -87,6 +89,10 @@ export function randomPlayerWindow(rng: Random, shape: DataShape): PlayerWindowD
     events,
     purchases: rng.int(0, 2),
     sessions: rng.int(0, 1),
+    // Derived, not drawn, so the random sequence (and every test built on it) stays as it was.
+    gapSessions: events % 3 === 0 ? 1 : 0,
+    activeMs: (events - 1) * 41_000,
+    maxProgress: events % 4 === 0 ? 1_000_000 + ((windowStartMs / MINUTE_MS) % 10) * 1_000 : 0,
   };
 }
 

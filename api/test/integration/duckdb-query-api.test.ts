@@ -115,6 +115,9 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'sessions',
       'churn_risk',
       'at_risk_players',
+      'session_stats',
+      'player_lifecycle',
+      'retention_matrix',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

@@ -1,46 +1,46 @@
-import { DAY_MS, QueryBuilder, dims, intLiteral, ratio } from '../sql.ts';
+import type { Row } from '@gamepulse/store';
+import { QueryBuilder } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-
-/** Classic (day-N) retention days reported. */
-export const RETENTION_DAYS = [1, 7, 30] as const;
+import { cohortRowsQuery, countCohorts, dayComplete } from './retention-cohorts.ts';
 
 export const retention: KpiDefinition = {
   name: 'retention',
   description:
-    'Classic D1/D7/D30 retention by install cohort (UTC day of first_seen): cohort size (players active on their first day), ' +
-    'players active exactly N days later, and the rate. Cohorts are the days starting in the range; a day N that has not ended yet is NULL.',
-  params: SLICE_PARAMS,
+    "Day-N retention by install cohort (the UTC day of the player's first event on any device) for each N in days= (default 1,7,30): " +
+    'cohort size (players active on their cohort day), classic retention (dN_players: active on day N exactly) and rolling/unbounded ' +
+    'retention (dN_rolling_players: active on day N or any later day up to now), with their rates. Cohorts are the days starting in the range; ' +
+    'a day N that has not ended yet is NULL. Exact counts on both engines.',
+  params: [...SLICE_PARAMS, 'days'],
   granularities: ['day'],
   render(p, d) {
     const q = new QueryBuilder(d);
-    const g = dims(p, d, 'playerDays');
-    const cohort = d.cohortDayMs;
-    const day = d.bucketStartMs('day');
-    const firstCohort = Math.ceil(p.fromMs / DAY_MS) * DAY_MS;
-    const lastActivity = Math.ceil(p.toMs / DAY_MS) * DAY_MS + Math.max(...RETENTION_DAYS) * DAY_MS;
-    const size = d.uniquePlayers(`${day} = ${cohort}`);
-    const cols: string[] = [`${size} AS cohort_players`];
-    for (const n of RETENTION_DAYS) {
-      // Day N counts once it has ended (by the request's clock), else it is unknown.
-      const complete = `${cohort} + ${intLiteral((n + 1) * DAY_MS)} <= ${intLiteral(p.nowMs)}`;
-      const retained = d.uniquePlayers(`${day} = ${cohort} + ${intLiteral(n * DAY_MS)}`);
-      cols.push(`CASE WHEN ${complete} THEN ${retained} END AS d${n}_players`);
-      cols.push(`CASE WHEN ${complete} THEN ${ratio(retained, size)} END AS d${n}_rate`);
-    }
-    return q.build(
-      [
-        `SELECT ${[`${cohort} AS cohort_day_ms`, ...g.select, ...cols].join(',\n  ')}`,
-        `FROM ${d.table('playerDays')}`,
-        q.where(p, [`${cohort} >= ${intLiteral(firstCohort)}`, `${cohort} < ${intLiteral(p.toMs)}`], {
-          table: 'playerDays',
-          fromMs: firstCohort,
-          toMs: lastActivity,
-        }),
-        `GROUP BY ${[cohort, ...g.group].join(', ')}`,
-        `ORDER BY ${['cohort_day_ms', ...g.order].join(', ')}`,
+    const { sql, columns } = cohortRowsQuery(p, d, q);
+    return q.build([sql], columns);
+  },
+  finish(rows, columns, p) {
+    const dims = p.by.length > 0 ? columns.filter((c) => !['part', 'g', 'pl', 'day_ms'].includes(c)) : [];
+    const out: Row[] = countCohorts(rows, dims).map((c) => {
+      const row: Row = { cohort_day_ms: c.cohortDayMs, ...c.key, cohort_players: c.size };
+      for (const n of p.days) {
+        const done = dayComplete(c.cohortDayMs, n, p.nowMs);
+        const classic = done ? c.classic(n) : null;
+        const rolling = done ? c.rolling(n) : null;
+        row[`d${n}_players`] = classic;
+        row[`d${n}_rate`] = classic === null || c.size === 0 ? null : classic / c.size;
+        row[`d${n}_rolling_players`] = rolling;
+        row[`d${n}_rolling_rate`] = rolling === null || c.size === 0 ? null : rolling / c.size;
+      }
+      return row;
+    });
+    return {
+      rows: out,
+      columns: [
+        'cohort_day_ms',
+        ...dims,
+        'cohort_players',
+        ...p.days.flatMap((n) => [`d${n}_players`, `d${n}_rate`, `d${n}_rolling_players`, `d${n}_rolling_rate`]),
       ],
-      ['cohort_day_ms', ...g.columns, 'cohort_players', ...RETENTION_DAYS.flatMap((n) => [`d${n}_players`, `d${n}_rate`])],
-    );
+    };
   },
 };

@@ -10,6 +10,7 @@ import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { CHURN_REFERENCES } from './churn.ts';
 import { ENGAGEMENT_REFERENCES } from './engagement.ts';
+import { PLAYER_REFERENCE_KPIS } from './players.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -41,6 +42,10 @@ export interface RefPlayer {
   events: number;
   purchases: number;
   sessions: number;
+  /** Sessions by inactivity gap, in-session ms, furthest progression rank (0 / absent = none): rows-only references (reference/players.ts). */
+  gapSessions?: number;
+  activeMs?: number;
+  maxProgress?: number;
 }
 
 /**
@@ -265,27 +270,6 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     return out;
   },
 
-  retention: (p, data) => {
-    const first = Math.ceil(p.fromMs / DAY) * DAY;
-    const last = Math.ceil(p.toMs / DAY) * DAY + 30 * DAY;
-    const rows = filtered(data.players, p, first, last).filter(
-      (r) => r.firstSeenDayMs !== 0 && r.firstSeenDayMs >= first && r.firstSeenDayMs < p.toMs,
-    );
-    const out = groups(rows, (r) => ({ cohort_day_ms: r.firstSeenDayMs, ...dimsOf(r, p.by) })).map(([k, rs]) => {
-      const c = k.cohort_day_ms as number;
-      const size = distinct(rs, (r) => floor(r.windowStartMs, DAY) === c);
-      const row: Row = { ...k, cohort_players: size };
-      for (const n of [1, 7, 30]) {
-        const complete = c + (n + 1) * DAY <= p.nowMs;
-        const retained = complete ? distinct(rs, (r) => floor(r.windowStartMs, DAY) === c + n * DAY) : null;
-        row[`d${n}_players`] = retained;
-        row[`d${n}_rate`] = complete ? ratio(retained, size) : null;
-      }
-      return row;
-    });
-    return sortRows(out, ['cohort_day_ms', ...dimCols(p)]);
-  },
-
   revenue: (p, data) =>
     sortRows(
       groups(
@@ -430,4 +414,6 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
 
   ...CHURN_REFERENCES,
   ...ENGAGEMENT_REFERENCES,
+  // session_stats, player_lifecycle, retention, retention_matrix
+  ...PLAYER_REFERENCE_KPIS,
 };

@@ -20,6 +20,9 @@ const row = {
   events: 2,
   amount: 5,
   value: 0,
+  region: 'Europe',
+  subregion: 'Western Europe',
+  lateEvents: 0,
 };
 const player = {
   windowStartMs: 60_000,
@@ -33,6 +36,11 @@ const player = {
   purchases: 1,
   sessions: 0,
   variant: 'shop_layout:grid',
+  gapSessions: 1,
+  activeMs: 42_000,
+  maxProgress: 3_000,
+  region: 'Europe',
+  subregion: 'Western Europe',
 };
 const rec = (offset: number, value: Uint8Array) => ({ topic: 'ro', partition: 0, offset, key: 'k', value, timestampMs: 1 });
 

@@ -26,6 +26,21 @@ interface PlayerAcc extends PlayerWindowData {
   events: number;
   purchases: number;
   sessions: number;
+  gapSessions: number;
+  activeMs: number;
+  maxProgress: number;
+}
+
+/** What one event adds to its player row besides the event itself. */
+export interface PlayerEventFacts {
+  purchase: boolean;
+  sessionStart: boolean;
+  /** 1 when the event opens a session by inactivity gap (activity.ts). */
+  gapSessions: number;
+  /** In-session ms since the install's previous event (activity.ts). */
+  activeMs: number;
+  /** Rank of a completed progression, 0 for any other event (progress-rank.ts). */
+  progress: number;
 }
 
 export interface Drained {
@@ -135,15 +150,7 @@ export class RollupAccumulator {
    * the player on one partition; should two partitions disagree (a player with installs
    * on both), the earlier day wins.
    */
-  addPlayer(
-    windowStartMs: number,
-    dims: Dims,
-    playerId: string,
-    variant: string,
-    firstSeenDayMs: number,
-    purchase: boolean,
-    sessionStart: boolean,
-  ): void {
+  addPlayer(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number, facts: PlayerEventFacts): void {
     let acc = this.lastPlayer;
     if (
       acc &&
@@ -159,8 +166,11 @@ export class RollupAccumulator {
       this.lastPlayerDimsKey = dims.key;
     }
     acc.events += 1;
-    if (purchase) acc.purchases += 1;
-    if (sessionStart) acc.sessions += 1;
+    if (facts.purchase) acc.purchases += 1;
+    if (facts.sessionStart) acc.sessions += 1;
+    acc.gapSessions += facts.gapSessions;
+    acc.activeMs += facts.activeMs;
+    if (facts.progress > acc.maxProgress) acc.maxProgress = facts.progress;
   }
 
   private playerRow(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number): PlayerAcc {
@@ -181,6 +191,9 @@ export class RollupAccumulator {
         variant,
         region: dims.region,
         subregion: dims.subregion,
+        gapSessions: 0,
+        activeMs: 0,
+        maxProgress: 0,
       };
       this.players.set(key, acc);
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {

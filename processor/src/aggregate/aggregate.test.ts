@@ -4,6 +4,7 @@ import { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { createAssignmentTable, VARIANT_NAMESPACE } from './assignment.ts';
 import { createFirstSeenTable } from './first-seen.ts';
+import { createActivityTable } from './activity.ts';
 import { foldBatch, type PlayerTables } from './fold-batch.ts';
 import { rollupFields, rollupFieldsInto } from './rollup-fields.ts';
 
@@ -11,6 +12,7 @@ const T0 = Date.UTC(2025, 2, 10, 23, 59); // one minute before midnight UTC
 const tables = (partition = 0): PlayerTables => ({
   firstSeen: createFirstSeenTable(partition),
   assignments: createAssignmentTable(partition),
+  activity: createActivityTable(partition),
 });
 const ev = (sec: number, payload: Partial<EventData>, extra: Partial<EventData> = {}): EventData => ({
   eventId: `e${sec}`,
@@ -30,7 +32,9 @@ describe('processor/src/aggregate/rollup-fields', () => {
   it('maps every payload to its event type, sub-dimensions and measures', () => {
     const cases: Array<[Partial<EventData>, Partial<ReturnType<typeof rollupFields>>]> = [
       [{ sessionStart: {} }, { eventType: 'session_start' }],
-      [{ sessionEnd: { lengthMs: 61_000 } }, { eventType: 'session_end', amount: 61_000 }],
+      // item: the session-length sketch bucket, ⌈ln(61 000) / ln(1.02 / 0.98)⌉ = 276
+      [{ sessionEnd: { lengthMs: 61_000 } }, { eventType: 'session_end', amount: 61_000, item: '276' }],
+      [{ sessionEnd: {} }, { eventType: 'session_end', amount: 0, item: '' }],
       [{ progression: { status: 1, tier1: 'w1' } }, { eventType: 'progression', action: 'start', item: 'w1' }],
       [
         { progression: { status: 2, tier1: 'w1', tier2: 'l3', tier3: 'p2' } },
@@ -150,18 +154,42 @@ describe('processor/src/aggregate/fold-batch', () => {
         row(w1, 'resource', { action: 'source', currency: 'gold', item: 'reward', amount: 7 }),
         row(w1, 'design', { item: 'd:x', value: 1.25 }),
         row(w1, 'design', { item: 'd:x', value: 2, country: 'FR' }),
-        row(w1, 'session_end', { amount: 63_000 }),
+        row(w1, 'session_end', { amount: 63_000, item: '277' }),
         row(w3, 'feature_use', { item: 'chat' }),
       ].sort((a, b) => key(a).localeCompare(key(b))),
     );
 
     const day0 = Date.UTC(2025, 2, 10);
+    const gap = (gapSessions: number, activeMs: number) => ({ gapSessions, activeMs, maxProgress: 0 });
     const pkey = (p: { windowStartMs?: number | null; playerId?: string | null; country?: string | null }) =>
       `${p.windowStartMs}|${p.playerId}|${p.country}`;
     expect([...players].sort((a, b) => pkey(a).localeCompare(pkey(b)))).toEqual(
       [
-        { windowStartMs: w0, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 4, purchases: 2, sessions: 1, variant: '' },
-        { windowStartMs: w1, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 2, purchases: 0, sessions: 0, variant: '' },
+        // Gap sessions: p1's install opens one at its first event; each later event adds the
+        // time since the install's previous one (ms): 10 000 + 10 000 + 39 999 here …
+        {
+          windowStartMs: w0,
+          ...dims,
+          playerId: 'p1',
+          firstSeenDayMs: day0,
+          events: 4,
+          purchases: 2,
+          sessions: 1,
+          variant: '',
+          ...gap(1, 59_999),
+        },
+        // … 1 + 1 000 …
+        {
+          windowStartMs: w1,
+          ...dims,
+          playerId: 'p1',
+          firstSeenDayMs: day0,
+          events: 2,
+          purchases: 0,
+          sessions: 0,
+          variant: '',
+          ...gap(0, 1_001),
+        },
         {
           windowStartMs: w1,
           ...dims,
@@ -172,6 +200,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          ...gap(0, 1_000),
         },
         // the install id's first event is the one past midnight: its cohort is the next day
         {
@@ -183,8 +212,20 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          ...gap(1, 0), // another player (the install id): its own session
         },
-        { windowStartMs: w3, ...dims, playerId: 'p1', firstSeenDayMs: day0, events: 1, purchases: 0, sessions: 0, variant: '' },
+        // … and 138 000 for the event at the receive time (T0 + 200 s), within the 30-minute gap
+        {
+          windowStartMs: w3,
+          ...dims,
+          playerId: 'p1',
+          firstSeenDayMs: day0,
+          events: 1,
+          purchases: 0,
+          sessions: 0,
+          variant: '',
+          ...gap(0, 138_000),
+        },
       ].sort((a, b) => pkey(a).localeCompare(pkey(b))),
     );
     expect(acc.pendingRows).toBe(0);

@@ -11,12 +11,17 @@ import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
 import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
+import { touchActivity, type ActivityTable } from './activity.ts';
+import { progressRank } from './progress-rank.ts';
+import type { PlayerEventFacts } from './accumulator.ts';
 import { rollupFieldsInto, type RollupFields } from './rollup-fields.ts';
 
 /** The per-player state of one partition that folding reads and writes. */
 export interface PlayerTables {
   firstSeen: FirstSeenTable;
   assignments: AssignmentTable;
+  /** Each install's latest event time: sessions by inactivity gap (activity.ts). */
+  activity: ActivityTable;
 }
 
 export interface FoldResult {
@@ -65,6 +70,7 @@ export function foldBatch(
   let variant = '';
   let cohortDayMs: number | undefined;
   const fields: RollupFields = { eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0 };
+  const facts: PlayerEventFacts = { purchase: false, sessionStart: false, gapSessions: 0, activeMs: 0, progress: 0 };
   for (const e of events) {
     // The usual case inline: eventTimeMs allocates (rest args, result) for every event.
     const clientTsMs = int64(e.clientTsMs);
@@ -100,7 +106,11 @@ export function foldBatch(
     } else fields.variant = variant;
     acc.addEvent(windowMs, dims, fields, isLate);
     cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(tsMs));
-    acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
+    facts.purchase = payload === 'purchase';
+    facts.sessionStart = payload === 'sessionStart';
+    facts.progress = payload === 'progression' ? progressRank(e) : 0;
+    touchActivity(players.activity, playerId, e.installId || installId, tsMs, facts);
+    acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, facts);
   }
   if (late) late.watermark.advanceTo(maxEventTimeMs);
   return { events: events.length, timeFallbacks, lateEvents, futureClamped };

@@ -11,6 +11,7 @@ import {
   ProgressionStatus,
   ResourceFlow,
   payloadOf,
+  sessionLengthBucket,
   type EventData,
   type PayloadKey,
 } from '@gamepulse/proto';
@@ -79,6 +80,8 @@ const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void
   sessionStart: () => undefined,
   sessionEnd: (e, out) => {
     out.amount = amountOf(e.sessionEnd?.lengthMs);
+    // The session-length sketch's bucket (proto/src/session-length-sketch.ts): one row per bucket.
+    out.item = sessionLengthBucket(out.amount);
   },
   progression: (e, out) => {
     const p = e.progression ?? {};

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { RollupAccumulator } from '../aggregate/accumulator.ts';
 import { createAssignmentTable } from '../aggregate/assignment.ts';
 import { createFirstSeenTable } from '../aggregate/first-seen.ts';
+import { createActivityTable } from '../aggregate/activity.ts';
 import { foldBatch, type LateDataTracking, type PlayerTables } from '../aggregate/fold-batch.ts';
 import { futureBoundMs, PartitionWatermark, WATERMARK_NAMESPACE } from './watermark.ts';
 
 const T0 = Date.UTC(2025, 5, 1, 12, 0);
 const MIN = 60_000;
-const players = (): PlayerTables => ({ firstSeen: createFirstSeenTable(0), assignments: createAssignmentTable(0) });
+const players = (): PlayerTables => ({
+  firstSeen: createFirstSeenTable(0),
+  assignments: createAssignmentTable(0),
+  activity: createActivityTable(0),
+});
 const feature = (tsMs: number): EventData => ({ eventId: `e${tsMs}`, playerId: 'p1', clientTsMs: tsMs, featureUse: { feature: 'chat' } });
 const batch = (seq: number, times: number[], receivedAtMs = Math.max(...times)): IngestedBatchData =>
   IngestedBatch.decode(

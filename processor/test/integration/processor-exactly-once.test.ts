@@ -159,6 +159,23 @@ describe('processor/test/integration/processor-exactly-once', () => {
         sessions: truth.sessions,
       });
 
+      // Sessions by inactivity gap (processor/README.md): each install's events here are
+      // seconds apart, so one session per install, as long as its last − first event. A
+      // restart that lost or double-applied the activity state would count otherwise.
+      const span = new Map<string, [number, number]>();
+      for (const bt of traffic.unique)
+        for (const e of bt.events ?? []) {
+          const key = `${e.playerId || e.installId}/${e.installId || bt.installId}`;
+          const ts = Number(e.clientTsMs);
+          const seen = span.get(key);
+          span.set(key, seen ? [Math.min(seen[0], ts), Math.max(seen[1], ts)] : [ts, ts]);
+        }
+      const [gap] = await store.sql('SELECT sum(gap_sessions) AS g, sum(active_ms) AS a FROM player_windows');
+      expect({ gapSessions: num(gap!.g), activeMs: num(gap!.a) }).toEqual({
+        gapSessions: span.size,
+        activeMs: [...span.values()].reduce((n, [first, last]) => n + last - first, 0),
+      });
+
       // The poison record: dead-lettered exactly once, with its bytes.
       const dead = await store.sql('SELECT code, source, raw FROM dead_letters');
       expect(dead).toHaveLength(1);

@@ -291,6 +291,9 @@ export interface PlayerWindowData {
   purchases?: number | null;
   sessions?: number | null;
   variant?: string | null;
+  gapSessions?: number | null;
+  activeMs?: number | null;
+  maxProgress?: number | null;
   region?: string | null;
   subregion?: string | null;
 }
@@ -308,6 +311,9 @@ export interface PlayerWindowMessage {
   purchases: number;
   sessions: number;
   variant: string;
+  gapSessions: number;
+  activeMs: number;
+  maxProgress: number;
   region: string;
   subregion: string;
 }
@@ -1648,7 +1654,7 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', region: '', subregion: '' };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, region: '', subregion: '' };
     else {
       m = new v.C() as PlayerWindowMessage;
     }
@@ -1722,14 +1728,32 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
           continue;
         }
         break;
-      case 130:
+      case 96:
         if (k & 0x800) {
+          m.gapSessions = r.int64(rd);
+          continue;
+        }
+        break;
+      case 104:
+        if (k & 0x1000) {
+          m.activeMs = r.int64(rd);
+          continue;
+        }
+        break;
+      case 112:
+        if (k & 0x2000) {
+          m.maxProgress = r.int64(rd);
+          continue;
+        }
+        break;
+      case 130:
+        if (k & 0x4000) {
           m.region = r.string(rd);
           continue;
         }
         break;
       case 138:
-        if (k & 0x1000) {
+        if (k & 0x8000) {
           m.subregion = r.string(rd);
           continue;
         }
@@ -1753,6 +1777,9 @@ function writePlayerWindow(m: PlayerWindowData): void {
   w.int64Field(72, m.purchases);
   w.int64Field(80, m.sessions);
   w.stringField(90, m.variant);
+  w.int64Field(96, m.gapSessions);
+  w.int64Field(104, m.activeMs);
+  w.int64Field(112, m.maxProgress);
   w.stringField(130, m.region);
   w.stringField(138, m.subregion);
 }
@@ -1771,6 +1798,9 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
     d.purchases = o.longs === String ? '0' : 0;
     d.sessions = o.longs === String ? '0' : 0;
     d.variant = '';
+    d.gapSessions = o.longs === String ? '0' : 0;
+    d.activeMs = o.longs === String ? '0' : 0;
+    d.maxProgress = o.longs === String ? '0' : 0;
     d.region = '';
     d.subregion = '';
   }
@@ -1785,6 +1815,9 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
   if (m.purchases != null && m.purchases !== 0) d.purchases = c.longOut(m.purchases, o);
   if (m.sessions != null && m.sessions !== 0) d.sessions = c.longOut(m.sessions, o);
   if (m.variant != null && m.variant !== '') d.variant = m.variant;
+  if (m.gapSessions != null && m.gapSessions !== 0) d.gapSessions = c.longOut(m.gapSessions, o);
+  if (m.activeMs != null && m.activeMs !== 0) d.activeMs = c.longOut(m.activeMs, o);
+  if (m.maxProgress != null && m.maxProgress !== 0) d.maxProgress = c.longOut(m.maxProgress, o);
   if (m.region != null && m.region !== '') d.region = m.region;
   if (m.subregion != null && m.subregion !== '') d.subregion = m.subregion;
   return d;
@@ -2605,7 +2638,7 @@ const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined,
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_PlayerWindow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerWindow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_RollupRow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamReply = c.view(0x3, undefined, [FULL_BatchAck, FULL_StreamError]);
@@ -3118,9 +3151,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "region", "subregion"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "gapSessions", "activeMs", "maxProgress", "region", "subregion"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', region: '', subregion: '' },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, region: '', subregion: '' },
     full: FULL_PlayerWindow,
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerWindow(r.reader(bytes), bytes.length, v, undefined),
   },

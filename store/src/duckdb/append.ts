@@ -95,13 +95,16 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
     (p) => intNumber(p.events, 'player.events'),
     (p) => intNumber(p.purchases, 'player.purchases'),
     (p) => intNumber(p.sessions, 'player.sessions'),
+    (p) => intNumber(p.gapSessions ?? 0, 'player.gapSessions'),
+    (p) => intNumber(p.activeMs ?? 0, 'player.activeMs'),
+    (p) => intNumber(p.maxProgress ?? 0, 'player.maxProgress'),
   ],
   insert: `INSERT INTO player_windows
       (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant,
-       region, subregion)
+       gap_sessions, active_ms, max_progress, region, subregion)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
            CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5],
-           $1[s6], $1[s7]
+           CAST(n5 AS BIGINT), CAST(n6 AS BIGINT), CAST(n7 AS BIGINT), $1[s6], $1[s7]
     FROM players_stage`,
 };
 

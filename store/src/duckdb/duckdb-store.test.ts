@@ -153,6 +153,10 @@ describe('druid/duckdb/duckdb-store', () => {
     expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual(
       MIGRATIONS.map((m) => m.version),
     );
+    // Migration 4: rows from before it carry 0 gap sessions, active time and progress.
+    expect(await store.sql("SELECT gap_sessions, active_ms, max_progress FROM player_windows WHERE player_id = 'old'")).toEqual([
+      { gap_sessions: 0, active_ms: 0, max_progress: 0 },
+    ]);
     expect(
       await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'"),
     ).toEqual([{ is_nullable: 'NO' }]);

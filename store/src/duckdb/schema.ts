@@ -84,6 +84,20 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 4,
+    description: 'player_windows.gap_sessions, active_ms, max_progress: sessions by inactivity gap, furthest progression',
+    // Sums (gap_sessions, active_ms) and a max (max_progress), like Druid's metricsSpec.
+    // Rows written before carry 0: the processor did not compute them.
+    statements: [
+      `ALTER TABLE player_windows ADD COLUMN gap_sessions BIGINT DEFAULT 0`,
+      `ALTER TABLE player_windows ALTER COLUMN gap_sessions SET NOT NULL`,
+      `ALTER TABLE player_windows ADD COLUMN active_ms BIGINT DEFAULT 0`,
+      `ALTER TABLE player_windows ALTER COLUMN active_ms SET NOT NULL`,
+      `ALTER TABLE player_windows ADD COLUMN max_progress BIGINT DEFAULT 0`,
+      `ALTER TABLE player_windows ALTER COLUMN max_progress SET NOT NULL`,
+    ],
+  },
+  {
     version: 6,
     description: 'rollups and player_windows: region, subregion (M49, from country); rollups.late_events',
     statements: regionMigrationStatements(),

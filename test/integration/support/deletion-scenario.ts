@@ -29,7 +29,7 @@ async function snapshot(storePath: string): Promise<PlayerSnapshot> {
   try {
     const players = (await store.sql('SELECT player_id, count(*) AS n, sum(events) AS e FROM player_windows GROUP BY 1')) as Rows;
     const state = (await store.sql(
-      "SELECT key, count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant') GROUP BY 1",
+      "SELECT key, count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant', 'activity') GROUP BY 1",
     )) as Rows;
     return {
       rows: new Map(players.map((r) => [String(r.player_id), Number(r.n)])),
@@ -122,7 +122,7 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
         state_entries_deleted: embedded ? (before.state.get(p) ?? 0) : 0,
       })),
     );
-    for (const v of victims) expect(before.state.get(v) ?? 0, `state of ${v} before`).toBe(embedded ? 2 : 0); // first-seen + assignment
+    for (const v of victims) expect(before.state.get(v) ?? 0, `state of ${v} before`).toBe(embedded ? 3 : 0); // first-seen + assignment + install activity
 
     // Every other player exactly as before, and as the ledger says; the victims: only what came after.
     const now = (await store.sql('SELECT player_id, count(*) AS n, sum(events) AS e FROM player_windows GROUP BY 1')) as Rows;
@@ -144,12 +144,18 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
     ]);
     if (embedded) {
       const state = (await store.sql(
-        `SELECT key, namespace FROM processor_state WHERE namespace IN ('player', 'variant') AND key IN (${victims.map((v) => `'${v}'`).join(', ')})`,
+        `SELECT key, namespace FROM processor_state WHERE namespace IN ('player', 'variant', 'activity') AND key IN (${victims.map((v) => `'${v}'`).join(', ')}) ORDER BY namespace`,
       )) as Rows;
-      expect(state).toEqual([{ key: victims[0]!, namespace: 'player' }]);
-      const [kept] = (await store.sql("SELECT count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant')")) as Rows;
+      // Written again by the later events: first-seen and the install's activity; no assignment.
+      expect(state).toEqual([
+        { key: victims[0]!, namespace: 'activity' },
+        { key: victims[0]!, namespace: 'player' },
+      ]);
+      const [kept] = (await store.sql(
+        "SELECT count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant', 'activity')",
+      )) as Rows;
       const erased = victims.reduce((n, v) => n + (before.state.get(v) ?? 0), 0);
-      expect(Number(kept!.n)).toBe([...before.state.values()].reduce((a, b) => a + b, 0) - erased + 1);
+      expect(Number(kept!.n)).toBe([...before.state.values()].reduce((a, b) => a + b, 0) - erased + 2);
     }
     // Rollups carry no player ids and are not touched: the ledger's totals plus the 3 later events.
     const [r] = (await store.sql('SELECT sum(events) AS n FROM rollups')) as Rows;

@@ -6,7 +6,16 @@
  *  - 1-minute event-time windows; rollup rows keyed by window, game, build, platform,
  *    country, event_type, action, currency, item, variant; player rows keyed by window,
  *    game, build, platform, country, player, variant;
- *  - `first_seen_day`: UTC day of the player's first event (the install cohort);
+ *  - `first_seen_day`: UTC day of the first event of the player's INSTALL — the processor
+ *    keeps first-seen per input partition, and a player's second device usually lands
+ *    on another one, so its rows carry a later day (KPIs must take MIN over the rows);
+ *  - `gap_sessions` / `active_ms` (processor/README.md "Player state: derived in the
+ *    store"): per (player, install) in time order, an event opens a session when it is
+ *    the install's first or comes more than 30 minutes after its previous one, else it
+ *    adds the time since that one; `max_progress`: for a completed progression, the
+ *    trailing integers of the path's tiers as t1·10^6 + t2·10^3 + t3, MAX per row;
+ *  - session_end rows' `item`: the session-length bucket ⌈ln(length) / ln((1+α)/(1−α))⌉,
+ *    α = 0.02, '' for a length ≤ 0 (proto/src/session-length-sketch.ts);
  *  - `variant` (druid/README.md "A/B readout"): the player's assignment at the event —
  *    set by its experiment_exposure event, '' before — on rollup rows and player rows;
  *  - `region`, `subregion`: the UN M49 region of the country, from the format's table
@@ -18,20 +27,40 @@ import { regionOf, type PlayerJson, type RollupJson } from '@gamepulse/proto';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 const WINDOW_MS = 60_000;
+const GAP_MS = 30 * 60_000;
+const ALPHA = 0.02;
+
+function lengthBucket(ms: number): string {
+  return ms > 0 ? String(Math.ceil(Math.log(ms) / Math.log((1 + ALPHA) / (1 - ALPHA)))) : '';
+}
+
+function progressOf(e: SimEvent): number {
+  if (e.type !== 'progression' || e.action !== 'complete') return 0;
+  const [t1 = '', t2 = '', t3 = ''] = e.item.split(':');
+  const num = (t: string, cap: number) => Math.min(cap, Number(/(\d+)$/.exec(t)?.[1] ?? 0));
+  return num(t1, 999_999) * 1_000_000 + num(t2, 999) * 1_000 + num(t3, 999);
+}
 
 export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[] } {
   const rollups = new Map<string, RollupJson>();
   const players = new Map<string, PlayerJson>();
   const firstSeen = new Map<string, number>();
   const assignment = new Map<string, string>();
+  const lastAt = new Map<string, number>();
   for (const e of [...events].sort((a, b) => a.tsMs - b.tsMs)) {
     const window = Math.floor(e.tsMs / WINDOW_MS) * WINDOW_MS;
-    if (!firstSeen.has(e.playerId)) firstSeen.set(e.playerId, Math.floor(e.tsMs / DAY_MS) * DAY_MS);
+    const device = `${e.playerId}\u001f${e.installId}`;
+    if (!firstSeen.has(device)) firstSeen.set(device, Math.floor(e.tsMs / DAY_MS) * DAY_MS);
+    const prev = lastAt.get(device);
+    const opens = prev === undefined || e.tsMs - prev > GAP_MS ? 1 : 0;
+    const activeMs = prev !== undefined && !opens ? e.tsMs - prev : 0;
+    lastAt.set(device, e.tsMs);
+    const item = e.type === 'session_end' ? lengthBucket(e.amount) : e.item;
     if (e.type === 'experiment_exposure') assignment.set(e.playerId, e.exposure);
     const variant = e.type === 'experiment_exposure' ? e.exposure : (assignment.get(e.playerId) ?? '');
     const dims = { game_id: e.gameId, build: e.build, platform: e.platform, country: e.country };
     const { region, subregion } = regionOf(e.country);
-    const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, e.item, variant].join('\u001f');
+    const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, item, variant].join('\u001f');
     const r = rollups.get(rk) ?? {
       kind: 'rollup' as const,
       window_start: window,
@@ -39,7 +68,7 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       event_type: e.type,
       action: e.action,
       currency: e.currency,
-      item: e.item,
+      item,
       variant,
       events: 0,
       amount: 0,
@@ -58,15 +87,21 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       window_start: window,
       ...dims,
       player_id: e.playerId,
-      first_seen_day: firstSeen.get(e.playerId)!,
+      first_seen_day: firstSeen.get(device)!,
       events: 0,
       purchases: 0,
       sessions: 0,
       variant,
       region,
       subregion,
+      gap_sessions: 0,
+      active_ms: 0,
+      max_progress: 0,
     };
     p.events += 1;
+    p.gap_sessions = (p.gap_sessions ?? 0) + opens;
+    p.active_ms = (p.active_ms ?? 0) + activeMs;
+    p.max_progress = Math.max(p.max_progress ?? 0, progressOf(e));
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;
     players.set(pk, p);

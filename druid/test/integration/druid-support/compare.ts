@@ -41,7 +41,15 @@ export const RATIO_COLUMNS = new Set([
   'actions_per_player',
   'uses_per_player',
   'adoption_at_most',
+  'gap_sessions_per_player',
 ]);
+
+/**
+ * Quantiles read from the session-length sketch (proto/src/session-length-sketch.ts):
+ * within relative error α = 2 % of the exact quantile of the raw lengths.
+ */
+export const SKETCH_QUANTILE_COLUMNS = new Set(['median_length_ms', 'p90_length_ms']);
+export const SKETCH_ALPHA = 0.02;
 
 /** |estimate − exact| allowed for a distinct count (at least 1: a sketch rounds its estimate). */
 export function uniqueTolerance(exact: number): number {
@@ -82,6 +90,11 @@ export function compareRows(expected: readonly Row[], actual: readonly Row[], ap
       const y = a[column];
       if (x === y) continue;
       const bad = () => mismatches.push({ row: i, column, expected: x, actual: y });
+      if (SKETCH_QUANTILE_COLUMNS.has(column) && typeof x === 'number' && typeof y === 'number') {
+        // Both engines read the same sketch: exact against each other, within α of the raw truth.
+        if (Math.abs(y - x) > SKETCH_ALPHA * Math.abs(x) + 1e-9) bad();
+        continue;
+      }
       if (!approximate || typeof x !== 'number' || typeof y !== 'number') {
         if (typeof x === 'number' && typeof y === 'number' && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x))) continue;
         bad();

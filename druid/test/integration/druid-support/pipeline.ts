@@ -190,6 +190,9 @@ export const KPI_COLUMNS = {
     'sessions',
     'region',
     'subregion',
+    'gap_sessions',
+    'active_ms',
+    'max_progress',
   ],
 } as const;
 

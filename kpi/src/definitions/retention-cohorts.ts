@@ -1,0 +1,115 @@
+/**
+ * What `retention` and `retention_matrix` share. Each player's cohort is the first UTC
+ * day of ANY of the player's rows (MIN over every device and partition, before the
+ * range too) — not a row's `first_seen_day`, which is per input partition and differs
+ * for a player with two devices.
+ *
+ * The engine answers two plain GROUP BYs in one UNION ALL — the cohort of each (game,
+ * player) whose first day is in the range, and the days each (game, player, dimension
+ * group) was active — and `finish` counts in TypeScript (the same code for both
+ * engines). No join and no nested GROUP BY: Druid runs both as single-level groupBys,
+ * without materializing a subquery, and every count is exact on both engines (no
+ * sketch). The cost is rows per player and active day returned to the caller.
+ *
+ * A player belongs to the cohort of a group (e.g. platform=ios) when the player has a
+ * row in that group on the cohort day; it is retained on day N (classic) when it has a
+ * row in the group on day cohort + N exactly, and rolling (unbounded) when it has one
+ * on day cohort + N or any later day up to `now`. Only cohort members count as
+ * retained, so rates are ≤ 1.
+ */
+import type { Row } from '@gamepulse/store';
+import { DAY_MS, dims as groupDims, intLiteral, type QueryBuilder } from '../sql.ts';
+import type { Dialect } from '../dialect.ts';
+import type { ResolvedKpiParams } from '../types.ts';
+
+/** First cohort day in the range: cohorts are the UTC days starting in [from, to). */
+export function firstCohortMs(p: ResolvedKpiParams): number {
+  return Math.ceil(p.fromMs / DAY_MS) * DAY_MS;
+}
+
+/** The UNION ALL: `part` 'c' rows (cohort per player, in `day_ms`) and 'a' rows (an active day per player and group). */
+export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilder): { sql: string; columns: string[]; dims: string[] } {
+  const first = firstCohortMs(p);
+  const day = d.bucketStartMs('day');
+  // dims() refuses by=variant where the player table has no variant column.
+  const g = groupDims(p, d, 'playerDays');
+  const t = d.timeColumn;
+  // Cohort: the first day of any of the player's rows (every device, before the range too).
+  const cohortWhere = [`${t} < ${d.timeLiteral(p.toMs)}`];
+  if (p.game !== undefined) cohortWhere.push(`game_id = ${q.param(p.game)}`);
+  const cohort = [
+    `SELECT ${["'c' AS part", 'game_id AS g', 'player_id AS pl', ...g.columns.map((c) => `'' AS ${c}`), `MIN(${day}) AS day_ms`].join(', ')}`,
+    `FROM ${d.table('playerDays')}`,
+    `WHERE ${cohortWhere.join(' AND ')}`,
+    `GROUP BY game_id, player_id`,
+    `HAVING MIN(${day}) >= ${intLiteral(first)} AND MIN(${day}) < ${intLiteral(p.toMs)}`,
+  ].join('\n');
+  // Activity: the player's days per dimension group, from the first cohort day until now.
+  const activity = [
+    `SELECT ${["'a' AS part", 'game_id AS g', 'player_id AS pl', ...g.select, `${day} AS day_ms`].join(', ')}`,
+    `FROM ${d.table('playerDays')}`,
+    q.where(p, [], { table: 'playerDays', fromMs: first, toMs: Math.max(first, p.nowMs) }),
+    `GROUP BY ${['game_id', 'player_id', ...g.group, day].join(', ')}`,
+  ].join('\n');
+  const columns = ['part', 'g', 'pl', ...g.columns, 'day_ms'];
+  return { sql: d.unionAll([cohort, activity], columns), columns, dims: g.columns };
+}
+
+/** One cohort of one dimension group: its size and, per day N, classic and rolling retained players. */
+export interface CohortCounts {
+  cohortDayMs: number;
+  /** The `by` columns' values. */
+  key: Row;
+  size: number;
+  classic(n: number): number;
+  rolling(n: number): number;
+}
+
+/** Counts from the rows of `cohortRowsQuery`, ordered by cohort day, then the `by` columns. */
+export function countCohorts(rows: readonly Row[], dims: readonly string[]): CohortCounts[] {
+  const cohortOf = new Map<string, number>();
+  for (const r of rows) if (r.part === 'c') cohortOf.set(`${String(r.g)}\u0000${String(r.pl)}`, Number(r.day_ms));
+  // (game, player, group) → the days it was active in the group.
+  const members = new Map<string, { cohort: number; key: Row; days: Set<number> }>();
+  for (const r of rows) {
+    if (r.part !== 'a') continue;
+    const cohort = cohortOf.get(`${String(r.g)}\u0000${String(r.pl)}`);
+    if (cohort === undefined) continue;
+    const key: Row = {};
+    for (const c of dims) key[c] = r[c] ?? '';
+    const id = `${String(r.g)}\u0000${String(r.pl)}\u0000${JSON.stringify(key)}`;
+    let m = members.get(id);
+    if (!m) members.set(id, (m = { cohort, key, days: new Set() }));
+    m.days.add(Number(r.day_ms));
+  }
+  const groups = new Map<string, { cohort: number; key: Row; lastDays: number[]; days: Array<Set<number>> }>();
+  for (const m of members.values()) {
+    if (!m.days.has(m.cohort)) continue; // not active in this group on its cohort day
+    const id = JSON.stringify([m.cohort, m.key]);
+    let grp = groups.get(id);
+    if (!grp) groups.set(id, (grp = { cohort: m.cohort, key: m.key, lastDays: [], days: [] }));
+    grp.days.push(m.days);
+    grp.lastDays.push(Math.max(...m.days));
+  }
+  const out: CohortCounts[] = [...groups.values()].map((grp) => ({
+    cohortDayMs: grp.cohort,
+    key: grp.key,
+    size: grp.days.length,
+    classic: (n) => grp.days.filter((s) => s.has(grp.cohort + n * DAY_MS)).length,
+    rolling: (n) => grp.lastDays.filter((last) => last >= grp.cohort + n * DAY_MS).length,
+  }));
+  return out.sort((a, b) => {
+    if (a.cohortDayMs !== b.cohortDayMs) return a.cohortDayMs - b.cohortDayMs;
+    for (const c of dims) {
+      const x = a.key[c]!;
+      const y = b.key[c]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+/** Whether day N of a cohort has ended by the request's clock (else its numbers are unknown). */
+export function dayComplete(cohortDayMs: number, n: number, nowMs: number): boolean {
+  return cohortDayMs + (n + 1) * DAY_MS <= nowMs;
+}
