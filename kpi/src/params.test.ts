@@ -29,6 +29,8 @@ describe('druid/kpi/params', () => {
       experiment: undefined,
       by: [],
       limit: 10,
+      steps: [],
+      windowMs: 86_400_000,
       nowMs: NOW,
     });
     expect(resolveKpiParams(getKpi('events_by_type'), { toMs: 5 * DEFAULT_RANGE_MS }, NOW)).toMatchObject({

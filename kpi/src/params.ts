@@ -1,5 +1,6 @@
 /** Defaults and validation of KPI parameters, in one place. */
 import { AnalyticsError } from '@gamepulse/store';
+import { checkFunnelSteps, checkFunnelWindowMs, DEFAULT_FUNNEL_STEPS, DEFAULT_FUNNEL_WINDOW_MS } from './funnel-steps.ts';
 import { BUCKET_MS, DIMENSIONS, type Dimension, type KpiDefinition, type KpiParams, type ResolvedKpiParams } from './types.ts';
 
 /** Range when none is given. */
@@ -78,6 +79,8 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     experiment: def.params.includes('experiment') ? params.experiment : undefined,
     by,
     limit,
+    steps: def.params.includes('steps') ? checkFunnelSteps(params.steps ?? DEFAULT_FUNNEL_STEPS) : [],
+    windowMs: checkFunnelWindowMs(params.windowMs ?? DEFAULT_FUNNEL_WINDOW_MS),
     nowMs,
   };
 }

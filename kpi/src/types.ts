@@ -36,6 +36,10 @@ export interface KpiParams {
   by?: readonly Dimension[];
   /** Rows of a top-N KPI. @default 10 */
   limit?: number;
+  /** player_funnel: the step keys in order, 2..8 (funnel-steps.ts). @default session_start, progression:complete, purchase */
+  steps?: readonly string[];
+  /** player_funnel: the conversion window from a player's first step, ms. @default 1 day */
+  windowMs?: number;
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -51,13 +55,29 @@ export interface ResolvedKpiParams {
   experiment: string | undefined;
   by: readonly Dimension[];
   limit: number;
+  /** player_funnel's step keys; [] for KPIs that do not read them. */
+  steps: readonly string[];
+  /** player_funnel's conversion window, ms. */
+  windowMs: number;
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
 
 /** Names of the parameters as the query API spells them. */
 export type KpiParamName =
-  'game' | 'from' | 'to' | 'granularity' | 'platform' | 'country' | 'build' | 'variant' | 'experiment' | 'by' | 'limit';
+  | 'game'
+  | 'from'
+  | 'to'
+  | 'granularity'
+  | 'platform'
+  | 'country'
+  | 'build'
+  | 'variant'
+  | 'experiment'
+  | 'by'
+  | 'limit'
+  | 'steps'
+  | 'window';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

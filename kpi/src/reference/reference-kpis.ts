@@ -7,6 +7,7 @@
  */
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
+import { referencePlayerFunnel } from './funnels.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -213,6 +214,7 @@ function perPlayerRevenue(
 }
 
 export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
+  player_funnel: referencePlayerFunnel,
   online_now: (p, data) =>
     withEmptyTotal(
       p,

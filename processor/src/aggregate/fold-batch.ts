@@ -1,7 +1,7 @@
 /**
  * Folds the events of one accepted (not duplicate) batch into the accumulator: event
  * time → window, dimensions, payload fields, the player's experiment assignment, and
- * the player's window row.
+ * the player's window row and step fact.
  */
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
@@ -68,6 +68,7 @@ export function foldBatch(batch: IngestedBatchData, acc: RollupAccumulator, play
     acc.addEvent(windowMs, dims, fields);
     cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(tsMs));
     acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, payload === 'purchase', payload === 'sessionStart');
+    acc.addStep(windowMs, tsMs, dims, playerId, fields);
   }
   return { events: events.length, timeFallbacks };
 }

@@ -111,7 +111,7 @@ describe('druid/duckdb/duckdb-store', () => {
     const path = join(dir, 'version.duckdb');
     const store = await openDuckDbStore({ path, now: () => Date.UTC(2025, 0, 1) });
     expect(await store.sql('SELECT version, applied_at FROM schema_version ORDER BY version')).toEqual(
-      Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, applied_at: Date.UTC(2025, 0, 1) })),
+      MIGRATIONS.map((m) => ({ version: m.version, applied_at: Date.UTC(2025, 0, 1) })),
     );
     await store.close();
     const raw = await DuckDBInstance.create(path);
@@ -150,7 +150,9 @@ describe('druid/duckdb/duckdb-store', () => {
       { player_id: 'old', variant: '', events: 2, sessions: 1 },
       { player_id: 'unset', variant: '', events: 1, sessions: 0 },
     ]);
-    expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     expect(
       await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'"),
     ).toEqual([{ is_nullable: 'NO' }]);

@@ -12,6 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError } from '../errors.ts';
 import { PLAYERS, ROLLUPS } from './append.ts';
 import { stageTableSql } from './columnar-append.ts';
+import { PLAYER_STEPS_MIGRATION, STEPS } from './player-steps.ts';
 
 interface Migration {
   version: number;
@@ -82,6 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  PLAYER_STEPS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -94,6 +96,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export const STAGING_STATEMENTS = [
   stageTableSql(ROLLUPS),
   stageTableSql(PLAYERS),
+  stageTableSql(STEPS),
   `CREATE TEMP TABLE IF NOT EXISTS state_stage (
     consumer VARCHAR, "partition" INTEGER, namespace VARCHAR, key VARCHAR, value BLOB
   )`,

@@ -8,17 +8,21 @@
  *    game, build, platform, country, player, variant;
  *  - `first_seen_day`: UTC day of the player's first event (the install cohort);
  *  - `variant` (druid/README.md "A/B readout"): the player's assignment at the event —
- *    set by its experiment_exposure event, '' before — on rollup rows and player rows.
+ *    set by its experiment_exposure event, '' before — on rollup, player and step rows;
+ *  - step rows (`PlayerStep`, player funnels) keyed by window, game, build, platform,
+ *    country, player, event_type, action, item, variant: `first_ms` the earliest event
+ *    time among them, `events` how many.
  * The ground truth is NOT computed from these rows: see ground-truth.ts.
  */
-import type { PlayerJson, RollupJson } from '@gamepulse/proto';
+import type { PlayerJson, RollupJson, StepJson } from '@gamepulse/proto';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 const WINDOW_MS = 60_000;
 
-export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[] } {
+export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[]; steps: StepJson[] } {
   const rollups = new Map<string, RollupJson>();
   const players = new Map<string, PlayerJson>();
+  const steps = new Map<string, StepJson>();
   const firstSeen = new Map<string, number>();
   const assignment = new Map<string, string>();
   for (const e of [...events].sort((a, b) => a.tsMs - b.tsMs)) {
@@ -61,6 +65,22 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;
     players.set(pk, p);
+    const sk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, e.type, e.action, e.item, variant].join('\u001f');
+    const st = steps.get(sk) ?? {
+      kind: 'step' as const,
+      window_start: window,
+      ...dims,
+      player_id: e.playerId,
+      event_type: e.type,
+      action: e.action,
+      item: e.item,
+      variant,
+      first_ms: e.tsMs,
+      events: 0,
+    };
+    st.first_ms = Math.min(st.first_ms, e.tsMs);
+    st.events += 1;
+    steps.set(sk, st);
   }
-  return { rollups: [...rollups.values()], players: [...players.values()] };
+  return { rollups: [...rollups.values()], players: [...players.values()], steps: [...steps.values()] };
 }
