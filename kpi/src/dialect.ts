@@ -53,8 +53,8 @@ export interface Dialect {
   /**
    * The lower median of `expr` over the rows (matching `filter`): the smallest value with
    * at least half of the values ≤ it; NULL (DuckDB) or NaN (Druid) over no rows. DuckDB:
-   * exact (`quantile_disc`). Druid: a DataSketches quantiles sketch (k = 1024), exact up
-   * to 2k values and within its rank error beyond (kpi/README.md, "player_funnel").
+   * exact (`quantile_disc`). Druid: a DataSketches quantiles sketch (k = 1024), exact below
+   * 2k values and within its rank error beyond (kpi/README.md, "player_funnel").
    */
   lowerMedian(expr: string, filter?: string): string;
   /** UNION ALL of `branches`, rows in the order of `orderBy` (output names). */
