@@ -53,3 +53,14 @@ describe('druid/api/parse-query', () => {
     }
   });
 });
+
+describe('api/parse-query: player_funnel parameters', () => {
+  it('reads steps as a comma-separated list and window as a duration', () => {
+    expect(parseKpiQuery({ steps: 'session_start, progression:complete:forest:level{1..3},purchase', window: '12h' })).toEqual({
+      steps: ['session_start', 'progression:complete:forest:level{1..3}', 'purchase'],
+      windowMs: 43_200_000,
+    });
+    expect(parseKpiQuery({ window: 'P1D' })).toEqual({ windowMs: 86_400_000 });
+    expect(() => parseKpiQuery({ window: 'soon' })).toThrow(/window must be/);
+  });
+});

@@ -4,7 +4,17 @@
  * return unfiltered numbers); an empty value means "not given".
  */
 import { AnalyticsError } from '@gamepulse/store';
-import { DIMENSIONS, GRANULARITIES, type Dimension, type Granularity, type KpiParamName, type KpiParams } from '@gamepulse/kpi';
+import {
+  DIMENSIONS,
+  GRANULARITIES,
+  MAX_FUNNEL_STEPS,
+  MIN_FUNNEL_STEPS,
+  parseWindowMs,
+  type Dimension,
+  type Granularity,
+  type KpiParamName,
+  type KpiParams,
+} from '@gamepulse/kpi';
 
 export const QUERY_PARAMS: Record<KpiParamName, string> = {
   game: 'Only this game id. Default: all games.',
@@ -24,6 +34,11 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   asOf: 'Churn (at_risk_players): the instant players are scored at, ISO 8601 or epoch ms. Default: now.',
   lapsedDays: 'Churn: days without a session after which a player is lapsed, 1–28. Default: 7.',
   days: 'Retention days N, comma-separated integers 0–365 (retention reports each; retention_matrix every N up to the largest). Default: 1,7,30.',
+  steps:
+    `player_funnel: the steps in order, comma-separated, ${MIN_FUNNEL_STEPS}–${MAX_FUNNEL_STEPS}, each event_type[:action[:item]] ` +
+    '(progression:complete:forest:level3, purchase, feature_use::daily_bonus); {m..n} in a key expands to tiers m..n in order. ' +
+    'Default: session_start,progression:complete,purchase.',
+  window: 'player_funnel: conversion window from the first step, ms, 30m / 12h / 1d, or ISO 8601 (P1D, PT30M), up to 90 days. Default: 1d.',
 };
 
 /** ISO 8601 date or date-time, with optional seconds, milliseconds and offset. */
@@ -95,6 +110,12 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
           throw bad(`granularity must be one of ${GRANULARITIES.join(', ')}, got "${value}"`, key, value);
         }
         params.granularity = value as Granularity;
+        break;
+      case 'steps':
+        params.steps = value.split(',').map((x) => x.trim());
+        break;
+      case 'window':
+        params.windowMs = parseWindowMs(value);
         break;
       case 'limit':
         if (!/^\d+$/.test(value)) throw bad(`limit must be a positive integer, got "${value}"`, key, value);

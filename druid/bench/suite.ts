@@ -95,7 +95,13 @@ export const druidQuerySuite: BenchSuite = {
 
     const run = `bench_${Date.now().toString(36)}`;
     const topic = `${run}.rollups.v1`;
-    const datasources = { rollups: `${run}_rollups`, players: `${run}_players`, playerDays: `${run}_player_days` };
+    // steps: named per run like the others (the bench writes no step rows; the supervisor is terminated with the rest).
+    const datasources = {
+      rollups: `${run}_rollups`,
+      players: `${run}_players`,
+      playerDays: `${run}_player_days`,
+      steps: `${run}_player_steps`,
+    };
     const kafka = await startKafka({
       port: 19492,
       controllerPort: 19493,

@@ -1,7 +1,8 @@
 /**
  * Deletes one player's rows from the Druid player datasources (privacy: right to
  * erasure). Druid segments are immutable, so a deletion is a rewrite: for each player
- * datasource (`gamepulse_players`, `gamepulse_player_days`; rollups hold no player ids)
+ * datasource (`gamepulse_players`, `gamepulse_player_days`, `gamepulse_player_steps`;
+ * rollups hold no player ids)
  *
  *   1. find the time chunks holding the player's rows (Druid SQL on the broker, then the
  *      published segments overlapping those days in `sys.segments`);
@@ -19,12 +20,13 @@
  *   4. check with SQL that no row of the player is left.
  *
  *   npx tsx druid/ingestion/delete-player.ts --game space-miner --player p-123
- *        [--datasources gamepulse_players,gamepulse_player_days] [--overlord URL] [--broker URL]
+ *        [--datasources gamepulse_players,gamepulse_player_days,gamepulse_player_steps] [--overlord URL] [--broker URL]
  *        [--no-kill] [--concurrent-locks] [--dry-run]
  *
  * Environment: GAMEPULSE_DRUID_OVERLORD (http://127.0.0.1:18081), GAMEPULSE_DRUID_COORDINATOR
  * (default: the overlord's URL, one process in the single-server layout), GAMEPULSE_DRUID_URL
- * (the broker, http://127.0.0.1:18082), GAMEPULSE_DRUID_PLAYERS / GAMEPULSE_DRUID_PLAYER_DAYS.
+ * (the broker, http://127.0.0.1:18082), GAMEPULSE_DRUID_PLAYERS / GAMEPULSE_DRUID_PLAYER_DAYS /
+ * GAMEPULSE_DRUID_PLAYER_STEPS.
  *
  * Limits (druid/README.md, "Privacy: deleting a player"): rows still in a realtime task
  * (not yet handed off) are not in published segments and cannot be rewritten yet — the
@@ -41,7 +43,7 @@ import { overlordUrlOf } from './submit.ts';
 import { readSpecFile, type DatasourceRole } from './specs.ts';
 
 /** The datasources with player ids: the only ones a deletion rewrites. */
-export const PLAYER_ROLES: readonly DatasourceRole[] = ['players', 'playerDays'];
+export const PLAYER_ROLES: readonly DatasourceRole[] = ['players', 'playerDays', 'steps'];
 
 export interface DeletePlayerOptions {
   gameId: string;
@@ -52,9 +54,9 @@ export interface DeletePlayerOptions {
   brokerUrl?: string;
   /** Load status of the new segments. @default GAMEPULSE_DRUID_COORDINATOR, else the overlord's URL */
   coordinatorUrl?: string;
-  /** Datasource name per player role. @default GAMEPULSE_DRUID_PLAYERS / _PLAYER_DAYS, else the spec files' names */
+  /** Datasource name per player role. @default GAMEPULSE_DRUID_PLAYERS / _PLAYER_DAYS / _PLAYER_STEPS, else the spec files' names */
   datasources?: Partial<Record<DatasourceRole, string>>;
-  /** Which player datasources. @default both */
+  /** Which player datasources. @default all three */
   roles?: readonly DatasourceRole[];
   /** Kill the replaced segment versions after the reindex. @default true */
   kill?: boolean;
@@ -112,7 +114,12 @@ async function http<T>(url: string, body?: unknown): Promise<T> {
 }
 
 function datasourceOf(role: DatasourceRole, o: DeletePlayerOptions): string {
-  const env = role === 'players' ? process.env.GAMEPULSE_DRUID_PLAYERS : process.env.GAMEPULSE_DRUID_PLAYER_DAYS;
+  const env = {
+    rollups: undefined,
+    players: process.env.GAMEPULSE_DRUID_PLAYERS,
+    playerDays: process.env.GAMEPULSE_DRUID_PLAYER_DAYS,
+    steps: process.env.GAMEPULSE_DRUID_PLAYER_STEPS,
+  }[role];
   return o.datasources?.[role] ?? env ?? readSpecFile(role).spec.dataSchema.dataSource;
 }
 
@@ -309,7 +316,7 @@ async function main(): Promise<void> {
   });
   if (!values.game || !values.player) {
     console.error(
-      'usage: npx tsx druid/ingestion/delete-player.ts --game <gameId> --player <playerId> [--datasources players,player_days] [--overlord URL] [--broker URL] [--no-kill] [--concurrent-locks] [--dry-run]',
+      'usage: npx tsx druid/ingestion/delete-player.ts --game <gameId> --player <playerId> [--datasources players,player_days,player_steps] [--overlord URL] [--broker URL] [--no-kill] [--concurrent-locks] [--dry-run]',
     );
     process.exit(2);
   }
@@ -319,7 +326,13 @@ async function main(): Promise<void> {
     playerId: values.player,
     ...(values.overlord ? { overlordUrl: values.overlord } : {}),
     ...(values.broker ? { brokerUrl: values.broker } : {}),
-    ...(names ? { datasources: { players: names[0], playerDays: names[1] }, roles: names[1] ? PLAYER_ROLES : ['players'] } : {}),
+    // Names in PLAYER_ROLES order; the roles named are the ones rewritten.
+    ...(names
+      ? {
+          datasources: Object.fromEntries(names.map((n, i) => [PLAYER_ROLES[i]!, n])),
+          roles: PLAYER_ROLES.slice(0, names.length),
+        }
+      : {}),
     kill: !values['no-kill'],
     concurrentLocks: values['concurrent-locks'],
     dryRun: values['dry-run'],

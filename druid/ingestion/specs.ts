@@ -1,7 +1,7 @@
 /**
  * The Kafka supervisor specs of the rollups topic, as kept in this folder (one JSON
  * file per datasource, reviewed like code), with the deployment's settings applied:
- * brokers, topic, datasource names, task timing. Three datasources from one topic,
+ * brokers, topic, datasource names, task timing. Four datasources from one topic,
  * told apart by the record's `kind` (proto/src/rollups-topic.ts):
  *
  * | datasource | kind | grain | for |
@@ -9,6 +9,7 @@
  * | gamepulse_rollups | rollup | minute | counts and sums: events, revenue, economy, progression, sessions |
  * | gamepulse_players | player | minute | players per minute window: online now, intraday actives |
  * | gamepulse_player_days | player | day | the same rolled up to one row per player and UTC day: DAU/WAU/MAU, retention, conversion, A/B |
+ * | gamepulse_player_steps | step | minute | per player and step key the earliest time (longMin first_ms): player funnels |
  *
  * player_id is a dimension of both, and unique players are HLL sketches built at query
  * time (APPROX_COUNT_DISTINCT_DS_HLL(player_id)): sketch columns built at ingestion
@@ -24,12 +25,13 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Which spec file: the keys are also the KPI library's table names (`Dialect.table`). */
-export type DatasourceRole = 'rollups' | 'players' | 'playerDays';
+export type DatasourceRole = 'rollups' | 'players' | 'playerDays' | 'steps';
 
 export const SPEC_FILES: Record<DatasourceRole, string> = {
   rollups: 'gamepulse_rollups.supervisor.json',
   players: 'gamepulse_players.supervisor.json',
   playerDays: 'gamepulse_player_days.supervisor.json',
+  steps: 'gamepulse_player_steps.supervisor.json',
 };
 
 export interface IngestionOptions {
@@ -64,7 +66,7 @@ export function readSpecFile(role: DatasourceRole): SupervisorSpec {
   return JSON.parse(readFileSync(join(HERE, SPEC_FILES[role]), 'utf8')) as SupervisorSpec;
 }
 
-/** The three specs with the options applied, in submission order. */
+/** The specs with the options applied, in submission order. */
 export function supervisorSpecs(options: IngestionOptions = {}): Array<{ role: DatasourceRole; spec: SupervisorSpec }> {
   const env = process.env;
   const bootstrap = options.bootstrapServers ?? env.GAMEPULSE_KAFKA_BROKERS ?? '127.0.0.1:9092';

@@ -11,7 +11,12 @@ import { datasourceNames, supervisorSpecs } from '../ingestion/specs.ts';
 describe('druid/ingestion', () => {
   it('keeps read_committed, rollup, millis time and one kind per datasource, whatever the options', () => {
     const specs = supervisorSpecs({ bootstrapServers: 'k:9092', topic: 't', taskDuration: 'PT1M', datasources: { players: 'p2' } });
-    expect(specs.map((s) => s.spec.spec.dataSchema.dataSource)).toEqual(['gamepulse_rollups', 'p2', 'gamepulse_player_days']);
+    expect(specs.map((s) => s.spec.spec.dataSchema.dataSource)).toEqual([
+      'gamepulse_rollups',
+      'p2',
+      'gamepulse_player_days',
+      'gamepulse_player_steps',
+    ]);
     for (const { spec } of specs) {
       const { ioConfig, dataSchema } = spec.spec;
       expect(ioConfig).toMatchObject({
@@ -25,12 +30,17 @@ describe('druid/ingestion', () => {
     const kinds = specs.map(
       (s) => (s.spec.spec.dataSchema as unknown as { transformSpec: { filter: { matchValue: string } } }).transformSpec.filter.matchValue,
     );
-    expect(kinds).toEqual(['rollup', 'player', 'player']);
-    expect(datasourceNames()).toEqual({ rollups: 'gamepulse_rollups', players: 'gamepulse_players', playerDays: 'gamepulse_player_days' });
+    expect(kinds).toEqual(['rollup', 'player', 'player', 'step']);
+    expect(datasourceNames()).toEqual({
+      rollups: 'gamepulse_rollups',
+      players: 'gamepulse_players',
+      playerDays: 'gamepulse_player_days',
+      steps: 'gamepulse_player_steps',
+    });
   });
 
   it('gives the player datasources the dimensions the Druid dialect queries, and no ingestion-time sketch (apache/druid#14315)', () => {
-    for (const { role, spec } of supervisorSpecs().filter((s) => s.role !== 'rollups')) {
+    for (const { role, spec } of supervisorSpecs().filter((s) => s.role === 'players' || s.role === 'playerDays')) {
       const ds = spec.spec.dataSchema as unknown as {
         metricsSpec: Array<{ type: string; name: string }>;
         dimensionsSpec: { dimensions: unknown[] };

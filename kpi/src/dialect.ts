@@ -4,7 +4,8 @@
  *
  * | piece | DuckDB (embedded) | Druid SQL |
  * |---|---|---|
- * | tables | `rollups`, `player_windows` (both player tables) | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day) |
+ * | tables | `rollups`, `player_windows` (both player tables), `player_steps` | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day), `"gamepulse_player_steps"` |
+ * | lower median | `quantile_disc(x, 0.5)` (exact) | `APPROX_QUANTILE_DS(x, 0.5, 1024)` (quantiles sketch) |
  * | window start | `window_start` (TIMESTAMP) | `__time` |
  * | bucket start in ms | `epoch_ms(date_trunc('minute', window_start))` | `TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'PT1M'))` |
  * | unique players | `COUNT(DISTINCT player_id)` (exact) | `APPROX_COUNT_DISTINCT_DS_HLL("player_id")` (HLL sketches, merged) |
@@ -20,8 +21,12 @@
  */
 import type { BucketGranularity, Dimension } from './types.ts';
 
-/** `players` has minute-grain rows; `playerDays` the same rolled up to the UTC day (Druid only; DuckDB has one table). */
-export type TableName = 'rollups' | 'players' | 'playerDays';
+/**
+ * `players` has minute-grain rows; `playerDays` the same rolled up to the UTC day (Druid
+ * only; DuckDB has one table); `steps` the per-player step facts of player funnels
+ * (DuckDB `player_steps`, Druid `gamepulse_player_steps`).
+ */
+export type TableName = 'rollups' | 'players' | 'playerDays' | 'steps';
 
 export interface Dialect {
   readonly engine: 'duckdb' | 'druid';
@@ -46,6 +51,13 @@ export interface Dialect {
    * DuckDB's `player_windows` does not yet: see druid/README.md, "A/B readout".
    */
   readonly playerVariant: boolean;
+  /**
+   * The lower median of `expr` over the rows (matching `filter`): the smallest value with
+   * at least half of the values ≤ it; NULL (DuckDB) or NaN (Druid) over no rows. DuckDB:
+   * exact (`quantile_disc`). Druid: a DataSketches quantiles sketch (k = 1024), exact below
+   * 2k values and within its rank error beyond (kpi/README.md, "player_funnel").
+   */
+  lowerMedian(expr: string, filter?: string): string;
   /** UNION ALL of `branches`, rows in the order of `orderBy` (output names). */
   unionAll(branches: string[], orderBy: string[]): string;
   /** Placeholder for the `index`-th (0-based) query parameter. */

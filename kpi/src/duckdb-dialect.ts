@@ -2,7 +2,12 @@
 import { filterClause, isoTimestampLiteral, type Dialect, type TableName } from './dialect.ts';
 import type { BucketGranularity } from './types.ts';
 
-const TABLES: Record<TableName, string> = { rollups: 'rollups', players: 'player_windows', playerDays: 'player_windows' };
+const TABLES: Record<TableName, string> = {
+  rollups: 'rollups',
+  players: 'player_windows',
+  playerDays: 'player_windows',
+  steps: 'player_steps',
+};
 
 export interface DuckDbDialectOptions {
   /**
@@ -26,6 +31,7 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     cohortDayMs: 'epoch_ms(first_seen_day)',
     dimension: (column) => column,
     playerVariant: options.playerVariant ?? true,
+    lowerMedian: (expr, filter) => `quantile_disc(${expr}, 0.5)${filterClause(filter)}`,
     unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
     placeholder: () => '?',
     latestBy: (value, timeMs) => `arg_max(${value}, ${timeMs})`,

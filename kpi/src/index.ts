@@ -32,6 +32,16 @@ export {
   type KpiQuery,
   type KpiResult,
 } from './types.ts';
+export {
+  parseWindowMs,
+  parseStepKey,
+  expandStepKeys,
+  DEFAULT_FUNNEL_STEPS,
+  DEFAULT_FUNNEL_WINDOW_MS,
+  MIN_FUNNEL_STEPS,
+  MAX_FUNNEL_STEPS,
+  type FunnelStep,
+} from './funnel-steps.ts';
 export { REFERENCE_KPIS, type RefData, type RefRollup, type RefPlayer, type RefEvent } from './reference/reference-kpis.ts';
 export {
   experimentReadout,

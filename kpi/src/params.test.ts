@@ -33,6 +33,8 @@ describe('druid/kpi/params', () => {
       asOfMs: NOW,
       lapsedDays: 7,
       days: [1, 7, 30],
+      steps: [],
+      windowMs: 86_400_000,
       nowMs: NOW,
     });
     expect(resolveKpiParams(getKpi('events_by_type'), { toMs: 5 * DEFAULT_RANGE_MS }, NOW)).toMatchObject({

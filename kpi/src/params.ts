@@ -1,5 +1,6 @@
 /** Defaults and validation of KPI parameters, in one place. */
 import { AnalyticsError } from '@gamepulse/store';
+import { checkFunnelSteps, checkFunnelWindowMs, DEFAULT_FUNNEL_STEPS, DEFAULT_FUNNEL_WINDOW_MS } from './funnel-steps.ts';
 import { BUCKET_MS, DIMENSIONS, type Dimension, type KpiDefinition, type KpiParams, type ResolvedKpiParams } from './types.ts';
 
 /** Range when none is given. */
@@ -101,9 +102,10 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     platform: params.platform,
     country: params.country,
     build: params.build,
-    region: params.region,
-    subregion: params.subregion,
-    // Only KPIs that read them see them: an ignored parameter must not filter.
+    // Only KPIs that read them see them: an ignored parameter must not filter (the
+    // step facts of player_funnel, for one, carry no region).
+    region: def.params.includes('region') ? params.region : undefined,
+    subregion: def.params.includes('subregion') ? params.subregion : undefined,
     variant: def.params.includes('variant') ? params.variant : undefined,
     experiment: def.params.includes('experiment') ? params.experiment : undefined,
     by,
@@ -112,6 +114,8 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     asOfMs,
     lapsedDays,
     days,
+    steps: def.params.includes('steps') ? checkFunnelSteps(params.steps ?? DEFAULT_FUNNEL_STEPS) : [],
+    windowMs: checkFunnelWindowMs(params.windowMs ?? DEFAULT_FUNNEL_WINDOW_MS),
     nowMs,
   };
 }

@@ -13,6 +13,7 @@ import { arppu } from './definitions/arppu.ts';
 import { dau } from './definitions/dau.ts';
 import { payerConversion } from './definitions/payer-conversion.ts';
 import { progressionFunnel } from './definitions/progression-funnel.ts';
+import { playerFunnel } from './definitions/player-funnel.ts';
 import { retention } from './definitions/retention.ts';
 import { economy } from './definitions/economy.ts';
 import { eventsByType } from './definitions/events-by-type.ts';
@@ -59,6 +60,7 @@ export const KPIS: readonly KpiDefinition[] = [
   sessionStats,
   playerLifecycle,
   retentionMatrix,
+  playerFunnel,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -57,7 +57,8 @@ function badParam(message: string, context: Record<string, unknown>): AnalyticsE
   return new AnalyticsError('GP_QUERY_BAD_PARAM', message, { context });
 }
 
-const isPlayerTable = (t: TableName) => t !== 'rollups';
+/** The player-window tables, whose variant column an engine may lack (`steps` always has one). */
+const isPlayerTable = (t: TableName) => t === 'players' || t === 'playerDays';
 
 /** Player tables can filter or group by variant only where the engine's schema has it. */
 function checkVariant(d: Dialect, table: TableName, what: string): void {

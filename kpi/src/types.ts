@@ -47,6 +47,10 @@ export interface KpiParams {
   lapsedDays?: number;
   /** Retention days N to report (retention), or up to the largest of them (retention_matrix). @default [1, 7, 30] */
   days?: readonly number[];
+  /** player_funnel: the step keys in order, 2..8 (funnel-steps.ts). @default session_start, progression:complete, purchase */
+  steps?: readonly string[];
+  /** player_funnel: the conversion window from a player's first step, ms. @default 1 day */
+  windowMs?: number;
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -69,6 +73,10 @@ export interface ResolvedKpiParams {
   lapsedDays: number;
   /** Sorted ascending, distinct. */
   days: readonly number[];
+  /** player_funnel's step keys; [] for KPIs that do not read them. */
+  steps: readonly string[];
+  /** player_funnel's conversion window, ms. */
+  windowMs: number;
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
@@ -91,7 +99,9 @@ export type KpiParamName =
   | 'lapsedDays'
   | 'region'
   | 'subregion'
-  | 'days';
+  | 'days'
+  | 'steps'
+  | 'window';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

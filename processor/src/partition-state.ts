@@ -109,6 +109,7 @@ export function takePartition(p: PartitionState): PartitionCommit {
     nextOffset: p.nextOffset,
     rollups: drained.rollups,
     players: drained.players,
+    steps: drained.steps,
     deadLetters,
     state,
     events: drained.events,

@@ -142,7 +142,7 @@ export class PendingWork {
       const part = takePartition(p);
       taken.parts.push(part);
       taken.events += part.events;
-      taken.rows += part.rollups.length + part.players.length;
+      taken.rows += part.rollups.length + part.players.length + (part.steps?.length ?? 0);
       taken.state += part.state.length;
       taken.deadLetters += part.deadLetters.length;
     }

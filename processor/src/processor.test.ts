@@ -242,7 +242,7 @@ describe('processor/src/processor', () => {
     const log = await logWith(traffic);
     const sink = new MemorySink();
     // Commits by size only (the fake clock stands still), so the crash leaves deltas behind.
-    const a = start({ log, sink, maxBatchRecords: 5, maxPendingRows: 60 });
+    const a = start({ log, sink, maxBatchRecords: 5, maxPendingRows: 200 });
     let crashed = false;
     log.beforeDeliver = (n) => {
       if (n === 40 && !crashed) {

@@ -27,6 +27,7 @@ export {
   DeadLetter,
   RollupRow,
   PlayerWindow,
+  PlayerStep,
   ProgressionStatus,
   ResourceFlow,
   ErrorSeverity,
@@ -44,6 +45,7 @@ export {
   type DeadLetterData,
   type RollupRowData,
   type PlayerWindowData,
+  type PlayerStepData,
   type ProgressionData,
   type PurchaseData,
   type ResourceData,
@@ -63,6 +65,7 @@ export {
   type DeadLetterMessage,
   type RollupRowMessage,
   type PlayerWindowMessage,
+  type PlayerStepMessage,
   type ToObjectOptions,
 } from './messages.ts';
 export { batchDigest } from './batch-digest.ts';
@@ -84,11 +87,14 @@ export {
   playerToJson,
   jsonToRollup,
   jsonToPlayer,
+  stepToJson,
+  jsonToStep,
   encodeRollupsRecord,
   decodeRollupsRecord,
   rollupsRecordKey,
   type RollupJson,
   type PlayerJson,
+  type StepJson,
   type RollupsTopicRow,
 } from './rollups-topic.ts';
 export { regionOf, REGION_COUNTRIES, UNASSIGNED_COUNTRIES, type Region } from './regions.ts';

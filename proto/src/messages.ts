@@ -34,6 +34,7 @@ export const IngestedBatch = v1.IngestedBatch;
 export const DeadLetter = v1.DeadLetter;
 export const RollupRow = v1.RollupRow;
 export const PlayerWindow = v1.PlayerWindow;
+export const PlayerStep = v1.PlayerStep;
 
 /** Plain-object shapes (what encode accepts, all fields optional; decoded messages fit them too). */
 export type ContextData = pb.ContextData;
@@ -49,6 +50,7 @@ export type IngestedBatchData = pb.IngestedBatchData;
 export type DeadLetterData = pb.DeadLetterData;
 export type RollupRowData = pb.RollupRowData;
 export type PlayerWindowData = pb.PlayerWindowData;
+export type PlayerStepData = pb.PlayerStepData;
 export type ProgressionData = pb.ProgressionData;
 export type PurchaseData = pb.PurchaseData;
 export type ResourceData = pb.ResourceData;
@@ -70,6 +72,7 @@ export type IngestedBatchMessage = pb.IngestedBatchMessage;
 export type DeadLetterMessage = pb.DeadLetterMessage;
 export type RollupRowMessage = pb.RollupRowMessage;
 export type PlayerWindowMessage = pb.PlayerWindowMessage;
+export type PlayerStepMessage = pb.PlayerStepMessage;
 
 export { ProgressionStatus, ResourceFlow, ErrorSeverity, AdAction } from './generated/messages.ts';
 export type { ToObjectOptions } from './wire/server-codec.ts';

@@ -1,15 +1,16 @@
 /**
  * The rollups topic's record format: one JSON object per record, snake_case columns,
- * `kind` telling the two row types apart. JSON (not protobuf) because this topic is
+ * `kind` telling the row types apart. JSON (not protobuf) because this topic is
  * what Apache Druid's Kafka supervisor ingests, and Druid reads JSON natively (its
  * protobuf extension is not served for the Druid release we run). The fields are
- * exactly those of `RollupRow` and `PlayerWindow` in topics.proto, which stay the
+ * exactly those of `RollupRow`, `PlayerWindow` and `PlayerStep` in topics.proto, which stay the
  * source of truth; this module is the one mapping between the two.
  *
  *   {"kind":"rollup","window_start":1764250000000,"game_id":"demo",...,"events":3,"amount":0,"value":0}
  *   {"kind":"player","window_start":1764250000000,"game_id":"demo",...,"player_id":"p1","first_seen_day":1764201600000,...,"variant":"shop_layout:grid"}
+ *   {"kind":"step","window_start":1764250000000,"game_id":"demo",...,"player_id":"p1","event_type":"progression","action":"complete","item":"w1:l3","variant":"","first_ms":1764250012345,"events":1}
  */
-import type { PlayerWindowData, RollupRowData } from './messages.ts';
+import type { PlayerStepData, PlayerWindowData, RollupRowData } from './messages.ts';
 
 export interface RollupJson {
   kind: 'rollup';
@@ -68,7 +69,26 @@ export interface PlayerJson {
   max_progress?: number;
 }
 
-export type RollupsTopicRow = RollupJson | PlayerJson;
+/** `PlayerStep`: a player's first occurrence of one step key in a window (player funnels). */
+export interface StepJson {
+  kind: 'step';
+  window_start: number;
+  game_id: string;
+  build: string;
+  platform: string;
+  country: string;
+  player_id: string;
+  event_type: string;
+  action: string;
+  item: string;
+  variant: string;
+  /** Min: the earliest event time (ms) of this step key in the window. */
+  first_ms: number;
+  /** Sum: events of this step key in the window. */
+  events: number;
+}
+
+export type RollupsTopicRow = RollupJson | PlayerJson | StepJson;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -117,6 +137,24 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
   };
 }
 
+export function stepToJson(p: PlayerStepData): StepJson {
+  return {
+    kind: 'step',
+    window_start: p.windowStartMs ?? 0,
+    game_id: p.gameId ?? '',
+    build: p.build ?? '',
+    platform: p.platform ?? '',
+    country: p.country ?? '',
+    player_id: p.playerId ?? '',
+    event_type: p.eventType ?? '',
+    action: p.action ?? '',
+    item: p.item ?? '',
+    variant: p.variant ?? '',
+    first_ms: p.firstMs ?? 0,
+    events: p.events ?? 0,
+  };
+}
+
 export function jsonToRollup(j: RollupJson): RollupRowData {
   return {
     windowStartMs: j.window_start,
@@ -160,6 +198,23 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
   };
 }
 
+export function jsonToStep(j: StepJson): PlayerStepData {
+  return {
+    windowStartMs: j.window_start,
+    gameId: j.game_id,
+    build: j.build,
+    platform: j.platform,
+    country: j.country,
+    playerId: j.player_id,
+    eventType: j.event_type,
+    action: j.action,
+    item: j.item,
+    variant: j.variant ?? '',
+    firstMs: j.first_ms,
+    events: j.events,
+  };
+}
+
 /** Record value bytes for one row. */
 export function encodeRollupsRecord(row: RollupsTopicRow): Uint8Array {
   return encoder.encode(JSON.stringify(row));
@@ -168,7 +223,7 @@ export function encodeRollupsRecord(row: RollupsTopicRow): Uint8Array {
 /** Parses a record value; throws on anything that is not a well-formed row (poison). */
 export function decodeRollupsRecord(value: Uint8Array): RollupsTopicRow {
   const row = JSON.parse(decoder.decode(value)) as RollupsTopicRow;
-  if (!row || (row.kind !== 'rollup' && row.kind !== 'player') || !Number.isSafeInteger(row.window_start))
+  if (!row || (row.kind !== 'rollup' && row.kind !== 'player' && row.kind !== 'step') || !Number.isSafeInteger(row.window_start))
     throw new Error('not a rollups-topic row: missing kind or window_start');
   return row;
 }

@@ -6,7 +6,7 @@
  * The embedded default (DuckDB) implements both; Druid implements `Store` and is fed
  * by its Kafka supervisor from the rollups topic.
  */
-import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import type { DeadLetterData, PlayerStepData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 
 /** A consumer's next offset for one input partition. */
 export interface Position {
@@ -39,6 +39,8 @@ export interface RollupCommit {
   consumer: string;
   rollups: RollupRowData[];
   players: PlayerWindowData[];
+  /** Per-player step facts (player funnels); absent = none. */
+  steps?: PlayerStepData[];
   positions: Position[];
   state: StateEntry[];
   /**
@@ -107,10 +109,12 @@ export interface DeletionOutcome {
   requestId: string;
   gameId: string;
   playerRows: number;
+  /** Rows of the player's step facts (`player_steps`) deleted. */
+  stepRows: number;
   stateEntries: number;
 }
 
-/** A store that can erase players (DuckDB: the only table with player ids is player_windows). */
+/** A store that can erase players (DuckDB: the tables with player ids are player_windows and player_steps). */
 export interface PlayerEraser {
   loadCheckpoint(consumer: string, partitions?: number[]): Promise<Checkpoint>;
   /** Applies the commit in one transaction; throws on failure: nothing was written. */

@@ -188,6 +188,8 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
         overlordUrl: druid.overlordUrl,
         brokerUrl: druid.brokerUrl,
         datasources: DATASOURCES,
+        // The player datasources this test ingests (the steps datasource has its own rows: druid-delete-player-steps.test.ts).
+        roles: ['players', 'playerDays'],
         pollMs: 500,
         taskTimeoutMs: WAIT.timeoutMs,
         log: say,
@@ -265,6 +267,8 @@ describe('druid/test/integration/druid-delete-player: delete-player.ts on real D
         overlordUrl: druid.overlordUrl,
         brokerUrl: druid.brokerUrl,
         datasources: DATASOURCES,
+        // The player datasources this test ingests (the steps datasource has its own rows: druid-delete-player-steps.test.ts).
+        roles: ['players', 'playerDays'],
         log: say,
       });
       expect(again.map((r) => [r.rowsBefore, r.intervals.length, r.reindexTask])).toEqual([

@@ -8,7 +8,7 @@
  *       history (D30). The real pipeline (SDK → collector → Kafka → processor, with
  *       its variant stamping) into Druid is druid-pipeline.test.ts.
  *     → rollups topic on Kafka, in transactions (+ one aborted transaction)
- *     → Druid: the three supervisors of druid/ingestion (read_committed)
+ *     → Druid: the supervisors of druid/ingestion (read_committed)
  *     → DuckDB: a read_committed consumer of the same topic
  *   ground truth: one fact per simulated event (druid-support/ground-truth.ts) through
  *   the plain-TypeScript KPI reference.
@@ -48,7 +48,12 @@ import { DAY_MS, simulateTraffic, type SimEvent } from './druid-support/traffic.
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const RUN = `druid_it_${Date.now().toString(36)}`;
 const TOPIC = `${RUN}.rollups.v1`;
-const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };
+const DATASOURCES = {
+  rollups: `${RUN}_rollups`,
+  players: `${RUN}_players`,
+  playerDays: `${RUN}_player_days`,
+  steps: `${RUN}_player_steps`,
+};
 const KAFKA = { port: 19392, controllerPort: 19393, dataDir: join(REPO, '.data', 'kafka-druid-it', DEFAULT_KAFKA_VERSION) };
 
 const DAY0 = Date.UTC(2026, 0, 5);
@@ -76,6 +81,7 @@ const druidDialect = createDruidDialect({
   rollupsDatasource: DATASOURCES.rollups,
   playersDatasource: DATASOURCES.players,
   playerDaysDatasource: DATASOURCES.playerDays,
+  playerStepsDatasource: DATASOURCES.steps,
 });
 const say = (l: string) => console.error(l);
 
@@ -129,9 +135,9 @@ beforeAll(async () => {
     ],
   });
   truth = groundTruth(events);
-  const { rollups, players } = aggregateEvents(events);
+  const { rollups, players, steps } = aggregateEvents(events);
   say(
-    `[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    `[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows, ${steps.length} step rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
   [kafka, druid] = await engines;
   const stale = await shutdownStaleTestTasks(druid.overlordUrl, Object.values(DATASOURCES));
@@ -143,8 +149,9 @@ beforeAll(async () => {
   const aborted: RollupsTopicRow[] = [
     { ...rollups[0]!, events: 1_000_000, amount: 1_000_000 },
     { ...players[0]!, player_id: 'never-committed', events: 1_000_000 },
+    { ...steps[0]!, player_id: 'never-committed', first_ms: 0, events: 1_000_000 },
   ];
-  const rows: RollupsTopicRow[] = [...rollups, ...players, ...hllRows()];
+  const rows: RollupsTopicRow[] = [...rollups, ...players, ...steps, ...hllRows()];
   playerDayKeys = new Set(
     rows
       .filter((r) => r.kind === 'player')
@@ -164,7 +171,7 @@ beforeAll(async () => {
     completionTimeout: 'PT5M',
     log: say,
   });
-  expect(results.map((r) => r.action)).toEqual(['created', 'created', 'created']);
+  expect(results.map((r) => r.action)).toEqual(['created', 'created', 'created', 'created']);
   produced = await produceRollups(log, TOPIC, rows, aborted);
   producedAtMs = Date.now();
   say(`[druid-it] produced ${JSON.stringify(produced)} in ${((Date.now() - tp) / 1000).toFixed(1)} s`);
@@ -172,23 +179,25 @@ beforeAll(async () => {
   druidStore = openDruidStore({ url: druid.brokerUrl });
   duck = await openDuckDbStore({ path: ':memory:' });
   const [loaded] = await Promise.all([
-    loadTopicIntoDuckDb(log, TOPIC, duck, produced.committed.rollup + produced.committed.player),
+    loadTopicIntoDuckDb(log, TOPIC, duck, produced.committed.rollup + produced.committed.player + produced.committed.step),
     waitForIngestion(
       druid.brokerUrl,
       {
         [DATASOURCES.rollups]: produced.committed.rollup,
         [DATASOURCES.players]: produced.committed.player,
         [DATASOURCES.playerDays]: produced.committed.player,
+        [DATASOURCES.steps]: produced.committed.step,
       },
       600_000,
       say,
     ),
   ]);
-  expect(loaded).toBe(produced.committed.rollup + produced.committed.player);
+  expect(loaded).toBe(produced.committed.rollup + produced.committed.player + produced.committed.step);
   await waitForColumns(druid.brokerUrl, {
     [DATASOURCES.rollups]: KPI_COLUMNS.rollups,
     [DATASOURCES.players]: KPI_COLUMNS.players,
     [DATASOURCES.playerDays]: KPI_COLUMNS.players,
+    [DATASOURCES.steps]: KPI_COLUMNS.steps,
   });
   say(
     `[druid-it] produce → queryable on Druid and DuckDB in ${((Date.now() - tp) / 1000).toFixed(1)} s; setup ${((Date.now() - t0) / 1000).toFixed(1)} s`,
@@ -222,6 +231,7 @@ describe('druid/test/integration/druid-kpis: Kafka supervisor ingestion', () => 
       [DATASOURCES.rollups, produced.committed.rollup],
       [DATASOURCES.players, produced.committed.player],
       [DATASOURCES.playerDays, produced.committed.player],
+      [DATASOURCES.steps, produced.committed.step],
     ] as const) {
       const [row] = await druidSqlRows(druid.brokerUrl, `SELECT SUM(input_rows) AS "n" FROM "${ds}"`);
       expect(row?.n, ds).toBe(n);
@@ -246,6 +256,7 @@ describe('druid/test/integration/druid-kpis: Kafka supervisor ingestion', () => 
       log: (l) => lines.push(l),
     });
     expect(again.map((r) => [r.action, r.changes])).toEqual([
+      ['unchanged', []],
       ['unchanged', []],
       ['unchanged', []],
       ['unchanged', []],
@@ -428,6 +439,53 @@ describe('druid/test/integration/druid-kpis: HLL error bound at 60k players', ()
     expect(lo).toBeLessThanOrEqual(HLL_PLAYERS);
     expect(hi).toBeGreaterThanOrEqual(HLL_PLAYERS);
   }, 120_000);
+});
+
+describe('druid/test/integration/druid-kpis: player funnels, Druid = DuckDB = raw events', () => {
+  /** Levels of the first world completed in order, a mixed-event funnel, and narrower slices of both. */
+  const FUNNELS: Array<[string, KpiParams]> = [
+    ['progression preset: forest levels 1..5 completed', { steps: ['progression:complete:forest:level{1..5}'], windowMs: 7 * DAY_MS }],
+    [
+      'mixed events: session, a level started, daily bonus, a purchase (1 day)',
+      { steps: ['session_start', 'progression:start', 'feature_use::daily_bonus', 'purchase'] },
+    ],
+    [
+      'mixed events, 30 min window, one game',
+      { game: 'space-miner', steps: ['session_start', 'feature_use', 'ad'], windowMs: 30 * 60_000 },
+    ],
+    ['progression across a range cutting days, one country', { country: 'US', steps: ['progression:complete:forest:level{1..4}'] }],
+    ['one variant', { variant: 'shop_layout:grid', steps: ['session_start', 'progression:complete', 'purchase'] }],
+  ];
+  const RANGES: Array<Pick<KpiParams, 'fromMs' | 'toMs'>> = [
+    { fromMs: DAY0, toMs: NOW },
+    { fromMs: DAY0 + DAY_MS + 7 * H + 13 * 60_000, toMs: DAY0 + 9 * DAY_MS + 5 * H },
+  ];
+
+  for (const [label, funnel] of FUNNELS) {
+    it(
+      label,
+      async () => {
+        let converted = 0;
+        for (const range of RANGES) {
+          const params = { ...range, ...funnel };
+          const onDruid = await runKpi(druidStore, 'player_funnel', params, { dialect: druidDialect, nowMs: () => NOW });
+          const onDuck = await runKpi(duck, 'player_funnel', params, { nowMs: () => NOW });
+          const expected = REFERENCE_KPIS.player_funnel!(onDuck.params, truth);
+          const key = `${label} ${JSON.stringify(range)}`;
+          // Exact on both: counts, conversions, and the median (the sketch holds every value below 2k = 2048 players).
+          expect(onDuck.rows, `DuckDB ≠ raw events: ${key}`).toEqual(expected);
+          expect(onDruid.rows, `Druid ≠ raw events: ${key}`).toEqual(expected);
+          converted += expected.at(-1)!.players as number;
+          say(
+            `[druid-it] player_funnel ${key}: ${expected.map((r) => `${r.step_key} ${r.players} (${r.median_ms_from_previous ?? '-'} ms)`).join(' → ')}`,
+          );
+        }
+        // Not a comparison of empty funnels: someone made it through the last step.
+        expect(converted).toBeGreaterThan(0);
+      },
+      120_000,
+    );
+  }
 });
 
 function mostActiveMinute(evs: readonly SimEvent[], dayStart: number): number {

@@ -3,7 +3,7 @@
  *
  *   simulated players → real SDK (HTTP) → collector (KafkaLog) → events topic →
  *   processor (Kafka mode: one transaction per input partition) → rollups topic →
- *   ├─ Druid: the three supervisors of druid/ingestion (read_committed)
+ *   ├─ Druid: the supervisors of druid/ingestion (read_committed)
  *   └─ loader (loader/src/rollups) → DuckDB
  *
  * While the first game's players send, a processor and then the collector are killed
@@ -42,7 +42,12 @@ import { DAY_MS, recordingClient, type SimEvent } from './druid-support/traffic.
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const RUN = `druid_pl_${Date.now().toString(36)}`;
 const PREFIX = RUN.replaceAll('_', '-');
-const DATASOURCES = { rollups: `${RUN}_rollups`, players: `${RUN}_players`, playerDays: `${RUN}_player_days` };
+const DATASOURCES = {
+  rollups: `${RUN}_rollups`,
+  players: `${RUN}_players`,
+  playerDays: `${RUN}_player_days`,
+  steps: `${RUN}_player_steps`,
+};
 const BROKER: KafkaOptions = {
   port: 19592,
   controllerPort: 19593,
@@ -71,6 +76,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     rollupsDatasource: DATASOURCES.rollups,
     playersDatasource: DATASOURCES.players,
     playerDaysDatasource: DATASOURCES.playerDays,
+    playerStepsDatasource: DATASOURCES.steps,
   });
 
   beforeAll(async () => {
@@ -179,6 +185,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
       [DATASOURCES.rollups]: KPI_COLUMNS.rollups,
       [DATASOURCES.players]: KPI_COLUMNS.players,
       [DATASOURCES.playerDays]: KPI_COLUMNS.players,
+      [DATASOURCES.steps]: KPI_COLUMNS.steps,
     });
     expect(await pipeline.stopStoreWriter()).toBe(0);
     duck = await openDuckDbStore({ path: pipeline.storePath });

@@ -11,6 +11,7 @@ import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { CHURN_REFERENCES } from './churn.ts';
 import { ENGAGEMENT_REFERENCES } from './engagement.ts';
 import { PLAYER_REFERENCE_KPIS } from './players.ts';
+import { referencePlayerFunnel } from './funnels.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -230,6 +231,7 @@ function perPlayerRevenue(
 }
 
 export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
+  player_funnel: referencePlayerFunnel,
   online_now: (p, data) =>
     withEmptyTotal(
       p,

@@ -280,6 +280,7 @@ class Consumer implements DeletionsConsumer {
         requestId: out.requestId,
         gameId: out.gameId,
         playerRows: out.playerRows,
+        stepRows: out.stepRows,
         stateEntries: out.stateEntries,
       });
     }

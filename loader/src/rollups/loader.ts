@@ -29,7 +29,9 @@ import {
   decodeRollupsRecord,
   jsonToPlayer,
   jsonToRollup,
+  jsonToStep,
   type DeadLetterData,
+  type PlayerStepData,
   type PlayerWindowData,
   type RollupRowData,
 } from '@gamepulse/proto';
@@ -68,6 +70,8 @@ export interface RollupsLoaderStats {
   conflicts: number;
   rollups: number;
   players: number;
+  /** Per-player step facts (player funnels). */
+  steps: number;
   deadLetters: number;
   /** New consumers started after one gave up. */
   restarts: number;
@@ -92,16 +96,18 @@ export function batchToCommit(
   consumer: string,
   batch: PartitionBatch,
   from: number,
-): RollupCommit & { rollups: RollupRowData[]; players: PlayerWindowData[] } {
+): RollupCommit & { rollups: RollupRowData[]; players: PlayerWindowData[]; steps: PlayerStepData[] } {
   const rollups: RollupRowData[] = [];
   const players: PlayerWindowData[] = [];
+  const steps: PlayerStepData[] = [];
   const deadLetters: DeadLetterData[] = [];
   for (const r of batch.records) {
     if (r.offset < from) continue;
     try {
       const row = decodeRollupsRecord(r.value);
       if (row.kind === 'rollup') rollups.push(jsonToRollup(row));
-      else players.push(jsonToPlayer(row));
+      else if (row.kind === 'player') players.push(jsonToPlayer(row));
+      else steps.push(jsonToStep(row));
     } catch (err) {
       deadLetters.push({
         code: LOADER_RECORD_UNDECODABLE,
@@ -117,6 +123,7 @@ export function batchToCommit(
     consumer,
     rollups,
     players,
+    steps,
     deadLetters,
     state: [],
     positions: [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }],
@@ -129,7 +136,7 @@ class Loader implements RollupsLoader {
   private readonly consumer: RestartingConsumer;
   /** Stored next offset per assigned partition: where the next commit must start. */
   private readonly positions = new Map<number, { offset: number; highWatermark: number }>();
-  private readonly counts = { commits: 0, commitFailures: 0, conflicts: 0, rollups: 0, players: 0, deadLetters: 0 };
+  private readonly counts = { commits: 0, commitFailures: 0, conflicts: 0, rollups: 0, players: 0, steps: 0, deadLetters: 0 };
   private running = false;
   private stopping: Promise<void> | undefined;
 
@@ -234,9 +241,11 @@ class Loader implements RollupsLoader {
     this.counts.commits += 1;
     this.counts.rollups += commit.rollups.length;
     this.counts.players += commit.players.length;
+    this.counts.steps += commit.steps.length;
     this.counts.deadLetters += commit.deadLetters.length;
     this.o.metrics?.commits.inc({ result: 'ok' });
-    if (commit.rollups.length + commit.players.length > 0) this.o.metrics?.rows.inc(commit.rollups.length + commit.players.length);
+    const rows = commit.rollups.length + commit.players.length + commit.steps.length;
+    if (rows > 0) this.o.metrics?.rows.inc(rows);
     if (commit.deadLetters.length > 0) {
       this.o.metrics?.deadLetters.inc(commit.deadLetters.length);
       this.o.logger.warn('undecodable rollups-topic records dead-lettered', {

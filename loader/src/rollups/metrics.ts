@@ -3,7 +3,7 @@ import { positionGapCounter, type PositionGap } from '@gamepulse/log';
 import { Counter, Gauge, type Registry } from '@gamepulse/service';
 
 export interface LoaderMetrics {
-  /** Rollup rows + player windows committed to the store. */
+  /** Rollup rows + player windows + step facts committed to the store. */
   rows: Counter<string>;
   /** Store commits (one per batch) by result. */
   commits: Counter<'result'>;
@@ -17,7 +17,11 @@ export interface LoaderMetrics {
 export function loaderMetrics(registry: Registry): LoaderMetrics {
   const registers = [registry];
   return {
-    rows: new Counter({ name: 'gamepulse_loader_rows_total', help: 'Rollup rows and player windows loaded into the store', registers }),
+    rows: new Counter({
+      name: 'gamepulse_loader_rows_total',
+      help: 'Rollup rows, player windows and step facts loaded into the store',
+      registers,
+    }),
     commits: new Counter({
       name: 'gamepulse_loader_commits_total',
       help: 'Store commits by the loader, by result',

@@ -1,13 +1,14 @@
 /**
  * Deltas since the last commit, keyed by a compact string (window, dimensions and the
  * row's own sub-dimensions joined with a control character). Each commit drains them
- * as additive `RollupRow` / `PlayerWindow` objects and starts again from empty: the
+ * as additive `RollupRow` / `PlayerWindow` / `PlayerStep` objects and starts again from empty: the
  * store sums rows with equal keys, so a window reopened by a late event is one more
  * row, never a rewrite.
  */
-import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import type { PlayerStepData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import { KEY_SEP, type Dims } from './dims.ts';
 import type { RollupFields } from './rollup-fields.ts';
+import { StepAccumulator } from './step-accumulator.ts';
 
 /**
  * Rows are accumulated in the very objects a commit hands out (counters included), so
@@ -46,6 +47,8 @@ export interface PlayerEventFacts {
 export interface Drained {
   rollups: RollupRowData[];
   players: PlayerWindowData[];
+  /** Per-player step facts (step-accumulator.ts). */
+  steps: PlayerStepData[];
   /** Events behind the drained rows. */
   events: number;
 }
@@ -80,10 +83,11 @@ export class RollupAccumulator {
   private lastPlayer: PlayerAcc | undefined;
   private lastPlayerDimsKey = '';
   private events = 0;
+  private readonly steps = new StepAccumulator();
 
   /** Rows a commit would write now: what `maxPendingRows` bounds. */
   get pendingRows(): number {
-    return this.rowCount + this.players.size;
+    return this.rowCount + this.players.size + this.steps.size;
   }
 
   get pendingEvents(): number {
@@ -173,6 +177,11 @@ export class RollupAccumulator {
     if (facts.progress > acc.maxProgress) acc.maxProgress = facts.progress;
   }
 
+  /** One event's step fact: its player, event time and the step key of its rollup fields. */
+  addStep(windowStartMs: number, tsMs: number, dims: Dims, playerId: string, f: RollupFields): void {
+    this.steps.add(windowStartMs, tsMs, dims, playerId, f);
+  }
+
   private playerRow(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number): PlayerAcc {
     const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + playerId + KEY_SEP + variant;
     let acc = this.players.get(key);
@@ -209,7 +218,7 @@ export class RollupAccumulator {
       for (const byAction of group.rows.values())
         for (const byCurrency of byAction.values())
           for (const byItem of byCurrency.values()) for (const row of byItem.values()) rollups.push(row);
-    const drained = { rollups, players: [...this.players.values()], events: this.events };
+    const drained = { rollups, players: [...this.players.values()], steps: this.steps.drain(), events: this.events };
     this.discard();
     return drained;
   }
@@ -221,6 +230,7 @@ export class RollupAccumulator {
     this.lastGroup = undefined;
     this.players = new Map();
     this.lastPlayer = undefined;
+    this.steps.discard();
     this.events = 0;
   }
 }

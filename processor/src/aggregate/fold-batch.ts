@@ -1,7 +1,7 @@
 /**
  * Folds the events of one accepted (not duplicate) batch into the accumulator: event
  * time → window, dimensions, payload fields, the player's experiment assignment, and
- * the player's window row.
+ * the player's window row and step fact.
  */
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
@@ -111,6 +111,7 @@ export function foldBatch(
     facts.progress = payload === 'progression' ? progressRank(e) : 0;
     touchActivity(players.activity, playerId, e.installId || installId, tsMs, facts);
     acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, facts);
+    acc.addStep(windowMs, tsMs, dims, playerId, fields);
   }
   if (late) late.watermark.advanceTo(maxEventTimeMs);
   return { events: events.length, timeFallbacks, lateEvents, futureClamped };

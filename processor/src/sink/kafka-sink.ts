@@ -2,7 +2,7 @@
  * The processor's output on Kafka / Redpanda: per input partition p, one transactional
  * producer with the stable id `transactionalIdFor(groupId, eventsTopic, p)`, and per
  * commit ONE transaction holding
- *   - p's rollup rows and player windows → the rollups topic (JSON rows, proto's
+ *   - p's rollup rows, player windows and step facts → the rollups topic (JSON rows, proto's
  *     rollups-topic.ts: what Druid's supervisor and the DuckDB loader ingest),
  *   - p's state changes → changelog partition p (compacted; changelog.ts),
  *   - p's poison records → the dead-letter topic (DeadLetter protobuf, with reason),
@@ -19,7 +19,15 @@
  */
 import type { Checkpoint, Position, StateEntry } from '@gamepulse/store';
 import { transactionalIdFor, TransactionError, type LogRecord, type TransactionalLog, type TransactionalProducer } from '@gamepulse/log';
-import { DeadLetter, encodeRollupsRecord, playerToJson, rollupsRecordKey, rollupToJson, type RollupsTopicRow } from '@gamepulse/proto';
+import {
+  DeadLetter,
+  encodeRollupsRecord,
+  playerToJson,
+  rollupsRecordKey,
+  rollupToJson,
+  stepToJson,
+  type RollupsTopicRow,
+} from '@gamepulse/proto';
 import type { Logger } from '@gamepulse/service';
 import { changelogRecord, readPartitionsToEnd, stateFromChangelog } from './changelog.ts';
 import { OutputStateMachine } from './partition-output-state.ts';
@@ -57,11 +65,12 @@ interface Output {
  * (the topics gamepulse creates use LogAppendTime as well; log/README.md, "Retention").
  * Druid and the loader read the window from the row itself.
  */
-export function rollupsTopicRecords(part: Pick<PartitionCommit, 'rollups' | 'players'>): LogRecord[] {
+export function rollupsTopicRecords(part: Pick<PartitionCommit, 'rollups' | 'players' | 'steps'>): LogRecord[] {
   const out: LogRecord[] = [];
   const push = (row: RollupsTopicRow) => out.push({ key: rollupsRecordKey(row), value: encodeRollupsRecord(row) });
   for (const r of part.rollups) push(rollupToJson(r));
   for (const p of part.players) push(playerToJson(p));
+  for (const s of part.steps ?? []) push(stepToJson(s));
   return out;
 }
 

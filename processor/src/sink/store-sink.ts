@@ -8,12 +8,23 @@ import type { Checkpoint, Position, RollupCommit, RollupSink } from '@gamepulse/
 import type { PartitionCommit, ProcessorSink } from './types.ts';
 
 export function toRollupCommit(consumer: string, parts: readonly PartitionCommit[]): RollupCommit {
-  const commit: RollupCommit = { consumer, rollups: [], players: [], positions: [], state: [], deadLetters: [], expectedPositions: [] };
+  const steps: NonNullable<RollupCommit['steps']> = [];
+  const commit: RollupCommit = {
+    consumer,
+    rollups: [],
+    players: [],
+    steps,
+    positions: [],
+    state: [],
+    deadLetters: [],
+    expectedPositions: [],
+  };
   const expected: Position[] = commit.expectedPositions!;
   for (const p of parts) {
     // Loops, not push(...): a commit can carry 10^5 rows, beyond spread's argument limit.
     for (const r of p.rollups) commit.rollups.push(r);
     for (const r of p.players) commit.players.push(r);
+    for (const r of p.steps ?? []) steps.push(r);
     for (const d of p.deadLetters) commit.deadLetters.push(d);
     for (const e of p.state) commit.state.push(e);
     if (p.nextOffset !== p.fromOffset) commit.positions.push({ topic: p.topic, partition: p.partition, offset: p.nextOffset });

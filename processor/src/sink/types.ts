@@ -11,7 +11,7 @@
  * (discard uncommitted state, reload with `assign`).
  */
 import type { Checkpoint, StateEntry } from '@gamepulse/store';
-import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
+import type { DeadLetterData, PlayerStepData, PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 
 /** Everything one input partition has to commit. */
 export interface PartitionCommit {
@@ -23,6 +23,8 @@ export interface PartitionCommit {
   nextOffset: number;
   rollups: RollupRowData[];
   players: PlayerWindowData[];
+  /** Per-player step facts (player funnels); absent = none. */
+  steps?: PlayerStepData[];
   deadLetters: DeadLetterData[];
   /** Changed dedup windows and first-seen days of this partition. */
   state: StateEntry[];

@@ -278,6 +278,38 @@ export interface IngestedBatchMessage {
   splitParentDigest: number;
 }
 
+/** gamepulse.v1.PlayerStep as encode accepts it: every field optional. */
+export interface PlayerStepData {
+  windowStartMs?: number | null;
+  gameId?: string | null;
+  build?: string | null;
+  platform?: string | null;
+  country?: string | null;
+  playerId?: string | null;
+  eventType?: string | null;
+  action?: string | null;
+  item?: string | null;
+  variant?: string | null;
+  firstMs?: number | null;
+  events?: number | null;
+}
+
+/** gamepulse.v1.PlayerStep as decoded: defaults filled in; message fields and oneof members only when on the wire. */
+export interface PlayerStepMessage {
+  windowStartMs: number;
+  gameId: string;
+  build: string;
+  platform: string;
+  country: string;
+  playerId: string;
+  eventType: string;
+  action: string;
+  item: string;
+  variant: string;
+  firstMs: number;
+  events: number;
+}
+
 /** gamepulse.v1.PlayerWindow as encode accepts it: every field optional. */
 export interface PlayerWindowData {
   windowStartMs?: number | null;
@@ -1650,6 +1682,143 @@ function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k
   return d;
 }
 
+function readPlayerStep(rd: r.Reader, end: number, v: c.View, into: PlayerStepMessage | undefined): PlayerStepMessage {
+  const k = v.k;
+  let m = into;
+  if (m === undefined) {
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', eventType: '', action: '', item: '', variant: '', firstMs: 0, events: 0 };
+    else {
+      m = new v.C() as PlayerStepMessage;
+    }
+  }
+  while (rd.p < end) {
+    const t = r.tag(rd);
+    switch (t) {
+      case 8:
+        if (k & 0x1) {
+          m.windowStartMs = r.int64(rd);
+          continue;
+        }
+        break;
+      case 18:
+        if (k & 0x2) {
+          m.gameId = r.string(rd);
+          continue;
+        }
+        break;
+      case 26:
+        if (k & 0x4) {
+          m.build = r.string(rd);
+          continue;
+        }
+        break;
+      case 34:
+        if (k & 0x8) {
+          m.platform = r.string(rd);
+          continue;
+        }
+        break;
+      case 42:
+        if (k & 0x10) {
+          m.country = r.string(rd);
+          continue;
+        }
+        break;
+      case 50:
+        if (k & 0x20) {
+          m.playerId = r.string(rd);
+          continue;
+        }
+        break;
+      case 58:
+        if (k & 0x40) {
+          m.eventType = r.string(rd);
+          continue;
+        }
+        break;
+      case 66:
+        if (k & 0x80) {
+          m.action = r.string(rd);
+          continue;
+        }
+        break;
+      case 74:
+        if (k & 0x100) {
+          m.item = r.string(rd);
+          continue;
+        }
+        break;
+      case 82:
+        if (k & 0x200) {
+          m.variant = r.string(rd);
+          continue;
+        }
+        break;
+      case 88:
+        if (k & 0x400) {
+          m.firstMs = r.int64(rd);
+          continue;
+        }
+        break;
+      case 96:
+        if (k & 0x800) {
+          m.events = r.int64(rd);
+          continue;
+        }
+        break;
+    }
+    r.skip(rd, t);
+  }
+  r.atEnd(rd, end);
+  return m;
+}
+
+function writePlayerStep(m: PlayerStepData): void {
+  w.int64Field(8, m.windowStartMs);
+  w.stringField(18, m.gameId);
+  w.stringField(26, m.build);
+  w.stringField(34, m.platform);
+  w.stringField(42, m.country);
+  w.stringField(50, m.playerId);
+  w.stringField(58, m.eventType);
+  w.stringField(66, m.action);
+  w.stringField(74, m.item);
+  w.stringField(82, m.variant);
+  w.int64Field(88, m.firstMs);
+  w.int64Field(96, m.events);
+}
+
+function toObjectPlayerStep(m: PlayerStepData, o: c.ToObjectOptions): { [k: string]: any } {
+  const d: { [k: string]: any } = {};
+  if (o.defaults) {
+    d.windowStartMs = o.longs === String ? '0' : 0;
+    d.gameId = '';
+    d.build = '';
+    d.platform = '';
+    d.country = '';
+    d.playerId = '';
+    d.eventType = '';
+    d.action = '';
+    d.item = '';
+    d.variant = '';
+    d.firstMs = o.longs === String ? '0' : 0;
+    d.events = o.longs === String ? '0' : 0;
+  }
+  if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
+  if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
+  if (m.build != null && m.build !== '') d.build = m.build;
+  if (m.platform != null && m.platform !== '') d.platform = m.platform;
+  if (m.country != null && m.country !== '') d.country = m.country;
+  if (m.playerId != null && m.playerId !== '') d.playerId = m.playerId;
+  if (m.eventType != null && m.eventType !== '') d.eventType = m.eventType;
+  if (m.action != null && m.action !== '') d.action = m.action;
+  if (m.item != null && m.item !== '') d.item = m.item;
+  if (m.variant != null && m.variant !== '') d.variant = m.variant;
+  if (m.firstMs != null && m.firstMs !== 0) d.firstMs = c.longOut(m.firstMs, o);
+  if (m.events != null && m.events !== 0) d.events = c.longOut(m.events, o);
+  return d;
+}
+
 function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWindowMessage | undefined): PlayerWindowMessage {
   const k = v.k;
   let m = into;
@@ -2638,6 +2807,7 @@ const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined,
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerStep = c.view(0xfff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_PlayerWindow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_RollupRow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
@@ -2847,6 +3017,23 @@ const IngestedBatchCodec = {
   },
 };
 
+const PlayerStepCodec = {
+  /** Encodes gamepulse.v1.PlayerStep (proto3: scalars equal to their default are left out); `.finish()` gives the bytes. */
+  encode(m: PlayerStepData): c.Encoded {
+    w.begin();
+    writePlayerStep(m);
+    return new c.Encoded(w.finish());
+  },
+  /** Decodes gamepulse.v1.PlayerStep; throws on bytes that are not one (truncated, invalid UTF-8, bad lengths or tags). */
+  decode(bytes: Uint8Array): PlayerStepMessage {
+    return readPlayerStep(r.reader(bytes), bytes.length, FULL_PlayerStep, undefined);
+  },
+  /** A plain object of the fields that differ from their defaults (all of them with `defaults`), converted as `o` says. */
+  toObject(m: PlayerStepData, o: c.ToObjectOptions = {}): { [k: string]: any } {
+    return toObjectPlayerStep(m, o);
+  },
+};
+
 const PlayerWindowCodec = {
   /** Encodes gamepulse.v1.PlayerWindow (proto3: scalars equal to their default are left out); `.finish()` gives the bytes. */
   encode(m: PlayerWindowData): c.Encoded {
@@ -3052,7 +3239,7 @@ const StreamReplyCodec = {
 };
 
 /** The codecs of gamepulse.v1, by message name. */
-export const v1 = { Ad: AdCodec, BatchAck: BatchAckCodec, Context: ContextCodec, DeadLetter: DeadLetterCodec, DeletionRequest: DeletionRequestCodec, Design: DesignCodec, Error: ErrorCodec, Event: EventCodec, EventBatch: EventBatchCodec, ExperimentExposure: ExperimentExposureCodec, FeatureUse: FeatureUseCodec, IngestedBatch: IngestedBatchCodec, PlayerWindow: PlayerWindowCodec, Progression: ProgressionCodec, Purchase: PurchaseCodec, Rejection: RejectionCodec, Resource: ResourceCodec, RollupRow: RollupRowCodec, SdkHealth: SdkHealthCodec, SessionEnd: SessionEndCodec, SessionStart: SessionStartCodec, Social: SocialCodec, StreamError: StreamErrorCodec, StreamReply: StreamReplyCodec } as const;
+export const v1 = { Ad: AdCodec, BatchAck: BatchAckCodec, Context: ContextCodec, DeadLetter: DeadLetterCodec, DeletionRequest: DeletionRequestCodec, Design: DesignCodec, Error: ErrorCodec, Event: EventCodec, EventBatch: EventBatchCodec, ExperimentExposure: ExperimentExposureCodec, FeatureUse: FeatureUseCodec, IngestedBatch: IngestedBatchCodec, PlayerStep: PlayerStepCodec, PlayerWindow: PlayerWindowCodec, Progression: ProgressionCodec, Purchase: PurchaseCodec, Rejection: RejectionCodec, Resource: ResourceCodec, RollupRow: RollupRowCodec, SdkHealth: SdkHealthCodec, SessionEnd: SessionEndCodec, SessionStart: SessionStartCodec, Social: SocialCodec, StreamError: StreamErrorCodec, StreamReply: StreamReplyCodec } as const;
 
 /** What src/views.ts needs per message: field names in view-bit order, message-typed fields, scalar defaults, a decoder taking a view. */
 export interface ViewSchema {
@@ -3149,6 +3336,13 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     defaults: { installId: '', batchSequence: 0, receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0 },
     full: FULL_IngestedBatch,
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
+  },
+  PlayerStep: {
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "eventType", "action", "item", "variant", "firstMs", "events"],
+    messages: {  },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', eventType: '', action: '', item: '', variant: '', firstMs: 0, events: 0 },
+    full: FULL_PlayerStep,
+    decode: (bytes: Uint8Array, v: c.View): object => readPlayerStep(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
     fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "gapSessions", "activeMs", "maxProgress", "region", "subregion"],

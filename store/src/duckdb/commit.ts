@@ -10,12 +10,14 @@ import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import type { Position, RollupCommit, StateEntry } from '../contracts.ts';
 import { appendDeadLetters, appendStateStage, PLAYERS, ROLLUPS, withAppender } from './append.ts';
 import { appendColumnar } from './columnar-append.ts';
+import { STEPS } from './player-steps.ts';
 import { int, textCell } from './values.ts';
 
 /** What a commit wrote, for metrics. */
 export interface CommitCounts {
   rollups: number;
   players: number;
+  steps: number;
   deadLetters: number;
   positions: number;
   state: number;
@@ -122,7 +124,9 @@ async function mergeState(conn: DuckDBConnection, consumer: string, entries: rea
 }
 
 function isEmpty(c: RollupCommit): boolean {
-  return c.rollups.length + c.players.length + c.positions.length + c.state.length + (c.deadLetters?.length ?? 0) === 0;
+  return (
+    c.rollups.length + c.players.length + (c.steps?.length ?? 0) + c.positions.length + c.state.length + (c.deadLetters?.length ?? 0) === 0
+  );
 }
 
 /**
@@ -136,6 +140,7 @@ export async function writeCommit(conn: DuckDBConnection, commit: RollupCommit):
   const counts: CommitCounts = {
     rollups: commit.rollups.length,
     players: commit.players.length,
+    steps: commit.steps?.length ?? 0,
     deadLetters: deadLetters.length,
     positions: commit.positions.length,
     state: state.length,
@@ -150,6 +155,7 @@ export async function writeCommit(conn: DuckDBConnection, commit: RollupCommit):
     await checkNoRegression(conn, commit.consumer, commit.positions);
     await appendColumnar(conn, ROLLUPS, commit.rollups);
     await appendColumnar(conn, PLAYERS, commit.players);
+    await appendColumnar(conn, STEPS, commit.steps ?? []);
     if (deadLetters.length) await withAppender(conn, 'dead_letters', (a) => appendDeadLetters(a, deadLetters));
     await upsertPositions(conn, commit.consumer, commit.positions);
     await mergeState(conn, commit.consumer, state);

@@ -76,6 +76,8 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
         this.metrics.commitSeconds.observe({ engine: this.engine }, (performance.now() - started) / 1000);
         const erased = outcomes.reduce((n, o) => n + o.playerRows, 0);
         if (erased) this.metrics.erasedRows.inc({ table: 'player_windows' }, erased);
+        const erasedSteps = outcomes.reduce((n, o) => n + o.stepRows, 0);
+        if (erasedSteps) this.metrics.erasedRows.inc({ table: 'player_steps' }, erasedSteps);
         if (outcomes.length) this.metrics.committedRows.inc({ table: 'deletion_audit' }, outcomes.length);
       }
       return outcomes;

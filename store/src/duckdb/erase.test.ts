@@ -82,8 +82,8 @@ describe('druid/duckdb/erase', () => {
       }),
     );
     expect(outcomes).toEqual([
-      { requestId: 'r1', gameId: 'g1', playerRows: 3, stateEntries: 3 },
-      { requestId: 'r2', gameId: 'g1', playerRows: 0, stateEntries: 0 },
+      { requestId: 'r1', gameId: 'g1', playerRows: 3, stateEntries: 3, stepRows: 0 },
+      { requestId: 'r2', gameId: 'g1', playerRows: 0, stateEntries: 0, stepRows: 0 },
     ]);
     expect(await store.sql('SELECT game_id, player_id, sum(events) AS events FROM player_windows GROUP BY 1, 2 ORDER BY 1, 2')).toEqual([
       { game_id: 'g1', player_id: 'p2', events: 4 },
@@ -109,6 +109,7 @@ describe('druid/duckdb/erase', () => {
         processed_by: 'processor.deletions',
         player_rows_deleted: 3,
         state_entries_deleted: 3,
+        step_rows_deleted: 0,
       },
       {
         request_id: 'r2',
@@ -122,6 +123,7 @@ describe('druid/duckdb/erase', () => {
         processed_by: 'processor.deletions',
         player_rows_deleted: 0,
         state_entries_deleted: 0,
+        step_rows_deleted: 0,
       },
     ]);
     expect(await store.loadCheckpoint('processor.deletions')).toEqual({
@@ -189,7 +191,7 @@ describe('druid/duckdb/erase', () => {
           expectedPositions: [{ topic: TOPIC, partition: 0, offset: 5 }],
         }),
       ),
-    ).toEqual([{ requestId: 'y', gameId: 'g1', playerRows: 3, stateEntries: 3 }]);
+    ).toEqual([{ requestId: 'y', gameId: 'g1', playerRows: 3, stateEntries: 3, stepRows: 0 }]);
   });
 
   it('commits dead letters of undecodable requests with the position that skips them', async () => {

@@ -4,8 +4,8 @@
  * at any moment leaves the requests either wholly applied and audited, or not at all
  * and read again.
  *
- * Per request: the player's rows in `player_windows` (the only table holding player
- * ids; rollups are aggregates without them) of that game, the processor's per-player
+ * Per request: the player's rows in `player_windows` and `player_steps` (the tables
+ * holding player ids; rollups are aggregates without them) of that game, the processor's per-player
  * state keyed by the player id (first-seen day, experiment assignment — every partition,
  * since a player's installs may hash to several), and one `deletion_audit` row with what
  * was deleted. Counted before deleting, in the same transaction, so the audit is exact.
@@ -18,8 +18,15 @@ import { appendDeadLetters, withAppender } from './append.ts';
 import { checkExpected, checkNoRegression, checkPositions, upsertPositions } from './commit.ts';
 import { int, str, textCell, timestampMicros } from './values.ts';
 
-/** Deletes the players' rows from player_windows; returns how many per (game, player), counted first. */
-async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<readonly [string, string]>): Promise<Map<string, number>> {
+/** Tables holding player ids, whose rows a deletion removes. */
+type PlayerTable = 'player_windows' | 'player_steps';
+
+/** Deletes the players' rows from `table`; returns how many per (game, player), counted first. */
+async function erasePlayerRows(
+  conn: DuckDBConnection,
+  table: PlayerTable,
+  targets: ReadonlyArray<readonly [string, string]>,
+): Promise<Map<string, number>> {
   const values: string[] = [];
   const tuples = targets.map(([game, player], i) => {
     values.push(game, player);
@@ -28,7 +35,7 @@ async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<re
   const reader = await conn.runAndReadAll(
     `SELECT d.game_id, d.player_id, count(pw.player_id) AS n
      FROM (VALUES ${tuples.join(', ')}) d(game_id, player_id)
-     LEFT JOIN player_windows pw ON pw.game_id = d.game_id AND pw.player_id = d.player_id
+     LEFT JOIN ${table} pw ON pw.game_id = d.game_id AND pw.player_id = d.player_id
      GROUP BY 1, 2`,
     values,
   );
@@ -36,7 +43,7 @@ async function erasePlayerRows(conn: DuckDBConnection, targets: ReadonlyArray<re
   for (const [game, player, n] of reader.getRowsJS())
     out.set(targetKey(textCell(game, 'game_id'), textCell(player, 'player_id')), Number(n));
   await conn.run(
-    `DELETE FROM player_windows pw USING (VALUES ${tuples.join(', ')}) d(game_id, player_id)
+    `DELETE FROM ${table} pw USING (VALUES ${tuples.join(', ')}) d(game_id, player_id)
      WHERE pw.game_id = d.game_id AND pw.player_id = d.player_id`,
     values,
   );
@@ -84,22 +91,29 @@ function appendAudit(conn: DuckDBConnection, c: DeletionCommit, outcomes: readon
       a.appendVarchar(c.consumer);
       a.appendBigInt(int(outcomes[i]!.playerRows, 'deletion.playerRows'));
       a.appendBigInt(int(outcomes[i]!.stateEntries, 'deletion.stateEntries'));
+      a.appendBigInt(int(outcomes[i]!.stepRows, 'deletion.stepRows'));
       a.endRow();
     });
   });
 }
 
 /** Per request, in order: what it deleted (a later duplicate of a (game, player) gets 0). */
-function outcomesOf(deletions: readonly PlayerDeletion[], rows: Map<string, number>, state: Map<string, number>): DeletionOutcome[] {
+function outcomesOf(
+  deletions: readonly PlayerDeletion[],
+  rows: Map<string, number>,
+  steps: Map<string, number>,
+  state: Map<string, number>,
+): DeletionOutcome[] {
   const seenTarget = new Set<string>();
   const seenPlayer = new Set<string>();
   return deletions.map((d) => {
     const key = targetKey(d.gameId, d.playerId);
     const playerRows = seenTarget.has(key) ? 0 : (rows.get(key) ?? 0);
+    const stepRows = seenTarget.has(key) ? 0 : (steps.get(key) ?? 0);
     const stateEntries = seenPlayer.has(d.playerId) ? 0 : (state.get(d.playerId) ?? 0);
     seenTarget.add(key);
     seenPlayer.add(d.playerId);
-    return { requestId: d.requestId, gameId: d.gameId, playerRows, stateEntries };
+    return { requestId: d.requestId, gameId: d.gameId, playerRows, stateEntries, stepRows };
   });
 }
 
@@ -127,11 +141,12 @@ export async function writeDeletions(conn: DuckDBConnection, commit: DeletionCom
       const targets = [
         ...new Map(commit.deletions.map((d) => [targetKey(d.gameId, d.playerId), [d.gameId, d.playerId] as const])).values(),
       ];
-      const rows = await erasePlayerRows(conn, targets);
+      const rows = await erasePlayerRows(conn, 'player_windows', targets);
+      const steps = await erasePlayerRows(conn, 'player_steps', targets);
       const state = commit.state
         ? await eraseState(conn, commit.state, [...new Set(commit.deletions.map((d) => d.playerId))])
         : new Map<string, number>();
-      outcomes = outcomesOf(commit.deletions, rows, state);
+      outcomes = outcomesOf(commit.deletions, rows, steps, state);
       await appendAudit(conn, commit, outcomes);
     }
     if (deadLetters.length) await withAppender(conn, 'dead_letters', (a) => appendDeadLetters(a, deadLetters));

@@ -13,6 +13,7 @@ import { AnalyticsError } from '../errors.ts';
 import { PLAYERS, ROLLUPS } from './append.ts';
 import { stageTableSql } from './columnar-append.ts';
 import { regionMigrationStatements } from './region-migration.ts';
+import { PLAYER_STEPS_MIGRATION, STEPS } from './player-steps.ts';
 
 interface Migration {
   version: number;
@@ -102,6 +103,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'rollups and player_windows: region, subregion (M49, from country); rollups.late_events',
     statements: regionMigrationStatements(),
   },
+  PLAYER_STEPS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -114,6 +116,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export const STAGING_STATEMENTS = [
   stageTableSql(ROLLUPS),
   stageTableSql(PLAYERS),
+  stageTableSql(STEPS),
   `CREATE TEMP TABLE IF NOT EXISTS state_stage (
     consumer VARCHAR, "partition" INTEGER, namespace VARCHAR, key VARCHAR, value BLOB
   )`,

@@ -3,7 +3,7 @@
  * scenario): deletion requests through the collector's HTTP endpoint (`POST
  * /v1/privacy/deletion`, the game's ingest key: source "sdk") → deletions topic → the
  * deletions consumer of the DuckDB writer (processor in embedded mode, loader in Kafka
- * mode). Afterwards, exactly: the players' player_windows rows are gone, one audit row per
+ * mode). Afterwards, exactly: the players' player_windows and player_steps rows are gone, one audit row per
  * request says what was deleted, every other player's rows are as before and equal to
  * the simulator's ledger, rollups are untouched; embedded mode also erased the
  * processor's per-player state. A deleted player who plays on is not blocked.
@@ -21,6 +21,8 @@ type Rows = Array<Record<string, string | number | null>>;
 interface PlayerSnapshot {
   rows: Map<string, number>;
   events: Map<string, number>;
+  /** player_steps rows per player (player funnels). */
+  steps: Map<string, number>;
   state: Map<string, number>;
 }
 
@@ -31,9 +33,11 @@ async function snapshot(storePath: string): Promise<PlayerSnapshot> {
     const state = (await store.sql(
       "SELECT key, count(*) AS n FROM processor_state WHERE namespace IN ('player', 'variant', 'activity') GROUP BY 1",
     )) as Rows;
+    const steps = (await store.sql('SELECT player_id, count(*) AS n FROM player_steps GROUP BY 1')) as Rows;
     return {
       rows: new Map(players.map((r) => [String(r.player_id), Number(r.n)])),
       events: new Map(players.map((r) => [String(r.player_id), Number(r.e)])),
+      steps: new Map(steps.map((r) => [String(r.player_id), Number(r.n)])),
       state: new Map(state.map((r) => [String(r.key), Number(r.n)])),
     };
   } finally {
@@ -108,7 +112,7 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
   const store = await openDuckDbStore({ path: pipeline.storePath });
   try {
     const audit = (await store.sql(
-      'SELECT request_id, game_id, player_id, source, processed_by, player_rows_deleted, state_entries_deleted FROM deletion_audit ORDER BY player_id',
+      'SELECT request_id, game_id, player_id, source, processed_by, player_rows_deleted, state_entries_deleted, step_rows_deleted FROM deletion_audit ORDER BY player_id',
     )) as Rows;
     expect(audit).toEqual(
       [...targets].sort().map((p) => ({
@@ -120,8 +124,16 @@ export async function checkPlayerDeletion({ pipeline, expected, key }: DeletionS
         player_rows_deleted: before.rows.get(p) ?? 0,
         // Kafka mode: the processors' state lives in their changelog, not in this store.
         state_entries_deleted: embedded ? (before.state.get(p) ?? 0) : 0,
+        step_rows_deleted: before.steps.get(p) ?? 0,
       })),
     );
+    for (const v of victims) expect(before.steps.get(v) ?? 0, `step rows of ${v} before`).toBeGreaterThan(0);
+    // Step facts count every event once: per player, what the ledger says; the victims: only the 3 later events.
+    const steps = (await store.sql('SELECT player_id, sum(events) AS e FROM player_steps GROUP BY 1')) as Rows;
+    expect(Object.fromEntries(steps.map((r) => [String(r.player_id), Number(r.e)]))).toEqual({
+      ...Object.fromEntries(Object.entries(expected.eventsByPlayer).filter(([p]) => !victims.includes(p))),
+      [victims[0]!]: 3,
+    });
     for (const v of victims) expect(before.state.get(v) ?? 0, `state of ${v} before`).toBe(embedded ? 3 : 0); // first-seen + assignment + install activity
 
     // Every other player exactly as before, and as the ledger says; the victims: only what came after.

@@ -21,9 +21,12 @@
  *  - `region`, `subregion`: the UN M49 region of the country, from the format's table
  *    (@gamepulse/proto regions), on rollup rows and player rows;
  *  - `late_events`: 0 — the simulated events arrive in time order, none is late.
+" *  - step rows (`PlayerStep`, player funnels) keyed by window, game, build, platform,
+ *    country, player, event_type, action, item, variant: `first_ms` the earliest event
+ *    time among them, `events` how many.
  * The ground truth is NOT computed from these rows: see ground-truth.ts.
  */
-import { regionOf, type PlayerJson, type RollupJson } from '@gamepulse/proto';
+import { regionOf, type PlayerJson, type RollupJson, type StepJson } from '@gamepulse/proto';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 const WINDOW_MS = 60_000;
@@ -41,9 +44,10 @@ function progressOf(e: SimEvent): number {
   return num(t1, 999_999) * 1_000_000 + num(t2, 999) * 1_000 + num(t3, 999);
 }
 
-export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[] } {
+export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJson[]; players: PlayerJson[]; steps: StepJson[] } {
   const rollups = new Map<string, RollupJson>();
   const players = new Map<string, PlayerJson>();
+  const steps = new Map<string, StepJson>();
   const firstSeen = new Map<string, number>();
   const assignment = new Map<string, string>();
   const lastAt = new Map<string, number>();
@@ -105,6 +109,22 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;
     players.set(pk, p);
+    const sk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, e.type, e.action, e.item, variant].join('\u001f');
+    const st = steps.get(sk) ?? {
+      kind: 'step' as const,
+      window_start: window,
+      ...dims,
+      player_id: e.playerId,
+      event_type: e.type,
+      action: e.action,
+      item: e.item,
+      variant,
+      first_ms: e.tsMs,
+      events: 0,
+    };
+    st.first_ms = Math.min(st.first_ms, e.tsMs);
+    st.events += 1;
+    steps.set(sk, st);
   }
-  return { rollups: [...rollups.values()], players: [...players.values()] };
+  return { rollups: [...rollups.values()], players: [...players.values()], steps: [...steps.values()] };
 }

@@ -9,6 +9,7 @@ import {
   encodeRollupsRecord,
   jsonToPlayer,
   jsonToRollup,
+  jsonToStep,
   rollupsRecordKey,
   type RollupsTopicRow,
 } from '@gamepulse/proto';
@@ -19,7 +20,7 @@ import { waitForDruid, type DruidWaitOptions } from '../../../ingestion/druid-si
 const TX_ROWS = 20_000;
 
 export interface ProduceResult {
-  committed: { rollup: number; player: number };
+  committed: { rollup: number; player: number; step: number };
   /** Rows written in a transaction that was then aborted: they must never be counted. */
   aborted: number;
 }
@@ -36,7 +37,7 @@ export async function produceRollups(
   abortedRows: readonly RollupsTopicRow[] = [],
 ): Promise<ProduceResult> {
   const tx = await log.transactionalProducer({ transactionalId: `${topic}-writer` });
-  const committed = { rollup: 0, player: 0 };
+  const committed = { rollup: 0, player: 0, step: 0 };
   try {
     for (let i = 0; i < rows.length; i += TX_ROWS) {
       const chunk = rows.slice(i, i + TX_ROWS);
@@ -89,6 +90,7 @@ export async function loadTopicIntoDuckDb(
             consumer: 'druid-it-loader',
             rollups: rows.filter((r) => r.kind === 'rollup').map(jsonToRollup),
             players: rows.filter((r) => r.kind === 'player').map(jsonToPlayer),
+            steps: rows.filter((r) => r.kind === 'step').map(jsonToStep),
             positions: [{ topic, partition: batch.partition, offset: batch.nextOffset }],
             state: [],
             deadLetters: [],
@@ -194,6 +196,7 @@ export const KPI_COLUMNS = {
     'active_ms',
     'max_progress',
   ],
+  steps: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'item', 'variant', 'player_id', 'first_ms'],
 } as const;
 
 /**
