@@ -29,6 +29,7 @@ import {
   type ProcessorConfig,
   createProcessorMetrics,
   createProcessor,
+  loadReportingConverter,
   type Processor,
 } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
@@ -65,6 +66,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     maxConsecutiveFailures: config.maxConsecutiveFailures,
     logger,
     metrics: createProcessorMetrics(registry),
+    reporting: await loadReportingConverter(config),
   });
   // Deletion requests: erased in the store together with this consumer's position, once
   // the processor has folded and committed every event before them (loader/src/deletions).

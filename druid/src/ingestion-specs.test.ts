@@ -38,7 +38,7 @@ describe('druid/ingestion', () => {
       expect(
         ds.metricsSpec.map((m) => m.name),
         role,
-      ).toEqual(['input_rows', 'events', 'purchases', 'sessions']);
+      ).toEqual(['input_rows', 'events', 'purchases', 'sessions', 'revenue_reporting_minor']);
       expect(ds.dimensionsSpec.dimensions).toContainEqual({ type: 'long', name: 'first_seen_day' });
       expect(ds.dimensionsSpec.dimensions).toContain('variant');
       expect(ds.dimensionsSpec.dimensions).toContain('player_id');
@@ -103,6 +103,7 @@ describe('druid/ingestion', () => {
       { type: 'longSum', name: 'events', fieldName: 'events' },
       { type: 'longSum', name: 'purchases', fieldName: 'purchases' },
       { type: 'longSum', name: 'sessions', fieldName: 'sessions' },
+      { type: 'longSum', name: 'revenue_reporting_minor', fieldName: 'revenue_reporting_minor' },
     ]);
     expect(dataSchema.transformSpec).toEqual({
       filter: {

@@ -19,6 +19,8 @@ export interface ProcessorMetrics {
   poisonRecords: Counter<'code'>;
   /** Events windowed by receive time because their client timestamp was unusable. */
   eventTimeFallbacks: Counter<string>;
+  /** Purchases in a currency without an exchange rate, converted to the reporting currency as 0 (fx/). */
+  fxUnknown: Counter<'currency'>;
   commitSeconds: Histogram<string>;
   commitRows: Histogram<string>;
   commits: Counter<'result'>;
@@ -61,6 +63,12 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
     eventTimeFallbacks: new Counter({
       name: 'gamepulse_processor_event_time_fallbacks_total',
       help: 'Events windowed by receive time: unusable client timestamp',
+      registers,
+    }),
+    fxUnknown: new Counter({
+      name: 'gamepulse_processor_fx_unknown_total',
+      help: 'Purchases in a currency without an exchange rate (counted in their own currency; 0 in the reporting currency)',
+      labelNames: ['currency'],
       registers,
     }),
     commitSeconds: new Histogram({

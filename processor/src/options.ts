@@ -9,6 +9,7 @@ import { topicNames, type Log, type TopicNames } from '@gamepulse/log';
 import { createLogger, Registry, type Logger } from '@gamepulse/service';
 import { systemClock, type Clock } from './clock.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
+import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 
 export interface ProcessorOptions {
   log: Log;
@@ -61,6 +62,12 @@ export interface ProcessorOptions {
    * counted — an operator's decision (log/README.md, "Gaps"). @default false
    */
   acceptPositionGaps?: boolean;
+  /**
+   * Converts purchases into each game's reporting currency at fold time
+   * (`createReportingConverter`, fx/reporting-currency.ts).
+   * @default USD for every game, the built-in default rates
+   */
+  reporting?: ReportingConverter;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -86,6 +93,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     logger: o.logger ?? createLogger({ service: 'processor' }),
     metrics: o.metrics ?? createProcessorMetrics(new Registry()),
     acceptPositionGaps: o.acceptPositionGaps ?? false,
+    reporting: o.reporting ?? DEFAULT_REPORTING,
   };
 }
 

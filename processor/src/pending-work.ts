@@ -8,6 +8,7 @@
 import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import { foldBatch } from './aggregate/fold-batch.ts';
+import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 import { admitBatch, type StreamKey } from './dedup/install-dedup.ts';
 import { isFolded, type BatchIdentity, type DedupVerdict } from './dedup/install-window.ts';
 import type { ProcessorMetrics } from './metrics.ts';
@@ -56,6 +57,7 @@ export class PendingWork {
     private readonly tally: Tally,
     private readonly metrics: ProcessorMetrics,
     private readonly logger: Logger,
+    private readonly reporting: ReportingConverter = DEFAULT_REPORTING,
   ) {}
 
   /** Whether a commit would write anything now. */
@@ -120,10 +122,12 @@ export class PendingWork {
       });
     }
     if (!isFolded(verdict)) return;
-    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs);
+    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs, this.reporting);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);
+    if (folded.unknownCurrencies)
+      for (const [currency, n] of Object.entries(folded.unknownCurrencies)) this.metrics.fxUnknown.inc({ currency }, n);
   }
 
   /**

@@ -65,7 +65,7 @@ export class Session {
     begin: SessionStart,
   ) {
     this.topic = o.topics.events;
-    this.work = new PendingWork(this.topic, tally, o.metrics, o.logger);
+    this.work = new PendingWork(this.topic, tally, o.metrics, o.logger, o.reporting);
     this.cycle = new CommitCycle((from, event, to) => host.cycleMoved(this, from, event, to), begin.cycle);
     this.commits = new SessionCommits(
       o,

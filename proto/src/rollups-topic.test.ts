@@ -20,6 +20,8 @@ describe('proto/rollups-topic', () => {
       events: 2,
       amount: 998,
       value: 1.5,
+      revenueReportingMinor: 1077,
+      reportingCurrency: 'USD',
     };
     expect(Object.keys(r)).toHaveLength(rollupFields);
     expect(jsonToRollup(decodeRollupsRecord(encodeRollupsRecord(rollupToJson(r))) as ReturnType<typeof rollupToJson>)).toEqual(r);
@@ -34,7 +36,8 @@ describe('proto/rollups-topic', () => {
       events: 5,
       purchases: 1,
       sessions: 1,
-      variant: 'shop_layout:grid',
+      variant: 'onboarding:guided,shop_layout:grid',
+      revenueReportingMinor: 1077,
     };
     expect(Object.keys(p)).toHaveLength(Object.keys(PlayerWindow.toObject({}, { defaults: true })).length);
     expect(jsonToPlayer(decodeRollupsRecord(encodeRollupsRecord(playerToJson(p))) as ReturnType<typeof playerToJson>)).toEqual(p);
@@ -47,6 +50,15 @@ describe('proto/rollups-topic', () => {
       '{"kind":"player","window_start":60000,"game_id":"g","build":"","platform":"","country":"","player_id":"p1","first_seen_day":0,"events":1,"purchases":0,"sessions":0}',
     );
     expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).variant).toBe('');
+    // and the reporting-currency fields as 0 / ''
+    expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).revenueReportingMinor).toBe(0);
+    const oldRollup = new TextEncoder().encode(
+      '{"kind":"rollup","window_start":60000,"game_id":"g","build":"","platform":"","country":"","event_type":"purchase","action":"","currency":"EUR","item":"","variant":"","events":1,"amount":99,"value":0}',
+    );
+    expect(jsonToRollup(decodeRollupsRecord(oldRollup) as ReturnType<typeof rollupToJson>)).toMatchObject({
+      revenueReportingMinor: 0,
+      reportingCurrency: '',
+    });
   });
 
   it('rejects poison', () => {

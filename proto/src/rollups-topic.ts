@@ -26,6 +26,13 @@ export interface RollupJson {
   events: number;
   amount: number;
   value: number;
+  /**
+   * Purchases: the amount in the game's reporting currency (integer minor units, each
+   * event converted with its day's rate). Older records lack it: readers take 0.
+   */
+  revenue_reporting_minor?: number;
+  /** Purchases: the game's reporting currency; '' otherwise. Older records lack it: readers take ''. */
+  reporting_currency?: string;
 }
 
 export interface PlayerJson {
@@ -47,6 +54,8 @@ export interface PlayerJson {
    * take a missing value as `''` (jsonToPlayer; Druid's spec with a transform).
    */
   variant: string;
+  /** Purchases of these events in the game's reporting currency (minor units). Older records lack it: readers take 0. */
+  revenue_reporting_minor?: number;
 }
 
 export type RollupsTopicRow = RollupJson | PlayerJson;
@@ -70,6 +79,8 @@ export function rollupToJson(r: RollupRowData): RollupJson {
     events: r.events ?? 0,
     amount: r.amount ?? 0,
     value: r.value ?? 0,
+    revenue_reporting_minor: r.revenueReportingMinor ?? 0,
+    reporting_currency: r.reportingCurrency ?? '',
   };
 }
 
@@ -87,6 +98,7 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     purchases: p.purchases ?? 0,
     sessions: p.sessions ?? 0,
     variant: p.variant ?? '',
+    revenue_reporting_minor: p.revenueReportingMinor ?? 0,
   };
 }
 
@@ -105,6 +117,8 @@ export function jsonToRollup(j: RollupJson): RollupRowData {
     events: j.events,
     amount: j.amount,
     value: j.value,
+    revenueReportingMinor: j.revenue_reporting_minor ?? 0,
+    reportingCurrency: j.reporting_currency ?? '',
   };
 }
 
@@ -122,6 +136,7 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     sessions: j.sessions,
     // A record written before PlayerWindow.variant existed has none.
     variant: j.variant ?? '',
+    revenueReportingMinor: j.revenue_reporting_minor ?? 0,
   };
 }
 

@@ -17,6 +17,7 @@ interface RowAcc extends RollupRowData {
   events: number;
   amount: number;
   value: number;
+  revenueReportingMinor: number;
 }
 
 interface PlayerAcc extends PlayerWindowData {
@@ -25,6 +26,7 @@ interface PlayerAcc extends PlayerWindowData {
   events: number;
   purchases: number;
   sessions: number;
+  revenueReportingMinor: number;
 }
 
 export interface Drained {
@@ -112,6 +114,8 @@ export class RollupAccumulator {
         events: 0,
         amount: 0,
         value: 0,
+        revenueReportingMinor: 0,
+        reportingCurrency: f.reportingCurrency,
       };
       byItem.set(f.item, acc);
       this.rowCount += 1;
@@ -119,6 +123,7 @@ export class RollupAccumulator {
     acc.events += 1;
     acc.amount += f.amount;
     acc.value += f.value;
+    acc.revenueReportingMinor += f.reportingMinor;
     this.events += 1;
   }
 
@@ -127,7 +132,8 @@ export class RollupAccumulator {
    * as of the event (part of the key: the window of an exposure has a row before and a
    * row after it). `firstSeenDayMs` is the player's cohort, the same for every event of
    * the player on one partition; should two partitions disagree (a player with installs
-   * on both), the earlier day wins.
+   * on both), the earlier day wins. `reportingMinor`: the event's purchase amount in the
+   * game's reporting currency (0 for other events).
    */
   addPlayer(
     windowStartMs: number,
@@ -137,6 +143,7 @@ export class RollupAccumulator {
     firstSeenDayMs: number,
     purchase: boolean,
     sessionStart: boolean,
+    reportingMinor = 0,
   ): void {
     let acc = this.lastPlayer;
     if (
@@ -155,6 +162,7 @@ export class RollupAccumulator {
     acc.events += 1;
     if (purchase) acc.purchases += 1;
     if (sessionStart) acc.sessions += 1;
+    acc.revenueReportingMinor += reportingMinor;
   }
 
   private playerRow(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number): PlayerAcc {
@@ -173,6 +181,7 @@ export class RollupAccumulator {
         purchases: 0,
         sessions: 0,
         variant,
+        revenueReportingMinor: 0,
       };
       this.players.set(key, acc);
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {

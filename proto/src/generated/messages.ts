@@ -291,6 +291,7 @@ export interface PlayerWindowData {
   purchases?: number | null;
   sessions?: number | null;
   variant?: string | null;
+  revenueReportingMinor?: number | null;
 }
 
 /** gamepulse.v1.PlayerWindow as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -306,6 +307,7 @@ export interface PlayerWindowMessage {
   purchases: number;
   sessions: number;
   variant: string;
+  revenueReportingMinor: number;
 }
 
 /** gamepulse.v1.Progression as encode accepts it: every field optional. */
@@ -397,6 +399,8 @@ export interface RollupRowData {
   events?: number | null;
   amount?: number | null;
   value?: number | null;
+  revenueReportingMinor?: number | null;
+  reportingCurrency?: string | null;
 }
 
 /** gamepulse.v1.RollupRow as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -414,6 +418,8 @@ export interface RollupRowMessage {
   events: number;
   amount: number;
   value: number;
+  revenueReportingMinor: number;
+  reportingCurrency: string;
 }
 
 /** gamepulse.v1.SdkHealth as encode accepts it: every field optional. */
@@ -1638,7 +1644,7 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', revenueReportingMinor: 0 };
     else {
       m = new v.C() as PlayerWindowMessage;
     }
@@ -1712,6 +1718,12 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
           continue;
         }
         break;
+      case 120:
+        if (k & 0x800) {
+          m.revenueReportingMinor = r.int64(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1731,6 +1743,7 @@ function writePlayerWindow(m: PlayerWindowData): void {
   w.int64Field(72, m.purchases);
   w.int64Field(80, m.sessions);
   w.stringField(90, m.variant);
+  w.int64Field(120, m.revenueReportingMinor);
 }
 
 function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1747,6 +1760,7 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
     d.purchases = o.longs === String ? '0' : 0;
     d.sessions = o.longs === String ? '0' : 0;
     d.variant = '';
+    d.revenueReportingMinor = o.longs === String ? '0' : 0;
   }
   if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
   if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
@@ -1759,6 +1773,7 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
   if (m.purchases != null && m.purchases !== 0) d.purchases = c.longOut(m.purchases, o);
   if (m.sessions != null && m.sessions !== 0) d.sessions = c.longOut(m.sessions, o);
   if (m.variant != null && m.variant !== '') d.variant = m.variant;
+  if (m.revenueReportingMinor != null && m.revenueReportingMinor !== 0) d.revenueReportingMinor = c.longOut(m.revenueReportingMinor, o);
   return d;
 }
 
@@ -2071,7 +2086,7 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0 };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, revenueReportingMinor: 0, reportingCurrency: '' };
     else {
       m = new v.C() as RollupRowMessage;
     }
@@ -2157,6 +2172,18 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
           continue;
         }
         break;
+      case 112:
+        if (k & 0x2000) {
+          m.revenueReportingMinor = r.int64(rd);
+          continue;
+        }
+        break;
+      case 122:
+        if (k & 0x4000) {
+          m.reportingCurrency = r.string(rd);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -2178,6 +2205,8 @@ function writeRollupRow(m: RollupRowData): void {
   w.int64Field(88, m.events);
   w.int64Field(96, m.amount);
   w.doubleField(105, m.value);
+  w.int64Field(112, m.revenueReportingMinor);
+  w.stringField(122, m.reportingCurrency);
 }
 
 function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -2196,6 +2225,8 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
     d.events = o.longs === String ? '0' : 0;
     d.amount = o.longs === String ? '0' : 0;
     d.value = 0;
+    d.revenueReportingMinor = o.longs === String ? '0' : 0;
+    d.reportingCurrency = '';
   }
   if (m.windowStartMs != null && m.windowStartMs !== 0) d.windowStartMs = c.longOut(m.windowStartMs, o);
   if (m.gameId != null && m.gameId !== '') d.gameId = m.gameId;
@@ -2210,6 +2241,8 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
   if (m.events != null && m.events !== 0) d.events = c.longOut(m.events, o);
   if (m.amount != null && m.amount !== 0) d.amount = c.longOut(m.amount, o);
   if (m.value != null && !Object.is(m.value, 0)) d.value = c.doubleOut(m.value, o);
+  if (m.revenueReportingMinor != null && m.revenueReportingMinor !== 0) d.revenueReportingMinor = c.longOut(m.revenueReportingMinor, o);
+  if (m.reportingCurrency != null && m.reportingCurrency !== '') d.reportingCurrency = m.reportingCurrency;
   return d;
 }
 
@@ -2550,8 +2583,8 @@ const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined,
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_PlayerWindow = c.view(0x7ff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_RollupRow = c.view(0x1fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerWindow = c.view(0xfff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_RollupRow = c.view(0x7fff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamReply = c.view(0x3, undefined, [FULL_BatchAck, FULL_StreamError]);
 
@@ -3063,9 +3096,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "revenueReportingMinor"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '' },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', revenueReportingMinor: 0 },
     full: FULL_PlayerWindow,
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerWindow(r.reader(bytes), bytes.length, v, undefined),
   },
@@ -3098,9 +3131,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readResource(r.reader(bytes), bytes.length, v, undefined),
   },
   RollupRow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value", "revenueReportingMinor", "reportingCurrency"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0 },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, revenueReportingMinor: 0, reportingCurrency: '' },
     full: FULL_RollupRow,
     decode: (bytes: Uint8Array, v: c.View): object => readRollupRow(r.reader(bytes), bytes.length, v, undefined),
   },

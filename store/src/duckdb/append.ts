@@ -57,16 +57,21 @@ export const ROLLUPS: ColumnarTable<RollupRowData> = {
     (r) => str(r.currency),
     (r) => str(r.item),
     (r) => str(r.variant),
+    (r) => str(r.reportingCurrency),
   ],
   numbers: [
     (r) => timeMs(r.windowStartMs, 'rollup.windowStartMs'),
     (r) => intNumber(r.events, 'rollup.events'),
     (r) => intNumber(r.amount, 'rollup.amount'),
     (r) => double(r.value, 'rollup.value'),
+    (r) => intNumber(r.revenueReportingMinor, 'rollup.revenueReportingMinor'),
   ],
   insert: `INSERT INTO rollups
+      (window_start, game_id, build, platform, country, event_type, action, currency, item, variant, events, amount, value,
+       reporting_currency, revenue_reporting_minor)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], $1[s5], $1[s6], $1[s7], $1[s8],
-           CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3
+           CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3,
+           $1[s9], CAST(n4 AS BIGINT)
     FROM rollups_stage`,
 };
 
@@ -87,11 +92,14 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
     (p) => intNumber(p.events, 'player.events'),
     (p) => intNumber(p.purchases, 'player.purchases'),
     (p) => intNumber(p.sessions, 'player.sessions'),
+    (p) => intNumber(p.revenueReportingMinor, 'player.revenueReportingMinor'),
   ],
   insert: `INSERT INTO player_windows
-      (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant)
+      (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant,
+       revenue_reporting_minor)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
-           CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5]
+           CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5],
+           CAST(n5 AS BIGINT)
     FROM players_stage`,
 };
 

@@ -111,7 +111,7 @@ describe('druid/duckdb/duckdb-store', () => {
     const path = join(dir, 'version.duckdb');
     const store = await openDuckDbStore({ path, now: () => Date.UTC(2025, 0, 1) });
     expect(await store.sql('SELECT version, applied_at FROM schema_version ORDER BY version')).toEqual(
-      Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, applied_at: Date.UTC(2025, 0, 1) })),
+      MIGRATIONS.map((m) => ({ version: m.version, applied_at: Date.UTC(2025, 0, 1) })),
     );
     await store.close();
     const raw = await DuckDBInstance.create(path);
@@ -150,10 +150,55 @@ describe('druid/duckdb/duckdb-store', () => {
       { player_id: 'old', variant: '', events: 2, sessions: 1 },
       { player_id: 'unset', variant: '', events: 1, sessions: 0 },
     ]);
-    expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await store.sql('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     expect(
       await store.sql("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'player_windows' AND column_name = 'variant'"),
     ).toEqual([{ is_nullable: 'NO' }]);
+    await store.close();
+  });
+
+  it('migration 5: reporting-currency columns, 0 and "" on rows written before it, the values of new rows', async () => {
+    const path = join(dir, 'v3.duckdb');
+    const raw = await DuckDBInstance.create(path);
+    const conn = await raw.connect();
+    await conn.run(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      for (const statement of m.statements) await conn.run(statement);
+      await conn.run(`INSERT INTO schema_version VALUES (${m.version}, 'old', now()::TIMESTAMP)`);
+    }
+    await conn.run(
+      "INSERT INTO rollups VALUES (TIMESTAMP '2025-01-15 12:00:00', 'g', '', '', '', 'purchase', '', 'EUR', '', '', 1, 99, 0)",
+    );
+    conn.closeSync();
+    raw.closeSync();
+    const store = await openDuckDbStore({ path });
+    const w = Date.UTC(2025, 0, 15, 12, 1);
+    await store.commit(
+      commit({
+        rollups: [
+          {
+            windowStartMs: w,
+            gameId: 'g',
+            eventType: 'purchase',
+            currency: 'EUR',
+            events: 1,
+            amount: 99,
+            revenueReportingMinor: 107,
+            reportingCurrency: 'USD',
+          },
+        ],
+        players: [{ windowStartMs: w, gameId: 'g', playerId: 'p', events: 1, purchases: 1, revenueReportingMinor: 107 }],
+      }),
+    );
+    expect(await store.sql('SELECT reporting_currency, revenue_reporting_minor FROM rollups ORDER BY window_start')).toEqual([
+      { reporting_currency: '', revenue_reporting_minor: 0 },
+      { reporting_currency: 'USD', revenue_reporting_minor: 107 },
+    ]);
+    expect(await store.sql('SELECT revenue_reporting_minor FROM player_windows')).toEqual([{ revenue_reporting_minor: 107 }]);
     await store.close();
   });
 
