@@ -20,6 +20,8 @@ import { onlineNow } from './definitions/online-now.ts';
 import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
+import { abTest } from './definitions/ab-test.ts';
+import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -38,6 +40,10 @@ export const KPIS: readonly KpiDefinition[] = [
   eventsByType,
   topProgressionFails,
   sessions,
+  revenueReporting,
+  arpdauReporting,
+  arppuReporting,
+  abTest,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));
