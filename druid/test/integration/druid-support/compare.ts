@@ -36,6 +36,8 @@ export const RATIO_COLUMNS = new Set([
   'arppu_minor',
   'sessions_per_player',
   'purchases_per_player',
+  'arpdau_reporting_minor',
+  'arppu_reporting_minor',
 ]);
 
 /** |estimate − exact| allowed for a distinct count (at least 1: a sketch rounds its estimate). */

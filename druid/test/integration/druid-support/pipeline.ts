@@ -162,8 +162,33 @@ export async function waitForIngestion(
 
 /** Columns the KPI library reads, per datasource role. */
 export const KPI_COLUMNS = {
-  rollups: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'currency', 'item', 'variant', 'events', 'amount', 'revenue_reporting_minor', 'reporting_currency'],
-  players: ['game_id', 'build', 'platform', 'country', 'first_seen_day', 'variant', 'player_id', 'purchases', 'sessions', 'revenue_reporting_minor'],
+  rollups: [
+    'game_id',
+    'build',
+    'platform',
+    'country',
+    'event_type',
+    'action',
+    'currency',
+    'item',
+    'variant',
+    'events',
+    'amount',
+    'revenue_reporting_minor',
+    'reporting_currency',
+  ],
+  players: [
+    'game_id',
+    'build',
+    'platform',
+    'country',
+    'first_seen_day',
+    'variant',
+    'player_id',
+    'purchases',
+    'sessions',
+    'revenue_reporting_minor',
+  ],
 } as const;
 
 /**
