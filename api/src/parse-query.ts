@@ -14,8 +14,10 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   platform: 'Only this platform. Default: all.',
   country: 'Only this country (ISO 3166 alpha-2). Default: all.',
   build: 'Only this build. Default: all.',
-  variant: "Only players assigned to this experiment variant, written 'experiment:variant', and their events. Default: all.",
-  experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
+  variant:
+    "Only players assigned to this experiment variant, written 'experiment:variant' (an element of the player's assignments, one per experiment), and their events from the exposure on. Default: all.",
+  experiment:
+    "The experiment of ab_readout and ab_test (required there); with by=variant, group by this experiment's variant instead of the whole assignment set. Default: none.",
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
 };

@@ -113,6 +113,10 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'events_by_type',
       'top_progression_fails',
       'sessions',
+      'revenue_reporting',
+      'arpdau_reporting',
+      'arppu_reporting',
+      'ab_test',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);
@@ -125,6 +129,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'build',
       'variant',
       'by',
+      'experiment',
       'granularity',
     ]);
   });
