@@ -21,6 +21,7 @@ import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
 import { abTest } from './definitions/ab-test.ts';
+import { ltv } from './definitions/ltv.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
@@ -44,6 +45,7 @@ export const KPIS: readonly KpiDefinition[] = [
   arpdauReporting,
   arppuReporting,
   abTest,
+  ltv,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -12,6 +12,7 @@
 import type { Row } from '@gamepulse/store';
 import type { ResolvedKpiParams } from '../types.ts';
 import type { RefData, RefEvent, RefPlayer } from './reference-kpis.ts';
+import { ltvReference } from './ltv.ts';
 
 interface PlayerMetrics {
   purchased: boolean;
@@ -74,7 +75,9 @@ function metricColumns(name: string, values: number[]): Row {
   };
 }
 
+/** The references of this helper's KPIs (ab_test here; ltv in ltv.ts), spread into REFERENCE_KPIS. */
 export const AB_REFERENCES: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
+  ltv: ltvReference,
   ab_test: (p, data) => {
     const experiment = p.experiment;
     if (experiment === undefined) return [];
