@@ -106,7 +106,7 @@ export const PROCESSOR_CONFIG = {
     kind: 'string',
     default: 'USD',
     env: 'GAMEPULSE_PROCESSOR_REPORTING_CURRENCY',
-    doc: "Currency (ISO 4217) purchases are converted into at fold time (`revenue_reporting_minor`), for games not in `reportingCurrencyByGame`; it needs a rate (rates file or built-in: USD EUR GBP BRL JPY).",
+    doc: 'Currency (ISO 4217) purchases are converted into at fold time (`revenue_reporting_minor`), for games not in `reportingCurrencyByGame`; it needs a rate (rates file or built-in: USD EUR GBP BRL JPY).',
   },
   reportingCurrencyByGame: {
     kind: 'list',
@@ -135,7 +135,8 @@ export function resolveProcessorConfig(config: ProcessorConfig): ProcessorConfig
   const problems = config.logKind === 'kafka' ? kafkaConfigProblems(config) : [];
   for (const entry of config.reportingCurrencyByGame)
     if (!/^[^=]+=[A-Z]{3}$/.test(entry)) problems.push(`reportingCurrencyByGame: "${entry}" is not gameId=CUR (ISO 4217, upper case)`);
-  if (!/^[A-Z]{3}$/.test(config.reportingCurrency)) problems.push(`reportingCurrency: "${config.reportingCurrency}" is not an ISO 4217 code`);
+  if (!/^[A-Z]{3}$/.test(config.reportingCurrency))
+    problems.push(`reportingCurrency: "${config.reportingCurrency}" is not an ISO 4217 code`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

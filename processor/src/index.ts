@@ -42,14 +42,7 @@ export { PLAYER_NAMESPACE } from './aggregate/first-seen.ts';
 export { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
 export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';
 export { rollupFields, UNKNOWN_EVENT_TYPE, type RollupFields } from './aggregate/rollup-fields.ts';
-export {
-  parseFxRates,
-  minorExponent,
-  DEFAULT_FX_RATES,
-  DEFAULT_RATES_PER_EUR,
-  type FxRates,
-  type FxRatesFile,
-} from './fx/fx-rates.ts';
+export { parseFxRates, minorExponent, DEFAULT_FX_RATES, DEFAULT_RATES_PER_EUR, type FxRates, type FxRatesFile } from './fx/fx-rates.ts';
 export {
   createReportingConverter,
   roundHalfAwayFromZero,
