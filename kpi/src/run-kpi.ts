@@ -21,7 +21,6 @@ import { revenue } from './definitions/revenue.ts';
 import { sessions } from './definitions/sessions.ts';
 import { topProgressionFails } from './definitions/top-progression-fails.ts';
 import { abTest } from './definitions/ab-test.ts';
-import { ltv } from './definitions/ltv.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
@@ -45,7 +44,8 @@ export const KPIS: readonly KpiDefinition[] = [
   arpdauReporting,
   arppuReporting,
   abTest,
-  ltv,
+  // ltv (definitions/ltv.ts) is not in the catalogue yet: right on DuckDB, but on Druid 33
+  // its join of per-player cohorts with per-player-day revenue returns no revenue (kpi/README.md, "LTV").
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

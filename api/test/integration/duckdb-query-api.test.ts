@@ -117,7 +117,6 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'arpdau_reporting',
       'arppu_reporting',
       'ab_test',
-      'ltv',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);
