@@ -26,8 +26,10 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
   build: 'Only this build. Default: all.',
   region: "Only this UN M49 region of the player's country (Africa, Americas, Asia, Europe, Oceania). Default: all.",
   subregion: "Only this UN M49 sub-region of the player's country ('Western Europe', 'South America', …). Default: all.",
-  variant: "Only players assigned to this experiment variant, written 'experiment:variant', and their events. Default: all.",
-  experiment: 'ab_readout: only the variants of this experiment. Default: every experiment.',
+  variant:
+    "Only players assigned to this experiment variant, written 'experiment:variant' (an element of the player's assignments, one per experiment), and their events from the exposure on. Default: all.",
+  experiment:
+    "The experiment of ab_readout and ab_test (required there); with by=variant, group by this experiment's variant instead of the whole assignment set. Default: none.",
   by: `Group by these dimensions too, comma-separated: ${DIMENSIONS.join(', ')}; each becomes a result column (game → game_id). Default: none.`,
   limit: 'Rows of a top-N KPI, 1–1000. Default: 10.',
   offset: 'Paged KPIs (at_risk_players, player_lifecycle): rows to skip before the first returned, for paging with limit. Default: 0.',

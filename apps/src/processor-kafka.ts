@@ -13,6 +13,7 @@ import type { ServiceContext } from '@gamepulse/service';
 import {
   createProcessorMetrics,
   createProcessor,
+  loadReportingConverter,
   type Processor,
   changelogTopicFor,
   kafkaTransactionSink,
@@ -79,6 +80,7 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     logger,
     metrics: createProcessorMetrics(registry),
     acceptPositionGaps: config.kafkaAcceptPositionGaps,
+    reporting: await loadReportingConverter(config),
   });
   processor = p;
   const stop = [

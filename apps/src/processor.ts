@@ -30,6 +30,7 @@ import {
   type ProcessorConfig,
   createProcessorMetrics,
   createProcessor,
+  loadReportingConverter,
   type Processor,
 } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
@@ -69,6 +70,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     sessionGapMs: config.sessionGapMs,
     logger,
     metrics: createProcessorMetrics(registry),
+    reporting: await loadReportingConverter(config),
   });
   // Deletion requests: erased in the store together with this consumer's position, once
   // the processor has folded and committed every event before them (loader/src/deletions).

@@ -48,7 +48,7 @@ describe('druid/ingestion', () => {
       expect(
         ds.metricsSpec.map((m) => m.name),
         role,
-      ).toEqual(['input_rows', 'events', 'purchases', 'sessions', 'gap_sessions', 'active_ms', 'max_progress']);
+      ).toEqual(['input_rows', 'events', 'purchases', 'sessions', 'gap_sessions', 'active_ms', 'max_progress', 'revenue_reporting_minor']);
       expect(ds.dimensionsSpec.dimensions).toContainEqual({ type: 'long', name: 'first_seen_day' });
       expect(ds.dimensionsSpec.dimensions).toContain('variant');
       expect(ds.dimensionsSpec.dimensions).toContain('player_id');
@@ -117,6 +117,7 @@ describe('druid/ingestion', () => {
       { type: 'longSum', name: 'active_ms', fieldName: 'active_ms' },
       // a max stays a max: the furthest progression of the re-aggregated rows
       { type: 'longMax', name: 'max_progress', fieldName: 'max_progress' },
+      { type: 'longSum', name: 'revenue_reporting_minor', fieldName: 'revenue_reporting_minor' },
     ]);
     expect(dataSchema.transformSpec).toEqual({
       filter: {

@@ -24,9 +24,18 @@ let players: PlayerWindowData[];
 
 beforeAll(async () => {
   const rng = seededRandom(7);
-  // Region and sub-region stamped from the country, as the processor does.
-  rollups = randomRollups(rng, SHAPE, 20_000).map((r) => ({ ...r, ...regionOf(r.country ?? '') }));
-  players = randomPlayerWindows(rng, SHAPE, 12_000).map((r) => ({ ...r, ...regionOf(r.country ?? '') }));
+  // Region and sub-region stamped from the country, and purchases in a reporting currency, as the processor does (any integer will do here).
+  rollups = randomRollups(rng, SHAPE, 20_000).map((r) => {
+    const row = { ...r, ...regionOf(r.country ?? '') };
+    return r.eventType === 'purchase'
+      ? { ...row, revenueReportingMinor: Math.round((r.amount ?? 0) * 0.9), reportingCurrency: r.gameId === 'word-quest' ? 'EUR' : 'USD' }
+      : row;
+  });
+  players = randomPlayerWindows(rng, SHAPE, 12_000).map((p) => ({
+    ...p,
+    ...regionOf(p.country ?? ''),
+    revenueReportingMinor: (p.purchases ?? 0) * 499,
+  }));
   store = await openDuckDbStore({ path: ':memory:' });
   // Several commits, so keys repeat across commits as deltas.
   for (let i = 0; i < 4; i++) {
@@ -58,7 +67,11 @@ afterAll(async () => {
 
 // ---- reference: src/testing/reference-kpis.ts ----------------------------------------
 
-const VARIANT_OF = (playerId: string) => ['', 'onboarding:a', 'onboarding:b', 'shop_layout:grid'][Number(playerId.slice(1)) % 4]!;
+/** Assignment sets: one variant per experiment, sorted by experiment (druid/README.md, "A/B readout"). */
+const VARIANT_OF = (playerId: string) =>
+  ['', 'onboarding:a', 'onboarding:b,shop_layout:grid', 'shop_layout:grid', 'onboarding:a,shop_layout:control'][
+    Number(playerId.slice(1)) % 5
+  ]!;
 
 function refRollup(r: RollupRowData): RefRollup {
   return {
@@ -74,6 +87,8 @@ function refRollup(r: RollupRowData): RefRollup {
     variant: r.variant ?? '',
     events: r.events ?? 0,
     amount: r.amount ?? 0,
+    revenueReportingMinor: r.revenueReportingMinor ?? 0,
+    reportingCurrency: r.reportingCurrency ?? '',
   };
 }
 
@@ -93,6 +108,7 @@ function refPlayer(r: PlayerWindowData, withVariant: boolean): RefPlayer {
     gapSessions: r.gapSessions ?? 0,
     activeMs: r.activeMs ?? 0,
     maxProgress: r.maxProgress ?? 0,
+    revenueReportingMinor: r.revenueReportingMinor ?? 0,
   };
 }
 
@@ -124,7 +140,15 @@ const VARIANT_CASES: Array<[string, KpiParams]> = [
   ['by variant', { by: ['variant'], fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
   ['one variant, by country', { variant: 'onboarding:b', by: ['country'], fromMs: DAY0, toMs: DAY0 + 2 * DAY_MS }],
   ['one experiment', { experiment: 'shop_layout', fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+  ['by variant of one experiment', { by: ['variant'], experiment: 'onboarding', fromMs: DAY0, toMs: DAY0 + 3 * DAY_MS }],
+  [
+    'one variant, one experiment',
+    { variant: 'shop_layout:grid', experiment: 'onboarding', by: ['variant'], fromMs: DAY0, toMs: DAY0 + 2 * DAY_MS },
+  ],
 ];
+
+/** A/B KPIs read one experiment: asked without one they refuse (players are in several at once). */
+const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test']);
 
 const PLAYER_KPIS = new Set([
   'online_now',
@@ -136,6 +160,8 @@ const PLAYER_KPIS = new Set([
   'arpdau',
   'arppu',
   'payer_conversion',
+  'arpdau_reporting',
+  'arppu_reporting',
 ]);
 PLAYER_KPIS.add('churn_risk').add('at_risk_players');
 // Engagement KPIs that divide by active players (kpi/src/definitions/per-player-activity.ts).
@@ -149,6 +175,11 @@ describe('druid/kpi (DuckDB vs reference)', () => {
         for (const granularity of def.granularities) {
           it(`${label}, granularity ${granularity}`, async () => {
             if (params.by && !readsBy(def.name)) return;
+            if (NEEDS_EXPERIMENT.has(def.name)) {
+              const run = runKpi(store, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
+              await expect(run).rejects.toMatchObject({ code: 'GP_QUERY_BAD_PARAM' });
+              return;
+            }
             const result = await runKpi(store, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
             const expected = REFERENCE_KPIS[def.name]!(result.params, refData(false));
             expect(result.rows).toEqual(expected);
@@ -160,14 +191,22 @@ describe('druid/kpi (DuckDB vs reference)', () => {
         const granularity = def.granularities[0]!;
         it(`${label} (player_windows with variant)`, async () => {
           if (params.by && !readsBy(def.name)) return;
-          const result = await runKpi(variantStore, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
+          const run = runKpi(variantStore, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW });
+          if (NEEDS_EXPERIMENT.has(def.name) && params.experiment === undefined) {
+            await expect(run).rejects.toMatchObject({ code: 'GP_QUERY_BAD_PARAM' });
+            return;
+          }
+          const result = await run;
           expect(result.rows).toEqual(REFERENCE_KPIS[def.name]!(result.params, refData(true)));
+          if (NEEDS_EXPERIMENT.has(def.name)) expect(result.rows.length).toBeGreaterThan(0);
         });
         it(`${label} (a dialect whose player table has no variant)`, async () => {
           if (params.by && !readsBy(def.name)) return;
           const dialect = createDuckDbDialect({ playerVariant: false });
           const run = runKpi(store, def.name, { ...params, granularity, limit: 5 }, { nowMs: () => NOW, dialect });
-          const slicesPlayersByVariant = PLAYER_KPIS.has(def.name) && (params.variant !== undefined || params.by?.includes('variant'));
+          const slicesPlayersByVariant =
+            NEEDS_EXPERIMENT.has(def.name) ||
+            (PLAYER_KPIS.has(def.name) && (params.variant !== undefined || params.by?.includes('variant')));
           if (slicesPlayersByVariant) await expect(run).rejects.toMatchObject({ code: 'GP_QUERY_BAD_PARAM' });
           else expect((await run).rows).toEqual(REFERENCE_KPIS[def.name]!((await run).params, refData(false)));
         });

@@ -6,6 +6,7 @@
 import { AnalyticsError } from '@gamepulse/store';
 import { DIMENSION_COLUMNS, type Dialect, type TableName } from './dialect.ts';
 import type { BucketGranularity, KpiQuery, ResolvedKpiParams } from './types.ts';
+import { assignedTo, experimentVariant } from './variant-sql.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -70,11 +71,16 @@ function checkVariant(d: Dialect, table: TableName, what: string): void {
   }
 }
 
-/** The `by` dimensions as columns named like the table's (game_id, build, platform, country, variant). */
+/**
+ * The `by` dimensions as columns named like the table's (game_id, build, platform, country, variant).
+ * `variant` is the row's whole assignment set (the cell of every concurrent experiment),
+ * or, with `experiment=E`, E's `E:variant` of it ('' for rows not in E): variant-sql.ts.
+ */
 export function dims(p: ResolvedKpiParams, d: Dialect, table: TableName): Grouping {
   if (p.by.includes('variant')) checkVariant(d, table, 'by=variant');
   const cols = p.by.map((dim) => DIMENSION_COLUMNS[dim]);
-  return { select: cols.map((c) => `${d.dimension(c)} AS ${c}`), group: cols.map((c) => d.dimension(c)), order: cols, columns: cols };
+  const expr = (c: string) => (c === 'variant' && p.experiment !== undefined ? experimentVariant(p.experiment) : d.dimension(c));
+  return { select: cols.map((c) => `${expr(c)} AS ${c}`), group: cols.map(expr), order: cols, columns: cols };
 }
 
 /**
@@ -108,7 +114,8 @@ export class QueryBuilder {
 
   /**
    * `WHERE` with the range (inclusive from, exclusive to, on window starts), the
-   * game/platform/country/build/region/subregion/variant filters that were given, then `conditions`
+   * game/platform/country/build/region/subregion filters that were given, `variant=exp:var` as
+   * "the row's assignment set contains it", then `conditions`
    * (pass a function when they bind parameters).
    */
   where(p: ResolvedKpiParams, conditions: readonly string[] | (() => readonly string[]) = [], o: WhereOptions = {}): string {
@@ -124,7 +131,8 @@ export class QueryBuilder {
     if (p.subregion !== undefined) parts.push(`subregion = ${this.param(p.subregion)}`);
     if (p.variant !== undefined) {
       checkVariant(this.dialect, table, 'variant=');
-      parts.push(`variant = ${this.param(p.variant)}`);
+      // Assigned to it: an element of the row's set (variant-sql.ts).
+      parts.push(assignedTo(p.variant, (v) => this.param(v)));
     }
     // A function renders its conditions now, after the filters: their parameters follow in text order.
     const extra = typeof conditions === 'function' ? conditions() : conditions;

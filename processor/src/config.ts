@@ -126,6 +126,30 @@ export const PROCESSOR_CONFIG = {
     max: 60_000,
     doc: 'Until the collector has created the events topic, how often to look for it.',
   },
+  reportingCurrency: {
+    kind: 'string',
+    default: 'USD',
+    env: 'GAMEPULSE_PROCESSOR_REPORTING_CURRENCY',
+    doc: 'Currency (ISO 4217) purchases are converted into at fold time (`revenue_reporting_minor`), for games not in `reportingCurrencyByGame`; it needs a rate (rates file or built-in: USD EUR GBP BRL JPY).',
+  },
+  reportingCurrencyByGame: {
+    kind: 'list',
+    default: [],
+    env: 'GAMEPULSE_PROCESSOR_REPORTING_CURRENCY_BY_GAME',
+    doc: 'Per-game reporting currencies, `gameId=CUR` comma-separated (`word-quest=EUR,space-miner=JPY`).',
+  },
+  fxRatesPath: {
+    kind: 'string',
+    default: '',
+    env: 'GAMEPULSE_PROCESSOR_FX_RATES_PATH',
+    doc: 'Exchange rates by day, ECB euro reference rates as JSON (`config/fx-rates.json`, processor/README.md "Reporting currency"); empty: built-in default rates only. Read at start.',
+  },
+  fxRatesUrl: {
+    kind: 'string',
+    default: '',
+    env: 'GAMEPULSE_PROCESSOR_FX_RATES_URL',
+    doc: 'An endpoint serving the same JSON, fetched at start instead of the file (a failed fetch stops the start: exit 2 is better than silent default rates).',
+  },
 } as const satisfies ConfigSpec;
 
 export type ProcessorConfig = ConfigOf<typeof PROCESSOR_CONFIG>;
@@ -133,6 +157,10 @@ export type ProcessorConfig = ConfigOf<typeof PROCESSOR_CONFIG>;
 /** Checks what a flat spec cannot (Kafka credentials and durability in Kafka mode); throws ConfigError listing every problem. */
 export function resolveProcessorConfig(config: ProcessorConfig): ProcessorConfig {
   const problems = config.logKind === 'kafka' ? kafkaConfigProblems(config) : [];
+  for (const entry of config.reportingCurrencyByGame)
+    if (!/^[^=]+=[A-Z]{3}$/.test(entry)) problems.push(`reportingCurrencyByGame: "${entry}" is not gameId=CUR (ISO 4217, upper case)`);
+  if (!/^[A-Z]{3}$/.test(config.reportingCurrency))
+    problems.push(`reportingCurrency: "${config.reportingCurrency}" is not an ISO 4217 code`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -43,3 +43,11 @@ export { VARIANT_NAMESPACE } from './aggregate/assignment.ts';
 export { ACTIVITY_NAMESPACE, DEFAULT_SESSION_GAP_MS } from './aggregate/activity.ts';
 export { windowStartMs, dayStartMs, WINDOW_MS } from './windows/tumbling.ts';
 export { rollupFields, UNKNOWN_EVENT_TYPE, type RollupFields } from './aggregate/rollup-fields.ts';
+export { parseFxRates, minorExponent, DEFAULT_FX_RATES, DEFAULT_RATES_PER_EUR, type FxRates, type FxRatesFile } from './fx/fx-rates.ts';
+export {
+  createReportingConverter,
+  roundHalfAwayFromZero,
+  type ReportingConverter,
+  type ReportingCurrencyOptions,
+} from './fx/reporting-currency.ts';
+export { loadReportingConverter, type ReportingConfig } from './fx/load-reporting.ts';

@@ -23,6 +23,8 @@ export interface ProcessorMetrics {
   lateEvents: Counter<string>;
   /** Events dated after their batch's receive time + maxFutureMs: clamped to the receive time. */
   futureClamped: Counter<string>;
+  /** Purchases in a currency without an exchange rate, converted to the reporting currency as 0 (fx/). */
+  fxUnknown: Counter<'currency'>;
   commitSeconds: Histogram<string>;
   commitRows: Histogram<string>;
   commits: Counter<'result'>;
@@ -75,6 +77,12 @@ export function createProcessorMetrics(registry: Registry): ProcessorMetrics {
     futureClamped: new Counter({
       name: 'gamepulse_processor_future_clamped_total',
       help: 'Events dated after their batch receive time plus maxFutureMs: windowed at the receive time',
+      registers,
+    }),
+    fxUnknown: new Counter({
+      name: 'gamepulse_processor_fx_unknown_total',
+      help: 'Purchases in a currency without an exchange rate (counted in their own currency; 0 in the reporting currency)',
+      labelNames: ['currency'],
       registers,
     }),
     commitSeconds: new Histogram({

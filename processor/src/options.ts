@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { DEFAULT_SESSION_GAP_MS } from './aggregate/activity.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 import { DEFAULT_ALLOWED_LATENESS_MS, DEFAULT_MAX_FUTURE_MS } from './windows/watermark.ts';
+import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 
 export interface ProcessorOptions {
   log: Log;
@@ -79,6 +80,12 @@ export interface ProcessorOptions {
    * inactivity gap: aggregate/activity.ts). @default 1_800_000 (30 minutes)
    */
   sessionGapMs?: number;
+  /**
+   * Converts purchases into each game's reporting currency at fold time
+   * (`createReportingConverter`, fx/reporting-currency.ts).
+   * @default USD for every game, the built-in default rates
+   */
+  reporting?: ReportingConverter;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -107,6 +114,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     allowedLatenessMs: Math.max(0, o.allowedLatenessMs ?? DEFAULT_ALLOWED_LATENESS_MS),
     maxFutureMs: Math.max(0, o.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS),
     sessionGapMs: Math.max(1, o.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
+    reporting: o.reporting ?? DEFAULT_REPORTING,
   };
 }
 

@@ -8,6 +8,7 @@
 import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
 import { foldBatch } from './aggregate/fold-batch.ts';
+import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 import { admitBatch, type StreamKey } from './dedup/install-dedup.ts';
 import { isFolded, type BatchIdentity, type DedupVerdict } from './dedup/install-window.ts';
 import type { ProcessorMetrics } from './metrics.ts';
@@ -58,6 +59,7 @@ export class PendingWork {
     private readonly metrics: ProcessorMetrics,
     private readonly logger: Logger,
     private readonly lateness: LatenessRule = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS, maxFutureMs: DEFAULT_MAX_FUTURE_MS },
+    private readonly reporting: ReportingConverter = DEFAULT_REPORTING,
   ) {}
 
   /** Whether a commit would write anything now. */
@@ -122,12 +124,14 @@ export class PendingWork {
       });
     }
     if (!isFolded(verdict)) return;
-    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs, { watermark: ps.watermark, rule: this.lateness });
+    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs, { watermark: ps.watermark, rule: this.lateness }, this.reporting);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);
     if (folded.lateEvents > 0) this.metrics.lateEvents.inc(folded.lateEvents);
     if (folded.futureClamped > 0) this.metrics.futureClamped.inc(folded.futureClamped);
+    if (folded.unknownCurrencies)
+      for (const [currency, n] of Object.entries(folded.unknownCurrencies)) this.metrics.fxUnknown.inc({ currency }, n);
   }
 
   /**

@@ -65,10 +65,17 @@ export class Session {
     begin: SessionStart,
   ) {
     this.topic = o.topics.events;
-    this.work = new PendingWork(this.topic, tally, o.metrics, o.logger, {
-      allowedLatenessMs: o.allowedLatenessMs,
-      maxFutureMs: o.maxFutureMs,
-    });
+    this.work = new PendingWork(
+      this.topic,
+      tally,
+      o.metrics,
+      o.logger,
+      {
+        allowedLatenessMs: o.allowedLatenessMs,
+        maxFutureMs: o.maxFutureMs,
+      },
+      o.reporting,
+    );
     this.cycle = new CommitCycle((from, event, to) => host.cycleMoved(this, from, event, to), begin.cycle);
     this.commits = new SessionCommits(
       o,

@@ -23,6 +23,8 @@ describe('proto/rollups-topic', () => {
       region: 'Europe',
       subregion: 'Western Europe',
       lateEvents: 1,
+      revenueReportingMinor: 1077,
+      reportingCurrency: 'USD',
     };
     expect(Object.keys(r)).toHaveLength(rollupFields);
     expect(jsonToRollup(decodeRollupsRecord(encodeRollupsRecord(rollupToJson(r))) as ReturnType<typeof rollupToJson>)).toEqual(r);
@@ -37,7 +39,8 @@ describe('proto/rollups-topic', () => {
       events: 5,
       purchases: 1,
       sessions: 1,
-      variant: 'shop_layout:grid',
+      variant: 'onboarding:guided,shop_layout:grid',
+      revenueReportingMinor: 1077,
       region: 'Americas',
       subregion: 'South America',
       gapSessions: 2,
@@ -64,6 +67,15 @@ describe('proto/rollups-topic', () => {
       '{"kind":"player","window_start":60000,"game_id":"g","build":"","platform":"","country":"","player_id":"p1","first_seen_day":0,"events":1,"purchases":0,"sessions":0}',
     );
     expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).variant).toBe('');
+    // and the reporting-currency fields as 0 / ''
+    expect(jsonToPlayer(decodeRollupsRecord(old) as ReturnType<typeof playerToJson>).revenueReportingMinor).toBe(0);
+    const oldRollup = new TextEncoder().encode(
+      '{"kind":"rollup","window_start":60000,"game_id":"g","build":"","platform":"","country":"","event_type":"purchase","action":"","currency":"EUR","item":"","variant":"","events":1,"amount":99,"value":0}',
+    );
+    expect(jsonToRollup(decodeRollupsRecord(oldRollup) as ReturnType<typeof rollupToJson>)).toMatchObject({
+      revenueReportingMinor: 0,
+      reportingCurrency: '',
+    });
   });
 
   it("reads region, subregion and late_events of a record from before the fields as '' and 0", () => {

@@ -35,6 +35,13 @@ export interface RollupJson {
   region?: string;
   subregion?: string;
   late_events?: number;
+  /**
+   * Purchases: the amount in the game's reporting currency (integer minor units, each
+   * event converted with its day's rate). Older records lack it: readers take 0.
+   */
+  revenue_reporting_minor?: number;
+  /** Purchases: the game's reporting currency; '' otherwise. Older records lack it: readers take ''. */
+  reporting_currency?: string;
 }
 
 export interface PlayerJson {
@@ -67,6 +74,8 @@ export interface PlayerJson {
   gap_sessions?: number;
   active_ms?: number;
   max_progress?: number;
+  /** Purchases of these events in the game's reporting currency (minor units). Older records lack it: readers take 0. */
+  revenue_reporting_minor?: number;
 }
 
 /** `PlayerStep`: a player's first occurrence of one step key in a window (player funnels). */
@@ -112,6 +121,8 @@ export function rollupToJson(r: RollupRowData): RollupJson {
     region: r.region ?? '',
     subregion: r.subregion ?? '',
     late_events: r.lateEvents ?? 0,
+    revenue_reporting_minor: r.revenueReportingMinor ?? 0,
+    reporting_currency: r.reportingCurrency ?? '',
   };
 }
 
@@ -134,6 +145,7 @@ export function playerToJson(p: PlayerWindowData): PlayerJson {
     gap_sessions: p.gapSessions ?? 0,
     active_ms: p.activeMs ?? 0,
     max_progress: p.maxProgress ?? 0,
+    revenue_reporting_minor: p.revenueReportingMinor ?? 0,
   };
 }
 
@@ -173,6 +185,8 @@ export function jsonToRollup(j: RollupJson): RollupRowData {
     region: j.region ?? '',
     subregion: j.subregion ?? '',
     lateEvents: j.late_events ?? 0,
+    revenueReportingMinor: j.revenue_reporting_minor ?? 0,
+    reportingCurrency: j.reporting_currency ?? '',
   };
 }
 
@@ -195,6 +209,7 @@ export function jsonToPlayer(j: PlayerJson): PlayerWindowData {
     gapSessions: j.gap_sessions ?? 0,
     activeMs: j.active_ms ?? 0,
     maxProgress: j.max_progress ?? 0,
+    revenueReportingMinor: j.revenue_reporting_minor ?? 0,
   };
 }
 

@@ -106,7 +106,7 @@ export async function expectStoreEqualsLedger(storePath: string, expected: Ledge
     const byVariant = await q(`SELECT variant, SUM(events) AS n FROM rollups GROUP BY 1`);
     expect(toMap(byVariant, (r) => String(r.variant), 'n')).toEqual(expected.eventsByVariant);
     const playerByVariant = await q(`SELECT variant, SUM(events) AS n FROM player_windows GROUP BY 1`);
-    expect(toMap(playerByVariant, (r) => String(r.variant), 'n')).toEqual(expected.eventsByVariant);
+    expect(toMap(playerByVariant, (r) => String(r.variant), 'n')).toEqual(expected.playerEventsByVariant);
     const revenueByVariant = await q(`SELECT variant, currency, SUM(amount) AS n FROM rollups WHERE event_type = 'purchase' GROUP BY 1, 2`);
     expect(toMap(revenueByVariant, (r) => `${r.variant}/${r.currency}`, 'n')).toEqual(expected.revenueByVariantCurrency);
     await expectAbReadout(store, expected);
@@ -118,31 +118,48 @@ export async function expectStoreEqualsLedger(storePath: string, expected: Ledge
 type KpiStore = Parameters<typeof runKpi>[0];
 
 /**
- * ab_readout and revenue by variant (the KPI library's SQL on DuckDB) against the
- * ledger's independent truths: exposures, exposed players, payers and per-player
- * sessions and purchases per variant; revenue per variant and currency.
+ * ab_readout, ab_test and revenue by variant (the KPI library's SQL on DuckDB) against the
+ * ledger's independent truths, for every experiment the players were exposed to:
+ * exposures, exposed players, payers and per-player sessions and purchases per variant
+ * (a player counts for each variant in their assignment set); revenue per assignment set
+ * and currency.
  */
 export async function expectAbReadout(store: KpiStore, expected: LedgerTotals): Promise<void> {
   const range = { fromMs: 0, toMs: Math.floor(Date.now() / 86_400_000 + 2) * 86_400_000 };
-  const ab = await runKpi(store, 'ab_readout', { ...range, experiment: 'shop_layout' });
-  const variants = Object.keys(expected.exposuresByVariant).sort();
-  expect(variants).toEqual(['shop_layout:control', 'shop_layout:grid']);
   const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
-  expect(ab.rows).toEqual(
-    variants.map((v) => {
-      const players = expected.playersByVariant[v]!;
-      const payers = expected.payersByVariant[v] ?? 0;
-      return {
-        variant: v,
-        exposures: expected.exposuresByVariant[v],
-        players,
-        payers,
-        conversion: ratio(payers, players),
-        sessions_per_player: ratio(expected.sessionsByVariant[v] ?? 0, players),
-        purchases_per_player: ratio(expected.purchasesByVariant[v] ?? 0, players),
-      };
-    }),
-  );
+  const experiments = [...new Set(Object.keys(expected.exposuresByVariant).map((v) => v.split(':')[0]!))].sort();
+  expect(experiments.length).toBeGreaterThan(0);
+  for (const experiment of experiments) {
+    const ab = await runKpi(store, 'ab_readout', { ...range, experiment });
+    const variants = Object.keys(expected.exposuresByVariant)
+      .filter((v) => v.startsWith(`${experiment}:`))
+      .sort();
+    expect(ab.rows).toEqual(
+      variants.map((v) => {
+        const players = expected.playersByVariant[v]!;
+        const payers = expected.payersByVariant[v] ?? 0;
+        return {
+          variant: v,
+          exposures: expected.exposuresByVariant[v],
+          players,
+          payers,
+          conversion: ratio(payers, players),
+          sessions_per_player: ratio(expected.sessionsByVariant[v] ?? 0, players),
+          purchases_per_player: ratio(expected.purchasesByVariant[v] ?? 0, players),
+        };
+      }),
+    );
+    const test = await runKpi(store, 'ab_test', { ...range, experiment });
+    expect(test.rows.map((r) => [r.variant, r.players, r.conversion_sum, r.sessions_sum, r.sessions_sum_squares])).toEqual(
+      variants.map((v) => [
+        v,
+        expected.playersByVariant[v],
+        expected.payersByVariant[v] ?? 0,
+        expected.sessionsByVariant[v] ?? 0,
+        expected.sessionsSumSquaresByVariant[v] ?? 0,
+      ]),
+    );
+  }
   const revenue = await runKpi(store, 'revenue', { ...range, granularity: 'all', by: ['variant'] });
   expect(Object.fromEntries(revenue.rows.map((r) => [`${r.variant}/${r.currency}`, Number(r.amount_minor)]))).toEqual(
     expected.revenueByVariantCurrency,

@@ -118,6 +118,10 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'session_stats',
       'player_lifecycle',
       'retention_matrix',
+      'revenue_reporting',
+      'arpdau_reporting',
+      'arppu_reporting',
+      'ab_test',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);
@@ -130,6 +134,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'build',
       'variant',
       'by',
+      'experiment',
       'granularity',
     ]);
   });

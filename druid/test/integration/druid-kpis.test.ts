@@ -29,6 +29,7 @@ import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { startQueryApi } from '@gamepulse/api';
 import { openDruidStore, type DruidStore } from '../../src/engine/index.ts';
+import { CONCURRENT_EXPERIMENTS } from '@gamepulse/samples';
 import { KPIS, createDruidDialect, runKpi, type KpiParams, REFERENCE_KPIS, type RefData } from '@gamepulse/kpi';
 import { aggregateEvents } from './druid-support/aggregate.ts';
 import { HLL_RSE, SIGMAS, compareRows, uniqueTolerance } from './druid-support/compare.ts';
@@ -122,6 +123,8 @@ beforeAll(async () => {
     days: DAYS,
     seed: RUN,
     maxSessionsPerPlayer: 80,
+    // Two experiments at once: every player is in both (assignment sets, druid/README.md "A/B readout").
+    experiments: CONCURRENT_EXPERIMENTS,
     // ~12 actions per session instead of ~45: every shape the KPIs need, a quarter of the rows.
     actionGapMs: 30_000,
     // A fifth of the players also play on a second device (another install, platform and
@@ -287,6 +290,8 @@ const CASES: Array<[string, KpiParams]> = [
   ['one build and country', { build: '1.5.0', country: 'US', fromMs: DAY0, toMs: NOW }],
 ];
 /** Minute buckets over weeks would be thousands of rows: a few hours for those. */
+/** KPIs that refuse to run without experiment= (a player is in several experiments at once). */
+const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test']);
 const MINUTE_CASE: KpiParams = { fromMs: DAY0 + 2 * DAY_MS + 10 * H, toMs: DAY0 + 2 * DAY_MS + 13 * H };
 
 describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground truth', () => {
@@ -309,6 +314,8 @@ describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground 
         const { nowMs = NOW, ...params } = ask as KpiParams & { nowMs?: number };
         const key = JSON.stringify(params);
         if (seen.has(key) || (params.by && !def.params.includes('by'))) continue;
+        // A/B KPIs read one experiment; their cases are in the describe block at the end.
+        if (NEEDS_EXPERIMENT.has(def.name) && params.experiment === undefined) continue;
         seen.add(key);
         let t = performance.now();
         const onDruid = await runKpi(druidStore, def.name, params, { dialect: druidDialect, nowMs: () => nowMs });
@@ -344,9 +351,16 @@ describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground 
     const ret = await runKpi(duck, 'retention', { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS }, { nowMs: () => NOW });
     expect(ret.rows.length).toBeGreaterThanOrEqual(3);
     expect(ret.rows.some((r) => (r.d30_players as number) > 0)).toBe(true);
-    const ab = await runKpi(duck, 'ab_readout', { fromMs: DAY0, toMs: NOW }, { nowMs: () => NOW });
-    expect(ab.rows.map((r) => r.variant)).toEqual(['shop_layout:control', 'shop_layout:grid']);
-    expect(ab.rows.every((r) => (r.payers as number) > 0)).toBe(true);
+    for (const [experiment, variants] of [
+      ['shop_layout', ['shop_layout:control', 'shop_layout:grid']],
+      ['onboarding', ['onboarding:classic', 'onboarding:guided']],
+    ] as const) {
+      const ab = await runKpi(duck, 'ab_readout', { fromMs: DAY0, toMs: NOW, experiment }, { nowMs: () => NOW });
+      expect(ab.rows.map((r) => r.variant)).toEqual(variants);
+      expect(ab.rows.every((r) => (r.payers as number) > 0)).toBe(true);
+    }
+    // Players carry both experiments' variants at once.
+    expect(truth.players.some((p) => p.variant.includes('onboarding:') && p.variant.includes(',shop_layout:'))).toBe(true);
   });
 });
 
@@ -625,5 +639,65 @@ describe('druid/test/integration/druid-kpis: players (sessions, lifecycle, reten
     expect(stats[0]!.gap_sessions as number).toBeGreaterThan(0);
     expect(stats[0]!.median_length_ms as number).toBeGreaterThan(0);
     await check('session_stats', { ...p, granularity: 'day', by: ['platform'] });
+  });
+});
+
+describe('druid/test/integration/druid-kpis: A/B over concurrent experiments and reporting currency, Druid = DuckDB = ground truth', () => {
+  const AB_CASES: Array<[string, KpiParams]> = [
+    ['shop_layout, whole history', { experiment: 'shop_layout', fromMs: DAY0, toMs: NOW }],
+    ['onboarding, first two weeks, one game', { experiment: 'onboarding', game: 'word-quest', fromMs: DAY0, toMs: DAY0 + 14 * DAY_MS }],
+    [
+      'onboarding, range cutting days, by country',
+      { experiment: 'onboarding', fromMs: DAY0 + DAY_MS + 7 * H, toMs: DAY0 + 9 * DAY_MS + 5 * H, by: ['country'] },
+    ],
+    [
+      'shop_layout, by variant of it, one platform',
+      { experiment: 'shop_layout', platform: 'ios', by: ['variant'], fromMs: DAY0, toMs: NOW },
+    ],
+    [
+      'one variant of onboarding, by shop_layout variant',
+      { variant: 'onboarding:guided', experiment: 'shop_layout', by: ['variant'], fromMs: DAY0, toMs: NOW },
+    ],
+  ];
+  const NAMES = ['ab_readout', 'ab_test', 'revenue', 'revenue_reporting', 'arpdau_reporting', 'arppu_reporting', 'payer_conversion', 'dau'];
+  for (const name of NAMES) {
+    it(`${name}`, async () => {
+      const def = KPIS.find((k) => k.name === name)!;
+      let nonEmpty = 0;
+      for (const [label, base] of AB_CASES) {
+        if (base.by && !def.params.includes('by')) continue;
+        const params = { ...base, granularity: def.granularities[0] };
+        const onDruid = await runKpi(druidStore, name, params, { dialect: druidDialect, nowMs: () => NOW });
+        const onDuck = await runKpi(duck, name, params, { nowMs: () => NOW });
+        const expected = REFERENCE_KPIS[name]!(onDuck.params, truth);
+        const what = `${name} ${label}`;
+        expect(compareRows(expected, onDuck.rows, false).mismatches.slice(0, 5), `DuckDB ≠ ground truth: ${what}`).toEqual([]);
+        expect(compareRows(expected, onDruid.rows, true).mismatches.slice(0, 5), `Druid ≠ ground truth: ${what}`).toEqual([]);
+        expect(onDruid.columns).toEqual(onDuck.columns);
+        if (expected.length > 0) nonEmpty++;
+      }
+      expect(nonEmpty).toBeGreaterThan(0);
+    }, 240_000);
+  }
+
+  it('ab_test is exact on Druid too (no sketch): the same n and sums as DuckDB', async () => {
+    const params = { experiment: 'shop_layout', fromMs: DAY0, toMs: NOW };
+    const onDruid = await runKpi(druidStore, 'ab_test', params, { dialect: druidDialect });
+    const onDuck = await runKpi(duck, 'ab_test', params);
+    expect(onDruid.rows).toEqual(onDuck.rows);
+    expect(onDuck.rows.map((r) => r.variant)).toEqual(['shop_layout:control', 'shop_layout:grid']);
+    say(
+      `[druid-it] ab_test shop_layout: ${JSON.stringify(onDuck.rows.map((r) => [r.variant, r.players, r.conversion_mean, r.revenue_mean]))}`,
+    );
+  });
+
+  it('reporting currency: word-quest reports in EUR, space-miner in USD, from purchases in five currencies', async () => {
+    const r = await runKpi(duck, 'revenue_reporting', { fromMs: DAY0, toMs: NOW, granularity: 'all', by: ['game'] });
+    expect(r.rows.map((x) => [x.game_id, x.reporting_currency])).toEqual([
+      ['space-miner', 'USD'],
+      ['word-quest', 'EUR'],
+    ]);
+    const currencies = new Set(events.filter((e) => e.type === 'purchase').map((e) => e.currency));
+    expect(currencies.size).toBeGreaterThanOrEqual(4);
   });
 });

@@ -8,6 +8,7 @@
 import { regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
+import { assignmentsOf, inVariant, variantColumn } from './assignments.ts';
 import type { RefData } from './reference-kpis.ts';
 
 const DAY = 86_400_000;
@@ -48,10 +49,9 @@ function facts(data: RefData): Fact[] {
   if (out) return out;
   out = [];
   if (data.events) {
-    // The player's assignment at the event: its latest exposure, the exposure itself included.
-    const assigned = new Map<string, string>();
+    // The player's assignments after the event, as player rows carry them (assignments.ts).
+    const sets = assignmentsOf(data.events);
     for (const e of [...data.events].sort((a, b) => a.tsMs - b.tsMs)) {
-      if (e.type === 'experiment_exposure') assigned.set(e.playerId, e.exposure);
       out.push({
         ms: Math.floor(e.tsMs / MINUTE) * MINUTE,
         playerId: e.playerId,
@@ -60,7 +60,7 @@ function facts(data: RefData): Fact[] {
         platform: e.platform,
         country: e.country,
         ...regionOf(e.country),
-        variant: data.playerVariant ? (assigned.get(e.playerId) ?? '') : '',
+        variant: data.playerVariant ? sets.get(e)!.player : '',
         sessions: e.type === 'session_start' ? 1 : 0,
         purchases: e.type === 'purchase' ? 1 : 0,
       });
@@ -112,9 +112,9 @@ export function churnScores(p: ResolvedKpiParams, data: RefData, asOfMs: number,
     if (p.region !== undefined && f.region !== p.region) continue;
     if (p.subregion !== undefined && f.subregion !== p.subregion) continue;
     if (p.build !== undefined && f.build !== p.build) continue;
-    if (p.variant !== undefined && f.variant !== p.variant) continue;
+    if (!inVariant(f.variant, p.variant)) continue;
     const dims: Row = {};
-    for (const d of by) dims[COLUMN[d]] = f[COLUMN[d]];
+    for (const d of by) dims[COLUMN[d]] = d === 'variant' ? variantColumn(f.variant, p.experiment) : f[COLUMN[d]];
     const key = JSON.stringify([f.playerId, dims]);
     const entry = players.get(key) ?? { dims, f: [] };
     entry.f.push(f);

@@ -8,6 +8,7 @@
 import { regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
+import { inVariant, variantColumn } from './assignments.ts';
 import type { RefData, RefPlayer, RefRollup } from './reference-kpis.ts';
 
 type Dimmed = RefRollup | RefPlayer;
@@ -46,7 +47,7 @@ function inRange<T extends Dimmed>(rows: readonly T[], p: ResolvedKpiParams): T[
       (p.build === undefined || r.build === p.build) &&
       (p.region === undefined || VALUE.region(r) === p.region) &&
       (p.subregion === undefined || VALUE.subregion(r) === p.subregion) &&
-      (p.variant === undefined || r.variant === p.variant),
+      inVariant(r.variant, p.variant),
   );
 }
 
@@ -54,7 +55,7 @@ function inRange<T extends Dimmed>(rows: readonly T[], p: ResolvedKpiParams): T[
 function keyOf(p: ResolvedKpiParams, r: Dimmed, by: readonly Dimension[] = p.by): Row {
   const out: Row = {};
   if (p.granularity !== 'all') out.bucket_start_ms = Math.floor(r.windowStartMs / BUCKET[p.granularity]!) * BUCKET[p.granularity]!;
-  for (const d of by) out[NAME[d]] = VALUE[d](r);
+  for (const d of by) out[NAME[d]] = d === 'variant' ? variantColumn(r.variant, p.experiment) : VALUE[d](r);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Row } from '@gamepulse/store';
 import type { ResolvedKpiParams } from '../types.ts';
+import { assignmentsOf, inVariant } from './assignments.ts';
 import type { RefData, RefEvent } from './reference-kpis.ts';
 
 const MINUTE = 60_000;
@@ -23,15 +24,10 @@ function stepOf(key: string): Step {
 
 const matches = (s: Step, e: RefEvent) => e.type === s.type && (!s.action || e.action === s.action) && (!s.item || e.item === s.item);
 
-/** The assignment as of each event: its player's latest exposure up to and including it, '' before. */
+/** The assignments each event's step row carries (assignments.ts). */
 function variants(events: readonly RefEvent[]): Map<RefEvent, string> {
-  const sorted = [...events].sort((a, b) => a.tsMs - b.tsMs);
-  const current = new Map<string, string>();
   const out = new Map<RefEvent, string>();
-  for (const e of sorted) {
-    if (e.type === 'experiment_exposure') current.set(e.playerId, e.exposure);
-    out.set(e, current.get(e.playerId) ?? '');
-  }
+  for (const [e, a] of assignmentsOf(events)) out.set(e, a.rollup);
   return out;
 }
 
@@ -54,7 +50,7 @@ export function referencePlayerFunnel(p: ResolvedKpiParams, data: RefData): Row[
     if (p.platform !== undefined && e.platform !== p.platform) continue;
     if (p.country !== undefined && e.country !== p.country) continue;
     if (p.build !== undefined && e.build !== p.build) continue;
-    if (p.variant !== undefined && variantOf.get(e) !== p.variant) continue;
+    if (!inVariant(variantOf.get(e)!, p.variant)) continue;
     const key = `${e.gameId}\u0000${e.playerId}`;
     steps.forEach((s, i) => {
       if (!matches(s, e)) return;

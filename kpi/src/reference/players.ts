@@ -9,6 +9,7 @@
 import { regionOf, sessionLengthQuantileMs } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
+import { assignmentsOf, inVariant, variantColumn } from './assignments.ts';
 import type { RefData, RefEvent, RefPlayer, RefRollup } from './reference-kpis.ts';
 
 const DAY = 86_400_000;
@@ -55,7 +56,7 @@ function matches(p: ResolvedKpiParams, r: Dimmed, fromMs = p.fromMs, toMs = p.to
     (p.platform === undefined || r.platform === p.platform) &&
     (p.country === undefined || r.country === p.country) &&
     (p.build === undefined || r.build === p.build) &&
-    (p.variant === undefined || r.variant === p.variant) &&
+    inVariant(r.variant, p.variant) &&
     (p.region === undefined || VALUE.region(r) === p.region) &&
     (p.subregion === undefined || VALUE.subregion(r) === p.subregion)
   );
@@ -64,7 +65,7 @@ function matches(p: ResolvedKpiParams, r: Dimmed, fromMs = p.fromMs, toMs = p.to
 function keyOf(p: ResolvedKpiParams, r: Dimmed, withBucket: boolean): Row {
   const k: Row = {};
   if (withBucket && p.granularity !== 'all') k.bucket_start_ms = floorTo(r.windowStartMs, BUCKET[p.granularity]!);
-  for (const d of p.by) k[COL[d]] = VALUE[d](r);
+  for (const d of p.by) k[COL[d]] = d === 'variant' ? variantColumn(r.variant, p.experiment) : VALUE[d](r);
   return k;
 }
 
@@ -86,13 +87,10 @@ function exactQuantile(values: number[], q: number): number | null {
   return s[Math.max(1, Math.ceil(q * s.length)) - 1]!;
 }
 
-/** Each event's experiment assignment as of the event (its player's latest exposure so far; '' before). */
+/** Each event's experiment assignments as player rows carry them (assignments.ts). */
 function variantsOf(events: readonly RefEvent[]): string[] {
-  const assigned = new Map<string, string>();
-  return events.map((e) => {
-    if (e.type === 'experiment_exposure') assigned.set(e.playerId, e.exposure);
-    return assigned.get(e.playerId) ?? '';
-  });
+  const sets = assignmentsOf(events);
+  return events.map((e) => sets.get(e)!.player);
 }
 
 /** Per event: does it open a gap session of its install, and the in-session ms it adds (the rules of processor/README.md). */

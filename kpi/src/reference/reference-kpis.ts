@@ -12,6 +12,7 @@ import { CHURN_REFERENCES } from './churn.ts';
 import { ENGAGEMENT_REFERENCES } from './engagement.ts';
 import { PLAYER_REFERENCE_KPIS } from './players.ts';
 import { referencePlayerFunnel } from './funnels.ts';
+import { AB_REFERENCES } from './ab.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -28,6 +29,10 @@ export interface RefRollup {
   amount: number;
   /** Events flagged late by the processor's watermark (rollup `late_events`); absent = 0. */
   lateEvents?: number;
+  /** Purchases: amount in the game's reporting currency (minor units). @default 0 */
+  revenueReportingMinor?: number;
+  /** Purchases: the game's reporting currency. @default '' */
+  reportingCurrency?: string;
 }
 
 export interface RefPlayer {
@@ -47,6 +52,8 @@ export interface RefPlayer {
   gapSessions?: number;
   activeMs?: number;
   maxProgress?: number;
+  /** Purchases in the game's reporting currency (minor units). @default 0 */
+  revenueReportingMinor?: number;
 }
 
 /**
@@ -80,6 +87,8 @@ export interface RefData {
   events?: readonly RefEvent[];
   /** The engine's player rows carry variant (see Dialect.playerVariant). */
   playerVariant: boolean;
+  /** A purchase event's amount in its game's reporting currency (references that read `events`). @default its amount */
+  reportingMinor?: (e: RefEvent) => number;
 }
 
 const DAY = 86_400_000;
@@ -141,13 +150,20 @@ function filtered<T extends Dimmed>(all: readonly T[], p: ResolvedKpiParams, fro
         (p.build === undefined || r.build === p.build) &&
         (p.region === undefined || COLUMN.region(r) === p.region) &&
         (p.subregion === undefined || COLUMN.subregion(r) === p.subregion) &&
-        (p.variant === undefined || r.variant === p.variant),
+        (p.variant === undefined || r.variant.split(',').includes(p.variant)),
     );
 }
 
-function dimsOf(r: Dimmed, by: readonly Dimension[]): Row {
+/** `experiment`'s `experiment:variant` in a row's assignment set, '' when not in it. */
+export function variantOfExperiment(set: string, experiment: string): string {
+  return set.split(',').find((e) => e.startsWith(`${experiment}:`)) ?? '';
+}
+
+/** The `by` columns of a row; variant with `experiment` is that experiment's variant of the set. */
+function dimsOf(r: Dimmed, by: readonly Dimension[], experiment?: string): Row {
   const out: Row = {};
-  for (const d of by) out[COLNAME[d]] = COLUMN[d](r);
+  for (const d of by)
+    out[COLNAME[d]] = d === 'variant' && experiment !== undefined ? variantOfExperiment(r.variant, experiment) : COLUMN[d](r);
   return out;
 }
 
@@ -206,19 +222,21 @@ function perPlayerRevenue(
   const purchases = filtered(data.rollups, p).filter((r) => r.eventType === 'purchase');
   const left = withEmptyTotal(
     p,
-    groups(players, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
+    groups(players, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by, p.experiment) })).map(([k, rows]) => ({
       ...k,
       [countColumn]: count(rows),
     })),
     { [countColumn]: 0 },
   );
-  const right = groups(purchases, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
-    key: JSON.stringify(k),
-    byCurrency: groups(rows, (r) => ({ currency: r.currency })).map(([c, rs]) => ({
-      currency: c.currency as string,
-      revenue: sum(rs, (r) => r.amount),
-    })),
-  }));
+  const right = groups(purchases, (r) => ({ ...bucketOf(p, r.windowStartMs, bucketColumn), ...dimsOf(r, p.by, p.experiment) })).map(
+    ([k, rows]) => ({
+      key: JSON.stringify(k),
+      byCurrency: groups(rows, (r) => ({ currency: r.currency })).map(([c, rs]) => ({
+        currency: c.currency as string,
+        revenue: sum(rs, (r) => r.amount),
+      })),
+    }),
+  );
   const out: Row[] = [];
   for (const l of left) {
     const { [countColumn]: n, ...key } = l;
@@ -230,13 +248,35 @@ function perPlayerRevenue(
   return sortRows(out, [...bucketCols(p, bucketColumn), ...dimCols(p), 'currency']);
 }
 
+function perPlayerReporting(
+  p: ResolvedKpiParams,
+  data: RefData,
+  bucketColumn: string,
+  countColumn: string,
+  count: (rows: RefPlayer[]) => number,
+  ratioColumn: string,
+): Row[] {
+  const rows = groups(filtered(data.players, p), (r) => ({
+    ...bucketOf(p, r.windowStartMs, bucketColumn),
+    ...dimsOf(r, p.by, p.experiment),
+  })).map(([k, rs]) => {
+    const n = count(rs);
+    const revenue = sum(rs, (r) => r.revenueReportingMinor ?? 0);
+    return { ...k, [countColumn]: n, revenue_reporting_minor: revenue, [ratioColumn]: ratio(revenue, n) };
+  });
+  return sortRows(withEmptyTotal(p, rows, { [countColumn]: 0, revenue_reporting_minor: 0, [ratioColumn]: null }), [
+    ...bucketCols(p, bucketColumn),
+    ...dimCols(p),
+  ]);
+}
+
 export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
   player_funnel: referencePlayerFunnel,
   online_now: (p, data) =>
     withEmptyTotal(
       p,
       sortRows(
-        groups(filtered(data.players, p), (r) => dimsOf(r, p.by)).map(([k, rows]) => ({ ...k, players: distinct(rows) })),
+        groups(filtered(data.players, p), (r) => dimsOf(r, p.by, p.experiment)).map(([k, rows]) => ({ ...k, players: distinct(rows) })),
         dimCols(p),
       ),
       { players: 0 },
@@ -244,10 +284,12 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
 
   dau: (p, data) =>
     sortRows(
-      groups(filtered(data.players, p), (r) => ({ day_start_ms: floor(r.windowStartMs, DAY), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
-        ...k,
-        players: distinct(rows),
-      })),
+      groups(filtered(data.players, p), (r) => ({ day_start_ms: floor(r.windowStartMs, DAY), ...dimsOf(r, p.by, p.experiment) })).map(
+        ([k, rows]) => ({
+          ...k,
+          players: distinct(rows),
+        }),
+      ),
       ['day_start_ms', ...dimCols(p)],
     ),
 
@@ -255,7 +297,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     const out: Row[] = [];
     for (let day = floor(p.fromMs, DAY); day < p.toMs; day += DAY) {
       const rows = filtered(data.players, p, day - 29 * DAY, day + DAY);
-      const gs = groups(rows, (r) => dimsOf(r, p.by)).map(([k, rs]) => {
+      const gs = groups(rows, (r) => dimsOf(r, p.by, p.experiment)).map(([k, rs]) => {
         const dau = distinct(rs, (r) => r.windowStartMs >= day);
         const mau = distinct(rs);
         return {
@@ -276,7 +318,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     sortRows(
       groups(
         filtered(data.rollups, p).filter((r) => r.eventType === 'purchase'),
-        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), currency: r.currency }),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment), currency: r.currency }),
       ).map(([k, rows]) => ({ ...k, purchases: sum(rows, (r) => r.events), amount_minor: sum(rows, (r) => r.amount) })),
       [...bucketCols(p), ...dimCols(p), 'currency'],
     ),
@@ -288,12 +330,14 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     withEmptyTotal(
       p,
       sortRows(
-        groups(filtered(data.players, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by) })).map(([k, rows]) => ({
-          ...k,
-          players: distinct(rows),
-          payers: payers(rows),
-          conversion: ratio(payers(rows), distinct(rows)),
-        })),
+        groups(filtered(data.players, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment) })).map(
+          ([k, rows]) => ({
+            ...k,
+            players: distinct(rows),
+            payers: payers(rows),
+            conversion: ratio(payers(rows), distinct(rows)),
+          }),
+        ),
         [...bucketCols(p), ...dimCols(p)],
       ),
       { players: 0, payers: 0, conversion: null },
@@ -303,7 +347,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     sortRows(
       groups(
         filtered(data.rollups, p).filter((r) => r.eventType === 'resource'),
-        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), currency: r.currency }),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment), currency: r.currency }),
       ).map(([k, rows]) => {
         const source = sum(rows, (r) => (r.action === 'source' ? r.amount : 0));
         const sink = sum(rows, (r) => (r.action === 'sink' ? r.amount : 0));
@@ -316,7 +360,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     sortRows(
       groups(
         filtered(data.rollups, p).filter((r) => r.eventType === 'progression'),
-        (r) => ({ ...dimsOf(r, p.by), item: r.item }),
+        (r) => ({ ...dimsOf(r, p.by, p.experiment), item: r.item }),
       ).map(([k, rows]) => {
         const n = (a: string) => sum(rows, (r) => (r.action === a ? r.events : 0));
         return {
@@ -332,20 +376,21 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     ).slice(0, p.limit),
 
   ab_readout: (p, data) => {
+    const experiment = p.experiment!;
     const by = p.by.filter((d) => d !== 'variant');
-    const inExperiment = (v: string) => (p.experiment === undefined ? v !== '' : v.startsWith(`${p.experiment}:`));
     const exposures = groups(
-      filtered(data.rollups, p).filter((r) => r.eventType === 'experiment_exposure' && inExperiment(r.variant)),
+      filtered(data.rollups, p).filter((r) => r.eventType === 'experiment_exposure' && r.variant.startsWith(`${experiment}:`)),
       (r) => ({ variant: r.variant, ...dimsOf(r, by) }),
     );
+    // A player row counts for the variant of the experiment in its assignment set.
     const players = new Map(
       groups(
-        filtered(data.players, p).filter((r) => inExperiment(r.variant)),
-        (r) => ({ variant: r.variant, ...dimsOf(r, by) }),
+        filtered(data.players, p).filter((r) => variantOfExperiment(r.variant, experiment) !== ''),
+        (r) => ({ variant: variantOfExperiment(r.variant, experiment), ...dimsOf(r, by) }),
       ).map(([k, rows]) => [JSON.stringify(k), rows]),
     );
     const out = exposures.map(([k, rows]) => {
-      const pl = data.playerVariant ? players.get(JSON.stringify(k)) : undefined;
+      const pl = players.get(JSON.stringify(k));
       const n = pl ? distinct(pl) : null;
       const pay = pl ? payers(pl) : null;
       return {
@@ -371,14 +416,32 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
     return sortRows(out, ['variant', ...by.map((d) => COLNAME[d])]);
   },
 
+  revenue_reporting: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'purchase'),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment), reporting_currency: r.reportingCurrency ?? '' }),
+      ).map(([k, rows]) => ({
+        ...k,
+        purchases: sum(rows, (r) => r.events),
+        revenue_reporting_minor: sum(rows, (r) => r.revenueReportingMinor ?? 0),
+      })),
+      [...bucketCols(p), ...dimCols(p), 'reporting_currency'],
+    ),
+
+  arpdau_reporting: (p, data) => perPlayerReporting(p, data, 'day_start_ms', 'dau', (rows) => distinct(rows), 'arpdau_reporting_minor'),
+  arppu_reporting: (p, data) => perPlayerReporting(p, data, 'bucket_start_ms', 'payers', payers, 'arppu_reporting_minor'),
+
   events_by_type: (p, data) =>
     sortRows(
-      groups(filtered(data.rollups, p), (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by), event_type: r.eventType })).map(
-        ([k, rows]) => ({
-          ...k,
-          events: sum(rows, (r) => r.events),
-        }),
-      ),
+      groups(filtered(data.rollups, p), (r) => ({
+        ...bucketOf(p, r.windowStartMs),
+        ...dimsOf(r, p.by, p.experiment),
+        event_type: r.eventType,
+      })).map(([k, rows]) => ({
+        ...k,
+        events: sum(rows, (r) => r.events),
+      })),
       p.granularity === 'all' && p.by.length === 0 ? [['events', 'desc'], 'event_type'] : [...bucketCols(p), ...dimCols(p), 'event_type'],
     ),
 
@@ -397,7 +460,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
       sortRows(
         groups(
           filtered(data.rollups, p).filter((r) => r.eventType === 'session_start' || r.eventType === 'session_end'),
-          (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by) }),
+          (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment) }),
         ).map(([k, rows]) => {
           const ended = sum(rows, (r) => (r.eventType === 'session_end' ? r.events : 0));
           const total = sum(rows, (r) => (r.eventType === 'session_end' ? r.amount : 0));
@@ -418,4 +481,5 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
   ...ENGAGEMENT_REFERENCES,
   // session_stats, player_lifecycle, retention, retention_matrix
   ...PLAYER_REFERENCE_KPIS,
+  ...AB_REFERENCES,
 };

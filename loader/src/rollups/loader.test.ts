@@ -23,6 +23,8 @@ const row = {
   region: 'Europe',
   subregion: 'Western Europe',
   lateEvents: 0,
+  revenueReportingMinor: 0,
+  reportingCurrency: '',
 };
 const player = {
   windowStartMs: 60_000,
@@ -39,6 +41,7 @@ const player = {
   gapSessions: 1,
   activeMs: 42_000,
   maxProgress: 3_000,
+  revenueReportingMinor: 0,
   region: 'Europe',
   subregion: 'Western Europe',
 };

@@ -19,6 +19,7 @@ interface RowAcc extends RollupRowData {
   amount: number;
   value: number;
   lateEvents: number;
+  revenueReportingMinor: number;
 }
 
 interface PlayerAcc extends PlayerWindowData {
@@ -30,6 +31,7 @@ interface PlayerAcc extends PlayerWindowData {
   gapSessions: number;
   activeMs: number;
   maxProgress: number;
+  revenueReportingMinor: number;
 }
 
 /** What one event adds to its player row besides the event itself. */
@@ -42,6 +44,8 @@ export interface PlayerEventFacts {
   activeMs: number;
   /** Rank of a completed progression, 0 for any other event (progress-rank.ts). */
   progress: number;
+  /** The purchase in the game's reporting currency, minor units; 0 for any other event. */
+  reportingMinor: number;
 }
 
 export interface Drained {
@@ -136,6 +140,8 @@ export class RollupAccumulator {
         region: dims.region,
         subregion: dims.subregion,
         lateEvents: 0,
+        revenueReportingMinor: 0,
+        reportingCurrency: f.reportingCurrency,
       };
       byItem.set(f.item, acc);
       this.rowCount += 1;
@@ -144,6 +150,7 @@ export class RollupAccumulator {
     acc.amount += f.amount;
     acc.value += f.value;
     if (late) acc.lateEvents += 1;
+    acc.revenueReportingMinor += f.reportingMinor;
     this.events += 1;
   }
 
@@ -152,7 +159,8 @@ export class RollupAccumulator {
    * as of the event (part of the key: the window of an exposure has a row before and a
    * row after it). `firstSeenDayMs` is the player's cohort, the same for every event of
    * the player on one partition; should two partitions disagree (a player with installs
-   * on both), the earlier day wins.
+   * on both), the earlier day wins. `reportingMinor`: the event's purchase amount in the
+   * game's reporting currency (0 for other events).
    */
   addPlayer(windowStartMs: number, dims: Dims, playerId: string, variant: string, firstSeenDayMs: number, facts: PlayerEventFacts): void {
     let acc = this.lastPlayer;
@@ -175,6 +183,7 @@ export class RollupAccumulator {
     acc.gapSessions += facts.gapSessions;
     acc.activeMs += facts.activeMs;
     if (facts.progress > acc.maxProgress) acc.maxProgress = facts.progress;
+    acc.revenueReportingMinor += facts.reportingMinor;
   }
 
   /** One event's step fact: its player, event time and the step key of its rollup fields. */
@@ -203,6 +212,7 @@ export class RollupAccumulator {
         gapSessions: 0,
         activeMs: 0,
         maxProgress: 0,
+        revenueReportingMinor: 0,
       };
       this.players.set(key, acc);
     } else if (firstSeenDayMs < acc.firstSeenDayMs) {

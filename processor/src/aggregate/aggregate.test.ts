@@ -2,7 +2,9 @@ import { IngestedBatch, type EventData, type IngestedBatchData } from '@gamepuls
 import { describe, expect, it } from 'vitest';
 import { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
-import { createAssignmentTable, VARIANT_NAMESPACE } from './assignment.ts';
+import { createReportingConverter } from '../fx/reporting-currency.ts';
+import { parseFxRates } from '../fx/fx-rates.ts';
+import { createAssignmentTable, VARIANT_NAMESPACE, withExposure } from './assignment.ts';
 import { createFirstSeenTable } from './first-seen.ts';
 import { createActivityTable } from './activity.ts';
 import { foldBatch, type PlayerTables } from './fold-batch.ts';
@@ -75,7 +77,7 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{ purchase: { currency: 'USD', amountMinor: 2 ** 60 } }, { eventType: 'purchase', currency: 'USD' }],
       [{}, { eventType: 'unknown' }],
     ];
-    const blank = { action: '', currency: '', item: '', variant: '', amount: 0, value: 0 };
+    const blank = { action: '', currency: '', item: '', variant: '', amount: 0, value: 0, reportingMinor: 0, reportingCurrency: '' };
     // One reused object, as the fold does: nothing of the previous event may remain.
     const reused = rollupFields(ev(0, { purchase: { currency: 'EUR', amountMinor: 5, itemType: 'x' } }));
     for (const [payload, expected] of [...cases, ...cases.slice().reverse()]) {
@@ -140,6 +142,8 @@ describe('processor/src/aggregate/fold-batch', () => {
       amount: 0,
       value: 0,
       lateEvents: 0,
+      revenueReportingMinor: 0,
+      reportingCurrency: '',
       ...o,
     });
     const { rollups, players, events } = acc.drain();
@@ -149,7 +153,14 @@ describe('processor/src/aggregate/fold-batch', () => {
     expect([...rollups].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
       [
         row(w0, 'session_start', {}),
-        row(w0, 'purchase', { currency: 'USD', item: 'gem_pack', events: 2, amount: 498 }),
+        row(w0, 'purchase', {
+          currency: 'USD',
+          item: 'gem_pack',
+          events: 2,
+          amount: 498,
+          revenueReportingMinor: 498,
+          reportingCurrency: 'USD',
+        }),
         row(w0, 'resource', { action: 'source', currency: 'gold', item: 'reward', amount: 5 }),
         row(w1, 'resource', { action: 'source', currency: 'gold', item: 'reward', amount: 7 }),
         row(w1, 'design', { item: 'd:x', value: 1.25 }),
@@ -176,6 +187,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 2,
           sessions: 1,
           variant: '',
+          revenueReportingMinor: 498,
           ...gap(1, 59_999),
         },
         // … 1 + 1 000 …
@@ -188,6 +200,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          revenueReportingMinor: 0,
           ...gap(0, 1_001),
         },
         {
@@ -200,6 +213,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          revenueReportingMinor: 0,
           ...gap(0, 1_000),
         },
         // the install id's first event is the one past midnight: its cohort is the next day
@@ -212,6 +226,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          revenueReportingMinor: 0,
           ...gap(1, 0), // another player (the install id): its own session
         },
         // … and 138 000 for the event at the receive time (T0 + 200 s), within the 30-minute gap
@@ -224,6 +239,7 @@ describe('processor/src/aggregate/fold-batch', () => {
           purchases: 0,
           sessions: 0,
           variant: '',
+          revenueReportingMinor: 0,
           ...gap(0, 138_000),
         },
       ].sort((a, b) => pkey(a).localeCompare(pkey(b))),
@@ -315,18 +331,20 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
     expect(t.assignments.dirtyCount).toBe(0);
   });
 
-  it('lets the latest exposure win (one experiment at a time), per player', () => {
+  it('keeps one variant per experiment: a set, sorted by experiment, a re-exposure replacing its experiment only', () => {
     const acc = new RollupAccumulator();
     const t = tables();
     foldBatch(
       wire(
         batch(1, [
-          exposure(1, 'onboarding', 'a'),
+          exposure(1, 'shop_layout', 'grid'),
           purchase(2, 10),
           ev(3, { sessionStart: {} }, { playerId: 'p2' }), // another player of the install: not assigned
-          exposure(4, 'shop_layout', 'control'),
+          exposure(4, 'onboarding', 'a'),
           purchase(5, 20),
           purchase(6, 30, { playerId: 'p2' }),
+          exposure(7, 'onboarding', 'b'), // replaces onboarding:a, keeps shop_layout:grid
+          purchase(8, 40),
         ]),
       ),
       acc,
@@ -337,15 +355,37 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
       rollups: sorted([
         '0||purchase|1|30',
         '0||session_start|1|0',
+        // an exposure's own row: the one experiment:variant it exposes
+        '0|shop_layout:grid|experiment_exposure|1|0',
         '0|onboarding:a|experiment_exposure|1|0',
-        '0|onboarding:a|purchase|1|10',
-        '0|shop_layout:control|experiment_exposure|1|0',
-        '0|shop_layout:control|purchase|1|20',
+        '0|onboarding:b|experiment_exposure|1|0',
+        // every other row: the set as of the event
+        '0|shop_layout:grid|purchase|1|10',
+        '0|onboarding:a,shop_layout:grid|purchase|1|20',
+        '0|onboarding:b,shop_layout:grid|purchase|1|40',
       ]),
-      players: sorted(['0||p2|2|1|1', '0|onboarding:a|p1|2|1|0', '0|shop_layout:control|p1|2|1|0']),
+      // player rows carry the set, the exposure's included
+      players: sorted([
+        '0||p2|2|1|1',
+        '0|shop_layout:grid|p1|2|1|0',
+        '0|onboarding:a,shop_layout:grid|p1|2|1|0',
+        '0|onboarding:b,shop_layout:grid|p1|2|1|0',
+      ]),
     });
-    // one entry per key and commit: the latest value
-    expect(t.assignments.takeDirty().map((e) => [e.key, new TextDecoder().decode(e.value)])).toEqual([['p1', 'shop_layout:control']]);
+    // one entry per key and commit: the latest set
+    expect(t.assignments.takeDirty().map((e) => [e.key, new TextDecoder().decode(e.value)])).toEqual([
+      ['p1', 'onboarding:b,shop_layout:grid'],
+    ]);
+  });
+
+  it('withExposure: sorted by experiment, replaces per experiment, keeps a one-element value from before sets', () => {
+    expect(withExposure('', 'shop_layout:grid')).toBe('shop_layout:grid');
+    expect(withExposure('shop_layout:grid', 'onboarding:guided')).toBe('onboarding:guided,shop_layout:grid');
+    expect(withExposure('onboarding:guided,shop_layout:grid', 'shop_layout:control')).toBe('onboarding:guided,shop_layout:control');
+    expect(withExposure('onboarding:guided,shop_layout:grid', 'zeta:1')).toBe('onboarding:guided,shop_layout:grid,zeta:1');
+    expect(withExposure('a:1', 'a:1')).toBe('a:1');
+    // a ',' in a name cannot split the element
+    expect(withExposure('a:1', 'b:x,y')).toBe('a:1,b:x;y');
   });
 
   it('restores the assignment from the checkpoint (it moves with the partition) and forgets it on request', () => {
@@ -369,5 +409,38 @@ describe('processor/src/aggregate/assignment (variant stamping)', () => {
     expect(after.assignments.dirtyCount).toBe(0);
     foldBatch(wire(batch(3, [purchase(130, 9)])), acc, after, T0);
     expect(shape(acc).rollups).toEqual(['120000||purchase|1|9']);
+  });
+});
+
+describe('processor/src/aggregate/fold-batch (reporting currency)', () => {
+  it("converts each purchase with its day's rate into the game's reporting currency, on rollup and player rows; an unknown currency counts as 0", () => {
+    const acc = new RollupAccumulator();
+    const t = tables();
+    const reporting = createReportingConverter({
+      currency: 'EUR',
+      rates: parseFxRates({ rates: { '2025-03-10': { USD: 1.25, JPY: 160 } } }),
+    });
+    const buy = (sec: number, currency: string, amountMinor: number) => ev(sec, { purchase: { currency, amountMinor, itemType: 'gems' } });
+    const result = foldBatch(
+      wire({
+        installId: 'i1',
+        batchSequence: 1,
+        context: { gameId: 'g' },
+        // 99 US cents → 79.2 → 79 EUR cents; 101 → 80.8 → 81 (rounded per event: 160 US cents alone would be 128)
+        events: [buy(1, 'USD', 99), buy(2, 'USD', 101), buy(3, 'JPY', 160), buy(4, 'EUR', 7), buy(5, 'XXX', 500)],
+      }),
+      acc,
+      t,
+      T0,
+      undefined,
+      reporting,
+    );
+    expect(result.unknownCurrencies).toEqual({ XXX: 1 });
+    const { rollups, players } = acc.drain();
+    const byCurrency = Object.fromEntries(
+      rollups.map((r) => [r.currency ?? '', [r.amount, r.revenueReportingMinor, r.reportingCurrency] as const]),
+    );
+    expect(byCurrency).toEqual({ USD: [200, 160, 'EUR'], JPY: [160, 100, 'EUR'], EUR: [7, 7, 'EUR'], XXX: [500, 0, 'EUR'] });
+    expect(players.map((p) => [p.purchases, p.revenueReportingMinor])).toEqual([[5, 267]]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Folds the events of one accepted (not duplicate) batch into the accumulator: event
- * time → window, dimensions, payload fields, the player's experiment assignment, and
- * the player's window row and step fact.
+ * time → window, dimensions, payload fields, the player's experiment assignments, the
+ * purchase in the game's reporting currency, and the player's window row and step fact.
  */
 import { payloadOf, type IngestedBatchData } from '@gamepulse/proto';
 import { int64 } from '../num.ts';
 import { dayStartMs, eventTimeMs, isUsableTimeMs, windowStartMs } from '../windows/tumbling.ts';
 import { futureBoundMs, type LatenessRule, type PartitionWatermark } from '../windows/watermark.ts';
+import { DEFAULT_REPORTING, type ReportingConverter } from '../fx/reporting-currency.ts';
 import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
@@ -14,7 +15,7 @@ import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
 import { touchActivity, type ActivityTable } from './activity.ts';
 import { progressRank } from './progress-rank.ts';
 import type { PlayerEventFacts } from './accumulator.ts';
-import { rollupFieldsInto, type RollupFields } from './rollup-fields.ts';
+import { emptyRollupFields, rollupFieldsInto } from './rollup-fields.ts';
 
 /** The per-player state of one partition that folding reads and writes. */
 export interface PlayerTables {
@@ -32,6 +33,8 @@ export interface FoldResult {
   lateEvents: number;
   /** Events dated after the batch's receive time + maxFutureMs: clamped to the receive time. */
   futureClamped: number;
+  /** Purchases in a currency without an exchange rate (converted as 0), by currency; undefined when none. */
+  unknownCurrencies?: Record<string, number>;
 }
 
 /** The partition's watermark and the lateness rule (windows/watermark.ts). */
@@ -42,7 +45,8 @@ export interface LateDataTracking {
 
 /**
  * `appendedAtMs` is the log's timestamp of the record: the event time of last resort
- * (see `eventTimeMs`). Without `late` no event is clamped or flagged late.
+ * (see `eventTimeMs`). Without `late` no event is clamped or flagged late. `reporting` converts purchases
+ * into the game's reporting currency.
  */
 export function foldBatch(
   batch: IngestedBatchData,
@@ -50,6 +54,7 @@ export function foldBatch(
   players: PlayerTables,
   appendedAtMs: number,
   late?: LateDataTracking,
+  reporting: ReportingConverter = DEFAULT_REPORTING,
 ): FoldResult {
   const batchDims = dimsOf(undefined, batch.context);
   const receivedAtMs = int64(batch.receivedAtMs);
@@ -63,14 +68,15 @@ export function foldBatch(
   // The watermark as of the batch's start, advanced event by event (a local, written back once).
   let maxEventTimeMs = late ? late.watermark.maxEventTimeMs : 0;
   const allowedLatenessMs = late ? late.rule.allowedLatenessMs : 0;
+  let unknownCurrencies: Record<string, number> | undefined;
   const events = batch.events ?? [];
-  // The player of the previous event, with its assignment and cohort: a batch is
+  // The player of the previous event, with its assignments and cohort: a batch is
   // usually one player's, so the state tables are looked up once per batch, not per event.
   let player: string | undefined;
   let variant = '';
   let cohortDayMs: number | undefined;
-  const fields: RollupFields = { eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0 };
-  const facts: PlayerEventFacts = { purchase: false, sessionStart: false, gapSessions: 0, activeMs: 0, progress: 0 };
+  const fields = emptyRollupFields();
+  const facts: PlayerEventFacts = { purchase: false, sessionStart: false, gapSessions: 0, activeMs: 0, progress: 0, reportingMinor: 0 };
   for (const e of events) {
     // The usual case inline: eventTimeMs allocates (rest args, result) for every event.
     const clientTsMs = int64(e.clientTsMs);
@@ -98,21 +104,31 @@ export function foldBatch(
       cohortDayMs = players.firstSeen.get(playerId);
     }
     rollupFieldsInto(fields, e, payload);
-    // The assignment as of this event (assignment.ts): an exposure sets it, and its own
-    // row carries it; every other event carries the player's current one.
-    if (payload === 'experimentExposure') {
-      assign(players.assignments, playerId, fields.variant);
-      variant = fields.variant;
-    } else fields.variant = variant;
+    // The assignments as of this event (assignment.ts): an exposure joins the set, and
+    // its own rollup row carries the one experiment:variant it exposes; every other
+    // rollup row, and every player row, carries the player's set.
+    if (payload === 'experimentExposure') variant = assign(players.assignments, playerId, fields.variant);
+    else fields.variant = variant;
+    if (payload === 'purchase') {
+      // The event's day's rate (fx/reporting-currency.ts); an unknown currency counts as 0.
+      fields.reportingCurrency = reporting.currencyOf(dims.gameId);
+      const converted = reporting.convert(fields.amount, fields.currency, fields.reportingCurrency, tsMs);
+      if (converted === undefined) {
+        unknownCurrencies ??= {};
+        unknownCurrencies[fields.currency] = (unknownCurrencies[fields.currency] ?? 0) + 1;
+      }
+      fields.reportingMinor = converted ?? 0;
+    }
     acc.addEvent(windowMs, dims, fields, isLate);
     cohortDayMs ??= firstSeenDay(players.firstSeen, playerId, dayStartMs(tsMs));
     facts.purchase = payload === 'purchase';
     facts.sessionStart = payload === 'sessionStart';
     facts.progress = payload === 'progression' ? progressRank(e) : 0;
+    facts.reportingMinor = payload === 'purchase' ? fields.reportingMinor : 0;
     touchActivity(players.activity, playerId, e.installId || installId, tsMs, facts);
-    acc.addPlayer(windowMs, dims, playerId, fields.variant, cohortDayMs, facts);
+    acc.addPlayer(windowMs, dims, playerId, variant, cohortDayMs, facts);
     acc.addStep(windowMs, tsMs, dims, playerId, fields);
   }
   if (late) late.watermark.advanceTo(maxEventTimeMs);
-  return { events: events.length, timeFallbacks, lateEvents, futureClamped };
+  return { events: events.length, timeFallbacks, lateEvents, futureClamped, ...(unknownCurrencies ? { unknownCurrencies } : {}) };
 }

@@ -27,6 +27,10 @@ export interface RollupFields {
   amount: number;
   /** design values — summed */
   value: number;
+  /** purchases: `amount` in the game's reporting currency (minor units), set by the fold (fx/) — summed */
+  reportingMinor: number;
+  /** purchases: the game's reporting currency, set by the fold; '' otherwise */
+  reportingCurrency: string;
 }
 
 /** event_type for an event without a payload this processor knows (a newer schema's). */
@@ -138,10 +142,17 @@ export function rollupFieldsInto(out: RollupFields, event: EventData, payload: P
   out.variant = '';
   out.amount = 0;
   out.value = 0;
+  out.reportingMinor = 0;
+  out.reportingCurrency = '';
   if (payload) BY_PAYLOAD[payload](event, out);
   return out;
 }
 
 export function rollupFields(event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
-  return rollupFieldsInto({ eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0 }, event, payload);
+  return rollupFieldsInto(emptyRollupFields(), event, payload);
+}
+
+/** A fields object to fill with `rollupFieldsInto`. */
+export function emptyRollupFields(): RollupFields {
+  return { eventType: '', action: '', currency: '', item: '', variant: '', amount: 0, value: 0, reportingMinor: 0, reportingCurrency: '' };
 }

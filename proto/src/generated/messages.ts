@@ -326,6 +326,7 @@ export interface PlayerWindowData {
   gapSessions?: number | null;
   activeMs?: number | null;
   maxProgress?: number | null;
+  revenueReportingMinor?: number | null;
   region?: string | null;
   subregion?: string | null;
 }
@@ -346,6 +347,7 @@ export interface PlayerWindowMessage {
   gapSessions: number;
   activeMs: number;
   maxProgress: number;
+  revenueReportingMinor: number;
   region: string;
   subregion: string;
 }
@@ -439,6 +441,8 @@ export interface RollupRowData {
   events?: number | null;
   amount?: number | null;
   value?: number | null;
+  revenueReportingMinor?: number | null;
+  reportingCurrency?: string | null;
   region?: string | null;
   subregion?: string | null;
   lateEvents?: number | null;
@@ -459,6 +463,8 @@ export interface RollupRowMessage {
   events: number;
   amount: number;
   value: number;
+  revenueReportingMinor: number;
+  reportingCurrency: string;
   region: string;
   subregion: string;
   lateEvents: number;
@@ -1823,7 +1829,7 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, region: '', subregion: '' };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, revenueReportingMinor: 0, region: '', subregion: '' };
     else {
       m = new v.C() as PlayerWindowMessage;
     }
@@ -1915,14 +1921,20 @@ function readPlayerWindow(rd: r.Reader, end: number, v: c.View, into: PlayerWind
           continue;
         }
         break;
-      case 130:
+      case 120:
         if (k & 0x4000) {
+          m.revenueReportingMinor = r.int64(rd);
+          continue;
+        }
+        break;
+      case 130:
+        if (k & 0x8000) {
           m.region = r.string(rd);
           continue;
         }
         break;
       case 138:
-        if (k & 0x8000) {
+        if (k & 0x10000) {
           m.subregion = r.string(rd);
           continue;
         }
@@ -1949,6 +1961,7 @@ function writePlayerWindow(m: PlayerWindowData): void {
   w.int64Field(96, m.gapSessions);
   w.int64Field(104, m.activeMs);
   w.int64Field(112, m.maxProgress);
+  w.int64Field(120, m.revenueReportingMinor);
   w.stringField(130, m.region);
   w.stringField(138, m.subregion);
 }
@@ -1970,6 +1983,7 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
     d.gapSessions = o.longs === String ? '0' : 0;
     d.activeMs = o.longs === String ? '0' : 0;
     d.maxProgress = o.longs === String ? '0' : 0;
+    d.revenueReportingMinor = o.longs === String ? '0' : 0;
     d.region = '';
     d.subregion = '';
   }
@@ -1987,6 +2001,7 @@ function toObjectPlayerWindow(m: PlayerWindowData, o: c.ToObjectOptions): { [k: 
   if (m.gapSessions != null && m.gapSessions !== 0) d.gapSessions = c.longOut(m.gapSessions, o);
   if (m.activeMs != null && m.activeMs !== 0) d.activeMs = c.longOut(m.activeMs, o);
   if (m.maxProgress != null && m.maxProgress !== 0) d.maxProgress = c.longOut(m.maxProgress, o);
+  if (m.revenueReportingMinor != null && m.revenueReportingMinor !== 0) d.revenueReportingMinor = c.longOut(m.revenueReportingMinor, o);
   if (m.region != null && m.region !== '') d.region = m.region;
   if (m.subregion != null && m.subregion !== '') d.subregion = m.subregion;
   return d;
@@ -2301,7 +2316,7 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, region: '', subregion: '', lateEvents: 0 };
+    if (v.C === undefined) m = { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, revenueReportingMinor: 0, reportingCurrency: '', region: '', subregion: '', lateEvents: 0 };
     else {
       m = new v.C() as RollupRowMessage;
     }
@@ -2387,20 +2402,32 @@ function readRollupRow(rd: r.Reader, end: number, v: c.View, into: RollupRowMess
           continue;
         }
         break;
-      case 130:
+      case 112:
         if (k & 0x2000) {
+          m.revenueReportingMinor = r.int64(rd);
+          continue;
+        }
+        break;
+      case 122:
+        if (k & 0x4000) {
+          m.reportingCurrency = r.string(rd);
+          continue;
+        }
+        break;
+      case 130:
+        if (k & 0x8000) {
           m.region = r.string(rd);
           continue;
         }
         break;
       case 138:
-        if (k & 0x4000) {
+        if (k & 0x10000) {
           m.subregion = r.string(rd);
           continue;
         }
         break;
       case 144:
-        if (k & 0x8000) {
+        if (k & 0x20000) {
           m.lateEvents = r.int64(rd);
           continue;
         }
@@ -2426,6 +2453,8 @@ function writeRollupRow(m: RollupRowData): void {
   w.int64Field(88, m.events);
   w.int64Field(96, m.amount);
   w.doubleField(105, m.value);
+  w.int64Field(112, m.revenueReportingMinor);
+  w.stringField(122, m.reportingCurrency);
   w.stringField(130, m.region);
   w.stringField(138, m.subregion);
   w.int64Field(144, m.lateEvents);
@@ -2447,6 +2476,8 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
     d.events = o.longs === String ? '0' : 0;
     d.amount = o.longs === String ? '0' : 0;
     d.value = 0;
+    d.revenueReportingMinor = o.longs === String ? '0' : 0;
+    d.reportingCurrency = '';
     d.region = '';
     d.subregion = '';
     d.lateEvents = o.longs === String ? '0' : 0;
@@ -2464,6 +2495,8 @@ function toObjectRollupRow(m: RollupRowData, o: c.ToObjectOptions): { [k: string
   if (m.events != null && m.events !== 0) d.events = c.longOut(m.events, o);
   if (m.amount != null && m.amount !== 0) d.amount = c.longOut(m.amount, o);
   if (m.value != null && !Object.is(m.value, 0)) d.value = c.doubleOut(m.value, o);
+  if (m.revenueReportingMinor != null && m.revenueReportingMinor !== 0) d.revenueReportingMinor = c.longOut(m.revenueReportingMinor, o);
+  if (m.reportingCurrency != null && m.reportingCurrency !== '') d.reportingCurrency = m.reportingCurrency;
   if (m.region != null && m.region !== '') d.region = m.region;
   if (m.subregion != null && m.subregion !== '') d.subregion = m.subregion;
   if (m.lateEvents != null && m.lateEvents !== 0) d.lateEvents = c.longOut(m.lateEvents, o);
@@ -2808,8 +2841,8 @@ const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_PlayerStep = c.view(0xfff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_PlayerWindow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
-const FULL_RollupRow = c.view(0xffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_PlayerWindow = c.view(0x1ffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_RollupRow = c.view(0x3ffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamError = c.view(0x1f, undefined, [undefined, undefined, undefined, undefined, undefined]);
 const FULL_StreamReply = c.view(0x3, undefined, [FULL_BatchAck, FULL_StreamError]);
 
@@ -3345,9 +3378,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerStep(r.reader(bytes), bytes.length, v, undefined),
   },
   PlayerWindow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "gapSessions", "activeMs", "maxProgress", "region", "subregion"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "playerId", "firstSeenDayMs", "events", "purchases", "sessions", "variant", "gapSessions", "activeMs", "maxProgress", "revenueReportingMinor", "region", "subregion"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, region: '', subregion: '' },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', playerId: '', firstSeenDayMs: 0, events: 0, purchases: 0, sessions: 0, variant: '', gapSessions: 0, activeMs: 0, maxProgress: 0, revenueReportingMinor: 0, region: '', subregion: '' },
     full: FULL_PlayerWindow,
     decode: (bytes: Uint8Array, v: c.View): object => readPlayerWindow(r.reader(bytes), bytes.length, v, undefined),
   },
@@ -3380,9 +3413,9 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readResource(r.reader(bytes), bytes.length, v, undefined),
   },
   RollupRow: {
-    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value", "region", "subregion", "lateEvents"],
+    fields: ["windowStartMs", "gameId", "build", "platform", "country", "eventType", "action", "currency", "item", "variant", "events", "amount", "value", "revenueReportingMinor", "reportingCurrency", "region", "subregion", "lateEvents"],
     messages: {  },
-    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, region: '', subregion: '', lateEvents: 0 },
+    defaults: { windowStartMs: 0, gameId: '', build: '', platform: '', country: '', eventType: '', action: '', currency: '', item: '', variant: '', events: 0, amount: 0, value: 0, revenueReportingMinor: 0, reportingCurrency: '', region: '', subregion: '', lateEvents: 0 },
     full: FULL_RollupRow,
     decode: (bytes: Uint8Array, v: c.View): object => readRollupRow(r.reader(bytes), bytes.length, v, undefined),
   },

@@ -38,19 +38,26 @@ export interface LedgerTotals {
   /** player → events */
   eventsByPlayer: Record<string, number>;
   /**
-   * A/B truths. Every event is attributed to its player's assignment as of the event:
-   * the latest exposure tracked before or at it (`''` before any) — the processor's rule
-   * (druid/README.md, "A/B readout"). Keys are variants `experiment:variant`, `''` included.
+   * A/B truths (druid/README.md, "A/B readout"). A player's assignments as of an event:
+   * the latest exposure per experiment tracked before or at it, as `experiment:variant`
+   * sorted by experiment and comma-joined (the set; `''` before any exposure).
    */
+  /** Exposure events per `experiment:variant`. */
   exposuresByVariant: Record<string, number>;
+  /** Events by the `variant` their rollup row carries: an exposure its own `experiment:variant`, any other event its player's set. */
   eventsByVariant: Record<string, number>;
-  /** distinct players with an event attributed to the variant */
+  /** Events by their player's set (what player rows carry). */
+  playerEventsByVariant: Record<string, number>;
+  /** Per `experiment:variant` (and `''`): distinct players with an event while assigned to it (the set contains it; `''`: empty set). */
   playersByVariant: Record<string, number>;
-  /** distinct players with a purchase attributed to the variant */
+  /** … of them, distinct players with a purchase while assigned to it */
   payersByVariant: Record<string, number>;
+  /** session_start events while assigned to it */
   sessionsByVariant: Record<string, number>;
+  /** Σ over its players of (their session starts while assigned to it)²: ab_test's sessions_sum_squares */
+  sessionsSumSquaresByVariant: Record<string, number>;
   purchasesByVariant: Record<string, number>;
-  /** `${variant}/${currency}` → purchase amount (minor units) */
+  /** `${set}/${currency}` → purchase amount (minor units), by the set on the purchase's rows */
   revenueByVariantCurrency: Record<string, number>;
 }
 
@@ -79,15 +86,20 @@ export class Ledger {
     eventsByPlayer: {},
     exposuresByVariant: {},
     eventsByVariant: {},
+    playerEventsByVariant: {},
     playersByVariant: {},
     payersByVariant: {},
     sessionsByVariant: {},
+    sessionsSumSquaresByVariant: {},
     purchasesByVariant: {},
     revenueByVariantCurrency: {},
   };
   private readonly windowPlayers = new Map<number, Set<string>>();
   private readonly allPlayers = new Set<string>();
-  private readonly assignment = new Map<string, string>();
+  /** player → experiment → `experiment:variant` */
+  private readonly assignment = new Map<string, Map<string, string>>();
+  /** `experiment:variant` → player → session starts while assigned */
+  private readonly variantSessions = new Map<string, Map<string, number>>();
   private readonly variantPlayers = new Map<string, Set<string>>();
   private readonly variantPayers = new Map<string, Set<string>>();
 
@@ -124,18 +136,27 @@ export class Ledger {
 
   private attribute(f: TrackedFact): void {
     const t = this.t;
+    let mine = this.assignment.get(f.playerId);
     if (f.type === 'experiment_exposure' && f.variant !== undefined) {
-      this.assignment.set(f.playerId, f.variant);
+      if (!mine) this.assignment.set(f.playerId, (mine = new Map<string, string>()));
+      mine.set(f.variant.slice(0, f.variant.indexOf(':')), f.variant);
       add(t.exposuresByVariant, f.variant, 1);
     }
-    const v = this.assignment.get(f.playerId) ?? '';
-    add(t.eventsByVariant, v, 1);
-    addTo(this.variantPlayers, v, f.playerId);
-    if (f.type === 'session_start') add(t.sessionsByVariant, v, 1);
-    if (f.type === 'purchase') {
-      add(t.purchasesByVariant, v, 1);
-      add(t.revenueByVariantCurrency, `${v}/${f.currency}`, f.amount!);
-      addTo(this.variantPayers, v, f.playerId);
+    const elements = mine ? [...mine.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v) : [];
+    const set = elements.join(',');
+    add(t.eventsByVariant, f.type === 'experiment_exposure' && f.variant !== undefined ? f.variant : set, 1);
+    add(t.playerEventsByVariant, set, 1);
+    if (f.type === 'purchase') add(t.revenueByVariantCurrency, `${set}/${f.currency}`, f.amount!);
+    for (const v of elements.length ? elements : ['']) {
+      addTo(this.variantPlayers, v, f.playerId);
+      let sessions = this.variantSessions.get(v);
+      if (!sessions) this.variantSessions.set(v, (sessions = new Map<string, number>()));
+      sessions.set(f.playerId, (sessions.get(f.playerId) ?? 0) + (f.type === 'session_start' ? 1 : 0));
+      if (f.type === 'session_start') add(t.sessionsByVariant, v, 1);
+      if (f.type === 'purchase') {
+        add(t.purchasesByVariant, v, 1);
+        addTo(this.variantPayers, v, f.playerId);
+      }
     }
   }
 
@@ -149,6 +170,9 @@ export class Ledger {
       players: this.allPlayers.size,
       playersByVariant: sizes(this.variantPlayers),
       payersByVariant: sizes(this.variantPayers),
+      sessionsSumSquaresByVariant: Object.fromEntries(
+        [...this.variantSessions].map(([v, m]) => [v, [...m.values()].reduce((a, n) => a + n * n, 0)]),
+      ),
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { SimClock } from './sim-clock.ts';
-import { EXPERIMENT, type ExperimentConfig } from './catalog.ts';
+import { CONCURRENT_EXPERIMENTS, type ExperimentConfig } from './catalog.ts';
 import { SESSION_MEDIAN_MS } from './player.ts';
 
 export interface SimulatorOptions {
@@ -37,7 +37,11 @@ export interface SimulatorOptions {
    * same player id, another platform); each session after the first picks one. @default 0
    */
   multiDeviceShare?: number;
-  /** Experiments every player takes part in (assignment by hash, exposure at the first session). @default [EXPERIMENT] */
+  /**
+   * Experiments every player takes part in, all at once (assignment by hash, exposure at
+   * the first session): two by default, as live games usually run several.
+   * @default CONCURRENT_EXPERIMENTS (shop_layout and onboarding, no effect: A/A tests)
+   */
   experiments?: readonly ExperimentConfig[];
   /**
    * Virtual mode: the lifecycle churn model, with ground truth (`Simulator.players()`).
@@ -87,7 +91,7 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     sessionMedianMs: o.sessionMedianMs ?? SESSION_MEDIAN_MS,
     idleGapMs: o.idleGapMs,
     multiDeviceShare: o.multiDeviceShare ?? 0,
-    experiments: o.experiments ?? [EXPERIMENT],
+    experiments: o.experiments ?? CONCURRENT_EXPERIMENTS,
     churnRate: o.churnRate,
     churnDeclineDays,
     createClient: o.createClient,

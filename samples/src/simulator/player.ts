@@ -7,7 +7,7 @@ import {
   AD_TYPES,
   BUILDS,
   DESIGN_EVENTS,
-  EXPERIMENT,
+  CONCURRENT_EXPERIMENTS,
   FEATURES,
   OFFERS,
   SHOP_ITEMS,
@@ -38,7 +38,7 @@ export interface PlayerDevice {
 }
 
 export interface PlayerRunOptions {
-  /** Experiments the player takes part in, each exposed at the first session. @default [EXPERIMENT] */
+  /** Experiments the player takes part in, each exposed at the first session. @default CONCURRENT_EXPERIMENTS */
   experiments?: readonly ExperimentConfig[];
   /** Stop when the player's clock passes this time. */
   untilMs: number;
@@ -131,7 +131,10 @@ export async function runPlayer(
     opts.onTracked?.();
     ledger?.record({ tsMs: clock.now(), playerId, installId: device.profile.installId, type, ...extra });
   };
-  const assigned = (opts.experiments ?? [EXPERIMENT]).map((experiment) => ({ experiment, variant: assignVariant(experiment, playerId) }));
+  const assigned = (opts.experiments ?? CONCURRENT_EXPERIMENTS).map((experiment) => ({
+    experiment,
+    variant: assignVariant(experiment, playerId),
+  }));
   // A variant with an effect changes how readily the player buys: a known effect for A/B tests.
   const lift = assigned.reduce((m, a) => m * (1 + (a.variant.purchaseLift ?? 0)), 1);
   const buyer = lift === 1 ? traits : { ...traits, payer: Math.min(1, traits.payer * lift) };

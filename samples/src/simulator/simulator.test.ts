@@ -165,23 +165,36 @@ describe('samples/simulator churn models', () => {
 });
 
 describe('samples/simulator/ledger (A/B truths)', () => {
-  it('attributes every event to the assignment as of it: each player is exposed once to shop_layout', async () => {
+  it('attributes every event to the assignments as of it: each player is exposed once to each of two experiments', async () => {
     const { totals } = await simulate(5);
     const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
-    expect(Object.keys(totals.exposuresByVariant).sort()).toEqual(['shop_layout:control', 'shop_layout:grid']);
+    const of = (experiment: string, m: Record<string, number>) =>
+      sum(Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith(`${experiment}:`))));
+    expect(new Set(Object.keys(totals.exposuresByVariant).map((k) => k.split(':')[0]))).toEqual(new Set(['onboarding', 'shop_layout']));
     expect(sum(totals.exposuresByVariant)).toBe(totals.eventsByType.experiment_exposure);
-    // once per player: exposed players per variant = exposures per variant
+    // once per player and experiment: exposed players per variant = exposures per variant
     for (const [v, n] of Object.entries(totals.exposuresByVariant)) expect(totals.playersByVariant[v], v).toBe(n);
+    const players = of('shop_layout', totals.exposuresByVariant);
+    expect(of('onboarding', totals.exposuresByVariant)).toBe(players);
     expect(sum(totals.eventsByVariant)).toBe(totals.events);
+    expect(sum(totals.playerEventsByVariant)).toBe(totals.events);
     expect(sum(totals.eventsByPlayer)).toBe(totals.events);
-    // the first session_start precedes the exposure: each exposed player has one under ''
-    expect(totals.sessionsByVariant['']).toBe(sum(totals.exposuresByVariant));
-    expect(sum(totals.sessionsByVariant)).toBe(totals.sessionsStarted);
+    // player rows carry both experiments' variants, sorted by experiment (shop_layout alone: its exposure, tracked first)
+    const sets = Object.keys(totals.playerEventsByVariant).filter((k) => k !== '');
+    expect(sets.filter((k) => !/^(onboarding:\w+,)?shop_layout:\w+$/.test(k))).toEqual([]);
+    expect(sets.some((k) => k.includes(','))).toBe(true);
+    // the first session_start precedes the exposures: each exposed player has one under ''
+    expect(totals.sessionsByVariant['']).toBe(players);
+    for (const e of ['onboarding', 'shop_layout']) {
+      expect((totals.sessionsByVariant[''] ?? 0) + of(e, totals.sessionsByVariant), e).toBe(totals.sessionsStarted);
+      expect((totals.purchasesByVariant[''] ?? 0) + of(e, totals.purchasesByVariant), e).toBe(totals.eventsByType.purchase ?? 0);
+    }
     const revenue: Record<string, number> = {};
     for (const [k, amount] of Object.entries(totals.revenueByVariantCurrency))
       revenue[k.split('/')[1]!] = (revenue[k.split('/')[1]!] ?? 0) + amount;
     expect(revenue).toEqual(totals.revenueByCurrency);
-    expect(sum(totals.purchasesByVariant)).toBe(totals.eventsByType.purchase ?? 0);
+    // Σ sessions² ≥ Σ sessions (each player's count is a whole number)
+    for (const [v, n] of Object.entries(totals.sessionsByVariant)) expect(totals.sessionsSumSquaresByVariant[v]).toBeGreaterThanOrEqual(n);
   });
 });
 

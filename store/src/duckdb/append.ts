@@ -59,6 +59,7 @@ export const ROLLUPS: ColumnarTable<RollupRowData> = {
     (r) => str(r.variant),
     (r) => str(r.region),
     (r) => str(r.subregion),
+    (r) => str(r.reportingCurrency),
   ],
   numbers: [
     (r) => timeMs(r.windowStartMs, 'rollup.windowStartMs'),
@@ -66,13 +67,14 @@ export const ROLLUPS: ColumnarTable<RollupRowData> = {
     (r) => intNumber(r.amount, 'rollup.amount'),
     (r) => double(r.value, 'rollup.value'),
     (r) => intNumber(r.lateEvents, 'rollup.lateEvents'),
+    (r) => intNumber(r.revenueReportingMinor, 'rollup.revenueReportingMinor'),
   ],
   insert: `INSERT INTO rollups
       (window_start, game_id, build, platform, country, event_type, action, currency, item, variant, events, amount, value,
-       region, subregion, late_events)
+       region, subregion, late_events, reporting_currency, revenue_reporting_minor)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], $1[s5], $1[s6], $1[s7], $1[s8],
            CAST(n1 AS BIGINT), CAST(n2 AS BIGINT), n3,
-           $1[s9], $1[s10], CAST(n4 AS BIGINT)
+           $1[s9], $1[s10], CAST(n4 AS BIGINT), $1[s11], CAST(n5 AS BIGINT)
     FROM rollups_stage`,
 };
 
@@ -98,13 +100,14 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
     (p) => intNumber(p.gapSessions ?? 0, 'player.gapSessions'),
     (p) => intNumber(p.activeMs ?? 0, 'player.activeMs'),
     (p) => intNumber(p.maxProgress ?? 0, 'player.maxProgress'),
+    (p) => intNumber(p.revenueReportingMinor, 'player.revenueReportingMinor'),
   ],
   insert: `INSERT INTO player_windows
       (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant,
-       gap_sessions, active_ms, max_progress, region, subregion)
+       gap_sessions, active_ms, max_progress, region, subregion, revenue_reporting_minor)
     SELECT epoch_ms(CAST(n0 AS BIGINT)), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
            CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5],
-           CAST(n5 AS BIGINT), CAST(n6 AS BIGINT), CAST(n7 AS BIGINT), $1[s6], $1[s7]
+           CAST(n5 AS BIGINT), CAST(n6 AS BIGINT), CAST(n7 AS BIGINT), $1[s6], $1[s7], CAST(n8 AS BIGINT)
     FROM players_stage`,
 };
 

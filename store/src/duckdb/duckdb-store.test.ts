@@ -163,6 +163,49 @@ describe('druid/duckdb/duckdb-store', () => {
     await store.close();
   });
 
+  it('migration 5: reporting-currency columns, 0 and "" on rows written before it, the values of new rows', async () => {
+    const path = join(dir, 'v3.duckdb');
+    const raw = await DuckDBInstance.create(path);
+    const conn = await raw.connect();
+    await conn.run(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      for (const statement of m.statements) await conn.run(statement);
+      await conn.run(`INSERT INTO schema_version VALUES (${m.version}, 'old', now()::TIMESTAMP)`);
+    }
+    await conn.run(
+      "INSERT INTO rollups VALUES (TIMESTAMP '2025-01-15 12:00:00', 'g', '', '', '', 'purchase', '', 'EUR', '', '', 1, 99, 0)",
+    );
+    conn.closeSync();
+    raw.closeSync();
+    const store = await openDuckDbStore({ path });
+    const w = Date.UTC(2025, 0, 15, 12, 1);
+    await store.commit(
+      commit({
+        rollups: [
+          {
+            windowStartMs: w,
+            gameId: 'g',
+            eventType: 'purchase',
+            currency: 'EUR',
+            events: 1,
+            amount: 99,
+            revenueReportingMinor: 107,
+            reportingCurrency: 'USD',
+          },
+        ],
+        players: [{ windowStartMs: w, gameId: 'g', playerId: 'p', events: 1, purchases: 1, revenueReportingMinor: 107 }],
+      }),
+    );
+    expect(await store.sql('SELECT reporting_currency, revenue_reporting_minor FROM rollups ORDER BY window_start')).toEqual([
+      { reporting_currency: '', revenue_reporting_minor: 0 },
+      { reporting_currency: 'USD', revenue_reporting_minor: 107 },
+    ]);
+    expect(await store.sql('SELECT revenue_reporting_minor FROM player_windows')).toEqual([{ revenue_reporting_minor: 107 }]);
+    await store.close();
+  });
+
   it('reports health, rejects use after close with GP_STORE_CLOSED, and closes twice safely', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
     expect(await store.health()).toMatchObject({ ok: true });

@@ -99,6 +99,20 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 5,
+    description:
+      'revenue in the reporting currency: rollups.revenue_reporting_minor, reporting_currency; player_windows.revenue_reporting_minor',
+    // As in version 2: add with the default (rows written before carry 0 / ''), then constrain.
+    statements: [
+      `ALTER TABLE rollups ADD COLUMN revenue_reporting_minor BIGINT DEFAULT 0`,
+      `ALTER TABLE rollups ALTER COLUMN revenue_reporting_minor SET NOT NULL`,
+      `ALTER TABLE rollups ADD COLUMN reporting_currency VARCHAR DEFAULT ''`,
+      `ALTER TABLE rollups ALTER COLUMN reporting_currency SET NOT NULL`,
+      `ALTER TABLE player_windows ADD COLUMN revenue_reporting_minor BIGINT DEFAULT 0`,
+      `ALTER TABLE player_windows ALTER COLUMN revenue_reporting_minor SET NOT NULL`,
+    ],
+  },
+  {
     version: 6,
     description: 'rollups and player_windows: region, subregion (M49, from country); rollups.late_events',
     statements: regionMigrationStatements(),

@@ -16,17 +16,23 @@
  *    trailing integers of the path's tiers as t1·10^6 + t2·10^3 + t3, MAX per row;
  *  - session_end rows' `item`: the session-length bucket ⌈ln(length) / ln((1+α)/(1−α))⌉,
  *    α = 0.02, '' for a length ≤ 0 (proto/src/session-length-sketch.ts);
- *  - `variant` (druid/README.md "A/B readout"): the player's assignment at the event —
- *    set by its experiment_exposure event, '' before — on rollup rows and player rows;
+ *  - `variant` (druid/README.md "A/B readout"): the player's assignment set at the event
+ *    (one experiment:variant per experiment, sorted by experiment, comma-joined; an
+ *    exposure replaces its experiment's variant; '' before any) on player rows, rollup
+ *    rows and step rows — an exposure's rollup and step row carry the one
+ *    experiment:variant it exposes;
+ *  - purchases: `revenue_reporting_minor` in the game's reporting currency (fx.ts) on
+ *    rollup and player rows, `reporting_currency` on purchase rollup rows;
  *  - `region`, `subregion`: the UN M49 region of the country, from the format's table
  *    (@gamepulse/proto regions), on rollup rows and player rows;
  *  - `late_events`: 0 — the simulated events arrive in time order, none is late.
-" *  - step rows (`PlayerStep`, player funnels) keyed by window, game, build, platform,
+ *  - step rows (`PlayerStep`, player funnels) keyed by window, game, build, platform,
  *    country, player, event_type, action, item, variant: `first_ms` the earliest event
  *    time among them, `events` how many.
  * The ground truth is NOT computed from these rows: see ground-truth.ts.
  */
 import { regionOf, type PlayerJson, type RollupJson, type StepJson } from '@gamepulse/proto';
+import { reportingCurrencyOf, toReportingMinor } from './fx.ts';
 import { DAY_MS, type SimEvent } from './traffic.ts';
 
 const WINDOW_MS = 60_000;
@@ -49,8 +55,9 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
   const players = new Map<string, PlayerJson>();
   const steps = new Map<string, StepJson>();
   const firstSeen = new Map<string, number>();
-  const assignment = new Map<string, string>();
   const lastAt = new Map<string, number>();
+  /** player → experiment → variant */
+  const assignments = new Map<string, Map<string, string>>();
   for (const e of [...events].sort((a, b) => a.tsMs - b.tsMs)) {
     const window = Math.floor(e.tsMs / WINDOW_MS) * WINDOW_MS;
     const device = `${e.playerId}\u001f${e.installId}`;
@@ -60,11 +67,23 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     const activeMs = prev !== undefined && !opens ? e.tsMs - prev : 0;
     lastAt.set(device, e.tsMs);
     const item = e.type === 'session_end' ? lengthBucket(e.amount) : e.item;
-    if (e.type === 'experiment_exposure') assignment.set(e.playerId, e.exposure);
-    const variant = e.type === 'experiment_exposure' ? e.exposure : (assignment.get(e.playerId) ?? '');
+    let mine = assignments.get(e.playerId);
+    if (e.type === 'experiment_exposure') {
+      if (!mine) assignments.set(e.playerId, (mine = new Map<string, string>()));
+      const colon = e.exposure.indexOf(':');
+      mine.set(e.exposure.slice(0, colon), e.exposure);
+    }
+    const set = mine
+      ? [...mine.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([, v]) => v)
+          .join(',')
+      : '';
+    const rollupVariant = e.type === 'experiment_exposure' ? e.exposure : set;
+    const reporting = e.type === 'purchase' ? toReportingMinor(e.amount, e.currency, e.gameId, e.tsMs) : 0;
     const dims = { game_id: e.gameId, build: e.build, platform: e.platform, country: e.country };
     const { region, subregion } = regionOf(e.country);
-    const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, item, variant].join('\u001f');
+    const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, item, rollupVariant].join('\u001f');
     const r = rollups.get(rk) ?? {
       kind: 'rollup' as const,
       window_start: window,
@@ -73,19 +92,22 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       action: e.action,
       currency: e.currency,
       item,
-      variant,
+      variant: rollupVariant,
       events: 0,
       amount: 0,
       value: 0,
       region,
       subregion,
       late_events: 0,
+      revenue_reporting_minor: 0,
+      reporting_currency: e.type === 'purchase' ? reportingCurrencyOf(e.gameId) : '',
     };
     r.events += 1;
     r.amount += e.amount;
     r.value += e.value;
+    r.revenue_reporting_minor = (r.revenue_reporting_minor ?? 0) + reporting;
     rollups.set(rk, r);
-    const pk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, variant].join('\u001f');
+    const pk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, set].join('\u001f');
     const p = players.get(pk) ?? {
       kind: 'player' as const,
       window_start: window,
@@ -95,12 +117,13 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       events: 0,
       purchases: 0,
       sessions: 0,
-      variant,
+      variant: set,
       region,
       subregion,
       gap_sessions: 0,
       active_ms: 0,
       max_progress: 0,
+      revenue_reporting_minor: 0,
     };
     p.events += 1;
     p.gap_sessions = (p.gap_sessions ?? 0) + opens;
@@ -108,8 +131,9 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     p.max_progress = Math.max(p.max_progress ?? 0, progressOf(e));
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;
+    p.revenue_reporting_minor = (p.revenue_reporting_minor ?? 0) + reporting;
     players.set(pk, p);
-    const sk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, e.type, e.action, e.item, variant].join('\u001f');
+    const sk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, e.type, e.action, item, rollupVariant].join('\u001f');
     const st = steps.get(sk) ?? {
       kind: 'step' as const,
       window_start: window,
@@ -117,8 +141,8 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       player_id: e.playerId,
       event_type: e.type,
       action: e.action,
-      item: e.item,
-      variant,
+      item,
+      variant: rollupVariant,
       first_ms: e.tsMs,
       events: 0,
     };

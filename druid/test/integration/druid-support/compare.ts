@@ -42,6 +42,8 @@ export const RATIO_COLUMNS = new Set([
   'uses_per_player',
   'adoption_at_most',
   'gap_sessions_per_player',
+  'arpdau_reporting_minor',
+  'arppu_reporting_minor',
 ]);
 
 /**

@@ -179,6 +179,8 @@ export const KPI_COLUMNS = {
     'region',
     'subregion',
     'late_events',
+    'revenue_reporting_minor',
+    'reporting_currency',
   ],
   players: [
     'game_id',
@@ -195,6 +197,7 @@ export const KPI_COLUMNS = {
     'gap_sessions',
     'active_ms',
     'max_progress',
+    'revenue_reporting_minor',
   ],
   steps: ['game_id', 'build', 'platform', 'country', 'event_type', 'action', 'item', 'variant', 'player_id', 'first_ms'],
 } as const;
