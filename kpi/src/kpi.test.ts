@@ -148,7 +148,7 @@ const VARIANT_CASES: Array<[string, KpiParams]> = [
 ];
 
 /** A/B KPIs read one experiment: asked without one they refuse (players are in several at once). */
-const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test']);
+const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test', 'ab_stats']);
 
 const PLAYER_KPIS = new Set([
   'online_now',

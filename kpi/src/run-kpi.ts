@@ -32,6 +32,7 @@ import { sessionStats } from './definitions/session-stats.ts';
 import { playerLifecycle } from './definitions/player-lifecycle.ts';
 import { retentionMatrix } from './definitions/retention-matrix.ts';
 import { abTest } from './definitions/ab-test.ts';
+import { abStats } from './definitions/ab-stats.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
@@ -67,6 +68,7 @@ export const KPIS: readonly KpiDefinition[] = [
   arpdauReporting,
   arppuReporting,
   abTest,
+  abStats,
   // ltv (definitions/ltv.ts) is not in the catalogue yet: right on DuckDB, but on Druid 33
   // its join of per-player cohorts with per-player-day revenue returns no revenue (kpi/README.md, "LTV").
 ];

@@ -122,6 +122,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'arpdau_reporting',
       'arppu_reporting',
       'ab_test',
+      'ab_stats',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

@@ -291,7 +291,7 @@ const CASES: Array<[string, KpiParams]> = [
 ];
 /** Minute buckets over weeks would be thousands of rows: a few hours for those. */
 /** KPIs that refuse to run without experiment= (a player is in several experiments at once). */
-const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test']);
+const NEEDS_EXPERIMENT = new Set(['ab_readout', 'ab_test', 'ab_stats']);
 const MINUTE_CASE: KpiParams = { fromMs: DAY0 + 2 * DAY_MS + 10 * H, toMs: DAY0 + 2 * DAY_MS + 13 * H };
 
 describe('druid/test/integration/druid-kpis: every KPI, Druid = DuckDB = ground truth', () => {
@@ -659,7 +659,17 @@ describe('druid/test/integration/druid-kpis: A/B over concurrent experiments and
       { variant: 'onboarding:guided', experiment: 'shop_layout', by: ['variant'], fromMs: DAY0, toMs: NOW },
     ],
   ];
-  const NAMES = ['ab_readout', 'ab_test', 'revenue', 'revenue_reporting', 'arpdau_reporting', 'arppu_reporting', 'payer_conversion', 'dau'];
+  const NAMES = [
+    'ab_readout',
+    'ab_test',
+    'ab_stats',
+    'revenue',
+    'revenue_reporting',
+    'arpdau_reporting',
+    'arppu_reporting',
+    'payer_conversion',
+    'dau',
+  ];
   for (const name of NAMES) {
     it(`${name}`, async () => {
       const def = KPIS.find((k) => k.name === name)!;

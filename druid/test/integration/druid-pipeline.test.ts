@@ -205,6 +205,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     rmSync(dataDir, { recursive: true, force: true });
   }, 180_000);
 
+  const AB_KPIS = new Set(['ab_readout', 'ab_test', 'ab_stats']);
   const CASES: KpiParams[] = [
     { fromMs: DAY0, toMs: NOW },
     { fromMs: DAY0, toMs: NOW, by: ['game', 'country'] },
@@ -222,6 +223,8 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
           if (base.by && !def.params.includes('by')) continue;
           const params: KpiParams = {
             ...base,
+            // A/B KPIs read one experiment (players are in several at once): ask about shop_layout.
+            ...(AB_KPIS.has(def.name) ? { experiment: 'shop_layout' } : {}),
             granularity,
             limit: 20,
             ...(granularity === 'minute' ? { fromMs: DAY0 + DAY_MS, toMs: DAY0 + DAY_MS + 3 * 3_600_000 } : {}),

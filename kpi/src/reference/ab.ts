@@ -9,6 +9,7 @@
  * the exposure itself included. Otherwise (the KPI unit tests' random rows) from the
  * player rows whose assignment set names a variant of the experiment.
  */
+import { abStatsRows } from '../definitions/ab-stats.ts';
 import type { Row } from '@gamepulse/store';
 import type { ResolvedKpiParams } from '../types.ts';
 import type { RefData, RefEvent, RefPlayer } from './reference-kpis.ts';
@@ -104,4 +105,7 @@ export const AB_REFERENCES: Record<string, (p: ResolvedKpiParams, data: RefData)
       };
     });
   },
+  // The statistics are a pure function of ab_test's sums (kpi/src/stats, tested against
+  // textbook values on their own); what is under test here is that the sums are exact.
+  ab_stats: (p, data) => (p.experiment === undefined ? [] : abStatsRows(p.experiment, AB_REFERENCES.ab_test!(p, data))),
 };
