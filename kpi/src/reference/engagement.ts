@@ -5,33 +5,15 @@
  * rows, the Druid suite on one fact per simulated event. Region and sub-region of a row
  * follow from its country (UN M49 table of @gamepulse/proto), as the processor stamps them.
  */
-import { regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
-import { inVariant, variantColumn } from './assignments.ts';
+import { inVariant } from './assignments.ts';
+import { DIMENSION_COLUMN, dimensionValue } from './dimensions.ts';
 import type { RefData, RefPlayer, RefRollup } from './reference-kpis.ts';
 
 type Dimmed = RefRollup | RefPlayer;
 
 const BUCKET: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
-const NAME: Record<Dimension, string> = {
-  game: 'game_id',
-  build: 'build',
-  platform: 'platform',
-  country: 'country',
-  variant: 'variant',
-  region: 'region',
-  subregion: 'subregion',
-};
-const VALUE: Record<Dimension, (r: Dimmed) => string> = {
-  game: (r) => r.gameId,
-  build: (r) => r.build,
-  platform: (r) => r.platform,
-  country: (r) => r.country,
-  variant: (r) => r.variant,
-  region: (r) => regionOf(r.country).region,
-  subregion: (r) => regionOf(r.country).subregion,
-};
 
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
@@ -45,8 +27,8 @@ function inRange<T extends Dimmed>(rows: readonly T[], p: ResolvedKpiParams): T[
       (p.platform === undefined || r.platform === p.platform) &&
       (p.country === undefined || r.country === p.country) &&
       (p.build === undefined || r.build === p.build) &&
-      (p.region === undefined || VALUE.region(r) === p.region) &&
-      (p.subregion === undefined || VALUE.subregion(r) === p.subregion) &&
+      (p.region === undefined || dimensionValue(r, 'region') === p.region) &&
+      (p.subregion === undefined || dimensionValue(r, 'subregion') === p.subregion) &&
       inVariant(r.variant, p.variant),
   );
 }
@@ -55,7 +37,7 @@ function inRange<T extends Dimmed>(rows: readonly T[], p: ResolvedKpiParams): T[
 function keyOf(p: ResolvedKpiParams, r: Dimmed, by: readonly Dimension[] = p.by): Row {
   const out: Row = {};
   if (p.granularity !== 'all') out.bucket_start_ms = Math.floor(r.windowStartMs / BUCKET[p.granularity]!) * BUCKET[p.granularity]!;
-  for (const d of by) out[NAME[d]] = d === 'variant' ? variantColumn(r.variant, p.experiment) : VALUE[d](r);
+  for (const d of by) out[DIMENSION_COLUMN[d]] = dimensionValue(r, d, p.experiment);
   return out;
 }
 
@@ -85,7 +67,7 @@ function sortBy(rows: Row[], keys: Array<string | [string, 'desc']>): Row[] {
 
 const keyColumns = (p: ResolvedKpiParams, by: readonly Dimension[] = p.by) => [
   ...(p.granularity === 'all' ? [] : ['bucket_start_ms']),
-  ...by.map((d) => NAME[d]),
+  ...by.map((d) => DIMENSION_COLUMN[d]),
 ];
 
 interface Activity {

@@ -6,10 +6,11 @@
  * player across devices; otherwise (unit tests on random rows) from the rows' own
  * gap_sessions / active_ms / max_progress and the session-length buckets.
  */
-import { regionOf, sessionLengthQuantileMs } from '@gamepulse/proto';
+import { sessionLengthQuantileMs } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
-import type { Dimension, ResolvedKpiParams } from '../types.ts';
-import { assignmentsOf, inVariant, variantColumn } from './assignments.ts';
+import type { ResolvedKpiParams } from '../types.ts';
+import { assignmentsOf, inVariant } from './assignments.ts';
+import { DIMENSION_COLUMN, dimensionValue } from './dimensions.ts';
 import type { RefData, RefEvent, RefPlayer, RefRollup } from './reference-kpis.ts';
 
 const DAY = 86_400_000;
@@ -17,25 +18,6 @@ const MINUTE = 60_000;
 /** The processor's default session gap (processor/README.md): what the compared rows were made with. */
 export const REFERENCE_SESSION_GAP_MS = 30 * MINUTE;
 const BUCKET: Record<string, number> = { minute: MINUTE, hour: 3_600_000, day: DAY };
-const COL: Record<Dimension, string> = {
-  game: 'game_id',
-  build: 'build',
-  platform: 'platform',
-  country: 'country',
-  variant: 'variant',
-  region: 'region',
-  subregion: 'subregion',
-};
-/** A dimension's value of a row; region and sub-region follow from the country (UN M49, as the processor stamps them). */
-const VALUE: Record<Dimension, (r: Dimmed) => string> = {
-  game: (r) => r.gameId,
-  build: (r) => r.build,
-  platform: (r) => r.platform,
-  country: (r) => r.country,
-  variant: (r) => r.variant,
-  region: (r) => regionOf(r.country).region,
-  subregion: (r) => regionOf(r.country).subregion,
-};
 
 interface Dimmed {
   windowStartMs: number;
@@ -57,15 +39,15 @@ function matches(p: ResolvedKpiParams, r: Dimmed, fromMs = p.fromMs, toMs = p.to
     (p.country === undefined || r.country === p.country) &&
     (p.build === undefined || r.build === p.build) &&
     inVariant(r.variant, p.variant) &&
-    (p.region === undefined || VALUE.region(r) === p.region) &&
-    (p.subregion === undefined || VALUE.subregion(r) === p.subregion)
+    (p.region === undefined || dimensionValue(r, 'region') === p.region) &&
+    (p.subregion === undefined || dimensionValue(r, 'subregion') === p.subregion)
   );
 }
 
 function keyOf(p: ResolvedKpiParams, r: Dimmed, withBucket: boolean): Row {
   const k: Row = {};
   if (withBucket && p.granularity !== 'all') k.bucket_start_ms = floorTo(r.windowStartMs, BUCKET[p.granularity]!);
-  for (const d of p.by) k[COL[d]] = d === 'variant' ? variantColumn(r.variant, p.experiment) : VALUE[d](r);
+  for (const d of p.by) k[DIMENSION_COLUMN[d]] = dimensionValue(r, d, p.experiment);
   return k;
 }
 
@@ -211,7 +193,7 @@ function sessionStats(p: ResolvedKpiParams, data: RefData): Row[] {
     median_length_ms: exact ? exactQuantile(g.lengths, 0.5) : sessionLengthQuantileMs(g.buckets, 0.5),
     p90_length_ms: exact ? exactQuantile(g.lengths, 0.9) : sessionLengthQuantileMs(g.buckets, 0.9),
   }));
-  const keys = [...(p.granularity === 'all' ? [] : ['bucket_start_ms']), ...p.by.map((d) => COL[d])];
+  const keys = [...(p.granularity === 'all' ? [] : ['bucket_start_ms']), ...p.by.map((d) => DIMENSION_COLUMN[d])];
   out.sort(byKeys(keys));
   if (out.length === 0 && keys.length === 0) {
     out.push({
@@ -281,6 +263,7 @@ function playerLifecycle(p: ResolvedKpiParams, data: RefData): Row[] {
   };
   if (data.events) {
     const steps = gapSteps(data.events);
+    const sets = assignmentsOf(data.events);
     data.events.forEach((e, i) => {
       if (!inScope(e.gameId, e.tsMs)) return;
       const l = life(e.gameId, e.playerId);
@@ -293,8 +276,8 @@ function playerLifecycle(p: ResolvedKpiParams, data: RefData): Row[] {
         l.firstPurchaseDay = l.firstPurchaseDay === null ? day : Math.min(l.firstPurchaseDay, day);
       }
       if (e.type === 'progression' && e.action === 'complete') l.progress = Math.max(l.progress, pathRank(e.item));
-      // Events are in time order: the last exposure is the current assignment.
-      if (e.type === 'experiment_exposure') l.variant = e.exposure;
+      // Events are in time order: the set after the last exposure is the current assignment.
+      if (e.type === 'experiment_exposure') l.variant = sets.get(e)!.player;
     });
   } else {
     for (const r of data.players) {
@@ -383,7 +366,7 @@ function cohortCounts(p: ResolvedKpiParams, data: RefData): CohortCounts[] {
     g.members.push(m);
     byGroup.set(id, g);
   }
-  const dims = p.by.map((d) => COL[d]);
+  const dims = p.by.map((d) => DIMENSION_COLUMN[d]);
   return [...byGroup.values()]
     .map((g) => ({
       cohort: g.cohort,
