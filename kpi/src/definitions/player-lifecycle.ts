@@ -34,7 +34,9 @@ export const playerLifecycle: KpiDefinition = {
         'SUM(gap_sessions) AS g',
         'SUM(purchases) AS pu',
         'MAX(max_progress) AS mp',
-        `${d.latestBy('variant', minute)} FILTER (WHERE variant <> '') AS v`,
+        // Ties within a minute (two exposures in it) go to the longer set: sets only grow
+        // as experiments are added, and the added length (< 1 minute) never reorders minutes.
+        `${d.latestBy('variant', `${minute} + CHARACTER_LENGTH(variant)`)} FILTER (WHERE variant <> '') AS v`,
       ].join(', ')}`,
       `FROM ${d.table('players')}`,
       `WHERE ${where.join(' AND ')}`,
