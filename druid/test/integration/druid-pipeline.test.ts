@@ -35,6 +35,7 @@ import { openDruidStore } from '../../src/engine/index.ts';
 import { openDuckDbStore, type DuckDbStore, type Row } from '@gamepulse/store';
 import { KPIS, createDruidDialect, runKpi, type KpiParams, REFERENCE_KPIS, type RefData } from '@gamepulse/kpi';
 import { compareRows } from './druid-support/compare.ts';
+import { REPORTING_BY_GAME } from './druid-support/fx.ts';
 import { groundTruth } from './druid-support/ground-truth.ts';
 import { KPI_COLUMNS, druidSqlRows, shutdownStaleTestTasks, waitForColumns } from './druid-support/pipeline.ts';
 import { DAY_MS, recordingClient, type SimEvent } from './druid-support/traffic.ts';
@@ -87,7 +88,14 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
         dataDir,
         keys: GAMES.map((g) => `${g.key}=${g.gameId}:it`).join(','),
         processors: 2,
-        processorEnv: { GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '300' },
+        processorEnv: {
+          GAMEPULSE_PROCESSOR_COMMIT_INTERVAL_MS: '300',
+          // The reporting currencies and rates the ground truth converts with (druid-support/fx.ts).
+          GAMEPULSE_PROCESSOR_REPORTING_CURRENCY_BY_GAME: Object.entries(REPORTING_BY_GAME)
+            .map(([game, currency]) => `${game}=${currency}`)
+            .join(','),
+          GAMEPULSE_PROCESSOR_FX_RATES_PATH: join(REPO, 'config', 'fx-rates.json'),
+        },
         broker: { ...BROKER, log: say },
         topicPrefix: PREFIX,
       }),
