@@ -26,6 +26,9 @@ export const OFFERS = [
   { itemType: 'starter_bundle', itemId: 'starter_1', gems: 300, prices: { USD: 299, EUR: 299, GBP: 249, BRL: 1490, JPY: 480 } },
 ] as const;
 
+/** What a game offers a new player once, as it first plays (SimulatorOptions.starterOffer). */
+export const STARTER_OFFER = OFFERS[3];
+
 export type Currency = keyof (typeof OFFERS)[number]['prices'];
 
 export const COUNTRIES: ReadonlyArray<{ country: string; currency: Currency; locale: string; weight: number }> = [
@@ -51,7 +54,11 @@ export interface ExperimentVariant {
   name: string;
   /** Relative share of players assigned to it. @default 1 */
   weight?: number;
-  /** Multiplies the player's chance to buy when short of gems (0.2 = +20 % conversion). @default 0 */
+  /**
+   * Raises the player's chance to buy when offered gems by this share (0.2 = ×1.2): +20 %
+   * conversion when each player gets one offer (SimulatorOptions.purchaseOffersPerPlayer),
+   * less with repeated offers, where conversion saturates. @default 0
+   */
   purchaseLift?: number;
 }
 

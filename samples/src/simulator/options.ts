@@ -2,7 +2,7 @@ import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { SimClock } from './sim-clock.ts';
 import { CONCURRENT_EXPERIMENTS, type ExperimentConfig } from './catalog.ts';
-import { SESSION_MEDIAN_MS } from './player.ts';
+import { PAYER_SHARE, SESSION_MEDIAN_MS } from './player.ts';
 
 export interface SimulatorOptions {
   /** Players simulated in total (virtual) or kept in the game at once (realtime). @default 200 */
@@ -56,6 +56,28 @@ export interface SimulatorOptions {
   churnRate?: number;
   /** Days over which a churner's play declines before it stops (with `churnRate`). @default 14 */
   churnDeclineDays?: number;
+  /**
+   * Share of players drawn as payers (they buy at 30–80 % of the offers of gems they get,
+   * the others at 1 %). @default PAYER_SHARE (0.08)
+   */
+  payerShare?: number;
+  /**
+   * Offers of gems a player gets at most (an offer comes when it shops short of gold and
+   * gems; without one it watches an ad). With 1, whether a player converts is a single
+   * draw at its buying chance, so a variant's `purchaseLift` is exactly its relative lift
+   * in conversion; with repeated offers conversion saturates and rises less.
+   * @default Infinity (unlimited)
+   */
+  purchaseOffersPerPlayer?: number;
+  /**
+   * Offer the starter bundle to every player right after its exposures, as it first plays
+   * (it counts as one of its offers). With `purchaseOffersPerPlayer: 1` it is the only
+   * offer: a player converts with exactly its buying chance, which `payerShare` sets —
+   * the mean chance is payerShare × 0.55 + (1 − payerShare) × 0.01 — times its variant's
+   * (1 + purchaseLift): a known conversion per variant, for proving A/B statistics.
+   * @default false
+   */
+  starterOffer?: boolean;
   /** Builds the SDK client for an install, on the given clock. */
   createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
   /** Where ground truth goes; omit for load generation. */
@@ -77,6 +99,10 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     throw new RangeError(`churnRate must be in [0, 1], got ${o.churnRate}`);
   const churnDeclineDays = o.churnDeclineDays ?? 14;
   if (!(churnDeclineDays > 0)) throw new RangeError(`churnDeclineDays must be positive, got ${churnDeclineDays}`);
+  const payerShare = o.payerShare ?? PAYER_SHARE;
+  if (!(payerShare >= 0 && payerShare <= 1)) throw new RangeError(`payerShare must be in [0, 1], got ${payerShare}`);
+  const purchaseOffersPerPlayer = o.purchaseOffersPerPlayer ?? Infinity;
+  if (!(purchaseOffersPerPlayer >= 0)) throw new RangeError(`purchaseOffersPerPlayer must be ≥ 0, got ${purchaseOffersPerPlayer}`);
   return {
     players,
     seed: o.seed ?? 1,
@@ -94,6 +120,9 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     experiments: o.experiments ?? CONCURRENT_EXPERIMENTS,
     churnRate: o.churnRate,
     churnDeclineDays,
+    payerShare,
+    purchaseOffersPerPlayer,
+    starterOffer: o.starterOffer ?? false,
     createClient: o.createClient,
     ledger: o.ledger,
   };

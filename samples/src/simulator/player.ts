@@ -11,12 +11,14 @@ import {
   FEATURES,
   OFFERS,
   SHOP_ITEMS,
+  STARTER_OFFER,
   difficulty,
   levelName,
   type Currency,
   type ExperimentConfig,
   type ExperimentVariant,
 } from './catalog.ts';
+import { unitHash } from '@gamepulse/sdk';
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
@@ -24,7 +26,7 @@ import type { SimClock } from './sim-clock.ts';
 
 export interface PlayerTraits {
   skill: number; // 0..1: chance modifier to beat a level
-  payer: number; // chance to buy when short of gems, per session
+  payer: number; // chance to buy when offered gems while short of them
   sessionsPerDay: number;
   sessionMedianMs: number;
   churnPerSession: number;
@@ -46,6 +48,10 @@ export interface PlayerRunOptions {
   maxSessions: number;
   /** Mean pause between actions inside a session. @default 8_000 */
   actionGapMs?: number;
+  /** Offers to buy gems a player gets at most (SimulatorOptions.purchaseOffersPerPlayer). @default unlimited */
+  purchaseOffers?: number;
+  /** Offer the starter bundle as the player first plays (SimulatorOptions.starterOffer). @default false */
+  starterOffer?: boolean;
   /** Mean pause between sessions. @default a day divided by the player's sessions per day */
   idleGapMs?: number;
   /** Ends the player's life at the next session boundary (realtime demo shutdown). */
@@ -83,10 +89,13 @@ const DAY_MS = 86_400_000;
 /** Median session length across players; each player's own median is drawn around it. */
 export const SESSION_MEDIAN_MS = 6 * 60_000;
 
-export function drawTraits(rnd: Random, currency: Currency, sessionMedianMs = SESSION_MEDIAN_MS): PlayerTraits {
+/** Share of players who are payers (buy at 30–80 % of offers; the others at 1 %), as in a free-to-play game. */
+export const PAYER_SHARE = 0.08;
+
+export function drawTraits(rnd: Random, currency: Currency, sessionMedianMs = SESSION_MEDIAN_MS, payerShare = PAYER_SHARE): PlayerTraits {
   return {
     skill: rnd.next(),
-    payer: rnd.chance(0.08) ? 0.3 + rnd.next() * 0.5 : 0.01,
+    payer: rnd.chance(payerShare) ? 0.3 + rnd.next() * 0.5 : 0.01,
     sessionsPerDay: 1 + rnd.next() * 4,
     sessionMedianMs: rnd.logNormal(sessionMedianMs, 0.4),
     churnPerSession: 0.02 + rnd.next() * 0.08,
@@ -95,17 +104,17 @@ export function drawTraits(rnd: Random, currency: Currency, sessionMedianMs = SE
 }
 
 /**
- * The variant of `experiment` for a player: a stable hash of experiment and player. With
- * equal weights it is the hash modulo the number of variants; otherwise the hash's
- * position in [0, 1) against the cumulative weights.
+ * The variant of `experiment` for a player, as a game using the SDK assigns it: the SDK's
+ * stable hash of experiment and player (`unitHash`, FNV-1a with a finaliser) placed in
+ * [0, 1) against the cumulative weights. The finaliser matters: without it the lowest bit
+ * of FNV-1a is the parity of the characters, so equal splits would alternate with the
+ * player's index and every concurrent experiment would split the players the same way.
  */
 export function assignVariant(experiment: ExperimentConfig, playerId: string): ExperimentVariant {
   const vs = experiment.variants;
-  const h = hash(`${experiment.name}:${playerId}`);
   const weights = vs.map((v) => v.weight ?? 1);
-  if (weights.every((w) => w === weights[0])) return vs[h % vs.length]!;
   const total = weights.reduce((a, b) => a + b, 0);
-  let x = ((h % 1_000_000) / 1_000_000) * total;
+  let x = unitHash(`${experiment.name}:${playerId}`) * total;
   for (const [i, v] of vs.entries()) if ((x -= weights[i]!) < 0) return v;
   return vs[vs.length - 1]!;
 }
@@ -123,7 +132,16 @@ export async function runPlayer(
   opts: PlayerRunOptions,
 ): Promise<PlayerResult> {
   const gap = opts.actionGapMs ?? 8_000;
-  const state = { level: 0, attempt: 1, gold: 100, gems: 0, sessions: 0, events: 0, exposed: false };
+  const state = {
+    level: 0,
+    attempt: 1,
+    gold: 100,
+    gems: 0,
+    sessions: 0,
+    events: 0,
+    exposed: false,
+    offersLeft: opts.purchaseOffers ?? Infinity,
+  };
   let device = devices[0]!;
   const { playerId } = device.profile;
   const rec = (type: string, extra: Partial<Parameters<Ledger['record']>[0]> = {}) => {
@@ -164,6 +182,10 @@ export async function runPlayer(
         client.experiment.exposure(experiment.name, variant.name);
         rec('experiment_exposure', { variant: `${experiment.name}:${variant.name}` });
       }
+      // The starter bundle, offered once as the player first plays (one of its offers).
+      if (opts.starterOffer && state.offersLeft-- > 0 && rnd.chance((declining ? lapsedBuyer : buyer).payer)) {
+        buy(client, rec, buyer, state, playerId, clock, STARTER_OFFER);
+      }
     }
     const sessionEnd = clock.now() + rnd.logNormal(traits.sessionMedianMs, 0.5);
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
@@ -199,6 +221,30 @@ export function sessionRate(life: Lifecycle, nowMs: number): number {
   return Math.pow(DECLINE_FLOOR, progress);
 }
 
+/** The player buys `offer`: the purchase and the gems it brings. */
+function buy(
+  client: GameClient,
+  rec: Rec,
+  traits: PlayerTraits,
+  s: { gems: number },
+  playerId: string,
+  clock: SimClock,
+  offer: (typeof OFFERS)[number],
+): void {
+  const amountMinor = offer.prices[traits.currency];
+  client.purchase({
+    currency: traits.currency,
+    amountMinor,
+    itemType: offer.itemType,
+    itemId: offer.itemId,
+    transactionId: `tx-${playerId}-${clock.now()}`,
+  });
+  rec('purchase', { currency: traits.currency, amount: amountMinor });
+  s.gems += offer.gems;
+  client.resource.source('gems', offer.gems, 'iap', offer.itemId);
+  rec('resource', { action: 'source', currency: 'gems', amount: offer.gems });
+}
+
 /**
  * Error reports, deterministic (no draw, so the traffic's random sequence stays as it
  * was): the newest build is a bad release — a critical error ends every third session
@@ -218,7 +264,7 @@ function act(
   rec: Rec,
   rnd: Random,
   traits: PlayerTraits,
-  s: { level: number; attempt: number; gold: number; gems: number },
+  s: { level: number; attempt: number; gold: number; gems: number; offersLeft: number },
   playerId: string,
   clock: SimClock,
 ): void {
@@ -254,20 +300,9 @@ function act(
       s.gems -= 10;
       client.resource.sink('gems', 10, shop.itemType, shop.itemId);
       rec('resource', { action: 'sink', currency: 'gems', amount: 10 });
-    } else if (rnd.chance(traits.payer)) {
-      const offer = rnd.pick(OFFERS);
-      const amountMinor = offer.prices[traits.currency];
-      client.purchase({
-        currency: traits.currency,
-        amountMinor,
-        itemType: offer.itemType,
-        itemId: offer.itemId,
-        transactionId: `tx-${playerId}-${clock.now()}`,
-      });
-      rec('purchase', { currency: traits.currency, amount: amountMinor });
-      s.gems += offer.gems;
-      client.resource.source('gems', offer.gems, 'iap', offer.itemId);
-      rec('resource', { action: 'source', currency: 'gems', amount: offer.gems });
+    } else if (s.offersLeft-- > 0 && rnd.chance(traits.payer)) {
+      // Short of gold and gems, offered gems: the offer counts whether or not the player buys; with none left, no draw, the ad.
+      buy(client, rec, traits, s, playerId, clock, rnd.pick(OFFERS));
     } else {
       const adType = rnd.pick(AD_TYPES);
       client.ad({ action: 'show', adType, placement: 'shop' });
@@ -291,11 +326,4 @@ function act(
     client.social(rnd.pick(['invite', 'share', 'gift']), `friend-${rnd.int(1, 50)}`);
     rec('social');
   }
-}
-
-/** FNV-1a: a stable, fast string hash for variant assignment in the simulator. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

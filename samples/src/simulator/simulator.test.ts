@@ -3,6 +3,8 @@ import type { GameClient } from './game-client.ts';
 import { Ledger } from './ledger.ts';
 import { createVirtualClock, type SimClock } from './sim-clock.ts';
 import { createSimulator } from './simulator.ts';
+import { CONCURRENT_EXPERIMENTS, STARTER_OFFER, type ExperimentVariant } from './catalog.ts';
+import { assignVariant } from './player.ts';
 
 /** Records what the simulator asks of the SDK, keyed by the rollup event type. */
 function recordingClient(calls: Array<{ type: string; ts: number }>, clock: SimClock): GameClient {
@@ -195,6 +197,67 @@ describe('samples/simulator/ledger (A/B truths)', () => {
     expect(revenue).toEqual(totals.revenueByCurrency);
     // Σ sessions² ≥ Σ sessions (each player's count is a whole number)
     for (const [v, n] of Object.entries(totals.sessionsByVariant)) expect(totals.sessionsSumSquaresByVariant[v]).toBeGreaterThanOrEqual(n);
+  });
+});
+
+describe('samples/simulator (experiments)', () => {
+  it('assigns each experiment independently of the others, by its weights', () => {
+    const ids = Array.from({ length: 8000 }, (_, i) => `player-${i % 4}-${Math.floor(i / 4)}`);
+    const [shop, onboarding] = CONCURRENT_EXPERIMENTS as [(typeof CONCURRENT_EXPERIMENTS)[0], (typeof CONCURRENT_EXPERIMENTS)[0]];
+    const cells: Record<string, number> = {};
+    for (const id of ids) {
+      const key = `${assignVariant(shop, id).name}/${assignVariant(onboarding, id).name}`;
+      cells[key] = (cells[key] ?? 0) + 1;
+    }
+    // Four cells of a quarter each (σ ≈ 0.005): a player's variant in one says nothing of the other.
+    expect(Object.keys(cells).sort()).toEqual(['control/classic', 'control/guided', 'grid/classic', 'grid/guided']);
+    for (const n of Object.values(cells)) expect(Math.abs(n / ids.length - 0.25)).toBeLessThan(0.02);
+    // Consecutive players do not alternate: runs of the same variant as often as chance has them.
+    const changes = ids.slice(1).filter((id, i) => assignVariant(shop, id).name !== assignVariant(shop, ids[i]!).name).length;
+    expect(Math.abs(changes / ids.length - 0.5)).toBeLessThan(0.03);
+    const skewed = {
+      name: 'split',
+      variants: [
+        { name: 'a', weight: 45 },
+        { name: 'b', weight: 55 },
+      ],
+    };
+    const b = ids.filter((id) => assignVariant(skewed, id).name === 'b').length;
+    expect(Math.abs(b / ids.length - 0.55)).toBeLessThan(0.02);
+  });
+
+  it('starterOffer with one offer per player: each converts once at most, at payer chance × (1 + lift)', async () => {
+    async function conversion(variants: readonly ExperimentVariant[], payerShare: number) {
+      const ledger = new Ledger();
+      const calls: Array<{ type: string; ts: number }> = [];
+      await createSimulator({
+        players: 3000,
+        seed: 'starter',
+        startMs: Date.UTC(2026, 10, 1),
+        maxSessionsPerPlayer: 2,
+        sessionMedianMs: 30_000,
+        payerShare,
+        purchaseOffersPerPlayer: 1,
+        starterOffer: true,
+        experiments: [{ name: 'offer', variants }],
+        ledger,
+        createClient: (_p, clock) => recordingClient(calls, clock),
+      }).run();
+      const t = ledger.totals();
+      // One offer each: purchases = payers, and every one is the starter bundle's gems.
+      expect(t.eventsByType.purchase).toBe((t.payersByVariant['offer:control'] ?? 0) + (t.payersByVariant['offer:lifted'] ?? 0));
+      expect(t.resourceByFlowCurrency['source:gems']).toBe(STARTER_OFFER.gems * (t.eventsByType.purchase ?? 0));
+      return (v: string) => (t.payersByVariant[`offer:${v}`] ?? 0) / t.playersByVariant[`offer:${v}`]!;
+    }
+    // σ of a rate over ~1500 players ≈ 0.013.
+    const everyonePays = await conversion([{ name: 'control' }, { name: 'lifted', purchaseLift: 0.2 }], 1);
+    expect(Math.abs(everyonePays('control') - 0.55)).toBeLessThan(0.04);
+    expect(Math.abs(everyonePays('lifted') - 0.66)).toBeLessThan(0.04);
+    const nobodyPays = await conversion([{ name: 'control' }], 0);
+    expect(nobodyPays('control')).toBeLessThan(0.02);
+    const mk = (o: object) => () => createSimulator({ ...o, createClient: () => recordingClient([], createVirtualClock(0)) });
+    expect(mk({ payerShare: 1.5 })).toThrow(RangeError);
+    expect(mk({ purchaseOffersPerPlayer: -1 })).toThrow(RangeError);
   });
 });
 

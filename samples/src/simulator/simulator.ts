@@ -108,7 +108,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   async function playOne(index: number): Promise<void> {
     const rnd = createRandom(`${o.seed}/player/${index}`);
     const profile = profileFor(o.seed, index, rnd);
-    const traits = drawTraits(rnd, profile.currency, o.sessionMedianMs);
+    const traits = drawTraits(rnd, profile.currency, o.sessionMedianMs, o.payerShare);
     const realtime = o.mode === 'realtime';
     // Virtual players start at staggered times (by default across the first day).
     const clock = realtime
@@ -126,6 +126,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         untilMs: realtime ? Number.POSITIVE_INFINITY : o.startMs + o.days * 86_400_000,
         maxSessions: realtime ? Number.POSITIVE_INFINITY : o.maxSessionsPerPlayer,
         actionGapMs: o.actionGapMs,
+        purchaseOffers: o.purchaseOffersPerPlayer,
+        starterOffer: o.starterOffer,
         ...(o.idleGapMs !== undefined ? { idleGapMs: o.idleGapMs } : {}),
         shouldStop: () => stopped,
         onTracked: () => void stats.eventsTracked++,
