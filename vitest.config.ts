@@ -29,7 +29,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: [...packages.map((p) => `${p}/src/**/*.test.ts`), 'scripts/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+          include: [
+            ...packages.map((p) => `${p}/src/**/*.test.ts`),
+            'scripts/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+            'test/analytics/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },
