@@ -95,6 +95,7 @@ async function run(seed: string, players: number, variants: readonly ExperimentV
       readout.comparisons[0]!.metrics.forEach((m, i) => {
         const sign = Math.sign(m.absoluteLift.estimate);
         if (m.significant && (direction === 0 || sign === direction)) hit[name]![i] = true;
+        // Every readout carries the plain fixed-horizon p; the sequential one holds no decision over it.
         if (name === 'sequential' && m.pValue < ALPHA && (direction === 0 || sign === direction)) naive[i] = true;
       });
     }

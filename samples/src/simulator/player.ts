@@ -3,6 +3,7 @@
  * rhythm of levels, rewards, shopping, ads and the occasional purchase; churn ends it.
  * Every call to the SDK is mirrored into the ledger (the ground truth).
  */
+import { unitHash } from '@gamepulse/sdk';
 import {
   AD_TYPES,
   BUILDS,
@@ -18,7 +19,6 @@ import {
   type ExperimentConfig,
   type ExperimentVariant,
 } from './catalog.ts';
-import { unitHash } from '@gamepulse/sdk';
 import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
