@@ -67,6 +67,14 @@ export interface Dialect {
    * expression) in the group; ties are broken by the engine. NULL for no rows.
    */
   latestBy(value: string, timeMs: string): string;
+  /**
+   * Whether retention counts its cohorts inside the engine (a join of per-player
+   * subqueries, one row per cohort, group and day offset back) rather than returning a
+   * row per player and active day for `finish` to count. DuckDB: true — its joins are
+   * cheap and moving ~10^5 rows into JavaScript is what costs. Druid: absent — two
+   * single-level groupBys, no subquery to materialize (retention-cohorts.ts).
+   */
+  readonly countsCohortsInEngine?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

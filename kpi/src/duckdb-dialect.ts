@@ -35,6 +35,7 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
     placeholder: () => '?',
     latestBy: (value, timeMs) => `arg_max(${value}, ${timeMs})`,
+    countsCohortsInEngine: true,
   };
 }
 
