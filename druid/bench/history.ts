@@ -3,7 +3,7 @@
  * through the player simulator and the processor, which would take hours at this size),
  * with every field the processor writes (proto/src/rollups-topic.ts):
  *  - player rows: players with an install day, a decaying chance to come back each day
- *    (so retention curves look real), one or two sessions a day of one or two
+ *    (so retention curves look real), one or two sessions a day of one to five
  *    minute-windows; `gap_sessions` (one per session), `active_ms`, `max_progress` (the
  *    furthest level completed, world·10^6 + level·10^3), 5 % payers with
  *    `revenue_reporting_minor`, `region`/`subregion`, and the assignment set `variant`
@@ -91,9 +91,10 @@ export function generateHistory(s: HistoryShape): History {
       const age = day - install;
       if (age > 0 && rng.next() > 0.45 / Math.sqrt(age)) continue;
       const sessions = rng.next() < 0.3 ? 2 : 1;
-      let at = s.startMs + day * DAY + rng.int(0, 1438 - sessions * 90) * MINUTE;
+      let at = s.startMs + day * DAY + rng.int(0, 1438 - sessions * 95) * MINUTE;
       for (let sIdx = 0; sIdx < sessions; sIdx++) {
-        const windows = rng.int(1, 2);
+        // A session's minutes: a casual session of 1–5 minutes with events in each (one player row per minute).
+        const windows = rng.int(1, 5);
         const exposedBefore = !(age === 0 && sIdx === 0);
         const sessionStart = at + rng.int(0, 59_000);
         const started = level(done);
@@ -144,7 +145,7 @@ export function generateHistory(s: HistoryShape): History {
         if (rng.next() < 0.3) step('ad', 'show', rng.pick(ADS), 25_000);
         if (buys) step('purchase', '', 'gem_pack', 40_000);
         if (completes) done++;
-        at += rng.int(windows + 30, 90) * MINUTE;
+        at += rng.int(windows + 31, 95) * MINUTE;
       }
     }
   }

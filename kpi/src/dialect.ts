@@ -4,7 +4,7 @@
  *
  * | piece | DuckDB (embedded) | Druid SQL |
  * |---|---|---|
- * | tables | `rollups`, `player_windows` (both player tables), `player_steps` | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day), `"gamepulse_player_steps"` |
+ * | tables | `rollups`, `player_windows` (minute), `player_days` (day), `player_steps` | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day), `"gamepulse_player_steps"` |
  * | lower median | `quantile_disc(x, 0.5)` (exact) | `APPROX_QUANTILE_DS(x, 0.5, 1024)` (quantiles sketch) |
  * | window start | `window_start` (TIMESTAMP) | `__time` |
  * | bucket start in ms | `epoch_ms(date_trunc('minute', window_start))` | `TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'PT1M'))` |
@@ -23,7 +23,7 @@ import type { BucketGranularity, Dimension } from './types.ts';
 
 /**
  * `players` has minute-grain rows; `playerDays` the same rolled up to the UTC day (Druid
- * only; DuckDB has one table); `steps` the per-player step facts of player funnels
+ * `gamepulse_player_days`, DuckDB `player_days`); `steps` the per-player step facts of player funnels
  * (DuckDB `player_steps`, Druid `gamepulse_player_steps`).
  */
 export type TableName = 'rollups' | 'players' | 'playerDays' | 'steps';

@@ -5,7 +5,7 @@ import type { BucketGranularity } from './types.ts';
 const TABLES: Record<TableName, string> = {
   rollups: 'rollups',
   players: 'player_windows',
-  playerDays: 'player_windows',
+  playerDays: 'player_days',
   steps: 'player_steps',
 };
 

@@ -37,9 +37,10 @@ export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilde
   // Cohort: the first day of any of the player's rows (every device, before the range too).
   const cohortWhere = [`${t} < ${d.timeLiteral(p.toMs)}`];
   if (p.game !== undefined) cohortWhere.push(`game_id = ${q.param(p.game)}`);
+  const activityUntil = Math.max(first, p.nowMs);
   const cohort = [
     `SELECT ${["'c' AS part", 'game_id AS g', 'player_id AS pl', ...g.columns.map((c) => `'' AS ${c}`), `MIN(${day}) AS day_ms`].join(', ')}`,
-    `FROM ${d.table('playerDays')}`,
+    `FROM ${d.countsCohortsInEngine ? playerRowsUntil(d, p.toMs) : d.table('playerDays')}`,
     `WHERE ${cohortWhere.join(' AND ')}`,
     `GROUP BY game_id, player_id`,
     `HAVING MIN(${day}) >= ${intLiteral(first)} AND MIN(${day}) < ${intLiteral(p.toMs)}`,
@@ -47,13 +48,29 @@ export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilde
   // Activity: the player's days per dimension group, from the first cohort day until now.
   const activity = [
     `SELECT ${["'a' AS part", 'game_id AS g', 'player_id AS pl', ...g.select, `${day} AS day_ms`].join(', ')}`,
-    `FROM ${d.table('playerDays')}`,
-    q.where(p, [], { table: 'playerDays', fromMs: first, toMs: Math.max(first, p.nowMs) }),
+    `FROM ${d.countsCohortsInEngine ? playerRowsUntil(d, activityUntil) : d.table('playerDays')}`,
+    q.where(p, [], { table: 'playerDays', fromMs: first, toMs: activityUntil }),
     `GROUP BY ${['game_id', 'player_id', ...g.group, day].join(', ')}`,
   ].join('\n');
   const columns = ['part', 'g', 'pl', ...g.columns, 'day_ms'];
   if (d.countsCohortsInEngine) return { sql: cohortCountsQuery(cohort, activity, g.columns), columns, dims: g.columns };
   return { sql: d.unionAll([cohort, activity], columns), columns, dims: g.columns };
+}
+
+/**
+ * The in-engine path (DuckDB) reads the player rows exactly up to `untilMs`: the day
+ * table for the days before the one holding `untilMs`, the minute table within it. A
+ * day row's time is its day's start, so the day table alone would count a whole day
+ * that `untilMs` cuts (a player first seen after `to`, or active after `now`).
+ */
+function playerRowsUntil(d: Dialect, untilMs: number): string {
+  const t = d.timeColumn;
+  const day = Math.floor(untilMs / DAY_MS) * DAY_MS;
+  if (day === untilMs) return d.table('playerDays');
+  return [
+    `(SELECT * FROM ${d.table('playerDays')} WHERE ${t} < ${d.timeLiteral(day)}`,
+    `UNION ALL BY NAME SELECT * FROM ${d.table('players')} WHERE ${t} >= ${d.timeLiteral(day)} AND ${t} < ${d.timeLiteral(untilMs)}) pd`,
+  ].join('\n');
 }
 
 /**
