@@ -11,6 +11,10 @@
  * and inserted into both tables in the commit's transaction, rolled up within the commit.
  * Rows stay deltas — the same key appears once per commit that touched the player that
  * day — and queries sum them as they do `player_windows`. Erased with the player (erase.ts).
+ * Nothing merges the deltas of different commits yet: a bulk load (loader, replay, the
+ * bench's 20k-row commits) gets about one row per player and day, the processor's
+ * 1-second commits about one per player and commit — then the table saves little over
+ * `player_windows` until a compaction of closed days (Druid's rollup does this at ingestion).
  */
 
 /** Schema migration 8 (schema.ts): the table, and the rows already in player_windows rolled up. */
