@@ -1,7 +1,8 @@
 /**
  * `player_days` in DuckDB: the sink writes each commit's player rows rolled up to the UTC
- * day in the same transaction, so summing it per day gives what summing player_windows
- * per day gives; migration 8 rolls up the rows already there; a deletion erases it.
+ * day in the same transaction, and merges a day's deltas once the data moves past it, so
+ * summing it per day gives what summing player_windows per day gives; migration 8 rolls
+ * up the rows already there; a deletion erases it.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { PlayerWindowData } from '@gamepulse/proto';
@@ -49,8 +50,10 @@ const PER_DAY = (table: string) =>
 
 const HISTORY = [
   [row('p1', D0 + 600_000), row('p1', D0 + 660_000, { maxProgress: 1_003_000, purchases: 1, revenueReportingMinor: 499 })],
-  // a later commit touching the same player and day (a delta), another day and another variant
-  [row('p1', D0 + 3_600_000, { maxProgress: 1_002_000 }), row('p1', D0 + DAY + 60_000), row('p2', D0 + 60_000, { variant: '' })],
+  // a later commit touching the same player and day (a delta), and another variant
+  [row('p1', D0 + 3_600_000, { maxProgress: 1_002_000 }), row('p2', D0 + 60_000, { variant: '' })],
+  // the next day: day D0 is closed and compacted
+  [row('p1', D0 + DAY + 60_000)],
 ];
 
 let store: DuckDbStore;
@@ -60,15 +63,18 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 describe('store/duckdb/player-days', () => {
-  it('holds the day rollup of player_windows, one row per day and key within a commit', async () => {
-    for (const [i, players] of HISTORY.entries()) await store.commit(commitOf(players, i + 1));
+  it('holds the day rollup of player_windows: per commit, then one row per key once the day is closed', async () => {
+    const rowsOf = async (day: number) =>
+      (await store.sql(`SELECT count(*) AS n FROM player_days WHERE window_start = make_timestamp(${day * 1000})`))[0]!.n;
+    await store.commit(commitOf(HISTORY[0]!, 1));
+    expect(await rowsOf(D0)).toBe(1); // two windows of one commit: one row
+    await store.commit(commitOf(HISTORY[1]!, 2));
+    expect(await rowsOf(D0)).toBe(3); // a second commit's delta for p1, and p2
     expect(await store.sql(PER_DAY('player_days'))).toEqual(await store.sql(PER_DAY('player_windows')));
-    expect(await store.sql('SELECT count(*) AS n FROM player_days')).toEqual([{ n: 4 }]);
-    expect(
-      await store.sql(
-        `SELECT events, max_progress FROM player_days WHERE player_id = 'p1' AND window_start = make_timestamp(${D0 * 1000})`,
-      ),
-    ).toHaveLength(2);
+    await store.commit(commitOf(HISTORY[2]!, 3));
+    expect(await rowsOf(D0)).toBe(2); // compacted: p1 and p2
+    expect(await rowsOf(D0 + DAY)).toBe(1);
+    expect(await store.sql(PER_DAY('player_days'))).toEqual(await store.sql(PER_DAY('player_windows')));
   });
 
   it('writes nothing of a commit that fails', async () => {

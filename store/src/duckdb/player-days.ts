@@ -11,11 +11,12 @@
  * and inserted into both tables in the commit's transaction, rolled up within the commit.
  * Rows stay deltas — the same key appears once per commit that touched the player that
  * day — and queries sum them as they do `player_windows`. Erased with the player (erase.ts).
- * Nothing merges the deltas of different commits yet: a bulk load (loader, replay, the
- * bench's 20k-row commits) gets about one row per player and day, the processor's
- * 1-second commits about one per player and commit — then the table saves little over
- * `player_windows` until a compaction of closed days (Druid's rollup does this at ingestion).
+ * The processor commits every second, so a live day gets about one row per player and
+ * commit; `PlayerDaysCompactor` merges a day's deltas once the data has moved past it
+ * (what Druid's rollup does at ingestion), so closed days hold one row per key.
  */
+
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Schema migration 8 (schema.ts): the table, and the rows already in player_windows rolled up. */
 export const PLAYER_DAYS_MIGRATION = {
@@ -45,3 +46,48 @@ export const PLAYER_DAYS_INSERT = `INSERT INTO player_days
            CAST(SUM(n5) AS BIGINT), CAST(SUM(n6) AS BIGINT), CAST(MAX(n7) AS BIGINT), $1[s6], $1[s7], CAST(SUM(n8) AS BIGINT)
     FROM players_stage
     GROUP BY date_trunc('day', epoch_ms(CAST(n0 AS BIGINT))), s0, s1, s2, s3, s4, n1, s5, s6, s7`;
+
+const DAY_MS = 86_400_000;
+const KEY = 'window_start, game_id, build, platform, country, player_id, first_seen_day, variant, region, subregion';
+
+/**
+ * Merges the deltas of closed days: once a commit brings player rows of a UTC day later
+ * than any this process has seen, the days between the last boundary and that day are
+ * re-rolled up to one row per key, in one transaction (a query sees the days before or
+ * after, never half). The first time it covers every day before the latest one (a full
+ * pass per process start), then about once per day of data. Late deltas to a day already
+ * compacted stay as extra rows — summed like any other.
+ */
+export class PlayerDaysCompactor {
+  /** Days before this (epoch ms, UTC midnight) are compacted. */
+  private compactedBeforeMs = 0;
+
+  /** The next day boundary to compact up to after a commit of `windowStartsMs`, or undefined. */
+  due(windowStartsMs: Iterable<number | null | undefined>): number | undefined {
+    let latest = 0;
+    for (const ms of windowStartsMs) if (typeof ms === 'number' && ms > latest) latest = ms;
+    const day = Math.floor(latest / DAY_MS) * DAY_MS;
+    return day > this.compactedBeforeMs ? day : undefined;
+  }
+
+  /** Compacts [compactedBefore, beforeMs) on `conn` (no other transaction open on it). */
+  async compact(conn: DuckDBConnection, beforeMs: number): Promise<void> {
+    const range = `window_start >= make_timestamp(${this.compactedBeforeMs * 1000}) AND window_start < make_timestamp(${beforeMs * 1000})`;
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE player_days_compact AS
+        SELECT ${KEY}, SUM(events) AS events, SUM(purchases) AS purchases, SUM(sessions) AS sessions,
+               SUM(gap_sessions) AS gap_sessions, SUM(active_ms) AS active_ms, MAX(max_progress) AS max_progress,
+               SUM(revenue_reporting_minor) AS revenue_reporting_minor
+        FROM player_days WHERE ${range} GROUP BY ${KEY}`);
+      await conn.run(`DELETE FROM player_days WHERE ${range}`);
+      await conn.run('INSERT INTO player_days BY NAME SELECT * FROM player_days_compact');
+      await conn.run('DROP TABLE player_days_compact');
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    this.compactedBeforeMs = beforeMs;
+  }
+}
