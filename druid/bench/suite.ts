@@ -5,7 +5,12 @@
  * Both engines are loaded the same way: the rows go to a rollups topic on real Kafka in
  * transactions; Druid reads it through the druid/ingestion supervisors, DuckDB through a
  * read_committed consumer (druid/test/integration/druid-support/pipeline.ts). The history
- * is generated directly as rollup rows (bench/history.ts), not by the player simulator.
+ * is generated directly as rows of the rollups topic — rollup, player and step rows with
+ * every field the processor writes (history.ts) — not by the player simulator.
+ * Questions: every KPI in KPIS (kpi-questions.ts), on Druid then on DuckDB, each with
+ * p50, p95 and p95 / raw scan, the raw scan being `SELECT COUNT(*), SUM(events)` over
+ * each table the question reads, timed on the same engine in the same run (the ratio
+ * survives a slower machine; the milliseconds do not).
  * Ingestion lag = a probe row committed to the topic → first answered by Druid SQL
  * (polled every 50 ms), with the supervisors running and the history loaded.
  */
