@@ -138,9 +138,16 @@ export async function measureQuestions(
     opts.log(`[${suite}] raw scan of ${table} on ${e.engine}: p95 ${percentile(t, 0.95).toFixed(1)} ms (${Number(n?.n ?? 0)} rows)`);
   }
   for (const question of questions) {
-    const t = await timeRuns(opts.runs, () =>
-      runKpi(e.store, question.kpi, question.params, { dialect: e.dialect, nowMs: () => opts.nowMs }),
-    );
+    let t: number[];
+    try {
+      t = await timeRuns(opts.runs, () => runKpi(e.store, question.kpi, question.params, { dialect: e.dialect, nowMs: () => opts.nowMs }));
+    } catch (err) {
+      // One question the engine refuses (e.g. out of merge buffers) is a result, not the end of the run.
+      const message = (err as Error).message;
+      rows.push({ suite, metric: `${question.label} FAILED (${e.engine})`, value: 0, unit: 'error', note: message.slice(0, 200) });
+      opts.log(`[${suite}] ${question.label} on ${e.engine}: FAILED ${message}`);
+      continue;
+    }
     const p95 = percentile(t, 0.95);
     const tables = tablesRead(question, e.dialect, opts.nowMs);
     const scan = tables.reduce((sum, table) => sum + (scanMs.get(table) ?? 0), 0);
