@@ -4,6 +4,7 @@ import { sdkSuite } from '../../sdk/bench/suite.ts';
 import { collectorSuite } from '../../collector/bench/suite.ts';
 import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { druidQuerySuite } from '../../druid/bench/suite.ts';
+import { duckdbQuerySuite } from '../../druid/bench/duckdb-suite.ts';
 import { pipelineEmbeddedHourSuite, pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
 export const suites: BenchSuite[] = [
@@ -11,6 +12,7 @@ export const suites: BenchSuite[] = [
   pipelineEmbeddedHourSuite,
   sdkSuite,
   collectorSuite,
+  duckdbQuerySuite,
   kafkaPipelineSuite,
   druidQuerySuite,
 ];

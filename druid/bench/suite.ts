@@ -5,7 +5,12 @@
  * Both engines are loaded the same way: the rows go to a rollups topic on real Kafka in
  * transactions; Druid reads it through the druid/ingestion supervisors, DuckDB through a
  * read_committed consumer (druid/test/integration/druid-support/pipeline.ts). The history
- * is generated directly as rollup rows (bench/history.ts), not by the player simulator.
+ * is generated directly as rows of the rollups topic — rollup, player and step rows with
+ * every field the processor writes (history.ts) — not by the player simulator.
+ * Questions: every KPI in KPIS (kpi-questions.ts), on Druid then on DuckDB, each with
+ * p50, p95 and p95 / raw scan, the raw scan being `SELECT COUNT(*), SUM(events)` over
+ * each table the question reads, timed on the same engine in the same run (the ratio
+ * survives a slower machine; the milliseconds do not).
  * Ingestion lag = a probe row committed to the topic → first answered by Druid SQL
  * (polled every 50 ms), with the supervisors running and the history loaded.
  */
@@ -17,8 +22,8 @@ import { startDruid } from '../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka } from '../../scripts/engines/kafka.ts';
 import { submitSupervisors, terminateSupervisors } from '../ingestion/submit.ts';
 import { openDruidStore } from '../src/engine/index.ts';
-import { openDuckDbStore, type Store } from '@gamepulse/store';
-import { createDruidDialect, createDuckDbDialect, runKpi, type Dialect, type KpiParams } from '@gamepulse/kpi';
+import { openDuckDbStore } from '@gamepulse/store';
+import { createDruidDialect, createDuckDbDialect } from '@gamepulse/kpi';
 import {
   KPI_COLUMNS,
   druidSqlRows,
@@ -28,48 +33,11 @@ import {
   waitForIngestion,
 } from '../test/integration/druid-support/pipeline.ts';
 import { generateHistory } from './history.ts';
+import { historySize } from './duckdb-suite.ts';
+import { kpiQuestions, measureQuestions, percentile, questionsNowMs } from './kpi-questions.ts';
 
 const DAY = 86_400_000;
 const SUITE = 'druid-query';
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-/** One question per KPI, shaped like the console's and a live-ops analyst's. */
-function questions(endMs: number): Array<[string, KpiParams]> {
-  const week = { fromMs: endMs - 7 * DAY, toMs: endMs };
-  const month = { fromMs: endMs - 30 * DAY, toMs: endMs };
-  return [
-    ['online_now', {}],
-    ['dau', month],
-    ['active_users', week],
-    ['retention', { fromMs: endMs - 30 * DAY, toMs: endMs - 20 * DAY }],
-    ['revenue', { ...week, granularity: 'day' }],
-    ['arpdau', week],
-    ['arppu', { ...month, granularity: 'all', by: ['country'] }],
-    ['payer_conversion', { ...month, granularity: 'day' }],
-    ['economy', { ...week, granularity: 'day' }],
-    ['progression_funnel', { ...month, limit: 40 }],
-    ['ab_readout', { ...month, experiment: 'shop_layout' }],
-    ['events_by_type', { fromMs: endMs - DAY, toMs: endMs, granularity: 'hour' }],
-    ['top_progression_fails', week],
-    ['sessions', { ...week, granularity: 'day', by: ['platform'] }],
-    ['churn_risk', { ...week, by: ['platform'] }],
-    ['at_risk_players', { asOfMs: endMs, limit: 100, offset: 100 }],
-  ];
-}
-
-async function latency(store: Store, dialect: Dialect, name: string, params: KpiParams, nowMs: number, runs: number): Promise<number[]> {
-  for (let i = 0; i < 2; i++) await runKpi(store, name, params, { dialect, nowMs: () => nowMs }); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await runKpi(store, name, params, { dialect, nowMs: () => nowMs });
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 export const druidQuerySuite: BenchSuite = {
   name: SUITE,
@@ -77,25 +45,29 @@ export const druidQuerySuite: BenchSuite = {
     'KPI query latency p50/p95 on Druid and DuckDB over a 30-day, ≥100k-player history; Druid ingestion lag (topic commit → queryable)',
   needs: ['kafka', 'druid'],
   async run(ctx: BenchContext): Promise<BenchRow[]> {
-    const players = ctx.quick ? 20_000 : 100_000;
-    const runs = ctx.quick ? 5 : 20;
+    const size = historySize(ctx.quick);
+    const players = size.players;
+    const runs = Number(process.env.GAMEPULSE_BENCH_RUNS ?? size.runs);
     const endMs = Math.floor(Date.now() / DAY) * DAY;
     const startMs = endMs - 30 * DAY;
     const t0 = performance.now();
-    const { rollups, players: playerRows } = generateHistory({
+    const {
+      rollups,
+      players: playerRows,
+      steps,
+    } = generateHistory({
       startMs,
       days: 30,
       players,
-      rollupRowsPerMinute: ctx.quick ? 4 : 12,
+      rollupRowsPerMinute: size.rollupRowsPerMinute,
       seed: 42,
     });
     ctx.log(
-      `[${SUITE}] generated ${rollups.length} rollup rows + ${playerRows.length} player rows for ${players} players in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `[${SUITE}] generated ${rollups.length} rollup + ${playerRows.length} player + ${steps.length} step rows for ${players} players in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
     const run = `bench_${Date.now().toString(36)}`;
     const topic = `${run}.rollups.v1`;
-    // steps: named per run like the others (the bench writes no step rows; the supervisor is terminated with the rest).
     const datasources = {
       rollups: `${run}_rollups`,
       players: `${run}_players`,
@@ -124,7 +96,7 @@ export const druidQuerySuite: BenchSuite = {
         completionTimeout: 'PT10M',
         log: ctx.log,
       });
-      const all: RollupsTopicRow[] = [...rollups, ...playerRows];
+      const all: RollupsTopicRow[] = [...rollups, ...playerRows, ...steps];
       const tp = performance.now();
       const produced = await produceRollups(log, topic, all);
       const produceS = (performance.now() - tp) / 1000;
@@ -136,6 +108,7 @@ export const druidQuerySuite: BenchSuite = {
             [datasources.rollups]: produced.committed.rollup,
             [datasources.players]: produced.committed.player,
             [datasources.playerDays]: produced.committed.player,
+            [datasources.steps]: produced.committed.step,
           },
           1_800_000,
           ctx.log,
@@ -146,6 +119,7 @@ export const druidQuerySuite: BenchSuite = {
         [datasources.rollups]: KPI_COLUMNS.rollups,
         [datasources.players]: KPI_COLUMNS.players,
         [datasources.playerDays]: KPI_COLUMNS.players,
+        [datasources.steps]: KPI_COLUMNS.steps,
       });
       ctx.log(
         `[${SUITE}] ${all.length} rows produced in ${produceS.toFixed(1)} s; both engines had all of them after ${loadS.toFixed(1)} s (DuckDB loaded ${loaded})`,
@@ -153,17 +127,17 @@ export const druidQuerySuite: BenchSuite = {
       rows.push(
         {
           suite: SUITE,
-          metric: 'history rows (rollup + player)',
+          metric: 'history rows (rollup + player + step)',
           value: all.length,
           unit: 'rows',
-          note: `${players} players, 30 days, generated as rollup rows`,
+          note: `${players} players, 30 days, generated rows`,
         },
         {
           suite: SUITE,
           metric: 'bulk load, topic → both engines queryable',
           value: Math.round(all.length / loadS),
           unit: 'rows/s',
-          note: '3 Druid supervisors + DuckDB consumer, concurrently',
+          note: '4 Druid supervisors + DuckDB consumer, concurrently',
         },
       );
 
@@ -171,27 +145,13 @@ export const druidQuerySuite: BenchSuite = {
         rollupsDatasource: datasources.rollups,
         playersDatasource: datasources.players,
         playerDaysDatasource: datasources.playerDays,
+        playerStepsDatasource: datasources.steps,
       });
-      const duckDialect = createDuckDbDialect();
-      const nowMs = endMs - 12 * 3_600_000;
-      for (const [name, params] of questions(endMs)) {
-        for (const [engine, store, dialect] of [
-          ['druid', druidStore, druidDialect],
-          ['duckdb', duck, duckDialect],
-        ] as const) {
-          const t = await latency(store, dialect, name, params, nowMs, runs);
-          const note = `${runs} runs after 2 warm-ups`;
-          rows.push({ suite: SUITE, metric: `${name} p50 (${engine})`, value: Math.round(percentile(t, 0.5) * 10) / 10, unit: 'ms', note });
-          rows.push({
-            suite: SUITE,
-            metric: `${name} p95 (${engine})`,
-            value: Math.round(percentile(t, 0.95) * 10) / 10,
-            unit: 'ms',
-            note,
-          });
-          ctx.log(`[${SUITE}] ${name} on ${engine}: p50 ${percentile(t, 0.5).toFixed(1)} ms, p95 ${percentile(t, 0.95).toFixed(1)} ms`);
-        }
-      }
+      const only = process.env.GAMEPULSE_BENCH_KPIS?.split(',').filter(Boolean);
+      const questions = kpiQuestions(endMs).filter((q) => !only || only.includes(q.kpi));
+      const opts = { runs, nowMs: questionsNowMs(endMs), log: ctx.log };
+      rows.push(...(await measureQuestions(SUITE, { engine: 'druid', store: druidStore, dialect: druidDialect }, questions, opts)));
+      rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() }, questions, opts)));
 
       const lags: number[] = [];
       for (let i = 0; i < (ctx.quick ? 5 : 15); i++) {

@@ -4,7 +4,7 @@
  *
  * | piece | DuckDB (embedded) | Druid SQL |
  * |---|---|---|
- * | tables | `rollups`, `player_windows` (both player tables), `player_steps` | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day), `"gamepulse_player_steps"` |
+ * | tables | `rollups`, `player_windows` (minute), `player_days` (day), `player_steps` | datasources `"gamepulse_rollups"`, `"gamepulse_players"` (minute), `"gamepulse_player_days"` (day), `"gamepulse_player_steps"` |
  * | lower median | `quantile_disc(x, 0.5)` (exact) | `APPROX_QUANTILE_DS(x, 0.5, 1024)` (quantiles sketch) |
  * | window start | `window_start` (TIMESTAMP) | `__time` |
  * | bucket start in ms | `epoch_ms(date_trunc('minute', window_start))` | `TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'PT1M'))` |
@@ -23,7 +23,7 @@ import type { BucketGranularity, Dimension } from './types.ts';
 
 /**
  * `players` has minute-grain rows; `playerDays` the same rolled up to the UTC day (Druid
- * only; DuckDB has one table); `steps` the per-player step facts of player funnels
+ * `gamepulse_player_days`, DuckDB `player_days`); `steps` the per-player step facts of player funnels
  * (DuckDB `player_steps`, Druid `gamepulse_player_steps`).
  */
 export type TableName = 'rollups' | 'players' | 'playerDays' | 'steps';
@@ -67,6 +67,14 @@ export interface Dialect {
    * expression) in the group; ties are broken by the engine. NULL for no rows.
    */
   latestBy(value: string, timeMs: string): string;
+  /**
+   * Whether retention counts its cohorts inside the engine (a join of per-player
+   * subqueries, one row per cohort, group and day offset back) rather than returning a
+   * row per player and active day for `finish` to count. DuckDB: true — its joins are
+   * cheap and moving ~10^5 rows into JavaScript is what costs. Druid: absent — two
+   * single-level groupBys, no subquery to materialize (retention-cohorts.ts).
+   */
+  readonly countsCohortsInEngine?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

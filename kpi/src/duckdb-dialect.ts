@@ -5,7 +5,7 @@ import type { BucketGranularity } from './types.ts';
 const TABLES: Record<TableName, string> = {
   rollups: 'rollups',
   players: 'player_windows',
-  playerDays: 'player_windows',
+  playerDays: 'player_days',
   steps: 'player_steps',
 };
 
@@ -35,6 +35,7 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     unionAll: (branches, orderBy) => `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n) ORDER BY ${orderBy.join(', ')}`,
     placeholder: () => '?',
     latestBy: (value, timeMs) => `arg_max(${value}, ${timeMs})`,
+    countsCohortsInEngine: true,
   };
 }
 

@@ -37,9 +37,10 @@ export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilde
   // Cohort: the first day of any of the player's rows (every device, before the range too).
   const cohortWhere = [`${t} < ${d.timeLiteral(p.toMs)}`];
   if (p.game !== undefined) cohortWhere.push(`game_id = ${q.param(p.game)}`);
+  const activityUntil = Math.max(first, p.nowMs);
   const cohort = [
     `SELECT ${["'c' AS part", 'game_id AS g', 'player_id AS pl', ...g.columns.map((c) => `'' AS ${c}`), `MIN(${day}) AS day_ms`].join(', ')}`,
-    `FROM ${d.table('playerDays')}`,
+    `FROM ${d.countsCohortsInEngine ? playerRowsUntil(d, p.toMs) : d.table('playerDays')}`,
     `WHERE ${cohortWhere.join(' AND ')}`,
     `GROUP BY game_id, player_id`,
     `HAVING MIN(${day}) >= ${intLiteral(first)} AND MIN(${day}) < ${intLiteral(p.toMs)}`,
@@ -47,12 +48,55 @@ export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilde
   // Activity: the player's days per dimension group, from the first cohort day until now.
   const activity = [
     `SELECT ${["'a' AS part", 'game_id AS g', 'player_id AS pl', ...g.select, `${day} AS day_ms`].join(', ')}`,
-    `FROM ${d.table('playerDays')}`,
-    q.where(p, [], { table: 'playerDays', fromMs: first, toMs: Math.max(first, p.nowMs) }),
+    `FROM ${d.countsCohortsInEngine ? playerRowsUntil(d, activityUntil) : d.table('playerDays')}`,
+    q.where(p, [], { table: 'playerDays', fromMs: first, toMs: activityUntil }),
     `GROUP BY ${['game_id', 'player_id', ...g.group, day].join(', ')}`,
   ].join('\n');
   const columns = ['part', 'g', 'pl', ...g.columns, 'day_ms'];
+  if (d.countsCohortsInEngine) return { sql: cohortCountsQuery(cohort, activity, g.columns), columns, dims: g.columns };
   return { sql: d.unionAll([cohort, activity], columns), columns, dims: g.columns };
+}
+
+/**
+ * The in-engine path (DuckDB) reads the player rows exactly up to `untilMs`: the day
+ * table for the days before the one holding `untilMs`, the minute table within it. A
+ * day row's time is its day's start, so the day table alone would count a whole day
+ * that `untilMs` cuts (a player first seen after `to`, or active after `now`).
+ */
+function playerRowsUntil(d: Dialect, untilMs: number): string {
+  const t = d.timeColumn;
+  const day = Math.floor(untilMs / DAY_MS) * DAY_MS;
+  if (day === untilMs) return d.table('playerDays');
+  return [
+    `(SELECT * FROM ${d.table('playerDays')} WHERE ${t} < ${d.timeLiteral(day)}`,
+    `UNION ALL BY NAME SELECT * FROM ${d.table('players')} WHERE ${t} >= ${d.timeLiteral(day)} AND ${t} < ${d.timeLiteral(untilMs)}) pd`,
+  ].join('\n');
+}
+
+/**
+ * The same two queries joined and counted in the engine (DuckDB): per cohort, group and
+ * day offset k, `part` 'k' rows count the members active k days after their cohort day
+ * and 'l' rows the members whose last active day is k days after it (`n`). Members are
+ * the (game, player, group)s active in the group on their cohort day, as in countCohorts.
+ */
+function cohortCountsQuery(cohort: string, activity: string, dims: readonly string[]): string {
+  const on = ['g', 'pl', 'cohort', ...dims].map((c) => `m.${c} IS NOT DISTINCT FROM mem.${c}`).join(' AND ');
+  const keys = (t: string) => dims.map((c) => `${t}.${c}`);
+  return [
+    `WITH c AS (\n${cohort}\n), a AS (\n${activity}\n),`,
+    `m AS (SELECT ${['c.day_ms AS cohort', 'a.g', 'a.pl', ...keys('a'), `CAST((a.day_ms - c.day_ms) // ${DAY_MS} AS BIGINT) AS k`].join(', ')}`,
+    `  FROM a JOIN c ON a.g = c.g AND a.pl = c.pl),`,
+    `mem AS (SELECT ${['cohort', 'g', 'pl', ...dims, 'MAX(k) AS last'].join(', ')} FROM m`,
+    `  GROUP BY ${['cohort', 'g', 'pl', ...dims].join(', ')} HAVING bool_or(k = 0))`,
+    `SELECT * FROM (`,
+    `SELECT ${["'k' AS part", "'' AS g", "'' AS pl", ...keys('m'), 'm.cohort AS day_ms', 'm.k AS k', 'CAST(COUNT(*) AS BIGINT) AS n'].join(', ')}`,
+    `FROM m JOIN mem ON ${on}`,
+    `GROUP BY ${['m.cohort', ...keys('m'), 'm.k'].join(', ')}`,
+    'UNION ALL',
+    `SELECT ${["'l' AS part", "'' AS g", "'' AS pl", ...dims, 'cohort AS day_ms', 'last AS k', 'CAST(COUNT(*) AS BIGINT) AS n'].join(', ')}`,
+    `FROM mem GROUP BY ${['cohort', ...dims, 'last'].join(', ')}`,
+    `) ORDER BY day_ms, k`,
+  ].join('\n');
 }
 
 /** One cohort of one dimension group: its size and, per day N, classic and rolling retained players. */
@@ -67,6 +111,7 @@ export interface CohortCounts {
 
 /** Counts from the rows of `cohortRowsQuery`, ordered by cohort day, then the `by` columns. */
 export function countCohorts(rows: readonly Row[], dims: readonly string[]): CohortCounts[] {
+  if (rows.some((r) => r.part === 'k' || r.part === 'l')) return sortCohorts(cohortsFromCounts(rows, dims), dims);
   const cohortOf = new Map<string, number>();
   for (const r of rows) if (r.part === 'c') cohortOf.set(`${String(r.g)}\u0000${String(r.pl)}`, Number(r.day_ms));
   // (game, player, group) → the days it was active in the group.
@@ -98,6 +143,32 @@ export function countCohorts(rows: readonly Row[], dims: readonly string[]): Coh
     classic: (n) => grp.days.filter((s) => s.has(grp.cohort + n * DAY_MS)).length,
     rolling: (n) => grp.lastDays.filter((last) => last >= grp.cohort + n * DAY_MS).length,
   }));
+  return sortCohorts(out, dims);
+}
+
+/** CohortCounts from cohortCountsQuery's rows: members active on offset k ('k'), members last active on offset k ('l'). */
+function cohortsFromCounts(rows: readonly Row[], dims: readonly string[]): CohortCounts[] {
+  const groups = new Map<string, { cohort: number; key: Row; active: Map<number, number>; last: Map<number, number> }>();
+  for (const r of rows) {
+    const key: Row = {};
+    for (const c of dims) key[c] = r[c] ?? '';
+    const cohort = Number(r.day_ms);
+    const id = JSON.stringify([cohort, key]);
+    let grp = groups.get(id);
+    if (!grp) groups.set(id, (grp = { cohort, key, active: new Map(), last: new Map() }));
+    (r.part === 'k' ? grp.active : grp.last).set(Number(r.k), Number(r.n));
+  }
+  return [...groups.values()].map((grp) => ({
+    cohortDayMs: grp.cohort,
+    key: grp.key,
+    // Every member is active on offset 0 (that is what makes it a member).
+    size: grp.active.get(0) ?? 0,
+    classic: (n) => grp.active.get(n) ?? 0,
+    rolling: (n) => [...grp.last].reduce((sum, [k, count]) => (k >= n ? sum + count : sum), 0),
+  }));
+}
+
+function sortCohorts(out: CohortCounts[], dims: readonly string[]): CohortCounts[] {
   return out.sort((a, b) => {
     if (a.cohortDayMs !== b.cohortDayMs) return a.cohortDayMs - b.cohortDayMs;
     for (const c of dims) {

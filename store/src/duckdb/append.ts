@@ -9,6 +9,7 @@ import type { DeadLetterData, PlayerWindowData, RollupRowData } from '@gamepulse
 import type { StateEntry } from '../contracts.ts';
 import type { ColumnarTable } from './columnar-append.ts';
 import { bytes, dayOrNull, double, int, intNumber, str, timeMs, timestampMicros } from './values.ts';
+import { PLAYER_DAYS_INSERT } from './player-days.ts';
 
 /**
  * Runs `fill` against a fresh appender on `table` and flushes it. If `fill` throws,
@@ -109,6 +110,8 @@ export const PLAYERS: ColumnarTable<PlayerWindowData> = {
            CAST(n2 AS BIGINT), CAST(n3 AS BIGINT), CAST(n4 AS BIGINT), $1[s5],
            CAST(n5 AS BIGINT), CAST(n6 AS BIGINT), CAST(n7 AS BIGINT), $1[s6], $1[s7], CAST(n8 AS BIGINT)
     FROM players_stage`,
+  // The same rows rolled up to the day (player-days.ts).
+  alsoInsert: [PLAYER_DAYS_INSERT],
 };
 
 export function appendDeadLetters(a: DuckDBAppender, rows: readonly DeadLetterData[]): void {

@@ -48,6 +48,8 @@ export interface ColumnarTable<Row> {
   numbers: ReadonlyArray<(row: Row) => number | null>;
   /** `INSERT INTO … SELECT … FROM <stage>`, where `$1` is the dictionary (VARCHAR[]). */
   insert: string;
+  /** More `INSERT … SELECT … FROM <stage>` statements (same `$1`) run after `insert`, e.g. a day rollup. @default none */
+  alsoInsert?: readonly string[];
 }
 
 /** The TEMP table a `ColumnarTable` stages into. */
@@ -99,5 +101,6 @@ export async function appendColumnar<Row>(conn: DuckDBConnection, table: Columna
     'temp',
   );
   await conn.run(table.insert, [listValue(dict.values)], [LIST(VARCHAR)]);
+  for (const insert of table.alsoInsert ?? []) await conn.run(insert, [listValue(dict.values)], [LIST(VARCHAR)]);
   await conn.run(`DELETE FROM ${table.stage}`);
 }

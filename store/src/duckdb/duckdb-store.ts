@@ -17,6 +17,7 @@ import type { Checkpoint, DeletionCommit, DeletionOutcome, PlayerEraser, RollupC
 import { readCheckpoint } from './checkpoint.ts';
 import { writeCommit } from './commit.ts';
 import { writeDeletions } from './erase.ts';
+import { PlayerDaysCompactor } from './player-days.ts';
 import { resolveDuckDbStoreOptions, type DuckDbStoreOptions, type ResolvedDuckDbStoreOptions } from './options.ts';
 import { ReadPool } from './read-pool.ts';
 import { SCHEMA_VERSION, STAGING_STATEMENTS, migrate } from './schema.ts';
@@ -33,6 +34,7 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
   private closing: Promise<void> | undefined;
   private readonly writes = new SerialQueue();
   private readonly metrics: StoreMetrics | undefined;
+  private readonly playerDays = new PlayerDaysCompactor();
 
   /** Use `openDuckDbStore`: it creates the schema before the store is handed out. */
   constructor(
@@ -53,7 +55,11 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
     this.assertOpen();
     const started = performance.now();
     try {
-      const counts = await this.writes.run(() => writeCommit(this.writer, commit));
+      const counts = await this.writes.run(async () => {
+        const written = await writeCommit(this.writer, commit);
+        await this.compactPlayerDays(commit);
+        return written;
+      });
       if (this.metrics) {
         this.metrics.commitSeconds.observe({ engine: this.engine }, (performance.now() - started) / 1000);
         for (const [table, n] of Object.entries(counts) as Array<[string, number]>) if (n) this.metrics.committedRows.inc({ table }, n);
@@ -63,6 +69,21 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
       this.metrics?.commitFailures.inc({ code });
       this.options.logger?.warn('commit rolled back', { consumer: commit.consumer, code, err });
       throw err;
+    }
+  }
+
+  /**
+   * After a commit that reached a new UTC day: merges the deltas of the days before it in
+   * player_days (player-days.ts). The commit is already durable; a failed compaction is
+   * logged and retried after the next commit — queries sum deltas either way.
+   */
+  private async compactPlayerDays(commit: RollupCommit): Promise<void> {
+    const due = this.playerDays.due(commit.players.map((p) => p.windowStartMs));
+    if (due === undefined) return;
+    try {
+      await this.playerDays.compact(this.writer, due);
+    } catch (err) {
+      this.options.logger?.warn('player_days compaction rolled back', { err });
     }
   }
 

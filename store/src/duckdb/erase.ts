@@ -4,7 +4,7 @@
  * at any moment leaves the requests either wholly applied and audited, or not at all
  * and read again.
  *
- * Per request: the player's rows in `player_windows` and `player_steps` (the tables
+ * Per request: the player's rows in `player_windows`, `player_days` and `player_steps` (the tables
  * holding player ids; rollups are aggregates without them) of that game, the processor's per-player
  * state keyed by the player id (first-seen day, experiment assignment — every partition,
  * since a player's installs may hash to several), and one `deletion_audit` row with what
@@ -19,7 +19,7 @@ import { checkExpected, checkNoRegression, checkPositions, upsertPositions } fro
 import { int, str, textCell, timestampMicros } from './values.ts';
 
 /** Tables holding player ids, whose rows a deletion removes. */
-type PlayerTable = 'player_windows' | 'player_steps';
+type PlayerTable = 'player_windows' | 'player_steps' | 'player_days';
 
 /** Deletes the players' rows from `table`; returns how many per (game, player), counted first. */
 async function erasePlayerRows(
@@ -143,6 +143,8 @@ export async function writeDeletions(conn: DuckDBConnection, commit: DeletionCom
       ];
       const rows = await erasePlayerRows(conn, 'player_windows', targets);
       const steps = await erasePlayerRows(conn, 'player_steps', targets);
+      // player_days is player_windows rolled up (player-days.ts): erased with it, audited as its rows.
+      await erasePlayerRows(conn, 'player_days', targets);
       const state = commit.state
         ? await eraseState(conn, commit.state, [...new Set(commit.deletions.map((d) => d.playerId))])
         : new Map<string, number>();

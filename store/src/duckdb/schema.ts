@@ -14,6 +14,7 @@ import { PLAYERS, ROLLUPS } from './append.ts';
 import { stageTableSql } from './columnar-append.ts';
 import { regionMigrationStatements } from './region-migration.ts';
 import { PLAYER_STEPS_MIGRATION, STEPS } from './player-steps.ts';
+import { PLAYER_DAYS_MIGRATION } from './player-days.ts';
 
 interface Migration {
   version: number;
@@ -118,6 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: regionMigrationStatements(),
   },
   PLAYER_STEPS_MIGRATION,
+  PLAYER_DAYS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
