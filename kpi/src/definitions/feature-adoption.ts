@@ -8,6 +8,10 @@
  * joined under an outer GROUP BY, the shape of per-player-activity.ts (one row per side
  * and key, so the outer aggregates each read one value).
  *
+ * Adopters are `d.uniquePlayers()` over the step facts' `player_id` (a plain dimension in
+ * the Druid steps datasource): a Druid dialect whose `playerColumn` names a sketch column
+ * of the player datasources would need the raw column here.
+ *
  * Step facts carry no region or sub-region: both follow from the country (UN M49), so
  * here they are a CASE over the country with the processor's table (@gamepulse/proto
  * regions), the same value the rollup and player rows are stamped with.
