@@ -1,8 +1,8 @@
 /**
  * ltv on DuckDB with hand-built player rows whose answers are worked out by hand, and
  * equal to the reference (reference/ltv.ts): the cohort is the earliest known
- * first-seen day over the player's rows on every device (before the range too), per
- * game; revenue accumulates by UTC day from the cohort day; day N is NULL until it ends.
+ * first-seen day over the player's rows on every device (before the range too, whatever
+ * the slice), per game; revenue accumulates by UTC day from the cohort day; day N is NULL until it ends.
  */
 import type { PlayerWindowData } from '@gamepulse/proto';
 import { describe, expect, it } from 'vitest';
@@ -94,13 +94,16 @@ describe('kpi/ltv (DuckDB, worked by hand)', () => {
       expect(r.rows).toEqual(ltvReference(r.params, { rollups: [], players: refPlayers(ROWS), playerVariant: true }));
       expect(r.columns.slice(0, 4)).toEqual(['cohort_day_ms', 'cohort_players', 'revenue_d0_minor', 'ltv_d0_minor']);
 
-      // Filters: one game; one platform (a's android device alone is not in a day-0 cohort then).
+      // Filters: one game; a platform slice keeps the player's cohort (across devices) and counts the slice's revenue.
       const later = D0 + 60 * D;
       const game = await runKpi(s, 'ltv', { game: 'h', fromMs: D0, toMs: D0 + 2 * D }, { nowMs: () => later });
       expect(game.rows).toEqual([ltvRow(1, 1, [9, 9, 9, 9, 9])]);
       const ios = await runKpi(s, 'ltv', { platform: 'ios', fromMs: D0, toMs: D0 + 3 * D }, { nowMs: () => later });
-      expect(ios.rows).toEqual([ltvRow(0, 2, [100, 110, 110, 110, 110]), ltvRow(1, 4, [520, 520, 520, 520, 520])]);
-      for (const q of [game, ios])
+      expect(ios.rows).toEqual([ltvRow(0, 2, [100, 110, 110, 110, 110]), ltvRow(1, 3, [20, 20, 20, 20, 20])]);
+      // a's android device first saw a on day 2, but a is of cohort day 0; d (android before the range) is in none.
+      const android = await runKpi(s, 'ltv', { platform: 'android', fromMs: D0, toMs: D0 + 3 * D }, { nowMs: () => later });
+      expect(android.rows).toEqual([ltvRow(0, 1, [0, 0, 50, 75, 75])]);
+      for (const q of [game, ios, android])
         expect(q.rows).toEqual(ltvReference(q.params, { rollups: [], players: refPlayers(ROWS), playerVariant: true }));
     } finally {
       await s.close();
