@@ -14,7 +14,7 @@ const NOW = Date.UTC(2025, 2, 10, 16, 40, 30, 123);
 const DUCKDB_ONLY = [/epoch_ms/i, /date_trunc/i, /COUNT\(DISTINCT/i, /window_start/, /player_windows/];
 
 /** KPIs over each player's history before `to` (reference/players.ts): their cohort side filters by game only. */
-const ALL_HISTORY = new Set(['retention', 'retention_matrix', 'player_lifecycle']);
+const ALL_HISTORY = new Set(['retention', 'retention_matrix', 'player_lifecycle', 'ltv']);
 
 describe('druid/kpi/druid-dialect', () => {
   const druid = createDruidDialect();

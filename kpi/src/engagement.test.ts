@@ -6,7 +6,7 @@
  * the references read one fact per event: equal answers mean the SQL sums, joins and
  * divides like the definition says.
  */
-import { regionOf, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
+import { regionOf, type PlayerStepData, type PlayerWindowData, type RollupRowData } from '@gamepulse/proto';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { seededRandom, DAY_MS, MINUTE_MS } from '@gamepulse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,10 +77,11 @@ function generate(): RawEvent[] {
   return out.sort((a, b) => a.tsMs - b.tsMs);
 }
 
-/** The processor's rows: summed per minute and key, region stamped from the country. */
-function aggregate(events: readonly RawEvent[]): { rollups: RollupRowData[]; players: PlayerWindowData[] } {
+/** The processor's rows: summed per minute and key, region stamped from the country; step facts per player and key. */
+function aggregate(events: readonly RawEvent[]): { rollups: RollupRowData[]; players: PlayerWindowData[]; steps: PlayerStepData[] } {
   const rollups = new Map<string, RollupRowData & { events: number; amount: number; lateEvents: number }>();
   const players = new Map<string, PlayerWindowData & { events: number }>();
+  const steps = new Map<string, PlayerStepData & { firstMs: number; events: number }>();
   for (const e of events) {
     const windowStartMs = Math.floor(e.tsMs / MINUTE_MS) * MINUTE_MS;
     const dims = { windowStartMs, gameId: e.gameId, build: e.build, platform: e.platform, country: e.country, ...regionOf(e.country) };
@@ -103,8 +104,23 @@ function aggregate(events: readonly RawEvent[]): { rollups: RollupRowData[]; pla
     const p = players.get(pk) ?? { ...dims, playerId: e.playerId, firstSeenDayMs: DAY0, events: 0 };
     p.events += 1;
     players.set(pk, p);
+    const { region: _r, subregion: _s, ...stepDims } = dims;
+    const sk = JSON.stringify([dims, e.playerId, e.eventType, e.action, e.item]);
+    const st = steps.get(sk) ?? {
+      ...stepDims,
+      playerId: e.playerId,
+      eventType: e.eventType,
+      action: e.action,
+      item: e.item,
+      variant: '',
+      firstMs: e.tsMs,
+      events: 0,
+    };
+    st.firstMs = Math.min(st.firstMs, e.tsMs);
+    st.events += 1;
+    steps.set(sk, st);
   }
-  return { rollups: [...rollups.values()], players: [...players.values()] };
+  return { rollups: [...rollups.values()], players: [...players.values()], steps: [...steps.values()] };
 }
 
 function facts(events: readonly RawEvent[]): RefData {
@@ -137,6 +153,22 @@ function facts(events: readonly RawEvent[]): RefData {
       purchases: 0,
       sessions: 0,
     })),
+    events: events.map((e) => ({
+      tsMs: e.tsMs,
+      playerId: e.playerId,
+      installId: e.playerId,
+      gameId: e.gameId,
+      build: e.build,
+      platform: e.platform,
+      country: e.country,
+      type: e.eventType,
+      action: e.action,
+      currency: e.currency,
+      item: e.item,
+      amount: e.amount,
+      value: 0,
+      exposure: '',
+    })),
     playerVariant: true,
   };
 }
@@ -147,7 +179,7 @@ let truth: RefData;
 beforeAll(async () => {
   const events = generate();
   truth = facts(events);
-  const { rollups, players } = aggregate(events);
+  const { rollups, players, steps } = aggregate(events);
   store = await openDuckDbStore({ path: ':memory:' });
   // Two commits, so keys repeat as deltas.
   const half = (xs: unknown[], i: number) => xs.filter((_, j) => j % 2 === i);
@@ -156,6 +188,7 @@ beforeAll(async () => {
       consumer: 'test',
       rollups: half(rollups, i) as RollupRowData[],
       players: half(players, i) as PlayerWindowData[],
+      steps: half(steps, i) as PlayerStepData[],
       positions: [],
       state: [],
       deadLetters: [],
@@ -206,7 +239,9 @@ describe('kpi/engagement (DuckDB vs reference)', () => {
     expect(ads.rows.find((r) => r.ad === 'interstitial')!.rewarded).toBe(0);
     expect((await runKpi(store, 'social_actions', p)).rows.map((r) => r.action)).toEqual(['gift', 'invite', 'share']);
     const features = await runKpi(store, 'feature_adoption', p);
-    expect(features.rows.every((r) => (r.adoption_at_most as number) > 0 && (r.adoption_at_most as number) <= 1)).toBe(true);
+    expect(features.rows.map((r) => r.feature)).toEqual(['chat', 'daily_bonus', 'leaderboard']);
+    expect(features.rows.every((r) => (r.adopters as number) > 0 && (r.adopters as number) < (r.uses as number))).toBe(true);
+    expect(features.rows.every((r) => (r.adoption as number) > 0 && (r.adoption as number) < 1)).toBe(true);
     const errors = await runKpi(store, 'error_rate', p);
     expect(new Set(errors.rows.map((r) => r.build))).toEqual(new Set(['1.0.0', '1.1.0', '1.2.0']));
     expect(errors.rows.every((r) => (r.sessions as number) > 0)).toBe(true);

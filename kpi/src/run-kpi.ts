@@ -34,6 +34,7 @@ import { retentionMatrix } from './definitions/retention-matrix.ts';
 import { abTest } from './definitions/ab-test.ts';
 import { abStats } from './definitions/ab-stats.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
+import { ltv } from './definitions/ltv.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -69,8 +70,7 @@ export const KPIS: readonly KpiDefinition[] = [
   arppuReporting,
   abTest,
   abStats,
-  // ltv (definitions/ltv.ts) is not in the catalogue yet: right on DuckDB, but on Druid 33
-  // its join of per-player cohorts with per-player-day revenue returns no revenue (kpi/README.md, "LTV").
+  ltv,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

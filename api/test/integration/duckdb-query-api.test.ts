@@ -130,6 +130,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'arppu_reporting',
       'ab_test',
       'ab_stats',
+      'ltv',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

@@ -1,5 +1,5 @@
 /**
- * References of the engagement and late-data KPIs (feature_adoption, ads,
+ * References of the engagement and late-data KPIs (feature_adoption: feature-adoption.ts; ads,
  * social_actions, error_rate, top_items, late_events), in plain TypeScript from rows,
  * sharing nothing with the SQL under test: the DuckDB unit tests compare with them on
  * rows, the Druid suite on one fact per simulated event. Region and sub-region of a row
@@ -9,6 +9,7 @@ import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { inVariant } from './assignments.ts';
 import { DIMENSION_COLUMN, dimensionValue } from './dimensions.ts';
+import { featureAdoptionReference } from './feature-adoption.ts';
 import type { RefData, RefPlayer, RefRollup } from './reference-kpis.ts';
 
 type Dimmed = RefRollup | RefPlayer;
@@ -103,15 +104,7 @@ const all = () => true;
 const action = (x: string) => (r: RefRollup) => r.action === x;
 
 export const ENGAGEMENT_REFERENCES: Record<string, (p: ResolvedKpiParams, data: RefData) => Row[]> = {
-  feature_adoption: (p, data) =>
-    perPlayerActivity(p, data, {
-      eventType: 'feature_use',
-      key: (r) => r.item,
-      keyColumn: 'feature',
-      counts: { uses: all },
-      perPlayer: ['uses'],
-      extra: (c, n) => ({ adoption_at_most: ratio(Math.min(c.uses!, n), n) }),
-    }),
+  feature_adoption: featureAdoptionReference,
 
   ads: (p, data) =>
     perPlayerActivity(p, data, {

@@ -13,6 +13,7 @@ import { ENGAGEMENT_REFERENCES } from './engagement.ts';
 import { PLAYER_REFERENCE_KPIS } from './players.ts';
 import { referencePlayerFunnel } from './funnels.ts';
 import { AB_REFERENCES } from './ab.ts';
+import { ltvReference } from './ltv.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -482,4 +483,5 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
   // session_stats, player_lifecycle, retention, retention_matrix
   ...PLAYER_REFERENCE_KPIS,
   ...AB_REFERENCES,
+  ltv: ltvReference,
 };

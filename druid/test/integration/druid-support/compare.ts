@@ -24,6 +24,7 @@ export const UNIQUE_COLUMNS = new Set([
   'd1_players',
   'd7_players',
   'd30_players',
+  'adopters',
 ]);
 /** Columns that divide by (or divide) a distinct count. */
 export const RATIO_COLUMNS = new Set([
@@ -40,7 +41,7 @@ export const RATIO_COLUMNS = new Set([
   'rewarded_per_player',
   'actions_per_player',
   'uses_per_player',
-  'adoption_at_most',
+  'adoption',
   'gap_sessions_per_player',
   'arpdau_reporting_minor',
   'arppu_reporting_minor',
