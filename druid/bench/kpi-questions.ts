@@ -71,6 +71,7 @@ export function kpiQuestions(endMs: number): Question[] {
     q('revenue_reporting', { ...month, granularity: 'day', by: ['game'] }),
     q('arpdau_reporting', { ...week, by: ['region'] }),
     q('arppu_reporting', { ...month, granularity: 'all', by: ['game'] }),
+    q('ltv', { ...month, game: 'space-miner' }),
     q('ab_test', { ...month, experiment: 'shop_layout' }),
     q('ab_stats', { ...month, experiment: 'shop_layout' }),
     q('ab_stats', { ...week, experiment: 'onboarding', platform: 'ios' }, 'onboarding ios week'),
