@@ -14,7 +14,8 @@
  *
  * `--analytics compare` times the same log `--pairs` times in each mode, alternating
  * plain and full (a fresh processor and store each run), and prints each mode's median
- * events/s and the median of the per-pair full / plain ratios (processor/README.md,
+ * events/s, the median of the per-pair full / plain ratios and the same ratio in
+ * events per CPU second (processor/README.md,
  * "Analytics: full or plain").
  *
  * `--from-log DIR` times a copy of an existing embedded log instead, e.g. the one a
@@ -153,6 +154,7 @@ async function timeRun(dir: string, run: number, analytics: ProcessorAnalytics, 
 
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await processor.start();
   const done = () => {
     const s = processor.stats();
@@ -164,6 +166,8 @@ async function timeRun(dir: string, run: number, analytics: ProcessorAnalytics, 
     await new Promise((r) => setTimeout(r, 5));
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const stats = processor.stats();
   await processor.stop();
   const commitHist = (await registry.getSingleMetric('gamepulse_processor_commit_seconds')!.get()).values;
@@ -187,6 +191,8 @@ async function timeRun(dir: string, run: number, analytics: ProcessorAnalytics, 
     encodedMiB: +(encodedBytes / 1048576).toFixed(1),
     seconds: +seconds.toFixed(2),
     eventsPerSecond: Math.round(stats.events / seconds),
+    cpuSeconds: +cpuSeconds.toFixed(2),
+    eventsPerCpuSecond: Math.round(stats.events / cpuSeconds),
     recordsPerSecond: Math.round(records / seconds),
     commits: stats.commits,
     commitSecondsTotal: +sum.toFixed(2),
@@ -219,12 +225,20 @@ async function main(): Promise<void> {
       return;
     }
     // Alternating plain, full, plain, full, …: drift of a shared machine hits both modes alike.
-    const pairs: Array<{ plain: number; full: number }> = [];
+    const pairs: Array<{ plain: number; full: number; plainCpu: number; fullCpu: number }> = [];
     for (let i = 0; i < Math.max(1, Number(args.pairs)); i++) {
       const plain = await timeRun(dir, 2 * i, 'plain', written.records, written.encodedBytes);
       const full = await timeRun(dir, 2 * i + 1, 'full', written.records, written.encodedBytes);
-      console.error(JSON.stringify({ pair: i, plain: plain.eventsPerSecond, full: full.eventsPerSecond, fullStore: full.store }));
-      pairs.push({ plain: plain.eventsPerSecond, full: full.eventsPerSecond });
+      console.error(
+        JSON.stringify({
+          pair: i,
+          plain: plain.eventsPerSecond,
+          full: full.eventsPerSecond,
+          plainStore: plain.store,
+          fullStore: full.store,
+        }),
+      );
+      pairs.push({ plain: plain.eventsPerSecond, full: full.eventsPerSecond, plainCpu: plain.cpuSeconds, fullCpu: full.cpuSeconds });
     }
     console.log(
       JSON.stringify(
@@ -234,6 +248,8 @@ async function main(): Promise<void> {
           plainEventsPerSecond: median(pairs.map((p) => p.plain)),
           fullEventsPerSecond: median(pairs.map((p) => p.full)),
           fullOverPlain: +median(pairs.map((p) => p.full / p.plain)).toFixed(3),
+          // Events per CPU second (all threads, DuckDB's included): less moved by other load on shared cores.
+          cpuFullOverPlain: +median(pairs.map((p) => p.plainCpu / p.fullCpu)).toFixed(3),
         },
         null,
         2,
