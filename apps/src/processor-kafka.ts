@@ -81,6 +81,7 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     metrics: createProcessorMetrics(registry),
     acceptPositionGaps: config.kafkaAcceptPositionGaps,
     reporting: await loadReportingConverter(config),
+    analytics: config.analytics === 'plain' ? 'plain' : 'full',
   });
   processor = p;
   const stop = [

@@ -71,6 +71,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     logger,
     metrics: createProcessorMetrics(registry),
     reporting: await loadReportingConverter(config),
+    analytics: config.analytics === 'plain' ? 'plain' : 'full',
   });
   // Deletion requests: erased in the store together with this consumer's position, once
   // the processor has folded and committed every event before them (loader/src/deletions).

@@ -4,12 +4,19 @@
  *   npx tsx processor/bench/throughput.ts [--events 1000000] [--batch 100] [--installs 5000]
  *       [--sink duckdb|null] [--commit-interval-ms 1000] [--max-pending-rows 50000]
  *       [--max-batch-records 5000] [--duplicates 0.05] [--from-log DIR [--topic-prefix gamepulse]]
+ *       [--analytics full|plain|compare] [--pairs 3]
  *
  * Writes `events / batch` IngestedBatch records (every payload type, 1-hour spread of
  * event times, `--duplicates` of them re-sent) to a fresh embedded log, closes the
  * writer, then times the processor from start() until every partition's committed
  * position is the end of the log: decode + dedup + aggregate + DuckDB commits, with a
  * read-only log handle as in production. `--sink null` times the same without a store.
+ *
+ * `--analytics compare` times the same log `--pairs` times in each mode, alternating
+ * plain and full (a fresh processor and store each run), and prints each mode's median
+ * events/s, the median of the per-pair full / plain ratios and the same ratio in
+ * events per CPU second (processor/README.md,
+ * "Analytics: full or plain").
  *
  * `--from-log DIR` times a copy of an existing embedded log instead, e.g. the one a
  * collector wrote during `GAMEPULSE_BENCH_KEEP=1 npm run bench -- --only pipeline-embedded`
@@ -23,7 +30,7 @@ import { openDuckDbStore, type Checkpoint, type RollupCommit, type RollupSink } 
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
 import { batchDigest, IngestedBatch, type EventData } from '@gamepulse/proto';
 import { createLogger, Registry } from '@gamepulse/service';
-import { createProcessor, createProcessorMetrics } from '../src/index.ts';
+import { createProcessor, createProcessorMetrics, type ProcessorAnalytics } from '../src/index.ts';
 import { mulberry32 } from '@gamepulse/testkit';
 
 const { values: args } = parseArgs({
@@ -38,6 +45,8 @@ const { values: args } = parseArgs({
     duplicates: { type: 'string', default: '0.05' },
     'from-log': { type: 'string' },
     'topic-prefix': { type: 'string', default: 'bench' },
+    analytics: { type: 'string', default: 'full' },
+    pairs: { type: 'string', default: '3' },
   },
 });
 
@@ -121,16 +130,11 @@ async function writeSyntheticLog(dir: string): Promise<{ records: number; encode
   return { records: records.length, encodedBytes };
 }
 
-async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'gp-processor-bench-'));
-  let written = { records: 0, encodedBytes: 0 };
-  if (args['from-log']) await cp(args['from-log'], join(dir, 'log'), { recursive: true });
-  else written = await writeSyntheticLog(dir);
-
+/** One timed run of a fresh processor (and store, `store-<run>.duckdb`) over the log in `dir`. */
+async function timeRun(dir: string, run: number, analytics: ProcessorAnalytics, records: number, encodedBytes: number) {
   const log = await openEmbeddedLog({ dir: join(dir, 'log'), readOnly: true });
   const ends = await log.endOffsets(topics.events);
-  if (args['from-log']) written.records = ends.reduce((n, e) => n + e.offset, 0);
-  const store = args.sink === 'duckdb' ? await openDuckDbStore({ path: join(dir, 'store.duckdb') }) : undefined;
+  const store = args.sink === 'duckdb' ? await openDuckDbStore({ path: join(dir, `store-${run}.duckdb`) }) : undefined;
   const nullSink: RollupSink = {
     loadCheckpoint: async (): Promise<Checkpoint> => ({ positions: [], state: [] }),
     commit: async (_c: RollupCommit) => undefined,
@@ -145,10 +149,12 @@ async function main(): Promise<void> {
     maxBatchRecords: Number(args['max-batch-records']),
     logger: createLogger({ service: 'processor-bench', level: 'warn' }),
     metrics: createProcessorMetrics(registry),
+    analytics,
   });
 
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await processor.start();
   const done = () => {
     const s = processor.stats();
@@ -160,6 +166,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const stats = processor.stats();
   await processor.stop();
   const commitHist = (await registry.getSingleMetric('gamepulse_processor_commit_seconds')!.get()).values;
@@ -168,36 +176,88 @@ async function main(): Promise<void> {
   let rows: unknown;
   if (store) {
     rows = await store.sql(
-      'SELECT (SELECT sum(events) FROM rollups) AS events, (SELECT count(*) FROM rollups) AS rollup_rows, (SELECT count(*) FROM player_windows) AS player_rows',
+      'SELECT (SELECT sum(events) FROM rollups) AS events, (SELECT count(*) FROM rollups) AS rollup_rows, (SELECT count(*) FROM player_windows) AS player_rows, (SELECT count(*) FROM player_steps) AS step_rows',
     );
     await store.close();
   }
   await log.close();
-  await rm(dir, { recursive: true, force: true });
+  return {
+    sink: args.sink,
+    analytics,
+    events: stats.events,
+    records,
+    batchesNew: stats.batches.new,
+    duplicates: stats.batches.duplicate,
+    encodedMiB: +(encodedBytes / 1048576).toFixed(1),
+    seconds: +seconds.toFixed(2),
+    eventsPerSecond: Math.round(stats.events / seconds),
+    cpuSeconds: +cpuSeconds.toFixed(2),
+    eventsPerCpuSecond: Math.round(stats.events / cpuSeconds),
+    recordsPerSecond: Math.round(records / seconds),
+    commits: stats.commits,
+    commitSecondsTotal: +sum.toFixed(2),
+    commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,
+    peakRssMiB: Math.round(peakRss / 1048576),
+    heapBeforeMiB: Math.round(heapBefore / 1048576),
+    store: rows,
+  };
+}
 
-  console.log(
-    JSON.stringify(
-      {
-        sink: args.sink,
-        events: stats.events,
-        records: written.records,
-        batchesNew: stats.batches.new,
-        duplicates: stats.batches.duplicate,
-        encodedMiB: +(written.encodedBytes / 1048576).toFixed(1),
-        seconds: +seconds.toFixed(2),
-        eventsPerSecond: Math.round(stats.events / seconds),
-        recordsPerSecond: Math.round(written.records / seconds),
-        commits: stats.commits,
-        commitSecondsTotal: +sum.toFixed(2),
-        commitMsAvg: count ? +((sum / count) * 1000).toFixed(1) : 0,
-        peakRssMiB: Math.round(peakRss / 1048576),
-        heapBeforeMiB: Math.round(heapBefore / 1048576),
-        store: rows,
-      },
-      null,
-      2,
-    ),
-  );
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gp-processor-bench-'));
+  let written = { records: 0, encodedBytes: 0 };
+  if (args['from-log']) await cp(args['from-log'], join(dir, 'log'), { recursive: true });
+  else written = await writeSyntheticLog(dir);
+  if (args['from-log']) {
+    const log = await openEmbeddedLog({ dir: join(dir, 'log'), readOnly: true });
+    written.records = (await log.endOffsets(topics.events)).reduce((n, e) => n + e.offset, 0);
+    await log.close();
+  }
+  try {
+    if (args.analytics !== 'compare') {
+      const analytics = args.analytics === 'plain' ? 'plain' : 'full';
+      console.log(JSON.stringify(await timeRun(dir, 0, analytics, written.records, written.encodedBytes), null, 2));
+      return;
+    }
+    // Alternating plain, full, plain, full, …: drift of a shared machine hits both modes alike.
+    const pairs: Array<{ plain: number; full: number; plainCpu: number; fullCpu: number }> = [];
+    for (let i = 0; i < Math.max(1, Number(args.pairs)); i++) {
+      const plain = await timeRun(dir, 2 * i, 'plain', written.records, written.encodedBytes);
+      const full = await timeRun(dir, 2 * i + 1, 'full', written.records, written.encodedBytes);
+      console.error(
+        JSON.stringify({
+          pair: i,
+          plain: plain.eventsPerSecond,
+          full: full.eventsPerSecond,
+          plainStore: plain.store,
+          fullStore: full.store,
+        }),
+      );
+      pairs.push({ plain: plain.eventsPerSecond, full: full.eventsPerSecond, plainCpu: plain.cpuSeconds, fullCpu: full.cpuSeconds });
+    }
+    console.log(
+      JSON.stringify(
+        {
+          sink: args.sink,
+          pairs,
+          plainEventsPerSecond: median(pairs.map((p) => p.plain)),
+          fullEventsPerSecond: median(pairs.map((p) => p.full)),
+          fullOverPlain: +median(pairs.map((p) => p.full / p.plain)).toFixed(3),
+          // Events per CPU second (all threads, DuckDB's included): less moved by other load on shared cores.
+          cpuFullOverPlain: +median(pairs.map((p) => p.plainCpu / p.fullCpu)).toFixed(3),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 await main();

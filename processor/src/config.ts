@@ -150,6 +150,13 @@ export const PROCESSOR_CONFIG = {
     env: 'GAMEPULSE_PROCESSOR_FX_RATES_URL',
     doc: 'An endpoint serving the same JSON, fetched at start instead of the file (a failed fetch stops the start: exit 2 is better than silent default rates).',
   },
+  analytics: {
+    kind: 'string',
+    default: 'full',
+    env: 'GAMEPULSE_PROCESSOR_ANALYTICS',
+    oneOf: ['full', 'plain'],
+    doc: '`full`: rollups with every live-ops fact (step facts, gap sessions, progress, reporting currency, late data, region); `plain`: the base rollup and player rows only, for operators who want just those and for the bench\'s comparison (README "Analytics: full or plain").',
+  },
 } as const satisfies ConfigSpec;
 
 export type ProcessorConfig = ConfigOf<typeof PROCESSOR_CONFIG>;

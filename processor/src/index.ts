@@ -1,6 +1,6 @@
 /** @gamepulse/processor — events topic → dedup → event-time windows → exactly-once rollups. */
 export { createProcessor, type Processor, type ProcessorStats, type PartitionStats, type EraseOptions } from './processor.ts';
-export { resolveOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
+export { resolveOptions, type ProcessorAnalytics, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
 export { CommitCycle, TRANSITIONS, type CycleState, type CycleEvent } from './commit-cycle.ts';
 export { isProcessorSink, type ProcessorSink, type PartitionCommit } from './sink/types.ts';
 export { storeSink, toRollupCommit } from './sink/store-sink.ts';

@@ -13,6 +13,13 @@ import { createProcessorMetrics, type ProcessorMetrics } from './metrics.ts';
 import { DEFAULT_ALLOWED_LATENESS_MS, DEFAULT_MAX_FUTURE_MS } from './windows/watermark.ts';
 import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 
+/**
+ * Which facts the fold computes (processor/README.md, "Analytics: full or plain"):
+ * 'full' everything of the live-ops analytics; 'plain' only the base rollup and player
+ * rows (aggregate/fold-batch-plain.ts says what is left out).
+ */
+export type ProcessorAnalytics = 'full' | 'plain';
+
 export interface ProcessorOptions {
   log: Log;
   /**
@@ -86,6 +93,12 @@ export interface ProcessorOptions {
    * @default USD for every game, the built-in default rates
    */
   reporting?: ReportingConverter;
+  /**
+   * 'plain' folds only the base rollups (no step facts, gap sessions, progress rank,
+   * reporting currency, watermark, region): for operators who want only those, and the
+   * bench's comparison. @default 'full'
+   */
+  analytics?: ProcessorAnalytics;
 }
 
 export type ResolvedProcessorOptions = Omit<Required<ProcessorOptions>, 'sink'> & { sink: ProcessorSink };
@@ -115,6 +128,7 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
     maxFutureMs: Math.max(0, o.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS),
     sessionGapMs: Math.max(1, o.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
     reporting: o.reporting ?? DEFAULT_REPORTING,
+    analytics: o.analytics ?? 'full',
   };
 }
 

@@ -7,11 +7,14 @@
  */
 import type { ConsumedRecord, PartitionBatch } from '@gamepulse/log';
 import type { Logger } from '@gamepulse/service';
-import { foldBatch } from './aggregate/fold-batch.ts';
+import type { IngestedBatchData } from '@gamepulse/proto';
+import { foldBatch, type FoldResult } from './aggregate/fold-batch.ts';
+import { foldBatchPlain } from './aggregate/fold-batch-plain.ts';
 import { DEFAULT_REPORTING, type ReportingConverter } from './fx/reporting-currency.ts';
 import { admitBatch, type StreamKey } from './dedup/install-dedup.ts';
 import { isFolded, type BatchIdentity, type DedupVerdict } from './dedup/install-window.ts';
 import type { ProcessorMetrics } from './metrics.ts';
+import type { ProcessorAnalytics } from './options.ts';
 import { forgetPlayers, hasChanges, takePartition, type PartitionState } from './partition-state.ts';
 import { deadLetterOf, decodeRecord } from './record.ts';
 import type { PartitionCommit } from './sink/types.ts';
@@ -52,6 +55,8 @@ export interface TakenCommit {
 
 export class PendingWork {
   readonly partitions = new Map<number, PartitionState>();
+  /** One accepted batch into its partition's deltas: the full or the plain fold, chosen once. */
+  private readonly fold: (ps: PartitionState, batch: IngestedBatchData, appendedAtMs: number) => FoldResult;
 
   constructor(
     private readonly topic: string,
@@ -60,7 +65,14 @@ export class PendingWork {
     private readonly logger: Logger,
     private readonly lateness: LatenessRule = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS, maxFutureMs: DEFAULT_MAX_FUTURE_MS },
     private readonly reporting: ReportingConverter = DEFAULT_REPORTING,
-  ) {}
+    analytics: ProcessorAnalytics = 'full',
+  ) {
+    this.fold =
+      analytics === 'plain'
+        ? (ps, batch, appendedAtMs) => foldBatchPlain(batch, ps.acc, ps, appendedAtMs)
+        : (ps, batch, appendedAtMs) =>
+            foldBatch(batch, ps.acc, ps, appendedAtMs, { watermark: ps.watermark, rule: this.lateness }, this.reporting);
+  }
 
   /** Whether a commit would write anything now. */
   hasChanges(): boolean {
@@ -124,7 +136,7 @@ export class PendingWork {
       });
     }
     if (!isFolded(verdict)) return;
-    const folded = foldBatch(decoded.batch, ps.acc, ps, rec.timestampMs, { watermark: ps.watermark, rule: this.lateness }, this.reporting);
+    const folded = this.fold(ps, decoded.batch, rec.timestampMs);
     this.tally.events += folded.events;
     this.metrics.events.inc(folded.events);
     if (folded.timeFallbacks > 0) this.metrics.eventTimeFallbacks.inc(folded.timeFallbacks);

@@ -75,6 +75,7 @@ export class Session {
         maxFutureMs: o.maxFutureMs,
       },
       o.reporting,
+      o.analytics,
     );
     this.cycle = new CommitCycle((from, event, to) => host.cycleMoved(this, from, event, to), begin.cycle);
     this.commits = new SessionCommits(

@@ -96,18 +96,34 @@ export interface ActivityStep {
 
 /** Applies one event of `installId` at `tsMs` (rules above) and records it; `out` is reused by the caller. */
 export function touchActivity(table: ActivityTable, playerId: string, installId: string, tsMs: number, out: ActivityStep): ActivityStep {
+  const activity = table.get(playerId) ?? new Map<string, number>();
+  if (touchInstall(activity, table.gapMs, installId, tsMs, out)) table.set(playerId, activity);
+  return out;
+}
+
+/**
+ * The player's entry for a run of its events (created when absent), marked for the next
+ * commit: the fold looks it up once per player of a batch, not per event, and applies
+ * each event with `touchInstall`. Marking before the events can rewrite an unchanged
+ * entry (a run of only out-of-order events): the same bytes again, harmless.
+ */
+export function playerActivity(table: ActivityTable, playerId: string): PlayerActivity {
+  const activity = table.get(playerId) ?? new Map<string, number>();
+  table.set(playerId, activity);
+  return activity;
+}
+
+/** `touchActivity` on the player's entry itself; true when it changed. */
+export function touchInstall(activity: PlayerActivity, gapMs: number, installId: string, tsMs: number, out: ActivityStep): boolean {
   out.gapSessions = 0;
   out.activeMs = 0;
-  let activity = table.get(playerId);
-  if (!activity) activity = new Map();
   const last = activity.get(installId);
-  if (last !== undefined && tsMs < last) return out;
-  if (last === undefined || tsMs - last > table.gapMs) out.gapSessions = 1;
+  if (last !== undefined && tsMs < last) return false;
+  if (last === undefined || tsMs - last > gapMs) out.gapSessions = 1;
   else out.activeMs = tsMs - last;
   // Re-inserted at the end: the Map's order is least → most recently active (one install: updated in place).
   if (last !== undefined && activity.size > 1) activity.delete(installId);
   activity.set(installId, tsMs);
   if (activity.size > MAX_INSTALLS_PER_PLAYER) activity.delete(activity.keys().next().value!);
-  table.set(playerId, activity);
-  return out;
+  return true;
 }

@@ -29,3 +29,20 @@ export function dimsOf(own: ContextData | null | undefined, batch: ContextData |
   const { region, subregion } = regionOf(country);
   return { gameId, build, platform, country, region, subregion, key: gameId + KEY_SEP + build + KEY_SEP + platform + KEY_SEP + country };
 }
+
+/** `dimsOf` without the region lookup (plain rollups, fold-batch-plain.ts): region and sub-region ''. */
+export function plainDimsOf(own: ContextData | null | undefined, batch: ContextData | null | undefined): Dims {
+  const gameId = own?.gameId || batch?.gameId || '';
+  const build = own?.build || batch?.build || '';
+  const platform = own?.platform || batch?.platform || '';
+  const country = own?.country || batch?.country || '';
+  return {
+    gameId,
+    build,
+    platform,
+    country,
+    region: '',
+    subregion: '',
+    key: gameId + KEY_SEP + build + KEY_SEP + platform + KEY_SEP + country,
+  };
+}

@@ -12,7 +12,7 @@ import type { RollupAccumulator } from './accumulator.ts';
 import { dimsOf } from './dims.ts';
 import { assign, assignmentOf, type AssignmentTable } from './assignment.ts';
 import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
-import { touchActivity, type ActivityTable } from './activity.ts';
+import { playerActivity, touchInstall, type ActivityTable, type PlayerActivity } from './activity.ts';
 import { progressRank } from './progress-rank.ts';
 import type { PlayerEventFacts } from './accumulator.ts';
 import { emptyRollupFields, rollupFieldsInto } from './rollup-fields.ts';
@@ -75,6 +75,8 @@ export function foldBatch(
   let player: string | undefined;
   let variant = '';
   let cohortDayMs: number | undefined;
+  let activity: PlayerActivity | undefined;
+  const gapMs = players.activity.gapMs;
   const fields = emptyRollupFields();
   const facts: PlayerEventFacts = { purchase: false, sessionStart: false, gapSessions: 0, activeMs: 0, progress: 0, reportingMinor: 0 };
   for (const e of events) {
@@ -102,6 +104,7 @@ export function foldBatch(
       player = playerId;
       variant = assignmentOf(players.assignments, playerId);
       cohortDayMs = players.firstSeen.get(playerId);
+      activity = playerActivity(players.activity, playerId);
     }
     rollupFieldsInto(fields, e, payload);
     // The assignments as of this event (assignment.ts): an exposure joins the set, and
@@ -125,7 +128,7 @@ export function foldBatch(
     facts.sessionStart = payload === 'sessionStart';
     facts.progress = payload === 'progression' ? progressRank(e) : 0;
     facts.reportingMinor = payload === 'purchase' ? fields.reportingMinor : 0;
-    touchActivity(players.activity, playerId, e.installId || installId, tsMs, facts);
+    touchInstall(activity!, gapMs, e.installId || installId, tsMs, facts);
     acc.addPlayer(windowMs, dims, playerId, variant, cohortDayMs, facts);
     acc.addStep(windowMs, tsMs, dims, playerId, fields);
   }

@@ -148,6 +148,37 @@ export function rollupFieldsInto(out: RollupFields, event: EventData, payload: P
   return out;
 }
 
+/**
+ * The payload table of plain rollups (`analytics: 'plain'`, fold-batch-plain.ts): the
+ * same fields without the session-length sketch bucket and the ad placement, so a
+ * session end is one row per window and dimensions again and an ad one row per type.
+ */
+const PLAIN_BY_PAYLOAD: typeof BY_PAYLOAD = {
+  ...BY_PAYLOAD,
+  sessionEnd: (e, out) => {
+    out.amount = amountOf(e.sessionEnd?.lengthMs);
+  },
+  ad: (e, out) => {
+    out.action = adAction(e.ad?.action);
+    out.item = e.ad?.adType ?? '';
+  },
+};
+
+/** `rollupFieldsInto` for plain rollups: the fields of `PLAIN_BY_PAYLOAD`. */
+export function plainRollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined): RollupFields {
+  out.eventType = payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE;
+  out.action = '';
+  out.currency = '';
+  out.item = '';
+  out.variant = '';
+  out.amount = 0;
+  out.value = 0;
+  out.reportingMinor = 0;
+  out.reportingCurrency = '';
+  if (payload) PLAIN_BY_PAYLOAD[payload](event, out);
+  return out;
+}
+
 export function rollupFields(event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
   return rollupFieldsInto(emptyRollupFields(), event, payload);
 }

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import { seededRandom, randomPlayerWindows, randomRollups } from '@gamepulse/testkit';
 import { openDuckDbStore, type DuckDbStore } from './duckdb-store.ts';
-import { StringDictionary } from './columnar-append.ts';
+import { dictionaryInsertSql, StringDictionary } from './columnar-append.ts';
+import { PLAYERS, ROLLUPS } from './append.ts';
+import { STEPS } from './player-steps.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0);
 
@@ -108,5 +110,20 @@ describe('druid/duckdb/columnar-append', () => {
     for (let i = 0; i < 3; i++)
       await store.commit({ consumer: 'processor', rollups: [row], players: [], positions: [], state: [], deadLetters: [] });
     expect(await store.sql('SELECT count(*) AS n, sum(events) AS e FROM rollups')).toEqual([{ n: 3, e: 3 }]);
+  });
+});
+
+describe('store/duckdb/columnar-append dictionaryInsertSql', () => {
+  it('reads every code from the joined dictionary row, never from the list parameter', () => {
+    for (const table of [ROLLUPS, PLAYERS, STEPS]) {
+      const sql = dictionaryInsertSql(table);
+      expect(sql, table.stage).not.toContain('$1[');
+      expect(sql.match(/dict\.l\[s\d+\]/g)?.length, table.stage).toBe(table.strings.length);
+      expect(sql, table.stage).toContain(`FROM ${table.stage}, (SELECT $1 AS l) AS dict`);
+    }
+  });
+
+  it('refuses an insert that does not read its stage', () => {
+    expect(() => dictionaryInsertSql({ stage: 'x_stage', insert: 'INSERT INTO x SELECT $1[s0] FROM y_stage' })).toThrow(/x_stage/);
   });
 });

@@ -58,6 +58,27 @@ export function stageTableSql(t: { stage: string; strings: readonly unknown[]; n
   return `CREATE TEMP TABLE IF NOT EXISTS ${t.stage} (${cols.join(', ')})`;
 }
 
+const insertSqls = new WeakMap<object, string>();
+
+/**
+ * The table's `insert` with the dictionary read from a one-row relation (`dict.l[sN]`)
+ * rather than from the list parameter itself (`$1[sN]`). DuckDB indexes a list
+ * parameter at a cost that grows with the list's length for every vector, so a commit
+ * whose dictionary holds many player ids (step facts, player windows) paid per row in
+ * proportion to the players in it; a list column of a joined row is read in place
+ * (docs/performance.md, "Live-ops analytics").
+ */
+export function dictionaryInsertSql(table: Pick<ColumnarTable<unknown>, 'stage' | 'insert'>): string {
+  let sql = insertSqls.get(table);
+  if (sql !== undefined) return sql;
+  const from = new RegExp(`FROM\\s+${table.stage}\\b`);
+  if (!from.test(table.insert)) throw new Error(`columnar insert for ${table.stage} does not read FROM ${table.stage}`);
+  // Functions as replacements: a '$1' in a replacement string would be read as a capture group.
+  sql = table.insert.replace(/\$1\[/g, () => 'dict.l[').replace(from, () => `FROM ${table.stage}, (SELECT $1 AS l) AS dict`);
+  insertSqls.set(table, sql);
+  return sql;
+}
+
 /** Appends `rows` through the staging table; the caller owns the transaction. */
 export async function appendColumnar<Row>(conn: DuckDBConnection, table: ColumnarTable<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
@@ -100,7 +121,7 @@ export async function appendColumnar<Row>(conn: DuckDBConnection, table: Columna
     'main',
     'temp',
   );
-  await conn.run(table.insert, [listValue(dict.values)], [LIST(VARCHAR)]);
+  await conn.run(dictionaryInsertSql(table), [listValue(dict.values)], [LIST(VARCHAR)]);
   for (const insert of table.alsoInsert ?? []) await conn.run(insert, [listValue(dict.values)], [LIST(VARCHAR)]);
   await conn.run(`DELETE FROM ${table.stage}`);
 }

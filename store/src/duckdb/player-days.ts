@@ -36,16 +36,24 @@ export const PLAYER_DAYS_MIGRATION = {
 
 /**
  * The commit's staged player rows (`players_stage`, columns as in append.ts PLAYERS)
- * rolled up to the day into player_days; `$1` is the stage's string dictionary.
+ * rolled up to the day into player_days; `$1` is the stage's string dictionary. The codes
+ * are grouped first and decoded after, from the dictionary as a joined one-row relation
+ * (`dict.l`), for the reason `dictionaryInsertSql` gives: indexing the list parameter
+ * itself costs in proportion to its length.
  */
 export const PLAYER_DAYS_INSERT = `INSERT INTO player_days
       (window_start, game_id, build, platform, country, player_id, first_seen_day, events, purchases, sessions, variant,
        gap_sessions, active_ms, max_progress, region, subregion, revenue_reporting_minor)
-    SELECT date_trunc('day', epoch_ms(CAST(n0 AS BIGINT))), $1[s0], $1[s1], $1[s2], $1[s3], $1[s4], DATE '1970-01-01' + CAST(n1 AS INTEGER),
-           CAST(SUM(n2) AS BIGINT), CAST(SUM(n3) AS BIGINT), CAST(SUM(n4) AS BIGINT), $1[s5],
-           CAST(SUM(n5) AS BIGINT), CAST(SUM(n6) AS BIGINT), CAST(MAX(n7) AS BIGINT), $1[s6], $1[s7], CAST(SUM(n8) AS BIGINT)
-    FROM players_stage
-    GROUP BY date_trunc('day', epoch_ms(CAST(n0 AS BIGINT))), s0, s1, s2, s3, s4, n1, s5, s6, s7`;
+    SELECT g.day, dict.l[g.s0], dict.l[g.s1], dict.l[g.s2], dict.l[g.s3], dict.l[g.s4], DATE '1970-01-01' + CAST(g.n1 AS INTEGER),
+           CAST(g.events AS BIGINT), CAST(g.purchases AS BIGINT), CAST(g.sessions AS BIGINT), dict.l[g.s5],
+           CAST(g.gap_sessions AS BIGINT), CAST(g.active_ms AS BIGINT), CAST(g.max_progress AS BIGINT), dict.l[g.s6], dict.l[g.s7],
+           CAST(g.revenue AS BIGINT)
+    FROM (SELECT date_trunc('day', epoch_ms(CAST(n0 AS BIGINT))) AS day, s0, s1, s2, s3, s4, n1, s5, s6, s7,
+                 SUM(n2) AS events, SUM(n3) AS purchases, SUM(n4) AS sessions, SUM(n5) AS gap_sessions, SUM(n6) AS active_ms,
+                 MAX(n7) AS max_progress, SUM(n8) AS revenue
+          FROM players_stage
+          GROUP BY date_trunc('day', epoch_ms(CAST(n0 AS BIGINT))), s0, s1, s2, s3, s4, n1, s5, s6, s7) AS g,
+         (SELECT $1 AS l) AS dict`;
 
 const DAY_MS = 86_400_000;
 const KEY = 'window_start, game_id, build, platform, country, player_id, first_seen_day, variant, region, subregion';
