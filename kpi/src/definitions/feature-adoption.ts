@@ -21,6 +21,7 @@ import type { Dialect } from '../dialect.ts';
 import { QueryBuilder, bucket, concat, dims, literal, playersTable, ratio } from '../sql.ts';
 import type { KpiDefinition, KpiQuery, ResolvedKpiParams } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
+import { activePlayersQuery } from './per-player-activity.ts';
 
 /** `region` or `subregion` of a row's country as SQL: '' for a country the table does not know. */
 function regionOfCountry(d: Dialect, which: 'region' | 'subregion'): string {
@@ -58,14 +59,7 @@ export function renderFeatureAdoption(p: ResolvedKpiParams, d: Dialect): KpiQuer
     ),
     `GROUP BY ${[...steps.group, 'item'].join(', ')}`,
   ].join('\n  ');
-  const left = [
-    `SELECT ${[...constKey, ...players.select, `${d.uniquePlayers()} AS players`].join(', ')}`,
-    `FROM ${d.table(table)}`,
-    q.where(p, [], { table }),
-    players.group.length ? `GROUP BY ${players.group.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n  ');
+  const left = activePlayersQuery(p, d, q, table, players, constKey);
   const uses = 'SUM(r.uses)';
   const adopters = 'MAX(r.adopters)';
   const active = 'MAX(a.players)';

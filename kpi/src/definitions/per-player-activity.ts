@@ -31,6 +31,29 @@ export interface PerPlayerActivity {
   extra?: ReadonlyArray<{ column: string; sql: (sums: Record<string, string>, players: string) => string }>;
 }
 
+/**
+ * The player side of the join: distinct active players per bucket and dimensions (`players`,
+ * from `concat(bucket, dims)` over the player table), or per constant key `k` when there
+ * are none (`constKey`).
+ */
+export function activePlayersQuery(
+  p: ResolvedKpiParams,
+  d: Dialect,
+  q: QueryBuilder,
+  table: ReturnType<typeof playersTable>,
+  players: { select: readonly string[]; group: readonly string[] },
+  constKey: readonly string[],
+): string {
+  return [
+    `SELECT ${[...constKey, ...players.select, `${d.uniquePlayers()} AS players`].join(', ')}`,
+    `FROM ${d.table(table)}`,
+    q.where(p, [], { table }),
+    players.group.length ? `GROUP BY ${players.group.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n  ');
+}
+
 export function renderPerPlayerActivity(p: ResolvedKpiParams, d: Dialect, spec: PerPlayerActivity): KpiQuery {
   const q = new QueryBuilder(d);
   const table = playersTable(p.fromMs, p.toMs, p.granularity);
@@ -48,14 +71,7 @@ export function renderPerPlayerActivity(p: ResolvedKpiParams, d: Dialect, spec: 
     q.where(p, [`event_type = ${literal(spec.eventType)}`]),
     `GROUP BY ${[...events.group, spec.key].join(', ')}`,
   ].join('\n  ');
-  const left = [
-    `SELECT ${[...constKey, ...players.select, `${d.uniquePlayers()} AS players`].join(', ')}`,
-    `FROM ${d.table(table)}`,
-    q.where(p, [], { table }),
-    players.group.length ? `GROUP BY ${players.group.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n  ');
+  const left = activePlayersQuery(p, d, q, table, players, constKey);
   const count = 'MAX(a.players)';
   const sums: Record<string, string> = {};
   for (const c of spec.counts) sums[c.column] = `SUM(r.${c.column})`;

@@ -130,11 +130,8 @@ const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void
   },
 };
 
-/**
- * The event's fields, written into `out`: the fold reuses one object for every event of
- * a batch (the accumulator copies what it keeps) instead of allocating two per event.
- */
-export function rollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
+/** Resets `out` and writes the event's fields through the payload table `table`. */
+function fieldsInto(table: typeof BY_PAYLOAD, out: RollupFields, event: EventData, payload: PayloadKey | undefined): RollupFields {
   out.eventType = payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE;
   out.action = '';
   out.currency = '';
@@ -144,8 +141,16 @@ export function rollupFieldsInto(out: RollupFields, event: EventData, payload: P
   out.value = 0;
   out.reportingMinor = 0;
   out.reportingCurrency = '';
-  if (payload) BY_PAYLOAD[payload](event, out);
+  if (payload) table[payload](event, out);
   return out;
+}
+
+/**
+ * The event's fields, written into `out`: the fold reuses one object for every event of
+ * a batch (the accumulator copies what it keeps) instead of allocating two per event.
+ */
+export function rollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
+  return fieldsInto(BY_PAYLOAD, out, event, payload);
 }
 
 /**
@@ -166,17 +171,7 @@ const PLAIN_BY_PAYLOAD: typeof BY_PAYLOAD = {
 
 /** `rollupFieldsInto` for plain rollups: the fields of `PLAIN_BY_PAYLOAD`. */
 export function plainRollupFieldsInto(out: RollupFields, event: EventData, payload: PayloadKey | undefined): RollupFields {
-  out.eventType = payload ? EVENT_TYPE[payload] : UNKNOWN_EVENT_TYPE;
-  out.action = '';
-  out.currency = '';
-  out.item = '';
-  out.variant = '';
-  out.amount = 0;
-  out.value = 0;
-  out.reportingMinor = 0;
-  out.reportingCurrency = '';
-  if (payload) PLAIN_BY_PAYLOAD[payload](event, out);
-  return out;
+  return fieldsInto(PLAIN_BY_PAYLOAD, out, event, payload);
 }
 
 export function rollupFields(event: EventData, payload: PayloadKey | undefined = payloadOf(event)): RollupFields {
