@@ -11,9 +11,7 @@
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
 import type { ServiceContext } from '@gamepulse/service';
 import {
-  createProcessorMetrics,
   createProcessor,
-  loadReportingConverter,
   type Processor,
   changelogTopicFor,
   kafkaTransactionSink,
@@ -21,12 +19,13 @@ import {
   type ProcessorConfig,
 } from '@gamepulse/processor';
 import type { StartedMode } from './processor.ts';
+import { configuredProcessorOptions } from './processor-options.ts';
 import { processorStopStep } from './processor-stop-step.ts';
 import { ensureTopicsOrRefuse } from './refusals.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Promise<StartedMode> {
-  const { config, logger, registry } = ctx;
+  const { config, logger } = ctx;
   const names = topicNames(config.topicPrefix);
   const changelog = changelogTopicFor(config.topicPrefix, config.groupId);
   const log = await openKafkaLog(processorKafkaOptions(config, logger));
@@ -67,21 +66,11 @@ export async function startKafkaMode(ctx: ServiceContext<ProcessorConfig>): Prom
     logger,
   });
   const p = createProcessor({
+    ...(await configuredProcessorOptions(ctx)),
     log,
     sink,
     topics: names,
-    groupId: config.groupId,
-    commitIntervalMs: config.commitIntervalMs,
-    maxPendingRows: config.maxPendingRows,
-    maxBatchRecords: config.maxBatchRecords,
-    maxConsecutiveFailures: config.maxConsecutiveFailures,
-    allowedLatenessMs: config.allowedLatenessMs,
-    maxFutureMs: config.maxFutureMs,
-    logger,
-    metrics: createProcessorMetrics(registry),
     acceptPositionGaps: config.kafkaAcceptPositionGaps,
-    reporting: await loadReportingConverter(config),
-    analytics: config.analytics === 'plain' ? 'plain' : 'full',
   });
   processor = p;
   const stop = [

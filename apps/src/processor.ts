@@ -28,12 +28,11 @@ import {
   PLAYER_NAMESPACE,
   loadProcessorConfig,
   type ProcessorConfig,
-  createProcessorMetrics,
   createProcessor,
-  loadReportingConverter,
   type Processor,
 } from '@gamepulse/processor';
 import { startKafkaMode } from './processor-kafka.ts';
+import { configuredProcessorOptions } from './processor-options.ts';
 import { processorStopStep } from './processor-stop-step.ts';
 import { refusal, refusalCode } from './refusals.ts';
 import { waitForTopic } from './wait-for-topic.ts';
@@ -56,23 +55,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
   const log = await openEmbeddedLog({ dir: config.logDir, readOnly: true, logger });
   const store = await openDuckDbStore({ path: config.storePath, registry, logger });
   const topics = topicNames(config.topicPrefix);
-  const processor = createProcessor({
-    log,
-    sink: store,
-    topics,
-    groupId: config.groupId,
-    commitIntervalMs: config.commitIntervalMs,
-    maxPendingRows: config.maxPendingRows,
-    maxBatchRecords: config.maxBatchRecords,
-    maxConsecutiveFailures: config.maxConsecutiveFailures,
-    allowedLatenessMs: config.allowedLatenessMs,
-    maxFutureMs: config.maxFutureMs,
-    sessionGapMs: config.sessionGapMs,
-    logger,
-    metrics: createProcessorMetrics(registry),
-    reporting: await loadReportingConverter(config),
-    analytics: config.analytics === 'plain' ? 'plain' : 'full',
-  });
+  const processor = createProcessor({ ...(await configuredProcessorOptions(ctx)), log, sink: store, topics });
   // Deletion requests: erased in the store together with this consumer's position, once
   // the processor has folded and committed every event before them (loader/src/deletions).
   const deletions = createDeletionsConsumer({
