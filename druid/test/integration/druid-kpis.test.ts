@@ -553,7 +553,7 @@ describe('druid/test/integration/druid-kpis: churn KPIs as of days inside the hi
   }, 240_000);
 });
 
-describe('druid/test/integration/druid-kpis: region dimension and engagement KPIs (helper "engage")', () => {
+describe('druid/test/integration/druid-kpis: region dimension and engagement KPIs', () => {
   const REGION_CASES: Array<[string, KpiParams]> = [
     ['by region and subregion', { fromMs: DAY0, toMs: NOW, by: ['region', 'subregion'] }],
     ['one region, by country', { fromMs: DAY0, toMs: DAY0 + 14 * DAY_MS, region: 'Europe', by: ['country'] }],
@@ -714,7 +714,7 @@ describe('druid/test/integration/druid-kpis: A/B over concurrent experiments and
   });
 });
 
-describe('druid/test/integration/druid-kpis: LTV in the reporting currency and exact feature adoption (helper "ltv")', () => {
+describe('druid/test/integration/druid-kpis: LTV in the reporting currency and exact feature adoption', () => {
   // LTV is exact on both engines (grouped rows counted and summed in finish, no sketch): equal, not within a bound.
   const LTV_CASES: Array<[string, KpiParams, number]> = [
     ['space-miner (USD), first ten days', { game: 'space-miner', fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS }, NOW],
