@@ -14,6 +14,7 @@ import { PLAYER_REFERENCE_KPIS } from './players.ts';
 import { referencePlayerFunnel } from './funnels.ts';
 import { AB_REFERENCES } from './ab.ts';
 import { ltvReference } from './ltv.ts';
+import { DIMENSION_COLUMN } from './dimensions.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -104,15 +105,6 @@ const COLUMN: Record<Dimension, (r: RefPlayer | RefRollup) => string> = {
   region: (r) => regionOf(r.country).region,
   subregion: (r) => regionOf(r.country).subregion,
 };
-const COLNAME: Record<Dimension, string> = {
-  game: 'game_id',
-  build: 'build',
-  platform: 'platform',
-  country: 'country',
-  variant: 'variant',
-  region: 'region',
-  subregion: 'subregion',
-};
 
 const floor = (ms: number, step: number) => Math.floor(ms / step) * step;
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
@@ -164,7 +156,7 @@ export function variantOfExperiment(set: string, experiment: string): string {
 function dimsOf(r: Dimmed, by: readonly Dimension[], experiment?: string): Row {
   const out: Row = {};
   for (const d of by)
-    out[COLNAME[d]] = d === 'variant' && experiment !== undefined ? variantOfExperiment(r.variant, experiment) : COLUMN[d](r);
+    out[DIMENSION_COLUMN[d]] = d === 'variant' && experiment !== undefined ? variantOfExperiment(r.variant, experiment) : COLUMN[d](r);
   return out;
 }
 
@@ -203,7 +195,7 @@ function sortRows(rows: Row[], keys: Array<string | [string, 'desc']>): Row[] {
   });
 }
 
-const dimCols = (p: ResolvedKpiParams) => p.by.map((d) => COLNAME[d]);
+const dimCols = (p: ResolvedKpiParams) => p.by.map((d) => DIMENSION_COLUMN[d]);
 const bucketCols = (p: ResolvedKpiParams, column = 'bucket_start_ms') => (p.granularity === 'all' ? [] : [column]);
 
 /** One row even for no input when the SQL has no GROUP BY (an aggregate over nothing). */
@@ -414,7 +406,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
           : null,
       };
     });
-    return sortRows(out, ['variant', ...by.map((d) => COLNAME[d])]);
+    return sortRows(out, ['variant', ...by.map((d) => DIMENSION_COLUMN[d])]);
   },
 
   revenue_reporting: (p, data) =>
