@@ -48,6 +48,12 @@ import { DAY_MS, simulateTraffic, type SimEvent } from './druid-support/traffic.
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const RUN = `druid_it_${Date.now().toString(36)}`;
+/**
+ * The simulation's seed is fixed: every case compares engines with ground truth, and a
+ * fixed history keeps the shapes the cases rely on (payers in five currencies, both
+ * variants converting) the same on every run. RUN only names the topic and datasources.
+ */
+const SEED = 'druid-kpis-1';
 const TOPIC = `${RUN}.rollups.v1`;
 const DATASOURCES = {
   rollups: `${RUN}_rollups`,
@@ -121,7 +127,7 @@ beforeAll(async () => {
   events = await simulateTraffic({
     startMs: DAY0,
     days: DAYS,
-    seed: RUN,
+    seed: SEED,
     maxSessionsPerPlayer: 80,
     // Two experiments at once: every player is in both (assignment sets, druid/README.md "A/B readout").
     experiments: CONCURRENT_EXPERIMENTS,
@@ -710,7 +716,7 @@ describe('druid/test/integration/druid-kpis: A/B over concurrent experiments and
       ['word-quest', 'EUR'],
     ]);
     const currencies = new Set(events.filter((e) => e.type === 'purchase').map((e) => e.currency));
-    expect(currencies.size).toBeGreaterThanOrEqual(4);
+    expect([...currencies].sort()).toEqual(['BRL', 'EUR', 'GBP', 'JPY', 'USD']);
   });
 });
 
