@@ -179,7 +179,7 @@ class EmbeddedLogImpl implements EmbeddedLog, ConsumerHost {
     if (n === undefined) throw new EmbeddedLogError('GP_LOG_UNKNOWN_TOPIC', `topic "${topic}" does not exist`);
     const out: TopicPartitionOffset[] = [];
     for (let partition = 0; partition < n; partition++)
-      out.push({ topic, partition, offset: (await (await this.source(topic, partition)).mark()).nextOffset });
+      out.push({ topic, partition, offset: (await (await this.source(topic, partition)).freshMark()).nextOffset });
     return out;
   }
 

@@ -20,6 +20,12 @@ export interface PartitionSource {
   readonly dir: string;
   /** Records below `nextOffset` are durable and may be delivered. */
   mark(): Promise<DurableMark>;
+  /**
+   * The mark read now, never an earlier read: it covers every append acknowledged before
+   * the call. `mark()` may answer from the last read while no change event has arrived
+   * yet (fs.watch delivers events asynchronously); end offsets ask this one.
+   */
+  freshMark(): Promise<DurableMark>;
   /** Segment base offsets, ascending. */
   segmentBases(): Promise<readonly number[]>;
   /** Calls `listener` when the mark may have moved; returns the unsubscribe function. */
@@ -35,6 +41,7 @@ export function writerSource(writer: PartitionWriter): PartitionSource {
     partition: writer.partition,
     dir: writer.dir,
     mark: async () => writer.durableMark(),
+    freshMark: async () => writer.durableMark(),
     segmentBases: async () => writer.segmentBases(),
     subscribe: (listener) => writer.subscribe(listener),
     close: async () => {},
@@ -121,17 +128,25 @@ export function fileSource(topic: string, partition: number, dir: string, option
     return last;
   };
 
+  const mark = (): Promise<DurableMark> => {
+    if (closed || (watcher && !dirty)) return Promise.resolve(last);
+    // One read at a time; callers arriving meanwhile share its result.
+    reading ??= readMark().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+
   return {
     topic,
     partition,
     dir,
-    mark: () => {
-      if (closed || (watcher && !dirty)) return Promise.resolve(last);
-      // One read at a time; callers arriving meanwhile share its result.
-      reading ??= readMark().finally(() => {
-        reading = undefined;
-      });
-      return reading;
+    mark,
+    freshMark: async () => {
+      // A read already under way may have started before the caller's append.
+      await reading?.catch(() => {});
+      dirty = true;
+      return mark();
     },
     segmentBases: () => listSegments(dir),
     subscribe: (listener) => {
