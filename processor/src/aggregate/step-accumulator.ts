@@ -8,52 +8,34 @@
  *
  * Like the other accumulators, rows are deltas: a late event reopening a window adds a
  * row that the store merges by MIN(first_ms) and SUM(events).
- *
- * A step fact is made for nearly every other event, so the structure is kept small: a
- * group holds its few rows in an array searched by the three key strings, and only a
- * group with many step keys gets a map (nested maps per group cost several Map
- * allocations per step key, most of the accumulator's garbage; docs/performance.md,
- * "Live-ops analytics"). Every row also goes into one flat list in creation order,
- * which a commit takes as it is.
  */
 import type { PlayerStepData } from '@gamepulse/proto';
 import { KEY_SEP, type Dims } from './dims.ts';
 import type { RollupFields } from './rollup-fields.ts';
 
 interface StepAcc extends PlayerStepData {
-  eventType: string;
-  action: string;
-  item: string;
   firstMs: number;
   events: number;
 }
 
-/** A group's rows beyond which it looks them up by a joined key instead of a scan. */
-const SCAN_MAX_ROWS = 12;
-
-/** Rows of one (window, dimensions, player, variant). */
+/** Rows of one (window, dimensions, player, variant): event type → action → item. */
 interface StepGroup {
   windowStartMs: number;
   dims: Dims;
   playerId: string;
   variant: string;
-  rows: StepAcc[];
-  /** event type, action and item joined by KEY_SEP → row; only past SCAN_MAX_ROWS rows. */
-  byKey: Map<string, StepAcc> | undefined;
+  rows: Map<string, Map<string, Map<string, StepAcc>>>;
 }
-
-const keyOf = (eventType: string, action: string, item: string) => eventType + KEY_SEP + action + KEY_SEP + item;
 
 export class StepAccumulator {
   private groups = new Map<string, StepGroup>();
-  /** Every row, in creation order: what a commit takes. */
-  private rows: StepAcc[] = [];
+  private rowCount = 0;
   /** The group of the previous event: a batch's events are mostly one player's, in one window. */
   private lastGroup: StepGroup | undefined;
 
   /** Rows a commit would write now. */
   get size(): number {
-    return this.rows.length;
+    return this.rowCount;
   }
 
   private groupOf(windowStartMs: number, dims: Dims, playerId: string, variant: string): StepGroup {
@@ -69,7 +51,7 @@ export class StepAccumulator {
     const key = windowStartMs + KEY_SEP + dims.key + KEY_SEP + playerId + KEY_SEP + variant;
     let group = this.groups.get(key);
     if (!group) {
-      group = { windowStartMs, dims, playerId, variant, rows: [], byKey: undefined };
+      group = { windowStartMs, dims, playerId, variant, rows: new Map() };
       this.groups.set(key, group);
     }
     this.lastGroup = group;
@@ -85,53 +67,44 @@ export class StepAccumulator {
     f: Pick<RollupFields, 'eventType' | 'action' | 'item' | 'variant'>,
   ): void {
     const group = this.groupOf(windowStartMs, dims, playerId, f.variant);
-    const { eventType, action, item } = f;
-    let acc: StepAcc | undefined;
-    if (group.byKey) acc = group.byKey.get(keyOf(eventType, action, item));
-    else
-      for (const r of group.rows)
-        if (r.eventType === eventType && r.action === action && r.item === item) {
-          acc = r;
-          break;
-        }
-    if (acc) {
-      if (tsMs < acc.firstMs) acc.firstMs = tsMs;
-      acc.events += 1;
-      return;
-    }
-    acc = {
-      windowStartMs,
-      gameId: dims.gameId,
-      build: dims.build,
-      platform: dims.platform,
-      country: dims.country,
-      playerId,
-      eventType,
-      action,
-      item,
-      variant: f.variant,
-      firstMs: tsMs,
-      events: 1,
-    };
-    group.rows.push(acc);
-    this.rows.push(acc);
-    if (group.byKey) group.byKey.set(keyOf(eventType, action, item), acc);
-    else if (group.rows.length > SCAN_MAX_ROWS) {
-      group.byKey = new Map();
-      for (const r of group.rows) group.byKey.set(keyOf(r.eventType, r.action, r.item), r);
-    }
+    let byAction = group.rows.get(f.eventType);
+    if (!byAction) group.rows.set(f.eventType, (byAction = new Map<string, Map<string, StepAcc>>()));
+    let byItem = byAction.get(f.action);
+    if (!byItem) byAction.set(f.action, (byItem = new Map<string, StepAcc>()));
+    let acc = byItem.get(f.item);
+    if (!acc) {
+      acc = {
+        windowStartMs,
+        gameId: dims.gameId,
+        build: dims.build,
+        platform: dims.platform,
+        country: dims.country,
+        playerId,
+        eventType: f.eventType,
+        action: f.action,
+        item: f.item,
+        variant: f.variant,
+        firstMs: tsMs,
+        events: 0,
+      };
+      byItem.set(f.item, acc);
+      this.rowCount += 1;
+    } else if (tsMs < acc.firstMs) acc.firstMs = tsMs;
+    acc.events += 1;
   }
 
   /** Everything accumulated, as rows; the accumulator is empty afterwards. */
   drain(): PlayerStepData[] {
-    const out = this.rows;
+    const out: PlayerStepData[] = [];
+    for (const group of this.groups.values())
+      for (const byAction of group.rows.values()) for (const byItem of byAction.values()) for (const row of byItem.values()) out.push(row);
     this.discard();
     return out;
   }
 
   discard(): void {
     this.groups = new Map();
-    this.rows = [];
+    this.rowCount = 0;
     this.lastGroup = undefined;
   }
 }
