@@ -37,6 +37,14 @@ export interface ProcessorOptions {
   /** Commit early once this many rows + player windows + dead letters wait (bounds memory and commit size). @default 50_000 */
   maxPendingRows?: number;
   /**
+   * Commit early once this many step facts (`PlayerStep`, full analytics) wait. Their own
+   * budget, not part of `maxPendingRows`: a live-ops fold makes about as many step facts
+   * as rollup rows, and counting them there made a busy processor commit about twice as
+   * often as plain rollups for the same events (docs/performance.md, "Live-ops analytics").
+   * @default 3 × maxPendingRows
+   */
+  maxPendingStepRows?: number;
+  /**
    * Fold the next batches while a commit is being written (at most one commit in
    * flight; a failed commit discards them too). On a store sink the JS thread otherwise
    * waits for DuckDB's INSERT and COMMIT — about a third of the processor's time under
@@ -107,13 +115,15 @@ export function resolveOptions(o: ProcessorOptions): ResolvedProcessorOptions {
   const commitIntervalMs = Math.max(1, o.commitIntervalMs ?? 1000);
   const recoveryBackoffMs = Math.max(1, o.recoveryBackoffMs ?? 100);
   const groupId = o.groupId ?? 'processor';
+  const maxPendingRows = Math.max(1, o.maxPendingRows ?? 50_000);
   return {
     log: o.log,
     sink: isProcessorSink(o.sink) ? o.sink : storeSink(o.sink, groupId),
     topics: o.topics ?? topicNames(),
     groupId,
     commitIntervalMs,
-    maxPendingRows: Math.max(1, o.maxPendingRows ?? 50_000),
+    maxPendingRows,
+    maxPendingStepRows: Math.max(1, o.maxPendingStepRows ?? 3 * maxPendingRows),
     overlapCommits: o.overlapCommits ?? !isProcessorSink(o.sink),
     maxBatchRecords: Math.max(1, o.maxBatchRecords ?? 5000),
     maxWaitMs: Math.max(0, o.maxWaitMs ?? 100),

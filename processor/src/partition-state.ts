@@ -77,6 +77,7 @@ export function hasChanges(p: PartitionState): boolean {
   return (
     p.nextOffset !== p.committedOffset ||
     p.acc.pendingRows > 0 ||
+    p.acc.pendingStepRows > 0 ||
     p.deadLetters.length > 0 ||
     p.dedup.dirtyCount > 0 ||
     p.firstSeen.dirtyCount > 0 ||

@@ -87,6 +87,13 @@ export class PendingWork {
     return n;
   }
 
+  /** Step facts a commit would write now (counted apart from `pendingRows`: options.ts, `maxPendingStepRows`). */
+  get pendingStepRows(): number {
+    let n = 0;
+    for (const p of this.partitions.values()) n += p.acc.pendingStepRows;
+    return n;
+  }
+
   /**
    * Whether `batch` would change anything (records to look at, or a position to move):
    * the caller moves the commit cycle to `aggregating` before `apply`. Throws for a

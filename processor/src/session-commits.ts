@@ -39,9 +39,9 @@ export class SessionCommits {
     return this.inFlight ?? Promise.resolve();
   }
 
-  /** The rows, player windows and dead letters waiting reached maxPendingRows. */
+  /** The rows, player windows and dead letters waiting reached maxPendingRows, or the step facts maxPendingStepRows. */
   sizeDue(): boolean {
-    return this.work.pendingRows >= this.o.maxPendingRows;
+    return this.work.pendingRows >= this.o.maxPendingRows || this.work.pendingStepRows >= this.o.maxPendingStepRows;
   }
 
   /** Starts a commit when one is due; waits for its write unless commits overlap with folding. In the queue. */

@@ -101,8 +101,9 @@ export class Session {
     return state === 'failed' || state === 'stopped';
   }
 
+  /** Everything a commit would write now: rows, player windows, dead letters and step facts. */
   get pendingRows(): number {
-    return this.work.pendingRows;
+    return this.work.pendingRows + this.work.pendingStepRows;
   }
 
   partitions(): Iterable<PartitionState> {

@@ -89,9 +89,14 @@ export class RollupAccumulator {
   private events = 0;
   private readonly steps = new StepAccumulator();
 
-  /** Rows a commit would write now: what `maxPendingRows` bounds. */
+  /** Rollup rows and player windows a commit would write now: what `maxPendingRows` bounds. */
   get pendingRows(): number {
-    return this.rowCount + this.players.size + this.steps.size;
+    return this.rowCount + this.players.size;
+  }
+
+  /** Step facts a commit would write now: what `maxPendingStepRows` bounds. */
+  get pendingStepRows(): number {
+    return this.steps.size;
   }
 
   get pendingEvents(): number {

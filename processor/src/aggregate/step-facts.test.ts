@@ -65,7 +65,8 @@ describe('processor/src/aggregate step facts', () => {
       tables(),
       T0,
     );
-    expect(acc.pendingRows).toBe(7 + 3 + 6); // rollup rows + player windows + step facts
+    expect(acc.pendingRows).toBe(7 + 3); // rollup rows + player windows
+    expect(acc.pendingStepRows).toBe(6);
     const { steps } = acc.drain();
     const w0 = T0;
     const w1 = T0 + 60_000;
@@ -101,7 +102,23 @@ describe('processor/src/aggregate step facts', () => {
       ].sort((a, b) => byKey(a).localeCompare(byKey(b))),
     );
     expect(acc.pendingRows).toBe(0);
+    expect(acc.pendingStepRows).toBe(0);
     expect(acc.drain().steps).toEqual([]);
+  });
+
+  it('a player with many step keys in one window: each key once, earliest time and count exact', () => {
+    // 40 keys (past the group's scan size, so its rows are looked up by key) in three rounds, the middle one earliest.
+    const levels = Array.from({ length: 40 }, (_, i) => `level${i}`);
+    const events = [2, 1, 3].flatMap((round) =>
+      levels.map((level, i) => ev(round * 10_000 + i, { progression: { status: 2, tier1: 'forest', tier2: level } })),
+    );
+    const acc = new RollupAccumulator();
+    foldBatch(batch(events), acc, tables(), T0);
+    const { steps } = acc.drain();
+    expect(steps).toHaveLength(40);
+    expect(new Set(steps.map(byKey)).size).toBe(40);
+    for (const [i, level] of levels.entries())
+      expect(steps.find((s) => s.item === `forest:${level}`)).toMatchObject({ firstMs: T0 + 10_000 + i, events: 3 });
   });
 
   it('starts from empty after a drain: a late event of a drained window is a new delta row', () => {
