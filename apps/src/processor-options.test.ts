@@ -29,9 +29,10 @@ describe('configuredProcessorOptions', () => {
         GAMEPULSE_PROCESSOR_SESSION_GAP_MS: '600000',
         GAMEPULSE_PROCESSOR_ALLOWED_LATENESS_MS: '120000',
         GAMEPULSE_PROCESSOR_ANALYTICS: 'plain',
+        GAMEPULSE_PROCESSOR_MAX_PENDING_STEP_ROWS: '70000',
       }),
     );
-    expect(options).toMatchObject({ sessionGapMs: 600_000, allowedLatenessMs: 120_000, analytics: 'plain' });
+    expect(options).toMatchObject({ sessionGapMs: 600_000, allowedLatenessMs: 120_000, analytics: 'plain', maxPendingStepRows: 70_000 });
     expect(options.metrics).toBeDefined();
     expect(options.reporting).toBeDefined();
   });
@@ -45,5 +46,7 @@ describe('configuredProcessorOptions', () => {
       maxPendingRows: config.maxPendingRows,
       analytics: 'full',
     });
+    // Unset: the processor's own default (three times maxPendingRows) applies.
+    expect(options.maxPendingStepRows).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ export async function configuredProcessorOptions(ctx: ServiceContext<ProcessorCo
     groupId: config.groupId,
     commitIntervalMs: config.commitIntervalMs,
     maxPendingRows: config.maxPendingRows,
+    maxPendingStepRows: config.maxPendingStepRows > 0 ? config.maxPendingStepRows : undefined,
     maxBatchRecords: config.maxBatchRecords,
     maxConsecutiveFailures: config.maxConsecutiveFailures,
     allowedLatenessMs: config.allowedLatenessMs,

@@ -58,6 +58,14 @@ export const PROCESSOR_CONFIG = {
     max: 10_000_000,
     doc: 'Commit early once this many rollup rows + player windows wait: bounds memory and commit size.',
   },
+  maxPendingStepRows: {
+    kind: 'int',
+    default: 0,
+    env: 'GAMEPULSE_PROCESSOR_MAX_PENDING_STEP_ROWS',
+    min: 0,
+    max: 30_000_000,
+    doc: 'Commit early once this many player-funnel step facts wait (their own budget: they do not count toward maxPendingRows); 0 = three times maxPendingRows.',
+  },
   allowedLatenessMs: {
     kind: 'int',
     default: 600_000,
