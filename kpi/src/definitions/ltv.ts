@@ -12,7 +12,9 @@
  * revenue of each cohort's players by day N. No join and no nested GROUP BY: Druid 33
  * loses the right side's sums when an outer GROUP BY runs over a joined per-player
  * subquery, and runs these as single-level groupBys. The cost is one row per cohort
- * player (two with a slice filter) and one per paying player-day returned.
+ * player (two with a slice filter) and one per paying player-day returned. Engines with
+ * `countsCohortsInEngine` (DuckDB) join the same parts and sum them per cohort in the
+ * engine instead (ltv-in-engine.ts).
  */
 import { DAY_MS, QueryBuilder, intLiteral } from '../sql.ts';
 import type { Row } from '@gamepulse/store';

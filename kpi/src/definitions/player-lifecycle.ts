@@ -2,7 +2,9 @@
  * Per-player lifecycle across every device and partition, derived in the store from the
  * player rows (processor/README.md, "Player state: derived in the store"): first the
  * rows per player and UTC day, then per player, so days active is a plain count (exact
- * on both engines). Paged with limit/offset in a stable order (game, player).
+ * on both engines). Paged with limit/offset in a stable order (game, player); with
+ * `pagesPlayersFirst` (DuckDB) the page's players are chosen first and only their
+ * history is read.
  */
 import { QueryBuilder, intLiteral, playersTable } from '../sql.ts';
 import type { Dialect } from '../dialect.ts';
