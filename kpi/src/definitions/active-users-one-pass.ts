@@ -1,7 +1,7 @@
 /**
  * active_users in one pass, for engines with `Dialect.onePassPlayerDays` (DuckDB): the
  * player rows of the whole span (the first day's 30-day window to the last day) are
- * grouped once per (player, dimension group, UTC day), and each such active day opens an
+ * read once, and each (player, dimension group, UTC day) with a row opens an
  * interval of the days whose trailing window it covers: [day, min(day + W, next active
  * day)). The intervals of one player do not overlap, so a player counts exactly once
  * for each day it is active in the trailing window of, and a range join of the series
@@ -30,9 +30,10 @@ export function renderActiveUsersOnePass(
     `SELECT ${['player_id', ...g.select, `${day} AS day_ms`].join(', ')}`,
     `FROM ${d.table('playerDays')}`,
     q.where(p, [], { table: 'playerDays', fromMs: first - (mauDays - 1) * DAY_MS, toMs: last + DAY_MS }),
-    `GROUP BY ${['player_id', ...g.group, day].join(', ')}`,
   ].join('\n  ');
   // Each active day until the player's next one in the same group (or the window's end).
+  // Rows are not grouped per day first: of a day's rows all but the last in LEAD's order
+  // have that same day as next, an empty interval that joins no day.
   const intervals = [
     `SELECT ${[...g.columns, 'day_ms', `LEAD(day_ms) OVER (PARTITION BY ${['player_id', ...g.columns].join(', ')} ORDER BY day_ms) AS next_ms`].join(', ')}`,
     'FROM a',
