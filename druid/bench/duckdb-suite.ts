@@ -5,11 +5,12 @@
  * goes straight into an embedded DuckDB store through the store's own sink
  * (`commit`, as the processor and the rollups loader write), in commits of 20k rows.
  *   npm run bench -- --only duckdb-query [--quick]
+ *   GAMEPULSE_BENCH_PORTABLE_FORMS=1 npm run bench -- --only duckdb-query   # also Druid's SQL forms
  */
 import { join } from 'node:path';
 import { jsonToPlayer, jsonToRollup, jsonToStep } from '@gamepulse/proto';
 import { openDuckDbStore } from '@gamepulse/store';
-import { createDuckDbDialect } from '@gamepulse/kpi';
+import { createDuckDbDialect, type Dialect } from '@gamepulse/kpi';
 import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { generateHistory, type History } from './history.ts';
 import { kpiQuestions, measureQuestions, questionsNowMs } from './kpi-questions.ts';
@@ -18,6 +19,14 @@ import type { DuckDbStore } from '@gamepulse/store';
 const DAY = 86_400_000;
 const SUITE = 'duckdb-query';
 const COMMIT_ROWS = 20_000;
+
+/**
+ * The DuckDB dialect's capabilities that choose a DuckDB-only form of a KPI's SQL, off:
+ * with `GAMEPULSE_BENCH_PORTABLE_FORMS=1` every question is also asked in the forms Druid
+ * gets (one UNION ALL branch per day, pages last, per-player rows summed in `finish`),
+ * right after DuckDB's own, to measure what each form saves under the same load.
+ */
+const PORTABLE_FORMS: Partial<Dialect> = { onePassPlayerDays: false, pagesPlayersFirst: false, countsCohortsInEngine: false };
 
 /** Players and rows per minute of the history at each size (the druid-query suite's). */
 export function historySize(quick: boolean): { players: number; rollupRowsPerMinute: number; runs: number } {
@@ -84,13 +93,19 @@ export const duckdbQuerySuite: BenchSuite = {
           note: `commits of ${COMMIT_ROWS} rows per kind`,
         },
       ];
-      rows.push(
-        ...(await measureQuestions(SUITE, { engine: 'duckdb', store, dialect: createDuckDbDialect() }, questions, {
-          runs,
-          nowMs: questionsNowMs(endMs),
-          log: ctx.log,
-        })),
-      );
+      const opts = { runs, nowMs: questionsNowMs(endMs), log: ctx.log };
+      const dialect = createDuckDbDialect();
+      if (process.env.GAMEPULSE_BENCH_PORTABLE_FORMS === '1') {
+        // Each question twice in a row, DuckDB's forms then the portable ones, so both see the same load.
+        const portable: Dialect = { ...dialect, ...PORTABLE_FORMS };
+        for (const question of questions) {
+          rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store, dialect }, [question], opts)));
+          const label = `${question.label} [portable forms]`;
+          rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store, dialect: portable }, [{ ...question, label }], opts)));
+        }
+        return rows;
+      }
+      rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store, dialect }, questions, opts)));
       return rows;
     } finally {
       await store.close();

@@ -75,6 +75,20 @@ export interface Dialect {
    * single-level groupBys, no subquery to materialize (retention-cohorts.ts).
    */
   readonly countsCohortsInEngine?: boolean;
+  /**
+   * Whether KPIs over trailing windows of player days (active_users, churn_risk) read the
+   * span once — per-player day sums, then window functions or a range join against the
+   * series of days — rather than one UNION ALL branch per day, each re-reading its window.
+   * DuckDB: true (exact counts either way; one pass is what keeps 100k players under its
+   * latency target). Druid: absent — its branches merge day-grain HLL sketches.
+   */
+  readonly onePassPlayerDays?: boolean;
+  /**
+   * Whether a paged per-player list (player_lifecycle) picks the page's players first —
+   * a grouped, ordered, limited subquery — and reads the full history of those players
+   * only, through a SEMI JOIN. DuckDB: true. Druid: absent (one grouped query, paged last).
+   */
+  readonly pagesPlayersFirst?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

@@ -36,6 +36,8 @@ export function createDuckDbDialect(options: DuckDbDialectOptions = {}): Dialect
     placeholder: () => '?',
     latestBy: (value, timeMs) => `arg_max(${value}, ${timeMs})`,
     countsCohortsInEngine: true,
+    onePassPlayerDays: true,
+    pagesPlayersFirst: true,
   };
 }
 

@@ -2,6 +2,7 @@ import { AnalyticsError } from '@gamepulse/store';
 import { DAY_MS, QueryBuilder, dims, groupBy, intLiteral, ratio } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
+import { renderActiveUsersOnePass } from './active-users-one-pass.ts';
 
 /** Trailing windows, in days including the day itself. */
 export const WAU_DAYS = 7;
@@ -29,6 +30,7 @@ export const activeUsers: KpiDefinition = {
         },
       );
     }
+    if (d.onePassPlayerDays) return renderActiveUsersOnePass(p, d, days, WAU_DAYS, MAU_DAYS);
     const q = new QueryBuilder(d);
     const g = dims(p, d, 'playerDays');
     const t = d.timeColumn;

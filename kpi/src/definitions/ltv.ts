@@ -12,11 +12,14 @@
  * revenue of each cohort's players by day N. No join and no nested GROUP BY: Druid 33
  * loses the right side's sums when an outer GROUP BY runs over a joined per-player
  * subquery, and runs these as single-level groupBys. The cost is one row per cohort
- * player (two with a slice filter) and one per paying player-day returned.
+ * player (two with a slice filter) and one per paying player-day returned. Engines with
+ * `countsCohortsInEngine` (DuckDB) join the same parts and sum them per cohort in the
+ * engine instead (ltv-in-engine.ts).
  */
 import { DAY_MS, QueryBuilder, intLiteral } from '../sql.ts';
 import type { Row } from '@gamepulse/store';
 import type { KpiDefinition, ResolvedKpiParams } from '../types.ts';
+import { ltvCounts, ltvCountsQuery } from './ltv-in-engine.ts';
 
 /** Days N since install LTV is reported for (day 0 = the install day). */
 export const LTV_DAYS = [0, 1, 7, 14, 30] as const;
@@ -72,6 +75,7 @@ export const ltv: KpiDefinition = {
       q.where(p, ['revenue_reporting_minor > 0'], { table, fromMs: firstCohort, toMs: lastActivity }),
       `GROUP BY game_id, player_id, ${day}`,
     ].join('\n');
+    if (d.countsCohortsInEngine) return q.build([ltvCountsQuery(cohort, members[0], revenue, LTV_DAYS)], QUERY_COLUMNS);
     return q.build([d.unionAll([cohort, ...members, revenue], QUERY_COLUMNS)], QUERY_COLUMNS);
   },
   finish(rows, _columns, p) {
@@ -80,6 +84,8 @@ export const ltv: KpiDefinition = {
     const cohortOf = new Map<string, number>();
     for (const r of rows) if (r.part === 'c' && (!inSlice || inSlice.has(key(r)))) cohortOf.set(key(r), num(r.day_ms));
     const cohorts = new Map<number, { players: number; revenue: number[] }>();
+    // The in-engine form's rows (part 'n') are already per cohort.
+    for (const c of ltvCounts(rows, LTV_DAYS)) cohorts.set(c.cohort, c);
     for (const c of cohortOf.values()) {
       const s = cohorts.get(c) ?? { players: 0, revenue: LTV_DAYS.map(() => 0) };
       s.players += 1;

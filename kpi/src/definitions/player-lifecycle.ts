@@ -2,9 +2,13 @@
  * Per-player lifecycle across every device and partition, derived in the store from the
  * player rows (processor/README.md, "Player state: derived in the store"): first the
  * rows per player and UTC day, then per player, so days active is a plain count (exact
- * on both engines). Paged with limit/offset in a stable order (game, player).
+ * on both engines). Paged with limit/offset in a stable order (game, player); with
+ * `pagesPlayersFirst` (DuckDB) the page's players are chosen first and only their
+ * history is read.
  */
-import { QueryBuilder, intLiteral } from '../sql.ts';
+import { QueryBuilder, intLiteral, playersTable } from '../sql.ts';
+import type { Dialect } from '../dialect.ts';
+import type { ResolvedKpiParams } from '../types.ts';
 import type { KpiDefinition } from '../types.ts';
 
 export const playerLifecycle: KpiDefinition = {
@@ -21,6 +25,8 @@ export const playerLifecycle: KpiDefinition = {
     const t = d.timeColumn;
     const day = d.bucketStartMs('day');
     const minute = d.bucketStartMs('minute');
+    // DuckDB: the page's players first, then the per-day rows of those players only.
+    const page = d.pagesPlayersFirst ? lifecyclePage(p, d, q) : undefined;
     const where = [`${t} < ${d.timeLiteral(p.toMs)}`];
     if (p.game !== undefined) where.push(`game_id = ${q.param(p.game)}`);
     // The minute table: last seen and the latest assignment need minutes (Druid's day table has days only).
@@ -38,12 +44,13 @@ export const playerLifecycle: KpiDefinition = {
         // as experiments are added, and the added length (< 1 minute) never reorders minutes.
         `${d.latestBy('variant', `${minute} + CHARACTER_LENGTH(variant)`)} FILTER (WHERE variant <> '') AS v`,
       ].join(', ')}`,
-      `FROM ${d.table('players')}`,
+      `FROM ${d.table('players')}${page ? ' SEMI JOIN page USING (game_id, player_id)' : ''}`,
       `WHERE ${where.join(' AND ')}`,
       `GROUP BY game_id, player_id, ${day}`,
     ].join('\n  ');
     return q.build(
       [
+        page !== undefined && `WITH page AS (\n  ${page}\n)`,
         `SELECT ${[
           'game_id',
           'player_id',
@@ -61,8 +68,8 @@ export const playerLifecycle: KpiDefinition = {
         'GROUP BY game_id, player_id',
         `HAVING MAX(last_ms) >= ${intLiteral(p.fromMs)}`,
         'ORDER BY game_id, player_id',
-        `LIMIT ${intLiteral(p.limit)}`,
-        p.offset > 0 && `OFFSET ${intLiteral(p.offset)}`,
+        page === undefined && `LIMIT ${intLiteral(p.limit)}`,
+        page === undefined && p.offset > 0 && `OFFSET ${intLiteral(p.offset)}`,
       ],
       [
         'game_id',
@@ -80,3 +87,28 @@ export const playerLifecycle: KpiDefinition = {
     );
   },
 };
+
+/**
+ * The page's (game, player)s: those with a row in [from, to), in (game, player) order,
+ * `limit` of them from `offset` — a row's minute at or after `from` being what the full
+ * form's HAVING asks. Whole days read the day table (a day row exists exactly when a
+ * minute row of that day does), else the minute table.
+ */
+function lifecyclePage(p: ResolvedKpiParams, d: Dialect, q: QueryBuilder): string {
+  const table = playersTable(p.fromMs, p.toMs, 'day');
+  const t = d.timeColumn;
+  // The KPI's filters are game= and the range only (not the other slice parameters).
+  const where = [`${t} >= ${d.timeLiteral(p.fromMs)}`, `${t} < ${d.timeLiteral(p.toMs)}`];
+  if (table === 'players') where.push(`${d.bucketStartMs('minute')} >= ${intLiteral(p.fromMs)}`);
+  if (p.game !== undefined) where.push(`game_id = ${q.param(p.game)}`);
+  return [
+    `SELECT game_id, player_id FROM ${d.table(table)}`,
+    `WHERE ${where.join(' AND ')}`,
+    'GROUP BY game_id, player_id',
+    'ORDER BY game_id, player_id',
+    `LIMIT ${intLiteral(p.limit)}`,
+    p.offset > 0 && `OFFSET ${intLiteral(p.offset)}`,
+  ]
+    .filter(Boolean)
+    .join('\n  ');
+}

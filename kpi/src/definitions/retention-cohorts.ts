@@ -78,23 +78,27 @@ function playerRowsUntil(d: Dialect, untilMs: number): string {
  * day offset k, `part` 'k' rows count the members active k days after their cohort day
  * and 'l' rows the members whose last active day is k days after it (`n`). Members are
  * the (game, player, group)s active in the group on their cohort day, as in countCohorts.
+ * One grouping per (game, player, group) gives membership and last day; the 'k' counts
+ * read the joined rows again minus the few non-members (an ANTI JOIN against a small
+ * table), rather than joining every row back to its member row.
  */
 function cohortCountsQuery(cohort: string, activity: string, dims: readonly string[]): string {
-  const on = ['g', 'pl', 'cohort', ...dims].map((c) => `m.${c} IS NOT DISTINCT FROM mem.${c}`).join(' AND ');
+  const on = ['g', 'pl', ...dims].map((c) => `m.${c} IS NOT DISTINCT FROM x.${c}`).join(' AND ');
   const keys = (t: string) => dims.map((c) => `${t}.${c}`);
   return [
     `WITH c AS (\n${cohort}\n), a AS (\n${activity}\n),`,
     `m AS (SELECT ${['c.day_ms AS cohort', 'a.g', 'a.pl', ...keys('a'), `CAST((a.day_ms - c.day_ms) // ${DAY_MS} AS BIGINT) AS k`].join(', ')}`,
     `  FROM a JOIN c ON a.g = c.g AND a.pl = c.pl),`,
-    `mem AS (SELECT ${['cohort', 'g', 'pl', ...dims, 'MAX(k) AS last'].join(', ')} FROM m`,
-    `  GROUP BY ${['cohort', 'g', 'pl', ...dims].join(', ')} HAVING bool_or(k = 0))`,
+    `mem AS (SELECT ${['cohort', 'g', 'pl', ...dims, 'MAX(k) AS last', 'bool_or(k = 0) AS member'].join(', ')} FROM m`,
+    `  GROUP BY ${['cohort', 'g', 'pl', ...dims].join(', ')}),`,
+    `x AS (SELECT ${['g', 'pl', ...dims].join(', ')} FROM mem WHERE NOT member)`,
     `SELECT * FROM (`,
     `SELECT ${["'k' AS part", "'' AS g", "'' AS pl", ...keys('m'), 'm.cohort AS day_ms', 'm.k AS k', 'CAST(COUNT(*) AS BIGINT) AS n'].join(', ')}`,
-    `FROM m JOIN mem ON ${on}`,
+    `FROM m ANTI JOIN x ON ${on}`,
     `GROUP BY ${['m.cohort', ...keys('m'), 'm.k'].join(', ')}`,
     'UNION ALL',
     `SELECT ${["'l' AS part", "'' AS g", "'' AS pl", ...dims, 'cohort AS day_ms', 'last AS k', 'CAST(COUNT(*) AS BIGINT) AS n'].join(', ')}`,
-    `FROM mem GROUP BY ${['cohort', ...dims, 'last'].join(', ')}`,
+    `FROM mem WHERE member GROUP BY ${['cohort', ...dims, 'last'].join(', ')}`,
     `) ORDER BY day_ms, k`,
   ].join('\n');
 }
