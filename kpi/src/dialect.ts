@@ -75,6 +75,13 @@ export interface Dialect {
    * single-level groupBys, no subquery to materialize (retention-cohorts.ts).
    */
   readonly countsCohortsInEngine?: boolean;
+  /**
+   * Whether churn_risk scores its days in one groupBy per player (up to a week per
+   * pass, a column set per day: definitions/churn-days.ts) rather than one UNION ALL
+   * branch per day. Druid: true — each branch is a groupBy over 100k players, and the
+   * branches run one after the other. DuckDB: absent.
+   */
+  readonly scoresChurnDaysInOnePass?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */
