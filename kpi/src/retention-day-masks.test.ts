@@ -63,6 +63,11 @@ describe('kpi/retention: the day-mask shape (Druid) = reference, on DuckDB', () 
       'one platform, cohorts after the first day',
       { platform: 'ios', fromMs: DAY0 + 2 * DAY_MS, toMs: DAY0 + 9 * DAY_MS, days: [1, 14] },
     ],
+    [
+      'retention',
+      'one game and platform (parameters in each FILTER)',
+      { game: 'word-quest', platform: 'android', fromMs: DAY0, toMs: DAY0 + 12 * DAY_MS, days: [1, 7] },
+    ],
     ['retention_matrix', 'month, D0–D14', { fromMs: DAY0, toMs: DAY0 + 30 * DAY_MS, days: [14] }],
     ['retention_matrix', 'by build, D0–D55 (two mask columns)', { fromMs: DAY0, toMs: DAY0 + 5 * DAY_MS, days: [55], by: ['build'] }],
   ];
@@ -76,10 +81,14 @@ describe('kpi/retention: the day-mask shape (Druid) = reference, on DuckDB', () 
     });
   }
 
-  it('renders the mask shape (not the per-day rows), with two mask columns past 52 days', () => {
+  it('renders the mask shape (not the per-day rows): two mask columns past 52 days, one groupBy without by', () => {
     const { sql } = retention.render(resolveKpiParams(retention, { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS, days: [60] }, NOW), MASKS);
     expect(sql).toContain('BIT_OR(');
     expect(sql).toContain(' AS m1');
+    // Without by: cohort and activity in one groupBy; with by: the cohort part and the mask part.
+    expect(sql).not.toContain('UNION ALL');
+    const byPlatform = resolveKpiParams(retention, { fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS, by: ['platform'] }, NOW);
+    expect(retention.render(byPlatform, MASKS).sql).toContain('UNION ALL');
   });
 
   it('the comparisons are not trivial: retained players on day 1 and rolling on day 52', async () => {

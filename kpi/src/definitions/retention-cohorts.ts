@@ -103,7 +103,7 @@ function cohortCountsQuery(cohort: string, activity: string, dims: readonly stri
 
 /** Whether a column of cohortRowsQuery's rows is not a `by` dimension. */
 export function isCohortRowColumn(column: string): boolean {
-  return ['part', 'g', 'pl', 'day_ms', 'last_ms'].includes(column) || /^m\d+$/.test(column);
+  return ['part', 'g', 'pl', 'day_ms', 'last_ms', 'cohort_ms'].includes(column) || /^m\d+$/.test(column);
 }
 
 /** One cohort of one dimension group: its size and, per day N, classic and rolling retained players. */

@@ -6,7 +6,8 @@
  * days it was active as bits of integers (BIT_OR of 2^(day − base), 52 days per
  * column so every mask is exact in a JavaScript number) and its last active day for
  * rolling retention. The cohort part is the plain one (MIN day over all the player's
- * rows, before the range too). Same membership and counts: exact, like the plain shape.
+ * rows, before the range too); without `by` both are one groupBy per player. Same
+ * membership and counts: exact, like the plain shape.
  */
 import type { Row } from '@gamepulse/store';
 import type { Dialect } from '../dialect.ts';
@@ -17,7 +18,7 @@ import type { CohortCounts } from './retention-cohorts.ts';
 /** Days per mask column: 2^52 is the largest power of two below 2^53 (exact doubles). */
 export const DAYS_PER_MASK = 52;
 
-/** Marks the day-mask rows ('a' rows carry masks `m0`, `m1`, … and `last_ms`). */
+/** Marks the day-mask rows (they carry masks `m0`, `m1`, …, `last_ms` and, from one groupBy, `cohort_ms`). */
 export const MASK_PART = 'm';
 
 /**
@@ -39,6 +40,16 @@ export function dayMaskRowsQuery(
   const maskUntil = Math.min(activityUntil, Math.ceil(p.toMs / DAY_MS) * DAY_MS + Math.max(0, ...p.days) * DAY_MS);
   const maskCount = Math.max(1, Math.ceil((maskUntil - first) / DAY_MS / DAYS_PER_MASK));
   const maskColumns = Array.from({ length: maskCount }, (_, j) => `m${j}`);
+  const bitOf = (from: number) => {
+    // Clamped: an engine may compute the bit of a row its FILTER then drops (DuckDB does).
+    const index = `GREATEST(0, LEAST(${intLiteral(DAYS_PER_MASK - 1)}, CAST((${day} - ${intLiteral(from)}) / ${intLiteral(DAY_MS)} AS BIGINT)))`;
+    return `CAST(POWER(2, ${index}) AS BIGINT)`;
+  };
+  const maskRange = (j: number) => {
+    const from = first + j * DAYS_PER_MASK * DAY_MS;
+    return { from, until: Math.min(maskUntil, from + DAYS_PER_MASK * DAY_MS) };
+  };
+  if (g.columns.length === 0) return oneGroupBy();
   const cohortWhere = [`${t} < ${d.timeLiteral(p.toMs)}`];
   if (p.game !== undefined) cohortWhere.push(`game_id = ${q.param(p.game)}`);
   const cohort = [
@@ -57,12 +68,8 @@ export function dayMaskRowsQuery(
     `HAVING MIN(${day}) >= ${intLiteral(first)} AND MIN(${day}) < ${intLiteral(p.toMs)}`,
   ].join('\n');
   const masks = maskColumns.map((m, j) => {
-    const from = first + j * DAYS_PER_MASK * DAY_MS;
-    const until = Math.min(maskUntil, from + DAYS_PER_MASK * DAY_MS);
-    // Clamped: an engine may compute the bit of a row its FILTER then drops (DuckDB does).
-    const index = `GREATEST(0, LEAST(${intLiteral(DAYS_PER_MASK - 1)}, CAST((${day} - ${intLiteral(from)}) / ${intLiteral(DAY_MS)} AS BIGINT)))`;
-    const bit = `CAST(POWER(2, ${index}) AS BIGINT)`;
-    return `COALESCE(BIT_OR(${bit}) FILTER (WHERE ${t} >= ${d.timeLiteral(from)} AND ${t} < ${d.timeLiteral(until)}), 0) AS ${m}`;
+    const { from, until } = maskRange(j);
+    return `COALESCE(BIT_OR(${bitOf(from)}) FILTER (WHERE ${t} >= ${d.timeLiteral(from)} AND ${t} < ${d.timeLiteral(until)}), 0) AS ${m}`;
   });
   const activity = [
     `SELECT ${[`'${MASK_PART}' AS part`, 'game_id AS g', 'player_id AS pl', ...g.select, `${intLiteral(first)} AS day_ms`, `MAX(${day}) AS last_ms`, ...masks].join(', ')}`,
@@ -74,6 +81,40 @@ export function dayMaskRowsQuery(
   ].join('\n');
   const columns = ['part', 'g', 'pl', ...g.columns, 'day_ms', 'last_ms', ...maskColumns];
   return { sql: d.unionAll([cohort, activity], columns), columns, dims: g.columns };
+
+  /**
+   * Without `by` the cohort and the activity group by the same (game, player): one
+   * groupBy over the rows up to the later of `to` and now answers both, the activity
+   * (range and slice filters) as FILTERs, and keeps only the players whose first day
+   * is a cohort of the range. Its rows carry the cohort day in `cohort_ms`.
+   */
+  function oneGroupBy(): { sql: string; columns: string[]; dims: string[] } {
+    // Each FILTER renders its own filters: parameters are bound in text order.
+    const activity = (from: number, until: number) =>
+      q.where(p, [], { table: 'playerDays', fromMs: from, toMs: until }).replace(/^WHERE /, '');
+    const select = [
+      `'${MASK_PART}' AS part`,
+      'game_id AS g',
+      'player_id AS pl',
+      `${intLiteral(first)} AS day_ms`,
+      `MAX(${day}) FILTER (WHERE ${activity(first, activityUntil)}) AS last_ms`,
+      ...maskColumns.map((m, j) => {
+        const { from, until } = maskRange(j);
+        return `COALESCE(BIT_OR(${bitOf(from)}) FILTER (WHERE ${activity(from, until)}), 0) AS ${m}`;
+      }),
+      `MIN(${day}) AS cohort_ms`,
+    ];
+    const where = [`${t} < ${d.timeLiteral(Math.max(p.toMs, activityUntil))}`];
+    if (p.game !== undefined) where.push(`game_id = ${q.param(p.game)}`);
+    const sql = [
+      `SELECT ${select.join(', ')}`,
+      `FROM ${d.table('playerDays')}`,
+      `WHERE ${where.join(' AND ')}`,
+      'GROUP BY game_id, player_id',
+      `HAVING MIN(${day}) >= ${intLiteral(first)} AND MIN(${day}) < ${intLiteral(p.toMs)}`,
+    ].join('\n');
+    return { sql, columns: ['part', 'g', 'pl', 'day_ms', 'last_ms', ...maskColumns, 'cohort_ms'], dims: [] };
+  }
 }
 
 /** Whether `day` is set in the masks of a mask row. */
@@ -91,7 +132,7 @@ export function cohortsFromDayMasks(rows: readonly Row[], dims: readonly string[
   const groups = new Map<string, { cohort: number; key: Row; members: Row[] }>();
   for (const r of rows) {
     if (r.part !== MASK_PART) continue;
-    const cohort = cohortOf.get(`${String(r.g)}\u0000${String(r.pl)}`);
+    const cohort = r.cohort_ms !== undefined ? Number(r.cohort_ms) : cohortOf.get(`${String(r.g)}\u0000${String(r.pl)}`);
     // Members: active in this group on their cohort day.
     if (cohort === undefined || !activeOn(r, cohort)) continue;
     const key: Row = {};
