@@ -89,13 +89,6 @@ export interface Dialect {
    * costs there. DuckDB: absent (it counts in the engine: countsCohortsInEngine).
    */
   readonly retentionDayMasks?: boolean;
-  /**
-   * Whether active_users builds one HLL sketch per day in one query and unions them per
-   * WAU/MAU window (definitions/active-users-days.ts) rather than one UNION ALL branch
-   * per day, each sketching its whole month. Druid: true. DuckDB: absent (it counts
-   * distinct players exactly).
-   */
-  readonly unionsDaySketches?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

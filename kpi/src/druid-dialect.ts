@@ -75,6 +75,5 @@ export function createDruidDialect(options: DruidDialectOptions = {}): Dialect {
     latestBy: (value, timeMs) => `LATEST_BY(${value}, MILLIS_TO_TIMESTAMP(${timeMs}), 128)`,
     scoresChurnDaysInOnePass: true,
     retentionDayMasks: true,
-    unionsDaySketches: true,
   };
 }

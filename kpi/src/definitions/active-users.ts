@@ -2,7 +2,6 @@ import { AnalyticsError } from '@gamepulse/store';
 import { DAY_MS, QueryBuilder, dims, groupBy, intLiteral, ratio } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-import { FIRST_DAY_COLUMN, activeUsersDaysQuery, unpivotActiveUsers } from './active-users-days.ts';
 
 /** Trailing windows, in days including the day itself. */
 export const WAU_DAYS = 7;
@@ -30,7 +29,6 @@ export const activeUsers: KpiDefinition = {
         },
       );
     }
-    if (d.unionsDaySketches) return activeUsersDaysQuery(p, d, days, WAU_DAYS, MAU_DAYS);
     const q = new QueryBuilder(d);
     const g = dims(p, d, 'playerDays');
     const t = d.timeColumn;
@@ -49,10 +47,5 @@ export const activeUsers: KpiDefinition = {
         .join('\n');
     });
     return q.build([d.unionAll(branches, ['day_start_ms', ...g.order])], ['day_start_ms', ...g.columns, 'dau', 'wau', 'mau', 'stickiness']);
-  },
-  finish(rows, columns, p) {
-    if (!columns.includes(FIRST_DAY_COLUMN)) return { rows, columns };
-    const firstDay = Math.floor(p.fromMs / DAY_MS) * DAY_MS;
-    return unpivotActiveUsers(rows, p, Math.ceil((p.toMs - firstDay) / DAY_MS));
   },
 };
