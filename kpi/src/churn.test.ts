@@ -8,6 +8,8 @@ import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { DAY_MS, MINUTE_MS, randomPlayerWindows, seededRandom } from '@gamepulse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_KPIS, type RefData } from './reference/reference-kpis.ts';
+import { churnRisk } from './definitions/churn.ts';
+import { DUCKDB_DIALECT } from './duckdb-dialect.ts';
 import { runKpi } from './run-kpi.ts';
 import type { KpiParams } from './types.ts';
 
@@ -205,5 +207,34 @@ describe('kpi/churn: DuckDB = reference on random rows over six weeks', () => {
     const c = await runKpi(random, 'churn_risk', { fromMs: DAY0 + 35 * DAY_MS, toMs: DAY0 + 36 * DAY_MS });
     expect(c.rows[0]).toMatchObject({ active: expect.any(Number) as number });
     for (const k of ['active', 'at_risk', 'lapsed']) expect(c.rows[0]![k]).toBeGreaterThan(0);
+  });
+});
+
+describe('kpi/churn: churn_risk scored in one pass per week of days (the Druid shape), run on DuckDB', () => {
+  // The same SQL Druid gets (definitions/churn-days.ts) is plain SQL: DuckDB runs it too,
+  // so the reference checks it on rows whose every segment occurs.
+  const ONE_PASS = { ...DUCKDB_DIALECT, scoresChurnDaysInOnePass: true };
+  const cases: Array<[string, KpiParams]> = [
+    ['whole history: six passes, the last one full', { fromMs: DAY0, toMs: DAY0 + 42 * DAY_MS }],
+    [
+      'ten days by country and platform, lapsedDays 3: a partial pass',
+      { fromMs: DAY0 + 20 * DAY_MS, toMs: DAY0 + 30 * DAY_MS, by: ['country', 'platform'], lapsedDays: 3 },
+    ],
+    ['one game, by build', { game: 'space-miner', fromMs: DAY0 + 25 * DAY_MS, toMs: DAY0 + 35 * DAY_MS, by: ['build'] }],
+    ['range cutting days', { fromMs: DAY0 + 27 * DAY_MS + 5 * 3_600_000, toMs: DAY0 + 31 * DAY_MS + 3 * 3_600_000 }],
+  ];
+  for (const [label, params] of cases) {
+    it(label, async () => {
+      const r = await runKpi(random, 'churn_risk', params, { dialect: ONE_PASS });
+      expect(churnRisk.render(r.params, ONE_PASS).sql).toContain('pass_day_ms');
+      expect(r.rows).toEqual(REFERENCE_KPIS.churn_risk!(r.params, refData(randomRows)));
+      expect(r.rows.some((x) => (x.at_risk as number) > 0 && (x.lapsed as number) > 0)).toBe(true);
+      for (const row of r.rows) expect(Object.keys(row)).toEqual(r.columns);
+    });
+  }
+  it('the known history: the same segments as the plain shape', async () => {
+    const params = { fromMs: DAY0 + 20 * DAY_MS, toMs: DAY0 + 29 * DAY_MS, by: ['platform'] } as const;
+    const plain = await runKpi(store, 'churn_risk', params);
+    expect((await runKpi(store, 'churn_risk', params, { dialect: ONE_PASS })).rows).toEqual(plain.rows);
   });
 });

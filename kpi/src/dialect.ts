@@ -89,6 +89,20 @@ export interface Dialect {
    * only, through a SEMI JOIN. DuckDB: true. Druid: absent (one grouped query, paged last).
    */
   readonly pagesPlayersFirst?: boolean;
+  /**
+   * Whether churn_risk scores its days in one groupBy per player (up to a week per
+   * pass, a column set per day: definitions/churn-days.ts) rather than one UNION ALL
+   * branch per day. Druid: true — each branch is a groupBy over 100k players, and the
+   * branches run one after the other. DuckDB: absent.
+   */
+  readonly scoresChurnDaysInOnePass?: boolean;
+  /**
+   * Whether retention's activity part returns one row per player and group with its
+   * active days as bit masks (definitions/retention-day-masks.ts) rather than a row per
+   * active day. Druid: true — serializing ~0.7M rows at 100k players × 30 days is what
+   * costs there. DuckDB: absent (it counts in the engine: countsCohortsInEngine).
+   */
+  readonly retentionDayMasks?: boolean;
 }
 
 /** `TIMESTAMP '2025-01-15 12:34:56.789'` — accepted by DuckDB and by Druid SQL. */

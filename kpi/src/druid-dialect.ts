@@ -73,5 +73,7 @@ export function createDruidDialect(options: DruidDialectOptions = {}): Dialect {
     placeholder: () => '?',
     // 128 bytes per group in the merge buffer: the longest text kept (an 'experiment:variant' is far shorter); longer values are truncated.
     latestBy: (value, timeMs) => `LATEST_BY(${value}, MILLIS_TO_TIMESTAMP(${timeMs}), 128)`,
+    scoresChurnDaysInOnePass: true,
+    retentionDayMasks: true,
   };
 }

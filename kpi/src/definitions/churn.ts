@@ -17,6 +17,8 @@ import type { Dialect, TableName } from '../dialect.ts';
 import { DAY_MS, QueryBuilder, dims, groupBy, intLiteral, sumWhen, type Grouping } from '../sql.ts';
 import type { KpiDefinition, ResolvedKpiParams } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
+import { PASS_DAY_COLUMN, churnDaysQuery, unpivotChurnDays } from './churn-days.ts';
+import { DIMENSION_COLUMNS } from '../dialect.ts';
 
 /** The recent week: sessions and purchases "this week". */
 export const CHURN_WEEK_DAYS = 7;
@@ -111,6 +113,9 @@ export const churnRisk: KpiDefinition = {
         context: { param: 'from', days: days.length },
       });
     }
+    if (d.scoresChurnDaysInOnePass) {
+      return churnDaysQuery(p, d, days, { weekDays: CHURN_WEEK_DAYS, baselineWeeks: CHURN_BASELINE_WEEKS, lapsedDays: p.lapsedDays });
+    }
     const q = new QueryBuilder(d);
     const g = dims(p, d, 'playerDays');
     const risk = riskCondition(COLS);
@@ -137,6 +142,13 @@ export const churnRisk: KpiDefinition = {
     );
   },
   finish(rows, columns, p) {
+    if (columns.includes(PASS_DAY_COLUMN)) {
+      const by = p.by.map((dim) => DIMENSION_COLUMNS[dim]);
+      return {
+        rows: finishChurnRisk(unpivotChurnDays(rows, by, p.toMs), p),
+        columns: ['day_start_ms', ...by, 'players', 'active', 'at_risk', 'lapsed'],
+      };
+    }
     return { rows: finishChurnRisk(rows, p), columns };
   },
 };

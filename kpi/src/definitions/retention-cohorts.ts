@@ -21,6 +21,7 @@ import type { Row } from '@gamepulse/store';
 import { DAY_MS, dims as groupDims, intLiteral, type QueryBuilder } from '../sql.ts';
 import type { Dialect } from '../dialect.ts';
 import type { ResolvedKpiParams } from '../types.ts';
+import { MASK_PART, cohortsFromDayMasks, dayMaskRowsQuery } from './retention-day-masks.ts';
 
 /** First cohort day in the range: cohorts are the UTC days starting in [from, to). */
 export function firstCohortMs(p: ResolvedKpiParams): number {
@@ -30,6 +31,7 @@ export function firstCohortMs(p: ResolvedKpiParams): number {
 /** The UNION ALL: `part` 'c' rows (cohort per player, in `day_ms`) and 'a' rows (an active day per player and group). */
 export function cohortRowsQuery(p: ResolvedKpiParams, d: Dialect, q: QueryBuilder): { sql: string; columns: string[]; dims: string[] } {
   const first = firstCohortMs(p);
+  if (d.retentionDayMasks) return dayMaskRowsQuery(p, d, q, first);
   const day = d.bucketStartMs('day');
   // dims() refuses by=variant where the player table has no variant column.
   const g = groupDims(p, d, 'playerDays');
@@ -103,6 +105,11 @@ function cohortCountsQuery(cohort: string, activity: string, dims: readonly stri
   ].join('\n');
 }
 
+/** Whether a column of cohortRowsQuery's rows is not a `by` dimension. */
+export function isCohortRowColumn(column: string): boolean {
+  return ['part', 'g', 'pl', 'day_ms', 'last_ms', 'cohort_ms'].includes(column) || /^m\d+$/.test(column);
+}
+
 /** One cohort of one dimension group: its size and, per day N, classic and rolling retained players. */
 export interface CohortCounts {
   cohortDayMs: number;
@@ -115,6 +122,7 @@ export interface CohortCounts {
 
 /** Counts from the rows of `cohortRowsQuery`, ordered by cohort day, then the `by` columns. */
 export function countCohorts(rows: readonly Row[], dims: readonly string[]): CohortCounts[] {
+  if (rows.some((r) => r.part === MASK_PART)) return sortCohorts(cohortsFromDayMasks(rows, dims), dims);
   if (rows.some((r) => r.part === 'k' || r.part === 'l')) return sortCohorts(cohortsFromCounts(rows, dims), dims);
   const cohortOf = new Map<string, number>();
   for (const r of rows) if (r.part === 'c') cohortOf.set(`${String(r.g)}\u0000${String(r.pl)}`, Number(r.day_ms));

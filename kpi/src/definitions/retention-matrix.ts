@@ -2,7 +2,7 @@ import type { Row } from '@gamepulse/store';
 import { QueryBuilder } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-import { cohortRowsQuery, countCohorts, dayComplete } from './retention-cohorts.ts';
+import { cohortRowsQuery, countCohorts, dayComplete, isCohortRowColumn } from './retention-cohorts.ts';
 
 export const retentionMatrix: KpiDefinition = {
   name: 'retention_matrix',
@@ -19,7 +19,7 @@ export const retentionMatrix: KpiDefinition = {
   },
   /** One row per cohort, group and day N that has ended. */
   finish(rows, columns, p) {
-    const dims = p.by.length > 0 ? columns.filter((c) => !['part', 'g', 'pl', 'day_ms'].includes(c)) : [];
+    const dims = p.by.length > 0 ? columns.filter((c) => !isCohortRowColumn(c)) : [];
     const maxN = Math.max(...p.days);
     const out: Row[] = [];
     for (const c of countCohorts(rows, dims)) {

@@ -2,7 +2,7 @@ import type { Row } from '@gamepulse/store';
 import { QueryBuilder } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
-import { cohortRowsQuery, countCohorts, dayComplete } from './retention-cohorts.ts';
+import { cohortRowsQuery, countCohorts, dayComplete, isCohortRowColumn } from './retention-cohorts.ts';
 
 export const retention: KpiDefinition = {
   name: 'retention',
@@ -19,7 +19,7 @@ export const retention: KpiDefinition = {
     return q.build([sql], columns);
   },
   finish(rows, columns, p) {
-    const dims = p.by.length > 0 ? columns.filter((c) => !['part', 'g', 'pl', 'day_ms'].includes(c)) : [];
+    const dims = p.by.length > 0 ? columns.filter((c) => !isCohortRowColumn(c)) : [];
     const out: Row[] = countCohorts(rows, dims).map((c) => {
       const row: Row = { cohort_day_ms: c.cohortDayMs, ...c.key, cohort_players: c.size };
       for (const n of p.days) {

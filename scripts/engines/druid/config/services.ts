@@ -6,13 +6,13 @@
  * |-------------|--------|--------|-------------------------------------------------------|
  * | zookeeper   | 128 MiB|   —    | a few dozen znodes                                    |
  * | coordinator | 512 MiB|   —    | also the overlord (task queue, supervisors) and Derby |
- * | historical  | 512 MiB| 192 MiB| serves published segments                             |
- * | indexer     |  1 GiB | 192 MiB| runs tasks as threads, one JVM instead of MM + peons  |
- * | broker      | 512 MiB| 192 MiB| SQL planning and merging                              |
+ * | historical  | 512 MiB| 320 MiB| serves published segments                             |
+ * | indexer     |  1 GiB | 320 MiB| runs tasks as threads, one JVM instead of MM + peons  |
+ * | broker      | 512 MiB| 320 MiB| SQL planning and merging                              |
  * | router      | 128 MiB|   —    | optional: console and single entry point              |
  *
  * Direct memory must cover `buffer.sizeBytes * (numMergeBuffers + numThreads + 1)`
- * (Druid checks this at start): 32 MiB * (2 + 1 + 1) = 128 MiB, so 192 MiB.
+ * (Druid checks this at start): 64 MiB * (2 + 1 + 1) = 256 MiB, so 320 MiB.
  */
 import type { ClusterPaths } from '../layout.ts';
 import type { DruidPorts } from '../options.ts';
@@ -37,13 +37,20 @@ export interface ServicesConfig {
   router: boolean;
 }
 
-/** One processing thread and small buffers: queries on test-sized data need no more. */
+/**
+ * One processing thread (2 cores) and 64 MiB buffers: a groupBy per player over a month
+ * of 100k players (player_lifecycle: a latest-variant slot of 128 bytes per player and
+ * day) overflows 32 MiB. A query that still overflows spills to `tmpDir` instead of
+ * failing ("Not enough merge buffer memory"): `maxOnDiskStorage` is Druid's switch for
+ * that, off by default. The merge buffers are allocated at start, 2 × 64 MiB per process.
+ */
 function processing(paths: ClusterPaths, service: string): Properties {
   return {
     'druid.processing.numThreads': 1,
     'druid.processing.numMergeBuffers': 2,
-    'druid.processing.buffer.sizeBytes': 32 * 1024 * 1024,
+    'druid.processing.buffer.sizeBytes': 64 * 1024 * 1024,
     'druid.processing.tmpDir': `${paths.tmp}/processing-${service}`,
+    'druid.query.groupBy.maxOnDiskStorage': 4 * 1024 ** 3,
   };
 }
 
@@ -79,7 +86,7 @@ export function serviceSpecs(c: ServicesConfig): ServiceSpec[] {
       name: 'historical',
       port: ports.historical,
       heapMb: 512,
-      directMb: 192,
+      directMb: 320,
       properties: {
         'druid.service': 'druid/historical',
         'druid.plaintextPort': ports.historical,
@@ -94,7 +101,7 @@ export function serviceSpecs(c: ServicesConfig): ServiceSpec[] {
       name: 'indexer',
       port: ports.indexer,
       heapMb: 1024,
-      directMb: 192,
+      directMb: 320,
       properties: {
         'druid.service': 'druid/indexer',
         'druid.plaintextPort': ports.indexer,
@@ -116,7 +123,7 @@ export function serviceSpecs(c: ServicesConfig): ServiceSpec[] {
       name: 'broker',
       port: ports.broker,
       heapMb: 512,
-      directMb: 192,
+      directMb: 320,
       properties: {
         'druid.service': 'druid/broker',
         'druid.plaintextPort': ports.broker,
