@@ -7,7 +7,8 @@ import type { PlayerWindowData } from '@gamepulse/proto';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { DAY_MS, MINUTE_MS, randomPlayerWindows, seededRandom } from '@gamepulse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_KPIS, type RefData } from './reference/reference-kpis.ts';
+import { playerRowsRefData } from './reference/player-rows-data.ts';
+import { REFERENCE_KPIS } from './reference/reference-kpis.ts';
 import { churnRisk } from './definitions/churn.ts';
 import { DUCKDB_DIALECT } from './duckdb-dialect.ts';
 import { runKpi } from './run-kpi.ts';
@@ -65,23 +66,7 @@ let store: DuckDbStore;
 let random: DuckDbStore;
 let randomRows: PlayerWindowData[];
 
-const refData = (players: PlayerWindowData[]): RefData => ({
-  rollups: [],
-  players: players.map((r) => ({
-    windowStartMs: r.windowStartMs!,
-    gameId: r.gameId ?? '',
-    build: r.build ?? '',
-    platform: r.platform ?? '',
-    country: r.country ?? '',
-    variant: '',
-    playerId: r.playerId ?? '',
-    firstSeenDayMs: r.firstSeenDayMs ?? 0,
-    events: r.events ?? 0,
-    purchases: r.purchases ?? 0,
-    sessions: r.sessions ?? 0,
-  })),
-  playerVariant: false,
-});
+const refData = playerRowsRefData;
 
 async function open(players: PlayerWindowData[]): Promise<DuckDbStore> {
   const s = await openDuckDbStore({ path: ':memory:' });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retention } from './definitions/retention.ts';
 import { DUCKDB_DIALECT } from './duckdb-dialect.ts';
 import { resolveKpiParams } from './params.ts';
-import { REFERENCE_KPIS, type RefData } from './reference/reference-kpis.ts';
+import { playerRowsRefData } from './reference/player-rows-data.ts';
+import { REFERENCE_KPIS } from './reference/reference-kpis.ts';
 import { runKpi } from './run-kpi.ts';
 import type { KpiParams } from './types.ts';
 
@@ -22,23 +23,7 @@ const MASKS = { ...DUCKDB_DIALECT, countsCohortsInEngine: false, retentionDayMas
 let store: DuckDbStore;
 let rows: PlayerWindowData[];
 
-const refData = (players: PlayerWindowData[]): RefData => ({
-  rollups: [],
-  players: players.map((r) => ({
-    windowStartMs: r.windowStartMs!,
-    gameId: r.gameId ?? '',
-    build: r.build ?? '',
-    platform: r.platform ?? '',
-    country: r.country ?? '',
-    variant: '',
-    playerId: r.playerId ?? '',
-    firstSeenDayMs: r.firstSeenDayMs ?? 0,
-    events: r.events ?? 0,
-    purchases: r.purchases ?? 0,
-    sessions: r.sessions ?? 0,
-  })),
-  playerVariant: false,
-});
+const refData = playerRowsRefData;
 
 beforeAll(async () => {
   // 400 players over 70 days: most come back rarely, so cohorts spread over the first weeks.
