@@ -71,8 +71,8 @@ export interface Dialect {
    * Whether retention counts its cohorts inside the engine (a join of per-player
    * subqueries, one row per cohort, group and day offset back) rather than returning a
    * row per player and active day for `finish` to count. DuckDB: true — its joins are
-   * cheap and moving ~10^5 rows into JavaScript is what costs. Druid: absent — two
-   * single-level groupBys, no subquery to materialize (retention-cohorts.ts).
+   * cheap and moving ~10^5 rows into JavaScript is what costs. Druid: absent — it
+   * returns per-player rows (`retentionDayMasks`) for `finish` to count.
    */
   readonly countsCohortsInEngine?: boolean;
   /**

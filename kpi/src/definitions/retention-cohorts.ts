@@ -4,12 +4,15 @@
  * range too) — not a row's `first_seen_day`, which is per input partition and differs
  * for a player with two devices.
  *
- * The engine answers two plain GROUP BYs in one UNION ALL — the cohort of each (game,
- * player) whose first day is in the range, and the days each (game, player, dimension
- * group) was active — and `finish` counts in TypeScript (the same code for both
- * engines). No join and no nested GROUP BY: Druid runs both as single-level groupBys,
- * without materializing a subquery, and every count is exact on both engines (no
- * sketch). The cost is rows per player and active day returned to the caller.
+ * Three exact forms of the same counts (no sketch on either engine):
+ *  - portable: two plain GROUP BYs in one UNION ALL — the cohort of each (game, player)
+ *    whose first day is in the range, and the days each (game, player, dimension group)
+ *    was active — counted by `finish` in TypeScript; it returns a row per player and
+ *    active day;
+ *  - `Dialect.countsCohortsInEngine` (DuckDB): the engine joins and counts, one row per
+ *    cohort, group and day offset back (`cohortCountsQuery`);
+ *  - `Dialect.retentionDayMasks` (Druid): one row per player and group with its active
+ *    days as bit masks (retention-day-masks.ts), counted by `finish`.
  *
  * A player belongs to the cohort of a group (e.g. platform=ios) when the player has a
  * row in that group on the cohort day; it is retained on day N (classic) when it has a
