@@ -74,6 +74,8 @@ const HLL_PLAYERS = 60_000;
 
 let kafka: KafkaHandle;
 let druid: DruidCluster;
+/** The engines' starts, each assigning its handle when it is up. */
+let starting: Array<Promise<unknown>> = [];
 let log: KafkaLog;
 let duck: DuckDbStore;
 let druidStore: DruidStore;
@@ -123,7 +125,9 @@ function hllRows(): RollupsTopicRow[] {
 beforeAll(async () => {
   const t0 = Date.now();
   // Engines first (they take longest); the simulation runs while they start.
-  const engines = Promise.all([startKafka({ ...KAFKA, log: say }), startDruid({ log: say })]);
+  // Each engine is kept as soon as it is up, so afterAll stops it even when the other fails.
+  starting = [startKafka({ ...KAFKA, log: say }).then((k) => (kafka = k)), startDruid({ log: say }).then((d) => (druid = d))];
+  const engines = Promise.all(starting);
   events = await simulateTraffic({
     startMs: DAY0,
     days: DAYS,
@@ -148,7 +152,7 @@ beforeAll(async () => {
   say(
     `[druid-it] simulated ${events.length} events of ${new Set(events.map((e) => e.playerId)).size} players → ${rollups.length} rollup rows, ${players.length} player rows, ${steps.length} step rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
-  [kafka, druid] = await engines;
+  await engines;
   const stale = await shutdownStaleTestTasks(druid.overlordUrl, Object.values(DATASOURCES));
   if (stale) say(`[druid-it] shut down ${stale} task(s) left by an earlier run`);
 
@@ -214,6 +218,8 @@ beforeAll(async () => {
 }, 1_500_000);
 
 afterAll(async () => {
+  // An engine still starting (beforeAll failed before waiting for it) is stopped too.
+  await Promise.allSettled(starting);
   await duck?.close();
   await log?.close();
   if (druid) {
