@@ -107,7 +107,7 @@ describe('processor/src/aggregate step facts', () => {
   });
 
   it('a player with many step keys in one window: each key once, earliest time and count exact', () => {
-    // 40 keys (past the group's scan size, so its rows are looked up by key) in three rounds, the middle one earliest.
+    // 40 keys of one player and window, sent in three rounds; the second round (round 1) is the earliest.
     const levels = Array.from({ length: 40 }, (_, i) => `level${i}`);
     const events = [2, 1, 3].flatMap((round) =>
       levels.map((level, i) => ev(round * 10_000 + i, { progression: { status: 2, tier1: 'forest', tier2: level } })),
