@@ -12,6 +12,7 @@ const packages = [
   'druid',
   'loader',
   'api',
+  'alerts',
   'apps',
   'testkit',
   'samples',

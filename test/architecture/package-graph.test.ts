@@ -27,7 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['proto', 'service'],
   ['log', 'sdk', 'store'],
   ['collector', 'processor', 'kpi', 'loader', 'samples', 'druid'],
-  ['api'],
+  ['api', 'alerts'],
   ['apps'],
 ];
 const TEST_ONLY = new Set(['testkit']);
