@@ -1,1 +1,16 @@
-export {};
+export { ALERTS_ERRORS, AlertsError, type AlertsErrorCode } from './errors.ts';
+export { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
+export type { AlertRule, RuleFile, RuleQuery, Condition, SeasonalCondition, ThresholdCondition, Severity } from './rules/rule.ts';
+export { parseRules, loadRulesFile, RULE_DEFAULTS, type LoadRulesResult } from './rules/load-rules.ts';
+export { parseDurationMs, formatDuration } from './rules/duration.ts';
+export { TRANSITIONS, step, newInstance, type AlertState, type AlertInstance, type Signal, type Transition } from './engine/alert-state.ts';
+export { evaluateRule, windowEndMs, median, type RuleEvaluation, type SeriesVerdict } from './engine/evaluate-rule.ts';
+export {
+  AlertEngine,
+  fillTemplate,
+  type AlertEngineOptions,
+  type AlertView,
+  type AlertEvent,
+  type CycleReport,
+} from './engine/alert-engine.ts';
+export type { AlertSink, OutgoingAlert, DeliveryResult } from './delivery/alert-sink.ts';

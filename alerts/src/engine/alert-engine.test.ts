@@ -1,0 +1,184 @@
+/**
+ * The engine over a real DuckDB store: rows written as the processor writes them, rules
+ * evaluated minute by minute through a drop and a recovery. The expected minutes follow
+ * from the rows by arithmetic stated beside each case, not from running the engine.
+ */
+import type { RollupRowData } from '@gamepulse/proto';
+import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
+import { parseRules } from '../rules/load-rules.ts';
+import type { RuleFile } from '../rules/rule.ts';
+import { AlertEngine } from './alert-engine.ts';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+/** The incident: game "a" drops from 100 to 20 events a minute for 20 minutes. */
+const T0 = Date.UTC(2026, 10, 20, 14, 0);
+const DROP_MINUTES = 20;
+
+function rulesFile(extra = ''): RuleFile {
+  const r = parseRules(
+    `
+version: 1
+groups:
+  - name: g
+    interval: 1m
+    rules:
+      - alert: EventsDrop
+        kpi: events_by_type
+        params: { by: [game] }
+        window: 10m
+        settle: 2m
+        value: events
+        condition:
+          seasonal: { direction: drop, change: 0.5, seasonalDays: [1, 2, 3, 7], trailingWindows: 6, minPoints: 2, minBaseline: 200 }
+        for: 3m
+        severity: page
+        labels: { team: liveops }
+        annotations: { summary: 'events in {{ game_id }} at {{ value }}, usually {{ baseline }}' }
+        console: '/?game={{ game_id }}'
+${extra}`,
+    'test.yml',
+  );
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return r.file;
+}
+
+function minuteRows(fromMs: number, minutes: number, perMinute: (game: string, ms: number) => number): RollupRowData[] {
+  const rows: RollupRowData[] = [];
+  for (let m = 0; m < minutes; m++) {
+    const ms = fromMs + m * MIN;
+    for (const game of ['a', 'b']) {
+      const events = perMinute(game, ms);
+      if (events > 0)
+        rows.push({
+          windowStartMs: ms,
+          gameId: game,
+          build: '1.0',
+          platform: 'ios',
+          country: 'DE',
+          eventType: 'progression',
+          action: 'start',
+          events,
+        });
+    }
+  }
+  return rows;
+}
+
+async function storeWith(rows: RollupRowData[]): Promise<DuckDbStore> {
+  const store = await openDuckDbStore({ path: ':memory:' });
+  await store.commit({ consumer: 'test', rollups: rows, players: [], positions: [], state: [], deadLetters: [] });
+  return store;
+}
+
+class CapturingSink implements AlertSink {
+  readonly name = 'capture';
+  readonly batches: OutgoingAlert[][] = [];
+  fail = false;
+  async send(alerts: readonly OutgoingAlert[]) {
+    if (this.fail) return { ok: false as const, error: 'down', retryable: true };
+    this.batches.push([...alerts]);
+    return { ok: true as const, sent: alerts.length };
+  }
+}
+
+const stores: DuckDbStore[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+});
+
+describe('alert engine on DuckDB: a seasonal drop', () => {
+  let store: DuckDbStore;
+  beforeAll(async () => {
+    // Eight days of 100 events a minute per game, then game a's drop: [T0, T0 + 20 min) at 20 (0 in its last 5 minutes: the series vanishes).
+    const from = T0 - 8 * DAY;
+    store = await storeWith(
+      minuteRows(from, 8 * 1440 + 60, (g, ms) => {
+        if (g !== 'a' || ms < T0 || ms >= T0 + DROP_MINUTES * MIN) return 100;
+        return ms >= T0 + (DROP_MINUTES - 5) * MIN ? 0 : 20;
+      }),
+    );
+    stores.push(store);
+  });
+
+  it('pends once the window is below half its baseline, fires after `for`, resolves once, delivers', async () => {
+    const sink = new CapturingSink();
+    const engine = new AlertEngine({ store, rules: rulesFile(), sinks: [sink], consoleUrl: 'http://console.test' });
+    const states: string[] = [];
+    // Evaluate each minute from T0 to T0 + 45 min. The window ending at E = now − 2 min holds
+    // k dropped minutes: 100·(10 − k) + 20·k < 500 ⇔ k ≥ 7 ⇒ first breach at now = T0 + 9 min;
+    // firing 3 minutes later (T0 + 12). The window [E − 10, E) first sums to 500 again at
+    // E = T0 + 25 (minutes 15–19 at 0, 20–24 at 100) ⇒ resolved at now = T0 + 27; the
+    // baselines stay 1000 meanwhile (seasonal: earlier days; trailing: the median of six
+    // windows, at most two of them touched by the drop).
+    let resolvedAt = 0;
+    let firedAt = 0;
+    for (let m = 0; m <= 45; m++) {
+      const now = T0 + m * MIN;
+      const report = await engine.evaluate(now);
+      expect(report.rulesFailed).toBe(0);
+      const a = engine.active().find((x) => x.labels.game_id === 'a');
+      states.push(a?.state ?? 'inactive');
+      if (report.fired.length) firedAt = m;
+      if (report.resolved.length) resolvedAt = m;
+      // Game b never leaves its baseline.
+      expect(engine.active().some((x) => x.labels.game_id === 'b')).toBe(false);
+    }
+    expect(states.indexOf('pending')).toBe(9);
+    expect(firedAt).toBe(12);
+    expect(states.slice(9, 12)).toEqual(['pending', 'pending', 'pending']);
+    expect(resolvedAt).toBe(27);
+    expect(states.slice(resolvedAt)).toEqual(Array(46 - resolvedAt).fill('inactive'));
+    // Delivery: the firing alert in every cycle from T0 + 12 until resolution, then one resolution.
+    const sent = sink.batches.flat();
+    const firing = sent.filter((x) => x.endsAtMs === undefined);
+    const resolved = sent.filter((x) => x.endsAtMs !== undefined);
+    expect(firing.length).toBe(resolvedAt - firedAt);
+    expect(resolved).toHaveLength(1);
+    expect(resolved[0]!.labels).toEqual({ alertname: 'EventsDrop', severity: 'page', team: 'liveops', game_id: 'a' });
+    expect(resolved[0]!.startsAtMs).toBe(T0 + 12 * MIN);
+    expect(resolved[0]!.endsAtMs).toBe(T0 + resolvedAt * MIN);
+    expect(firing[0]!.generatorUrl).toBe('http://console.test/?game=a');
+    expect(firing[0]!.annotations.summary).toMatch(/^events in a at \d+, usually 1000$/);
+    expect(engine.events().map((e) => e.kind)).toEqual(['resolved', 'fired']);
+  });
+
+  it('a delivery that fails is retried: the resolution is sent once the target is back', async () => {
+    const sink = new CapturingSink();
+    const engine = new AlertEngine({ store, rules: rulesFile(), sinks: [sink] });
+    for (let m = 0; m <= 15; m++) await engine.evaluate(T0 + m * MIN);
+    sink.fail = true;
+    let m = 16;
+    while (engine.active().length > 0) await engine.evaluate(T0 + m++ * MIN);
+    expect(sink.batches.flat().filter((x) => x.endsAtMs !== undefined)).toHaveLength(0);
+    sink.fail = false;
+    await engine.evaluate(T0 + m * MIN);
+    const resolved = sink.batches.flat().filter((x) => x.endsAtMs !== undefined);
+    expect(resolved).toHaveLength(1);
+    await engine.evaluate(T0 + (m + 1) * MIN);
+    expect(sink.batches.flat().filter((x) => x.endsAtMs !== undefined)).toHaveLength(1);
+  });
+});
+
+describe('alert engine on DuckDB: series that vanish, history that is missing', () => {
+  it('a series with no rows in the window counts as zero events', async () => {
+    // Game a sends nothing from T0 on; the window ending at T0 + 10 has no row of it.
+    const store = await storeWith(minuteRows(T0 - 8 * DAY, 8 * 1440 + 20, (g, ms) => (g === 'a' && ms >= T0 ? 0 : 100)));
+    stores.push(store);
+    const engine = new AlertEngine({ store, rules: rulesFile() });
+    await engine.evaluate(T0 + 12 * MIN);
+    expect(engine.active().map((x) => [x.labels.game_id, x.state, x.value, x.baseline])).toEqual([['a', 'pending', 0, 1000]]);
+  });
+
+  it('no baseline at first start: nothing is judged, nothing fires', async () => {
+    // Only the last 12 minutes exist, and they are low: no earlier window has rows.
+    const store = await storeWith(minuteRows(T0 - 12 * MIN, 12, () => 5));
+    stores.push(store);
+    const engine = new AlertEngine({ store, rules: rulesFile() });
+    const report = await engine.evaluate(T0);
+    expect(report.rulesEvaluated).toBe(1);
+    expect(engine.active()).toEqual([]);
+  });
+});

@@ -1,0 +1,347 @@
+/**
+ * The alert engine: evaluates every rule at its group's interval on the store, moves each
+ * (rule, series) instance through its states (alert-state.ts), and hands the result to
+ * the delivery targets each cycle — every firing alert (re-sent, so a restarted
+ * Alertmanager relearns it) and every resolution not yet accepted. It keeps a history
+ * of fired and resolved alerts for the API and the console.
+ *
+ * A rule whose query fails is skipped for that cycle (logged and counted): its instances
+ * keep their state, so a store hiccup neither resolves nor fires anything.
+ */
+import { Counter, Gauge, Histogram, Registry, type Logger } from '@gamepulse/service';
+import type { Dialect } from '@gamepulse/kpi';
+import type { Store } from '@gamepulse/store';
+import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
+import type { AlertRule, RuleFile } from '../rules/rule.ts';
+import { newInstance, step, type AlertInstance, type AlertState } from './alert-state.ts';
+import { evaluateRule, type SeriesVerdict } from './evaluate-rule.ts';
+
+export interface AlertEngineOptions {
+  store: Store;
+  /** @default the store engine's default dialect */
+  dialect?: Dialect;
+  rules: RuleFile;
+  /** Where alerts go (Alertmanager, webhook). @default none: alerts show in the API only */
+  sinks?: readonly AlertSink[];
+  /** The clock evaluations read. @default Date.now */
+  nowMs?: () => number;
+  /** Base of the console links in `generatorURL`. @default http://127.0.0.1:8090 */
+  consoleUrl?: string;
+  registry?: Registry;
+  logger?: Logger;
+  /** Fired/resolved events kept for the API. @default 1000 */
+  historyLimit?: number;
+}
+
+/** An alert as the API shows it. */
+export interface AlertView {
+  alertname: string;
+  state: Exclude<AlertState, 'inactive'>;
+  severity: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** When the breach began (pending since). */
+  activeAtMs: number;
+  /** When it started firing (0 while pending). */
+  firedAtMs: number;
+  value: number;
+  baseline?: number;
+  threshold?: number;
+  generatorUrl: string;
+}
+
+export interface AlertEvent {
+  kind: 'fired' | 'resolved';
+  atMs: number;
+  alertname: string;
+  severity: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  value: number;
+  generatorUrl: string;
+}
+
+export interface CycleReport {
+  nowMs: number;
+  rulesEvaluated: number;
+  rulesFailed: number;
+  queries: number;
+  fired: AlertEvent[];
+  resolved: AlertEvent[];
+}
+
+interface Tracked {
+  rule: AlertRule;
+  instance: AlertInstance;
+  verdict: SeriesVerdict;
+  labels: Record<string, string>;
+}
+
+interface EngineMetrics {
+  evaluations: Counter<'rule' | 'result'>;
+  evaluationSeconds: Histogram<string>;
+  alerts: Gauge<'alertname' | 'state'>;
+  notifications: Counter<'sink' | 'result'>;
+}
+
+function engineMetrics(registry: Registry): EngineMetrics {
+  const registers = [registry];
+  return {
+    evaluations: new Counter({
+      name: 'gamepulse_alerts_rule_evaluations_total',
+      help: 'Rule evaluations, by rule and result (ok, failed)',
+      labelNames: ['rule', 'result'],
+      registers,
+    }),
+    evaluationSeconds: new Histogram({
+      name: 'gamepulse_alerts_cycle_seconds',
+      help: 'Time to evaluate the rules due in one cycle',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    alerts: new Gauge({
+      name: 'gamepulse_alerts',
+      help: 'Alert instances pending or firing, by rule',
+      labelNames: ['alertname', 'state'],
+      registers,
+    }),
+    notifications: new Counter({
+      name: 'gamepulse_alerts_notifications_total',
+      help: 'Deliveries to alert targets, by target and result (ok, failed)',
+      labelNames: ['sink', 'result'],
+      registers,
+    }),
+  };
+}
+
+/** `{{ name }}` placeholders filled from `vars`; unknown names stay as written. */
+export function fillTemplate(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+function formatNumber(v: number | undefined): string {
+  if (v === undefined) return '';
+  return Number.isInteger(v) ? String(v) : v.toPrecision(4);
+}
+
+export class AlertEngine {
+  private readonly o: Required<Omit<AlertEngineOptions, 'dialect' | 'logger'>> & Pick<AlertEngineOptions, 'dialect' | 'logger'>;
+  private readonly metrics: EngineMetrics;
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly dueAtMs = new Map<string, number>();
+  /** Resolutions each sink has not accepted yet. */
+  private readonly unsentResolved = new Map<string, OutgoingAlert[]>();
+  private readonly history: AlertEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+
+  constructor(options: AlertEngineOptions) {
+    this.o = {
+      sinks: [],
+      nowMs: Date.now,
+      consoleUrl: 'http://127.0.0.1:8090',
+      registry: new Registry(),
+      historyLimit: 1000,
+      ...options,
+    };
+    this.metrics = engineMetrics(this.o.registry);
+    for (const s of this.o.sinks) this.unsentResolved.set(s.name, []);
+  }
+
+  get rules(): readonly AlertRule[] {
+    return this.o.rules.rules;
+  }
+
+  /**
+   * Evaluates the rules due at `nowMs` (every rule when `all`), applies the transitions and
+   * delivers. Tests drive time through this; `start` calls it on a timer.
+   */
+  async evaluate(nowMs = this.o.nowMs(), all = false): Promise<CycleReport> {
+    const started = performance.now();
+    const report: CycleReport = { nowMs, rulesEvaluated: 0, rulesFailed: 0, queries: 0, fired: [], resolved: [] };
+    for (const rule of this.o.rules.rules) {
+      if (!all && (this.dueAtMs.get(rule.name) ?? 0) > nowMs) continue;
+      this.dueAtMs.set(rule.name, nowMs + rule.intervalMs);
+      try {
+        const ev = await evaluateRule(rule, nowMs, { store: this.o.store, dialect: this.o.dialect });
+        report.queries += ev.queries;
+        report.rulesEvaluated++;
+        this.metrics.evaluations.inc({ rule: rule.name, result: 'ok' });
+        this.apply(rule, ev.series, nowMs, report);
+      } catch (err) {
+        report.rulesFailed++;
+        this.metrics.evaluations.inc({ rule: rule.name, result: 'failed' });
+        this.o.logger?.warn('alert rule evaluation failed; its alerts keep their state', {
+          rule: rule.name,
+          error: (err as Error).message,
+        });
+      }
+    }
+    this.updateGauges();
+    await this.deliver(report);
+    this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
+    return report;
+  }
+
+  private apply(rule: AlertRule, series: readonly SeriesVerdict[], nowMs: number, report: CycleReport): void {
+    const seen = new Set<string>();
+    const signal = (key: string, verdict: SeriesVerdict, breach: boolean) => {
+      let t = this.tracked.get(key);
+      if (!t) {
+        if (!breach) return;
+        t = { rule, instance: newInstance(), verdict, labels: this.labelsOf(rule, verdict) };
+        this.tracked.set(key, t);
+      }
+      if (breach || t.instance.state !== 'firing') t.verdict = verdict;
+      const tr = step(t.instance, breach ? 'breach' : 'clear', nowMs, rule);
+      if (tr.notify !== 'none') {
+        const event = this.event(t, tr.notify, nowMs);
+        this.history.push(event);
+        if (this.history.length > this.o.historyLimit) this.history.shift();
+        (tr.notify === 'fired' ? report.fired : report.resolved).push(event);
+        this.o.logger?.info(`alert ${tr.notify}`, { alertname: rule.name, labels: event.labels, value: event.value });
+        if (tr.notify === 'resolved') for (const list of this.unsentResolved.values()) list.push(this.outgoing(t, nowMs));
+      }
+      if (t.instance.state === 'inactive') this.tracked.delete(key);
+    };
+    for (const v of series) {
+      const key = `${rule.name}\u0001${JSON.stringify(v.labels)}`;
+      seen.add(key);
+      signal(key, v, v.breach);
+    }
+    // A series gone from the result no longer breaches.
+    for (const [key, t] of this.tracked) if (t.rule === rule && !seen.has(key)) signal(key, t.verdict, false);
+  }
+
+  private labelsOf(rule: AlertRule, v: SeriesVerdict): Record<string, string> {
+    return { alertname: rule.name, severity: rule.severity, ...rule.labels, ...v.labels };
+  }
+
+  private vars(t: Tracked): Record<string, string> {
+    return {
+      ...t.labels,
+      value: formatNumber(t.verdict.value),
+      baseline: formatNumber(t.verdict.baseline),
+      threshold: formatNumber(t.verdict.threshold),
+      baseline_source: t.verdict.baselineSource ?? '',
+    };
+  }
+
+  private annotations(t: Tracked): Record<string, string> {
+    const vars = this.vars(t);
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(t.rule.annotations)) out[k] = fillTemplate(v, vars);
+    out.value = vars.value!;
+    if (vars.baseline) out.baseline = vars.baseline;
+    if (vars.threshold) out.threshold = vars.threshold;
+    return out;
+  }
+
+  private generatorUrl(t: Tracked): string {
+    const path = fillTemplate(t.rule.consolePath, this.vars(t));
+    return new URL(path, this.o.consoleUrl).toString();
+  }
+
+  private event(t: Tracked, kind: 'fired' | 'resolved', atMs: number): AlertEvent {
+    return {
+      kind,
+      atMs,
+      alertname: t.rule.name,
+      severity: t.rule.severity,
+      labels: t.labels,
+      annotations: this.annotations(t),
+      value: t.verdict.value,
+      generatorUrl: this.generatorUrl(t),
+    };
+  }
+
+  private outgoing(t: Tracked, nowMs: number): OutgoingAlert {
+    return {
+      labels: t.labels,
+      annotations: this.annotations(t),
+      startsAtMs: t.instance.firedAtMs,
+      ...(t.instance.state === 'firing' ? {} : { endsAtMs: nowMs }),
+      generatorUrl: this.generatorUrl(t),
+    };
+  }
+
+  private async deliver(report: CycleReport): Promise<void> {
+    if (this.o.sinks.length === 0) return;
+    const firing = [...this.tracked.values()].filter((t) => t.instance.state === 'firing').map((t) => this.outgoing(t, report.nowMs));
+    await Promise.all(
+      this.o.sinks.map(async (sink) => {
+        const resolved = this.unsentResolved.get(sink.name)!;
+        const batch = [...firing, ...resolved];
+        if (batch.length === 0) return;
+        const result = await sink.send(batch);
+        this.metrics.notifications.inc({ sink: sink.name, result: result.ok ? 'ok' : 'failed' });
+        if (result.ok) resolved.splice(0, resolved.length);
+        else
+          this.o.logger?.warn('alert delivery failed; retried next cycle', {
+            sink: sink.name,
+            error: result.error,
+            retryable: result.retryable,
+          });
+      }),
+    );
+  }
+
+  private updateGauges(): void {
+    this.metrics.alerts.reset();
+    for (const t of this.tracked.values())
+      if (t.instance.state !== 'inactive') this.metrics.alerts.inc({ alertname: t.rule.name, state: t.instance.state });
+  }
+
+  /** Alerts pending or firing now, firing first, then by name. */
+  active(): AlertView[] {
+    return [...this.tracked.values()]
+      .filter((t) => t.instance.state !== 'inactive')
+      .map((t) => ({
+        alertname: t.rule.name,
+        state: t.instance.state as 'pending' | 'firing',
+        severity: t.rule.severity,
+        labels: t.labels,
+        annotations: this.annotations(t),
+        activeAtMs: t.instance.activeAtMs,
+        firedAtMs: t.instance.state === 'firing' ? t.instance.firedAtMs : 0,
+        value: t.verdict.value,
+        baseline: t.verdict.baseline,
+        threshold: t.verdict.threshold,
+        generatorUrl: this.generatorUrl(t),
+      }))
+      .sort((a, b) => (a.state === b.state ? a.alertname.localeCompare(b.alertname) : a.state === 'firing' ? -1 : 1));
+  }
+
+  /** Fired and resolved events, newest first. */
+  events(limit = this.o.historyLimit): AlertEvent[] {
+    return this.history.slice(-limit).reverse();
+  }
+
+  /** Evaluates on a timer: each rule at its group's interval, one cycle at a time. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.evaluate()
+        .catch((err: unknown) => this.o.logger?.error('alert cycle failed', { error: (err as Error).message }))
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const now = this.o.nowMs();
+          const next = Math.min(...this.o.rules.rules.map((r) => this.dueAtMs.get(r.name) ?? now));
+          this.timer = setTimeout(tick, Math.max(1_000, next - now));
+          this.timer.unref?.();
+        });
+    };
+    tick();
+  }
+
+  /** Stops the timer and waits for a cycle under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
