@@ -29,3 +29,7 @@ export class AlertsError extends GamepulseError<AlertsErrorCode> {
     super(ALERTS_ERRORS[code], message, options);
   }
 }
+
+export function isAlertsError(err: unknown, code?: AlertsErrorCode): err is AlertsError {
+  return err instanceof AlertsError && (code === undefined || err.code === code);
+}

@@ -1,4 +1,5 @@
-export { ALERTS_ERRORS, AlertsError, type AlertsErrorCode } from './errors.ts';
+export { ALERTS_ERRORS, AlertsError, isAlertsError, type AlertsErrorCode } from './errors.ts';
+export { startAlerting, type StartAlertingOptions, type RunningAlerts } from './start-alerting.ts';
 export { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
 export type { AlertRule, RuleFile, RuleQuery, Condition, SeasonalCondition, ThresholdCondition, Severity } from './rules/rule.ts';
 export { parseRules, loadRulesFile, RULE_DEFAULTS, type LoadRulesResult } from './rules/load-rules.ts';

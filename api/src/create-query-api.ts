@@ -3,6 +3,8 @@
  *   GET /v1/kpis          the catalogue: names, descriptions, parameters
  *   GET /v1/kpis/:name    one KPI → { kpi, engine, params, columns, rows, tookMs };
  *                         with format=csv the columns and rows as CSV (src/csv.ts)
+ *   GET /v1/alerts        alerts pending or firing now; /v1/alerts/history fired and
+ *                         resolved events, newest first; /v1/alerts/rules the loaded rules
  *   GET /                 the live console (static page that polls the JSON API)
  *   GET /healthz /readyz /metrics   ops endpoints (service's handleOps)
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
@@ -99,6 +101,34 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
       return;
     }
     res.set('cache-control', 'no-store').json({ ...result, tookMs });
+  });
+
+  const alerts = options.alerts;
+  app.get('/v1/alerts', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, alerts: alerts?.active() ?? [] });
+  });
+  app.get('/v1/alerts/history', (req, res) => {
+    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+      throw new AnalyticsError('GP_QUERY_BAD_PARAM', `limit must be an integer in [1, 10000], got ${JSON.stringify(req.query.limit)}`, {
+        context: { param: 'limit' },
+      });
+    res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, events: alerts?.events(limit) ?? [] });
+  });
+  app.get('/v1/alerts/rules', (_req, res) => {
+    const rules = (alerts?.rules ?? []).map((r) => ({
+      alert: r.name,
+      group: r.group,
+      kpi: r.query.kpi,
+      severity: r.severity,
+      forMs: r.forMs,
+      intervalMs: r.intervalMs,
+      windowMs: r.query.windowMs,
+      condition: r.condition,
+      labels: r.labels,
+      summary: r.annotations.summary,
+    }));
+    res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, rules });
   });
 
   app.use((req, _res, next) => {

@@ -1,6 +1,10 @@
 import type { Logger, ReadinessCheck, Registry } from '@gamepulse/service';
 import type { Dialect } from '@gamepulse/kpi';
 import type { Store } from '@gamepulse/store';
+import type { AlertEngine } from '@gamepulse/alerts';
+
+/** What the API reads of the alert engine. */
+export type AlertsSource = Pick<AlertEngine, 'active' | 'events' | 'rules'>;
 
 export interface QueryApiOptions {
   /** The store KPIs run on. The API never closes it: its owner does. */
@@ -19,6 +23,8 @@ export interface QueryApiOptions {
   logger?: Logger;
   /** Serve the live console at `/`. @default true */
   console?: boolean;
+  /** The alert engine whose alerts `/v1/alerts` serves. @default none: `{ enabled: false }` */
+  alerts?: AlertsSource;
 }
 
 export interface StartQueryApiOptions extends QueryApiOptions {

@@ -19,9 +19,10 @@
  */
 import { createDeletionsConsumer, deletionsMetrics } from '@gamepulse/loader';
 import { startQueryApi } from '@gamepulse/api';
+import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
 import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
-import { runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
+import { loadConfig, runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
 import {
   VARIANT_NAMESPACE,
   ACTIVITY_NAMESPACE,
@@ -75,8 +76,18 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     metrics: deletionsMetrics(registry),
   });
   let deletionsStarted = false;
+  // The alert engine reads the store this process holds (DuckDB allows one process per file).
+  const alerts = startAlerting({
+    config: loadConfig(ALERTS_CONFIG),
+    store,
+    apiUrl: `http://${config.host}:${config.port}`,
+    sinks: [],
+    logger,
+    registry,
+  });
   const api = await startQueryApi({
     store,
+    alerts: alerts?.engine,
     port: config.port,
     host: config.host,
     registry,
@@ -95,7 +106,8 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     ],
   });
   const stop: ShutdownStep[] = [
-    // First: a deletion waiting for the processor to catch up is aborted (and retried on
+    { name: 'alerts: finish the cycle under way', run: async () => alerts?.stop() },
+    // Then: a deletion waiting for the processor to catch up is aborted (and retried on
     // the next start), before the processor stops.
     { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
     processorStopStep(processor, ctx, 'final commit'),

@@ -7,10 +7,12 @@
  * (With the embedded default the processor serves the API itself: DuckDB allows one
  * writer process per file; this entry point reads a file no process is writing.)
  * Configuration: api/README.md. Routes are those of createQueryApi, /healthz /readyz
- * /metrics included; the console's badge shows the engine.
+ * /metrics included; the console's badge shows the engine. With Druid it also runs the
+ * alert engine (alerts/README.md "Where it runs"); GAMEPULSE_ALERT_RULES=off turns it off.
  */
 import { loadQueryApiConfig, openConfiguredStore, startQueryApi } from '@gamepulse/api';
-import { runService } from '@gamepulse/service';
+import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
+import { loadConfig, runService } from '@gamepulse/service';
 
 void runService({
   name: 'query-api',
@@ -24,7 +26,17 @@ void runService({
       registry,
       logger,
     });
+    const alerts = startAlerting({
+      config: loadConfig(ALERTS_CONFIG),
+      store,
+      dialect,
+      apiUrl: `http://${config.host}:${config.port}`,
+      sinks: [],
+      logger,
+      registry,
+    });
     const api = await startQueryApi({
+      alerts: alerts?.engine,
       port: config.port,
       host: config.host,
       store,
@@ -43,6 +55,7 @@ void runService({
     });
     return {
       stop: [
+        { name: 'alerts: finish the cycle under way', run: async () => alerts?.stop() },
         { name: 'http: stop serving', run: () => api.close() },
         { name: 'store: close', run: () => store.close() },
       ],

@@ -27,7 +27,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['proto', 'service'],
   ['log', 'sdk', 'store'],
   ['collector', 'processor', 'kpi', 'loader', 'samples', 'druid'],
-  ['api', 'alerts'],
+  ['alerts'],
+  ['api'],
   ['apps'],
 ];
 const TEST_ONLY = new Set(['testkit']);

@@ -1,0 +1,73 @@
+/**
+ * What a process does to run the alert engine beside its own work: read the rule file
+ * named in its configuration (a bad file stops the process with exit 2 and every
+ * problem listed, as any configuration problem does), build the delivery targets and
+ * start the engine's timer. The caller stops it first on shutdown.
+ */
+import { ConfigError, type Logger, type Registry } from '@gamepulse/service';
+import type { Dialect } from '@gamepulse/kpi';
+import type { Store } from '@gamepulse/store';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
+import type { AlertSink } from './delivery/alert-sink.ts';
+import { AlertEngine } from './engine/alert-engine.ts';
+import { isAlertsError } from './errors.ts';
+import { loadRulesFile } from './rules/load-rules.ts';
+
+export interface StartAlertingOptions {
+  config: AlertsConfig;
+  store: Store;
+  dialect?: Dialect;
+  /** Base of console links when the configuration names none: the process's own API. */
+  apiUrl: string;
+  /** Delivery targets built from the configuration (configuredSinks). */
+  sinks: readonly AlertSink[];
+  logger?: Logger;
+  registry?: Registry;
+  /** @default Date.now */
+  nowMs?: () => number;
+}
+
+export interface RunningAlerts {
+  engine: AlertEngine;
+  stop(): Promise<void>;
+}
+
+/** Starts the engine, or returns undefined when the configuration turns it off. */
+export function startAlerting(o: StartAlertingOptions): RunningAlerts | undefined {
+  if (o.config.alertRules === 'off' || o.config.alertRules === '') {
+    o.logger?.info('alert engine off (GAMEPULSE_ALERT_RULES=off)');
+    return undefined;
+  }
+  let rules;
+  try {
+    rules = loadRulesFile(rulesPath(o.config.alertRules));
+  } catch (err) {
+    if (isAlertsError(err)) throw new ConfigError((err.context?.problems as string[] | undefined) ?? [err.message]);
+    throw err;
+  }
+  const engine = new AlertEngine({
+    store: o.store,
+    dialect: o.dialect,
+    rules,
+    sinks: o.sinks,
+    consoleUrl: o.config.alertConsoleUrl || o.apiUrl,
+    logger: o.logger?.child({ component: 'alerts' }),
+    registry: o.registry,
+    nowMs: o.nowMs,
+  });
+  engine.start();
+  o.logger?.info('alert engine started', {
+    rules: rules.rules.length,
+    file: o.config.alertRules,
+    sinks: o.sinks.map((s) => s.name),
+  });
+  return { engine, stop: () => engine.stop() };
+}
+
+/** The shipped rules, wherever the process runs from: the default path is the repository's file. */
+function rulesPath(configured: string): string {
+  if (configured !== ALERTS_CONFIG.alertRules.default || existsSync(configured)) return configured;
+  return fileURLToPath(new URL('../../config/alert-rules.yml', import.meta.url));
+}

@@ -1,0 +1,91 @@
+/** /v1/alerts over a real engine on an in-memory DuckDB store, one rule firing. */
+import { AlertEngine, parseRules } from '@gamepulse/alerts';
+import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startQueryApi, type QueryApiServer } from './start-query-api.ts';
+
+const NOW = Date.UTC(2026, 10, 20, 12, 0);
+let store: DuckDbStore;
+let api: QueryApiServer;
+let bare: QueryApiServer;
+
+beforeAll(async () => {
+  store = await openDuckDbStore({ path: ':memory:' });
+  const rollups = Array.from({ length: 20 }, (_, m) => ({
+    windowStartMs: NOW - (20 - m) * 60_000,
+    gameId: 'g',
+    build: '1.0',
+    platform: 'web',
+    country: 'DE',
+    eventType: 'purchase',
+    events: 3,
+  }));
+  await store.commit({ consumer: 't', rollups, players: [], positions: [], state: [], deadLetters: [] });
+  const rules = parseRules(
+    `version: 1
+groups:
+  - name: g
+    rules:
+      - alert: ManyPurchases
+        kpi: events_by_type
+        params: { by: [game] }
+        where: { event_type: purchase }
+        value: events
+        condition: { threshold: { above: 10 } }
+        severity: ticket
+        annotations: { summary: '{{ value }} purchases in {{ game_id }}' }
+        console: '/?game={{ game_id }}'
+`,
+    'rules.yml',
+  );
+  if (!rules.ok) throw new Error(rules.problems.join('\n'));
+  const engine = new AlertEngine({ store, rules: rules.file, consoleUrl: 'http://console.test' });
+  await engine.evaluate(NOW);
+  api = await startQueryApi({ store, port: 0, alerts: engine, console: false });
+  bare = await startQueryApi({ store, port: 0, console: false });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await bare?.close();
+  await store?.close();
+});
+
+const get = async (server: QueryApiServer, path: string) => {
+  const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('/v1/alerts', () => {
+  it('lists the firing alert with its labels, value and link', async () => {
+    const { status, body } = await get(api, '/v1/alerts');
+    expect(status).toBe(200);
+    // The window [now − 12 min, now − 2 min) holds 10 minutes of 3 purchases.
+    expect(body).toMatchObject({
+      enabled: true,
+      alerts: [
+        {
+          alertname: 'ManyPurchases',
+          state: 'firing',
+          severity: 'ticket',
+          labels: { alertname: 'ManyPurchases', severity: 'ticket', game_id: 'g' },
+          annotations: { summary: '30 purchases in g' },
+          value: 30,
+          generatorUrl: 'http://console.test/?game=g',
+        },
+      ],
+    });
+  });
+
+  it('history and rules', async () => {
+    const history = await get(api, '/v1/alerts/history?limit=5');
+    expect((history.body.events as Array<{ kind: string }>).map((e) => e.kind)).toEqual(['fired']);
+    const rules = await get(api, '/v1/alerts/rules');
+    expect((rules.body.rules as Array<{ alert: string }>).map((r) => r.alert)).toEqual(['ManyPurchases']);
+    expect((await get(api, '/v1/alerts/history?limit=0')).status).toBe(400);
+  });
+
+  it('without an engine: enabled false, no alerts', async () => {
+    expect((await get(bare, '/v1/alerts')).body).toEqual({ enabled: false, alerts: [] });
+  });
+});
