@@ -49,24 +49,26 @@ describe('alerts/delivery/webhook-sink', () => {
     expect(headers[0]).toMatchObject({ authorization: 'Bearer t', 'content-type': 'application/json' });
     expect(messages).toHaveLength(2);
     const g1 = messages.find((m) => m.groupLabels.game === 'g1')!;
-    expect(Object.keys(g1).sort()).toEqual(
-      [
-        'alerts',
-        'commonAnnotations',
-        'commonLabels',
-        'externalURL',
-        'groupKey',
-        'groupLabels',
-        'receiver',
-        'status',
-        'truncatedAlerts',
-        'version',
-      ].sort(),
-    );
+    expect(Object.keys(g1)).toEqual([
+      'receiver',
+      'status',
+      'alerts',
+      'notification_reason',
+      'groupLabels',
+      'commonLabels',
+      'commonAnnotations',
+      'routeLabels',
+      'externalURL',
+      'version',
+      'groupKey',
+      'truncatedAlerts',
+    ]);
     expect(g1).toMatchObject({
       version: '4',
       status: 'firing',
       receiver: 'gamepulse',
+      notification_reason: 'first notification',
+      routeLabels: {},
       groupKey: '{}:{alertname="DauDrop", game="g1"}',
       groupLabels: { alertname: 'DauDrop', game: 'g1' },
       commonLabels: { alertname: 'DauDrop', severity: 'page', team: 'liveops', game: 'g1' },
@@ -97,7 +99,7 @@ describe('alerts/delivery/webhook-sink', () => {
     expect(messages).toHaveLength(1);
     advance(3_600_000);
     await sink.send([alert('g1', 'ios')]);
-    expect(messages).toHaveLength(2);
+    expect(messages.map((m) => m.notification_reason)).toEqual(['first notification', 'repeat interval elapsed']);
   });
 
   it('notifies the group again when an alert joins it, listing every alert of the group', async () => {
@@ -107,6 +109,7 @@ describe('alerts/delivery/webhook-sink', () => {
     await sink.send([alert('g1', 'ios'), alert('g1', 'android')]);
     expect(messages).toHaveLength(2);
     expect(messages[1]!.alerts.map((a) => a.labels.platform)).toEqual(['ios', 'android']);
+    expect(messages[1]!.notification_reason).toBe('new alerts added');
   });
 
   it('a resolved alert carries endsAt and status resolved; the group is notified', async () => {
@@ -117,6 +120,7 @@ describe('alerts/delivery/webhook-sink', () => {
     expect(await sink.send([resolved])).toEqual({ ok: true, sent: 1 });
     expect(messages).toHaveLength(2);
     expect(messages[1]!.status).toBe('resolved');
+    expect(messages[1]!.notification_reason).toBe('all alerts resolved');
     expect(messages[1]!.alerts[0]).toMatchObject({ status: 'resolved', endsAt: '2026-12-07T20:01:30.000Z' });
     expect(messages[1]!.alerts[0]!.fingerprint).toBe(messages[0]!.alerts[0]!.fingerprint);
     // A new firing after resolution is news again.
@@ -124,6 +128,7 @@ describe('alerts/delivery/webhook-sink', () => {
     await sink.send([alert('g1', 'ios', { startsAtMs: T0 + 240_000 })]);
     expect(messages).toHaveLength(3);
     expect(messages[2]!.status).toBe('firing');
+    expect(messages[2]!.notification_reason).toBe('first notification');
   });
 
   it('a group with one firing and one resolved alert is firing', async () => {
@@ -132,6 +137,19 @@ describe('alerts/delivery/webhook-sink', () => {
     expect(messages[0]!.status).toBe('firing');
     expect(messages[0]!.alerts.map((a) => a.status)).toEqual(['firing', 'resolved']);
     expect(messages[0]!.commonLabels.platform).toBeUndefined();
+  });
+
+  it('a group where one alert resolves and another keeps firing is notified with both', async () => {
+    const { sink, messages, advance } = rig();
+    await sink.send([alert('g1', 'ios'), alert('g1', 'android')]);
+    advance(60_000);
+    await sink.send([alert('g1', 'ios'), alert('g1', 'android', { endsAtMs: T0 + 30_000 })]);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ status: 'firing', notification_reason: 'some alerts resolved' });
+    expect(messages[1]!.alerts.map((a) => a.status)).toEqual(['firing', 'resolved']);
+    // The firing one alone, re-sent next cycle, is no news.
+    advance(60_000);
+    expect(await sink.send([alert('g1', 'ios')])).toEqual({ ok: true, sent: 0 });
   });
 
   it('a failed post is retryable and re-sent next cycle; a 4xx is not retryable', async () => {

@@ -45,18 +45,25 @@ export interface WebhookAlert {
   fingerprint: string;
 }
 
-/** Alertmanager's webhook message, version 4. */
+/** Why a group is notified: Alertmanager's `notify.NotifyReason` texts. */
+export type NotificationReason =
+  'first notification' | 'new alerts added' | 'some alerts resolved' | 'all alerts resolved' | 'repeat interval elapsed';
+
+/** Alertmanager's webhook message, version 4 (`template.Data` plus the webhook's fields), in its field order. */
 export interface WebhookMessage {
-  version: '4';
-  groupKey: string;
-  truncatedAlerts: number;
-  status: 'firing' | 'resolved';
   receiver: string;
+  status: 'firing' | 'resolved';
+  alerts: WebhookAlert[];
+  notification_reason: NotificationReason;
   groupLabels: Record<string, string>;
   commonLabels: Record<string, string>;
   commonAnnotations: Record<string, string>;
+  /** Labels a route sets (Alertmanager's route `labels`); none here. */
+  routeLabels: Record<string, string>;
   externalURL: string;
-  alerts: WebhookAlert[];
+  version: '4';
+  groupKey: string;
+  truncatedAlerts: number;
 }
 
 interface GroupState {
@@ -99,11 +106,10 @@ export function createWebhookSink(options: WebhookSinkOptions): AlertSink {
       let sent = 0;
       const errors: { error: string; retryable: boolean }[] = [];
       for (const [key, group] of byGroup) {
-        const message = toMessage(key, group.groupLabels, group.alerts, receiver, externalUrl);
-        const firing = new Set(message.alerts.filter((a) => a.status === 'firing').map((a) => a.fingerprint));
-        const state = groups.get(key);
-        const changed = !state || message.alerts.some((a) => a.status === 'resolved') || [...firing].some((f) => !state.firing.has(f));
-        if (!changed && nowMs - state.lastSentMs < repeatIntervalMs) continue;
+        const firing = new Set(group.alerts.filter((a) => a.endsAtMs === undefined).map((a) => labelsFingerprint(a.labels)));
+        const reason = notificationReason(groups.get(key), group.alerts, firing, nowMs, repeatIntervalMs);
+        if (!reason) continue;
+        const message = toMessage(key, group.groupLabels, group.alerts, { receiver, externalUrl, reason });
         const result = await postJson({ url: options.url, body: message, headers, timeoutMs, fetch });
         if (!result.ok) {
           errors.push(result);
@@ -124,13 +130,27 @@ export function createWebhookSink(options: WebhookSinkOptions): AlertSink {
   };
 }
 
+/** Why the group is notified now, or undefined when it is not (nothing changed, repeat interval not over). */
+function notificationReason(
+  state: GroupState | undefined,
+  alerts: readonly OutgoingAlert[],
+  firing: ReadonlySet<string>,
+  nowMs: number,
+  repeatIntervalMs: number,
+): NotificationReason | undefined {
+  if (!state) return 'first notification';
+  if ([...firing].some((f) => !state.firing.has(f))) return 'new alerts added';
+  if (alerts.some((a) => a.endsAtMs !== undefined)) return firing.size > 0 ? 'some alerts resolved' : 'all alerts resolved';
+  if (nowMs - state.lastSentMs >= repeatIntervalMs) return 'repeat interval elapsed';
+  return undefined;
+}
+
 /** One group's message, as Alertmanager's webhook notifier builds it. */
 export function toMessage(
   key: string,
   groupLabels: Record<string, string>,
   alerts: readonly OutgoingAlert[],
-  receiver: string,
-  externalUrl: string,
+  context: { receiver: string; externalUrl: string; reason: NotificationReason },
 ): WebhookMessage {
   const wire: WebhookAlert[] = alerts.map((a) => ({
     status: a.endsAtMs === undefined ? 'firing' : 'resolved',
@@ -142,16 +162,18 @@ export function toMessage(
     fingerprint: labelsFingerprint(a.labels),
   }));
   return {
-    version: '4',
-    groupKey: key,
-    truncatedAlerts: 0,
+    receiver: context.receiver,
     status: wire.some((a) => a.status === 'firing') ? 'firing' : 'resolved',
-    receiver,
+    alerts: wire,
+    notification_reason: context.reason,
     groupLabels,
     commonLabels: common(alerts.map((a) => a.labels)),
     commonAnnotations: common(alerts.map((a) => a.annotations)),
-    externalURL: externalUrl,
-    alerts: wire,
+    routeLabels: {},
+    externalURL: context.externalUrl,
+    version: '4',
+    groupKey: key,
+    truncatedAlerts: 0,
   };
 }
 
