@@ -10,7 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, until } from '@gamepulse/testkit';
-import { createAlertmanagerSink, createWebhookSink, labelsFingerprint, type OutgoingAlert, type WebhookMessage } from '@gamepulse/alerts';
+import { createAlertmanagerSink, createWebhookSink, labelsFingerprint, type OutgoingAlert, type WebhookMessage } from '../../src/index.ts';
 import { startAlertmanager, type AlertmanagerHandle } from '../../../scripts/engines/alertmanager.ts';
 
 /** Alertmanager's `gettableAlert`, the fields this test reads. */
