@@ -121,7 +121,10 @@ async function buildFromSource(
     writeFileSync(join(src, stub), '');
   }
   const pkg = `./${relative(source.moduleRoot, tool.module)}`;
-  await runGo(tool, ['build', '-trimpath', '-o', join(staging, tool.binary), pkg], { env, cwd: src });
+  // What the project's Makefile (promu) stamps, so `--version`, the start log line and
+  // /api/v2/status name the release.
+  const ldflags = `-X github.com/prometheus/common/version.Version=${tool.version.replace(/^v/, '')} -X github.com/prometheus/common/version.Branch=${tool.version}`;
+  await runGo(tool, ['build', '-trimpath', '-ldflags', ldflags, '-o', join(staging, tool.binary), pkg], { env, cwd: src });
 }
 
 /** Runs `go <args>`; resolves with its stdout, rejects with the tail of its output. */
