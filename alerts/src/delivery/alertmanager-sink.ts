@@ -50,7 +50,8 @@ export function resolveAlertmanagerSinkOptions(options: AlertmanagerSinkOptions)
   if (urls.length === 0) throw new Error('createAlertmanagerSink: urls names no Alertmanager');
   if (options.basicAuth && options.bearerToken) throw new Error('createAlertmanagerSink: basicAuth and bearerToken exclude each other');
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (!(timeoutMs > 0)) throw new Error(`createAlertmanagerSink: timeoutMs must be > 0 (got ${timeoutMs})`);
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs)))
+    throw new Error(`createAlertmanagerSink: timeoutMs must be a finite number > 0 (got ${timeoutMs})`);
   const headers: Record<string, string> = { ...options.headers };
   if (options.basicAuth) {
     const { username, password } = options.basicAuth;

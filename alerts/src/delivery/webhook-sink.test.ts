@@ -172,6 +172,25 @@ describe('alerts/delivery/webhook-sink', () => {
     expect(!refused.ok && refused.error).toContain('HTTP 401: unauthorized');
   });
 
+  it('forgets a group that stops being sent, so its next alert is a first notification', async () => {
+    const { sink, messages, advance } = rig();
+    await sink.send([alert('g1', 'ios'), alert('g2', 'ios')]);
+    advance(60_000);
+    // g1's alert vanished without a resolution (say the rule was deleted).
+    await sink.send([alert('g2', 'ios')]);
+    advance(60_000);
+    await sink.send([alert('g1', 'ios'), alert('g2', 'ios')]);
+    expect(messages.map((m) => [m.groupLabels.game, m.notification_reason])).toEqual([
+      ['g1', 'first notification'],
+      ['g2', 'first notification'],
+      ['g1', 'first notification'],
+    ]);
+  });
+
+  it('refuses a timeout that cannot work', () => {
+    expect(() => createWebhookSink({ url: 'http://x', timeoutMs: Number.POSITIVE_INFINITY })).toThrow(/timeoutMs/);
+  });
+
   it('reports invalid alerts and leaves them out', async () => {
     const { sink, messages } = rig();
     const bad = alert('g1', 'ios', { labels: { alertname: 'X', 'bad-name': 'v' } });

@@ -74,7 +74,8 @@ interface GroupState {
 
 export function createWebhookSink(options: WebhookSinkOptions): AlertSink {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (!(timeoutMs > 0)) throw new Error(`createWebhookSink: timeoutMs must be > 0 (got ${timeoutMs})`);
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs)))
+    throw new Error(`createWebhookSink: timeoutMs must be a finite number > 0 (got ${timeoutMs})`);
   const groupBy = [...(options.groupBy ?? ['alertname', 'game'])];
   const repeatIntervalMs = options.repeatIntervalMs ?? 4 * 3_600_000;
   const receiver = options.receiver ?? 'gamepulse';
@@ -102,6 +103,9 @@ export function createWebhookSink(options: WebhookSinkOptions): AlertSink {
         byGroup.set(key, group);
       }
       const extra = rejected.length > 0 ? { rejected } : {};
+      // The engine re-sends every firing alert each cycle: a group absent now has none, and
+      // its next alert is a first notification again.
+      for (const key of groups.keys()) if (!byGroup.has(key)) groups.delete(key);
       const nowMs = now();
       let sent = 0;
       const errors: { error: string; retryable: boolean }[] = [];
