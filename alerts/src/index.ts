@@ -1,5 +1,5 @@
 export { ALERTS_ERRORS, AlertsError, isAlertsError, type AlertsErrorCode } from './errors.ts';
-export { startAlerting, type StartAlertingOptions, type RunningAlerts } from './start-alerting.ts';
+export { startAlerting, configuredSinks, type StartAlertingOptions, type RunningAlerts } from './start-alerting.ts';
 export { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
 export type { AlertRule, RuleFile, RuleQuery, Condition, SeasonalCondition, ThresholdCondition, Severity } from './rules/rule.ts';
 export { parseRules, loadRulesFile, RULE_DEFAULTS, type LoadRulesResult } from './rules/load-rules.ts';
@@ -14,4 +14,8 @@ export {
   type AlertEvent,
   type CycleReport,
 } from './engine/alert-engine.ts';
-export type { AlertSink, OutgoingAlert, DeliveryResult } from './delivery/alert-sink.ts';
+export type { AlertSink, DeliveryResult, OutgoingAlert, RejectedAlert } from './delivery/alert-sink.ts';
+export { createAlertmanagerSink, toPostableAlert, type AlertmanagerSinkOptions, type PostableAlert } from './delivery/alertmanager-sink.ts';
+export { createWebhookSink, type WebhookSinkOptions, type WebhookMessage, type WebhookAlert } from './delivery/webhook-sink.ts';
+export { labelsFingerprint } from './delivery/alert-wire.ts';
+export type { FetchLike } from './delivery/post-json.ts';

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
 import type { AlertSink } from './delivery/alert-sink.ts';
 import { AlertEngine } from './engine/alert-engine.ts';
+import { createAlertmanagerSink } from './delivery/alertmanager-sink.ts';
+import { createWebhookSink } from './delivery/webhook-sink.ts';
 import { isAlertsError } from './errors.ts';
 import { loadRulesFile } from './rules/load-rules.ts';
 
@@ -21,8 +23,8 @@ export interface StartAlertingOptions {
   dialect?: Dialect;
   /** Base of console links when the configuration names none: the process's own API. */
   apiUrl: string;
-  /** Delivery targets built from the configuration (configuredSinks). */
-  sinks: readonly AlertSink[];
+  /** Delivery targets. @default configuredSinks(config) */
+  sinks?: readonly AlertSink[];
   logger?: Logger;
   registry?: Registry;
   /** @default Date.now */
@@ -47,11 +49,12 @@ export function startAlerting(o: StartAlertingOptions): RunningAlerts | undefine
     if (isAlertsError(err)) throw new ConfigError((err.context?.problems as string[] | undefined) ?? [err.message]);
     throw err;
   }
+  const sinks = o.sinks ?? configuredSinks(o.config, o.config.alertConsoleUrl || o.apiUrl);
   const engine = new AlertEngine({
     store: o.store,
     dialect: o.dialect,
     rules,
-    sinks: o.sinks,
+    sinks,
     consoleUrl: o.config.alertConsoleUrl || o.apiUrl,
     logger: o.logger?.child({ component: 'alerts' }),
     registry: o.registry,
@@ -61,7 +64,7 @@ export function startAlerting(o: StartAlertingOptions): RunningAlerts | undefine
   o.logger?.info('alert engine started', {
     rules: rules.rules.length,
     file: o.config.alertRules,
-    sinks: o.sinks.map((s) => s.name),
+    sinks: sinks.map((s) => s.name),
   });
   return { engine, stop: () => engine.stop() };
 }
@@ -70,4 +73,12 @@ export function startAlerting(o: StartAlertingOptions): RunningAlerts | undefine
 function rulesPath(configured: string): string {
   if (configured !== ALERTS_CONFIG.alertRules.default || existsSync(configured)) return configured;
   return fileURLToPath(new URL('../../config/alert-rules.yml', import.meta.url));
+}
+
+/** The delivery targets the configuration names: Alertmanager(s), a webhook, both or none. */
+export function configuredSinks(config: AlertsConfig, consoleUrl: string): AlertSink[] {
+  const sinks: AlertSink[] = [];
+  if (config.alertmanagerUrls.length > 0) sinks.push(createAlertmanagerSink({ urls: config.alertmanagerUrls }));
+  if (config.alertWebhookUrl) sinks.push(createWebhookSink({ url: config.alertWebhookUrl, externalUrl: consoleUrl }));
+  return sinks;
 }

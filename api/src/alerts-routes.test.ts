@@ -33,8 +33,8 @@ groups:
         value: events
         condition: { threshold: { above: 10 } }
         severity: ticket
-        annotations: { summary: '{{ value }} purchases in {{ game_id }}' }
-        console: '/?game={{ game_id }}'
+        annotations: { summary: '{{ value }} purchases in {{ game }}' }
+        console: '/?game={{ game }}'
 `,
     'rules.yml',
   );
@@ -68,7 +68,7 @@ describe('/v1/alerts', () => {
           alertname: 'ManyPurchases',
           state: 'firing',
           severity: 'ticket',
-          labels: { alertname: 'ManyPurchases', severity: 'ticket', game_id: 'g' },
+          labels: { alertname: 'ManyPurchases', severity: 'ticket', game: 'g' },
           annotations: { summary: '30 purchases in g' },
           value: 30,
           generatorUrl: 'http://console.test/?game=g',

@@ -81,7 +81,6 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
     config: loadConfig(ALERTS_CONFIG),
     store,
     apiUrl: `http://${config.host}:${config.port}`,
-    sinks: [],
     logger,
     registry,
   });

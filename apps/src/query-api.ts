@@ -31,7 +31,6 @@ void runService({
       store,
       dialect,
       apiUrl: `http://${config.host}:${config.port}`,
-      sinks: [],
       logger,
       registry,
     });

@@ -7,8 +7,8 @@
  * so a second run costs one stat and an interrupted build leaves nothing half-made.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { cacheRoot } from './cache.ts';
 
 export interface GoTool {
@@ -19,19 +19,14 @@ export interface GoTool {
   /** Binary name `go install` writes (the last path element of `module`). */
   binary: string;
   /**
-   * Build from the module's source instead of `go install`, after writing these files
-   * into it (path → content). For modules whose `go:embed` names assets the module zip
-   * leaves out: Alertmanager embeds its web UI from `ui/app/dist`, built by npm and elm
-   * in its release process and absent from the module proxy's zip, so `go install`
-   * fails with "pattern app/dist: no matching files found". The API needs no UI.
+   * For a module whose published zip cannot be built by `go install` because a
+   * `//go:embed` pattern names build output the zip leaves out (Alertmanager ≥ 0.32
+   * embeds `ui/app/dist`, made by its Makefile's npm step: prometheus/alertmanager#5163):
+   * the module root, and files to create (empty) in a writable copy of its source before
+   * `go build`. The binary then serves an empty web UI; its APIs are unaffected.
    */
-  placeholders?: Readonly<Record<string, string>>;
-  /** Module root of the source build (`module` minus the command's path). */
-  root?: string;
+  sourceBuild?: { moduleRoot: string; embedStubs: readonly string[] };
 }
-
-const UI_PLACEHOLDER =
-  '<!doctype html><title>Alertmanager</title><p>Built by gamepulse from the Go module proxy without the web UI; use the API (/api/v2) or amtool.</p>\n';
 
 /** The tools the repo builds, pinned. */
 export const GO_TOOLS = {
@@ -39,22 +34,12 @@ export const GO_TOOLS = {
     module: 'github.com/prometheus/alertmanager/cmd/alertmanager',
     version: 'v0.35.0',
     binary: 'alertmanager',
-    root: 'github.com/prometheus/alertmanager',
-    placeholders: {
-      'ui/app/dist/elm/index.html': UI_PLACEHOLDER,
-      'ui/app/dist/mantine/index.html': UI_PLACEHOLDER,
+    sourceBuild: {
+      moduleRoot: 'github.com/prometheus/alertmanager',
+      embedStubs: ['ui/app/dist/elm/index.html', 'ui/app/dist/mantine/index.html'],
     },
   },
-  amtool: {
-    module: 'github.com/prometheus/alertmanager/cmd/amtool',
-    version: 'v0.35.0',
-    binary: 'amtool',
-    root: 'github.com/prometheus/alertmanager',
-    placeholders: {
-      'ui/app/dist/elm/index.html': UI_PLACEHOLDER,
-      'ui/app/dist/mantine/index.html': UI_PLACEHOLDER,
-    },
-  },
+  amtool: { module: 'github.com/prometheus/alertmanager/cmd/amtool', version: 'v0.35.0', binary: 'amtool' },
   promtool: { module: 'github.com/prometheus/prometheus/cmd/promtool', version: 'v0.316.0', binary: 'promtool' },
 } as const satisfies Record<string, GoTool>;
 
@@ -92,6 +77,7 @@ export async function ensureGoTool(tool: GoTool, opts: EnsureGoToolOptions = {})
   const started = Date.now();
   const env = {
     ...process.env,
+    GOBIN: staging,
     GOPATH: join(root, 'path'),
     GOMODCACHE: join(root, 'mod'),
     GOCACHE: join(root, 'build'),
@@ -100,20 +86,8 @@ export async function ensureGoTool(tool: GoTool, opts: EnsureGoToolOptions = {})
   };
   const progress = setInterval(() => log(`[go] still building ${tool.binary} (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
   try {
-    if (!tool.placeholders) {
-      await runGo(['install', `${tool.module}@${tool.version}`], { ...env, GOBIN: staging });
-    } else {
-      const moduleRoot = tool.root ?? tool.module;
-      const info = JSON.parse(await runGo(['mod', 'download', '-json', `${moduleRoot}@${tool.version}`], env)) as { Dir: string };
-      const src = join(staging, 'src');
-      cpSync(info.Dir, src, { recursive: true });
-      chmodTree(src);
-      for (const [path, content] of Object.entries(tool.placeholders)) {
-        mkdirSync(dirname(join(src, path)), { recursive: true });
-        writeFileSync(join(src, path), content);
-      }
-      await runGo(['build', '-o', join(staging, tool.binary), `./${tool.module.slice(moduleRoot.length + 1)}`], env, src);
-    }
+    if (tool.sourceBuild) await buildFromSource(tool, tool.sourceBuild, staging, env);
+    else await runGo(tool, ['install', `${tool.module}@${tool.version}`], { env });
   } finally {
     clearInterval(progress);
   }
@@ -124,30 +98,54 @@ export async function ensureGoTool(tool: GoTool, opts: EnsureGoToolOptions = {})
   return final;
 }
 
-/** Runs a go command; resolves with its stdout, rejects with the tail of its output. */
-function runGo(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const go = spawn('go', args, { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
-    let out = '';
+/**
+ * `go build` of the command in a writable copy of its module's source (from the module
+ * cache, downloaded through the proxy like `go install` does), with the stub files its
+ * `//go:embed` patterns need. Writes `<staging>/<binary>`.
+ */
+async function buildFromSource(
+  tool: GoTool,
+  source: { moduleRoot: string; embedStubs: readonly string[] },
+  staging: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const info = JSON.parse(await runGo(tool, ['mod', 'download', '-json', `${source.moduleRoot}@${tool.version}`], { env })) as {
+    Dir?: string;
+    Error?: string;
+  };
+  if (!info.Dir) throw new Error(`go mod download ${source.moduleRoot}@${tool.version}: ${info.Error ?? 'no source directory'}`);
+  const src = join(staging, 'src');
+  cpSync(info.Dir, src, { recursive: true });
+  for (const stub of source.embedStubs) {
+    mkdirSync(dirname(join(src, stub)), { recursive: true });
+    writeFileSync(join(src, stub), '');
+  }
+  const pkg = `./${relative(source.moduleRoot, tool.module)}`;
+  // What the project's Makefile (promu) stamps, so `--version`, the start log line and
+  // /api/v2/status name the release.
+  const ldflags = `-X github.com/prometheus/common/version.Version=${tool.version.replace(/^v/, '')} -X github.com/prometheus/common/version.Branch=${tool.version}`;
+  await runGo(tool, ['build', '-trimpath', '-ldflags', ldflags, '-o', join(staging, tool.binary), pkg], { env, cwd: src });
+}
+
+/** Runs `go <args>`; resolves with its stdout, rejects with the tail of its output. */
+function runGo(tool: GoTool, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const go = spawn('go', args, { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env, cwd: opts.cwd });
+    let stdout = '';
     let tail = '';
     go.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
+      stdout += chunk.toString();
       tail = (tail + chunk.toString()).slice(-4000);
     });
     go.stderr.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-4000);
     });
-    go.on('error', (err) => reject(new Error(`go ${args.join(' ')}: cannot run go (${err.message}); install Go ≥ 1.26`)));
-    go.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`go ${args.join(' ')} exited ${code}:\n${tail}`))));
+    go.on('error', (err) =>
+      reject(new Error(`go ${args[0]} ${tool.module}@${tool.version}: cannot run go (${err.message}); install Go ≥ 1.26`)),
+    );
+    go.on('exit', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`go ${args.join(' ')} (${tool.module}@${tool.version}) exited ${code}:\n${tail}`));
+    });
   });
-}
-
-/** Module-cache copies are read-only; the source build writes into its copy. */
-function chmodTree(dir: string): void {
-  chmodSync(dir, 0o755);
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) chmodTree(p);
-    else chmodSync(p, 0o644);
-  }
 }

@@ -21,8 +21,21 @@ export interface OutgoingAlert {
   generatorUrl: string;
 }
 
-/** Outcome of one delivery: results as values; a failed delivery is retried next cycle. */
-export type DeliveryResult = { ok: true; sent: number } | { ok: false; error: string; retryable: boolean };
+/** An alert a sink refused to send because its target would reject it (e.g. an invalid label name). */
+export interface RejectedAlert {
+  alert: OutgoingAlert;
+  /** What is wrong, e.g. `label name "1st" does not match [a-zA-Z_][a-zA-Z0-9_]*`. */
+  reason: string;
+}
+
+/**
+ * Outcome of one delivery: results as values; a failed delivery is retried next cycle.
+ * `rejected` lists the alerts left out because they can never be accepted (a rule's
+ * labels are wrong): retrying does not help them, fixing the rule does.
+ */
+export type DeliveryResult =
+  | { ok: true; sent: number; rejected?: readonly RejectedAlert[] }
+  | { ok: false; error: string; retryable: boolean; rejected?: readonly RejectedAlert[] };
 
 export interface AlertSink {
   /** A name for logs and metrics (`alertmanager`, `webhook`). */

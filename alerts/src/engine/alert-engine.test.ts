@@ -36,8 +36,8 @@ groups:
         for: 3m
         severity: page
         labels: { team: liveops }
-        annotations: { summary: 'events in {{ game_id }} at {{ value }}, usually {{ baseline }}' }
-        console: '/?game={{ game_id }}'
+        annotations: { summary: 'events in {{ game }} at {{ value }}, usually {{ baseline }}' }
+        console: '/?game={{ game }}'
 ${extra}`,
     'test.yml',
   );
@@ -119,12 +119,12 @@ describe('alert engine on DuckDB: a seasonal drop', () => {
       const now = T0 + m * MIN;
       const report = await engine.evaluate(now);
       expect(report.rulesFailed).toBe(0);
-      const a = engine.active().find((x) => x.labels.game_id === 'a');
+      const a = engine.active().find((x) => x.labels.game === 'a');
       states.push(a?.state ?? 'inactive');
       if (report.fired.length) firedAt = m;
       if (report.resolved.length) resolvedAt = m;
       // Game b never leaves its baseline.
-      expect(engine.active().some((x) => x.labels.game_id === 'b')).toBe(false);
+      expect(engine.active().some((x) => x.labels.game === 'b')).toBe(false);
     }
     expect(states.indexOf('pending')).toBe(9);
     expect(firedAt).toBe(12);
@@ -137,7 +137,7 @@ describe('alert engine on DuckDB: a seasonal drop', () => {
     const resolved = sent.filter((x) => x.endsAtMs !== undefined);
     expect(firing.length).toBe(resolvedAt - firedAt);
     expect(resolved).toHaveLength(1);
-    expect(resolved[0]!.labels).toEqual({ alertname: 'EventsDrop', severity: 'page', team: 'liveops', game_id: 'a' });
+    expect(resolved[0]!.labels).toEqual({ alertname: 'EventsDrop', severity: 'page', team: 'liveops', game: 'a' });
     expect(resolved[0]!.startsAtMs).toBe(T0 + 12 * MIN);
     expect(resolved[0]!.endsAtMs).toBe(T0 + resolvedAt * MIN);
     expect(firing[0]!.generatorUrl).toBe('http://console.test/?game=a');
@@ -169,7 +169,7 @@ describe('alert engine on DuckDB: series that vanish, history that is missing', 
     stores.push(store);
     const engine = new AlertEngine({ store, rules: rulesFile() });
     await engine.evaluate(T0 + 12 * MIN);
-    expect(engine.active().map((x) => [x.labels.game_id, x.state, x.value, x.baseline])).toEqual([['a', 'pending', 0, 1000]]);
+    expect(engine.active().map((x) => [x.labels.game, x.state, x.value, x.baseline])).toEqual([['a', 'pending', 0, 1000]]);
   });
 
   it('no baseline at first start: nothing is judged, nothing fires', async () => {

@@ -107,7 +107,7 @@ function engineMetrics(registry: Registry): EngineMetrics {
     }),
     notifications: new Counter({
       name: 'gamepulse_alerts_notifications_total',
-      help: 'Deliveries to alert targets, by target and result (ok, failed)',
+      help: 'Deliveries to alert targets, by target and result (ok, failed; rejected counts alerts a target can never accept)',
       labelNames: ['sink', 'result'],
       registers,
     }),
@@ -138,12 +138,12 @@ export class AlertEngine {
 
   constructor(options: AlertEngineOptions) {
     this.o = {
-      sinks: [],
-      nowMs: Date.now,
-      consoleUrl: 'http://127.0.0.1:8090',
-      registry: new Registry(),
-      historyLimit: 1000,
       ...options,
+      sinks: options.sinks ?? [],
+      nowMs: options.nowMs ?? Date.now,
+      consoleUrl: options.consoleUrl ?? 'http://127.0.0.1:8090',
+      registry: options.registry ?? new Registry(),
+      historyLimit: options.historyLimit ?? 1000,
     };
     this.metrics = engineMetrics(this.o.registry);
     for (const s of this.o.sinks) this.unsentResolved.set(s.name, []);
@@ -276,6 +276,10 @@ export class AlertEngine {
         if (batch.length === 0) return;
         const result = await sink.send(batch);
         this.metrics.notifications.inc({ sink: sink.name, result: result.ok ? 'ok' : 'failed' });
+        for (const r of result.rejected ?? []) {
+          this.metrics.notifications.inc({ sink: sink.name, result: 'rejected' });
+          this.o.logger?.error('alert refused by the sink: fix the rule', { sink: sink.name, labels: r.alert.labels, reason: r.reason });
+        }
         if (result.ok) resolved.splice(0, resolved.length);
         else
           this.o.logger?.warn('alert delivery failed; retried next cycle', {

@@ -32,6 +32,11 @@ export interface RuleEvaluation {
   queries: number;
 }
 
+/** The label a series column becomes: the game is `game` (as in routes and dashboards), other columns keep their names. */
+export function seriesLabel(column: string): string {
+  return column === 'game_id' ? 'game' : column;
+}
+
 interface Sums {
   labels: Record<string, string>;
   num: number;
@@ -45,8 +50,8 @@ function seriesSums(rows: readonly Row[], rule: AlertRule): Map<string, Sums> {
   rows: for (const r of rows) {
     for (const [c, v] of Object.entries(q.where)) if (String(r[c] ?? '') !== v) continue rows;
     const labels: Record<string, string> = {};
-    for (const c of q.series) labels[c] = String(r[c] ?? '');
-    const key = q.series.map((c) => labels[c]).join('\u0000');
+    for (const c of q.series) labels[seriesLabel(c)] = String(r[c] ?? '');
+    const key = q.series.map((c) => labels[seriesLabel(c)]).join('\u0000');
     const s = out.get(key) ?? { labels, num: 0, den: 0 };
     if ('column' in q.value) {
       s.num += Number(r[q.value.column] ?? 0);
