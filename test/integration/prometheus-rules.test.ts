@@ -4,8 +4,13 @@
  * and every `gamepulse_*` metric the rules and their tests name is one the services
  * register — collected from a registry filled by the metric modules themselves, so a
  * misspelt or renamed metric fails here instead of never firing in production.
+ *
+ * The unit tests are themselves tested: with any alert deleted from a copy of the rule
+ * file, or with a threshold or condition moved just past the series that is meant to stay
+ * quiet, `promtool test rules` must fail.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,7 +93,7 @@ describe('prometheus/ rules and config', () => {
     expect(TESTS.length).toBeGreaterThanOrEqual(4);
     const r = await runPromtool(['test', 'rules', ...TESTS], { cwd: ROOT });
     const out = r.stderr + r.stdout;
-    for (const t of TESTS) expect(out).toContain(`Unit Testing:  ${t}\n  SUCCESS`);
+    for (const t of TESTS) expect(out).toContain(`Processing test file: ${t}\n  SUCCESS`);
     expect(out).not.toContain('FAILED');
     expect(r.code).toBe(0);
   });
@@ -122,6 +127,76 @@ describe('prometheus/ rules and config', () => {
       expect(file).toBe('prometheus/README.md');
       expect(anchors, url).toContain(anchor);
     }
+  });
+});
+
+/** The rule file's text for one alert: from its `- alert:` line to the next rule or the end. */
+function alertBlock(rules: string, alert: string): string {
+  const start = rules.indexOf(`      - alert: ${alert}\n`);
+  if (start < 0) throw new Error(`no alert ${alert} in ${RULES}`);
+  const next = rules.indexOf('\n      - alert: ', start + 1);
+  return rules.slice(start, next < 0 ? rules.length : next + 1);
+}
+
+/** Runs `promtool test rules` on the unit tests against `rules` (a copy of prometheus/ in a temp dir). */
+async function testRulesWith(rules: string): Promise<{ code: number; out: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-prom-'));
+  try {
+    cpSync(join(ROOT, 'prometheus'), dir, { recursive: true });
+    writeFileSync(join(dir, 'rules/gamepulse-services.rules.yml'), rules);
+    const r = await runPromtool(['test', 'rules', ...TESTS.map((t) => t.replace('prometheus/', ''))], { cwd: dir });
+    return { code: r.code, out: r.stdout + r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each change moves one rule just past its quiet series (the threshold between the
+ * just-under value and the real one, a `for:` shorter than the short outage, a floor or an
+ * exclusion dropped): the tests must notice.
+ */
+const MUTATIONS: Array<{ alert: string; from: string; to: string; why: string }> = [
+  { alert: 'GamepulseCollectorAckLatencyHigh', from: ') > 0.25', to: ') > 0.24', why: 'collector-b p99 0.248 s' },
+  { alert: 'GamepulseCollectorAckLatencyCritical', from: ') > 1\n', to: ') > 0.9\n', why: 'collector-b p99 0.917 s' },
+  { alert: 'GamepulseCollectorRefusedShareHigh', from: ') > 0.05', to: ') > 0.045', why: 'collector-b 4.9 %' },
+  { alert: 'GamepulseCollectorRefusedShareHigh', from: '[10m])) > 0.2', to: '[10m])) > 0', why: 'collector-c under the traffic floor' },
+  { alert: 'GamepulseCollectorFailedShareHigh', from: ') > 0.01', to: ') > 0.008', why: 'collector-b 0.9 %' },
+  { alert: 'GamepulseCollectorFailedShareHigh', from: ', code!="GP_SHUTTING_DOWN"', to: '', why: 'collector-b draining' },
+  { alert: 'GamepulseCollectorRejectedEventsShareHigh', from: ') > 0.01', to: ') > 0.008', why: 'collector-b 0.9 %' },
+  { alert: 'GamepulseCollectorRejectedEventsShareHigh', from: ') > 1\n', to: ') > 0\n', why: 'collector-c under the traffic floor' },
+  { alert: 'GamepulseProcessorPoisonRecords', from: ') > 0', to: ') >= 0', why: 'processor-1 has no new poison record' },
+  { alert: 'GamepulseProcessorLagGrowing', from: '> 10000', to: '> 9900', why: 'processor-1 at 9,960' },
+  { alert: 'GamepulseProcessorLagGrowing', from: '[10m])) > 0', to: '[10m])) > -1e12', why: 'processor-2 high but catching up' },
+  { alert: 'GamepulseProcessorCommitsFailing', from: '>= 3', to: '>= 2', why: 'processor-1 failed twice' },
+  { alert: 'GamepulseProcessorRecoveriesFailing', from: '>= 3', to: '>= 2', why: 'processor-1 failed twice' },
+  { alert: 'GamepulseLoaderLagGrowing', from: '> 200000', to: '> 190000', why: 'loader-b at 198,000' },
+  { alert: 'GamepulseLoaderLagGrowing', from: '[10m])) > 0', to: '[10m])) > -1e12', why: 'loader-c high but catching up' },
+  { alert: 'GamepulseLoaderCommitsFailing', from: '>= 3', to: '>= 2', why: 'loader-b failed twice' },
+  { alert: 'GamepulseLoaderDeadLetters', from: ') > 0', to: ') >= 0', why: 'loader-b has none' },
+  { alert: 'GamepulseDeletionsCommitsFailing', from: '>= 3', to: '>= 2', why: 'loader-b failed twice' },
+  { alert: 'GamepulseConsumerPositionLost', from: '{outcome="stopped"}', to: '', why: 'processor-1 accepted its gap' },
+  { alert: 'GamepulseServiceDown', from: 'for: 2m', to: 'for: 1m', why: 'the processor was down 2 evaluations' },
+  { alert: 'GamepulseServiceNotReady', from: 'for: 3m', to: 'for: 2m', why: 'the collector was not ready 3 evaluations' },
+  { alert: 'GamepulseServiceRestarting', from: '>= 3', to: '>= 2', why: 'the second processor restarted twice' },
+];
+
+describe('the promtool unit tests catch a broken rule', () => {
+  const rules = readFileSync(join(ROOT, RULES), 'utf8');
+  const alerts = [...rules.matchAll(/^\s*- alert: (\w+)$/gm)].map((m) => m[1]!);
+
+  it.each(alerts)('deleting %s fails the tests', async (alert) => {
+    const r = await testRulesWith(rules.replace(alertBlock(rules, alert), ''));
+    expect(r.out).toContain(`alertname: ${alert}`);
+    expect(r.code).toBe(1);
+  });
+
+  it.each(MUTATIONS)('$alert with $from → $to fails the tests ($why)', async ({ alert, from, to }) => {
+    const block = alertBlock(rules, alert);
+    expect(block).toContain(from);
+    const r = await testRulesWith(rules.replace(block, block.replaceAll(from, to)));
+    expect(r.out).toContain(`alertname: ${alert}`);
+    expect(r.code).toBe(1);
   });
 });
 
