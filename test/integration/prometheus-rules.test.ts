@@ -53,13 +53,17 @@ function gamepulseNames(text: string): string[] {
   return [...new Set([...text.matchAll(/\bgamepulse_[a-zA-Z0-9_]+\b/g)].map((m) => m[0]))].sort();
 }
 
-/** The rule file's `expr:` blocks, as text. */
+/** The rule file's expressions (`expr: …` on one line or a block below `expr: |`), as text. */
 function expressions(rules: string): string {
   const out: string[] = [];
   const lines = rules.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)expr: \|\s*$/.exec(lines[i]!);
+    const m = /^(\s*)expr:(.*)$/.exec(lines[i]!);
     if (!m) continue;
+    if (!/^\s*[|>][-+]?\s*$/.test(m[2]!)) {
+      out.push(m[2]!);
+      continue;
+    }
     const indent = m[1]!.length;
     for (i++; i < lines.length && (lines[i]!.trim() === '' || lines[i]!.search(/\S/) > indent); i++) out.push(lines[i]!);
     i--;
@@ -71,11 +75,11 @@ function unknownNames(text: string, known: Set<string>): string[] {
   return gamepulseNames(text).filter((n) => !known.has(n));
 }
 
-describe('prometheus/ rules and config', () => {
-  beforeAll(async () => {
-    await runPromtool(['--version']); // builds promtool once (minutes the first time), outside the tests' timeouts
-  });
+beforeAll(async () => {
+  await runPromtool(['--version']); // builds promtool once (minutes the first time), outside the tests' timeouts
+});
 
+describe('prometheus/ rules and config', () => {
   it('promtool check rules accepts the rule file', async () => {
     const r = await runPromtool(['check', 'rules', RULES], { cwd: ROOT });
     expect(r.stderr + r.stdout).toContain('SUCCESS: 17 rules found');
@@ -225,6 +229,10 @@ describe('metric names in prometheus/ are the ones the services register', () =>
     const misspelt = rules.replace('gamepulse_processor_lag_records', 'gamepulse_processor_lag_record');
     expect(misspelt).not.toBe(rules);
     expect(unknownNames(expressions(misspelt), known)).toEqual(['gamepulse_processor_lag_record']);
+    // … also in a one-line expression.
+    const inline = rules.replace(/expr: \|\n\s+up\{job=~"gamepulse-\.\*"\} == 0\n/, 'expr: gamepulse_up == 0\n');
+    expect(inline).not.toBe(rules);
+    expect(unknownNames(expressions(inline), known)).toEqual(['gamepulse_up']);
     // A histogram's base name is not a series Prometheus stores.
     const bare = rules.replace('gamepulse_collector_ack_latency_seconds_bucket', 'gamepulse_collector_ack_latency_seconds');
     expect(unknownNames(expressions(bare), known)).toEqual(['gamepulse_collector_ack_latency_seconds']);
