@@ -35,6 +35,7 @@ import {
 import { generateHistory } from './history.ts';
 import { historySize } from './duckdb-suite.ts';
 import { kpiQuestions, measureQuestions, percentile, questionsNowMs } from './kpi-questions.ts';
+import { measureAlertCycle } from './alert-cycle.ts';
 
 const DAY = 86_400_000;
 const SUITE = 'druid-query';
@@ -152,6 +153,8 @@ export const druidQuerySuite: BenchSuite = {
       const opts = { runs, nowMs: questionsNowMs(endMs), log: ctx.log };
       rows.push(...(await measureQuestions(SUITE, { engine: 'druid', store: druidStore, dialect: druidDialect }, questions, opts)));
       rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() }, questions, opts)));
+      rows.push(...(await measureAlertCycle(SUITE, { engine: 'druid', store: druidStore, dialect: druidDialect }, opts)));
+      rows.push(...(await measureAlertCycle(SUITE, { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() }, opts)));
 
       const lags: number[] = [];
       for (let i = 0; i < (ctx.quick ? 5 : 15); i++) {
