@@ -1,5 +1,5 @@
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
-import { DEFAULT_SEASONALITY, dailyMultiplier, largestPrice, type IncidentSpec } from '@gamepulse/samples';
+import { DEFAULT_SEASONALITY, dailyMultiplier, largestPrice, resolveSeasonality, type IncidentSpec } from '@gamepulse/samples';
 import { describe, expect, it } from 'vitest';
 import { seasonalRollupHistory, type SeasonalHistoryOptions } from './seasonal-history.ts';
 
@@ -26,11 +26,15 @@ const sorted = (rows: readonly object[]) => rows.map(key).sort();
 /** The rows of `run` beyond those of `base` (multisets), and how many of base's are missing from run. */
 function added<T extends object>(run: readonly T[], base: readonly T[]): { added: T[]; missing: number } {
   const left = new Map<string, number>();
-  for (const r of base) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+  for (const r of base) {
+    const k = key(r);
+    left.set(k, (left.get(k) ?? 0) + 1);
+  }
   const extra: T[] = [];
   for (const r of run) {
-    const n = left.get(key(r)) ?? 0;
-    if (n > 0) left.set(key(r), n - 1);
+    const k = key(r);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
     else extra.push(r);
   }
   return { added: extra, missing: [...left.values()].reduce((a, b) => a + b, 0) };
@@ -57,6 +61,24 @@ describe('testkit/seasonal-history', () => {
     expect(expected).toBeGreaterThan(2.7);
     expect(ratio / expected).toBeGreaterThan(0.85);
     expect(ratio / expected).toBeLessThan(1.15);
+  });
+
+  it('session starts follow another configured curve: peak at 14:00 UTC, five times the trough', () => {
+    const seasonality = { peakHourUtc: 14, dailyPeakToTrough: 5 };
+    const h = seasonalRollupHistory({ ...SHAPE, days: 7, seasonality });
+    const starts = h.rollups.filter((r) => r.eventType === 'session_start');
+    const inHour = (hour: number) => sum(starts.filter((r) => hourOf(r.windowStartMs!) === hour));
+    const s = resolveSeasonality(seasonality);
+    const curve = (hour: number) => dailyMultiplier(s, MONDAY + hour * HOUR + HOUR / 2);
+    const ratio = inHour(14) / inHour(4);
+    expect(ratio / (curve(14) / curve(4))).toBeGreaterThan(0.85);
+    expect(ratio / (curve(14) / curve(4))).toBeLessThan(1.15);
+    expect(curve(14) / curve(4)).toBeGreaterThan(4.5);
+    // Without a curve the same hours are level.
+    const flat = seasonalRollupHistory({ ...SHAPE, days: 7, seasonality: false }).rollups.filter((r) => r.eventType === 'session_start');
+    const flatRatio = sum(flat.filter((r) => hourOf(r.windowStartMs!) === 14)) / sum(flat.filter((r) => hourOf(r.windowStartMs!) === 4));
+    expect(flatRatio).toBeGreaterThan(0.85);
+    expect(flatRatio).toBeLessThan(1.15);
   });
 
   it('weekends lift sessions and DAU', () => {
@@ -103,8 +125,8 @@ describe('testkit/seasonal-history', () => {
 });
 
 describe('testkit/seasonal-history incident overlay', () => {
-  // Two days keep the row-by-row comparisons quick; the incident is on the second evening.
-  const SHORT = { ...SHAPE, days: 2 };
+  // Two days of two segments keep the row-by-row comparisons quick; the incident is on the second evening.
+  const SHORT = { ...SHAPE, days: 2, countries: ['US'] };
   const base = seasonalRollupHistory(SHORT);
   const WINDOW = { startMs: MONDAY + DAY + 18 * HOUR, durationMs: 2 * HOUR };
   const END = WINDOW.startMs + WINDOW.durationMs;

@@ -21,6 +21,7 @@
  */
 import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import { regionOf, sessionLengthBucket } from '@gamepulse/proto';
+import { RowAccumulator, type RowKind, type Segment } from './history-rows.ts';
 import {
   createRandom,
   largestPrice,
@@ -141,17 +142,6 @@ export interface SeasonalHistory {
   incidents: IncidentTruth[];
 }
 
-interface Segment {
-  index: number;
-  gameId: string;
-  platform: string;
-  country: string;
-  build: string;
-  currency: 'USD' | 'EUR' | 'GBP' | 'BRL' | 'JPY';
-  region: string;
-  subregion: string;
-}
-
 /** Poisson-distributed count with mean `lambda` (Knuth's method; normal approximation above 40). */
 export function poisson(rng: Random, lambda: number): number {
   if (!(lambda > 0)) return 0;
@@ -168,151 +158,6 @@ export function poisson(rng: Random, lambda: number): number {
     p *= rng.next();
   }
   return k;
-}
-
-/** What a rollup row is keyed by beside window and segment: event type, action, currency, item. */
-interface RowKind {
-  eventType: string;
-  action?: string;
-  currency?: string;
-  item?: string;
-}
-
-/** One segment-build's sums per slot in a window. */
-interface SlotSums {
-  seg: Segment;
-  build: string;
-  events: Float64Array;
-  amounts: Float64Array;
-}
-
-/**
- * Accumulates rows per window. Rollups of the fixed kinds are summed into numbered slots
- * (no string key per event): the generator's hot path; other rows (session lengths,
- * purchases, incidents) go by a key.
- */
-class RowAccumulator {
-  private readonly rollups = new Map<number, Map<string, SlotSums>>();
-  private readonly keyed = new Map<number, Map<string, RollupRowData>>();
-  private readonly players = new Map<number, Map<string, PlayerWindowData>>();
-
-  constructor(private readonly slots: readonly RowKind[]) {}
-
-  /** Adds `events` (and `amount`) to slot `slot` of the window's segment-build. */
-  slot(windowMs: number, seg: Segment, build: string, slot: number, events: number, amount: number): void {
-    if (events === 0) return;
-    let w = this.rollups.get(windowMs);
-    if (!w) this.rollups.set(windowMs, (w = new Map<string, SlotSums>()));
-    const k = build === seg.build ? String(seg.index) : `${seg.index}|${build}`;
-    let acc = w.get(k);
-    if (!acc) w.set(k, (acc = { seg, build, events: new Float64Array(this.slots.length), amounts: new Float64Array(this.slots.length) }));
-    acc.events[slot]! += events;
-    acc.amounts[slot]! += amount;
-  }
-
-  rollup(windowMs: number, seg: Segment, build: string, r: RowKind, events: number, amount = 0, reporting = 0): void {
-    if (events === 0) return;
-    let w = this.keyed.get(windowMs);
-    if (!w) this.keyed.set(windowMs, (w = new Map<string, RollupRowData>()));
-    const key = `${seg.index}|${build}|${r.eventType}|${r.action ?? ''}|${r.currency ?? ''}|${r.item ?? ''}`;
-    let row = w.get(key);
-    if (!row) w.set(key, (row = rollupRow(windowMs, seg, build, r)));
-    row.events! += events;
-    row.amount! += amount;
-    row.revenueReportingMinor! += reporting;
-  }
-
-  player(
-    windowMs: number,
-    seg: Segment,
-    build: string,
-    playerId: string,
-    firstSeenDayMs: number,
-    add: { events: number; purchases: number; sessions: number; revenue: number },
-  ): void {
-    let w = this.players.get(windowMs);
-    if (!w) this.players.set(windowMs, (w = new Map<string, PlayerWindowData>()));
-    const key = `${seg.index}|${build}|${playerId}`;
-    let row = w.get(key);
-    if (!row) {
-      row = {
-        windowStartMs: windowMs,
-        gameId: seg.gameId,
-        build,
-        platform: seg.platform,
-        country: seg.country,
-        playerId,
-        firstSeenDayMs,
-        events: 0,
-        purchases: 0,
-        sessions: 0,
-        variant: '',
-        gapSessions: 0,
-        activeMs: 0,
-        maxProgress: 0,
-        revenueReportingMinor: 0,
-        region: seg.region,
-        subregion: seg.subregion,
-      };
-      w.set(key, row);
-    }
-    row.events! += add.events;
-    row.purchases! += add.purchases;
-    row.sessions! += add.sessions;
-    row.gapSessions! += add.sessions;
-    // About one action every 8 s of play, at most the whole minute.
-    row.activeMs = Math.min(MINUTE_MS, row.activeMs! + add.events * 8_000);
-    row.revenueReportingMinor! += add.revenue;
-  }
-
-  /** Moves every window before `untilMs` (complete: no later session touches it) into the outputs. */
-  flush(untilMs: number, out: { rollups: RollupRowData[]; players: PlayerWindowData[] }): void {
-    for (const [w, accs] of this.rollups) {
-      if (w >= untilMs) continue;
-      for (const { seg, build, events, amounts } of accs.values())
-        for (let i = 0; i < this.slots.length; i++)
-          if (events[i]! > 0) {
-            const row = rollupRow(w, seg, build, this.slots[i]!);
-            row.events = events[i]!;
-            row.amount = amounts[i]!;
-            out.rollups.push(row);
-          }
-      this.rollups.delete(w);
-    }
-    for (const [w, rows] of this.keyed)
-      if (w < untilMs) {
-        out.rollups.push(...rows.values());
-        this.keyed.delete(w);
-      }
-    for (const [w, rows] of this.players)
-      if (w < untilMs) {
-        out.players.push(...rows.values());
-        this.players.delete(w);
-      }
-  }
-}
-
-function rollupRow(windowMs: number, seg: Segment, build: string, r: RowKind): RollupRowData {
-  return {
-    windowStartMs: windowMs,
-    gameId: seg.gameId,
-    build,
-    platform: seg.platform,
-    country: seg.country,
-    eventType: r.eventType,
-    action: r.action ?? '',
-    currency: r.currency ?? '',
-    item: r.item ?? '',
-    variant: '',
-    events: 0,
-    amount: 0,
-    value: 0,
-    revenueReportingMinor: 0,
-    reportingCurrency: r.eventType === 'purchase' ? 'USD' : '',
-    region: seg.region,
-    subregion: seg.subregion,
-    lateEvents: 0,
-  };
 }
 
 /** Levels a player may be at (progression items): a player stays at one, by its pool index. */
@@ -485,49 +330,53 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
   for (const i of incidents) {
     if (i.kind !== 'fraud' && i.kind !== 'exploit') continue;
     const r = incidentRnd.get(i.id)!;
-    const everyMs = i.kind === 'fraud' ? i.purchaseEveryMs : i.sourceEveryMs;
     for (let n = 0; n < i.players; n++) {
       const seg = r.pick(segments);
       const playerId = `player-${seed}-${i.kind}${i.id.slice(0, i.id.indexOf(':'))}-${n}`;
-      const actorAcc = new RowAccumulator(table.slots);
-      const amount = i.kind === 'fraud' ? i.amountFactor * largestPrice(seg.currency) : i.amount;
-      const lastMs = i.endMs - 1;
-      actorAcc.rollup(Math.floor(i.startMs / MINUTE_MS) * MINUTE_MS, seg, seg.build, { eventType: 'session_start' }, 1);
-      actorAcc.player(Math.floor(i.startMs / MINUTE_MS) * MINUTE_MS, seg, seg.build, playerId, startDayMs, {
-        events: 1,
-        purchases: 0,
-        sessions: 1,
-        revenue: 0,
-      });
-      let count = 0;
-      for (let t = i.startMs; t < i.endMs; t += everyMs) {
-        const w = Math.floor(t / MINUTE_MS) * MINUTE_MS;
-        if (i.kind === 'fraud') {
-          const reporting = Math.round(amount * TO_USD[seg.currency]!);
-          actorAcc.rollup(w, seg, seg.build, { eventType: 'purchase', currency: seg.currency, item: 'gem_pack' }, 1, amount, reporting);
-          actorAcc.player(w, seg, seg.build, playerId, startDayMs, { events: 1, purchases: 1, sessions: 0, revenue: reporting });
-        } else {
-          actorAcc.rollup(w, seg, seg.build, { eventType: 'resource', action: 'source', currency: i.currency, item: 'reward' }, 1, amount);
-          actorAcc.player(w, seg, seg.build, playerId, startDayMs, { events: 1, purchases: 0, sessions: 0, revenue: 0 });
-        }
-        count++;
-      }
-      const endW = Math.floor(lastMs / MINUTE_MS) * MINUTE_MS;
-      actorAcc.rollup(
-        endW,
-        seg,
-        seg.build,
-        { eventType: 'session_end', item: sessionLengthBucket(i.endMs - i.startMs) },
-        1,
-        i.endMs - i.startMs,
-      );
-      actorAcc.player(endW, seg, seg.build, playerId, startDayMs, { events: 1, purchases: 0, sessions: 0, revenue: 0 });
-      actorAcc.flush(Number.POSITIVE_INFINITY, out);
-      touched(i, playerId, { sessions: 1, events: count });
+      const acts = actorRows(i, seg, playerId, startDayMs, new RowAccumulator(table.slots), out);
+      touched(i, playerId, { sessions: 1, events: acts });
     }
   }
   return {
     ...out,
     incidents: [...truths.values()].map(({ truth, players }) => ({ ...truth, players: [...players].sort() })),
   };
+}
+
+/**
+ * One fraud or exploit actor's rows, as the simulator's actor plays: a session across the
+ * window and a purchase or a source every interval. Returns how many it made.
+ */
+function actorRows(
+  i: Extract<ResolvedIncident, { kind: 'fraud' | 'exploit' }>,
+  seg: Segment,
+  playerId: string,
+  firstSeenDayMs: number,
+  acc: RowAccumulator,
+  out: { rollups: RollupRowData[]; players: PlayerWindowData[] },
+): number {
+  const everyMs = i.kind === 'fraud' ? i.purchaseEveryMs : i.sourceEveryMs;
+  const amount = i.kind === 'fraud' ? i.amountFactor * largestPrice(seg.currency) : i.amount;
+  const windowOf = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+  const none = { events: 1, purchases: 0, sessions: 0, revenue: 0 };
+  acc.rollup(windowOf(i.startMs), seg, seg.build, { eventType: 'session_start' }, 1);
+  acc.player(windowOf(i.startMs), seg, seg.build, playerId, firstSeenDayMs, { ...none, sessions: 1 });
+  let count = 0;
+  for (let t = i.startMs; t < i.endMs; t += everyMs) {
+    const w = windowOf(t);
+    if (i.kind === 'fraud') {
+      const reporting = Math.round(amount * TO_USD[seg.currency]!);
+      acc.rollup(w, seg, seg.build, { eventType: 'purchase', currency: seg.currency, item: 'gem_pack' }, 1, amount, reporting);
+      acc.player(w, seg, seg.build, playerId, firstSeenDayMs, { ...none, purchases: 1, revenue: reporting });
+    } else {
+      acc.rollup(w, seg, seg.build, { eventType: 'resource', action: 'source', currency: i.currency, item: 'reward' }, 1, amount);
+      acc.player(w, seg, seg.build, playerId, firstSeenDayMs, none);
+    }
+    count++;
+  }
+  const lengthMs = i.endMs - i.startMs;
+  acc.rollup(windowOf(i.endMs - 1), seg, seg.build, { eventType: 'session_end', item: sessionLengthBucket(lengthMs) }, 1, lengthMs);
+  acc.player(windowOf(i.endMs - 1), seg, seg.build, playerId, firstSeenDayMs, none);
+  acc.flush(Number.POSITIVE_INFINITY, out);
+  return count;
 }
