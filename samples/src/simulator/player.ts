@@ -211,7 +211,7 @@ export async function runPlayer(
     // A blocked session is played out unseen (the player could not log in): its draws
     // still happen, so the player's traffic after the incident is what it would have been.
     const blocked = plan?.blocked !== undefined;
-    const bad = plan?.badRelease;
+    const bad = blocked ? undefined : plan?.badRelease;
     recorded = bad ? opts.incidents!.deviceOn(bad.build, device) : device;
     const client = blocked ? MUTED_CLIENT : recorded.client;
     const rec = blocked ? muted : recordedRec;
@@ -241,7 +241,7 @@ export async function runPlayer(
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
       await clock.sleep(rnd.exponential(gap));
       act(client, rec, rnd, declining ? lapsedBuyer : buyer, state, playerId, clock);
-      if (bad && !blocked && opts.incidents!.rnd.chance(bad.errorChance)) {
+      if (bad && opts.incidents!.rnd.chance(bad.errorChance)) {
         const severity = opts.incidents!.rnd.chance(bad.criticalShare) ? 'critical' : 'error';
         client.error(severity, `simulated failure in build ${bad.build}`);
         rec('error', { action: severity });
