@@ -28,6 +28,27 @@ export interface StartOptions {
   druid: boolean;
   /** Druid profile: port of the query API + console answering from Druid. */
   druidQueryPort: number;
+  /** An incident the simulator injects (samples' incidents.ts), or none. */
+  incident: StartIncident | undefined;
+  /** Wall-clock ms after the start when the incident begins. */
+  incidentAfterMs: number;
+  /** Wall-clock ms the incident lasts. */
+  incidentForMs: number;
+}
+
+/** Incidents `--incident` injects: the simulator's kinds (collector-slowdown is not simulator traffic). */
+export const START_INCIDENTS = ['dau-drop', 'fraud', 'exploit', 'bad-release'] as const;
+export type StartIncident = (typeof START_INCIDENTS)[number];
+
+/**
+ * A duration as the flags take it: a number with a unit (`500ms`, `60s`, `2m`, `1h`), or
+ * a bare number of seconds. Undefined when it is not one.
+ */
+export function parseDurationMs(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(raw.trim());
+  if (!m) return undefined;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 const HELP = `npm start -- [options]
@@ -59,6 +80,16 @@ Druid profile (real Apache Druid from Maven Central; implies --kafka):
   --druid            also start Druid, submit the rollups-topic supervisors and serve
                      the same KPI API + console from Druid on --druid-query-port
   --druid-query-port P                                      (default 8099)
+
+Incidents (the simulator injects one into the live traffic, so alerts have something to fire on):
+  --incident K       dau-drop     80 % of session starts fail (players cannot log in)
+                     fraud        3 extra players buy every 5 s at 10x the largest price
+                     exploit      3 extra players earn 10 000 gems every 2 s
+                     bad-release  half the new sessions run build 1.4.0-bad, full of errors
+  --incident-after D when it starts, after the launch         (default 2m)
+  --incident-for D   how long it lasts                        (default 5m)
+                     durations: 500ms, 60s, 2m, 1h (a bare number is seconds); a line is
+                     printed when the incident starts and when it ends
 `;
 
 /** Every listening port must be distinct: a clash would make one service answer for another. */
@@ -103,6 +134,9 @@ export function parseStartArgs(argv: string[]): StartOptions {
       'kafka-port': { type: 'string' },
       druid: { type: 'boolean' },
       'druid-query-port': { type: 'string' },
+      incident: { type: 'string' },
+      'incident-after': { type: 'string' },
+      'incident-for': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -124,6 +158,24 @@ export function parseStartArgs(argv: string[]): StartOptions {
     process.stderr.write(`--transport must be http, grpc or mixed, got "${transport}"\n`);
     process.exit(2);
   }
+  const incident = values.incident;
+  if (incident !== undefined && !(START_INCIDENTS as readonly string[]).includes(incident)) {
+    process.stderr.write(`--incident must be one of ${START_INCIDENTS.join(', ')}, got "${incident}"\n\n${HELP}`);
+    process.exit(2);
+  }
+  if (incident !== undefined && values['no-sim']) {
+    process.stderr.write('--incident needs the simulator: it cannot be combined with --no-sim\n');
+    process.exit(2);
+  }
+  const duration = (name: string, raw: string | undefined, def: number, min: number) => {
+    if (raw === undefined) return def;
+    const ms = parseDurationMs(raw);
+    if (ms === undefined || ms < min) {
+      process.stderr.write(`--${name} must be a duration such as 90s or 5m (at least ${min} ms), got "${raw}"\n\n${HELP}`);
+      process.exit(2);
+    }
+    return ms;
+  };
   const options: StartOptions = {
     players: Math.floor(num('players', values.players, 300, 1)),
     seed: values.seed ?? Date.now().toString(36),
@@ -140,6 +192,9 @@ export function parseStartArgs(argv: string[]): StartOptions {
     kafkaPort: num('kafka-port', values['kafka-port'], 19092, 1),
     druid: !!values.druid,
     druidQueryPort: num('druid-query-port', values['druid-query-port'], 8099, 0),
+    incident: incident as StartIncident | undefined,
+    incidentAfterMs: duration('incident-after', values['incident-after'], 2 * 60_000, 0),
+    incidentForMs: duration('incident-for', values['incident-for'], 5 * 60_000, 1),
   };
   checkPorts(options);
   return options;

@@ -13,7 +13,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSimulator, type Simulator } from '@gamepulse/samples';
+import { createSimulator, type IncidentSpec, type Simulator } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { parseStartArgs } from './args.ts';
 import { startDruidProfile, type DruidProfile } from './druid-profile.ts';
@@ -56,11 +56,48 @@ function banner(services: ServiceSupervisor[]): void {
     opts.simulate
       ? `  simulator      ${opts.players} players, seed ${opts.seed}, transport ${opts.transport}, ${opts.timeScale}x time`
       : '  simulator      off (--no-sim)',
+    ...(incident
+      ? [
+          `  incident       ${incident.kind} from ${clockTime(incident.startMs)} to ${clockTime(incident.startMs + incident.durationMs)} (--incident)`,
+        ]
+      : []),
     '',
     '  Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+/**
+ * `--incident`: its window on the wall clock (the realtime simulator's time), counted from
+ * when the players start — after the services are up, however long that took.
+ */
+let incident: IncidentSpec | undefined;
+
+/** What each incident does, for the lines printed as it starts. */
+const INCIDENT_EFFECT: Record<NonNullable<typeof opts.incident>, string> = {
+  'dau-drop': '80 % of session starts fail; online players and DAU fall',
+  fraud: '3 extra players buy every 5 s at 10x the largest price',
+  exploit: '3 extra players earn 10 000 gems every 2 s; the gems net flow explodes',
+  'bad-release': 'half the new sessions run build 1.4.0-bad and report errors',
+};
+
+/** Prints a line as the incident starts and as it ends (timers unref'd: they never keep the launcher up). */
+function announceIncident(): void {
+  if (!incident || !opts.incident) return;
+  const { startMs, durationMs } = incident;
+  const say = (line: string) => process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
+  const kind = opts.incident;
+  setTimeout(
+    () => say(`incident ${kind} started at ${clockTime(Date.now())}: ${INCIDENT_EFFECT[kind]} (until ${clockTime(startMs + durationMs)})`),
+    Math.max(0, startMs - Date.now()),
+  ).unref();
+  setTimeout(
+    () => say(`incident ${kind} ended at ${clockTime(Date.now())}; traffic is back to normal`),
+    Math.max(0, startMs + durationMs - Date.now()),
+  ).unref();
 }
 
 function startSimulator(): Simulator {
@@ -69,6 +106,7 @@ function startSimulator(): Simulator {
     players: opts.players,
     seed: opts.seed,
     timeScale: opts.timeScale,
+    ...(incident ? { incidents: [incident] } : {}),
     // Players come back after ~5 simulated minutes, so the demo has people online.
     idleGapMs: 5 * 60_000,
     createClient: (p, clock) => {
@@ -90,6 +128,7 @@ function startSimulator(): Simulator {
     },
   });
   void sim.run();
+  announceIncident();
   return sim;
 }
 
@@ -181,6 +220,7 @@ async function mainKafka(): Promise<void> {
 
 /** Banner, simulator, status line and graceful shutdown: services stop in `stopOrder`, then `after`. */
 async function run(services: ServiceSupervisor[], stopOrder: ServiceSupervisor[], after: () => Promise<void>): Promise<void> {
+  if (opts.incident) incident = { kind: opts.incident, startMs: Date.now() + opts.incidentAfterMs, durationMs: opts.incidentForMs };
   banner(services);
 
   const sim = opts.simulate ? startSimulator() : undefined;

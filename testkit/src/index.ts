@@ -39,3 +39,11 @@ export {
   randomPlayerWindows,
   sampleCommit,
 } from './rollup-data.ts';
+export {
+  seasonalRollupHistory,
+  poisson,
+  HISTORY_RATES,
+  type HistoryRates,
+  type SeasonalHistory,
+  type SeasonalHistoryOptions,
+} from './seasonal-history.ts';

@@ -6,3 +6,29 @@ export { createVirtualClock, createRealtimeClock, type SimClock } from './sim-cl
 export type { GameClient, InstallProfile } from './game-client.ts';
 export { EXPERIMENT, CONCURRENT_EXPERIMENTS, type ExperimentConfig, type ExperimentVariant } from './catalog.ts';
 export { assignVariant, sessionRate, DECLINE_FLOOR, type Lifecycle } from './player.ts';
+export {
+  resolveIncidents,
+  largestPrice,
+  INCIDENT_DEFAULTS,
+  type IncidentSpec,
+  type IncidentKind,
+  type IncidentWindow,
+  type IncidentTruth,
+  type ResolvedIncident,
+  type DauDropIncident,
+  type FraudIncident,
+  type ExploitIncident,
+  type BadReleaseIncident,
+  type CollectorSlowdownIncident,
+} from './incidents.ts';
+export {
+  resolveSeasonality,
+  seasonalMultiplier,
+  dailyMultiplier,
+  weeklyMultiplier,
+  maxSeasonalMultiplier,
+  seasonalPlayersAt,
+  DEFAULT_SEASONALITY,
+  type SeasonalityOptions,
+  type ResolvedSeasonality,
+} from './seasonality.ts';

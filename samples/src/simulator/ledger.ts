@@ -3,6 +3,8 @@
  * shares nothing with the pipeline. End-to-end tests compare the store's totals with
  * these, exactly.
  */
+import type { IncidentTruth } from './incidents.ts';
+
 export const WINDOW_MS = 60_000;
 
 export interface TrackedFact {
@@ -102,6 +104,27 @@ export class Ledger {
   private readonly variantSessions = new Map<string, Map<string, number>>();
   private readonly variantPlayers = new Map<string, Set<string>>();
   private readonly variantPayers = new Map<string, Set<string>>();
+  /** Incidents injected (SimulatorOptions.incidents), by id, with the players they touched. */
+  private readonly incidentTruths = new Map<string, { truth: IncidentTruth; players: Set<string> }>();
+
+  /** An incident the simulator injects: its window and what it targets (players are added as they are touched). */
+  recordIncident(truth: Omit<IncidentTruth, 'players' | 'sessions' | 'events'>): void {
+    this.incidentTruths.set(truth.id, { truth: { ...truth, players: [], sessions: 0, events: 0 }, players: new Set() });
+  }
+
+  /** `playerId` was touched by incident `id`: in `sessions` sessions and with `events` events the incident added. */
+  incidentAffected(id: string, playerId: string, n: { sessions?: number; events?: number } = {}): void {
+    const entry = this.incidentTruths.get(id);
+    if (!entry) return;
+    entry.players.add(playerId);
+    entry.truth.sessions += n.sessions ?? 0;
+    entry.truth.events += n.events ?? 0;
+  }
+
+  /** Every incident recorded, in the order of SimulatorOptions.incidents, players sorted. */
+  incidents(): IncidentTruth[] {
+    return [...this.incidentTruths.values()].map(({ truth, players }) => ({ ...truth, players: [...players].sort() }));
+  }
 
   record(f: TrackedFact): void {
     const t = this.t;

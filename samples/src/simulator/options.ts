@@ -2,7 +2,9 @@ import type { GameClient, InstallProfile } from './game-client.ts';
 import type { Ledger } from './ledger.ts';
 import type { SimClock } from './sim-clock.ts';
 import { CONCURRENT_EXPERIMENTS, type ExperimentConfig } from './catalog.ts';
+import { resolveIncidents, type IncidentSpec, type ResolvedIncident } from './incidents.ts';
 import { PAYER_SHARE, SESSION_MEDIAN_MS } from './player.ts';
+import { resolveSeasonality, type ResolvedSeasonality, type SeasonalityOptions } from './seasonality.ts';
 
 export interface SimulatorOptions {
   /** Players simulated in total (virtual) or kept in the game at once (realtime). @default 200 */
@@ -78,14 +80,39 @@ export interface SimulatorOptions {
    * @default false
    */
   starterOffer?: boolean;
+  /**
+   * Incidents injected into the traffic (incidents.ts), each with a window in simulated
+   * time (the SimClock's: virtual time in virtual mode, the wall clock in realtime mode):
+   * `dau-drop` (share 0.8 of session starts blocked), `fraud` (3 extra players buying every
+   * 5 s at 10× the largest price), `exploit` (3 extra players earning 10 000 gems every
+   * 2 s), `bad-release` (half the sessions starting in the window on build `1.4.0-bad`,
+   * an error after every other action); `collector-slowdown` is only recorded in the
+   * ledger (the launcher injects it). The ledger records each one (`Ledger.incidents()`).
+   * Outside their windows the traffic is what it is without them. @default [] (none)
+   */
+  incidents?: readonly IncidentSpec[];
+  /**
+   * Daily and weekly seasonality (seasonality.ts; `{}` takes the default curve: trough
+   * at 04:00 UTC, peak at 20:00 UTC, peak/trough 3, weekends ×1.25). Virtual mode: session
+   * starts follow it (the player's session rate times the curve, by thinning: a session
+   * due at a quiet hour is postponed with the curve's chance). Realtime mode: `players`
+   * is how many are in the game at once at the curve's peak, fewer at other times (a
+   * lane above the current target ends its player's life at the next action and waits).
+   * Deterministic from the seed. @default undefined (off: traffic as without it)
+   */
+  seasonality?: SeasonalityOptions;
   /** Builds the SDK client for an install, on the given clock. */
   createClient: (profile: InstallProfile, clock: SimClock) => GameClient;
   /** Where ground truth goes; omit for load generation. */
   ledger?: Ledger;
 }
 
-export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'ledger' | 'idleGapMs' | 'staggerMs' | 'churnRate'>> & {
+export type ResolvedSimulatorOptions = Required<
+  Omit<SimulatorOptions, 'ledger' | 'idleGapMs' | 'staggerMs' | 'churnRate' | 'incidents' | 'seasonality'>
+> & {
   staggerMs: number;
+  incidents: readonly ResolvedIncident[];
+  seasonality: ResolvedSeasonality | undefined;
   ledger: Ledger | undefined;
   idleGapMs: number | undefined;
   churnRate: number | undefined;
@@ -123,6 +150,8 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     payerShare,
     purchaseOffersPerPlayer,
     starterOffer: o.starterOffer ?? false,
+    incidents: resolveIncidents(o.incidents ?? []),
+    seasonality: o.seasonality === undefined ? undefined : resolveSeasonality(o.seasonality),
     createClient: o.createClient,
     ledger: o.ledger,
   };

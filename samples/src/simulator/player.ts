@@ -20,8 +20,10 @@ import {
   type ExperimentVariant,
 } from './catalog.ts';
 import type { GameClient, InstallProfile } from './game-client.ts';
+import { MUTED_CLIENT, type SessionPlan } from './incidents.ts';
 import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
+import { maxSeasonalMultiplier, seasonalMultiplier, type ResolvedSeasonality } from './seasonality.ts';
 import type { SimClock } from './sim-clock.ts';
 
 export interface PlayerTraits {
@@ -68,6 +70,28 @@ export interface PlayerRunOptions {
    * per-session churn roll (`traits.churnPerSession`). @default undefined
    */
   lifecycle?: Lifecycle;
+  /**
+   * Incidents under way (SimulatorOptions.incidents): what they do to each session, the
+   * device a bad build runs on, and the player's own incident stream (error draws).
+   * @default undefined (none)
+   */
+  incidents?: PlayerIncidents;
+  /**
+   * Seasonality of session starts (SimulatorOptions.seasonality): the idle gap's mean is
+   * divided by the curve's maximum and each session start is kept with the chance
+   * curve(now) / maximum, else postponed by another such gap — thinning, so that the
+   * player's session rate is its usual one times the curve. @default undefined (off)
+   */
+  seasonality?: ResolvedSeasonality;
+}
+
+/** How incidents reach one player (simulator.ts builds it from incidents.ts). */
+export interface PlayerIncidents {
+  plan(nowMs: number): SessionPlan | undefined;
+  /** The player's install running `build` (created once, shut down with the player's other devices). */
+  deviceOn(build: string, usual: PlayerDevice): PlayerDevice;
+  /** The player's incident stream: never the main one, so traffic outside incidents stays as it was. */
+  rnd: Random;
 }
 
 export type Lifecycle = 'steady' | { declineStartMs: number; stopMs: number };
@@ -144,11 +168,6 @@ export async function runPlayer(
   };
   let device = devices[0]!;
   const { playerId } = device.profile;
-  const rec = (type: string, extra: Partial<Parameters<Ledger['record']>[0]> = {}) => {
-    state.events++;
-    opts.onTracked?.();
-    ledger?.record({ tsMs: clock.now(), playerId, installId: device.profile.installId, type, ...extra });
-  };
   const assigned = (opts.experiments ?? CONCURRENT_EXPERIMENTS).map((experiment) => ({
     experiment,
     variant: assignVariant(experiment, playerId),
@@ -163,16 +182,47 @@ export async function runPlayer(
   const until = churner ? Math.min(opts.untilMs, churner.stopMs) : opts.untilMs;
   let firstSessionMs = Number.NaN;
   let lastSessionMs = Number.NaN;
+  /** Sessions that happened (a dau-drop incident blocks some that `state.sessions` counts). */
+  let played = 0;
+  const season = opts.seasonality;
+  const seasonPeak = season ? maxSeasonalMultiplier(season) : 1;
+  const meanGapMs = opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay;
+  // The install whose events `rec` mirrors: the session's (a bad build runs on its own).
+  let recorded = device;
+  const recordedRec: Rec = (type, extra = {}) => {
+    state.events++;
+    opts.onTracked?.();
+    ledger?.record({ tsMs: clock.now(), playerId, installId: recorded.profile.installId, type, ...extra });
+  };
+  const muted: Rec = () => undefined;
 
   while (clock.now() < until && state.sessions < opts.maxSessions && !opts.shouldStop?.()) {
+    if (season) {
+      // Thinning: a start at a quiet hour is kept with the curve's chance, else postponed.
+      while (clock.now() < until && !opts.shouldStop?.() && !rnd.chance(seasonalMultiplier(season, clock.now()) / seasonPeak))
+        await clock.sleep(rnd.exponential(meanGapMs / seasonPeak));
+      if (clock.now() >= until || opts.shouldStop?.()) break;
+    }
     state.sessions++;
-    if (state.sessions === 1) firstSessionMs = clock.now();
-    lastSessionMs = clock.now();
     const declining = churner !== undefined && clock.now() >= churner.declineStartMs;
-    opts.onSessionStarted?.();
     // Single-device players draw nothing here: their traffic stays what it always was.
     if (devices.length > 1 && state.sessions > 1) device = rnd.pick(devices);
-    const client = device.client;
+    const plan = opts.incidents?.plan(clock.now());
+    // A blocked session is played out unseen (the player could not log in): its draws
+    // still happen, so the player's traffic after the incident is what it would have been.
+    const blocked = plan?.blocked !== undefined;
+    const bad = blocked ? undefined : plan?.badRelease;
+    recorded = bad ? opts.incidents!.deviceOn(bad.build, device) : device;
+    const client = blocked ? MUTED_CLIENT : recorded.client;
+    const rec = blocked ? muted : recordedRec;
+    if (plan?.blocked) ledger?.incidentAffected(plan.blocked.incidentId, playerId, { sessions: 1 });
+    if (bad) ledger?.incidentAffected(bad.incidentId, playerId, { sessions: 1 });
+    if (!blocked) {
+      played++;
+      if (played === 1) firstSessionMs = clock.now();
+      lastSessionMs = clock.now();
+      opts.onSessionStarted?.();
+    }
     const startedAt = clock.monotonicNow();
     client.session.start();
     rec('session_start');
@@ -191,23 +241,28 @@ export async function runPlayer(
     while (clock.now() < sessionEnd && !opts.shouldStop?.()) {
       await clock.sleep(rnd.exponential(gap));
       act(client, rec, rnd, declining ? lapsedBuyer : buyer, state, playerId, clock);
+      if (bad && opts.incidents!.rnd.chance(bad.errorChance)) {
+        const severity = opts.incidents!.rnd.chance(bad.criticalShare) ? 'critical' : 'error';
+        client.error(severity, `simulated failure in build ${bad.build}`);
+        rec('error', { action: severity });
+        ledger?.incidentAffected(bad.incidentId, playerId, { events: 1 });
+      }
     }
-    reportErrors(client, rec, device.profile.build, state.sessions);
+    reportErrors(client, rec, recorded.profile.build, state.sessions);
     client.session.end();
     rec('session_end', { amount: clock.monotonicNow() - startedAt });
     // Deliver before going idle: a real game flushes when sent to the background.
     await clock.settle(client.flush());
-    const meanGapMs = opts.idleGapMs ?? DAY_MS / traits.sessionsPerDay;
     if (life === undefined) {
       if (rnd.chance(traits.churnPerSession))
-        return { sessions: state.sessions, events: state.events, churned: true, firstSessionMs, lastSessionMs };
-      await clock.sleep(rnd.exponential(meanGapMs));
+        return { sessions: played, events: state.events, churned: true, firstSessionMs, lastSessionMs };
+      await clock.sleep(rnd.exponential(meanGapMs / seasonPeak));
     } else {
       // A habit: pauses within ±50 % of the mean, stretched as a churner's rate falls.
-      await clock.sleep((meanGapMs * (0.5 + rnd.next())) / sessionRate(life, clock.now()));
+      await clock.sleep((meanGapMs * (0.5 + rnd.next())) / sessionRate(life, clock.now()) / seasonPeak);
     }
   }
-  return { sessions: state.sessions, events: state.events, churned: churner !== undefined, firstSessionMs, lastSessionMs };
+  return { sessions: played, events: state.events, churned: churner !== undefined, firstSessionMs, lastSessionMs };
 }
 
 /**
@@ -257,7 +312,7 @@ function reportErrors(client: GameClient, rec: Rec, build: string, session: numb
   rec('error', { action: severity });
 }
 
-type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number }) => void;
+type Rec = (type: string, extra?: { action?: string; currency?: string; item?: string; amount?: number; variant?: string }) => void;
 
 function act(
   client: GameClient,

@@ -6,10 +6,12 @@
 import { setMaxListeners } from 'node:events';
 import { BUILDS, COUNTRIES, PLATFORMS } from './catalog.ts';
 import type { InstallProfile } from './game-client.ts';
+import { actorIds, isActorIncident, runActor, sessionPlanner, type ActorIncident } from './incidents.ts';
 import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
-import { drawTraits, runPlayer, type Lifecycle } from './player.ts';
+import { drawTraits, runPlayer, type Lifecycle, type PlayerDevice, type PlayerIncidents } from './player.ts';
 import { createRandom, type Random } from './random.ts';
-import { createRealtimeClock, createVirtualClock } from './sim-clock.ts';
+import { seasonalPlayersAt } from './seasonality.ts';
+import { createRealtimeClock, createVirtualClock, type SimClock } from './sim-clock.ts';
 
 export interface SimulatorStats {
   playersStarted: number;
@@ -95,6 +97,9 @@ function secondDevice(first: InstallProfile, rnd: Random): InstallProfile {
   return { ...first, installId: `${first.installId}-d2`, platform: rnd.pick(others) };
 }
 
+/** How often a realtime lane above the seasonal target looks again (wall-clock ms). */
+const SEASONAL_LANE_CHECK_MS = 10_000;
+
 export function createSimulator(options: SimulatorOptions): Simulator {
   const o: ResolvedSimulatorOptions = resolveSimulatorOptions(options);
   const stats: SimulatorStats = { playersStarted: 0, playersFinished: 0, playersChurned: 0, sessions: 0, eventsTracked: 0 };
@@ -104,8 +109,66 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const abort = new AbortController();
   // One listener per sleeping player: as many as there are players, by design.
   setMaxListeners(0, abort.signal);
+  const actors = o.incidents.filter(isActorIncident);
+  for (const i of o.incidents) {
+    o.ledger?.recordIncident({
+      id: i.id,
+      kind: i.kind,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      ...(i.kind === 'bad-release' ? { build: i.build } : {}),
+      ...(i.kind === 'exploit' ? { currency: i.currency } : {}),
+    });
+  }
+  // Realtime with seasonality: lanes at or above this many wait (players at the peak: o.players).
+  const season = o.mode === 'realtime' ? o.seasonality : undefined;
+  const laneTarget = (nowMs: number) => (season ? seasonalPlayersAt(o.players, season, nowMs) : o.players);
 
-  async function playOne(index: number): Promise<void> {
+  /** What the incidents do to one player's sessions; undefined without session incidents. */
+  function playerIncidents(rnd: Random, clock: SimClock, extraDevices: PlayerDevice[]): PlayerIncidents | undefined {
+    if (!o.incidents.some((i) => i.kind === 'dau-drop' || i.kind === 'bad-release')) return undefined;
+    const byBuild = new Map<string, PlayerDevice>();
+    return {
+      plan: sessionPlanner(o.incidents, rnd.fork('incidents')),
+      rnd: rnd.fork('incident-errors'),
+      deviceOn(build, usual) {
+        let d = byBuild.get(build);
+        if (!d) {
+          // Its own install: the usual install's batch sequences stay untouched.
+          const profile = { ...usual.profile, installId: `${usual.profile.installId}-${build}`, build };
+          d = { profile, client: o.createClient(profile, clock) };
+          byBuild.set(build, d);
+          extraDevices.push(d);
+        }
+        return d;
+      },
+    };
+  }
+
+  async function playActor(incident: ActorIncident, n: number): Promise<void> {
+    const rnd = createRandom(`${o.seed}/incident/${incident.id}/${n}`);
+    const profile = { ...profileFor(o.seed, 0, rnd), ...actorIds(o.seed, incident, n) };
+    let clock: SimClock;
+    if (o.mode === 'realtime') {
+      // The incident's time is the wall clock's: wait for it at life's pace.
+      clock = createRealtimeClock(1, abort.signal);
+      await clock.sleep(incident.startMs - clock.now());
+      if (stopped || clock.now() >= incident.endMs) return;
+    } else clock = createVirtualClock(incident.startMs);
+    o.ledger?.incidentAffected(incident.id, profile.playerId, { sessions: 1 });
+    const client = o.createClient(profile, clock);
+    try {
+      await runActor(incident, profile, client, clock, o.ledger, {
+        shouldStop: () => stopped,
+        onTracked: () => void stats.eventsTracked++,
+        onSessionStarted: () => void stats.sessions++,
+      });
+    } finally {
+      await clock.settle(client.shutdown());
+    }
+  }
+
+  async function playOne(index: number, lane: number): Promise<void> {
     const rnd = createRandom(`${o.seed}/player/${index}`);
     const profile = profileFor(o.seed, index, rnd);
     const traits = drawTraits(rnd, profile.currency, o.sessionMedianMs, o.payerShare);
@@ -119,6 +182,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     // Drawn only when enabled: with the default 0 a player's random stream is unchanged.
     if (o.multiDeviceShare > 0 && rnd.chance(o.multiDeviceShare)) profiles.push(secondDevice(profile, rnd));
     const devices = profiles.map((p) => ({ profile: p, client: o.createClient(p, clock) }));
+    const extraDevices: PlayerDevice[] = [];
+    const incidents = playerIncidents(rnd, clock, extraDevices);
     stats.playersStarted++;
     try {
       const result = await runPlayer(devices, traits, clock, o.ledger, rnd, {
@@ -129,10 +194,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         purchaseOffers: o.purchaseOffersPerPlayer,
         starterOffer: o.starterOffer,
         ...(o.idleGapMs !== undefined ? { idleGapMs: o.idleGapMs } : {}),
-        shouldStop: () => stopped,
+        shouldStop: () => stopped || (season !== undefined && lane >= laneTarget(clock.now())),
         onTracked: () => void stats.eventsTracked++,
         onSessionStarted: () => void stats.sessions++,
         ...(lifecycle !== undefined ? { lifecycle } : {}),
+        ...(incidents !== undefined ? { incidents } : {}),
+        ...(o.mode === 'virtual' && o.seasonality !== undefined ? { seasonality: o.seasonality } : {}),
       });
       if (result.churned) stats.playersChurned++;
       outcomes.push({
@@ -145,23 +212,35 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         ...(typeof lifecycle === 'object' ? lifecycle : {}),
       });
     } finally {
-      for (const d of devices) await clock.settle(d.client.shutdown());
+      for (const d of [...devices, ...extraDevices]) await clock.settle(d.client.shutdown());
       stats.playersFinished++;
     }
   }
 
-  async function worker(): Promise<void> {
+  async function worker(lane: number): Promise<void> {
+    const idle = season ? createRealtimeClock(1, abort.signal) : undefined;
     while (!stopped) {
       if (o.mode === 'virtual' && next >= o.players) return;
-      await playOne(next++);
+      // Realtime with seasonality: a lane above the target waits for the curve to rise.
+      if (idle && lane >= laneTarget(idle.now())) {
+        await idle.sleep(SEASONAL_LANE_CHECK_MS);
+        continue;
+      }
+      await playOne(next++, lane);
     }
   }
 
+  let running: Promise<SimulatorStats> | undefined;
   return {
-    async run() {
-      const lanes = o.mode === 'virtual' ? Math.min(o.concurrency, o.players) : o.players;
-      await Promise.all(Array.from({ length: lanes }, () => worker()));
-      return { ...stats };
+    // One run: a second call (after stop()) waits for the same players to finish.
+    run() {
+      running ??= (async () => {
+        const lanes = o.mode === 'virtual' ? Math.min(o.concurrency, o.players) : o.players;
+        const actorRuns = actors.flatMap((i) => Array.from({ length: i.players }, (_, n) => playActor(i, n)));
+        await Promise.all([...Array.from({ length: lanes }, (_, lane) => worker(lane)), ...actorRuns]);
+        return { ...stats };
+      })();
+      return running;
     },
     stop() {
       stopped = true;
