@@ -5,7 +5,7 @@ export type { AlertRule, RuleFile, RuleQuery, Condition, SeasonalCondition, Thre
 export { parseRules, loadRulesFile, RULE_DEFAULTS, type LoadRulesResult } from './rules/load-rules.ts';
 export { parseDurationMs, formatDuration } from './rules/duration.ts';
 export { TRANSITIONS, step, newInstance, type AlertState, type AlertInstance, type Signal, type Transition } from './engine/alert-state.ts';
-export { evaluateRule, windowEndMs, median, type RuleEvaluation, type SeriesVerdict } from './engine/evaluate-rule.ts';
+export { evaluateRule, historyStartMs, windowEndMs, median, type RuleEvaluation, type SeriesVerdict } from './engine/evaluate-rule.ts';
 export {
   AlertEngine,
   fillTemplate,

@@ -14,7 +14,10 @@ import type { Store } from '@gamepulse/store';
 import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
 import type { AlertRule, RuleFile } from '../rules/rule.ts';
 import { newInstance, step, type AlertInstance, type AlertState } from './alert-state.ts';
-import { evaluateRule, type SeriesVerdict } from './evaluate-rule.ts';
+import { evaluateRule, historyStartMs, type SeriesVerdict } from './evaluate-rule.ts';
+
+/** How long the store's first rollup window is remembered before it is asked again. */
+const HISTORY_START_TTL_MS = 3_600_000;
 
 export interface AlertEngineOptions {
   store: Store;
@@ -135,6 +138,7 @@ export class AlertEngine {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
+  private history0: { askedAtMs: number; startMs: number | null } | undefined;
 
   constructor(options: AlertEngineOptions) {
     this.o = {
@@ -164,7 +168,11 @@ export class AlertEngine {
       if (!all && (this.dueAtMs.get(rule.name) ?? 0) > nowMs) continue;
       this.dueAtMs.set(rule.name, nowMs + rule.intervalMs);
       try {
-        const ev = await evaluateRule(rule, nowMs, { store: this.o.store, dialect: this.o.dialect });
+        const ev = await evaluateRule(rule, nowMs, {
+          store: this.o.store,
+          dialect: this.o.dialect,
+          historyStartMs: await this.historyStart(nowMs),
+        });
         report.queries += ev.queries;
         report.rulesEvaluated++;
         this.metrics.evaluations.inc({ rule: rule.name, result: 'ok' });
@@ -184,17 +192,26 @@ export class AlertEngine {
     return report;
   }
 
+  /** The store's first rollup window, asked at most every HISTORY_START_TTL_MS (it moves only with retention). */
+  private async historyStart(nowMs: number): Promise<number | null> {
+    if (this.history0 === undefined || nowMs - this.history0.askedAtMs >= HISTORY_START_TTL_MS || this.history0.startMs === null)
+      this.history0 = { askedAtMs: nowMs, startMs: (await historyStartMs(this.o.store, this.o.dialect)) ?? null };
+    return this.history0.startMs;
+  }
+
   private apply(rule: AlertRule, series: readonly SeriesVerdict[], nowMs: number, report: CycleReport): void {
     const seen = new Set<string>();
-    const signal = (key: string, verdict: SeriesVerdict, breach: boolean) => {
+    const signal = (key: string, verdict: SeriesVerdict, present: boolean) => {
+      const breach = present && verdict.breach;
       let t = this.tracked.get(key);
       if (!t) {
         if (!breach) return;
         t = { rule, instance: newInstance(), verdict, labels: this.labelsOf(rule, verdict) };
         this.tracked.set(key, t);
       }
-      if (breach || t.instance.state !== 'firing') t.verdict = verdict;
-      const tr = step(t.instance, breach ? 'breach' : 'clear', nowMs, rule);
+      if (present) t.verdict = verdict;
+      const holds = t.instance.state === 'firing' ? present && (verdict.sustained ?? verdict.breach) : breach;
+      const tr = step(t.instance, holds ? 'breach' : 'clear', nowMs, rule);
       if (tr.notify !== 'none') {
         const event = this.event(t, tr.notify, nowMs);
         this.history.push(event);
@@ -208,7 +225,7 @@ export class AlertEngine {
     for (const v of series) {
       const key = `${rule.name}\u0001${JSON.stringify(v.labels)}`;
       seen.add(key);
-      signal(key, v, v.breach);
+      signal(key, v, true);
     }
     // A series gone from the result no longer breaches.
     for (const [key, t] of this.tracked) if (t.rule === rule && !seen.has(key)) signal(key, t.verdict, false);

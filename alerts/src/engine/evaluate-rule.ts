@@ -3,7 +3,7 @@
  * condition, over the same window on earlier days and just before), reduce the rows to
  * one value per series, and decide per series whether it breaches.
  */
-import { runKpi, type Dialect } from '@gamepulse/kpi';
+import { dialectFor, runKpi, type Dialect } from '@gamepulse/kpi';
 import type { Row, Store } from '@gamepulse/store';
 import type { AlertRule, SeasonalCondition, ThresholdCondition } from '../rules/rule.ts';
 
@@ -21,6 +21,11 @@ export interface SeriesVerdict {
   baseline?: number;
   /** Which baselines the seasonal condition judged against (`seasonal`, `trailing`, or both). */
   baselineSource?: string;
+  /**
+   * Whether a firing alert on this series stays firing: the breach judged on the seasonal
+   * baseline alone when there is one (see seasonalVerdicts); `breach` otherwise.
+   */
+  sustained?: boolean;
 }
 
 export interface RuleEvaluation {
@@ -75,6 +80,18 @@ function valueOf(s: Sums, rule: AlertRule): number | undefined {
 export interface EvaluateOptions {
   store: Store;
   dialect?: Dialect;
+  /**
+   * Start of the store's history (its first rollup window): past windows before it are
+   * missing history, not zeros. @default asked of the store (historyStartMs)
+   */
+  historyStartMs?: number | null;
+}
+
+/** The first rollup window in the store, or undefined when it is empty. */
+export async function historyStartMs(store: Store, dialect: Dialect = dialectFor(store.engine)): Promise<number | undefined> {
+  const [row] = await store.sql(`SELECT MIN(${dialect.bucketStartMs('minute')}) AS first_ms FROM ${dialect.table('rollups')}`, []);
+  const v = row?.first_ms;
+  return v === null || v === undefined ? undefined : Number(v);
 }
 
 /** The window a rule reads when evaluated at `nowMs`: it ends `settle` before, on a minute boundary. */
@@ -96,9 +113,16 @@ export async function evaluateRule(rule: AlertRule, nowMs: number, o: EvaluateOp
     return { rows: result.rows.length, sums: seriesSums(result.rows, rule) };
   };
   const current = await sumsAt(endMs);
+  const history = async () => {
+    if (o.historyStartMs !== undefined) return o.historyStartMs ?? undefined;
+    queries++;
+    return historyStartMs(o.store, o.dialect);
+  };
   const c = rule.condition;
   const series =
-    c.kind === 'threshold' ? thresholdVerdicts(current.sums, rule, c) : await seasonalVerdicts(current.sums, rule, c, endMs, sumsAt);
+    c.kind === 'threshold'
+      ? thresholdVerdicts(current.sums, rule, c)
+      : await seasonalVerdicts(current.sums, rule, c, endMs, sumsAt, await history());
   return { rule: rule.name, windowEndMs: endMs, series, queries };
 }
 
@@ -133,15 +157,21 @@ async function seasonalVerdicts(
   c: SeasonalCondition,
   endMs: number,
   sumsAt: (end: number) => Promise<{ rows: number; sums: Map<string, Sums> }>,
+  historyStartMs: number | undefined,
 ): Promise<SeriesVerdict[]> {
-  // A past window with no rows at all is missing history (the store was not running, or
-  // is younger than that); a window with rows but none of a series counts that series 0.
-  const load = async (ends: number[]) => (await Promise.all(ends.map(sumsAt))).filter((w) => w.rows > 0).map((w) => w.sums);
+  // A past window that starts before the store's first row is missing history (the store
+  // is younger than that); one after it with no row of a series counts that series as 0
+  // (a KPI that answers no rows, e.g. no purchases in a quiet window, is a zero).
+  const load = async (ends: number[]) =>
+    (await Promise.all(ends.filter((end) => historyStartMs !== undefined && end - rule.query.windowMs >= historyStartMs).map(sumsAt))).map(
+      (w) => w.sums,
+    );
   const seasonal = await load(c.seasonalDays.map((d) => endMs - d * DAY_MS));
   const trailing = await load(Array.from({ length: c.trailingWindows }, (_, i) => endMs - (i + 1) * rule.query.windowMs));
   const keys = new Set<string>(current.keys());
   for (const w of [...seasonal, ...trailing]) for (const k of w.keys()) keys.add(k);
   const additive = 'column' in rule.query.value;
+  const factor = c.direction === 'drop' ? 1 - c.change : 1 + c.change;
   const out: SeriesVerdict[] = [];
   for (const key of keys) {
     const cur = current.get(key);
@@ -156,21 +186,33 @@ async function seasonalVerdicts(
     if (sp.length >= c.minPoints) baselines.push(['seasonal', median(sp)]);
     const tp = points(trailing);
     if (tp.length >= c.minPoints) baselines.push(['trailing', median(tp)]);
-    const judged = baselines.filter(([, b]) => b >= c.minBaseline && b > 0);
-    const factor = c.direction === 'drop' ? 1 - c.change : 1 + c.change;
+    // A drop is judged only against baselines of at least minBaseline (a quiet night's
+    // 3 → 1 is not an outage); a rise against max(baseline, minBaseline), so a series that
+    // is usually near zero must still rise past (1 + change) × minBaseline.
+    const volumeOk = (cur ? cur.den : 0) >= c.minVolume;
+    const judged: Array<[string, number]> = !volumeOk
+      ? []
+      : c.direction === 'drop'
+        ? baselines.filter(([, b]) => b >= c.minBaseline && b > 0)
+        : baselines.map(([src, b]) => [src, Math.max(b, c.minBaseline)] as [string, number]).filter(([, b]) => b > 0);
     const breached = (b: number) => (c.direction === 'drop' ? value < factor * b : value > factor * b);
-    // Every baseline that can judge must agree: a seasonal curve and the last hour both
-    // say "this is low" before anyone is paged.
+    // Every baseline must be able to judge, and agree: the seasonal curve and the last
+    // hour both say "this is low" before anyone is paged.
     const breach = judged.length > 0 && judged.length === baselines.length && judged.every(([, b]) => breached(b));
+    // Once firing, the seasonal baseline alone decides: the trailing one follows a long
+    // outage down and would end the alert while the outage goes on.
+    const seasonalJudged = judged.find(([src]) => src === 'seasonal');
+    const sustained = seasonalJudged ? breached(seasonalJudged[1]) : breach;
     const bs = judged.map(([, b]) => b);
     const baseline = bs.length === 0 ? undefined : c.direction === 'drop' ? Math.min(...bs) : Math.max(...bs);
     out.push({
       labels,
       value,
       breach,
+      sustained,
       baseline,
       threshold: baseline === undefined ? undefined : factor * baseline,
-      baselineSource: judged.map(([s]) => s).join('+') || 'none',
+      baselineSource: judged.map(([src]) => src).join('+') || 'none',
     });
   }
   return out;

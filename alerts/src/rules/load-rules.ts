@@ -102,6 +102,7 @@ interface RawSeasonal {
   trailingWindows?: number;
   minPoints?: number;
   minBaseline?: number;
+  minVolume?: number;
 }
 interface RawFile {
   version: number;
@@ -153,6 +154,7 @@ function toRule(r: RawRule, group: string, intervalMs: number, problem: (p: stri
         trailingWindows: r.condition.seasonal!.trailingWindows ?? RULE_DEFAULTS.seasonal.trailingWindows,
         minPoints: r.condition.seasonal!.minPoints ?? RULE_DEFAULTS.seasonal.minPoints,
         minBaseline: r.condition.seasonal!.minBaseline ?? RULE_DEFAULTS.seasonal.minBaseline,
+        minVolume: r.condition.seasonal!.minVolume ?? RULE_DEFAULTS.minVolume,
       };
   return {
     name: r.alert,

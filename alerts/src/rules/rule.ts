@@ -59,6 +59,11 @@ export interface SeasonalCondition {
   minPoints: number;
   /** Baselines below this are not judged (a quiet night's 3 → 1 is not an outage). */
   minBaseline: number;
+  /**
+   * Series whose current volume (a ratio's denominator, else the value) is below this are
+   * not judged: a ratio over a handful of spends is noise.
+   */
+  minVolume: number;
 }
 
 export type Condition = ThresholdCondition | SeasonalCondition;

@@ -7,11 +7,11 @@
  * Alertmanager's own webhook messages are also the reference for the webhook sink: its
  * message for the same alerts must have the same fields, group key and fingerprints.
  */
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, until } from '@gamepulse/testkit';
 import { createAlertmanagerSink, createWebhookSink, labelsFingerprint, type OutgoingAlert, type WebhookMessage } from '../../src/index.ts';
 import { startAlertmanager, type AlertmanagerHandle } from '../../../scripts/engines/alertmanager.ts';
+import { WebhookReceiver } from './webhook-receiver.ts';
 
 /** Alertmanager's `gettableAlert`, the fields this test reads. */
 interface GettableAlert {
@@ -21,36 +21,6 @@ interface GettableAlert {
   startsAt: string;
   generatorURL: string;
   status: { state: string };
-}
-
-/** A node:http webhook receiver recording every notification's body, in arrival order. */
-class WebhookReceiver {
-  readonly messages: WebhookMessage[] = [];
-  private server: Server | undefined;
-  url = '';
-
-  async start(): Promise<void> {
-    const port = await freePort();
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        this.messages.push(JSON.parse(body) as WebhookMessage);
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${port}/hook`;
-  }
-
-  /** Messages whose group's alertname is `alertname`. */
-  of(alertname: string): WebhookMessage[] {
-    return this.messages.filter((m) => m.groupLabels.alertname === alertname);
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
 }
 
 function configYaml(receiverUrl: string): string {
