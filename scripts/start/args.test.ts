@@ -25,13 +25,19 @@ describe('scripts/start/args --incident', () => {
     for (const bad of ['', 'm', '5 minutes', '-1s', '2d', '1e3']) expect(parseDurationMs(bad), bad).toBeUndefined();
   });
 
-  it('has no incident by default, and a 2-minute delay and 5-minute duration when one is asked for', () => {
+  it('has no incident by default, and a 20-minute delay and 5-minute duration when one is asked for', () => {
     const none = parseStartArgs([]);
     expect(none.incident).toBeUndefined();
-    expect(none.incidentAfterMs).toBe(120_000);
+    expect(none.incidentAfterMs).toBe(1_200_000);
     expect(none.incidentForMs).toBe(300_000);
     for (const kind of ['dau-drop', 'fraud', 'exploit', 'bad-release'] as const)
       expect(parseStartArgs(['--incident', kind]).incident).toBe(kind);
+  });
+
+  it('runs Alertmanager on 9093 unless told not to', () => {
+    expect(parseStartArgs([])).toMatchObject({ alertmanager: true, alertmanagerPort: 9093 });
+    expect(parseStartArgs(['--no-alertmanager']).alertmanager).toBe(false);
+    expect(parseStartArgs(['--alertmanager-port', '19093']).alertmanagerPort).toBe(19093);
   });
 
   it('takes --incident-after and --incident-for', () => {

@@ -34,6 +34,9 @@ export interface StartOptions {
   incidentAfterMs: number;
   /** Wall-clock ms the incident lasts. */
   incidentForMs: number;
+  /** Run a real Prometheus Alertmanager (built with Go) for the alert engine to deliver to. */
+  alertmanager: boolean;
+  alertmanagerPort: number;
 }
 
 /** Incidents `--incident` injects: the simulator's kinds (collector-slowdown is not simulator traffic). */
@@ -81,12 +84,19 @@ Druid profile (real Apache Druid from Maven Central; implies --kafka):
                      the same KPI API + console from Druid on --druid-query-port
   --druid-query-port P                                      (default 8099)
 
+Alerts (config/alert-rules.yml, evaluated every minute; the console and /v1/alerts show them):
+  --alertmanager-port P  a real Prometheus Alertmanager the alerts go to (default 9093;
+                     built with Go on the first start, minutes, then cached)
+  --no-alertmanager  no Alertmanager (also without Go on the machine)
+
 Incidents (the simulator injects one into the live traffic, so alerts have something to fire on):
   --incident K       dau-drop     80 % of session starts fail (players cannot log in)
                      fraud        3 extra players buy every 5 s at 10x the largest price
                      exploit      3 extra players earn 10 000 gems every 2 s
                      bad-release  half the new sessions run build 1.4.0-bad, full of errors
-  --incident-after D when it starts, after the launch         (default 2m)
+  --incident-after D when it starts, after the launch         (default 20m: the drop and
+                     spike rules compare with the store's earlier windows, which a fresh
+                     store has after about 20 minutes; bad-release fires at any time)
   --incident-for D   how long it lasts                        (default 5m)
                      durations: 500ms, 60s, 2m, 1h (a bare number is seconds); a line is
                      printed when the incident starts and when it ends
@@ -113,6 +123,7 @@ function checkPorts(o: StartOptions): void {
     claim(o.kafkaPort + 1, 'the Kafka controller (--kafka-port + 1)');
   }
   if (o.druid) claim(o.druidQueryPort, '--druid-query-port');
+  if (o.alertmanager) claim(o.alertmanagerPort, '--alertmanager-port');
 }
 
 export function parseStartArgs(argv: string[]): StartOptions {
@@ -124,6 +135,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
       'time-scale': { type: 'string' },
       transport: { type: 'string' },
       'no-sim': { type: 'boolean' },
+      'no-alertmanager': { type: 'boolean' },
+      'alertmanager-port': { type: 'string' },
       fresh: { type: 'boolean' },
       'data-dir': { type: 'string' },
       'http-port': { type: 'string' },
@@ -193,8 +206,10 @@ export function parseStartArgs(argv: string[]): StartOptions {
     druid: !!values.druid,
     druidQueryPort: num('druid-query-port', values['druid-query-port'], 8099, 0),
     incident: incident as StartIncident | undefined,
-    incidentAfterMs: duration('incident-after', values['incident-after'], 2 * 60_000, 0),
+    incidentAfterMs: duration('incident-after', values['incident-after'], 20 * 60_000, 0),
     incidentForMs: duration('incident-for', values['incident-for'], 5 * 60_000, 1),
+    alertmanager: !values['no-alertmanager'],
+    alertmanagerPort: num('alertmanager-port', values['alertmanager-port'], 9093, 1),
   };
   checkPorts(options);
   return options;

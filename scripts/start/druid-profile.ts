@@ -27,7 +27,13 @@ export interface DruidProfile {
   stop(): Promise<void>;
 }
 
-export async function startDruidProfile(opts: StartOptions, brokers: string, group: ServiceGroup): Promise<DruidProfile> {
+export async function startDruidProfile(
+  opts: StartOptions,
+  brokers: string,
+  group: ServiceGroup,
+  /** Extra environment of the Druid query API (the alert engine's delivery target). */
+  apiEnv: Record<string, string> = {},
+): Promise<DruidProfile> {
   const log = (l: string) => process.stdout.write(`${l}\n`);
   const cluster = await startDruid({ log, router: true });
   log('[druid] submitting the rollups-topic supervisors …');
@@ -37,7 +43,7 @@ export async function startDruidProfile(opts: StartOptions, brokers: string, gro
   const api = await group.start({
     name: 'query-druid',
     entry: 'apps/src/query-api.ts',
-    env: { GAMEPULSE_STORE: 'druid', GAMEPULSE_DRUID_URL: cluster.brokerUrl, GAMEPULSE_QUERY_PORT: String(opts.druidQueryPort) },
+    env: { GAMEPULSE_STORE: 'druid', GAMEPULSE_DRUID_URL: cluster.brokerUrl, GAMEPULSE_QUERY_PORT: String(opts.druidQueryPort), ...apiEnv },
     readyUrl: `http://127.0.0.1:${opts.druidQueryPort}/readyz`,
   });
   return {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { createSimulator, type IncidentSpec, type Simulator } from '@gamepulse/samples';
 import { createNodeGamepulse } from '@gamepulse/sdk/node';
 import { parseStartArgs } from './args.ts';
+import { startAlertmanagerProfile, type AlertmanagerProfile } from './alertmanager-profile.ts';
 import { startDruidProfile, type DruidProfile } from './druid-profile.ts';
 import { startKafkaProfile, type KafkaProfile } from './kafka-profile.ts';
 import { scrape, sumMetric } from './prometheus.ts';
@@ -50,6 +51,12 @@ function banner(services: ServiceSupervisor[]): void {
           `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset URI: ${druid.sqlalchemyUri}`,
         ]
       : []),
+    ...(kafka && !druid
+      ? []
+      : [
+          `  alerts         ${druid ? `http://127.0.0.1:${opts.druidQueryPort}` : c}/v1/alerts   rules: config/alert-rules.yml` +
+            (alertmanager ? `   Alertmanager: ${alertmanager.url}/api/v2/alerts` : ''),
+        ]),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
     `  logs           ${services.map((s) => group.logFile(s.name)).join('  ')}`,
@@ -67,6 +74,10 @@ function banner(services: ServiceSupervisor[]): void {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
+
+/** The alert engine's delivery target, when Alertmanager runs. */
+let alertmanager: AlertmanagerProfile | undefined;
+const alertmanagerEnv = (): Record<string, string> => (alertmanager ? { GAMEPULSE_ALERTMANAGER_URLS: alertmanager.url } : {});
 
 const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
@@ -179,6 +190,10 @@ const group = new ServiceGroup({
 
 async function main(): Promise<void> {
   if (opts.fresh) rmSync(dataDir, { recursive: true, force: true });
+  if (opts.alertmanager && (!opts.kafka || opts.druid))
+    alertmanager = await startAlertmanagerProfile(opts.alertmanagerPort, (line) =>
+      process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`),
+    );
   if (opts.kafka) return mainKafka();
   const env = { GAMEPULSE_LOG_DIR: join(dataDir, 'log'), GAMEPULSE_TOPIC_PREFIX: 'gamepulse' };
   process.stdout.write('starting collector and processor …\n');
@@ -195,10 +210,15 @@ async function main(): Promise<void> {
   const processor = await group.start({
     name: 'processor',
     entry: 'apps/src/processor.ts',
-    env: { ...env, GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'), GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort) },
+    env: {
+      ...env,
+      GAMEPULSE_STORE_PATH: join(dataDir, 'gamepulse.duckdb'),
+      GAMEPULSE_PROCESSOR_PORT: String(opts.queryPort),
+      ...alertmanagerEnv(),
+    },
     readyUrl: `http://127.0.0.1:${opts.queryPort}/readyz`,
   });
-  await run([collector, processor], [collector, processor], async () => undefined);
+  await run([collector, processor], [collector, processor], async () => alertmanager?.stop());
 }
 
 /** `--kafka`: broker, collector, processors, loader; stop order collector → processors → loader → broker. */
@@ -208,11 +228,12 @@ async function mainKafka(): Promise<void> {
   const services = [kafka.collector, ...kafka.processors, kafka.loader];
   if (opts.druid) {
     process.stdout.write('starting Apache Druid (first run fetches it from Maven Central) …\n');
-    druid = await startDruidProfile(opts, kafka.brokers, group);
+    druid = await startDruidProfile(opts, kafka.brokers, group, alertmanagerEnv());
   }
   const extra = druid ? [druid.api] : [];
   await run([...services, ...extra], [...extra, ...services], async () => {
     // Druid's supervisors read the broker: stop Druid first.
+    await alertmanager?.stop();
     await druid?.stop();
     await kafka!.stopBroker();
   });
