@@ -182,3 +182,62 @@ describe('alert engine on DuckDB: series that vanish, history that is missing', 
     expect(engine.active()).toEqual([]);
   });
 });
+
+describe('alert engine on DuckDB: long outages and rises from zero', () => {
+  it('a firing alert stays firing through a long outage, after the trailing baseline has caught up', async () => {
+    // Game a at 20 events a minute for 2 hours from T0: after an hour the six trailing
+    // windows are all inside the outage, and only the seasonal baseline still says "low".
+    const store = await storeWith(
+      minuteRows(T0 - 8 * DAY, 8 * 1440 + 180, (g, ms) => (g === 'a' && ms >= T0 && ms < T0 + 120 * MIN ? 20 : 100)),
+    );
+    stores.push(store);
+    const engine = new AlertEngine({ store, rules: rulesFile() });
+    const firingAt: number[] = [];
+    let resolvedAt = 0;
+    for (let m = 0; m <= 135; m++) {
+      const report = await engine.evaluate(T0 + m * MIN);
+      if (engine.active().some((a) => a.state === 'firing')) firingAt.push(m);
+      if (report.resolved.length) resolvedAt = m;
+    }
+    // Firing from T0 + 12 (as in the short drop) without a gap until the window is back
+    // at half: at most 6 of its 10 minutes at 20 (100·4 + 20·6 = 520 ≥ 500), so its start
+    // E − 10 ≥ T0 + 114 ⇒ E = T0 + 124 ⇒ now = T0 + 126.
+    expect(firingAt[0]).toBe(12);
+    expect(firingAt).toEqual(Array.from({ length: resolvedAt - 12 }, (_, i) => 12 + i));
+    expect(resolvedAt).toBe(126);
+  });
+
+  it('a rise is judged against max(baseline, minBaseline): from zero, only a rise past the floor fires', async () => {
+    const rise = (floor: number) =>
+      parseRules(
+        `
+version: 1
+groups:
+  - name: g
+    rules:
+      - alert: Burst
+        kpi: events_by_type
+        params: { by: [game] }
+        value: events
+        condition:
+          seasonal: { direction: rise, change: 2, seasonalDays: [1, 2, 3, 7], trailingWindows: 6, minPoints: 2, minBaseline: ${floor} }
+        severity: page
+        annotations: { summary: s }
+`,
+        'rise.yml',
+      );
+    // Game a never has events until T0, then 5 a minute (50 per window); game b has 100 a minute throughout.
+    const store = await storeWith(minuteRows(T0 - 8 * DAY, 8 * 1440 + 20, (g, ms) => (g === 'b' ? 100 : ms >= T0 ? 5 : 0)));
+    stores.push(store);
+    const verdicts = async (floor: number) => {
+      const r = rise(floor);
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      const engine = new AlertEngine({ store, rules: r.file });
+      await engine.evaluate(T0 + 12 * MIN);
+      return engine.active().map((a) => [a.labels.game, a.value, a.threshold]);
+    };
+    // Baseline 0 for a: floor 10 ⇒ threshold 30 < 50 fires; floor 20 ⇒ threshold 60 > 50 does not.
+    expect(await verdicts(10)).toEqual([['a', 50, 30]]);
+    expect(await verdicts(20)).toEqual([]);
+  });
+});
