@@ -15,8 +15,9 @@
  * but not ready — /readyz names the problem — and nothing is loaded or applied.
  */
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
-import { runService } from '@gamepulse/service';
+import { loadConfig, runService } from '@gamepulse/service';
 import { startQueryApi } from '@gamepulse/api';
+import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
 import { openDuckDbStore } from '@gamepulse/store';
 import { ensureTopicsOrRefuse, refusal, refusalCode } from './refusals.ts';
 import {
@@ -69,8 +70,17 @@ void runService({
       metrics: deletionsMetrics(registry),
       acceptPositionGaps: config.kafkaAcceptPositionGaps,
     });
+    // The loader holds the DuckDB file in Kafka mode: the alert engine reads it here.
+    const alerts = startAlerting({
+      config: loadConfig(ALERTS_CONFIG),
+      store,
+      apiUrl: `http://${config.host}:${config.port}`,
+      logger,
+      registry,
+    });
     const api = await startQueryApi({
       store,
+      alerts: alerts?.engine,
       port: config.port,
       host: config.host,
       registry,
@@ -84,6 +94,7 @@ void runService({
       ],
     });
     const stop = [
+      { name: 'alerts: finish the cycle under way', run: async () => alerts?.stop() },
       { name: 'deletions: finish the request in hand, leave the group', run: () => deletions.stop(), timeoutMs: 30_000 },
       { name: 'loader: finish the batch, leave the group', run: () => loader.stop(), timeoutMs: 30_000 },
       { name: 'http: stop serving', run: () => api.close() },

@@ -32,7 +32,13 @@ export interface KafkaProfile {
  * restarted; the other processor takes its partitions meanwhile). The processors' ops
  * ports are the query port + 1, + 2, …
  */
-export async function startKafkaProfile(opts: StartOptions, dataDir: string, group: ServiceGroup): Promise<KafkaProfile> {
+export async function startKafkaProfile(
+  opts: StartOptions,
+  dataDir: string,
+  group: ServiceGroup,
+  /** Extra environment of the loader, which serves the API on DuckDB and runs the alert engine. */
+  loaderEnv: Record<string, string> = {},
+): Promise<KafkaProfile> {
   const kafkaOpts = {
     port: opts.kafkaPort,
     controllerPort: opts.kafkaPort + 1,
@@ -62,7 +68,7 @@ export async function startKafkaProfile(opts: StartOptions, dataDir: string, gro
     group.start({
       name: 'loader',
       entry: 'apps/src/rollups-loader.ts',
-      env: { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort) },
+      env: { ...env, GAMEPULSE_LOADER_PORT: String(opts.queryPort), ...loaderEnv },
       readyUrl: `http://127.0.0.1:${opts.queryPort}/readyz`,
     }),
     ...ports.map((port, i) =>

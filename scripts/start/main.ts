@@ -51,12 +51,8 @@ function banner(services: ServiceSupervisor[]): void {
           `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset URI: ${druid.sqlalchemyUri}`,
         ]
       : []),
-    ...(kafka && !druid
-      ? []
-      : [
-          `  alerts         ${druid ? `http://127.0.0.1:${opts.druidQueryPort}` : c}/v1/alerts   rules: config/alert-rules.yml` +
-            (alertmanager ? `   Alertmanager: ${alertmanager.url}/api/v2/alerts` : ''),
-        ]),
+    `  alerts         ${druid ? `http://127.0.0.1:${opts.druidQueryPort}` : c}/v1/alerts   rules: config/alert-rules.yml` +
+      (alertmanager ? `   Alertmanager: ${alertmanager.url}/api/v2/alerts` : ''),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
     `  data           ${dataDir}`,
     `  logs           ${services.map((s) => group.logFile(s.name)).join('  ')}`,
@@ -224,7 +220,8 @@ async function main(): Promise<void> {
 /** `--kafka`: broker, collector, processors, loader; stop order collector → processors → loader → broker. */
 async function mainKafka(): Promise<void> {
   process.stdout.write(`starting Apache Kafka, collector, ${opts.processors} processor(s) and the loader …\n`);
-  kafka = await startKafkaProfile(opts, dataDir, group);
+  // With Druid, the Druid query API evaluates the alerts; the loader's DuckDB copy does not too.
+  kafka = await startKafkaProfile(opts, dataDir, group, opts.druid ? { GAMEPULSE_ALERT_RULES: 'off' } : alertmanagerEnv());
   const services = [kafka.collector, ...kafka.processors, kafka.loader];
   if (opts.druid) {
     process.stdout.write('starting Apache Druid (first run fetches it from Maven Central) …\n');
