@@ -19,10 +19,9 @@
  */
 import { createDeletionsConsumer, deletionsMetrics } from '@gamepulse/loader';
 import { startQueryApi } from '@gamepulse/api';
-import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
 import { openDuckDbStore } from '@gamepulse/store';
 import { openEmbeddedLog, topicNames } from '@gamepulse/log';
-import { loadConfig, runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
+import { runService, type ReadinessCheck, type ServiceContext, type ShutdownStep } from '@gamepulse/service';
 import {
   VARIANT_NAMESPACE,
   ACTIVITY_NAMESPACE,
@@ -36,6 +35,7 @@ import { startKafkaMode } from './processor-kafka.ts';
 import { configuredProcessorOptions } from './processor-options.ts';
 import { processorStopStep } from './processor-stop-step.ts';
 import { refusal, refusalCode } from './refusals.ts';
+import { startProcessAlerting } from './alerting.ts';
 import { waitForTopic } from './wait-for-topic.ts';
 
 /** What a mode started: its shutdown steps and checks, and the processor once its input topic exists. */
@@ -77,13 +77,7 @@ async function startEmbeddedMode(ctx: ServiceContext<ProcessorConfig>): Promise<
   });
   let deletionsStarted = false;
   // The alert engine reads the store this process holds (DuckDB allows one process per file).
-  const alerts = startAlerting({
-    config: loadConfig(ALERTS_CONFIG),
-    store,
-    apiUrl: `http://${config.host}:${config.port}`,
-    logger,
-    registry,
-  });
+  const alerts = startProcessAlerting(ctx, store, config);
   const api = await startQueryApi({
     store,
     alerts: alerts?.engine,

@@ -11,8 +11,9 @@
  * alert engine (alerts/README.md "Where it runs"); GAMEPULSE_ALERT_RULES=off turns it off.
  */
 import { loadQueryApiConfig, openConfiguredStore, startQueryApi } from '@gamepulse/api';
-import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
-import { loadConfig, runService } from '@gamepulse/service';
+import { runService } from '@gamepulse/service';
+
+import { startProcessAlerting } from './alerting.ts';
 
 void runService({
   name: 'query-api',
@@ -26,14 +27,7 @@ void runService({
       registry,
       logger,
     });
-    const alerts = startAlerting({
-      config: loadConfig(ALERTS_CONFIG),
-      store,
-      dialect,
-      apiUrl: `http://${config.host}:${config.port}`,
-      logger,
-      registry,
-    });
+    const alerts = startProcessAlerting(ctx, store, config, dialect);
     const api = await startQueryApi({
       alerts: alerts?.engine,
       port: config.port,

@@ -15,11 +15,11 @@
  * but not ready — /readyz names the problem — and nothing is loaded or applied.
  */
 import { DEFAULT_PARTITIONS, openKafkaLog, topicNames } from '@gamepulse/log';
-import { loadConfig, runService } from '@gamepulse/service';
+import { runService } from '@gamepulse/service';
 import { startQueryApi } from '@gamepulse/api';
-import { ALERTS_CONFIG, startAlerting } from '@gamepulse/alerts';
 import { openDuckDbStore } from '@gamepulse/store';
 import { ensureTopicsOrRefuse, refusal, refusalCode } from './refusals.ts';
+import { startProcessAlerting } from './alerting.ts';
 import {
   loadLoaderConfig,
   loaderKafkaOptions,
@@ -71,13 +71,7 @@ void runService({
       acceptPositionGaps: config.kafkaAcceptPositionGaps,
     });
     // The loader holds the DuckDB file in Kafka mode: the alert engine reads it here.
-    const alerts = startAlerting({
-      config: loadConfig(ALERTS_CONFIG),
-      store,
-      apiUrl: `http://${config.host}:${config.port}`,
-      logger,
-      registry,
-    });
+    const alerts = startProcessAlerting(ctx, store, config);
     const api = await startQueryApi({
       store,
       alerts: alerts?.engine,

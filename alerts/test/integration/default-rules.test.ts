@@ -68,7 +68,7 @@ describe('alerts/integration/default-rules: normal traffic with daily and weekly
 
   it(`no rule breaches on any series over 7 days, evaluated every ${STEP_MS / MIN} minutes`, async () => {
     const breaches: string[] = [];
-    let judged = 0;
+    const judged: Record<string, number> = Object.fromEntries(RULES.rules.map((r) => [r.name, 0]));
     let evaluations = 0;
     const first = await historyStartMs(store);
     expect(first).toBe(START);
@@ -77,16 +77,19 @@ describe('alerts/integration/default-rules: normal traffic with daily and weekly
         const ev = await evaluateRule(r, at, { store, historyStartMs: first });
         evaluations++;
         for (const s of ev.series) {
-          if (s.baseline !== undefined || r.condition.kind === 'threshold') judged++;
+          if (s.baseline !== undefined || r.condition.kind === 'threshold') judged[r.name]!++;
           if (s.breach) breaches.push(`${new Date(at).toISOString()} ${r.name} ${JSON.stringify(s)}`);
         }
       }
     }
     console.error(
-      `[default-rules] normal traffic: 7 simulated days, ${evaluations} rule evaluations, ${judged} series judged, ${breaches.length} breaches`,
+      `[default-rules] normal traffic: 7 simulated days, ${evaluations} rule evaluations, ${breaches.length} breaches; series judged per rule ${JSON.stringify(judged)}`,
     );
-    // Every rule judged something: a rule that never has a baseline cannot prove anything.
-    expect(judged).toBeGreaterThan(evaluations);
+    // Every seasonal rule judged series (a rule that never has a baseline proves nothing).
+    // RevenueCollapse is judged only where the baseline reaches its 5000 floor, which this
+    // history's revenue seldom does; the history has no critical errors, so the build
+    // rule has nothing to judge.
+    for (const r of RULES.rules) if (r.condition.kind === 'seasonal') expect(judged[r.name], r.name).toBeGreaterThan(0);
     expect(breaches).toEqual([]);
   }, 900_000);
 });

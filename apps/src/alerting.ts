@@ -1,0 +1,24 @@
+/**
+ * The alert engine beside a process's own work (alerts/README.md "Where it runs"): the
+ * process that holds the store and serves the API runs it, configured from the
+ * environment (ALERTS_CONFIG), its console links pointing at that API.
+ */
+import { ALERTS_CONFIG, startAlerting, type RunningAlerts, type StartAlertingOptions } from '@gamepulse/alerts';
+import { loadConfig, type Logger, type Registry } from '@gamepulse/service';
+import type { Store } from '@gamepulse/store';
+
+export function startProcessAlerting(
+  ctx: { logger: Logger; registry: Registry },
+  store: Store,
+  api: { host: string; port: number },
+  dialect?: StartAlertingOptions['dialect'],
+): RunningAlerts | undefined {
+  return startAlerting({
+    config: loadConfig(ALERTS_CONFIG),
+    store,
+    dialect,
+    apiUrl: `http://${api.host}:${api.port}`,
+    logger: ctx.logger,
+    registry: ctx.registry,
+  });
+}
