@@ -14,28 +14,22 @@ import type { Row } from '@gamepulse/store';
 import type { Dialect } from '../dialect.ts';
 import { DAY_MS, QueryBuilder, dims, groupBy, intLiteral, sumWhen } from '../sql.ts';
 import type { KpiQuery, ResolvedKpiParams } from '../types.ts';
+import { CHURN_LOOKBACK_DAYS, CHURN_WEEK_DAYS, riskCondition } from './churn-score.ts';
 
 /** Days one groupBy scores: the per-player row holds 5 sums per day. */
 export const CHURN_DAYS_PER_PASS = 7;
 /** Marks the one-pass result: the first day of the pass each row belongs to. */
 export const PASS_DAY_COLUMN = 'pass_day_ms';
 
-interface Windows {
-  weekDays: number;
-  baselineWeeks: number;
-  lapsedDays: number;
-}
-
 /**
  * The UNION ALL of passes over `days` (UTC day starts; each is scored as of its end):
  * columns pass_day_ms, the `by` columns, then players_i, active_i, at_risk_i, lapsed_i
  * for i < CHURN_DAYS_PER_PASS (days past the last are 0).
  */
-export function churnDaysQuery(p: ResolvedKpiParams, d: Dialect, days: readonly number[], w: Windows): KpiQuery {
+export function churnDaysQuery(p: ResolvedKpiParams, d: Dialect, days: readonly number[]): KpiQuery {
   const q = new QueryBuilder(d);
   const g = dims(p, d, 'playerDays');
   const t = d.timeColumn;
-  const lookbackDays = w.weekDays * (1 + w.baselineWeeks);
   const branches: string[] = [];
   for (let first = 0; first < days.length; first += CHURN_DAYS_PER_PASS) {
     const passDays = days.slice(first, first + CHURN_DAYS_PER_PASS);
@@ -44,9 +38,9 @@ export function churnDaysQuery(p: ResolvedKpiParams, d: Dialect, days: readonly 
     passDays.forEach((day, i) => {
       const T = day + DAY_MS;
       const at = (ms: number) => d.timeLiteral(ms);
-      const lookbackStart = T - lookbackDays * DAY_MS;
-      const weekStart = T - w.weekDays * DAY_MS;
-      const recentStart = Math.max(lookbackStart, T - w.lapsedDays * DAY_MS);
+      const lookbackStart = T - CHURN_LOOKBACK_DAYS * DAY_MS;
+      const weekStart = T - CHURN_WEEK_DAYS * DAY_MS;
+      const recentStart = Math.max(lookbackStart, T - p.lapsedDays * DAY_MS);
       const within = (from: number) => `${t} >= ${at(from)} AND ${t} < ${at(T)}`;
       const base = `${t} >= ${at(lookbackStart)} AND ${t} < ${at(weekStart)}`;
       sums.push(
@@ -58,7 +52,13 @@ export function churnDaysQuery(p: ResolvedKpiParams, d: Dialect, days: readonly 
       );
       // Scored: a session in the lookback (the plain shape's HAVING).
       const scored = `s_week_${i} + s_base_${i} > 0`;
-      const risk = `(${intLiteral(2 * w.baselineWeeks)} * s_week_${i} < s_base_${i} OR (p_base_${i} > 0 AND p_week_${i} = 0))`;
+      const risk = riskCondition({
+        sWeek: `s_week_${i}`,
+        sBase: `s_base_${i}`,
+        sRecent: `s_recent_${i}`,
+        pWeek: `p_week_${i}`,
+        pBase: `p_base_${i}`,
+      });
       const count = (cond?: string) => `COALESCE(SUM(CASE WHEN ${cond ? `${scored} AND ${cond}` : scored} THEN 1 ELSE 0 END), 0)`;
       counts.push(
         `${count()} AS players_${i}`,
@@ -69,7 +69,7 @@ export function churnDaysQuery(p: ResolvedKpiParams, d: Dialect, days: readonly 
     });
     for (let i = passDays.length; i < CHURN_DAYS_PER_PASS; i++)
       counts.push(`0 AS players_${i}`, `0 AS active_${i}`, `0 AS at_risk_${i}`, `0 AS lapsed_${i}`);
-    const fromMs = passDays[0]! + DAY_MS - lookbackDays * DAY_MS;
+    const fromMs = passDays[0]! + DAY_MS - CHURN_LOOKBACK_DAYS * DAY_MS;
     const toMs = passDays.at(-1)! + DAY_MS;
     const inner = [
       `SELECT ${['player_id', ...g.select, ...sums].join(',\n    ')}`,

@@ -18,14 +18,11 @@ import { DAY_MS, QueryBuilder, dims, groupBy, intLiteral, sumWhen, type Grouping
 import type { KpiDefinition, ResolvedKpiParams } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
 import { PASS_DAY_COLUMN, churnDaysQuery, unpivotChurnDays } from './churn-days.ts';
+import { CHURN_BASELINE_WEEKS, CHURN_LOOKBACK_DAYS, CHURN_WEEK_DAYS, riskCondition, type ScoreSums } from './churn-score.ts';
+
+export { CHURN_BASELINE_WEEKS, CHURN_LOOKBACK_DAYS, CHURN_WEEK_DAYS } from './churn-score.ts';
 import { DIMENSION_COLUMNS } from '../dialect.ts';
 
-/** The recent week: sessions and purchases "this week". */
-export const CHURN_WEEK_DAYS = 7;
-/** Weeks before the recent one whose average is the player's baseline. */
-export const CHURN_BASELINE_WEEKS = 3;
-/** How far back the score reads; a player with no session in it is not scored. */
-export const CHURN_LOOKBACK_DAYS = CHURN_WEEK_DAYS * (1 + CHURN_BASELINE_WEEKS);
 /** Days one churn_risk request may cover: each is one branch of a UNION ALL. */
 export const MAX_CHURN_DAYS = 92;
 
@@ -41,16 +38,6 @@ export const CHURN_REASONS = {
   spendStopped: 'spend_stopped',
 } as const;
 
-/** Per-player sums a score needs, in the order the SQL returns them. */
-interface ScoreSums {
-  /** sessions in the recent week, in the 3 weeks before it, in the last lapsedDays */
-  sWeek: string;
-  sBase: string;
-  sRecent: string;
-  pWeek: string;
-  pBase: string;
-}
-
 function scoreSums(d: Dialect, asOfMs: number, lapsedDays: number): ScoreSums {
   const t = d.timeColumn;
   const weekStart = d.timeLiteral(asOfMs - CHURN_WEEK_DAYS * DAY_MS);
@@ -63,11 +50,6 @@ function scoreSums(d: Dialect, asOfMs: number, lapsedDays: number): ScoreSums {
     pWeek: sumWhen(`${t} >= ${weekStart}`, 'purchases'),
     pBase: sumWhen(base, 'purchases'),
   };
-}
-
-/** The at-risk condition over the sums (or their column names). */
-function riskCondition(s: ScoreSums): string {
-  return `(${intLiteral(2 * CHURN_BASELINE_WEEKS)} * ${s.sWeek} < ${s.sBase} OR (${s.pBase} > 0 AND ${s.pWeek} = 0))`;
 }
 
 /** Whole players × slice: the inner query both KPIs group per player. */
@@ -114,7 +96,7 @@ export const churnRisk: KpiDefinition = {
       });
     }
     if (d.scoresChurnDaysInOnePass) {
-      return churnDaysQuery(p, d, days, { weekDays: CHURN_WEEK_DAYS, baselineWeeks: CHURN_BASELINE_WEEKS, lapsedDays: p.lapsedDays });
+      return churnDaysQuery(p, d, days);
     }
     const q = new QueryBuilder(d);
     const g = dims(p, d, 'playerDays');
