@@ -6,14 +6,8 @@ export { parseRules, loadRulesFile, RULE_DEFAULTS, type LoadRulesResult } from '
 export { parseDurationMs, formatDuration } from './rules/duration.ts';
 export { TRANSITIONS, step, newInstance, type AlertState, type AlertInstance, type Signal, type Transition } from './engine/alert-state.ts';
 export { evaluateRule, historyStartMs, windowEndMs, median, type RuleEvaluation, type SeriesVerdict } from './engine/evaluate-rule.ts';
-export {
-  AlertEngine,
-  fillTemplate,
-  type AlertEngineOptions,
-  type AlertView,
-  type AlertEvent,
-  type CycleReport,
-} from './engine/alert-engine.ts';
+export { AlertEngine, type AlertEngineOptions, type AlertView, type AlertEvent, type CycleReport } from './engine/alert-engine.ts';
+export { alertText, fillTemplate, type AlertText } from './engine/alert-text.ts';
 export type { AlertSink, DeliveryResult, OutgoingAlert, RejectedAlert } from './delivery/alert-sink.ts';
 export { createAlertmanagerSink, toPostableAlert, type AlertmanagerSinkOptions, type PostableAlert } from './delivery/alertmanager-sink.ts';
 export { createWebhookSink, type WebhookSinkOptions, type WebhookMessage, type WebhookAlert } from './delivery/webhook-sink.ts';

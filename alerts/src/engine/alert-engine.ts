@@ -8,12 +8,14 @@
  * A rule whose query fails is skipped for that cycle (logged and counted): its instances
  * keep their state, so a store hiccup neither resolves nor fires anything.
  */
-import { Counter, Gauge, Histogram, Registry, type Logger } from '@gamepulse/service';
+import { Registry, type Logger } from '@gamepulse/service';
 import type { Dialect } from '@gamepulse/kpi';
 import type { Store } from '@gamepulse/store';
 import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
 import type { AlertRule, RuleFile } from '../rules/rule.ts';
 import { newInstance, step, type AlertInstance, type AlertState } from './alert-state.ts';
+import { alertText, type AlertText } from './alert-text.ts';
+import { engineMetrics, type EngineMetrics } from './engine-metrics.ts';
 import { evaluateRule, historyStartMs, type SeriesVerdict } from './evaluate-rule.ts';
 
 /** How long the store's first rollup window is remembered before it is asked again. */
@@ -78,53 +80,6 @@ interface Tracked {
   instance: AlertInstance;
   verdict: SeriesVerdict;
   labels: Record<string, string>;
-}
-
-interface EngineMetrics {
-  evaluations: Counter<'rule' | 'result'>;
-  evaluationSeconds: Histogram<string>;
-  alerts: Gauge<'alertname' | 'state'>;
-  notifications: Counter<'sink' | 'result'>;
-}
-
-function engineMetrics(registry: Registry): EngineMetrics {
-  const registers = [registry];
-  return {
-    evaluations: new Counter({
-      name: 'gamepulse_alerts_rule_evaluations_total',
-      help: 'Rule evaluations, by rule and result (ok, failed)',
-      labelNames: ['rule', 'result'],
-      registers,
-    }),
-    evaluationSeconds: new Histogram({
-      name: 'gamepulse_alerts_cycle_seconds',
-      help: 'Time to evaluate the rules due in one cycle',
-      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
-    }),
-    alerts: new Gauge({
-      name: 'gamepulse_alerts',
-      help: 'Alert instances pending or firing, by rule',
-      labelNames: ['alertname', 'state'],
-      registers,
-    }),
-    notifications: new Counter({
-      name: 'gamepulse_alerts_notifications_total',
-      help: 'Deliveries to alert targets, by target and result (ok, failed; rejected counts alerts a target can never accept)',
-      labelNames: ['sink', 'result'],
-      registers,
-    }),
-  };
-}
-
-/** `{{ name }}` placeholders filled from `vars`; unknown names stay as written. */
-export function fillTemplate(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (m, k: string) => vars[k] ?? m);
-}
-
-function formatNumber(v: number | undefined): string {
-  if (v === undefined) return '';
-  return Number.isInteger(v) ? String(v) : v.toPrecision(4);
 }
 
 export class AlertEngine {
@@ -235,29 +190,8 @@ export class AlertEngine {
     return { alertname: rule.name, severity: rule.severity, ...rule.labels, ...v.labels };
   }
 
-  private vars(t: Tracked): Record<string, string> {
-    return {
-      ...t.labels,
-      value: formatNumber(t.verdict.value),
-      baseline: formatNumber(t.verdict.baseline),
-      threshold: formatNumber(t.verdict.threshold),
-      baseline_source: t.verdict.baselineSource ?? '',
-    };
-  }
-
-  private annotations(t: Tracked): Record<string, string> {
-    const vars = this.vars(t);
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(t.rule.annotations)) out[k] = fillTemplate(v, vars);
-    out.value = vars.value!;
-    if (vars.baseline) out.baseline = vars.baseline;
-    if (vars.threshold) out.threshold = vars.threshold;
-    return out;
-  }
-
-  private generatorUrl(t: Tracked): string {
-    const path = fillTemplate(t.rule.consolePath, this.vars(t));
-    return new URL(path, this.o.consoleUrl).toString();
+  private text(t: Tracked): AlertText {
+    return alertText(t.rule, t.labels, t.verdict, this.o.consoleUrl);
   }
 
   private event(t: Tracked, kind: 'fired' | 'resolved', atMs: number): AlertEvent {
@@ -267,19 +201,17 @@ export class AlertEngine {
       alertname: t.rule.name,
       severity: t.rule.severity,
       labels: t.labels,
-      annotations: this.annotations(t),
       value: t.verdict.value,
-      generatorUrl: this.generatorUrl(t),
+      ...this.text(t),
     };
   }
 
   private outgoing(t: Tracked, nowMs: number): OutgoingAlert {
     return {
       labels: t.labels,
-      annotations: this.annotations(t),
+      ...this.text(t),
       startsAtMs: t.instance.firedAtMs,
       ...(t.instance.state === 'firing' ? {} : { endsAtMs: nowMs }),
-      generatorUrl: this.generatorUrl(t),
     };
   }
 
@@ -323,13 +255,12 @@ export class AlertEngine {
         state: t.instance.state as 'pending' | 'firing',
         severity: t.rule.severity,
         labels: t.labels,
-        annotations: this.annotations(t),
+        ...this.text(t),
         activeAtMs: t.instance.activeAtMs,
         firedAtMs: t.instance.state === 'firing' ? t.instance.firedAtMs : 0,
         value: t.verdict.value,
         baseline: t.verdict.baseline,
         threshold: t.verdict.threshold,
-        generatorUrl: this.generatorUrl(t),
       }))
       .sort((a, b) => (a.state === b.state ? a.alertname.localeCompare(b.alertname) : a.state === 'firing' ? -1 : 1));
   }

@@ -102,7 +102,7 @@ export function windowEndMs(rule: AlertRule, nowMs: number): number {
 export async function evaluateRule(rule: AlertRule, nowMs: number, o: EvaluateOptions): Promise<RuleEvaluation> {
   const endMs = windowEndMs(rule, nowMs);
   let queries = 0;
-  const sumsAt = async (end: number): Promise<{ rows: number; sums: Map<string, Sums> }> => {
+  const sumsAt = async (end: number): Promise<Map<string, Sums>> => {
     queries++;
     const result = await runKpi(
       o.store,
@@ -110,7 +110,7 @@ export async function evaluateRule(rule: AlertRule, nowMs: number, o: EvaluateOp
       { ...rule.query.params, fromMs: end - rule.query.windowMs, toMs: end },
       { nowMs: () => end, dialect: o.dialect },
     );
-    return { rows: result.rows.length, sums: seriesSums(result.rows, rule) };
+    return seriesSums(result.rows, rule);
   };
   const current = await sumsAt(endMs);
   const history = async () => {
@@ -120,9 +120,7 @@ export async function evaluateRule(rule: AlertRule, nowMs: number, o: EvaluateOp
   };
   const c = rule.condition;
   const series =
-    c.kind === 'threshold'
-      ? thresholdVerdicts(current.sums, rule, c)
-      : await seasonalVerdicts(current.sums, rule, c, endMs, sumsAt, await history());
+    c.kind === 'threshold' ? thresholdVerdicts(current, rule, c) : await seasonalVerdicts(current, rule, c, endMs, sumsAt, await history());
   return { rule: rule.name, windowEndMs: endMs, series, queries };
 }
 
@@ -156,16 +154,14 @@ async function seasonalVerdicts(
   rule: AlertRule,
   c: SeasonalCondition,
   endMs: number,
-  sumsAt: (end: number) => Promise<{ rows: number; sums: Map<string, Sums> }>,
+  sumsAt: (end: number) => Promise<Map<string, Sums>>,
   historyStartMs: number | undefined,
 ): Promise<SeriesVerdict[]> {
   // A past window that starts before the store's first row is missing history (the store
   // is younger than that); one after it with no row of a series counts that series as 0
   // (a KPI that answers no rows, e.g. no purchases in a quiet window, is a zero).
-  const load = async (ends: number[]) =>
-    (await Promise.all(ends.filter((end) => historyStartMs !== undefined && end - rule.query.windowMs >= historyStartMs).map(sumsAt))).map(
-      (w) => w.sums,
-    );
+  const load = (ends: number[]) =>
+    Promise.all(ends.filter((end) => historyStartMs !== undefined && end - rule.query.windowMs >= historyStartMs).map(sumsAt));
   const seasonal = await load(c.seasonalDays.map((d) => endMs - d * DAY_MS));
   const trailing = await load(Array.from({ length: c.trailingWindows }, (_, i) => endMs - (i + 1) * rule.query.windowMs));
   const keys = new Set<string>(current.keys());
