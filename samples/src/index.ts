@@ -10,6 +10,7 @@ export {
   profileFor,
   EXPERIMENT,
   CONCURRENT_EXPERIMENTS,
+  COUNTRIES,
   assignVariant,
   sessionRate,
   DECLINE_FLOOR,

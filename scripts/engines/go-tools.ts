@@ -39,7 +39,6 @@ export const GO_TOOLS = {
       embedStubs: ['ui/app/dist/elm/index.html', 'ui/app/dist/mantine/index.html'],
     },
   },
-  amtool: { module: 'github.com/prometheus/alertmanager/cmd/amtool', version: 'v0.35.0', binary: 'amtool' },
   promtool: { module: 'github.com/prometheus/prometheus/cmd/promtool', version: 'v0.316.0', binary: 'promtool' },
 } as const satisfies Record<string, GoTool>;
 

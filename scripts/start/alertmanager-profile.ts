@@ -33,7 +33,8 @@ export async function startAlertmanagerProfile(port: number, say: (line: string)
   }
   let handle: AlertmanagerHandle | undefined;
   let stopped = false;
-  const started = startAlertmanager({ configYaml: DEMO_CONFIG, port, log: (l) => say(`alertmanager: ${l}`) }).then(
+  // Not awaited: a first start builds Alertmanager for minutes while the pipeline runs.
+  void startAlertmanager({ configYaml: DEMO_CONFIG, port, log: (l) => say(`alertmanager: ${l}`) }).then(
     async (h) => {
       handle = h;
       if (stopped) await h.stop();
@@ -44,11 +45,10 @@ export async function startAlertmanagerProfile(port: number, say: (line: string)
   );
   return {
     url: `http://127.0.0.1:${port}`,
+    // A build still under way finishes (and is cached); the Alertmanager it starts then stops at once.
     stop: async () => {
       stopped = true;
       await handle?.stop();
-      // A build still under way finishes and is cached; its process is then stopped at once.
-      void started;
     },
   };
 }

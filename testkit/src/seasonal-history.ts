@@ -25,6 +25,7 @@ import { RowAccumulator, type RowKind, type Segment } from './history-rows.ts';
 import {
   createRandom,
   largestPrice,
+  COUNTRIES,
   resolveIncidents,
   resolveSeasonality,
   seasonalMultiplier,
@@ -38,15 +39,8 @@ import {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** Local currency per country (catalog currencies of the simulator). */
-const CURRENCY_OF: Record<string, 'USD' | 'EUR' | 'GBP' | 'BRL' | 'JPY'> = {
-  US: 'USD',
-  DE: 'EUR',
-  FR: 'EUR',
-  GB: 'GBP',
-  BR: 'BRL',
-  JP: 'JPY',
-};
+/** Local currency per country: the simulator's catalog. */
+const CURRENCY_OF = new Map(COUNTRIES.map((c) => [c.country, c.currency]));
 /** USD minor units per local minor unit: the reporting amount (JPY has no minor unit). */
 const TO_USD: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, BRL: 0.2, JPY: 0.67 };
 
@@ -187,9 +181,8 @@ function segmentsOf(o: {
   for (const gameId of o.games)
     for (const platform of o.platforms)
       for (const country of o.countries) {
-        const currency = CURRENCY_OF[country];
-        if (!currency)
-          throw new RangeError(`country ${country} has no catalog currency; use one of ${Object.keys(CURRENCY_OF).join(', ')}`);
+        const currency = CURRENCY_OF.get(country);
+        if (!currency) throw new RangeError(`country ${country} has no catalog currency; use one of ${[...CURRENCY_OF.keys()].join(', ')}`);
         const { region, subregion } = regionOf(country);
         for (const build of o.builds) out.push({ index: out.length, gameId, platform, country, build, currency, region, subregion });
       }

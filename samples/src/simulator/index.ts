@@ -4,7 +4,7 @@ export { Ledger, WINDOW_MS, type LedgerTotals, type TrackedFact } from './ledger
 export { createRandom, type Random } from './random.ts';
 export { createVirtualClock, createRealtimeClock, type SimClock } from './sim-clock.ts';
 export type { GameClient, InstallProfile } from './game-client.ts';
-export { EXPERIMENT, CONCURRENT_EXPERIMENTS, type ExperimentConfig, type ExperimentVariant } from './catalog.ts';
+export { EXPERIMENT, CONCURRENT_EXPERIMENTS, COUNTRIES, type ExperimentConfig, type ExperimentVariant } from './catalog.ts';
 export { assignVariant, sessionRate, DECLINE_FLOOR, type Lifecycle } from './player.ts';
 export {
   resolveIncidents,
