@@ -5,7 +5,8 @@
  *                         with format=csv the columns and rows as CSV (src/csv.ts)
  *   GET /v1/alerts        alerts pending or firing now; /v1/alerts/history fired and
  *                         resolved events, newest first; /v1/alerts/rules the loaded rules
- *   GET /                 the live console (static page that polls the JSON API)
+ *   GET /v1/changes       Server-Sent Events: a push when the store's data changed (live/live-changes.ts)
+ *   GET /                 the live console (static page that re-reads the JSON API on each push)
  *   GET /healthz /readyz /metrics   ops endpoints (service's handleOps)
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
  */
@@ -77,6 +78,12 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
       res.type('html').set('cache-control', 'no-cache').send(page);
     });
   }
+
+  const changes = options.changes;
+  app.get('/v1/changes', (_req, res) => {
+    if (!changes) throw new AnalyticsError('GP_QUERY_NOT_FOUND', 'live changes are off on this API (startQueryApi live: false)');
+    changes.serve(res);
+  });
 
   app.get('/v1/kpis', (_req, res) => {
     res.set('cache-control', 'no-store').json(catalogue());

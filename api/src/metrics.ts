@@ -1,5 +1,5 @@
 /** Prometheus metrics of the query API, created once per registry (`registerOnce`). */
-import { Counter, Histogram, LATENCY_BUCKETS_S, registerOnce as once, type Registry } from '@gamepulse/service';
+import { Counter, Gauge, Histogram, LATENCY_BUCKETS_S, registerOnce as once, type Registry } from '@gamepulse/service';
 
 export interface ApiMetrics {
   kpiSeconds: Histogram<'kpi'>;
@@ -28,6 +28,28 @@ export function apiMetrics(registry: Registry): ApiMetrics {
           name: 'gamepulse_query_errors_total',
           help: 'Query API error responses, by error code',
           labelNames: ['code'],
+          registers: [registry],
+        }),
+    ),
+  };
+}
+
+/** Metrics of the live-changes stream (`GET /v1/changes`). */
+export function liveChangesMetrics(registry: Registry): { clients: Gauge<string>; pushes: Counter<string> } {
+  return {
+    clients: once(
+      registry,
+      'gamepulse_query_live_clients',
+      () =>
+        new Gauge({ name: 'gamepulse_query_live_clients', help: 'Consoles connected to the live-changes stream', registers: [registry] }),
+    ),
+    pushes: once(
+      registry,
+      'gamepulse_query_live_pushes_total',
+      () =>
+        new Counter({
+          name: 'gamepulse_query_live_pushes_total',
+          help: 'Change events pushed to the connected consoles (each push goes to every client)',
           registers: [registry],
         }),
     ),

@@ -2,6 +2,7 @@ import type { Logger, ReadinessCheck, Registry } from '@gamepulse/service';
 import type { Dialect } from '@gamepulse/kpi';
 import type { Store } from '@gamepulse/store';
 import type { AlertEngine } from '@gamepulse/alerts';
+import type { LiveChanges } from './live/live-changes.ts';
 
 /** What the API reads of the alert engine. */
 export type AlertsSource = Pick<AlertEngine, 'active' | 'events' | 'rules'>;
@@ -25,9 +26,22 @@ export interface QueryApiOptions {
   console?: boolean;
   /** The alert engine whose alerts `/v1/alerts` serves. @default none: `{ enabled: false }` */
   alerts?: AlertsSource;
+  /**
+   * Serves `GET /v1/changes` (Server-Sent Events: a push when the store's data changed).
+   * `startQueryApi` makes one from the store unless `live` is false. @default none: 404
+   */
+  changes?: LiveChanges;
 }
 
 export interface StartQueryApiOptions extends QueryApiOptions {
+  /**
+   * Push changes to consoles: from the store's own change feed (DuckDB commits) or, for
+   * a store without one (Druid), a probe every `liveProbeIntervalMs` while a console is
+   * connected. @default true
+   */
+  live?: boolean;
+  /** @default 2000 */
+  liveProbeIntervalMs?: number;
   /** 0 picks a free port. */
   port: number;
   /** @default '127.0.0.1' */

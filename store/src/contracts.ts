@@ -121,6 +121,35 @@ export interface PlayerEraser {
   erasePlayers(commit: DeletionCommit): Promise<DeletionOutcome[]>;
 }
 
+/** What one commit changed in a store: what a live view needs to know it should re-read. */
+export interface StoreChange {
+  /** `commit` (rollups and player rows) or `erase` (deletion requests applied). */
+  kind: 'commit' | 'erase';
+  /** The committing consumer (a processor's group id, the loader's, the deletions consumer's). */
+  consumer: string;
+  /** Rows written: rollups + player rows for a commit, erased player rows for an erase. */
+  rows: number;
+  /** The latest window start among the commit's rollups, epoch ms; absent when it had none. */
+  maxWindowStartMs?: number;
+  /** When the store applied it, epoch ms. */
+  atMs: number;
+}
+
+/**
+ * A store that tells when its data changed (DuckDB: after each commit's transaction).
+ * Listeners run synchronously after the transaction; one that throws is logged and
+ * never fails the commit.
+ */
+export interface ChangeFeed {
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void;
+}
+
+/** True for a store that implements `ChangeFeed`. */
+export function hasChangeFeed(value: object): value is ChangeFeed {
+  return typeof (value as Partial<ChangeFeed>).onChange === 'function';
+}
+
 /** A SQL dialect's answer: rows as plain objects with JS numbers and strings. */
 export type Row = Record<string, string | number | null>;
 

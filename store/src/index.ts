@@ -15,7 +15,10 @@ export type {
   DeletionCommit,
   DeletionOutcome,
   PlayerEraser,
+  StoreChange,
+  ChangeFeed,
 } from './contracts.ts';
+export { hasChangeFeed } from './contracts.ts';
 export { STORE_ERRORS, AnalyticsError, isAnalyticsError, type ErrorCode } from './errors.ts';
 export { storeMetrics, type StoreMetrics } from './metrics.ts';
 export { openDuckDbStore, DuckDbStore, SCHEMA_VERSION, type DuckDbStoreOptions } from './duckdb/index.ts';

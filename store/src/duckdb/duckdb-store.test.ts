@@ -57,6 +57,41 @@ describe('druid/duckdb/duckdb-store', () => {
     }
   });
 
+  it('tells change listeners after each commit that wrote rows, and after erasures; never a failed one', async () => {
+    let nowMs = 1_000;
+    const store = await openDuckDbStore({ path: ':memory:', now: () => nowMs });
+    const seen: unknown[] = [];
+    const off = store.onChange((c) => seen.push(c));
+    store.onChange(() => {
+      throw new Error('a broken listener must not fail the commit');
+    });
+    const w = Date.UTC(2025, 0, 15, 12, 34);
+    const rollup = { windowStartMs: w, gameId: 'g', eventType: 'purchase', events: 2 };
+    await store.commit(
+      commit({
+        rollups: [rollup, { ...rollup, windowStartMs: w + 60_000 }],
+        players: [{ windowStartMs: w, gameId: 'g', playerId: 'p1', events: 2 }],
+      }),
+    );
+    nowMs = 2_000;
+    // Positions only (an idle partition's commit): nothing a reader sees changed.
+    await store.commit(commit({ positions: [{ topic: 'events', partition: 0, offset: 5 }] }));
+    await expect(
+      store.commit(
+        commit({
+          positions: [{ topic: 'events', partition: 0, offset: 9 }],
+          expectedPositions: [{ topic: 'events', partition: 0, offset: 1 }],
+          rollups: [rollup],
+        }),
+      ),
+    ).rejects.toThrow();
+    expect(seen).toEqual([{ kind: 'commit', consumer: 'processor', rows: 3, maxWindowStartMs: w + 60_000, atMs: 1_000 }]);
+    off();
+    await store.commit(commit({ rollups: [rollup] }));
+    expect(seen).toHaveLength(1);
+    await store.close();
+  });
+
   it('stores window starts, first-seen days and dead letters as given', async () => {
     const store = await openDuckDbStore({ path: ':memory:' });
     const w = Date.UTC(2025, 0, 15, 12, 34);

@@ -13,7 +13,18 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsError, isAnalyticsError } from '../errors.ts';
 import { storeMetrics, type StoreMetrics } from '../metrics.ts';
-import type { Checkpoint, DeletionCommit, DeletionOutcome, PlayerEraser, RollupCommit, RollupSink, Row, Store } from '../contracts.ts';
+import type {
+  ChangeFeed,
+  Checkpoint,
+  DeletionCommit,
+  DeletionOutcome,
+  PlayerEraser,
+  RollupCommit,
+  RollupSink,
+  Row,
+  Store,
+  StoreChange,
+} from '../contracts.ts';
 import { readCheckpoint } from './checkpoint.ts';
 import { writeCommit } from './commit.ts';
 import { writeDeletions } from './erase.ts';
@@ -26,7 +37,7 @@ import { toRow } from './values.ts';
 
 type Lifecycle = 'open' | 'closing' | 'closed';
 
-export class DuckDbStore implements Store, RollupSink, PlayerEraser {
+export class DuckDbStore implements Store, RollupSink, PlayerEraser, ChangeFeed {
   readonly engine = 'duckdb' as const;
   readonly path: string;
   readonly schemaVersion = SCHEMA_VERSION;
@@ -35,6 +46,7 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
   private readonly writes = new SerialQueue();
   private readonly metrics: StoreMetrics | undefined;
   private readonly playerDays = new PlayerDaysCompactor();
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
 
   /** Use `openDuckDbStore`: it creates the schema before the store is handed out. */
   constructor(
@@ -45,6 +57,24 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
   ) {
     this.path = options.path;
     this.metrics = options.registry && storeMetrics(options.registry);
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tells the listeners about a change that wrote rows; a listener's error never reaches the writer. */
+  private announce(change: Omit<StoreChange, 'atMs'>): void {
+    if (change.rows === 0 || this.changeListeners.size === 0) return;
+    const full: StoreChange = { ...change, atMs: this.options.now() };
+    for (const listener of this.changeListeners) {
+      try {
+        listener(full);
+      } catch (err) {
+        this.options.logger?.warn('store change listener failed', { err });
+      }
+    }
   }
 
   private assertOpen(): void {
@@ -64,6 +94,15 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
         this.metrics.commitSeconds.observe({ engine: this.engine }, (performance.now() - started) / 1000);
         for (const [table, n] of Object.entries(counts) as Array<[string, number]>) if (n) this.metrics.committedRows.inc({ table }, n);
       }
+      let maxWindowStartMs: number | undefined;
+      for (const { windowStartMs: w } of commit.rollups)
+        if (w != null && (maxWindowStartMs === undefined || w > maxWindowStartMs)) maxWindowStartMs = w;
+      this.announce({
+        kind: 'commit',
+        consumer: commit.consumer,
+        rows: commit.rollups.length + commit.players.length,
+        ...(maxWindowStartMs === undefined ? {} : { maxWindowStartMs }),
+      });
     } catch (err) {
       const code = isAnalyticsError(err) ? err.code : 'GP_STORE_COMMIT_FAILED';
       this.metrics?.commitFailures.inc({ code });
@@ -101,6 +140,7 @@ export class DuckDbStore implements Store, RollupSink, PlayerEraser {
         if (erasedSteps) this.metrics.erasedRows.inc({ table: 'player_steps' }, erasedSteps);
         if (outcomes.length) this.metrics.committedRows.inc({ table: 'deletion_audit' }, outcomes.length);
       }
+      this.announce({ kind: 'erase', consumer: commit.consumer, rows: outcomes.reduce((n, o) => n + o.playerRows, 0) });
       return outcomes;
     } catch (err) {
       const code = isAnalyticsError(err) ? err.code : 'GP_STORE_COMMIT_FAILED';

@@ -30,7 +30,7 @@ export interface DuckDbStoreOptions {
   registry?: Registry;
   /** Logs schema migrations and rollbacks when given. */
   logger?: Logger;
-  /** Stamps schema migrations. @default Date.now */
+  /** Stamps schema migrations and change notifications. @default Date.now */
   now?: () => number;
 }
 
