@@ -74,11 +74,11 @@ function source() {
   };
 }
 
-const frames = (text: string) =>
+const frames = (text: string): unknown[] =>
   text
     .split('\n\n')
     .filter((f) => f.includes('event: change'))
-    .map((f) =>
+    .map((f): unknown =>
       JSON.parse(
         f
           .split('\n')
@@ -179,7 +179,7 @@ describe('api/live/live-changes', () => {
         deadLetters: [],
       });
       await until(/event: change\ndata: .*\n\n/);
-      expect(frames(text)).toEqual([{ changes: 1, rows: 1, maxWindowStartMs: w, atMs: expect.any(Number) }]);
+      expect(frames(text)).toEqual([{ changes: 1, rows: 1, maxWindowStartMs: w, atMs: expect.any(Number) as unknown }]);
     } finally {
       controller.abort();
       await api.close();
