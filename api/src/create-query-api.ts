@@ -6,13 +6,14 @@
  *   GET /v1/alerts        alerts pending or firing now; /v1/alerts/history fired and
  *                         resolved events, newest first; /v1/alerts/rules the loaded rules
  *   GET /v1/changes       Server-Sent Events: a push when the store's data changed (live/live-changes.ts)
- *   GET /                 the live console (static page that re-reads the JSON API on each push)
+ *   GET /                 the live console (static page that re-reads the JSON API on each push);
+ *                         /assets/* the chart library it loads
  *   GET /healthz /readyz /metrics   ops endpoints (service's handleOps)
  * Errors are JSON `{ error: { code, message } }` with the HTTP status of the code.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRegistry, type GamepulseError, handleOps, isGamepulseError, type OpsOptions } from '@gamepulse/service';
-import { consoleHtml } from './console/index.ts';
+import { consoleAsset, consoleHtml } from './console/index.ts';
 import { AnalyticsError } from '@gamepulse/store';
 import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
 import { apiMetrics } from './metrics.ts';
@@ -76,6 +77,11 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
   if (page) {
     app.get('/', (_req, res) => {
       res.type('html').set('cache-control', 'no-cache').send(page);
+    });
+    app.get('/assets/:name', (req: Request<{ name: string }>, res, next) => {
+      const asset = consoleAsset(req.params.name);
+      if (!asset) return next();
+      res.type(asset.type).set('cache-control', 'public, max-age=3600').send(asset.body);
     });
   }
 
