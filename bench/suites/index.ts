@@ -5,6 +5,7 @@ import { collectorSuite } from '../../collector/bench/suite.ts';
 import { kafkaPipelineSuite } from '../../processor/bench/kafka-suite.ts';
 import { druidQuerySuite } from '../../druid/bench/suite.ts';
 import { duckdbQuerySuite } from '../../druid/bench/duckdb-suite.ts';
+import { consoleSuite } from '../../api/bench/console-suite.ts';
 import { pipelineEmbeddedHourSuite, pipelineEmbeddedSuite } from './pipeline-embedded.ts';
 
 export const suites: BenchSuite[] = [
@@ -13,6 +14,7 @@ export const suites: BenchSuite[] = [
   sdkSuite,
   collectorSuite,
   duckdbQuerySuite,
+  consoleSuite,
   kafkaPipelineSuite,
   druidQuerySuite,
 ];
