@@ -1,27 +1,31 @@
 /**
- * Writes grafana/dashboards/*.json from the specs in grafana/src/dashboards/
- * (`npm run -w @gamepulse/grafana build`, or `npx tsx grafana/scripts/generate.ts`);
- * `--check` writes nothing and exits 1 when a committed file differs from what the specs give.
+ * Writes grafana/dashboards/*.json and grafana/README.md's panel tables from the specs in
+ * grafana/builders/ (`npm run -w @gamepulse/grafana build`, or
+ * `npx tsx grafana/scripts/generate.ts`); `--check` writes nothing and exits 1 when a
+ * committed file differs from what the specs give.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDashboards } from '../builders/index.ts';
+import { renderDashboards, renderPanelTables, withPanelTables } from '../builders/index.ts';
 
-const DIR = join(import.meta.dirname, '..', 'dashboards');
+const GRAFANA = join(import.meta.dirname, '..');
+const DIR = join(GRAFANA, 'dashboards');
+const README = join(GRAFANA, 'README.md');
 const check = process.argv.includes('--check');
-const files = renderDashboards();
 let stale = 0;
-for (const [file, text] of files) {
-  const path = join(DIR, file);
-  const same = existsSync(path) && readFileSync(path, 'utf8') === text;
-  if (same) continue;
+
+function put(path: string, text: string, what: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
   stale++;
-  if (check) console.error(`grafana/dashboards/${file} differs from its spec`);
+  if (check) console.error(`${what} differs from the specs`);
   else {
     writeFileSync(path, text);
-    console.info(`wrote grafana/dashboards/${file}`);
+    console.info(`wrote ${what}`);
   }
 }
+
+const files = renderDashboards();
+for (const [file, text] of files) put(join(DIR, file), text, `grafana/dashboards/${file}`);
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json') && !files.has(f))) {
   stale++;
   if (check) console.error(`grafana/dashboards/${file} has no spec`);
@@ -30,5 +34,6 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json') && !files.
     console.info(`removed grafana/dashboards/${file}`);
   }
 }
+put(README, withPanelTables(readFileSync(README, 'utf8'), renderPanelTables()), 'grafana/README.md (panel tables)');
 if (check && stale > 0) process.exit(1);
-if (!check && stale === 0) console.info('grafana/dashboards/ is up to date');
+if (!check && stale === 0) console.info('grafana/ is up to date');

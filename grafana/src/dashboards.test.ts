@@ -17,7 +17,7 @@ import { deletionsMetrics, loaderMetrics } from '@gamepulse/loader';
 import { createProcessorMetrics } from '@gamepulse/processor';
 import { createRegistry } from '@gamepulse/service';
 import { storeMetrics, type Store } from '@gamepulse/store';
-import { DASHBOARDS, panelsOf, renderDashboards } from '../builders/index.ts';
+import { DASHBOARDS, panelsOf, renderDashboards, renderPanelTables, withPanelTables } from '../builders/index.ts';
 import { parseLabelValuesQuery, parsePromql } from './promql.ts';
 import { validateDashboard, type DashboardJson } from './validate-dashboard.ts';
 
@@ -59,6 +59,22 @@ describe('grafana/dashboards', () => {
     ).toEqual([...files.keys()].sort());
     for (const [file, text] of files)
       expect(readFileSync(join(DIR, file), 'utf8'), `${file}: run npm run -w @gamepulse/grafana build`).toBe(text);
+  });
+
+  it("README.md's panel tables are the specs' (npm run -w @gamepulse/grafana build)", () => {
+    const readme = readFileSync(join(DIR, '..', 'README.md'), 'utf8');
+    expect(readme).toBe(withPanelTables(readme, renderPanelTables()));
+    for (const d of DASHBOARDS) for (const p of panelsOf(d)) expect(readme).toContain(`| ${p.row} | ${p.title} |`);
+  });
+
+  it('the job variable matches every job of prometheus/prometheus.yml that scrapes a gamepulse process', () => {
+    const config = readFileSync(join(DIR, '..', '..', 'prometheus', 'prometheus.yml'), 'utf8');
+    // Uncommented job names; the blackbox exporter's /readyz job exports probe_*, not process metrics.
+    const jobs = [...config.matchAll(/^\s*- job_name: (\S+)$/gm)].map((m) => m[1]!).filter((j) => j !== 'gamepulse-readyz');
+    expect(jobs).toEqual(expect.arrayContaining(['gamepulse-collector', 'gamepulse-query', 'gamepulse-processor']));
+    const job = committed('ingestion.json').templating!.list!.find((v) => v.name === 'job')!;
+    const regex = parseLabelValuesQuery(String(job.query)).selector.selectors[0]!.matchers.find((m) => m.label === 'job')!.value;
+    for (const j of jobs) expect(j).toMatch(new RegExp(`^(?:${regex})$`));
   });
 
   it('has the three dashboards, each with panels in every row', () => {
