@@ -4,6 +4,15 @@
  * are built by `./builders` (on @grafana/grafana-foundation-sdk, a devDependency) into
  * grafana/dashboards/*.json.
  */
+export {
+  parseExposition,
+  lookUpSeries,
+  checkExpression,
+  TARGET_LABELS,
+  type Family,
+  type SeriesLookup,
+  type CheckExpressionOptions,
+} from './scrape-check.ts';
 export { validateDashboard, GRID_COLUMNS, type DashboardJson } from './validate-dashboard.ts';
 export {
   parsePromql,
