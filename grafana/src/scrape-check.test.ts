@@ -59,5 +59,9 @@ describe('grafana/src/scrape-check', () => {
       'x: gamepulse_collector_events_rejected_total is exported but has no sample',
     ]);
     expect(check('gamepulse_collector_events_rejected_total', new Set(['gamepulse_collector_events_rejected_total']))).toEqual([]);
+    // Its labels are unknown until the first increment: a grouping on them is not judged.
+    expect(
+      check('sum by (code) (rate(gamepulse_collector_events_rejected_total[5m]))', new Set(['gamepulse_collector_events_rejected_total'])),
+    ).toEqual([]);
   });
 });

@@ -72,7 +72,8 @@ export interface CheckExpressionOptions {
  * Problems of one parsed expression against a scrape: a series not exported, a histogram
  * named by its base name, a series without a sample (unless allowed), a matcher on a label
  * the series lacks, a grouping on a label no series of the expression has (`job` and
- * `instance` come from the target; `le` from the buckets).
+ * `instance` come from the target; `le` from the buckets; not judged when a series of
+ * the expression has no sample to show its labels).
  */
 export function checkExpression(
   where: string,
@@ -82,11 +83,14 @@ export function checkExpression(
 ): string[] {
   const problems: string[] = [];
   const labelsInExpr = new Set(TARGET_LABELS);
+  // A series exported without a sample shows no label names: groupings cannot be judged.
+  let labelsUnknown = false;
   for (const s of expr.selectors) {
     const r = lookUpSeries(families, s.metric!);
     if (r.found === 'no') problems.push(`${where}: ${s.metric} is not in the scrape`);
     else if (r.found === 'histogram-base') problems.push(`${where}: ${s.metric} is a histogram: name its _bucket, _sum or _count`);
     else if (r.found === 'declared') {
+      labelsUnknown = true;
       if (!o.declaredOnly?.has(s.metric!)) problems.push(`${where}: ${s.metric} is exported but has no sample`);
     } else {
       for (const l of r.labels) labelsInExpr.add(l);
@@ -94,6 +98,7 @@ export function checkExpression(
         if (!TARGET_LABELS.has(m.label) && !r.labels.has(m.label)) problems.push(`${where}: ${s.metric} has no label ${m.label}`);
     }
   }
+  if (labelsUnknown) return problems;
   for (const g of expr.groupings)
     for (const l of g.labels) if (!labelsInExpr.has(l)) problems.push(`${where}: ${g.kind} (${l}): no series of the expression has ${l}`);
   return problems;
