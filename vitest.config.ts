@@ -16,6 +16,7 @@ const packages = [
   'apps',
   'testkit',
   'samples',
+  'grafana',
 ];
 
 /**

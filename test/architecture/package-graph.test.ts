@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['collector', 'processor', 'kpi', 'loader', 'samples', 'druid'],
   ['alerts'],
   ['api'],
-  ['apps'],
+  ['apps', 'grafana'],
 ];
 const TEST_ONLY = new Set(['testkit']);
 /** The repo's own tooling (engine launchers, the bench runner), which tests and benches may use by path. */
