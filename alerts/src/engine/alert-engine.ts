@@ -24,6 +24,7 @@ import {
   type AlertStateStore,
   type PersistedAlert,
 } from './alert-state-store.ts';
+import { StateSync } from './state-sync.ts';
 import { alertText, type AlertText } from './alert-text.ts';
 import { engineMetrics, type EngineMetrics } from './engine-metrics.ts';
 import { evaluateRule, historyStartMs, type SeriesVerdict } from './evaluate-rule.ts';
@@ -100,11 +101,7 @@ export class AlertEngine {
   /** Resolutions each sink has not accepted yet. */
   private readonly unsentResolved = new Map<string, OutgoingAlert[]>();
   private readonly state: AlertStateStore;
-  /** What the store holds of each instance (JSON), to save only what changed. */
-  private readonly saved = new Map<string, string>();
-  private savedUnsent = '';
-  /** Events of the cycle under way, saved with it. */
-  private cycleEvents: AlertEvent[] = [];
+  private readonly sync: StateSync;
   /** Restored alerts the first cycle still has to check (outage tolerance, rules gone). */
   private restored: { pending: string[]; orphans: PersistedAlert[] } | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -123,18 +120,18 @@ export class AlertEngine {
       forOutageToleranceMs: options.forOutageToleranceMs ?? 3_600_000,
     };
     this.state = this.o.stateStore;
+    this.sync = new StateSync(this.state);
     this.metrics = engineMetrics(this.o.registry);
     this.restore();
   }
 
   /** Takes over the saved state: instances of known rules, resolutions not yet accepted. */
   private restore(): void {
-    const snap = this.state.snapshot();
+    const snap = this.sync.restore();
     const rules = new Map(this.o.rules.rules.map((r) => [r.name, r]));
     const pending: string[] = [];
     const orphans: PersistedAlert[] = [];
     for (const a of snap.alerts) {
-      this.saved.set(a.key, JSON.stringify(a));
       const rule = rules.get(a.alertname);
       if (!rule) {
         orphans.push(a);
@@ -144,7 +141,6 @@ export class AlertEngine {
       if (a.instance.state === 'pending') pending.push(a.key);
     }
     for (const s of this.o.sinks) this.unsentResolved.set(s.name, snap.unsentResolved[s.name] ?? []);
-    this.savedUnsent = this.unsentJson();
     if (snap.alerts.length > 0) {
       this.restored = { pending, orphans };
       this.o.logger?.info('alerts restored from the state store', {
@@ -202,7 +198,7 @@ export class AlertEngine {
   }
 
   private record(event: AlertEvent, report: CycleReport): void {
-    this.cycleEvents.push(event);
+    this.sync.record(event);
     (event.kind === 'fired' ? report.fired : report.resolved).push(event);
   }
 
@@ -244,7 +240,7 @@ export class AlertEngine {
     await this.save(nowMs);
     await this.deliver(report);
     // Resolutions a target accepted leave the store too (else they are re-sent after a restart).
-    if (this.unsentJson() !== this.savedUnsent) await this.save(nowMs);
+    if (this.sync.unsentChanged(this.unsent())) await this.save(nowMs);
     this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
     return report;
   }
@@ -320,42 +316,18 @@ export class AlertEngine {
     return { key, alertname: t.rule.name, labels: t.labels, instance: { ...t.instance }, verdict: t.verdict, ...this.text(t) };
   }
 
-  private unsentJson(): string {
-    return JSON.stringify(Object.fromEntries(this.unsentResolved));
+  private unsent(): Record<string, OutgoingAlert[]> {
+    return Object.fromEntries(this.unsentResolved);
   }
 
   /**
-   * Saves what changed since the last save: instances, removals, the cycle's events, the
-   * unsent resolutions. A failed save is logged and counted; the engine goes on from its
-   * memory and the next save writes the instances again (they still differ).
+   * Saves what changed since the last save (state-sync.ts). A failed save is logged and
+   * counted; the engine goes on from its memory and the next save writes the changes.
    */
   private async save(nowMs: number): Promise<void> {
-    const upsert: PersistedAlert[] = [];
-    const json = new Map<string, string>();
-    for (const [key, t] of this.tracked) {
-      const p = this.persisted(key, t);
-      const j = JSON.stringify(p);
-      json.set(key, j);
-      if (this.saved.get(key) !== j) upsert.push(p);
-    }
-    const remove = [...this.saved.keys()].filter((k) => !json.has(k));
-    const unsent = this.unsentJson();
-    const unsentChanged = unsent !== this.savedUnsent;
-    const events = this.cycleEvents;
-    if (upsert.length === 0 && remove.length === 0 && events.length === 0 && !unsentChanged) return;
     try {
-      await this.state.save({
-        atMs: nowMs,
-        upsert,
-        remove,
-        events,
-        ...(unsentChanged ? { unsentResolved: Object.fromEntries(this.unsentResolved) } : {}),
-      });
-      this.cycleEvents = [];
-      this.saved.clear();
-      for (const [k, j] of json) this.saved.set(k, j);
-      this.savedUnsent = unsent;
-      this.metrics.stateSaves.inc({ result: 'ok' });
+      const alerts = [...this.tracked].map(([key, t]) => this.persisted(key, t));
+      if (await this.sync.save(nowMs, alerts, this.unsent())) this.metrics.stateSaves.inc({ result: 'ok' });
     } catch (err) {
       this.metrics.stateSaves.inc({ result: 'failed' });
       this.o.logger?.error('alert state not saved; kept in memory and saved with the next cycle', { error: (err as Error).message });
