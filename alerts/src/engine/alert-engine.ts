@@ -25,6 +25,7 @@ import {
   type PersistedAlert,
 } from './alert-state-store.ts';
 import { StateSync } from './state-sync.ts';
+import { orphanResolution, pendingOutlived, sortRestored } from './restored-alerts.ts';
 import { alertText, type AlertText } from './alert-text.ts';
 import { engineMetrics, type EngineMetrics } from './engine-metrics.ts';
 import { evaluateRule, historyStartMs, type SeriesVerdict } from './evaluate-rule.ts';
@@ -125,75 +126,42 @@ export class AlertEngine {
     this.restore();
   }
 
-  /** Takes over the saved state: instances of known rules, resolutions not yet accepted. */
+  /** Takes over the saved state (restored-alerts.ts): instances of known rules, resolutions not yet accepted. */
   private restore(): void {
     const snap = this.sync.restore();
-    const rules = new Map(this.o.rules.rules.map((r) => [r.name, r]));
-    const pending: string[] = [];
-    const orphans: PersistedAlert[] = [];
-    for (const a of snap.alerts) {
-      const rule = rules.get(a.alertname);
-      if (!rule) {
-        orphans.push(a);
-        continue;
-      }
-      this.tracked.set(a.key, { rule, instance: a.instance, verdict: a.verdict, labels: a.labels });
-      if (a.instance.state === 'pending') pending.push(a.key);
-    }
+    const { known, orphans } = sortRestored(snap.alerts, this.o.rules.rules);
+    for (const { alert: a, rule } of known) this.tracked.set(a.key, { rule, instance: a.instance, verdict: a.verdict, labels: a.labels });
     for (const s of this.o.sinks) this.unsentResolved.set(s.name, snap.unsentResolved[s.name] ?? []);
-    if (snap.alerts.length > 0) {
-      this.restored = { pending, orphans };
-      this.o.logger?.info('alerts restored from the state store', {
-        store: this.state.kind,
-        firing: snap.alerts.filter((a) => a.instance.state === 'firing').length,
-        pending: pending.length,
-        savedAtMs: snap.savedAtMs,
-      });
-    }
+    if (snap.alerts.length === 0) return;
+    this.restored = { pending: known.filter((k) => k.alert.instance.state === 'pending').map((k) => k.alert.key), orphans };
+    this.o.logger?.info('alerts restored from the state store', {
+      store: this.state.kind,
+      firing: snap.alerts.filter((a) => a.instance.state === 'firing').length,
+      pending: this.restored.pending.length,
+      savedAtMs: snap.savedAtMs,
+    });
   }
 
-  /**
-   * First cycle after a restore: pending alerts whose last breach is older than the
-   * outage tolerance start over; alerts of rules no longer in the file resolve (a firing
-   * one is sent resolved with its last text, so Alertmanager does not wait for its
-   * `resolve_timeout`).
-   */
+  /** First cycle after a restore: pending alerts past the outage tolerance start over; firing alerts of removed rules resolve. */
   private settleRestored(nowMs: number, report: CycleReport): void {
     const r = this.restored;
     if (!r) return;
     this.restored = undefined;
     for (const key of r.pending) {
       const t = this.tracked.get(key);
-      if (t?.instance.state === 'pending' && nowMs - t.instance.lastBreachMs > this.o.forOutageToleranceMs) {
-        this.tracked.delete(key);
-        this.o.logger?.info('restored pending alert starts its `for` again: the engine was down longer than the outage tolerance', {
-          alertname: t.rule.name,
-          labels: t.labels,
-        });
-      }
+      if (!t || !pendingOutlived(t.instance, nowMs, this.o.forOutageToleranceMs)) continue;
+      this.tracked.delete(key);
+      this.o.logger?.info('restored pending alert starts its `for` again: the engine was down longer than the outage tolerance', {
+        alertname: t.rule.name,
+        labels: t.labels,
+      });
     }
     for (const a of r.orphans) {
       if (a.instance.state !== 'firing') continue;
-      const event: AlertEvent = {
-        kind: 'resolved',
-        atMs: nowMs,
-        alertname: a.alertname,
-        severity: a.labels.severity ?? '',
-        labels: a.labels,
-        annotations: a.annotations,
-        value: a.verdict.value,
-        generatorUrl: a.generatorUrl,
-      };
+      const { event, outgoing } = orphanResolution(a, nowMs);
       this.record(event, report);
       this.o.logger?.warn('alert resolved: its rule is no longer in the rule file', { alertname: a.alertname, labels: a.labels });
-      const out: OutgoingAlert = {
-        labels: a.labels,
-        annotations: a.annotations,
-        generatorUrl: a.generatorUrl,
-        startsAtMs: a.instance.firedAtMs,
-        endsAtMs: nowMs,
-      };
-      for (const list of this.unsentResolved.values()) list.push(out);
+      for (const list of this.unsentResolved.values()) list.push(outgoing);
     }
   }
 
