@@ -1,17 +1,21 @@
 /**
  * What a process does to run the alert engine beside its own work: read the rule file
  * named in its configuration (a bad file stops the process with exit 2 and every
- * problem listed, as any configuration problem does), build the delivery targets and
- * start the engine's timer. The caller stops it first on shutdown.
+ * problem listed, as any configuration problem does), open the alert state (a journal
+ * in the state directory, or memory), build the delivery targets and start the engine's
+ * timer. The caller stops it first on shutdown; stopping closes the state store.
  */
 import { ConfigError, type Logger, type Registry } from '@gamepulse/service';
 import type { Dialect } from '@gamepulse/kpi';
 import type { Store } from '@gamepulse/store';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALERTS_CONFIG, type AlertsConfig } from './config.ts';
 import type { AlertSink } from './delivery/alert-sink.ts';
 import { AlertEngine } from './engine/alert-engine.ts';
+import { createMemoryAlertStateStore, type AlertHistoryRetention, type AlertStateStore } from './engine/alert-state-store.ts';
+import { openFileAlertStateStore } from './engine/file-alert-state-store.ts';
 import { createAlertmanagerSink } from './delivery/alertmanager-sink.ts';
 import { createWebhookSink } from './delivery/webhook-sink.ts';
 import { isAlertsError } from './errors.ts';
@@ -23,6 +27,11 @@ export interface StartAlertingOptions {
   dialect?: Dialect;
   /** Base of console links when the configuration names none: the process's own API. */
   apiUrl: string;
+  /**
+   * The state directory when the configuration names none (`alertStateDir` empty):
+   * defaultStateDir(storePath) for a process that holds a DuckDB file. @default none: in memory
+   */
+  defaultStateDir?: string;
   /** Delivery targets. @default configuredSinks(config) */
   sinks?: readonly AlertSink[];
   logger?: Logger;
@@ -50,23 +59,53 @@ export function startAlerting(o: StartAlertingOptions): RunningAlerts | undefine
     throw err;
   }
   const sinks = o.sinks ?? configuredSinks(o.config, o.config.alertConsoleUrl || o.apiUrl);
+  const logger = o.logger?.child({ component: 'alerts' });
+  const stateStore = openStateStore(o.config, o.defaultStateDir, logger, o.nowMs);
   const engine = new AlertEngine({
     store: o.store,
     dialect: o.dialect,
     rules,
     sinks,
     consoleUrl: o.config.alertConsoleUrl || o.apiUrl,
-    logger: o.logger?.child({ component: 'alerts' }),
+    logger,
     registry: o.registry,
     nowMs: o.nowMs,
+    stateStore,
   });
   engine.start();
   o.logger?.info('alert engine started', {
     rules: rules.rules.length,
     file: o.config.alertRules,
     sinks: sinks.map((s) => s.name),
+    state: stateStore.kind,
   });
-  return { engine, stop: () => engine.stop() };
+  return {
+    engine,
+    stop: async () => {
+      await engine.stop();
+      await stateStore.close();
+    },
+  };
+}
+
+/** `<dir of the DuckDB file>/alerts`, or undefined for an in-memory DuckDB. */
+export function defaultStateDir(storePath: string): string | undefined {
+  return storePath === ':memory:' || storePath === '' ? undefined : join(dirname(storePath), 'alerts');
+}
+
+/** The configured state: a journal in the state directory, or memory. */
+function openStateStore(config: AlertsConfig, fallbackDir: string | undefined, logger?: Logger, nowMs?: () => number): AlertStateStore {
+  const retention: AlertHistoryRetention = {
+    maxEvents: config.alertHistoryMaxEvents,
+    maxAgeMs: config.alertHistoryMaxAgeDays * 86_400_000,
+  };
+  const dir = config.alertStateDir === 'off' ? undefined : config.alertStateDir || fallbackDir;
+  if (dir === undefined) return createMemoryAlertStateStore(retention);
+  try {
+    return openFileAlertStateStore({ dir, retention, logger, nowMs });
+  } catch (err) {
+    throw new ConfigError([`alert state directory ${dir} (GAMEPULSE_ALERT_STATE_DIR): ${(err as Error).message}`]);
+  }
 }
 
 /** The shipped rules, wherever the process runs from: the default path is the repository's file. */

@@ -4,7 +4,9 @@
  *   GET /v1/kpis/:name    one KPI → { kpi, engine, params, columns, rows, tookMs };
  *                         with format=csv the columns and rows as CSV (src/csv.ts)
  *   GET /v1/alerts        alerts pending or firing now; /v1/alerts/history fired and
- *                         resolved events, newest first; /v1/alerts/rules the loaded rules
+ *                         resolved events, newest first, kept across restarts when the
+ *                         engine has a state directory (filters: alert-history-query.ts);
+ *                         /v1/alerts/rules the loaded rules
  *   GET /v1/changes       Server-Sent Events: a push when the store's data changed (live/live-changes.ts)
  *   GET /                 the live console (static page that re-reads the JSON API on each push);
  *                         /assets/* the chart library it loads
@@ -19,6 +21,7 @@ import { KPIS, getKpi, runKpi } from '@gamepulse/kpi';
 import { apiMetrics } from './metrics.ts';
 import type { QueryApiOptions } from './options.ts';
 import { QUERY_PARAMS, parseKpiQuery } from './parse-query.ts';
+import { parseAlertHistoryQuery } from './alert-history-query.ts';
 import { FORMATS, toCsv, type Format } from './csv.ts';
 
 /** `format` is the answer's, not the KPI's: taken out before the KPI's parameters are parsed. */
@@ -121,12 +124,8 @@ export function createQueryApi(options: QueryApiOptions): express.Express {
     res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, alerts: alerts?.active() ?? [] });
   });
   app.get('/v1/alerts/history', (req, res) => {
-    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
-      throw new AnalyticsError('GP_QUERY_BAD_PARAM', `limit must be an integer in [1, 10000], got ${JSON.stringify(req.query.limit)}`, {
-        context: { param: 'limit' },
-      });
-    res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, events: alerts?.events(limit) ?? [] });
+    const query = parseAlertHistoryQuery(req.query);
+    res.set('cache-control', 'no-store').json({ enabled: alerts !== undefined, query, events: alerts?.history(query) ?? [] });
   });
   app.get('/v1/alerts/rules', (_req, res) => {
     const rules = (alerts?.rules ?? []).map((r) => ({

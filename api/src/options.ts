@@ -5,7 +5,7 @@ import type { AlertEngine } from '@gamepulse/alerts';
 import type { LiveChanges } from './live/live-changes.ts';
 
 /** What the API reads of the alert engine. */
-export type AlertsSource = Pick<AlertEngine, 'active' | 'events' | 'rules'>;
+export type AlertsSource = Pick<AlertEngine, 'active' | 'history' | 'rules'>;
 
 export interface QueryApiOptions {
   /** The store KPIs run on. The API never closes it: its owner does. */

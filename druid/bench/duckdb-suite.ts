@@ -13,7 +13,7 @@ import { openDuckDbStore } from '@gamepulse/store';
 import { createDuckDbDialect, type Dialect } from '@gamepulse/kpi';
 import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { generateHistory, type History } from './history.ts';
-import { measureAlertCycle } from './alert-cycle.ts';
+import { measureAlertCycles } from './alert-cycle.ts';
 import { kpiQuestions, measureQuestions, questionsNowMs } from './kpi-questions.ts';
 import type { DuckDbStore } from '@gamepulse/store';
 
@@ -107,7 +107,7 @@ export const duckdbQuerySuite: BenchSuite = {
         return rows;
       }
       rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store, dialect }, questions, opts)));
-      rows.push(...(await measureAlertCycle(SUITE, { engine: 'duckdb', store, dialect }, opts)));
+      rows.push(...(await measureAlertCycles(SUITE, [{ engine: 'duckdb', store, dialect }], opts)));
       return rows;
     } finally {
       await store.close();

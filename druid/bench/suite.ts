@@ -11,6 +11,8 @@
  * p50, p95 and p95 / raw scan, the raw scan being `SELECT COUNT(*), SUM(events)` over
  * each table the question reads, timed on the same engine in the same run (the ratio
  * survives a slower machine; the milliseconds do not).
+ * Alert cycle: every default rule evaluated on both engines, cycles alternating, with
+ * the Druid ÷ DuckDB ratio of the same run (alert-cycle.ts).
  * Ingestion lag = a probe row committed to the topic → first answered by Druid SQL
  * (polled every 50 ms), with the supervisors running and the history loaded.
  */
@@ -35,7 +37,7 @@ import {
 import { generateHistory } from './history.ts';
 import { historySize } from './duckdb-suite.ts';
 import { kpiQuestions, measureQuestions, percentile, questionsNowMs } from './kpi-questions.ts';
-import { measureAlertCycle } from './alert-cycle.ts';
+import { measureAlertCycles } from './alert-cycle.ts';
 
 const DAY = 86_400_000;
 const SUITE = 'druid-query';
@@ -153,8 +155,16 @@ export const druidQuerySuite: BenchSuite = {
       const opts = { runs, nowMs: questionsNowMs(endMs), log: ctx.log };
       rows.push(...(await measureQuestions(SUITE, { engine: 'druid', store: druidStore, dialect: druidDialect }, questions, opts)));
       rows.push(...(await measureQuestions(SUITE, { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() }, questions, opts)));
-      rows.push(...(await measureAlertCycle(SUITE, { engine: 'druid', store: druidStore, dialect: druidDialect }, opts)));
-      rows.push(...(await measureAlertCycle(SUITE, { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() }, opts)));
+      rows.push(
+        ...(await measureAlertCycles(
+          SUITE,
+          [
+            { engine: 'druid', store: druidStore, dialect: druidDialect },
+            { engine: 'duckdb', store: duck, dialect: createDuckDbDialect() },
+          ],
+          opts,
+        )),
+      );
 
       const lags: number[] = [];
       for (let i = 0; i < (ctx.quick ? 5 : 15); i++) {

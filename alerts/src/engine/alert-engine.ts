@@ -2,8 +2,11 @@
  * The alert engine: evaluates every rule at its group's interval on the store, moves each
  * (rule, series) instance through its states (alert-state.ts), and hands the result to
  * the delivery targets each cycle — every firing alert (re-sent, so a restarted
- * Alertmanager relearns it) and every resolution not yet accepted. It keeps a history
- * of fired and resolved alerts for the API and the console.
+ * Alertmanager relearns it) and every resolution not yet accepted. Its state — the
+ * alerts pending or firing, the resolutions not yet accepted, the history of fired and
+ * resolved events the API and the console show — lives in an AlertStateStore
+ * (alert-state-store.ts): saved each cycle before delivery and restored at construction,
+ * so a restarted engine continues each `for:` wait and resolves what it had fired.
  *
  * A rule whose query fails is skipped for that cycle (logged and counted): its instances
  * keep their state, so a store hiccup neither resolves nor fires anything.
@@ -14,6 +17,15 @@ import type { Store } from '@gamepulse/store';
 import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
 import type { AlertRule, RuleFile } from '../rules/rule.ts';
 import { newInstance, step, type AlertInstance, type AlertState } from './alert-state.ts';
+import {
+  createMemoryAlertStateStore,
+  type AlertEvent,
+  type AlertHistoryQuery,
+  type AlertStateStore,
+  type PersistedAlert,
+} from './alert-state-store.ts';
+import { StateSync } from './state-sync.ts';
+import { orphanResolution, pendingOutlived, sortRestored } from './restored-alerts.ts';
 import { alertText, type AlertText } from './alert-text.ts';
 import { engineMetrics, type EngineMetrics } from './engine-metrics.ts';
 import { evaluateRule, historyStartMs, type SeriesVerdict } from './evaluate-rule.ts';
@@ -34,9 +46,20 @@ export interface AlertEngineOptions {
   consoleUrl?: string;
   registry?: Registry;
   logger?: Logger;
-  /** Fired/resolved events kept for the API. @default 1000 */
-  historyLimit?: number;
+  /**
+   * Where alerts and their history are kept across restarts (openFileAlertStateStore).
+   * The engine saves to it; its owner closes it after `stop`. @default in memory
+   */
+  stateStore?: AlertStateStore;
+  /**
+   * A restored pending alert whose last breach is older than this at the first cycle
+   * starts its `for:` wait again (Prometheus's `--rules.alert.for-outage-tolerance`):
+   * nobody knows whether it breached while the engine was down. @default 1 h
+   */
+  forOutageToleranceMs?: number;
 }
+
+export type { AlertEvent, AlertHistoryQuery } from './alert-state-store.ts';
 
 /** An alert as the API shows it. */
 export interface AlertView {
@@ -52,17 +75,6 @@ export interface AlertView {
   value: number;
   baseline?: number;
   threshold?: number;
-  generatorUrl: string;
-}
-
-export interface AlertEvent {
-  kind: 'fired' | 'resolved';
-  atMs: number;
-  alertname: string;
-  severity: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  value: number;
   generatorUrl: string;
 }
 
@@ -89,7 +101,10 @@ export class AlertEngine {
   private readonly dueAtMs = new Map<string, number>();
   /** Resolutions each sink has not accepted yet. */
   private readonly unsentResolved = new Map<string, OutgoingAlert[]>();
-  private readonly history: AlertEvent[] = [];
+  private readonly state: AlertStateStore;
+  private readonly sync: StateSync;
+  /** Restored alerts the first cycle still has to check (outage tolerance, rules gone). */
+  private restored: { pending: string[]; orphans: PersistedAlert[] } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
@@ -102,10 +117,57 @@ export class AlertEngine {
       nowMs: options.nowMs ?? Date.now,
       consoleUrl: options.consoleUrl ?? 'http://127.0.0.1:8090',
       registry: options.registry ?? new Registry(),
-      historyLimit: options.historyLimit ?? 1000,
+      stateStore: options.stateStore ?? createMemoryAlertStateStore(),
+      forOutageToleranceMs: options.forOutageToleranceMs ?? 3_600_000,
     };
+    this.state = this.o.stateStore;
+    this.sync = new StateSync(this.state);
     this.metrics = engineMetrics(this.o.registry);
-    for (const s of this.o.sinks) this.unsentResolved.set(s.name, []);
+    this.restore();
+  }
+
+  /** Takes over the saved state (restored-alerts.ts): instances of known rules, resolutions not yet accepted. */
+  private restore(): void {
+    const snap = this.sync.restore();
+    const { known, orphans } = sortRestored(snap.alerts, this.o.rules.rules);
+    for (const { alert: a, rule } of known) this.tracked.set(a.key, { rule, instance: a.instance, verdict: a.verdict, labels: a.labels });
+    for (const s of this.o.sinks) this.unsentResolved.set(s.name, snap.unsentResolved[s.name] ?? []);
+    if (snap.alerts.length === 0) return;
+    this.restored = { pending: known.filter((k) => k.alert.instance.state === 'pending').map((k) => k.alert.key), orphans };
+    this.o.logger?.info('alerts restored from the state store', {
+      store: this.state.kind,
+      firing: snap.alerts.filter((a) => a.instance.state === 'firing').length,
+      pending: this.restored.pending.length,
+      savedAtMs: snap.savedAtMs,
+    });
+  }
+
+  /** First cycle after a restore: pending alerts past the outage tolerance start over; firing alerts of removed rules resolve. */
+  private settleRestored(nowMs: number, report: CycleReport): void {
+    const r = this.restored;
+    if (!r) return;
+    this.restored = undefined;
+    for (const key of r.pending) {
+      const t = this.tracked.get(key);
+      if (!t || !pendingOutlived(t.instance, nowMs, this.o.forOutageToleranceMs)) continue;
+      this.tracked.delete(key);
+      this.o.logger?.info('restored pending alert starts its `for` again: the engine was down longer than the outage tolerance', {
+        alertname: t.rule.name,
+        labels: t.labels,
+      });
+    }
+    for (const a of r.orphans) {
+      if (a.instance.state !== 'firing') continue;
+      const { event, outgoing } = orphanResolution(a, nowMs);
+      this.record(event, report);
+      this.o.logger?.warn('alert resolved: its rule is no longer in the rule file', { alertname: a.alertname, labels: a.labels });
+      for (const list of this.unsentResolved.values()) list.push(outgoing);
+    }
+  }
+
+  private record(event: AlertEvent, report: CycleReport): void {
+    this.sync.record(event);
+    (event.kind === 'fired' ? report.fired : report.resolved).push(event);
   }
 
   get rules(): readonly AlertRule[] {
@@ -119,6 +181,7 @@ export class AlertEngine {
   async evaluate(nowMs = this.o.nowMs(), all = false): Promise<CycleReport> {
     const started = performance.now();
     const report: CycleReport = { nowMs, rulesEvaluated: 0, rulesFailed: 0, queries: 0, fired: [], resolved: [] };
+    this.settleRestored(nowMs, report);
     for (const rule of this.o.rules.rules) {
       if (!all && (this.dueAtMs.get(rule.name) ?? 0) > nowMs) continue;
       this.dueAtMs.set(rule.name, nowMs + rule.intervalMs);
@@ -142,7 +205,10 @@ export class AlertEngine {
       }
     }
     this.updateGauges();
+    await this.save(nowMs);
     await this.deliver(report);
+    // Resolutions a target accepted leave the store too (else they are re-sent after a restart).
+    if (this.sync.unsentChanged(this.unsent())) await this.save(nowMs);
     this.metrics.evaluationSeconds.observe((performance.now() - started) / 1000);
     return report;
   }
@@ -169,9 +235,7 @@ export class AlertEngine {
       const tr = step(t.instance, holds ? 'breach' : 'clear', nowMs, rule);
       if (tr.notify !== 'none') {
         const event = this.event(t, tr.notify, nowMs);
-        this.history.push(event);
-        if (this.history.length > this.o.historyLimit) this.history.shift();
-        (tr.notify === 'fired' ? report.fired : report.resolved).push(event);
+        this.record(event, report);
         this.o.logger?.info(`alert ${tr.notify}`, { alertname: rule.name, labels: event.labels, value: event.value });
         if (tr.notify === 'resolved') for (const list of this.unsentResolved.values()) list.push(this.outgoing(t, nowMs));
       }
@@ -213,6 +277,29 @@ export class AlertEngine {
       startsAtMs: t.instance.firedAtMs,
       ...(t.instance.state === 'firing' ? {} : { endsAtMs: nowMs }),
     };
+  }
+
+  /** What the store keeps of a tracked instance. */
+  private persisted(key: string, t: Tracked): PersistedAlert {
+    return { key, alertname: t.rule.name, labels: t.labels, instance: { ...t.instance }, verdict: t.verdict, ...this.text(t) };
+  }
+
+  private unsent(): Record<string, OutgoingAlert[]> {
+    return Object.fromEntries(this.unsentResolved);
+  }
+
+  /**
+   * Saves what changed since the last save (state-sync.ts). A failed save is logged and
+   * counted; the engine goes on from its memory and the next save writes the changes.
+   */
+  private async save(nowMs: number): Promise<void> {
+    try {
+      const alerts = [...this.tracked].map(([key, t]) => this.persisted(key, t));
+      if (await this.sync.save(nowMs, alerts, this.unsent())) this.metrics.stateSaves.inc({ result: 'ok' });
+    } catch (err) {
+      this.metrics.stateSaves.inc({ result: 'failed' });
+      this.o.logger?.error('alert state not saved; kept in memory and saved with the next cycle', { error: (err as Error).message });
+    }
   }
 
   private async deliver(report: CycleReport): Promise<void> {
@@ -265,9 +352,14 @@ export class AlertEngine {
       .sort((a, b) => (a.state === b.state ? a.alertname.localeCompare(b.alertname) : a.state === 'firing' ? -1 : 1));
   }
 
-  /** Fired and resolved events, newest first. */
-  events(limit = this.o.historyLimit): AlertEvent[] {
-    return this.history.slice(-limit).reverse();
+  /** Fired and resolved events, newest first (the last `limit`, default 100). */
+  events(limit?: number): AlertEvent[] {
+    return this.history({ limit });
+  }
+
+  /** Fired and resolved events matching the query, newest first, from the state store (restarts included). */
+  history(query: AlertHistoryQuery = {}): AlertEvent[] {
+    return this.state.history(query);
   }
 
   /** Evaluates on a timer: each rule at its group's interval, one cycle at a time. */

@@ -6,6 +6,7 @@ export interface EngineMetrics {
   evaluationSeconds: Histogram<string>;
   alerts: Gauge<'alertname' | 'state'>;
   notifications: Counter<'sink' | 'result'>;
+  stateSaves: Counter<'result'>;
 }
 
 export function engineMetrics(registry: Registry): EngineMetrics {
@@ -33,6 +34,12 @@ export function engineMetrics(registry: Registry): EngineMetrics {
       name: 'gamepulse_alerts_notifications_total',
       help: 'Deliveries to alert targets, by target and result (ok, failed; rejected counts alerts a target can never accept)',
       labelNames: ['sink', 'result'],
+      registers,
+    }),
+    stateSaves: new Counter({
+      name: 'gamepulse_alerts_state_saves_total',
+      help: 'Saves of the alert state (alerts pending/firing, history) to its store, by result (ok, failed)',
+      labelNames: ['result'],
       registers,
     }),
   };
