@@ -32,8 +32,12 @@ export interface CollectorMetrics {
   keysReloads: Counter<'outcome'>;
   /** Open WebSocket connections and gRPC streams. */
   openStreams: Gauge<'transport'>;
-  /** Events the SDKs report they dropped (EventBatch.sdk_health), by game and reason (a closed set; others are `other`). */
-  sdkDropped: Counter<'game_id' | 'reason'>;
+  /**
+   * Events the SDKs report they dropped (EventBatch.sdk_health), by the key's game and id
+   * (key_id, as on events_accepted_total, so a rule can divide by it) and reason (a closed
+   * set; others are `other`).
+   */
+  sdkDropped: Counter<'game_id' | 'key_id' | 'reason'>;
   /** Events still queued on the device, as each accepted batch's sdk_health reports it. */
   sdkQueued: Histogram<never>;
   /** sdk_health entries the collector did not take as sent: `unknown_reason` (counted as `other`) or `invalid_count` (left out). */
@@ -142,8 +146,8 @@ export function createCollectorMetrics(registry: Registry, probes: MetricProbes 
     }),
     sdkDropped: new Counter({
       name: 'gamepulse_collector_sdk_dropped_events_total',
-      help: 'Events the SDKs report they dropped before sending (EventBatch.sdk_health), by game and reason code (unknown reasons: other)',
-      labelNames: ['game_id', 'reason'],
+      help: 'Events the SDKs report they dropped before sending (EventBatch.sdk_health), by game, ingest key and reason code (unknown reasons: other)',
+      labelNames: ['game_id', 'key_id', 'reason'],
       registers,
     }),
     sdkQueued: new Histogram({

@@ -151,6 +151,7 @@ describe('kpi/delivery', () => {
           build: '3.0.0',
           arrived: 80,
           dropped: 20,
+          tracked: 100,
           dropped_queue_full: 12,
           dropped_consent: 3,
           dropped_invalid: 4,

@@ -121,7 +121,7 @@ async function run(
       if (prepared.accepted) deps.metrics.eventsAccepted.inc({ key_id: key.keyId }, prepared.accepted);
       for (const r of prepared.rejections) deps.metrics.eventsRejected.inc({ code: r.code });
       for (const c of prepared.timeCorrections) deps.metrics.eventTimeCorrections.inc({ reason: c.reason, method: c.method });
-      countSdkHealth(deps.metrics, key.gameId, prepared.health);
+      countSdkHealth(deps.metrics, key, prepared.health);
     }
   }
   if (!appended.ok) return appended;
@@ -135,9 +135,10 @@ async function run(
   return { ok: true, ack, keyId: key.keyId };
 }
 
-/** The batch's sdk_health on the collector's metrics (labels: the key's game, reasons from a closed set). */
-function countSdkHealth(metrics: NonNullable<IngestDeps['metrics']>, gameId: string, health: CheckedSdkHealth): void {
-  for (const [reason, n] of Object.entries(health.droppedByReason)) metrics.sdkDropped.inc({ game_id: gameId, reason }, n);
+/** The batch's sdk_health on the collector's metrics (labels: the key's game and id, reasons from a closed set). */
+function countSdkHealth(metrics: NonNullable<IngestDeps['metrics']>, key: IngestKey, health: CheckedSdkHealth): void {
+  for (const [reason, n] of Object.entries(health.droppedByReason))
+    metrics.sdkDropped.inc({ game_id: key.gameId, key_id: key.keyId, reason }, n);
   if (health.queued !== undefined) metrics.sdkQueued.observe(health.queued);
   if (health.unknownReasons) metrics.sdkHealthProblems.inc({ problem: 'unknown_reason' }, health.unknownReasons);
   if (health.invalid) metrics.sdkHealthProblems.inc({ problem: 'invalid_count' }, health.invalid);

@@ -41,9 +41,13 @@ describe('collector/pipeline/sdk_health', () => {
       droppedByReason: { GP_SDK_QUEUE_FULL: 7, GP_SDK_CONSENT_DENIED: 2, GP_EVENT_CURRENCY_INVALID: 1, other: 7 },
       queued: 12,
     });
-    expect(await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', reason: 'GP_SDK_QUEUE_FULL' })).toBe(7);
-    expect(await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', reason: 'other' })).toBe(7);
-    expect(await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', reason: 'GP_SDK_SHUTDOWN' })).toBe(0);
+    expect(
+      await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', key_id: 'k1', reason: 'GP_SDK_QUEUE_FULL' }),
+    ).toBe(7);
+    expect(await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', key_id: 'k1', reason: 'other' })).toBe(7);
+    expect(
+      await counter('gamepulse_collector_sdk_dropped_events_total', { game_id: 'demo', key_id: 'k1', reason: 'GP_SDK_SHUTDOWN' }),
+    ).toBe(0);
     expect(await counter('gamepulse_collector_sdk_health_problems_total', { problem: 'unknown_reason' })).toBe(2);
     expect(await counter('gamepulse_collector_sdk_health_problems_total', { problem: 'invalid_count' })).toBe(1);
     const queued = await h.registry.getSingleMetric('gamepulse_collector_sdk_queued_events')!.get();

@@ -4,7 +4,7 @@
  * sending (rollup rows of event_type `sdk_dropped`, the reason code in `action`; the
  * processor folds them from each batch's sdk_health, processor/README.md "Loss
  * accounting"), in total and by reason group (proto/src/sdk-health.ts), and the shares:
- * delivery_share = arrived / (arrived + dropped), dropped_share = dropped / (arrived + dropped).
+ * tracked = arrived + dropped, delivery_share = arrived / tracked, dropped_share = dropped / tracked.
  * Build is always a column (a by=build is implied), as in error_rate.
  */
 import {
@@ -38,6 +38,7 @@ export const delivery: KpiDefinition = {
   name: 'delivery',
   description:
     'SDK delivery per build: events arrived, events the SDKs dropped before sending (sdk_health) in total and by reason group ' +
+    '(tracked = arrived + dropped) ' +
     '(queue_full, consent, invalid, rejected, shutdown, other), delivery_share = arrived / (arrived + dropped) and dropped_share. ' +
     'Build is always a column (a by=build is implied).',
   params: [...SLICE_PARAMS, 'granularity'],
@@ -58,6 +59,7 @@ export const delivery: KpiDefinition = {
           `${d.dimension(build)} AS ${build}`,
           `${arrived} AS arrived`,
           `${dropped} AS dropped`,
+          `${total} AS tracked`,
           ...DROP_REASON_GROUPS.map((grp) => `${sumWhen(`${isDrop} AND action IN (${CODES_OF_GROUP[grp]})`, 'events')} AS dropped_${grp}`),
           `${ratio(arrived, total)} AS delivery_share`,
           `${ratio(dropped, total)} AS dropped_share`,
@@ -67,7 +69,7 @@ export const delivery: KpiDefinition = {
         groupBy([...g.group, d.dimension(build)]),
         orderBy([...g.order, build]),
       ],
-      [...g.columns, build, 'arrived', 'dropped', ...DELIVERY_GROUP_COLUMNS, 'delivery_share', 'dropped_share'],
+      [...g.columns, build, 'arrived', 'dropped', 'tracked', ...DELIVERY_GROUP_COLUMNS, 'delivery_share', 'dropped_share'],
     );
   },
 };

@@ -49,10 +49,13 @@ export function deliveryReference(p: ResolvedKpiParams, data: RefData): Row[] {
       row[col] = (row[col] as number) + r.events;
     } else row.arrived += r.events;
   }
-  const rows: Row[] = [...out.values()].map((r) => ({
+  const rows: Row[] = [...out.values()].map(({ arrived, dropped, ...r }) => ({
     ...r,
-    delivery_share: share(r.arrived, r.arrived + r.dropped),
-    dropped_share: share(r.dropped, r.arrived + r.dropped),
+    arrived,
+    dropped,
+    tracked: arrived + dropped,
+    delivery_share: share(arrived, arrived + dropped),
+    dropped_share: share(dropped, arrived + dropped),
   }));
   return rows.sort((a, b) => {
     for (const k of keyCols) {
