@@ -140,7 +140,7 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
       tailMin: 30,
     },
     {
-      spec: { kind: 'sdk-drops', startMs: at(8, 14), durationMs: 40 * MIN },
+      spec: { kind: 'sdk-drops', startMs: at(7, 10), durationMs: 40 * MIN },
       expected: { SdkDeliveryFailuresRising: { game: 'space-miner', build: '1.5.0-drops' } },
       allowed: [],
       tailMin: 30,
