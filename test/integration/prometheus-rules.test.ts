@@ -82,14 +82,14 @@ beforeAll(async () => {
 describe('prometheus/ rules and config', () => {
   it('promtool check rules accepts the rule file', async () => {
     const r = await runPromtool(['check', 'rules', RULES], { cwd: ROOT });
-    expect(r.stderr + r.stdout).toContain('SUCCESS: 17 rules found');
+    expect(r.stderr + r.stdout).toContain('SUCCESS: 18 rules found');
     expect(r.code).toBe(0);
   });
 
   it('promtool check config accepts prometheus.yml and the rule files it loads', async () => {
     const r = await runPromtool(['check', 'config', 'prometheus/prometheus.yml'], { cwd: ROOT });
     expect(r.stderr + r.stdout).toContain('SUCCESS: prometheus/prometheus.yml is valid prometheus config file syntax');
-    expect(r.stderr + r.stdout).toContain('SUCCESS: 17 rules found');
+    expect(r.stderr + r.stdout).toContain('SUCCESS: 18 rules found');
     expect(r.code).toBe(0);
   });
 
