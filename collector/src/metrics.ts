@@ -32,6 +32,16 @@ export interface CollectorMetrics {
   keysReloads: Counter<'outcome'>;
   /** Open WebSocket connections and gRPC streams. */
   openStreams: Gauge<'transport'>;
+  /**
+   * Events the SDKs report they dropped (EventBatch.sdk_health), by the key's game and id
+   * (key_id, as on events_accepted_total, so a rule can divide by it) and reason (a closed
+   * set; others are `other`).
+   */
+  sdkDropped: Counter<'game_id' | 'key_id' | 'reason'>;
+  /** Events still queued on the device, as each accepted batch's sdk_health reports it. */
+  sdkQueued: Histogram<never>;
+  /** sdk_health entries the collector did not take as sent: `unknown_reason` (counted as `other`) or `invalid_count` (left out). */
+  sdkHealthProblems: Counter<'problem'>;
 }
 
 /** Live values read at scrape time. */
@@ -132,6 +142,24 @@ export function createCollectorMetrics(registry: Registry, probes: MetricProbes 
       name: 'gamepulse_collector_open_streams',
       help: 'Open WebSocket connections (ws) and gRPC streams (grpc_stream)',
       labelNames: ['transport'],
+      registers,
+    }),
+    sdkDropped: new Counter({
+      name: 'gamepulse_collector_sdk_dropped_events_total',
+      help: 'Events the SDKs report they dropped before sending (EventBatch.sdk_health), by game, ingest key and reason code (unknown reasons: other)',
+      labelNames: ['game_id', 'key_id', 'reason'],
+      registers,
+    }),
+    sdkQueued: new Histogram({
+      name: 'gamepulse_collector_sdk_queued_events',
+      help: 'Events still queued on the device when it built the batch, per accepted batch that reports it (EventBatch.sdk_health.queued)',
+      buckets: [0, 10, 100, 1000, 10_000, 100_000],
+      registers,
+    }),
+    sdkHealthProblems: new Counter({
+      name: 'gamepulse_collector_sdk_health_problems_total',
+      help: 'sdk_health entries not taken as sent: unknown_reason (counted as other) or invalid_count (not an integer within 0..1e8; left out)',
+      labelNames: ['problem'],
       registers,
     }),
   };

@@ -24,6 +24,7 @@ import { topProgressionFails } from './definitions/top-progression-fails.ts';
 import { atRiskPlayers, churnRisk } from './definitions/churn.ts';
 import { ads } from './definitions/ads.ts';
 import { errorRate } from './definitions/error-rate.ts';
+import { delivery } from './definitions/delivery.ts';
 import { featureAdoption } from './definitions/feature-adoption.ts';
 import { lateEvents } from './definitions/late-events.ts';
 import { socialActions } from './definitions/social-actions.ts';
@@ -71,6 +72,7 @@ export const KPIS: readonly KpiDefinition[] = [
   abTest,
   abStats,
   ltv,
+  delivery,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

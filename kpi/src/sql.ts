@@ -3,12 +3,19 @@
  * filters, values always as parameters), the bucket and group-by columns, the choice
  * of player table, and string literals for the KPI's own constants.
  */
+import { SDK_DROPPED_EVENT_TYPE } from '@gamepulse/proto';
 import { AnalyticsError } from '@gamepulse/store';
 import { DIMENSION_COLUMNS, type Dialect, type TableName } from './dialect.ts';
 import type { BucketGranularity, KpiQuery, ResolvedKpiParams } from './types.ts';
 import { assignedTo, experimentVariant } from './variant-sql.ts';
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * The condition that leaves out the rollup rows of events the SDKs dropped (event_type
+ * `sdk_dropped`, kpi delivery): every KPI that sums `events` over all event types adds it.
+ */
+export const TRACKED_EVENTS = `event_type <> '${SDK_DROPPED_EVENT_TYPE}'`;
 
 /** A SQL string literal for a constant written in this library (never for caller input). */
 export function literal(value: string): string {

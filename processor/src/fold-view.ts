@@ -24,7 +24,10 @@ export const FOLD_VIEW: ViewSpec = {
     'batchDigest',
     'splitOfSequence',
     'splitParentDigest',
+    'sdkHealth',
   ],
+  // The SDK's loss accounting (aggregate/sdk-health.ts).
+  SdkHealth: ['droppedByReason', 'queued'],
   Context: ['gameId', 'build', 'platform', 'country'],
   // installId: the player of last resort when player_id is empty (fold-batch.ts).
   Event: ['installId', 'playerId', 'clientTsMs', 'context', ...PAYLOAD_KEYS],

@@ -69,6 +69,20 @@ export {
   type ToObjectOptions,
 } from './messages.ts';
 export { batchDigest } from './batch-digest.ts';
+export {
+  SDK_DROPPED_EVENT_TYPE,
+  SDK_DROP_CODES,
+  OTHER_DROP_REASON,
+  DROP_REASON_GROUPS,
+  MAX_DROPPED_PER_REASON,
+  dropReasonOf,
+  dropReasonGroupOf,
+  checkSdkHealth,
+  hasDrops,
+  type DropReason,
+  type DropReasonGroup,
+  type CheckedSdkHealth,
+} from './sdk-health.ts';
 export { PAYLOAD_KEYS, EVENT_TYPE, payloadOf, type PayloadKey } from './event-types.ts';
 export {
   EVENT_CODES,

@@ -82,14 +82,14 @@ beforeAll(async () => {
 describe('prometheus/ rules and config', () => {
   it('promtool check rules accepts the rule file', async () => {
     const r = await runPromtool(['check', 'rules', RULES], { cwd: ROOT });
-    expect(r.stderr + r.stdout).toContain('SUCCESS: 17 rules found');
+    expect(r.stderr + r.stdout).toContain('SUCCESS: 18 rules found');
     expect(r.code).toBe(0);
   });
 
   it('promtool check config accepts prometheus.yml and the rule files it loads', async () => {
     const r = await runPromtool(['check', 'config', 'prometheus/prometheus.yml'], { cwd: ROOT });
     expect(r.stderr + r.stdout).toContain('SUCCESS: prometheus/prometheus.yml is valid prometheus config file syntax');
-    expect(r.stderr + r.stdout).toContain('SUCCESS: 17 rules found');
+    expect(r.stderr + r.stdout).toContain('SUCCESS: 18 rules found');
     expect(r.code).toBe(0);
   });
 
@@ -105,7 +105,7 @@ describe('prometheus/ rules and config', () => {
   it('every alert in the rule file has a unit test that expects it to fire', () => {
     const rules = readFileSync(join(ROOT, RULES), 'utf8');
     const alerts = [...rules.matchAll(/^\s*- alert: (\w+)$/gm)].map((m) => m[1]!);
-    expect(alerts).toHaveLength(17);
+    expect(alerts).toHaveLength(18);
     const tests = TESTS.map((t) => readFileSync(join(ROOT, t), 'utf8')).join('\n');
     // An alertname followed by a non-empty exp_alerts list: a test that asserts a firing.
     const fired = new Set([...tests.matchAll(/alertname: (\w+)\n\s+exp_alerts:\n\s+- exp_labels:/g)].map((m) => m[1]!));
@@ -125,7 +125,7 @@ describe('prometheus/ rules and config', () => {
       ),
     );
     const urls = [...rules.matchAll(/runbook_url: (\S+)/g)].map((m) => m[1]!);
-    expect(urls).toHaveLength(17);
+    expect(urls).toHaveLength(18);
     for (const url of urls) {
       const [file, anchor] = url.split('#');
       expect(file).toBe('prometheus/README.md');
@@ -169,6 +169,8 @@ const MUTATIONS: Array<{ alert: string; from: string; to: string; why: string }>
   { alert: 'GamepulseCollectorFailedShareHigh', from: ', code!="GP_SHUTTING_DOWN"', to: '', why: 'collector-b draining' },
   { alert: 'GamepulseCollectorRejectedEventsShareHigh', from: ') > 0.01', to: ') > 0.008', why: 'collector-b 0.9 %' },
   { alert: 'GamepulseCollectorRejectedEventsShareHigh', from: ') > 1\n', to: ') > 0\n', why: 'collector-c under the traffic floor' },
+  { alert: 'GamepulseSdkDroppedShareHigh', from: ') > 0.05', to: ') > 0.045', why: 'k2 4.76 %' },
+  { alert: 'GamepulseSdkDroppedShareHigh', from: '[15m])) > 1\n', to: '[15m])) > 0\n', why: 'k3 under the traffic floor' },
   { alert: 'GamepulseProcessorPoisonRecords', from: ') > 0', to: ') >= 0', why: 'processor-1 has no new poison record' },
   { alert: 'GamepulseProcessorLagGrowing', from: '> 10000', to: '> 9900', why: 'processor-1 at 9,960' },
   { alert: 'GamepulseProcessorLagGrowing', from: '[10m])) > 0', to: '[10m])) > -1e12', why: 'processor-2 high but catching up' },

@@ -105,6 +105,7 @@ describe('testkit/seasonal-history', () => {
     const events = (rows: ReadonlyArray<RollupRowData | PlayerWindowData>) => {
       const m = new Map<string, number>();
       for (const r of rows) {
+        if ('eventType' in r && r.eventType === 'sdk_dropped') continue; // no player's event
         const k = `${r.windowStartMs}|${r.gameId}|${r.platform}|${r.country}|${r.build}`;
         m.set(k, (m.get(k) ?? 0) + r.events!);
       }
@@ -113,7 +114,19 @@ describe('testkit/seasonal-history', () => {
     expect(events(base.players)).toEqual(events(base.rollups));
     expect(base.rollups.every((r) => r.events! > 0 && r.windowStartMs! % 60_000 === 0)).toBe(true);
     expect(new Set(base.rollups.map((r) => r.eventType))).toEqual(
-      new Set(['session_start', 'session_end', 'progression', 'resource', 'design', 'feature_use', 'social', 'ad', 'error', 'purchase']),
+      new Set([
+        'session_start',
+        'session_end',
+        'progression',
+        'resource',
+        'design',
+        'feature_use',
+        'social',
+        'ad',
+        'error',
+        'purchase',
+        'sdk_dropped',
+      ]),
     );
   });
 
@@ -207,5 +220,33 @@ describe('testkit/seasonal-history incident overlay', () => {
     expect(play(run.rollups)).toEqual(play(base.rollups));
     expect(run.incidents[0]).toMatchObject({ kind: 'bad-release', build: '1.4.0-bad' });
     expect(run.incidents[0]!.sessions).toBe(sum(bad.filter((r) => r.eventType === 'session_start')));
+  });
+  it('sdk-drops: a share of the window’s sessions move to the drops build, whose SDK drops events; tracked events are as before', () => {
+    const run = overlay({ kind: 'sdk-drops', ...WINDOW });
+    expect(sorted(outside(run.rollups, WINDOW.startMs, END + TAIL))).toEqual(sorted(outside(base.rollups, WINDOW.startMs, END + TAIL)));
+    const onBuild = run.rollups.filter((r) => r.build === '1.5.0-drops');
+    const dropped = (rows: RollupRowData[]) => sum(rows.filter((r) => r.eventType === 'sdk_dropped'));
+    const tracked = (rows: RollupRowData[]) => sum(rows.filter((r) => r.eventType !== 'sdk_dropped'));
+    // About 0.5 drops per action (7.5 a minute) against the session’s tracked events: about a fifth.
+    expect(dropped(onBuild) / (dropped(onBuild) + tracked(onBuild))).toBeGreaterThan(0.15);
+    // Normal traffic drops about 0.2 % (queue full).
+    const normal = within(base.rollups);
+    expect(dropped(normal) / tracked(normal)).toBeGreaterThan(0.0005);
+    expect(dropped(normal) / tracked(normal)).toBeLessThan(0.01);
+    // Tracked events summed over builds are as without the incident.
+    const play = (rows: RollupRowData[]) => {
+      const m = new Map<string, number>();
+      for (const r of rows) {
+        if (r.eventType === 'sdk_dropped') continue;
+        const k = `${r.windowStartMs}|${r.eventType}|${r.action}|${r.currency}|${r.item}|${r.country}`;
+        m.set(k, (m.get(k) ?? 0) + r.events!);
+      }
+      return m;
+    };
+    expect(play(run.rollups)).toEqual(play(base.rollups));
+    expect(run.incidents[0]).toMatchObject({ kind: 'sdk-drops', build: '1.5.0-drops' });
+    expect(run.incidents[0]!.events).toBe(
+      sum(onBuild.filter((r) => r.eventType === 'sdk_dropped' && r.action === 'GP_EVENT_CURRENCY_INVALID')),
+    );
   });
 });

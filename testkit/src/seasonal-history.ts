@@ -124,9 +124,18 @@ export interface SeasonalHistoryOptions {
    * of the sessions starting in the window; fraud and exploit add their actors' rows
    * (session, purchases or sources, in a segment drawn for each actor); bad-release moves
    * that share of the window's sessions to the bad build and adds errors at errorChance
-   * per action (7.5 actions a minute); collector-slowdown changes no row. @default []
+   * per action (7.5 actions a minute); sdk-drops moves that share to its build and adds
+   * rows of events the SDK dropped (sdk_dropped, GP_EVENT_CURRENCY_INVALID) at dropChance
+   * per action; collector-slowdown changes no row. @default []
    */
   incidents?: readonly IncidentSpec[];
+  /**
+   * Events the SDKs drop on normal traffic (queue full: a device offline too long), as a
+   * share of each session-minute's events: rows of event_type sdk_dropped, reason
+   * GP_SDK_QUEUE_FULL, drawn from a stream of their own (the other rows do not change).
+   * @default 0.002
+   */
+  sdkDropShare?: number;
 }
 
 export interface SeasonalHistory {
@@ -219,7 +228,7 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
         players: [],
         sessions: 0,
         events: 0,
-        ...(i.kind === 'bad-release' ? { build: i.build } : {}),
+        ...(i.kind === 'bad-release' || i.kind === 'sdk-drops' ? { build: i.build } : {}),
         ...(i.kind === 'exploit' ? { currency: i.currency } : {}),
       },
       players: new Set(),
@@ -231,6 +240,7 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
     t.truth.events += n.events ?? 0;
   };
   const incidentRnd = new Map(incidents.map((i) => [i.id, createRandom(`${seed}/history-incident/${i.id}`)]));
+  const dropShare = options.sdkDropShare ?? 0.002;
   const startDayMs = Math.floor(startMs / DAY_MS) * DAY_MS;
   // Geometric session length in minutes, mean `meanLength`, at least 1.
   const stay = meanLength > 1 ? Math.log(1 - 1 / meanLength) : -Infinity;
@@ -243,6 +253,8 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
     const curve = season ? seasonalMultiplier(season, windowMs) : 1;
     for (const seg of segments) {
       const rng = createRandom(`${seed}/history/${seg.index}/${m}`);
+      // The SDK's normal drops, from a stream of their own: the other rows are as without them.
+      const dropRnd = createRandom(`${seed}/history-sdk-drops/${seg.index}/${m}`);
       const starts = poisson(rng, (online / meanLength) * curve);
       for (let s = 0; s < starts; s++) {
         // The session's content, all from the segment-minute's stream.
@@ -262,6 +274,7 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
         // Incidents decide from their own streams, after the content is drawn.
         let build = seg.build;
         let badRelease: Extract<ResolvedIncident, { kind: 'bad-release' }> | undefined;
+        let sdkDrops: Extract<ResolvedIncident, { kind: 'sdk-drops' }> | undefined;
         let blocked = false;
         for (const i of incidents) {
           if (windowMs < i.startMs || windowMs >= i.endMs) continue;
@@ -271,11 +284,16 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
             touched(i, playerId, { sessions: 1 });
           }
           if (i.kind === 'bad-release' && !badRelease && r.chance(i.share)) badRelease = i;
+          if (i.kind === 'sdk-drops' && !sdkDrops && !badRelease && r.chance(i.share)) sdkDrops = i;
         }
         if (blocked) continue;
         if (badRelease) {
           build = badRelease.build;
           touched(badRelease, playerId, { sessions: 1 });
+        }
+        if (sdkDrops) {
+          build = sdkDrops.build;
+          touched(sdkDrops, playerId, { sessions: 1 });
         }
         for (const [j, pm] of perMinute.entries()) {
           const w = windowMs + j * MINUTE_MS;
@@ -297,6 +315,8 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
             revenue += reporting;
             events += 2;
           }
+          // The normal drops scale with the session's own events, not with what an incident adds.
+          const normalDrops = poisson(dropRnd, events * dropShare);
           if (badRelease) {
             const r = incidentRnd.get(badRelease.id)!;
             const errors = poisson(r, badRelease.errorChance * ACTIONS_PER_MINUTE);
@@ -311,6 +331,12 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
             acc.rollup(w, seg, build, { eventType: 'session_end', item: sessionLengthBucket(lengthMs) }, 1, lengthMs);
             events++;
           }
+          if (sdkDrops) {
+            const dropped = poisson(incidentRnd.get(sdkDrops.id)!, sdkDrops.dropChance * ACTIONS_PER_MINUTE);
+            acc.rollup(w, seg, build, { eventType: 'sdk_dropped', action: 'GP_EVENT_CURRENCY_INVALID' }, dropped);
+            touched(sdkDrops, playerId, { events: dropped });
+          }
+          acc.rollup(w, seg, build, { eventType: 'sdk_dropped', action: 'GP_SDK_QUEUE_FULL' }, normalDrops);
           acc.player(w, seg, build, playerId, firstSeenDayMs, { events, purchases: pm.prices.length, sessions: j === 0 ? 1 : 0, revenue });
         }
       }

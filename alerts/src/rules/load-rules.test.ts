@@ -17,6 +17,7 @@ describe('rule files', () => {
       'CurrencyEarnedSpike',
       'CurrencySourceSinkImbalance',
       'BuildErrorsPerSessionHigh',
+      'SdkDeliveryFailuresRising',
     ]);
     for (const r of file.rules) {
       expect(r.annotations.runbook_url, r.name).toMatch(new RegExp(`alerts/README.md#${r.name.toLowerCase()}$`));

@@ -88,8 +88,10 @@ describe('alerts/integration/default-rules: normal traffic with daily and weekly
     // Every seasonal rule judged series (a rule that never has a baseline proves nothing).
     // RevenueCollapse is judged only where the baseline reaches its 5000 floor, which this
     // history's revenue seldom does; the history has no critical errors, so the build
-    // rule has nothing to judge.
+    // rule has nothing to judge. SdkDeliveryFailuresRising judges every build with 300
+    // tracked events in 15 minutes against the history's normal drops (0.2 %, queue full).
     for (const r of RULES.rules) if (r.condition.kind === 'seasonal') expect(judged[r.name], r.name).toBeGreaterThan(0);
+    expect(judged.SdkDeliveryFailuresRising).toBeGreaterThan(0);
     expect(breaches).toEqual([]);
   }, 900_000);
 });
@@ -134,6 +136,12 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
     {
       spec: { kind: 'bad-release', startMs: at(8, 20), durationMs: 40 * MIN },
       expected: { BuildErrorsPerSessionHigh: { game: 'space-miner', build: '1.4.0-bad' } },
+      allowed: [],
+      tailMin: 30,
+    },
+    {
+      spec: { kind: 'sdk-drops', startMs: at(7, 10), durationMs: 40 * MIN },
+      expected: { SdkDeliveryFailuresRising: { game: 'space-miner', build: '1.5.0-drops' } },
       allowed: [],
       tailMin: 30,
     },

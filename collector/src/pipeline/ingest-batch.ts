@@ -9,7 +9,14 @@
  * Each step returns a value; the first refusal ends the request with a stable code.
  * Nothing is acknowledged before the log made the write durable.
  */
-import { batchDigest, type BatchAckData, type EventBatchData, type EventData } from '@gamepulse/proto';
+import {
+  batchDigest,
+  checkSdkHealth,
+  type BatchAckData,
+  type CheckedSdkHealth,
+  type EventBatchData,
+  type EventData,
+} from '@gamepulse/proto';
 import { failure, type CollectorFailure } from '../errors.ts';
 import { verifySignature, type IngestKey } from '../keys/index.ts';
 import type { Admission } from '../limits/index.ts';
@@ -114,6 +121,7 @@ async function run(
       if (prepared.accepted) deps.metrics.eventsAccepted.inc({ key_id: key.keyId }, prepared.accepted);
       for (const r of prepared.rejections) deps.metrics.eventsRejected.inc({ code: r.code });
       for (const c of prepared.timeCorrections) deps.metrics.eventTimeCorrections.inc({ reason: c.reason, method: c.method });
+      countSdkHealth(deps.metrics, key, prepared.health);
     }
   }
   if (!appended.ok) return appended;
@@ -127,6 +135,15 @@ async function run(
   return { ok: true, ack, keyId: key.keyId };
 }
 
+/** The batch's sdk_health on the collector's metrics (labels: the key's game and id, reasons from a closed set). */
+function countSdkHealth(metrics: NonNullable<IngestDeps['metrics']>, key: IngestKey, health: CheckedSdkHealth): void {
+  for (const [reason, n] of Object.entries(health.droppedByReason))
+    metrics.sdkDropped.inc({ game_id: key.gameId, key_id: key.keyId, reason }, n);
+  if (health.queued !== undefined) metrics.sdkQueued.observe(health.queued);
+  if (health.unknownReasons) metrics.sdkHealthProblems.inc({ problem: 'unknown_reason' }, health.unknownReasons);
+  if (health.invalid) metrics.sdkHealthProblems.inc({ problem: 'invalid_count' }, health.invalid);
+}
+
 /** What the durable append and the ack need of a checked batch; nothing else. */
 interface Prepared {
   ok: true;
@@ -135,6 +152,7 @@ interface Prepared {
   accepted: number;
   rejections: RejectedEvent['rejection'][];
   timeCorrections: readonly TimeCorrection[];
+  health: CheckedSdkHealth;
 }
 
 /**
@@ -186,6 +204,8 @@ function prepare(
       correctSkewAboveMs: limits.eventTimeCorrectSkewAboveMs,
     },
   );
+  // Loss accounting: reasons from a closed set, believable counts (proto/src/sdk-health.ts).
+  const health = checkSdkHealth(batch.sdkHealth);
   const context = deps.enricher ? deps.enricher.enrich(checked.context, input.remote.ip, input.remote.userAgent) : checked.context;
 
   const records = buildRecords({
@@ -200,6 +220,7 @@ function prepare(
     rejected,
     eventBytes: decoded.eventBytes,
     timeCorrections,
+    health,
   });
   return {
     ok: true,
@@ -208,5 +229,6 @@ function prepare(
     accepted: valid.length,
     rejections: rejected.map((r) => r.rejection),
     timeCorrections,
+    health,
   };
 }

@@ -1,13 +1,15 @@
 /**
- * The log records of one batch: an `IngestedBatch` with the valid events (none when
- * every event was rejected) and one `DeadLetter` per rejected event. Both are keyed by
+ * The log records of one batch: an `IngestedBatch` with the valid events and the
+ * batch's checked sdk_health (none when every event was rejected and the SDK reported
+ * no drops: a batch of only drops still carries them to the processor) and one
+ * `DeadLetter` per rejected event. Both are keyed by
  * install id, so an install's batches stay in order on one partition. The context is
  * the enriched one (enrich.ts); corrected event times (event-time.ts) are written into
  * the events' `client_ts_ms`. The client's IP is not part of any record. The batch's
  * identity (stream, digest, split parent) lets the processor tell a re-send of a batch
  * from a different batch under the same (install, batch_sequence).
  */
-import { DeadLetter, Event, IngestedBatch, type ContextData } from '@gamepulse/proto';
+import { DeadLetter, Event, IngestedBatch, hasDrops, type CheckedSdkHealth, type ContextData, type SdkHealthData } from '@gamepulse/proto';
 import type { LogRecord } from '@gamepulse/log';
 import type { IngestKey } from '../keys/index.ts';
 import type { RejectedEvent, ValidEvent } from './validate-events.ts';
@@ -54,6 +56,14 @@ export interface RecordsInput {
   eventBytes: Uint8Array[] | undefined;
   /** Event times to rewrite, by event index. */
   timeCorrections?: readonly TimeCorrection[];
+  /** EventBatch.sdk_health as checked (proto/src/sdk-health.ts); absent: none reported. */
+  health?: CheckedSdkHealth;
+}
+
+/** The health to forward: undefined when there is nothing to say. */
+function forwardedHealth(h: CheckedSdkHealth | undefined): SdkHealthData | undefined {
+  if (!h || (!hasDrops(h) && h.queued === undefined)) return undefined;
+  return { droppedByReason: h.droppedByReason, queued: h.queued ?? 0 };
 }
 
 /** The dead letter's message: the field, unless the reason already starts with it. */
@@ -70,7 +80,8 @@ export function buildRecords(input: RecordsInput): BatchRecords {
   const { installId, receivedAtMs, key, eventBytes } = input;
   const out: BatchRecords = { deadLetters: [] };
   const corrected = new Map((input.timeCorrections ?? []).map((c) => [c.index, c.correctedMs]));
-  if (input.valid.length > 0) {
+  const sdkHealth = forwardedHealth(input.health);
+  if (input.valid.length > 0 || (input.health && hasDrops(input.health))) {
     // A corrected event keeps its bytes plus a second client_ts_ms field: parsers keep
     // the last value of a scalar field, so this reads as the corrected time.
     const bytesOf = (v: ValidEvent): Uint8Array => {
@@ -94,6 +105,7 @@ export function buildRecords(input: RecordsInput): BatchRecords {
       batchDigest: input.identity.batchDigest,
       splitOfSequence: input.identity.splitOfSequence,
       splitParentDigest: input.identity.splitParentDigest,
+      ...(sdkHealth ? { sdkHealth } : {}),
     }).finish();
     const value = eventBytes ? appendLengthDelimited(head, INGESTED_EVENTS_FIELD, input.valid.map(bytesOf)) : head;
     out.events = { key: installId, value, timestampMs: receivedAtMs };

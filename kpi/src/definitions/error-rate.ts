@@ -5,7 +5,7 @@
  * build: errors per severity, and the build's totals.
  */
 import { DIMENSION_COLUMNS } from '../dialect.ts';
-import { QueryBuilder, bucket, concat, dims, literal, ratio, sumWhen } from '../sql.ts';
+import { QueryBuilder, TRACKED_EVENTS, bucket, concat, dims, literal, ratio, sumWhen } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
 
@@ -37,7 +37,7 @@ export const errorRate: KpiDefinition = {
         'SUM(events) AS events',
       ].join(', ')}`,
       `FROM ${d.table('rollups')}`,
-      q.where(p),
+      q.where(p, [TRACKED_EVENTS]),
       `GROUP BY ${[...g.group, d.dimension(build)].join(', ')}`,
     ].join('\n  ');
     const sumErrors = 'SUM(e.errors)';

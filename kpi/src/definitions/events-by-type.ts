@@ -1,4 +1,4 @@
-import { QueryBuilder, bucket, concat, dims, groupBy, orderBy } from '../sql.ts';
+import { QueryBuilder, TRACKED_EVENTS, bucket, concat, dims, groupBy, orderBy } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
 
@@ -14,7 +14,7 @@ export const eventsByType: KpiDefinition = {
       [
         `SELECT ${[...g.select, 'event_type', 'SUM(events) AS events'].join(', ')}`,
         `FROM ${d.table('rollups')}`,
-        q.where(p),
+        q.where(p, [TRACKED_EVENTS]),
         groupBy([...g.group, 'event_type']),
         orderBy(p.granularity === 'all' && p.by.length === 0 ? ['events DESC', 'event_type'] : [...g.order, 'event_type']),
       ],

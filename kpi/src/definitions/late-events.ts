@@ -1,4 +1,4 @@
-import { QueryBuilder, bucket, concat, dims, groupBy, orderBy, ratio } from '../sql.ts';
+import { QueryBuilder, TRACKED_EVENTS, bucket, concat, dims, groupBy, orderBy, ratio } from '../sql.ts';
 import type { KpiDefinition } from '../types.ts';
 import { SLICE_PARAMS } from './common-params.ts';
 
@@ -18,7 +18,7 @@ export const lateEvents: KpiDefinition = {
       [
         `SELECT ${[...g.select, 'COALESCE(SUM(events), 0) AS events', `${late} AS late_events`, `${ratio(late, 'SUM(events)')} AS late_share`].join(', ')}`,
         `FROM ${d.table('rollups')}`,
-        q.where(p),
+        q.where(p, [TRACKED_EVENTS]),
         groupBy(g.group),
         orderBy(g.order),
       ],

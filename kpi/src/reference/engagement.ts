@@ -10,7 +10,7 @@ import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { inVariant } from './assignments.ts';
 import { DIMENSION_COLUMN, dimensionValue } from './dimensions.ts';
 import { featureAdoptionReference } from './feature-adoption.ts';
-import type { RefData, RefPlayer, RefRollup } from './reference-kpis.ts';
+import { tracked, type RefData, type RefPlayer, type RefRollup } from './reference-kpis.ts';
 
 type Dimmed = RefRollup | RefPlayer;
 
@@ -132,7 +132,7 @@ export const ENGAGEMENT_REFERENCES: Record<string, (p: ResolvedKpiParams, data: 
 
   error_rate: (p, data) => {
     const by = p.by.filter((d) => d !== 'build');
-    const rows = inRange(data.rollups, p);
+    const rows = tracked(inRange(data.rollups, p));
     const totals = group(rows, (r) => ({ ...keyOf(p, r, by), build: r.build }));
     const out: Row[] = [];
     for (const [k, errs] of group(
@@ -160,7 +160,7 @@ export const ENGAGEMENT_REFERENCES: Record<string, (p: ResolvedKpiParams, data: 
   },
 
   late_events: (p, data) => {
-    const out = [...group(inRange(data.rollups, p), (r) => keyOf(p, r)).values()].map(([k, rows]) => {
+    const out = [...group(tracked(inRange(data.rollups, p)), (r) => keyOf(p, r)).values()].map(([k, rows]) => {
       const events = sum(rows, (r) => r.events);
       const late = sum(rows, (r) => r.lateEvents ?? 0);
       return { ...k, events, late_events: late, late_share: ratio(late, events) };

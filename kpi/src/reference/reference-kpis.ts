@@ -5,7 +5,7 @@
  * taken straight from simulated events (one fact per event, no windows merged), so it
  * is the independent ground truth there.
  */
-import { regionOf } from '@gamepulse/proto';
+import { SDK_DROPPED_EVENT_TYPE, regionOf } from '@gamepulse/proto';
 import type { Row } from '@gamepulse/store';
 import type { Dimension, ResolvedKpiParams } from '../types.ts';
 import { CHURN_REFERENCES } from './churn.ts';
@@ -15,6 +15,7 @@ import { referencePlayerFunnel } from './funnels.ts';
 import { AB_REFERENCES } from './ab.ts';
 import { ltvReference } from './ltv.ts';
 import { DIMENSION_COLUMN } from './dimensions.ts';
+import { deliveryReference } from './delivery.ts';
 
 export interface RefRollup {
   windowStartMs: number;
@@ -181,6 +182,9 @@ const distinct = (rows: readonly RefPlayer[], pred: (r: RefPlayer) => boolean = 
   new Set(rows.filter(pred).map((r) => r.playerId)).size;
 const payers = (rows: readonly RefPlayer[]) => distinct(rows, (r) => r.purchases > 0);
 const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+/** Rows of tracked events: without the SDK's drop rows (event_type sdk_dropped, kpi delivery). */
+export const tracked = <T extends { eventType: string }>(rows: readonly T[]): T[] =>
+  rows.filter((r) => r.eventType !== SDK_DROPPED_EVENT_TYPE);
 
 /** Sort by the given columns; 'desc' after a name reverses it. */
 function sortRows(rows: Row[], keys: Array<string | [string, 'desc']>): Row[] {
@@ -427,7 +431,7 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
 
   events_by_type: (p, data) =>
     sortRows(
-      groups(filtered(data.rollups, p), (r) => ({
+      groups(tracked(filtered(data.rollups, p)), (r) => ({
         ...bucketOf(p, r.windowStartMs),
         ...dimsOf(r, p.by, p.experiment),
         event_type: r.eventType,
@@ -476,4 +480,5 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
   ...PLAYER_REFERENCE_KPIS,
   ...AB_REFERENCES,
   ltv: ltvReference,
+  delivery: deliveryReference,
 };

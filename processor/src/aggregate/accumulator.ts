@@ -119,6 +119,24 @@ export class RollupAccumulator {
 
   /** One event; `late`: it was behind its partition's watermark (windows/watermark.ts). */
   addEvent(windowStartMs: number, dims: Dims, f: RollupFields, late = false): void {
+    const acc = this.rowOf(windowStartMs, dims, f);
+    acc.events += 1;
+    acc.amount += f.amount;
+    acc.value += f.value;
+    if (late) acc.lateEvents += 1;
+    acc.revenueReportingMinor += f.reportingMinor;
+    this.events += 1;
+  }
+
+  /**
+   * `count` events an SDK reports it dropped (sdk-health.ts): added to the row's `events`
+   * like tracked ones, but not to `pendingEvents` — no event of the log is behind them.
+   */
+  addDropped(windowStartMs: number, dims: Dims, f: RollupFields, count: number): void {
+    this.rowOf(windowStartMs, dims, f).events += count;
+  }
+
+  private rowOf(windowStartMs: number, dims: Dims, f: RollupFields): RowAcc {
     const group = this.groupOf(windowStartMs, dims, f.variant);
     let byAction = group.rows.get(f.eventType);
     if (!byAction) group.rows.set(f.eventType, (byAction = new Map<string, ByCurrency>()));
@@ -151,12 +169,7 @@ export class RollupAccumulator {
       byItem.set(f.item, acc);
       this.rowCount += 1;
     }
-    acc.events += 1;
-    acc.amount += f.amount;
-    acc.value += f.value;
-    if (late) acc.lateEvents += 1;
-    acc.revenueReportingMinor += f.reportingMinor;
-    this.events += 1;
+    return acc;
   }
 
   /**

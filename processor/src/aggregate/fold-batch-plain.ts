@@ -21,6 +21,7 @@ import { plainDimsOf } from './dims.ts';
 import { assign, assignmentOf } from './assignment.ts';
 import { firstSeenDay } from './first-seen.ts';
 import type { FoldResult, PlayerTables } from './fold-batch.ts';
+import { foldSdkDrops } from './sdk-health.ts';
 import { emptyRollupFields, plainRollupFieldsInto } from './rollup-fields.ts';
 
 /** `foldBatch` for plain rollups; `appendedAtMs` is the log's timestamp of the record (the event time of last resort). */
@@ -40,6 +41,8 @@ export function foldBatchPlain(
   let variant = '';
   let cohortDayMs: number | undefined;
   const fields = emptyRollupFields();
+  // The batch's newest event time: the window of its SDK's reported drops (sdk-health.ts).
+  let newestMs = -Infinity;
   // Only `purchase` and `sessionStart` change: the analytics facts stay 0.
   const facts: PlayerEventFacts = { purchase: false, sessionStart: false, gapSessions: 0, activeMs: 0, progress: 0, reportingMinor: 0 };
   for (const e of events) {
@@ -49,6 +52,7 @@ export function foldBatchPlain(
       tsMs = eventTimeMs(clientTsMs, receivedAtMs, appendedAtMs).tsMs;
       timeFallbacks += 1;
     }
+    if (tsMs > newestMs) newestMs = tsMs;
     const windowMs = windowStartMs(tsMs);
     const dims = e.context ? plainDimsOf(e.context, batch.context) : batchDims;
     const payload = payloadOf(e);
@@ -67,5 +71,6 @@ export function foldBatchPlain(
     facts.sessionStart = payload === 'sessionStart';
     acc.addPlayer(windowMs, dims, playerId, variant, cohortDayMs, facts);
   }
+  foldSdkDrops(batch, acc, batchDims, windowStartMs(events.length > 0 ? newestMs : receivedAtMs || appendedAtMs));
   return { events: events.length, timeFallbacks, lateEvents: 0, futureClamped: 0 };
 }

@@ -15,6 +15,7 @@ import { firstSeenDay, type FirstSeenTable } from './first-seen.ts';
 import { playerActivity, touchInstall, type ActivityTable, type PlayerActivity } from './activity.ts';
 import { progressRank } from './progress-rank.ts';
 import type { PlayerEventFacts } from './accumulator.ts';
+import { foldSdkDrops } from './sdk-health.ts';
 import { emptyRollupFields, rollupFieldsInto } from './rollup-fields.ts';
 
 /** The per-player state of one partition that folding reads and writes. */
@@ -69,6 +70,8 @@ export function foldBatch(
   let maxEventTimeMs = late ? late.watermark.maxEventTimeMs : 0;
   const allowedLatenessMs = late ? late.rule.allowedLatenessMs : 0;
   let unknownCurrencies: Record<string, number> | undefined;
+  // The batch's newest event time: the window of its SDK's reported drops (sdk-health.ts).
+  let newestMs = -Infinity;
   const events = batch.events ?? [];
   // The player of the previous event, with its assignments and cohort: a batch is
   // usually one player's, so the state tables are looked up once per batch, not per event.
@@ -95,6 +98,7 @@ export function foldBatch(
     const isLate = late !== undefined && maxEventTimeMs > 0 && tsMs < maxEventTimeMs - allowedLatenessMs;
     if (isLate) lateEvents += 1;
     if (tsMs > maxEventTimeMs) maxEventTimeMs = tsMs;
+    if (tsMs > newestMs) newestMs = tsMs;
     const windowMs = windowStartMs(tsMs);
     const dims = e.context ? dimsOf(e.context, batch.context) : batchDims;
     const payload = payloadOf(e);
@@ -133,5 +137,6 @@ export function foldBatch(
     acc.addStep(windowMs, tsMs, dims, playerId, fields);
   }
   if (late) late.watermark.advanceTo(maxEventTimeMs);
+  foldSdkDrops(batch, acc, batchDims, windowStartMs(events.length > 0 ? newestMs : receivedAtMs || appendedAtMs));
   return { events: events.length, timeFallbacks, lateEvents, futureClamped, ...(unknownCurrencies ? { unknownCurrencies } : {}) };
 }

@@ -260,6 +260,7 @@ export interface IngestedBatchData {
   batchDigest?: number | null;
   splitOfSequence?: number | null;
   splitParentDigest?: number | null;
+  sdkHealth?: SdkHealthData | null;
 }
 
 /** gamepulse.v1.IngestedBatch as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -276,6 +277,7 @@ export interface IngestedBatchMessage {
   batchDigest: number;
   splitOfSequence: number;
   splitParentDigest: number;
+  sdkHealth?: SdkHealthMessage;
 }
 
 /** gamepulse.v1.PlayerStep as encode accepts it: every field optional. */
@@ -1552,7 +1554,7 @@ function readIngestedBatch(rd: r.Reader, end: number, v: c.View, into: IngestedB
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { installId: '', batchSequence: 0, context: undefined, events: [], receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0 };
+    if (v.C === undefined) m = { installId: '', batchSequence: 0, context: undefined, events: [], receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0, sdkHealth: undefined };
     else {
       m = new v.C() as IngestedBatchMessage;
       if (k & 0x8) m.events = [];
@@ -1633,6 +1635,12 @@ function readIngestedBatch(rd: r.Reader, end: number, v: c.View, into: IngestedB
           continue;
         }
         break;
+      case 106:
+        if (k & 0x1000) {
+          m.sdkHealth = readSdkHealth(rd, r.length(rd), v.s[12]!, m.sdkHealth);
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1653,6 +1661,7 @@ function writeIngestedBatch(m: IngestedBatchData): void {
   w.uint32Field(80, m.batchDigest);
   w.int64Field(88, m.splitOfSequence);
   w.uint32Field(96, m.splitParentDigest);
+  w.messageField(106, m.sdkHealth, writeSdkHealth);
 }
 
 function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1670,6 +1679,7 @@ function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k
     d.batchDigest = 0;
     d.splitOfSequence = o.longs === String ? '0' : 0;
     d.splitParentDigest = 0;
+    d.sdkHealth = null;
   }
   if (m.installId != null && m.installId !== '') d.installId = m.installId;
   if (m.batchSequence != null && m.batchSequence !== 0) d.batchSequence = c.longOut(m.batchSequence, o);
@@ -1685,6 +1695,9 @@ function toObjectIngestedBatch(m: IngestedBatchData, o: c.ToObjectOptions): { [k
   if (m.batchDigest != null && m.batchDigest !== 0) d.batchDigest = m.batchDigest;
   if (m.splitOfSequence != null && m.splitOfSequence !== 0) d.splitOfSequence = c.longOut(m.splitOfSequence, o);
   if (m.splitParentDigest != null && m.splitParentDigest !== 0) d.splitParentDigest = m.splitParentDigest;
+  if (m.sdkHealth != null) {
+    d.sdkHealth = toObjectSdkHealth(m.sdkHealth, o);
+  }
   return d;
 }
 
@@ -2839,7 +2852,7 @@ const FULL_ExperimentExposure = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, FULL_Context, undefined, undefined, undefined, FULL_SessionStart, FULL_SessionEnd, FULL_Progression, FULL_Purchase, FULL_Resource, FULL_Design, FULL_Error, FULL_Ad, FULL_Social, FULL_FeatureUse, FULL_ExperimentExposure]);
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
-const FULL_IngestedBatch = c.view(0xfff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_IngestedBatch = c.view(0x1fff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, FULL_SdkHealth]);
 const FULL_PlayerStep = c.view(0xfff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_PlayerWindow = c.view(0x1ffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
 const FULL_RollupRow = c.view(0x3ffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
@@ -3364,8 +3377,8 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readFeatureUse(r.reader(bytes), bytes.length, v, undefined),
   },
   IngestedBatch: {
-    fields: ["installId", "batchSequence", "context", "events", "receivedAtMs", "clockSkewMs", "keyId", "rejected", "streamId", "batchDigest", "splitOfSequence", "splitParentDigest"],
-    messages: { context: "Context", events: "Event" },
+    fields: ["installId", "batchSequence", "context", "events", "receivedAtMs", "clockSkewMs", "keyId", "rejected", "streamId", "batchDigest", "splitOfSequence", "splitParentDigest", "sdkHealth"],
+    messages: { context: "Context", events: "Event", sdkHealth: "SdkHealth" },
     defaults: { installId: '', batchSequence: 0, receivedAtMs: 0, clockSkewMs: 0, keyId: '', rejected: 0, streamId: 0, batchDigest: 0, splitOfSequence: 0, splitParentDigest: 0 },
     full: FULL_IngestedBatch,
     decode: (bytes: Uint8Array, v: c.View): object => readIngestedBatch(r.reader(bytes), bytes.length, v, undefined),

@@ -197,6 +197,32 @@ describe('samples/simulator incidents', () => {
     expect(run.ledger.totals().events).toBe(run.calls.length);
   });
 
+  it('sdk-drops: sessions on the drops build also track invalid purchases (the SDK drops them); play itself is as without it', async () => {
+    const base = await baseline;
+    const run = await simulate([{ kind: 'sdk-drops', ...WINDOW }]);
+    const onBuild = run.calls.filter((c) => c.build === '1.5.0-drops');
+    expect(onBuild.length).toBeGreaterThan(0);
+    expect(onBuild.every((c) => inWindow(c.sessionStartMs) && c.installId.endsWith('-1.5.0-drops'))).toBe(true);
+    // The broken instrumentation: purchases in a lower-case currency, which the SDK refuses.
+    const invalid = (c: Call) => c.type === 'purchase' && c.currency === 'usd';
+    const dropped = onBuild.filter(invalid);
+    const actions = onBuild.filter((c) => !invalid(c) && c.type !== 'session_start' && c.type !== 'session_end').length;
+    expect(dropped.length / actions).toBeGreaterThan(0.25);
+    expect(run.calls.filter((c) => c.build !== '1.5.0-drops').some(invalid)).toBe(false);
+    // Apart from the dropped calls and error reports (they follow the build), every player's play is the baseline's.
+    const play = (c: Call) => !invalid(c) && c.type !== 'error';
+    expect(byPlayer(run.calls, play)).toEqual(byPlayer(base.calls, play));
+    const [truth] = run.ledger.incidents();
+    expect(truth).toMatchObject({
+      kind: 'sdk-drops',
+      build: '1.5.0-drops',
+      sessions: onBuild.filter((c) => c.type === 'session_start').length,
+      events: dropped.length,
+    });
+    // The ledger records tracked events only: the dropped ones are not among them.
+    expect(run.ledger.totals().events).toBe(run.calls.length - dropped.length);
+  });
+
   it('collector-slowdown is recorded in the ledger and leaves the traffic alone', async () => {
     const base = await baseline;
     const run = await simulate([{ kind: 'collector-slowdown', ...WINDOW }]);

@@ -18,6 +18,12 @@
  *    The build runs on its own install of the player (install id `<install>-<build>`,
  *    an updated app reinstalled), so the SDK's batch sequences of the usual install
  *    are untouched; after the window the player is back on its usual build.
+ *  - `sdk-drops`: a share of the sessions that start in the window run a new build
+ *    (on its own install, as bad-release) whose instrumentation is broken: after each
+ *    action, with `dropChance`, the game tracks a purchase the SDK refuses on the device
+ *    (a lower-case currency: GP_EVENT_CURRENCY_INVALID) — dropped and counted by the
+ *    SDK, reported in its next batch's sdk_health, never sent. The ledger counts the
+ *    drops as the incident's events; the tracked events stay what they are.
  *  - `collector-slowdown`: not simulator traffic. The simulator only records it in the
  *    ledger; the launcher (or a test) injects it into the collector.
  * Outside the windows every player's traffic is what it is without incidents: the
@@ -29,7 +35,7 @@ import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
 import type { SimClock } from './sim-clock.ts';
 
-export type IncidentKind = 'dau-drop' | 'fraud' | 'exploit' | 'bad-release' | 'collector-slowdown';
+export type IncidentKind = 'dau-drop' | 'fraud' | 'exploit' | 'bad-release' | 'collector-slowdown' | 'sdk-drops';
 
 /** When an incident happens, in simulated time (the SimClock's time). */
 export interface IncidentWindow {
@@ -79,6 +85,16 @@ export interface BadReleaseIncident extends IncidentWindow {
   criticalShare?: number;
 }
 
+export interface SdkDropsIncident extends IncidentWindow {
+  kind: 'sdk-drops';
+  /** The build whose SDK drops events. @default '1.5.0-drops' */
+  build?: string;
+  /** Share of the sessions starting in the window that run that build. @default 0.5 */
+  share?: number;
+  /** Chance of a dropped event after each action in a session on that build. @default 0.5 */
+  dropChance?: number;
+}
+
 /** Injected by the launcher into the collector, not by the simulator (recorded in the ledger only). */
 export interface CollectorSlowdownIncident extends IncidentWindow {
   kind: 'collector-slowdown';
@@ -86,7 +102,8 @@ export interface CollectorSlowdownIncident extends IncidentWindow {
   delayMs?: number;
 }
 
-export type IncidentSpec = DauDropIncident | FraudIncident | ExploitIncident | BadReleaseIncident | CollectorSlowdownIncident;
+export type IncidentSpec =
+  DauDropIncident | FraudIncident | ExploitIncident | BadReleaseIncident | CollectorSlowdownIncident | SdkDropsIncident;
 
 /** The defaults of each kind's options, documented on the spec types. */
 export const INCIDENT_DEFAULTS = {
@@ -95,6 +112,7 @@ export const INCIDENT_DEFAULTS = {
   exploit: { players: 3, currency: 'gems', sourceEveryMs: 2_000, amount: 10_000 },
   'bad-release': { build: '1.4.0-bad', share: 0.5, errorChance: 0.5, criticalShare: 0.25 },
   'collector-slowdown': { delayMs: 2_000 },
+  'sdk-drops': { build: '1.5.0-drops', share: 0.5, dropChance: 0.5 },
 } as const;
 
 /** An incident with every option filled in, its end, and its id (`<index>:<kind>`). */
@@ -104,6 +122,7 @@ export type ResolvedIncident = { id: string; endMs: number } & (
   | Required<ExploitIncident>
   | Required<BadReleaseIncident>
   | Required<CollectorSlowdownIncident>
+  | Required<SdkDropsIncident>
 );
 
 function share(name: string, v: number): number {
@@ -152,11 +171,18 @@ export function resolveIncidents(specs: readonly IncidentSpec[]): ResolvedIncide
         share(`${at}.criticalShare`, r.criticalShare);
         return r;
       }
+      case 'sdk-drops': {
+        const r = { ...base, ...INCIDENT_DEFAULTS['sdk-drops'], ...s };
+        if (!r.build) throw new RangeError(`${at}.build must not be empty`);
+        share(`${at}.share`, r.share);
+        share(`${at}.dropChance`, r.dropChance);
+        return r;
+      }
       case 'collector-slowdown':
         return { ...base, ...INCIDENT_DEFAULTS['collector-slowdown'], ...s, delayMs: positive(`${at}.delayMs`, s.delayMs ?? 2_000) };
       default:
         throw new RangeError(
-          `${at}.kind must be dau-drop, fraud, exploit, bad-release or collector-slowdown, got ${String((s as { kind: unknown }).kind)}`,
+          `${at}.kind must be dau-drop, fraud, exploit, bad-release, sdk-drops or collector-slowdown, got ${String((s as { kind: unknown }).kind)}`,
         );
     }
   });
@@ -176,13 +202,13 @@ export interface IncidentTruth {
   startMs: number;
   endMs: number;
   players: string[];
-  /** bad-release: the bad build. */
+  /** bad-release, sdk-drops: the incident's build. */
   build?: string;
   /** exploit: the virtual currency. */
   currency?: string;
   /** dau-drop: sessions that did not start; bad-release: sessions on the bad build; fraud and exploit: the actors' sessions. */
   sessions: number;
-  /** Events the incident added: fraud purchases, exploit sources, bad-release error events. */
+  /** Events the incident added: fraud purchases, exploit sources, bad-release error events; sdk-drops: events the SDK dropped. */
   events: number;
 }
 
@@ -192,6 +218,8 @@ export interface SessionPlan {
   blocked?: { incidentId: string };
   /** bad-release: the session runs on this build; after each action, an error with `errorChance`. */
   badRelease?: { incidentId: string; build: string; errorChance: number; criticalShare: number };
+  /** sdk-drops: the session runs on this build; after each action, a dropped event with `dropChance`. */
+  sdkDrops?: { incidentId: string; build: string; dropChance: number };
 }
 
 /**
@@ -200,7 +228,7 @@ export interface SessionPlan {
  * player's traffic is untouched.
  */
 export function sessionPlanner(incidents: readonly ResolvedIncident[], rnd: Random): (nowMs: number) => SessionPlan | undefined {
-  const relevant = incidents.filter((i) => i.kind === 'dau-drop' || i.kind === 'bad-release');
+  const relevant = incidents.filter((i) => i.kind === 'dau-drop' || i.kind === 'bad-release' || i.kind === 'sdk-drops');
   if (relevant.length === 0) return () => undefined;
   return (nowMs) => {
     let plan: SessionPlan | undefined;
@@ -209,6 +237,9 @@ export function sessionPlanner(incidents: readonly ResolvedIncident[], rnd: Rand
       if (i.kind === 'dau-drop' && !plan?.blocked && rnd.chance(i.share)) (plan ??= {}).blocked = { incidentId: i.id };
       if (i.kind === 'bad-release' && !plan?.badRelease && rnd.chance(i.share))
         (plan ??= {}).badRelease = { incidentId: i.id, build: i.build, errorChance: i.errorChance, criticalShare: i.criticalShare };
+      // One build per session: a session already on a bad release keeps it.
+      if (i.kind === 'sdk-drops' && !plan?.sdkDrops && !plan?.badRelease && rnd.chance(i.share))
+        (plan ??= {}).sdkDrops = { incidentId: i.id, build: i.build, dropChance: i.dropChance };
     }
     return plan;
   };

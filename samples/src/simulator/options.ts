@@ -86,7 +86,9 @@ export interface SimulatorOptions {
    * `dau-drop` (share 0.8 of session starts blocked), `fraud` (3 extra players buying every
    * 5 s at 10× the largest price), `exploit` (3 extra players earning 10 000 gems every
    * 2 s), `bad-release` (half the sessions starting in the window on build `1.4.0-bad`,
-   * an error after every other action); `collector-slowdown` is only recorded in the
+   * an error after every other action), `sdk-drops` (half the sessions starting in the
+   * window on build `1.5.0-drops`, whose SDK drops an invalid event after every other
+   * action); `collector-slowdown` is only recorded in the
    * ledger (the launcher injects it). The ledger records each one (`Ledger.incidents()`).
    * Outside their windows the traffic is what it is without them. @default [] (none)
    */

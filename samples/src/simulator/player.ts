@@ -212,11 +212,14 @@ export async function runPlayer(
     // still happen, so the player's traffic after the incident is what it would have been.
     const blocked = plan?.blocked !== undefined;
     const bad = blocked ? undefined : plan?.badRelease;
-    recorded = bad ? opts.incidents!.deviceOn(bad.build, device) : device;
+    const drops = blocked ? undefined : plan?.sdkDrops;
+    const build = bad?.build ?? drops?.build;
+    recorded = build ? opts.incidents!.deviceOn(build, device) : device;
     const client = blocked ? MUTED_CLIENT : recorded.client;
     const rec = blocked ? muted : recordedRec;
     if (plan?.blocked) ledger?.incidentAffected(plan.blocked.incidentId, playerId, { sessions: 1 });
     if (bad) ledger?.incidentAffected(bad.incidentId, playerId, { sessions: 1 });
+    if (drops) ledger?.incidentAffected(drops.incidentId, playerId, { sessions: 1 });
     if (!blocked) {
       played++;
       if (played === 1) firstSessionMs = clock.now();
@@ -246,6 +249,18 @@ export async function runPlayer(
         client.error(severity, `simulated failure in build ${bad.build}`);
         rec('error', { action: severity });
         ledger?.incidentAffected(bad.incidentId, playerId, { events: 1 });
+      }
+      if (drops && opts.incidents!.rnd.chance(drops.dropChance)) {
+        // Broken instrumentation: a lower-case currency, which the SDK drops on the device
+        // (GP_EVENT_CURRENCY_INVALID) and reports in sdk_health; not a tracked event.
+        client.purchase({
+          currency: 'usd',
+          amountMinor: 99,
+          itemType: 'gem_pack',
+          itemId: 'gems_100',
+          transactionId: `tx-${playerId}-${clock.now()}-drop`,
+        });
+        ledger?.incidentAffected(drops.incidentId, playerId, { events: 1 });
       }
     }
     reportErrors(client, rec, recorded.profile.build, state.sessions);

@@ -116,7 +116,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       kind: i.kind,
       startMs: i.startMs,
       endMs: i.endMs,
-      ...(i.kind === 'bad-release' ? { build: i.build } : {}),
+      ...(i.kind === 'bad-release' || i.kind === 'sdk-drops' ? { build: i.build } : {}),
       ...(i.kind === 'exploit' ? { currency: i.currency } : {}),
     });
   }
@@ -126,7 +126,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   /** What the incidents do to one player's sessions; undefined without session incidents. */
   function playerIncidents(rnd: Random, clock: SimClock, extraDevices: PlayerDevice[]): PlayerIncidents | undefined {
-    if (!o.incidents.some((i) => i.kind === 'dau-drop' || i.kind === 'bad-release')) return undefined;
+    if (!o.incidents.some((i) => i.kind === 'dau-drop' || i.kind === 'bad-release' || i.kind === 'sdk-drops')) return undefined;
     const byBuild = new Map<string, PlayerDevice>();
     return {
       plan: sessionPlanner(o.incidents, rnd.fork('incidents')),
