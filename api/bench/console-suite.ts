@@ -39,7 +39,7 @@ async function apiRound(base: string, nowMs: number): Promise<void> {
     get('payer_conversion', { from: today, granularity: 'all' }),
     get('revenue_reporting', { from: today, granularity: 'all' }),
     fetch(`${base}/v1/alerts`).then((r) => r.arrayBuffer()),
-    fetch(`${base}/v1/alerts/history?limit=5`).then((r) => r.arrayBuffer()),
+    fetch(`${base}/v1/alerts/history?state=resolved&limit=5`).then((r) => r.arrayBuffer()),
   ]);
 }
 
