@@ -226,7 +226,11 @@ async function mainKafka(): Promise<void> {
   const services = [kafka.collector, ...kafka.processors, kafka.loader];
   if (opts.druid) {
     process.stdout.write('starting Apache Druid (first run fetches it from Maven Central) …\n');
-    druid = await startDruidProfile(opts, kafka.brokers, group, alertmanagerEnv());
+    // The Druid query API holds no DuckDB file to keep alert state beside: give it a directory.
+    druid = await startDruidProfile(opts, kafka.brokers, group, {
+      ...alertmanagerEnv(),
+      GAMEPULSE_ALERT_STATE_DIR: join(dataDir, 'alerts-druid'),
+    });
   }
   const extra = druid ? [druid.api] : [];
   await run([...services, ...extra], [...extra, ...services], async () => {
