@@ -5,5 +5,5 @@ export { parseKpiQuery, parseTime, QUERY_PARAMS } from './parse-query.ts';
 export type { QueryApiOptions, StartQueryApiOptions } from './options.ts';
 export { openConfiguredStore, type StoreConfig, type StoreKind } from './configured-store.ts';
 export { QUERY_API_CONFIG, loadQueryApiConfig, type QueryApiConfig } from './config.ts';
-export { apiMetrics, type ApiMetrics } from './metrics.ts';
+export { apiMetrics, liveChangesMetrics, type ApiMetrics } from './metrics.ts';
 export { consoleHtml } from './console/index.ts';

@@ -137,6 +137,15 @@ export const INGESTION: DashboardSpec = {
             },
           ],
         },
+        {
+          kind: 'timeseries',
+          title: 'Events dropped in the SDK by reason',
+          description:
+            'Events the SDKs report they dropped before sending (EventBatch.sdk_health: queue full, consent, invalid, …); alert GamepulseSdkDroppedShareHigh. Per build: the delivery KPI.',
+          about: 'collector',
+          unit: 'eps',
+          targets: [{ expr: `sum by (reason) (rate(gamepulse_collector_sdk_dropped_events_total{${FILTER}}${R}))`, legend: '{{reason}}' }],
+        },
       ],
     },
     {

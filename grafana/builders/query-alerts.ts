@@ -58,6 +58,17 @@ export const QUERY_ALERTS: DashboardSpec = {
         },
         {
           kind: 'timeseries',
+          title: 'Live consoles and pushes',
+          description: 'Consoles connected to the live-changes stream (/v1/changes), and change events pushed to them per second.',
+          about: 'query',
+          unit: 'short',
+          targets: [
+            { expr: `sum by (instance) (gamepulse_query_live_clients{${FILTER}})`, legend: 'consoles {{instance}}' },
+            { expr: `sum by (instance) (rate(gamepulse_query_live_pushes_total{${FILTER}}${R}))`, legend: 'pushes/s {{instance}}' },
+          ],
+        },
+        {
+          kind: 'timeseries',
           title: 'Store query time p99',
           description: 'Time to run one SQL query in the store, by engine: what the KPI latency is made of.',
           about: 'store',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { AlertEngine } from '@gamepulse/alerts';
-import { apiMetrics } from '@gamepulse/api';
+import { apiMetrics, liveChangesMetrics } from '@gamepulse/api';
 import { createCollectorMetrics } from '@gamepulse/collector';
 import { deletionsMetrics, loaderMetrics } from '@gamepulse/loader';
 import { createProcessorMetrics } from '@gamepulse/processor';
@@ -39,6 +39,7 @@ async function registeredSeriesNames(): Promise<Set<string>> {
   deletionsMetrics(registry);
   storeMetrics(registry);
   apiMetrics(registry);
+  liveChangesMetrics(registry);
   // The alert engine registers its metrics when it is made; no rule, no store query.
   new AlertEngine({ store: {} as Store, rules: { version: 1, rules: [] }, registry });
   const names = new Set<string>();
