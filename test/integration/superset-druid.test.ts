@@ -13,15 +13,19 @@
  *
  * Everything is asked of Superset's own REST API as a user would: the connection test,
  * and each chart's saved query through the chart data endpoint; the numbers of three
- * charts are compared with the ground truth.
+ * charts are compared with the ground truth. Then the dashboard is opened in Debian's
+ * Chromium as a person would (login form, dashboard URL): every chart's query succeeds
+ * and none shows an error; the screenshot is kept at .data/superset-it/live-ops.png.
  *
  * The first run installs Superset (minutes; cached in ~/.cache/gamepulse/superset).
  */
+import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openKafkaLog, type KafkaLog } from '@gamepulse/log';
 import type { RefData } from '@gamepulse/kpi';
 import { CONCURRENT_EXPERIMENTS } from '@gamepulse/samples';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../scripts/engines/kafka.ts';
@@ -269,6 +273,43 @@ describe('test/integration/superset-druid: Superset 6.1 on real Druid', () => {
     for (const [day, players] of perDay) {
       const got = actual.get(day)!;
       expect(Math.abs(got - players.size), new Date(day).toISOString()).toBeLessThanOrEqual(uniqueTolerance(players.size));
+    }
+  });
+
+  it('the dashboard renders in Chromium: every chart queries successfully and none shows an error', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 2200 } });
+      await page.goto(`${superset!.url}/login/`);
+      const password = page.locator('input[type="password"]');
+      await password.waitFor();
+      await page.locator('input:not([type="password"]):not([type="hidden"])').first().fill(superset!.admin.username);
+      await password.fill(superset!.admin.password);
+      await password.press('Enter');
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 120_000 });
+      // The dashboard's own chart queries (built by the frontend from each chart's params).
+      const queries: Array<{ status: number; url: string }> = [];
+      page.on('response', (res) => {
+        if (res.url().includes('/api/v1/chart/data')) queries.push({ status: res.status(), url: res.url() });
+      });
+      await page.goto(superset!.dashboardUrl);
+      const holders = page.locator('[data-test="dashboard-component-chart-holder"]');
+      await expect.poll(() => holders.count(), { timeout: 180_000 }).toBe(CHART_NAMES.length);
+      // Done when every chart asked for its data and none is still loading.
+      await expect
+        .poll(
+          async () =>
+            queries.length >= CHART_NAMES.length &&
+            (await page.locator('[data-test="dashboard-component-chart-holder"] [data-test="loading-indicator"]').count()) === 0,
+          { timeout: 300_000, interval: 1_000 },
+        )
+        .toBe(true);
+      expect(queries.filter((q) => q.status !== 200)).toEqual([]);
+      expect(await page.locator('[data-test="dashboard-component-chart-holder"] [role="alert"]').count()).toBe(0);
+      mkdirSync(SUPERSET_DATA, { recursive: true });
+      await page.screenshot({ path: join(SUPERSET_DATA, 'live-ops.png'), fullPage: true });
+    } finally {
+      await browser.close();
     }
   });
 });
