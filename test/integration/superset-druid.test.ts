@@ -12,7 +12,7 @@
  *   ground truth: one fact per simulated event (druid-support/ground-truth.ts)
  *
  * Everything is asked of Superset's own REST API as a user would: the connection test,
- * and each chart's saved query through the chart data endpoint; the numbers of three
+ * and each chart's saved query through the chart data endpoint; the numbers of four
  * charts are compared with the ground truth. Then the dashboard is opened in Debian's
  * Chromium as a person would (login form, dashboard URL): every chart's query succeeds
  * and none shows an error; the screenshot is kept at .data/superset-it/live-ops.png.
@@ -274,6 +274,21 @@ describe('test/integration/superset-druid: Superset 6.1 on real Druid', () => {
       const got = actual.get(day)!;
       expect(Math.abs(got - players.size), new Date(day).toISOString()).toBeLessThanOrEqual(uniqueTolerance(players.size));
     }
+  });
+
+  it('"Retention by install cohort" equals the ground truth within the HLL bound', async () => {
+    // Players of each install cohort (UTC day of the first event) active on day N after it.
+    const cells = new Map<string, Set<string>>();
+    for (const p of truth.players) {
+      const dayN = Math.floor(p.windowStartMs / DAY_MS) - p.firstSeenDayMs / DAY_MS;
+      const key = `${new Date(p.firstSeenDayMs).toISOString().slice(0, 10)}|${dayN}`;
+      cells.set(key, (cells.get(key) ?? new Set()).add(p.playerId));
+    }
+    expect(cells.size).toBeGreaterThan(DAYS);
+    const rows = await chartRows('Retention by install cohort');
+    const actual = new Map(rows.map((r) => [`${String(r.cohort)}|${Number(r.day_n)}`, Number(r.players)]));
+    expect([...actual.keys()].sort()).toEqual([...cells.keys()].sort());
+    for (const [key, players] of cells) expect(Math.abs(actual.get(key)! - players.size), key).toBeLessThanOrEqual(uniqueTolerance(players.size));
   });
 
   it('the dashboard renders in Chromium: every chart queries successfully and none shows an error', async () => {
