@@ -288,7 +288,8 @@ describe('test/integration/superset-druid: Superset 6.1 on real Druid', () => {
     const rows = await chartRows('Retention by install cohort');
     const actual = new Map(rows.map((r) => [`${String(r.cohort)}|${Number(r.day_n)}`, Number(r.players)]));
     expect([...actual.keys()].sort()).toEqual([...cells.keys()].sort());
-    for (const [key, players] of cells) expect(Math.abs(actual.get(key)! - players.size), key).toBeLessThanOrEqual(uniqueTolerance(players.size));
+    for (const [key, players] of cells)
+      expect(Math.abs(actual.get(key)! - players.size), key).toBeLessThanOrEqual(uniqueTolerance(players.size));
   });
 
   it('the dashboard renders in Chromium: every chart queries successfully and none shows an error', async () => {
