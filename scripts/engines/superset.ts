@@ -45,6 +45,8 @@ export interface SupersetInstall {
   /** The `superset` CLI of the venv. */
   cli: string;
   gunicorn: string;
+  /** The first 12 hex digits of requirements.txt's sha256: names the venv. */
+  requirementsHash: string;
   /** False when the cached venv was reused. */
   installedHere: boolean;
 }
@@ -71,6 +73,7 @@ export async function ensureSuperset(options: SupersetInstallOptions = {}): Prom
     python: join(venvDir, 'bin', 'python'),
     cli: join(venvDir, 'bin', 'superset'),
     gunicorn: join(venvDir, 'bin', 'gunicorn'),
+    requirementsHash: hash,
     installedHere: false,
   };
   const done = join(venvDir, '.gamepulse-installed');
@@ -190,7 +193,7 @@ export async function startSuperset(options: SupersetOptions): Promise<SupersetH
   const logFile = join(dataDir, 'superset.log');
 
   // Schema, admin and roles once per data dir and install; `db upgrade` alone costs ~40 s.
-  const initialised = join(dataDir, `initialised-${install.venvDir.split('venv-')[1]}`);
+  const initialised = join(dataDir, `initialised-${install.requirementsHash}`);
   if (!existsSync(initialised)) {
     const t0 = Date.now();
     log(`[superset] initialising the metadata DB in ${dataDir} (db upgrade, admin "${admin.username}", roles) …`);
