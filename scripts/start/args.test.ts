@@ -65,3 +65,16 @@ describe('scripts/start/args --incident', () => {
       expect(help).toContain(flag);
   });
 });
+
+describe('scripts/start/args --superset', () => {
+  it('is off by default, and brings Druid and Kafka with it on port 8088', () => {
+    expect(parseStartArgs([])).toMatchObject({ superset: false, druid: false, kafka: false });
+    expect(parseStartArgs(['--druid', '--superset'])).toMatchObject({ superset: true, druid: true, kafka: true, supersetPort: 8088 });
+    expect(parseStartArgs(['--superset'])).toMatchObject({ superset: true, druid: true, kafka: true });
+    expect(parseStartArgs(['--superset', '--superset-port', '18088']).supersetPort).toBe(18088);
+  });
+
+  it('refuses a Superset port another service has', () => {
+    expect(refused(['--superset', '--superset-port', '8090'])).toMatch(/port 8090 is given to both --query-port and --superset-port/);
+  });
+});

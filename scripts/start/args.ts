@@ -37,6 +37,9 @@ export interface StartOptions {
   /** Run a real Prometheus Alertmanager (built with Go) for the alert engine to deliver to. */
   alertmanager: boolean;
   alertmanagerPort: number;
+  /** Also start Apache Superset with the "Live ops" dashboard on Druid (implies druid). */
+  superset: boolean;
+  supersetPort: number;
 }
 
 /** Incidents `--incident` injects: the simulator's kinds (collector-slowdown is not simulator traffic). */
@@ -84,6 +87,14 @@ Druid profile (real Apache Druid from Maven Central; implies --kafka):
                      the same KPI API + console from Druid on --druid-query-port
   --druid-query-port P                                      (default 8099)
 
+Superset (Apache Superset 6.1 on the Druid profile; implies --druid):
+  --superset         also start Superset with the Druid connection, datasets, charts and
+                     the "Live ops" dashboard of superset/assets (user admin, password
+                     admin: local use only; GAMEPULSE_SUPERSET_USER / _PASSWORD override).
+                     The first start installs it into ~/.cache/gamepulse/superset
+                     (minutes), then it is reused
+  --superset-port P  Superset's port                        (default 8088)
+
 Alerts (config/alert-rules.yml, evaluated every minute; the console and /v1/alerts show them):
   --alertmanager-port P  a real Prometheus Alertmanager the alerts go to (default 9093;
                      built with Go on the first start, minutes, then cached)
@@ -125,6 +136,7 @@ function checkPorts(o: StartOptions): void {
   }
   if (o.druid) claim(o.druidQueryPort, '--druid-query-port');
   if (o.alertmanager) claim(o.alertmanagerPort, '--alertmanager-port');
+  if (o.superset) claim(o.supersetPort, '--superset-port');
 }
 
 export function parseStartArgs(argv: string[]): StartOptions {
@@ -148,6 +160,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
       'kafka-port': { type: 'string' },
       druid: { type: 'boolean' },
       'druid-query-port': { type: 'string' },
+      superset: { type: 'boolean' },
+      'superset-port': { type: 'string' },
       incident: { type: 'string' },
       'incident-after': { type: 'string' },
       'incident-for': { type: 'string' },
@@ -201,16 +215,18 @@ export function parseStartArgs(argv: string[]): StartOptions {
     collectorHttpPort: num('http-port', values['http-port'], 8080, 0),
     collectorGrpcPort: num('grpc-port', values['grpc-port'], 50051, 0),
     queryPort: num('query-port', values['query-port'], 8090, 0),
-    kafka: !!values.kafka || !!values.druid,
+    kafka: !!values.kafka || !!values.druid || !!values.superset,
     processors: Math.floor(num('processors', values.processors, 2, 1)),
     kafkaPort: num('kafka-port', values['kafka-port'], 19092, 1),
-    druid: !!values.druid,
+    druid: !!values.druid || !!values.superset,
     druidQueryPort: num('druid-query-port', values['druid-query-port'], 8099, 0),
     incident: incident as StartIncident | undefined,
     incidentAfterMs: duration('incident-after', values['incident-after'], 20 * 60_000, 0),
     incidentForMs: duration('incident-for', values['incident-for'], 5 * 60_000, 1),
     alertmanager: !values['no-alertmanager'],
     alertmanagerPort: num('alertmanager-port', values['alertmanager-port'], 9093, 1),
+    superset: !!values.superset,
+    supersetPort: num('superset-port', values['superset-port'], 8088, 1),
   };
   checkPorts(options);
   return options;

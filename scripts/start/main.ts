@@ -19,6 +19,7 @@ import { parseStartArgs } from './args.ts';
 import { startAlertmanagerProfile, type AlertmanagerProfile } from './alertmanager-profile.ts';
 import { startDruidProfile, type DruidProfile } from './druid-profile.ts';
 import { startKafkaProfile, type KafkaProfile } from './kafka-profile.ts';
+import { startSupersetProfile, type SupersetProfile } from './superset-profile.ts';
 import { scrape, sumMetric } from './prometheus.ts';
 import { ServiceGroup } from './service-group.ts';
 import type { ServiceSupervisor } from './supervisor.ts';
@@ -51,6 +52,7 @@ function banner(services: ServiceSupervisor[]): void {
           `  Druid SQL      ${druid.brokerUrl}/druid/v2/sql   Superset URI: ${druid.sqlalchemyUri}`,
         ]
       : []),
+    ...(superset ? [`  Superset       ${superset.url}/superset/dashboard/live-ops/   (--superset; a line says when it is up)`] : []),
     `  alerts         ${druid ? `http://127.0.0.1:${opts.druidQueryPort}` : c}/v1/alerts   rules: config/alert-rules.yml` +
       (alertmanager ? `   Alertmanager: ${alertmanager.url}/api/v2/alerts` : ''),
     `  health         /healthz and /readyz on ${kafka ? 'each' : 'both'}`,
@@ -151,6 +153,8 @@ interface Sample {
 let kafka: KafkaProfile | undefined;
 /** Set when running the Druid profile (`--druid`, on top of Kafka). */
 let druid: DruidProfile | undefined;
+/** Set when running Superset on the Druid profile (`--superset`). */
+let superset: SupersetProfile | undefined;
 
 async function sample(
   sim: Simulator | undefined,
@@ -231,10 +235,15 @@ async function mainKafka(): Promise<void> {
       ...alertmanagerEnv(),
       GAMEPULSE_ALERT_STATE_DIR: join(dataDir, 'alerts-druid'),
     });
+    if (opts.superset)
+      superset = startSupersetProfile(opts.supersetPort, druid.sqlalchemyUri, dataDir, (line) =>
+        process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`),
+      );
   }
   const extra = druid ? [druid.api] : [];
   await run([...services, ...extra], [...extra, ...services], async () => {
     // Druid's supervisors read the broker: stop Druid first.
+    await superset?.stop();
     await alertmanager?.stop();
     await druid?.stop();
     await kafka!.stopBroker();
@@ -309,5 +318,7 @@ main().catch(async (err: unknown) => {
   process.stderr.write(`npm start failed: ${(err as Error).message}\n`);
   // Services run in their own process groups: stop the ones that did start, or they outlive us.
   await Promise.all(group.services.map((s) => s.stop()));
+  // Superset runs in its own process group too.
+  await superset?.stop();
   process.exit(1);
 });
