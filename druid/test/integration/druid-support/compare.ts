@@ -54,6 +54,7 @@ export const EXACT_ON_DRUID = new Set([
   'ab_stats',
   'ltv',
   'player_funnel',
+  'refunds',
 ]);
 
 /** `compareRows`' `approximate` for a Druid answer of the KPI. */
