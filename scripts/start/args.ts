@@ -40,7 +40,7 @@ export interface StartOptions {
 }
 
 /** Incidents `--incident` injects: the simulator's kinds (collector-slowdown is not simulator traffic). */
-export const START_INCIDENTS = ['dau-drop', 'fraud', 'exploit', 'bad-release'] as const;
+export const START_INCIDENTS = ['dau-drop', 'fraud', 'exploit', 'bad-release', 'refund-burst'] as const;
 export type StartIncident = (typeof START_INCIDENTS)[number];
 
 /**
@@ -94,6 +94,7 @@ Incidents (the simulator injects one into the live traffic, so alerts have somet
                      fraud        3 extra players buy every 5 s at 10x the largest price
                      exploit      3 extra players earn 10 000 gems every 2 s
                      bad-release  half the new sessions run build 1.4.0-bad, full of errors
+                     refund-burst 3 extra players have a chargeback every 5 s (a stolen-card wave)
   --incident-after D when it starts, after the launch         (default 20m: the drop and
                      spike rules compare with the store's earlier windows, which a fresh
                      store has after about 20 minutes; bad-release fires at any time)

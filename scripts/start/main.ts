@@ -89,6 +89,7 @@ const INCIDENT_EFFECT: Record<NonNullable<typeof opts.incident>, string> = {
   fraud: '3 extra players buy every 5 s at 10x the largest price',
   exploit: '3 extra players earn 10 000 gems every 2 s; the gems net flow explodes',
   'bad-release': 'half the new sessions run build 1.4.0-bad and report errors',
+  'refund-burst': '3 extra players have a chargeback every 5 s; the refund rate jumps',
 };
 
 /** Prints a line as the incident starts and as it ends (timers unref'd: they never keep the launcher up). */
