@@ -24,10 +24,10 @@ let players: PlayerWindowData[];
 
 beforeAll(async () => {
   const rng = seededRandom(7);
-  // Region and sub-region stamped from the country, and purchases in a reporting currency, as the processor does (any integer will do here).
+  // Region and sub-region stamped from the country, and purchases and refunds in a reporting currency, as the processor does (any integer will do here).
   rollups = randomRollups(rng, SHAPE, 20_000).map((r) => {
     const row = { ...r, ...regionOf(r.country ?? '') };
-    return r.eventType === 'purchase'
+    return r.eventType === 'purchase' || r.eventType === 'refund'
       ? { ...row, revenueReportingMinor: Math.round((r.amount ?? 0) * 0.9), reportingCurrency: r.gameId === 'word-quest' ? 'EUR' : 'USD' }
       : row;
   });

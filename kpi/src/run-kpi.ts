@@ -36,6 +36,7 @@ import { abTest } from './definitions/ab-test.ts';
 import { abStats } from './definitions/ab-stats.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { ltv } from './definitions/ltv.ts';
+import { refunds } from './definitions/refunds.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -73,6 +74,7 @@ export const KPIS: readonly KpiDefinition[] = [
   abStats,
   ltv,
   delivery,
+  refunds,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -102,6 +102,7 @@ describe('processor/fold-view', () => {
       social: 'Social',
       featureUse: 'FeatureUse',
       experimentExposure: 'ExperimentExposure',
+      refund: 'Refund',
     };
     const outside: string[] = [];
     // A type the view does not list keeps every field: nothing to guard.

@@ -33,6 +33,7 @@ export const FOLD_VIEW: ViewSpec = {
   Event: ['installId', 'playerId', 'clientTsMs', 'context', ...PAYLOAD_KEYS],
   Progression: ['status', 'tier1', 'tier2', 'tier3'],
   Purchase: ['currency', 'amountMinor', 'itemType'],
+  Refund: ['currency', 'amountMinor', 'reason', 'store'],
   Resource: ['flow', 'currency', 'amount', 'itemType'],
   Ad: ['action', 'adType', 'placement'],
   Social: ['action'],

@@ -14,6 +14,7 @@ export const PAYLOAD_KEYS = [
   'social',
   'featureUse',
   'experimentExposure',
+  'refund',
 ] as const;
 
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
@@ -30,6 +31,7 @@ export const EVENT_TYPE: Readonly<Record<PayloadKey, string>> = {
   social: 'social',
   featureUse: 'feature_use',
   experimentExposure: 'experiment_exposure',
+  refund: 'refund',
 };
 
 /**

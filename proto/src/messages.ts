@@ -23,6 +23,7 @@ export const Ad = v1.Ad;
 export const Social = v1.Social;
 export const FeatureUse = v1.FeatureUse;
 export const ExperimentExposure = v1.ExperimentExposure;
+export const Refund = v1.Refund;
 export const EventBatch = v1.EventBatch;
 export const SdkHealth = v1.SdkHealth;
 export const Rejection = v1.Rejection;
@@ -60,6 +61,7 @@ export type AdData = pb.AdData;
 export type SocialData = pb.SocialData;
 export type FeatureUseData = pb.FeatureUseData;
 export type ExperimentExposureData = pb.ExperimentExposureData;
+export type RefundData = pb.RefundData;
 
 /** Decoded shapes (what decode returns: defaults filled in). */
 export type ContextMessage = pb.ContextMessage;
@@ -74,5 +76,5 @@ export type RollupRowMessage = pb.RollupRowMessage;
 export type PlayerWindowMessage = pb.PlayerWindowMessage;
 export type PlayerStepMessage = pb.PlayerStepMessage;
 
-export { ProgressionStatus, ResourceFlow, ErrorSeverity, AdAction } from './generated/messages.ts';
+export { ProgressionStatus, ResourceFlow, ErrorSeverity, AdAction, RefundReason } from './generated/messages.ts';
 export type { ToObjectOptions } from './wire/server-codec.ts';

@@ -42,3 +42,4 @@ export const AdAction = {
   ACTION_FAILED_SHOW: 3,
   ACTION_REWARD_RECEIVED: 4,
 } as const;
+export const RefundReason = { REASON_UNSPECIFIED: 0, REASON_REFUND: 1, REASON_CHARGEBACK: 2, REASON_REVOKED: 3 } as const;

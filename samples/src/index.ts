@@ -16,6 +16,7 @@ export {
   DECLINE_FLOOR,
   resolveIncidents,
   largestPrice,
+  actorEveryMs,
   INCIDENT_DEFAULTS,
   resolveSeasonality,
   seasonalMultiplier,
@@ -49,6 +50,7 @@ export type {
   ExploitIncident,
   BadReleaseIncident,
   CollectorSlowdownIncident,
+  RefundBurstIncident,
   SeasonalityOptions,
   ResolvedSeasonality,
 } from './simulator/index.ts';

@@ -30,7 +30,7 @@ describe('scripts/start/args --incident', () => {
     expect(none.incident).toBeUndefined();
     expect(none.incidentAfterMs).toBe(1_200_000);
     expect(none.incidentForMs).toBe(300_000);
-    for (const kind of ['dau-drop', 'fraud', 'exploit', 'bad-release'] as const)
+    for (const kind of ['dau-drop', 'fraud', 'exploit', 'bad-release', 'refund-burst'] as const)
       expect(parseStartArgs(['--incident', kind]).incident).toBe(kind);
   });
 
@@ -61,7 +61,16 @@ describe('scripts/start/args --incident', () => {
     });
     expect(() => parseStartArgs(['--help'])).toThrow('exit 0');
     const help = out.join('');
-    for (const flag of ['--incident K', '--incident-after D', '--incident-for D', 'dau-drop', 'fraud', 'exploit', 'bad-release'])
+    for (const flag of [
+      '--incident K',
+      '--incident-after D',
+      '--incident-for D',
+      'dau-drop',
+      'fraud',
+      'exploit',
+      'bad-release',
+      'refund-burst',
+    ])
       expect(help).toContain(flag);
   });
 });

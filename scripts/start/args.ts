@@ -43,7 +43,7 @@ export interface StartOptions {
 }
 
 /** Incidents `--incident` injects: the simulator's kinds (collector-slowdown is not simulator traffic). */
-export const START_INCIDENTS = ['dau-drop', 'fraud', 'exploit', 'bad-release', 'sdk-drops'] as const;
+export const START_INCIDENTS = ['dau-drop', 'fraud', 'exploit', 'bad-release', 'sdk-drops', 'refund-burst'] as const;
 export type StartIncident = (typeof START_INCIDENTS)[number];
 
 /**
@@ -106,6 +106,7 @@ Incidents (the simulator injects one into the live traffic, so alerts have somet
                      exploit      3 extra players earn 10 000 gems every 2 s
                      bad-release  half the new sessions run build 1.4.0-bad, full of errors
                      sdk-drops    half the new sessions run build 1.5.0-drops, whose SDK drops events
+                     refund-burst 3 extra players have a chargeback every 5 s (a stolen-card wave)
   --incident-after D when it starts, after the launch         (default 20m: the drop and
                      spike rules compare with the store's earlier windows, which a fresh
                      store has after about 20 minutes; bad-release fires at any time)

@@ -92,6 +92,7 @@ const INCIDENT_EFFECT: Record<NonNullable<typeof opts.incident>, string> = {
   exploit: '3 extra players earn 10 000 gems every 2 s; the gems net flow explodes',
   'bad-release': 'half the new sessions run build 1.4.0-bad and report errors',
   'sdk-drops': 'half the new sessions run build 1.5.0-drops, whose SDK drops an invalid event after half the actions',
+  'refund-burst': '3 extra players have a chargeback every 5 s; the refund rate jumps',
 };
 
 /** Prints a line as the incident starts and as it ends (timers unref'd: they never keep the launcher up). */

@@ -19,6 +19,8 @@ export type {
   TrackPayload,
   CustomFields,
   PurchaseInput,
+  RefundInput,
+  RefundReasonName,
   AdInput,
   AdActionName,
   ProgressionDetails,

@@ -157,7 +157,7 @@ function rollupRow(windowMs: number, seg: Segment, build: string, r: RowKind): R
     amount: 0,
     value: 0,
     revenueReportingMinor: 0,
-    reportingCurrency: r.eventType === 'purchase' ? 'USD' : '',
+    reportingCurrency: r.eventType === 'purchase' || r.eventType === 'refund' ? 'USD' : '',
     region: seg.region,
     subregion: seg.subregion,
     lateEvents: 0,

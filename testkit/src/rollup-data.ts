@@ -54,6 +54,13 @@ export function randomRollup(rng: Random, shape: DataShape): RollupRowData {
       row.item = rng.pick(['gem_pack', 'starter', 'vip']);
       row.amount = events * rng.int(99, 9999);
       break;
+    case 'refund':
+      // Reason as the action, the store as the item (processor rollup-fields.ts).
+      row.action = rng.pick(['refund', 'chargeback', 'revoked']);
+      row.currency = rng.pick(CURRENCIES);
+      row.item = rng.pick(['apple', 'google', 'web']);
+      row.amount = events * rng.int(99, 9999);
+      break;
     case 'resource':
       row.action = rng.pick(['source', 'sink']);
       row.currency = rng.pick(VIRTUAL);

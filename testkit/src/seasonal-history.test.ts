@@ -126,6 +126,7 @@ describe('testkit/seasonal-history', () => {
         'error',
         'purchase',
         'sdk_dropped',
+        'refund',
       ]),
     );
   });
@@ -154,8 +155,10 @@ describe('testkit/seasonal-history incident overlay', () => {
 
   it('dau-drop: sessions, online players and events fall in the window; rows outside it are unchanged', () => {
     const run = overlay({ kind: 'dau-drop', ...WINDOW });
-    expect(sorted(outside(run.rollups, WINDOW.startMs, END + TAIL))).toEqual(sorted(outside(base.rollups, WINDOW.startMs, END + TAIL)));
-    expect(sorted(outside(run.players, WINDOW.startMs, END + TAIL))).toEqual(sorted(outside(base.players, WINDOW.startMs, END + TAIL)));
+    // The blocked sessions' purchases are not refunded either: refunds come up to 4 h later.
+    const later = END + TAIL + 4 * HOUR;
+    expect(sorted(outside(run.rollups, WINDOW.startMs, later))).toEqual(sorted(outside(base.rollups, WINDOW.startMs, later)));
+    expect(sorted(outside(run.players, WINDOW.startMs, later))).toEqual(sorted(outside(base.players, WINDOW.startMs, later)));
     const starts = (rows: RollupRowData[]) => sum(within(rows).filter((r) => r.eventType === 'session_start'));
     expect(starts(run.rollups) / starts(base.rollups)).toBeLessThan(0.3);
     expect(new Set(within(run.players).map((p) => p.playerId)).size).toBeLessThan(
@@ -196,6 +199,29 @@ describe('testkit/seasonal-history incident overlay', () => {
         .reduce((n, r) => n + (r.action === 'source' ? r.amount! : -r.amount!), 0);
     expect(net(run.rollups) - net(base.rollups)).toBe(3 * (WINDOW.durationMs / 2_000) * 10_000);
     expect(Math.abs(net(base.rollups))).toBeLessThan(net(run.rollups) / 20);
+  });
+
+  it('normal traffic: about refundShare of the purchases are refunded, later, by reason', () => {
+    const purchases = sum(base.rollups.filter((r) => r.eventType === 'purchase'));
+    const refunds = base.rollups.filter((r) => r.eventType === 'refund');
+    // 2 % of the purchases (binomial: within 4σ), less those whose refund falls after the history's end.
+    expect(sum(refunds)).toBeGreaterThan(0);
+    expect(Math.abs(sum(refunds) - 0.02 * purchases)).toBeLessThan(4 * Math.sqrt(0.02 * purchases) + 1);
+    expect(new Set(refunds.map((r) => r.action))).toEqual(new Set(['refund', 'chargeback']));
+    expect(refunds.every((r) => r.reportingCurrency === 'USD' && r.revenueReportingMinor! > 0)).toBe(true);
+    expect(sum(seasonalRollupHistory({ ...SHORT, refundShare: 0 }).rollups.filter((r) => r.eventType === 'refund'))).toBe(0);
+  });
+
+  it('refund-burst: only chargeback rows (and the actors’ sessions) are added, in the window', () => {
+    const run = overlay({ kind: 'refund-burst', ...WINDOW });
+    const diff = added(run.rollups, base.rollups);
+    expect(diff.missing).toBe(0);
+    expect(new Set(diff.added.map((r) => r.eventType))).toEqual(new Set(['session_start', 'refund', 'session_end']));
+    const refunds = diff.added.filter((r) => r.eventType === 'refund');
+    expect(sum(refunds)).toBe(3 * (WINDOW.durationMs / 5_000));
+    expect(refunds.every((r) => r.action === 'chargeback' && r.windowStartMs! >= WINDOW.startMs && r.windowStartMs! < END)).toBe(true);
+    expect(run.incidents[0]).toMatchObject({ kind: 'refund-burst', events: 3 * (WINDOW.durationMs / 5_000) });
+    expect(run.incidents[0]!.players).toHaveLength(3);
   });
 
   it('bad-release: a share of the window’s sessions move to the bad build with many errors; other events are as before', () => {

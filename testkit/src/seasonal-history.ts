@@ -13,7 +13,10 @@
  * and in each of its minutes the player's events of each kind are Poisson with the
  * kind's rate per player-minute. Rollup rows sum those events per window, segment and
  * kind; player rows per window, segment and player (events, purchases, sessions,
- * revenue), as the processor writes them.
+ * revenue), as the processor writes them. `refundShare` of the purchases are refunded
+ * (a store refund, one in four a chargeback) 30 minutes to 4 hours later, as a game
+ * server forwards the store's notification: a `refund` row and the player's row (every
+ * event marks its player, as the processor does).
  *
  * Seeded: each segment-minute draws from its own stream, and incidents from theirs, so an
  * incident changes only the rows it touches — rows of sessions that start outside its
@@ -23,6 +26,7 @@ import type { PlayerWindowData, RollupRowData } from '@gamepulse/proto';
 import { regionOf, sessionLengthBucket } from '@gamepulse/proto';
 import { RowAccumulator, type RowKind, type Segment } from './history-rows.ts';
 import {
+  actorEveryMs,
   createRandom,
   largestPrice,
   COUNTRIES,
@@ -87,6 +91,12 @@ const KINDS: ReadonlyArray<{
   { key: 'errorError', eventType: 'error', action: 'error', currency: '', item: '', each: 0 },
 ];
 
+/** Delay between a purchase and its refund: uniform in [30 min, 4 h). */
+const REFUND_DELAY_MIN_MS = 30 * MINUTE_MS;
+const REFUND_DELAY_SPAN_MS = 210 * MINUTE_MS;
+/** The store a platform's purchases go through (RollupRow.item of refund rows). */
+const STORE_OF: Record<string, string> = { ios: 'apple', android: 'google' };
+
 /** Gems a purchase brings (the 550-gem pack). */
 const GEMS_PER_PURCHASE = 550;
 /** Actions per minute of play in the simulator (one every 8 s): what a bad release's errorChance applies to. */
@@ -117,12 +127,14 @@ export interface SeasonalHistoryOptions {
   maxSessionMinutes?: number;
   /** Events per player-minute by kind. @default HISTORY_RATES */
   rates?: Partial<HistoryRates>;
+  /** Share of purchases refunded later (drawn from a stream of their own). @default 0.02 */
+  refundShare?: number;
   /** The activity curve (samples' seasonality.ts). `false`: flat. @default {} (the default curve) */
   seasonality?: SeasonalityOptions | false;
   /**
    * Incidents applied to the rows, as the simulator injects them: dau-drop drops that share
    * of the sessions starting in the window; fraud and exploit add their actors' rows
-   * (session, purchases or sources, in a segment drawn for each actor); bad-release moves
+   * (session, purchases, sources or refunds, in a segment drawn for each actor); bad-release moves
    * that share of the window's sessions to the bad build and adds errors at errorChance
    * per action (7.5 actions a minute); sdk-drops moves that share to its build and adds
    * rows of events the SDK dropped (sdk_dropped, GP_EVENT_CURRENCY_INVALID) at dropChance
@@ -245,6 +257,9 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
   // Geometric session length in minutes, mean `meanLength`, at least 1.
   const stay = meanLength > 1 ? Math.log(1 - 1 / meanLength) : -Infinity;
 
+  const refundShare = options.refundShare ?? 0.02;
+  if (!(refundShare >= 0 && refundShare <= 1)) throw new RangeError(`refundShare must be in [0, 1], got ${refundShare}`);
+  const endMs = startMs + minutes * MINUTE_MS;
   const table = slotTable();
   const acc = new RowAccumulator(table.slots);
   const out: { rollups: RollupRowData[]; players: PlayerWindowData[] } = { rollups: [], players: [] };
@@ -287,6 +302,10 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
           if (i.kind === 'sdk-drops' && !sdkDrops && !badRelease && r.chance(i.share)) sdkDrops = i;
         }
         if (blocked) continue;
+        // Refunds of this session's purchases, from a stream of their own (the rows above stay as they are without refunds).
+        const refundRnd = perMinute.some((pm) => pm.purchases > 0)
+          ? createRandom(`${seed}/history-refund/${seg.index}/${m}/${s}`)
+          : undefined;
         if (badRelease) {
           build = badRelease.build;
           touched(badRelease, playerId, { sessions: 1 });
@@ -314,6 +333,16 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
             acc.rollup(w, seg, build, { eventType: 'resource', action: 'source', currency: 'gems', item: 'iap' }, 1, GEMS_PER_PURCHASE);
             revenue += reporting;
             events += 2;
+            if (refundRnd && refundRnd.chance(refundShare)) {
+              const reason = refundRnd.chance(0.25) ? 'chargeback' : 'refund';
+              const at = w + REFUND_DELAY_MIN_MS + Math.floor((refundRnd.next() * REFUND_DELAY_SPAN_MS) / MINUTE_MS) * MINUTE_MS;
+              if (at < endMs) {
+                const refund = { eventType: 'refund', action: reason, currency: seg.currency, item: STORE_OF[seg.platform] ?? 'web' };
+                // The usual build: the refund comes from the game server, not the session's app.
+                acc.rollup(at, seg, seg.build, refund, 1, price, reporting);
+                acc.player(at, seg, seg.build, playerId, firstSeenDayMs, { events: 1, purchases: 0, sessions: 0, revenue: 0 });
+              }
+            }
           }
           // The normal drops scale with the session's own events, not with what an incident adds.
           const normalDrops = poisson(dropRnd, events * dropShare);
@@ -345,9 +374,9 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
   }
   acc.flush(Number.POSITIVE_INFINITY, out);
 
-  // Fraud and exploit actors: their own rows, in a segment drawn for each.
+  // Fraud, exploit and refund-burst actors: their own rows, in a segment drawn for each.
   for (const i of incidents) {
-    if (i.kind !== 'fraud' && i.kind !== 'exploit') continue;
+    if (i.kind !== 'fraud' && i.kind !== 'exploit' && i.kind !== 'refund-burst') continue;
     const r = incidentRnd.get(i.id)!;
     for (let n = 0; n < i.players; n++) {
       const seg = r.pick(segments);
@@ -363,19 +392,21 @@ export function seasonalRollupHistory(options: SeasonalHistoryOptions): Seasonal
 }
 
 /**
- * One fraud or exploit actor's rows, as the simulator's actor plays: a session across the
- * window and a purchase or a source every interval. Returns how many it made.
+ * One fraud, exploit or refund-burst actor's rows, as the simulator's actor plays: a
+ * session across the window and a purchase, a source or a refund every interval.
+ * Returns how many it made.
  */
 function actorRows(
-  i: Extract<ResolvedIncident, { kind: 'fraud' | 'exploit' }>,
+  i: Extract<ResolvedIncident, { kind: 'fraud' | 'exploit' | 'refund-burst' }>,
   seg: Segment,
   playerId: string,
   firstSeenDayMs: number,
   acc: RowAccumulator,
   out: { rollups: RollupRowData[]; players: PlayerWindowData[] },
 ): number {
-  const everyMs = i.kind === 'fraud' ? i.purchaseEveryMs : i.sourceEveryMs;
-  const amount = i.kind === 'fraud' ? i.amountFactor * largestPrice(seg.currency) : i.amount;
+  const everyMs = actorEveryMs(i);
+  const amount =
+    i.kind === 'fraud' ? i.amountFactor * largestPrice(seg.currency) : i.kind === 'refund-burst' ? largestPrice(seg.currency) : i.amount;
   const windowOf = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
   const none = { events: 1, purchases: 0, sessions: 0, revenue: 0 };
   acc.rollup(windowOf(i.startMs), seg, seg.build, { eventType: 'session_start' }, 1);
@@ -387,6 +418,11 @@ function actorRows(
       const reporting = Math.round(amount * TO_USD[seg.currency]!);
       acc.rollup(w, seg, seg.build, { eventType: 'purchase', currency: seg.currency, item: 'gem_pack' }, 1, amount, reporting);
       acc.player(w, seg, seg.build, playerId, firstSeenDayMs, { ...none, purchases: 1, revenue: reporting });
+    } else if (i.kind === 'refund-burst') {
+      const reporting = Math.round(amount * TO_USD[seg.currency]!);
+      const refund = { eventType: 'refund', action: i.reason, currency: seg.currency, item: 'google' };
+      acc.rollup(w, seg, seg.build, refund, 1, amount, reporting);
+      acc.player(w, seg, seg.build, playerId, firstSeenDayMs, none);
     } else {
       acc.rollup(w, seg, seg.build, { eventType: 'resource', action: 'source', currency: i.currency, item: 'reward' }, 1, amount);
       acc.player(w, seg, seg.build, playerId, firstSeenDayMs, none);

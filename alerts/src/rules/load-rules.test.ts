@@ -14,6 +14,7 @@ describe('rule files', () => {
       'SessionStartsDrop',
       'RevenueCollapse',
       'PurchaseBurst',
+      'RefundBurst',
       'CurrencyEarnedSpike',
       'CurrencySourceSinkImbalance',
       'BuildErrorsPerSessionHigh',

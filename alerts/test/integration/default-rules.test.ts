@@ -145,6 +145,13 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
       allowed: [],
       tailMin: 30,
     },
+    {
+      // After the exploit has left CurrencySourceSinkImbalance's 6-hour window, before the bad release.
+      spec: { kind: 'refund-burst', startMs: at(8, 17), durationMs: 20 * MIN },
+      expected: { RefundBurst: { game: 'space-miner' } },
+      allowed: [],
+      tailMin: 0,
+    },
   ];
   const receiver = new WebhookReceiver();
   let am: AlertmanagerHandle;

@@ -131,6 +131,7 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'ab_test',
       'ab_stats',
       'ltv',
+      'refunds',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

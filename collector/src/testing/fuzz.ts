@@ -91,6 +91,10 @@ export function createFuzzer(seed: number) {
         return { featureUse: { feature: 'daily' } };
       case 'experimentExposure':
         return { experimentExposure: { experiment: 'e1', variant: 'b' } };
+      case 'refund':
+        return {
+          refund: { currency: pick(['USD', 'EUR']), amountMinor: 1 + int(10_000), transactionId: `t-${int(1000)}`, reason: 1 + int(3) },
+        };
     }
   }
 

@@ -745,6 +745,37 @@ describe('druid/test/integration/druid-kpis: A/B over concurrent experiments and
   });
 });
 
+describe('druid/test/integration/druid-kpis: refunds, Druid = DuckDB = raw events', () => {
+  it('the traffic has refunds (of purchases); refunds per game match the raw events on both engines, revenue stays gross', async () => {
+    const count = (type: string) => {
+      const out: Record<string, number> = {};
+      for (const e of events) if (e.type === type && e.tsMs >= DAY0 && e.tsMs < NOW) out[e.gameId] = (out[e.gameId] ?? 0) + 1;
+      return out;
+    };
+    const [refunds, purchases] = [count('refund'), count('purchase')];
+    const total = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+    // 2 % of a few hundred purchases: a handful, each of an earlier purchase of the same player and amount.
+    expect(total(refunds)).toBeGreaterThan(0);
+    expect(total(refunds)).toBeLessThanOrEqual(total(purchases));
+    for (const r of events.filter((e) => e.type === 'refund'))
+      expect(events.some((e) => e.type === 'purchase' && e.playerId === r.playerId && e.amount === r.amount && e.tsMs < r.tsMs)).toBe(true);
+    const params = { fromMs: DAY0, toMs: NOW, granularity: 'all' as const, by: ['game' as const] };
+    for (const [store, dialect] of [
+      [duck, undefined],
+      [druidStore, druidDialect],
+    ] as const) {
+      const r = await runKpi(store, 'refunds', params, { dialect, nowMs: () => NOW });
+      expect(Object.fromEntries(r.rows.map((x) => [x.game_id, x.refunds])), store.engine).toEqual(
+        Object.fromEntries(Object.keys(purchases).map((g) => [g, refunds[g] ?? 0])),
+      );
+      expect(Object.fromEntries(r.rows.map((x) => [x.game_id, x.purchases])), store.engine).toEqual(purchases);
+      const revenue = await runKpi(store, 'revenue_reporting', params, { dialect, nowMs: () => NOW });
+      expect(Object.fromEntries(revenue.rows.map((x) => [x.game_id, x.purchases])), store.engine).toEqual(purchases);
+    }
+    say(`[druid-it] refunds: ${JSON.stringify(refunds)} of purchases ${JSON.stringify(purchases)}`);
+  });
+});
+
 describe('druid/test/integration/druid-kpis: LTV in the reporting currency and exact feature adoption', () => {
   // LTV is exact on both engines (grouped rows counted and summed in finish, no sketch): equal, not within a bound.
   const LTV_CASES: Array<[string, KpiParams, number]> = [

@@ -274,6 +274,7 @@ function tee(sdk: Client, rec: Client): Client {
       fail: (...a) => (sdk.progression.fail(...a), rec.progression.fail(...a)),
     },
     purchase: (p) => (sdk.purchase(p), rec.purchase(p)),
+    refund: (r) => (sdk.refund(r), rec.refund(r)),
     resource: {
       source: (...a) => (sdk.resource.source(...a), rec.resource.source(...a)),
       sink: (...a) => (sdk.resource.sink(...a), rec.resource.sink(...a)),

@@ -426,6 +426,38 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
       [...bucketCols(p), ...dimCols(p), 'reporting_currency'],
     ),
 
+  // Refunds of a bucket against the purchases of the same bucket (definitions/refunds.ts).
+  refunds: (p, data) =>
+    sortRows(
+      groups(
+        filtered(data.rollups, p).filter((r) => r.eventType === 'purchase' || r.eventType === 'refund'),
+        (r) => ({ ...bucketOf(p, r.windowStartMs), ...dimsOf(r, p.by, p.experiment), reporting_currency: r.reportingCurrency ?? '' }),
+      ).map(([k, rows]) => {
+        const refunds = rows.filter((r) => r.eventType === 'refund');
+        const n = sum(refunds, (r) => r.events);
+        const purchases = sum(
+          rows.filter((r) => r.eventType === 'purchase'),
+          (r) => r.events,
+        );
+        return {
+          ...k,
+          refunds: n,
+          chargebacks: sum(
+            refunds.filter((r) => r.action === 'chargeback'),
+            (r) => r.events,
+          ),
+          revoked: sum(
+            refunds.filter((r) => r.action === 'revoked'),
+            (r) => r.events,
+          ),
+          refunded_reporting_minor: sum(refunds, (r) => r.revenueReportingMinor ?? 0),
+          purchases,
+          refund_rate: ratio(n, purchases),
+        };
+      }),
+      [...bucketCols(p), ...dimCols(p), 'reporting_currency'],
+    ),
+
   arpdau_reporting: (p, data) => perPlayerReporting(p, data, 'day_start_ms', 'dau', (rows) => distinct(rows), 'arpdau_reporting_minor'),
   arppu_reporting: (p, data) => perPlayerReporting(p, data, 'bucket_start_ms', 'payers', payers, 'arppu_reporting_minor'),
 

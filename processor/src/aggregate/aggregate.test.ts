@@ -71,6 +71,14 @@ describe('processor/src/aggregate/rollup-fields', () => {
       [{ featureUse: { feature: 'daily_bonus' } }, { eventType: 'feature_use', item: 'daily_bonus' }],
       [{ experimentExposure: { experiment: 'onb', variant: 'b' } }, { eventType: 'experiment_exposure', variant: 'onb:b' }],
       [{ error: { severity: 5 } }, { eventType: 'error', action: 'critical' }],
+      [
+        { refund: { currency: 'EUR', amountMinor: 499, transactionId: 't1', store: 'apple', reason: 2, itemType: 'gem_pack' } },
+        { eventType: 'refund', action: 'chargeback', currency: 'EUR', amount: 499, item: 'apple' },
+      ],
+      [
+        { refund: { currency: 'USD', amountMinor: 99, transactionId: 't2', reason: 3 } },
+        { eventType: 'refund', action: 'revoked', currency: 'USD', amount: 99 },
+      ],
       [{ error: { severity: 3 } }, { eventType: 'error', action: 'warning' }],
       // measures the store could not hold count as 0 (the collector rejects them first)
       [{ design: { eventId: 'd', value: Number.NaN } }, { eventType: 'design', item: 'd' }],
@@ -442,5 +450,40 @@ describe('processor/src/aggregate/fold-batch (reporting currency)', () => {
     );
     expect(byCurrency).toEqual({ USD: [200, 160, 'EUR'], JPY: [160, 100, 'EUR'], EUR: [7, 7, 'EUR'], XXX: [500, 0, 'EUR'] });
     expect(players.map((p) => [p.purchases, p.revenueReportingMinor])).toEqual([[5, 267]]);
+  });
+
+  it("converts a refund like a purchase on its rollup row, and leaves the player's revenue gross", () => {
+    const acc = new RollupAccumulator();
+    const reporting = createReportingConverter({ currency: 'EUR', rates: parseFxRates({ rates: { '2025-03-10': { USD: 1.25 } } }) });
+    foldBatch(
+      wire({
+        installId: 'i1',
+        batchSequence: 1,
+        context: { gameId: 'g' },
+        events: [
+          ev(1, { purchase: { currency: 'USD', amountMinor: 500, itemType: 'gems', transactionId: 't1' } }),
+          ev(2, { refund: { currency: 'USD', amountMinor: 500, transactionId: 't1', store: 'google', reason: 2 } }),
+        ],
+      }),
+      acc,
+      tables(),
+      T0,
+      undefined,
+      reporting,
+    );
+    const { rollups, players } = acc.drain();
+    const refund = rollups.find((r) => r.eventType === 'refund');
+    expect(refund).toMatchObject({
+      action: 'chargeback',
+      currency: 'USD',
+      item: 'google',
+      events: 1,
+      amount: 500,
+      revenueReportingMinor: 400,
+      reportingCurrency: 'EUR',
+    });
+    expect(rollups.find((r) => r.eventType === 'purchase')).toMatchObject({ amount: 500, revenueReportingMinor: 400 });
+    // Revenue KPIs and the player tables stay gross: the refund is neither a purchase nor negative revenue.
+    expect(players.map((p) => [p.events, p.purchases, p.revenueReportingMinor])).toEqual([[2, 1, 400]]);
   });
 });

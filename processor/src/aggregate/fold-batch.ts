@@ -116,8 +116,9 @@ export function foldBatch(
     // rollup row, and every player row, carries the player's set.
     if (payload === 'experimentExposure') variant = assign(players.assignments, playerId, fields.variant);
     else fields.variant = variant;
-    if (payload === 'purchase') {
+    if (payload === 'purchase' || payload === 'refund') {
       // The event's day's rate (fx/reporting-currency.ts); an unknown currency counts as 0.
+      // A refund converts like the purchase it gives back; the player's revenue stays gross (facts below).
       fields.reportingCurrency = reporting.currencyOf(dims.gameId);
       const converted = reporting.convert(fields.amount, fields.currency, fields.reportingCurrency, tsMs);
       if (converted === undefined) {

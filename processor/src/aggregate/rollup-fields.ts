@@ -9,6 +9,7 @@ import {
   ErrorSeverity,
   EVENT_TYPE,
   ProgressionStatus,
+  RefundReason,
   ResourceFlow,
   payloadOf,
   sessionLengthBucket,
@@ -27,9 +28,9 @@ export interface RollupFields {
   amount: number;
   /** design values — summed */
   value: number;
-  /** purchases: `amount` in the game's reporting currency (minor units), set by the fold (fx/) — summed */
+  /** purchases and refunds: `amount` in the game's reporting currency (minor units), set by the fold (fx/) — summed */
   reportingMinor: number;
-  /** purchases: the game's reporting currency, set by the fold; '' otherwise */
+  /** purchases and refunds: the game's reporting currency, set by the fold; '' otherwise */
   reportingCurrency: string;
 }
 
@@ -53,6 +54,7 @@ const progressionStatus = enumNames(ProgressionStatus, 'STATUS_');
 const resourceFlow = enumNames(ResourceFlow, 'FLOW_');
 const adAction = enumNames(AdAction, 'ACTION_');
 const errorSeverity = enumNames(ErrorSeverity, 'SEVERITY_');
+const refundReason = enumNames(RefundReason, 'REASON_');
 
 /**
  * Measures the store can hold: the collector validates amounts (LIMITS) and values,
@@ -127,6 +129,16 @@ const BY_PAYLOAD: { [K in PayloadKey]: (e: EventData, out: RollupFields) => void
   },
   experimentExposure: (e, out) => {
     out.variant = `${e.experimentExposure?.experiment ?? ''}:${e.experimentExposure?.variant ?? ''}`;
+  },
+  // Like a purchase (currency, amount in minor units, converted by the fold), with the
+  // reason ('refund', 'chargeback', 'revoked') as the action and the store as the item:
+  // what the `refunds` KPI and the RefundBurst rule slice by.
+  refund: (e, out) => {
+    const r = e.refund ?? {};
+    out.action = refundReason(r.reason);
+    out.currency = r.currency ?? '';
+    out.amount = amountOf(r.amountMinor);
+    out.item = r.store ?? '';
   },
 };
 

@@ -103,6 +103,16 @@ function payload(rnd: () => number, kind: (typeof PAYLOAD_KEYS)[number]): Partia
       return { featureUse: { feature: pick(rnd, ['daily_bonus', 'chat']) } };
     case 'experimentExposure':
       return { experimentExposure: { experiment: 'onboarding', variant: pick(rnd, ['a', 'b']) } };
+    case 'refund':
+      return {
+        refund: {
+          currency: pick(rnd, CURRENCIES),
+          amountMinor: int(rnd, 99, 9_999),
+          transactionId: 't',
+          store: 'web',
+          reason: int(rnd, 1, 3),
+        },
+      };
   }
 }
 
@@ -311,6 +321,7 @@ export function groundTruth(unique: IngestedBatchData[]): Totals {
       else if (e.social) type = 'social';
       else if (e.featureUse) type = 'feature_use';
       else if (e.experimentExposure) type = 'experiment_exposure';
+      else if (e.refund) type = 'refund';
       else type = 'unknown';
       bump(t.eventsByType, type);
     }

@@ -16,6 +16,10 @@ const ErrorSeverity_NAMES: Readonly<Record<number, string>> = { 0: "SEVERITY_UNS
 export const ProgressionStatus = Object.freeze({ STATUS_UNSPECIFIED: 0, STATUS_START: 1, STATUS_COMPLETE: 2, STATUS_FAIL: 3 } as const);
 const ProgressionStatus_NAMES: Readonly<Record<number, string>> = { 0: "STATUS_UNSPECIFIED", 1: "STATUS_START", 2: "STATUS_COMPLETE", 3: "STATUS_FAIL" };
 
+/** gamepulse.v1.Refund.Reason: value by name. */
+export const RefundReason = Object.freeze({ REASON_UNSPECIFIED: 0, REASON_REFUND: 1, REASON_CHARGEBACK: 2, REASON_REVOKED: 3 } as const);
+const RefundReason_NAMES: Readonly<Record<number, string>> = { 0: "REASON_UNSPECIFIED", 1: "REASON_REFUND", 2: "REASON_CHARGEBACK", 3: "REASON_REVOKED" };
+
 /** gamepulse.v1.Resource.Flow: value by name. */
 export const ResourceFlow = Object.freeze({ FLOW_UNSPECIFIED: 0, FLOW_SOURCE: 1, FLOW_SINK: 2 } as const);
 const ResourceFlow_NAMES: Readonly<Record<number, string>> = { 0: "FLOW_UNSPECIFIED", 1: "FLOW_SOURCE", 2: "FLOW_SINK" };
@@ -167,6 +171,7 @@ export interface EventData {
   social?: SocialData | null;
   featureUse?: FeatureUseData | null;
   experimentExposure?: ExperimentExposureData | null;
+  refund?: RefundData | null;
 }
 
 /** gamepulse.v1.Event as decoded: defaults filled in; message fields and oneof members only when on the wire. */
@@ -192,8 +197,9 @@ export interface EventMessage {
   social?: SocialMessage;
   featureUse?: FeatureUseMessage;
   experimentExposure?: ExperimentExposureMessage;
+  refund?: RefundMessage;
   /** Which member of oneof payload is set. */
-  payload?: "sessionStart" | "sessionEnd" | "progression" | "purchase" | "resource" | "design" | "error" | "ad" | "social" | "featureUse" | "experimentExposure";
+  payload?: "sessionStart" | "sessionEnd" | "progression" | "purchase" | "resource" | "design" | "error" | "ad" | "social" | "featureUse" | "experimentExposure" | "refund";
 }
 
 /** gamepulse.v1.EventBatch as encode accepts it: every field optional. */
@@ -392,6 +398,28 @@ export interface PurchaseMessage {
   itemId: string;
   transactionId: string;
   store: string;
+}
+
+/** gamepulse.v1.Refund as encode accepts it: every field optional. */
+export interface RefundData {
+  currency?: string | null;
+  amountMinor?: number | null;
+  transactionId?: string | null;
+  store?: string | null;
+  reason?: number | null;
+  itemType?: string | null;
+  itemId?: string | null;
+}
+
+/** gamepulse.v1.Refund as decoded: defaults filled in; message fields and oneof members only when on the wire. */
+export interface RefundMessage {
+  currency: string;
+  amountMinor: number;
+  transactionId: string;
+  store: string;
+  reason: number;
+  itemType: string;
+  itemId: string;
 }
 
 /** gamepulse.v1.Rejection as encode accepts it: every field optional. */
@@ -1062,7 +1090,7 @@ function readEvent(rd: r.Reader, end: number, v: c.View, into: EventMessage | un
   const k = v.k;
   let m = into;
   if (m === undefined) {
-    if (v.C === undefined) m = { eventId: '', installId: '', playerId: '', sessionId: '', sequence: 0, clientTsMs: 0, context: undefined, custom: {}, sessionNumber: 0, sampleRate: 0, sessionStart: undefined, sessionEnd: undefined, progression: undefined, purchase: undefined, resource: undefined, design: undefined, error: undefined, ad: undefined, social: undefined, featureUse: undefined, experimentExposure: undefined, payload: undefined };
+    if (v.C === undefined) m = { eventId: '', installId: '', playerId: '', sessionId: '', sequence: 0, clientTsMs: 0, context: undefined, custom: {}, sessionNumber: 0, sampleRate: 0, sessionStart: undefined, sessionEnd: undefined, progression: undefined, purchase: undefined, resource: undefined, design: undefined, error: undefined, ad: undefined, social: undefined, featureUse: undefined, experimentExposure: undefined, refund: undefined, payload: undefined };
     else {
       m = new v.C() as EventMessage;
       if (k & 0x80) m.custom = {};
@@ -1229,6 +1257,14 @@ function readEvent(rd: r.Reader, end: number, v: c.View, into: EventMessage | un
           continue;
         }
         break;
+      case 250:
+        if (k & 0x200000) {
+          if (m.payload !== undefined && m.payload !== "refund") (m as unknown as Record<string, unknown>)[m.payload] = undefined;
+          m.refund = readRefund(rd, r.length(rd), v.s[21]!, m.refund);
+          m.payload = "refund";
+          continue;
+        }
+        break;
     }
     r.skip(rd, t);
   }
@@ -1258,6 +1294,7 @@ function writeEvent(m: EventData): void {
   w.messageField(226, m.social, writeSocial);
   w.messageField(234, m.featureUse, writeFeatureUse);
   w.messageField(242, m.experimentExposure, writeExperimentExposure);
+  w.messageField(250, m.refund, writeRefund);
 }
 
 function toObjectEvent(m: EventData, o: c.ToObjectOptions): { [k: string]: any } {
@@ -1337,6 +1374,10 @@ function toObjectEvent(m: EventData, o: c.ToObjectOptions): { [k: string]: any }
   if (m.experimentExposure != null) {
     d.experimentExposure = toObjectExperimentExposure(m.experimentExposure, o);
     if (o.oneofs) d.payload = "experimentExposure";
+  }
+  if (m.refund != null) {
+    d.refund = toObjectRefund(m.refund, o);
+    if (o.oneofs) d.payload = "refund";
   }
   return d;
 }
@@ -2186,6 +2227,98 @@ function toObjectPurchase(m: PurchaseData, o: c.ToObjectOptions): { [k: string]:
   return d;
 }
 
+function readRefund(rd: r.Reader, end: number, v: c.View, into: RefundMessage | undefined): RefundMessage {
+  const k = v.k;
+  let m = into;
+  if (m === undefined) {
+    if (v.C === undefined) m = { currency: '', amountMinor: 0, transactionId: '', store: '', reason: 0, itemType: '', itemId: '' };
+    else {
+      m = new v.C() as RefundMessage;
+    }
+  }
+  while (rd.p < end) {
+    const t = r.tag(rd);
+    switch (t) {
+      case 10:
+        if (k & 0x1) {
+          m.currency = r.string(rd);
+          continue;
+        }
+        break;
+      case 16:
+        if (k & 0x2) {
+          m.amountMinor = r.int64(rd);
+          continue;
+        }
+        break;
+      case 26:
+        if (k & 0x4) {
+          m.transactionId = r.string(rd);
+          continue;
+        }
+        break;
+      case 34:
+        if (k & 0x8) {
+          m.store = r.string(rd);
+          continue;
+        }
+        break;
+      case 40:
+        if (k & 0x10) {
+          m.reason = r.int32(rd);
+          continue;
+        }
+        break;
+      case 50:
+        if (k & 0x20) {
+          m.itemType = r.string(rd);
+          continue;
+        }
+        break;
+      case 58:
+        if (k & 0x40) {
+          m.itemId = r.string(rd);
+          continue;
+        }
+        break;
+    }
+    r.skip(rd, t);
+  }
+  r.atEnd(rd, end);
+  return m;
+}
+
+function writeRefund(m: RefundData): void {
+  w.stringField(10, m.currency);
+  w.int64Field(16, m.amountMinor);
+  w.stringField(26, m.transactionId);
+  w.stringField(34, m.store);
+  w.int32Field(40, m.reason);
+  w.stringField(50, m.itemType);
+  w.stringField(58, m.itemId);
+}
+
+function toObjectRefund(m: RefundData, o: c.ToObjectOptions): { [k: string]: any } {
+  const d: { [k: string]: any } = {};
+  if (o.defaults) {
+    d.currency = '';
+    d.amountMinor = o.longs === String ? '0' : 0;
+    d.transactionId = '';
+    d.store = '';
+    d.reason = o.enums === String ? "REASON_UNSPECIFIED" : 0;
+    d.itemType = '';
+    d.itemId = '';
+  }
+  if (m.currency != null && m.currency !== '') d.currency = m.currency;
+  if (m.amountMinor != null && m.amountMinor !== 0) d.amountMinor = c.longOut(m.amountMinor, o);
+  if (m.transactionId != null && m.transactionId !== '') d.transactionId = m.transactionId;
+  if (m.store != null && m.store !== '') d.store = m.store;
+  if (m.reason != null && m.reason !== 0) d.reason = c.enumOut(m.reason, RefundReason_NAMES, o);
+  if (m.itemType != null && m.itemType !== '') d.itemType = m.itemType;
+  if (m.itemId != null && m.itemId !== '') d.itemId = m.itemId;
+  return d;
+}
+
 function readRejection(rd: r.Reader, end: number, v: c.View, into: RejectionMessage | undefined): RejectionMessage {
   const k = v.k;
   let m = into;
@@ -2849,7 +2982,8 @@ const FULL_Resource = c.view(0x1f, undefined, [undefined, undefined, undefined, 
 const FULL_Social = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_FeatureUse = c.view(0x1, undefined, [undefined]);
 const FULL_ExperimentExposure = c.view(0x3, undefined, [undefined, undefined]);
-const FULL_Event = c.view(0x1fffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, FULL_Context, undefined, undefined, undefined, FULL_SessionStart, FULL_SessionEnd, FULL_Progression, FULL_Purchase, FULL_Resource, FULL_Design, FULL_Error, FULL_Ad, FULL_Social, FULL_FeatureUse, FULL_ExperimentExposure]);
+const FULL_Refund = c.view(0x7f, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+const FULL_Event = c.view(0x3fffff, undefined, [undefined, undefined, undefined, undefined, undefined, undefined, FULL_Context, undefined, undefined, undefined, FULL_SessionStart, FULL_SessionEnd, FULL_Progression, FULL_Purchase, FULL_Resource, FULL_Design, FULL_Error, FULL_Ad, FULL_Social, FULL_FeatureUse, FULL_ExperimentExposure, FULL_Refund]);
 const FULL_SdkHealth = c.view(0x3, undefined, [undefined, undefined]);
 const FULL_EventBatch = c.view(0x3ff, undefined, [undefined, undefined, undefined, FULL_Context, FULL_Event, undefined, FULL_SdkHealth, undefined, undefined, undefined]);
 const FULL_IngestedBatch = c.view(0x1fff, undefined, [undefined, undefined, FULL_Context, FULL_Event, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, FULL_SdkHealth]);
@@ -3131,6 +3265,23 @@ const PurchaseCodec = {
   },
 };
 
+const RefundCodec = {
+  /** Encodes gamepulse.v1.Refund (proto3: scalars equal to their default are left out); `.finish()` gives the bytes. */
+  encode(m: RefundData): c.Encoded {
+    w.begin();
+    writeRefund(m);
+    return new c.Encoded(w.finish());
+  },
+  /** Decodes gamepulse.v1.Refund; throws on bytes that are not one (truncated, invalid UTF-8, bad lengths or tags). */
+  decode(bytes: Uint8Array): RefundMessage {
+    return readRefund(r.reader(bytes), bytes.length, FULL_Refund, undefined);
+  },
+  /** A plain object of the fields that differ from their defaults (all of them with `defaults`), converted as `o` says. */
+  toObject(m: RefundData, o: c.ToObjectOptions = {}): { [k: string]: any } {
+    return toObjectRefund(m, o);
+  },
+};
+
 const RejectionCodec = {
   /** Encodes gamepulse.v1.Rejection (proto3: scalars equal to their default are left out); `.finish()` gives the bytes. */
   encode(m: RejectionData): c.Encoded {
@@ -3285,7 +3436,7 @@ const StreamReplyCodec = {
 };
 
 /** The codecs of gamepulse.v1, by message name. */
-export const v1 = { Ad: AdCodec, BatchAck: BatchAckCodec, Context: ContextCodec, DeadLetter: DeadLetterCodec, DeletionRequest: DeletionRequestCodec, Design: DesignCodec, Error: ErrorCodec, Event: EventCodec, EventBatch: EventBatchCodec, ExperimentExposure: ExperimentExposureCodec, FeatureUse: FeatureUseCodec, IngestedBatch: IngestedBatchCodec, PlayerStep: PlayerStepCodec, PlayerWindow: PlayerWindowCodec, Progression: ProgressionCodec, Purchase: PurchaseCodec, Rejection: RejectionCodec, Resource: ResourceCodec, RollupRow: RollupRowCodec, SdkHealth: SdkHealthCodec, SessionEnd: SessionEndCodec, SessionStart: SessionStartCodec, Social: SocialCodec, StreamError: StreamErrorCodec, StreamReply: StreamReplyCodec } as const;
+export const v1 = { Ad: AdCodec, BatchAck: BatchAckCodec, Context: ContextCodec, DeadLetter: DeadLetterCodec, DeletionRequest: DeletionRequestCodec, Design: DesignCodec, Error: ErrorCodec, Event: EventCodec, EventBatch: EventBatchCodec, ExperimentExposure: ExperimentExposureCodec, FeatureUse: FeatureUseCodec, IngestedBatch: IngestedBatchCodec, PlayerStep: PlayerStepCodec, PlayerWindow: PlayerWindowCodec, Progression: ProgressionCodec, Purchase: PurchaseCodec, Refund: RefundCodec, Rejection: RejectionCodec, Resource: ResourceCodec, RollupRow: RollupRowCodec, SdkHealth: SdkHealthCodec, SessionEnd: SessionEndCodec, SessionStart: SessionStartCodec, Social: SocialCodec, StreamError: StreamErrorCodec, StreamReply: StreamReplyCodec } as const;
 
 /** What src/views.ts needs per message: field names in view-bit order, message-typed fields, scalar defaults, a decoder taking a view. */
 export interface ViewSchema {
@@ -3349,8 +3500,8 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     decode: (bytes: Uint8Array, v: c.View): object => readError(r.reader(bytes), bytes.length, v, undefined),
   },
   Event: {
-    fields: ["eventId", "installId", "playerId", "sessionId", "sequence", "clientTsMs", "context", "custom", "sessionNumber", "sampleRate", "sessionStart", "sessionEnd", "progression", "purchase", "resource", "design", "error", "ad", "social", "featureUse", "experimentExposure"],
-    messages: { context: "Context", sessionStart: "SessionStart", sessionEnd: "SessionEnd", progression: "Progression", purchase: "Purchase", resource: "Resource", design: "Design", error: "Error", ad: "Ad", social: "Social", featureUse: "FeatureUse", experimentExposure: "ExperimentExposure" },
+    fields: ["eventId", "installId", "playerId", "sessionId", "sequence", "clientTsMs", "context", "custom", "sessionNumber", "sampleRate", "sessionStart", "sessionEnd", "progression", "purchase", "resource", "design", "error", "ad", "social", "featureUse", "experimentExposure", "refund"],
+    messages: { context: "Context", sessionStart: "SessionStart", sessionEnd: "SessionEnd", progression: "Progression", purchase: "Purchase", resource: "Resource", design: "Design", error: "Error", ad: "Ad", social: "Social", featureUse: "FeatureUse", experimentExposure: "ExperimentExposure", refund: "Refund" },
     defaults: { eventId: '', installId: '', playerId: '', sessionId: '', sequence: 0, clientTsMs: 0, sessionNumber: 0, sampleRate: 0 },
     full: FULL_Event,
     decode: (bytes: Uint8Array, v: c.View): object => readEvent(r.reader(bytes), bytes.length, v, undefined),
@@ -3410,6 +3561,13 @@ export const viewSchemas: Readonly<Record<string, ViewSchema>> = {
     defaults: { currency: '', amountMinor: 0, itemType: '', itemId: '', transactionId: '', store: '' },
     full: FULL_Purchase,
     decode: (bytes: Uint8Array, v: c.View): object => readPurchase(r.reader(bytes), bytes.length, v, undefined),
+  },
+  Refund: {
+    fields: ["currency", "amountMinor", "transactionId", "store", "reason", "itemType", "itemId"],
+    messages: {  },
+    defaults: { currency: '', amountMinor: 0, transactionId: '', store: '', reason: 0, itemType: '', itemId: '' },
+    full: FULL_Refund,
+    decode: (bytes: Uint8Array, v: c.View): object => readRefund(r.reader(bytes), bytes.length, v, undefined),
   },
   Rejection: {
     fields: ["index", "code", "field", "message"],

@@ -66,6 +66,7 @@ export interface EventMsg {
   social?: SocialMsg;
   featureUse?: FeatureUseMsg;
   experimentExposure?: ExperimentExposureMsg;
+  refund?: RefundMsg;
 }
 
 /** gamepulse.v1.EventBatch as decoded: every field present (defaults filled), 64-bit values as numbers. */
@@ -111,6 +112,17 @@ export interface PurchaseMsg {
   itemId: string;
   transactionId: string;
   store: string;
+}
+
+/** gamepulse.v1.Refund as decoded: every field present (defaults filled), 64-bit values as numbers. */
+export interface RefundMsg {
+  currency: string;
+  amountMinor: number;
+  transactionId: string;
+  store: string;
+  reason: number;
+  itemType: string;
+  itemId: string;
 }
 
 /** gamepulse.v1.Rejection as decoded: every field present (defaults filled), 64-bit values as numbers. */
@@ -368,6 +380,9 @@ function readEvent(r: w.Reader, end: number): EventMsg {
       case 242:
         m.experimentExposure = readExperimentExposure(r, w.readLength(r));
         break;
+      case 250:
+        m.refund = readRefund(r, w.readLength(r));
+        break;
       default:
         w.skip(r, tag & 7);
     }
@@ -512,6 +527,40 @@ function readPurchase(r: w.Reader, end: number): PurchaseMsg {
         break;
       case 50:
         m.store = w.readString(r);
+        break;
+      default:
+        w.skip(r, tag & 7);
+    }
+  }
+  w.atEnd(r, end);
+  return m;
+}
+
+function readRefund(r: w.Reader, end: number): RefundMsg {
+  const m: RefundMsg = { currency: '', amountMinor: 0, transactionId: '', store: '', reason: 0, itemType: '', itemId: '' };
+  while (r.p < end) {
+    const tag = w.readVarint(r);
+    switch (tag) {
+      case 10:
+        m.currency = w.readString(r);
+        break;
+      case 16:
+        m.amountMinor = w.readSigned(r);
+        break;
+      case 26:
+        m.transactionId = w.readString(r);
+        break;
+      case 34:
+        m.store = w.readString(r);
+        break;
+      case 40:
+        m.reason = w.readSigned(r);
+        break;
+      case 50:
+        m.itemType = w.readString(r);
+        break;
+      case 58:
+        m.itemId = w.readString(r);
         break;
       default:
         w.skip(r, tag & 7);

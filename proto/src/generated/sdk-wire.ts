@@ -54,6 +54,7 @@ function writeEvent(m: pb.EventData): void {
   w.messageField(226, m.social, writeSocial);
   w.messageField(234, m.featureUse, writeFeatureUse);
   w.messageField(242, m.experimentExposure, writeExperimentExposure);
+  w.messageField(250, m.refund, writeRefund);
 }
 
 /** Encodes gamepulse.v1.Event (proto3: scalars equal to their default are left out). */
@@ -108,6 +109,16 @@ function writePurchase(m: pb.PurchaseData): void {
   w.stringField(34, m.itemId);
   w.stringField(42, m.transactionId);
   w.stringField(50, m.store);
+}
+
+function writeRefund(m: pb.RefundData): void {
+  w.stringField(10, m.currency);
+  w.varintField(16, m.amountMinor);
+  w.stringField(26, m.transactionId);
+  w.stringField(34, m.store);
+  w.varintField(40, m.reason);
+  w.stringField(50, m.itemType);
+  w.stringField(58, m.itemId);
 }
 
 function writeResource(m: pb.ResourceData): void {

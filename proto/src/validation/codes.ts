@@ -17,7 +17,7 @@ export const EVENT_CODES = {
   GP_EVENT_NAME_INVALID: 'a name field is empty where required, too long or has characters outside [A-Za-z0-9_.-+ ]',
   GP_EVENT_SESSION_LENGTH_INVALID: 'session_end.length_ms must be within [0, 7 days]',
   GP_EVENT_PROGRESSION_INVALID: 'progression needs a status and tier1; tier3 needs tier2',
-  GP_EVENT_CURRENCY_INVALID: 'purchase.currency must be an active ISO 4217 code in upper case',
+  GP_EVENT_CURRENCY_INVALID: 'purchase.currency and refund.currency must be an active ISO 4217 code in upper case',
   GP_EVENT_AMOUNT_INVALID: 'amount must be a positive integer within the limit',
   GP_EVENT_RESOURCE_FLOW_INVALID: 'resource.flow must be SOURCE or SINK',
   GP_EVENT_DESIGN_ID_INVALID: 'design.event_id: 1 to 5 colon-separated parts of [A-Za-z0-9_.-]',
@@ -25,6 +25,8 @@ export const EVENT_CODES = {
   GP_EVENT_SEVERITY_INVALID: 'error.severity must be set',
   GP_EVENT_MESSAGE_TOO_LONG: 'error.message is at most 8192 characters',
   GP_EVENT_AD_ACTION_INVALID: 'ad.action must be set',
+  GP_EVENT_REFUND_REASON_INVALID: 'refund.reason must be REFUND, CHARGEBACK or REVOKED',
+  GP_EVENT_REFUND_TRANSACTION_INVALID: "refund.transaction_id is required (the refunded purchase's), at most 128 characters",
 } as const;
 
 export type EventCode = keyof typeof EVENT_CODES;

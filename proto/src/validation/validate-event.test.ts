@@ -78,6 +78,28 @@ describe('proto/validation/validateEvent', () => {
     });
   });
 
+  it('checks a refund like a purchase, plus its reason and the refunded transaction', () => {
+    const p = (payload: Partial<EventData>) => {
+      const e = base();
+      delete e.purchase;
+      return validateEvent({ ...e, ...payload }, 'install-1', true);
+    };
+    const ok = { currency: 'USD', amountMinor: 499, transactionId: 'GPA.3342-1', store: 'google', reason: 2 };
+    expect(p({ refund: ok })).toBeUndefined();
+    expect(p({ refund: { ...ok, currency: 'usd' } })).toEqual({ code: 'GP_EVENT_CURRENCY_INVALID', field: 'refund.currency' });
+    expect(p({ refund: { ...ok, amountMinor: 0 } })).toEqual({ code: 'GP_EVENT_AMOUNT_INVALID', field: 'refund.amount_minor' });
+    expect(p({ refund: { ...ok, amountMinor: 10_000_001 } })?.code).toBe('GP_EVENT_AMOUNT_INVALID');
+    expect(p({ refund: { ...ok, reason: 0 } })).toEqual({ code: 'GP_EVENT_REFUND_REASON_INVALID', field: 'refund.reason' });
+    expect(p({ refund: { ...ok, reason: 4 } })?.code).toBe('GP_EVENT_REFUND_REASON_INVALID');
+    expect(p({ refund: { ...ok, transactionId: '' } })).toEqual({
+      code: 'GP_EVENT_REFUND_TRANSACTION_INVALID',
+      field: 'refund.transaction_id',
+    });
+    expect(p({ refund: { ...ok, transactionId: 'x'.repeat(129) } })?.code).toBe('GP_EVENT_REFUND_TRANSACTION_INVALID');
+    expect(p({ refund: { ...ok, store: 'app/store' } })).toEqual({ code: 'GP_EVENT_NAME_INVALID', field: 'refund.store' });
+    expect(p({ refund: { ...ok, itemType: 'gem_pack', itemId: 'gems_500' } })).toBeUndefined();
+  });
+
   it('requires a game id when the batch has none', () => {
     expect(check({}, false)).toEqual({ code: 'GP_EVENT_CONTEXT_INVALID', field: 'context.game_id' });
     expect(check({ context: { gameId: 'demo', country: 'de' } }, false)).toEqual({

@@ -103,6 +103,7 @@ const purchaseAmount = badAmount(LIMITS.purchaseMaxMinor);
 const resourceAmount = badAmount(LIMITS.resourceMaxAmount);
 const badSeverity = badEnum(5);
 const badAdAction = badEnum(4);
+const badRefundReason = badEnum(3);
 
 function badDesignId(id: Text): boolean {
   const parts = id ? id.split(':') : [];
@@ -167,6 +168,16 @@ const RULES: { readonly [K in PayloadKey]: ReadonlyArray<Rule<Payloads[K]>> } = 
   experimentExposure: [
     ['experiment', (p) => badRequiredName(p.experiment)],
     ['variant', (p) => badRequiredName(p.variant)],
+  ],
+  // A refund gives back at most what one purchase may cost (LIMITS.purchaseMaxMinor).
+  refund: [
+    ['currency', (p) => !p.currency || !isIsoCurrency(p.currency), 'GP_EVENT_CURRENCY_INVALID'],
+    ['amount_minor', (p) => purchaseAmount(p.amountMinor), 'GP_EVENT_AMOUNT_INVALID'],
+    ['reason', (p) => badRefundReason(p.reason), 'GP_EVENT_REFUND_REASON_INVALID'],
+    ['store', (p) => badName(p.store)],
+    ['item_type', (p) => badName(p.itemType)],
+    ['item_id', (p) => badName(p.itemId)],
+    ['transaction_id', (p) => !p.transactionId || longId(p.transactionId), 'GP_EVENT_REFUND_TRANSACTION_INVALID'],
   ],
 };
 

@@ -11,6 +11,15 @@ export interface GameClient {
     fail(tier1: string, tier2?: string, tier3?: string, opts?: { attempt?: number; score?: number }): void;
   };
   purchase(p: { currency: string; amountMinor: number; itemType: string; itemId?: string; transactionId?: string }): void;
+  /** Money given back for an earlier purchase (a game server's call in production; see options `refundShare`). */
+  refund(r: {
+    currency: string;
+    amountMinor: number;
+    transactionId: string;
+    reason: 'refund' | 'chargeback' | 'revoked';
+    store?: string;
+    itemType?: string;
+  }): void;
   resource: {
     source(currency: string, amount: number, itemType: string, itemId?: string): void;
     sink(currency: string, amount: number, itemType: string, itemId?: string): void;

@@ -34,6 +34,7 @@ function recordingClient(calls: Call[], p: InstallProfile, clock: SimClock): Gam
     },
     progression: { start: r('progression'), complete: r('progression'), fail: r('progression') },
     purchase: (x) => push('purchase', { currency: x.currency, amount: x.amountMinor }),
+    refund: (x) => push('refund', { action: x.reason, currency: x.currency, amount: x.amountMinor }),
     resource: {
       source: (currency, amount) => push('resource', { action: 'source', currency, amount }),
       sink: (currency, amount) => push('resource', { action: 'sink', currency, amount }),
@@ -148,6 +149,39 @@ describe('samples/simulator incidents', () => {
     );
     expect(truth).toMatchObject({ kind: 'fraud', sessions: 3, events: buys.length });
     expect(run.ledger.totals().events).toBe(run.calls.length);
+  });
+
+  it('refund-burst: a few extra players have a chargeback every 5 s, only in the window; nobody else changes', async () => {
+    const base = await baseline;
+    const run = await simulate([{ kind: 'refund-burst', ...WINDOW }]);
+    const [truth] = run.ledger.incidents();
+    const actors = new Set(truth!.players);
+    expect(actors.size).toBe(3);
+    expect(byPlayer(run.calls, (c) => !actors.has(c.playerId))).toEqual(byPlayer(base.calls, () => true));
+    const refunds = run.calls.filter((c) => actors.has(c.playerId) && c.type === 'refund');
+    expect(refunds).toHaveLength(3 * (WINDOW.durationMs / 5_000));
+    for (const r of refunds) {
+      expect(inWindow(r.ts)).toBe(true);
+      expect(r.action).toBe('chargeback');
+      expect(r.amount).toBe(largestPrice(r.currency as Parameters<typeof largestPrice>[0]));
+    }
+    expect(truth).toMatchObject({ kind: 'refund-burst', sessions: 3, events: refunds.length });
+    expect(run.ledger.totals().events).toBe(run.calls.length);
+  });
+
+  it("normal traffic: about 2 % of purchases are refunded at the player's next session, none without purchases", async () => {
+    const base = await baseline;
+    const buys = base.calls.filter((c) => c.type === 'purchase').length;
+    const refunds = base.calls.filter((c) => c.type === 'refund');
+    // Hash-picked 2 % of the purchases, less those whose player never came back: at most all of them.
+    expect(refunds.length).toBeLessThanOrEqual(Math.ceil(0.02 * buys + 4 * Math.sqrt(0.02 * buys) + 1));
+    for (const r of refunds) {
+      expect(['refund', 'chargeback']).toContain(r.action);
+      // Sent right after the player's session_start, never before the player's first purchase.
+      const mine = base.calls.filter((c) => c.playerId === r.playerId);
+      const i = mine.indexOf(r);
+      expect(mine.slice(0, i).some((c) => c.type === 'purchase' && c.amount === r.amount)).toBe(true);
+    }
   });
 
   it('exploit: a few extra players earn gems at a huge rate; nobody else changes, so net flow explodes', async () => {

@@ -24,6 +24,11 @@
  *    (a lower-case currency: GP_EVENT_CURRENCY_INVALID) — dropped and counted by the
  *    SDK, reported in its next batch's sdk_health, never sent. The ledger counts the
  *    drops as the incident's events; the tracked events stay what they are.
+ *  - `refund-burst`: a chargeback wave (purchases made with stolen cards, disputed by the
+ *    card holders) or a store bug refunding everything: a few extra players (ids drawn
+ *    from the seed) have `refund` events (reason chargeback, the catalog's largest price)
+ *    at a high rate, in one session that spans the window — what the game server
+ *    forwards from the store's notifications, sent here through the actor's client.
  *  - `collector-slowdown`: not simulator traffic. The simulator only records it in the
  *    ledger; the launcher (or a test) injects it into the collector.
  * Outside the windows every player's traffic is what it is without incidents: the
@@ -35,7 +40,7 @@ import type { Ledger } from './ledger.ts';
 import type { Random } from './random.ts';
 import type { SimClock } from './sim-clock.ts';
 
-export type IncidentKind = 'dau-drop' | 'fraud' | 'exploit' | 'bad-release' | 'collector-slowdown' | 'sdk-drops';
+export type IncidentKind = 'dau-drop' | 'fraud' | 'exploit' | 'bad-release' | 'collector-slowdown' | 'sdk-drops' | 'refund-burst';
 
 /** When an incident happens, in simulated time (the SimClock's time). */
 export interface IncidentWindow {
@@ -95,6 +100,16 @@ export interface SdkDropsIncident extends IncidentWindow {
   dropChance?: number;
 }
 
+export interface RefundBurstIncident extends IncidentWindow {
+  kind: 'refund-burst';
+  /** Players whose purchases are charged back (extra players, ids drawn from the seed). @default 3 */
+  players?: number;
+  /** Each of them has a refund every this many ms of simulated time. @default 5_000 */
+  refundEveryMs?: number;
+  /** The refunds' reason. @default 'chargeback' */
+  reason?: 'refund' | 'chargeback' | 'revoked';
+}
+
 /** Injected by the launcher into the collector, not by the simulator (recorded in the ledger only). */
 export interface CollectorSlowdownIncident extends IncidentWindow {
   kind: 'collector-slowdown';
@@ -103,7 +118,7 @@ export interface CollectorSlowdownIncident extends IncidentWindow {
 }
 
 export type IncidentSpec =
-  DauDropIncident | FraudIncident | ExploitIncident | BadReleaseIncident | CollectorSlowdownIncident | SdkDropsIncident;
+  DauDropIncident | FraudIncident | ExploitIncident | BadReleaseIncident | CollectorSlowdownIncident | SdkDropsIncident | RefundBurstIncident;
 
 /** The defaults of each kind's options, documented on the spec types. */
 export const INCIDENT_DEFAULTS = {
@@ -113,6 +128,7 @@ export const INCIDENT_DEFAULTS = {
   'bad-release': { build: '1.4.0-bad', share: 0.5, errorChance: 0.5, criticalShare: 0.25 },
   'collector-slowdown': { delayMs: 2_000 },
   'sdk-drops': { build: '1.5.0-drops', share: 0.5, dropChance: 0.5 },
+  'refund-burst': { players: 3, refundEveryMs: 5_000, reason: 'chargeback' },
 } as const;
 
 /** An incident with every option filled in, its end, and its id (`<index>:<kind>`). */
@@ -123,6 +139,7 @@ export type ResolvedIncident = { id: string; endMs: number } & (
   | Required<BadReleaseIncident>
   | Required<CollectorSlowdownIncident>
   | Required<SdkDropsIncident>
+  | Required<RefundBurstIncident>
 );
 
 function share(name: string, v: number): number {
@@ -178,11 +195,20 @@ export function resolveIncidents(specs: readonly IncidentSpec[]): ResolvedIncide
         share(`${at}.dropChance`, r.dropChance);
         return r;
       }
+      case 'refund-burst': {
+        const r = { ...base, ...INCIDENT_DEFAULTS['refund-burst'], ...s };
+        if (!Number.isInteger(r.players) || r.players < 1)
+          throw new RangeError(`${at}.players must be a positive integer, got ${r.players}`);
+        positive(`${at}.refundEveryMs`, r.refundEveryMs);
+        if (r.reason !== 'refund' && r.reason !== 'chargeback' && r.reason !== 'revoked')
+          throw new RangeError(`${at}.reason must be refund, chargeback or revoked, got ${String(r.reason)}`);
+        return r;
+      }
       case 'collector-slowdown':
         return { ...base, ...INCIDENT_DEFAULTS['collector-slowdown'], ...s, delayMs: positive(`${at}.delayMs`, s.delayMs ?? 2_000) };
       default:
         throw new RangeError(
-          `${at}.kind must be dau-drop, fraud, exploit, bad-release, sdk-drops or collector-slowdown, got ${String((s as { kind: unknown }).kind)}`,
+          `${at}.kind must be dau-drop, fraud, exploit, bad-release, sdk-drops, refund-burst or collector-slowdown, got ${String((s as { kind: unknown }).kind)}`,
         );
     }
   });
@@ -208,7 +234,7 @@ export interface IncidentTruth {
   currency?: string;
   /** dau-drop: sessions that did not start; bad-release: sessions on the bad build; fraud and exploit: the actors' sessions. */
   sessions: number;
-  /** Events the incident added: fraud purchases, exploit sources, bad-release error events; sdk-drops: events the SDK dropped. */
+  /** Events the incident added: fraud purchases, exploit sources, refund-burst refunds, bad-release error events; sdk-drops: events the SDK dropped. */
   events: number;
 }
 
@@ -250,6 +276,7 @@ export const MUTED_CLIENT: GameClient = {
   session: { start() {}, end() {} },
   progression: { start() {}, complete() {}, fail() {} },
   purchase() {},
+  refund() {},
   resource: { source() {}, sink() {} },
   design() {},
   ad() {},
@@ -261,11 +288,16 @@ export const MUTED_CLIENT: GameClient = {
   shutdown: async () => {},
 };
 
-/** The extra players of a fraud or exploit incident. */
-export type ActorIncident = Extract<ResolvedIncident, { kind: 'fraud' | 'exploit' }>;
+/** The extra players of a fraud, exploit or refund-burst incident. */
+export type ActorIncident = Extract<ResolvedIncident, { kind: 'fraud' | 'exploit' | 'refund-burst' }>;
 
 export function isActorIncident(i: ResolvedIncident): i is ActorIncident {
-  return i.kind === 'fraud' || i.kind === 'exploit';
+  return i.kind === 'fraud' || i.kind === 'exploit' || i.kind === 'refund-burst';
+}
+
+/** Milliseconds between an actor's events. */
+export function actorEveryMs(i: ActorIncident): number {
+  return i.kind === 'fraud' ? i.purchaseEveryMs : i.kind === 'exploit' ? i.sourceEveryMs : i.refundEveryMs;
 }
 
 /** Ids of an actor: `player-<seed>-<kind><incident index>-<n>`, its install `sim-…` alike. */
@@ -286,9 +318,9 @@ export interface ActorHooks {
 }
 
 /**
- * One fraud or exploit actor: a session from the incident's start to its end (on
- * `clock`, which the caller starts at the incident's start), a purchase or a source
- * every interval, then a flush. Every call is mirrored into the ledger.
+ * One fraud, exploit or refund-burst actor: a session from the incident's start to its
+ * end (on `clock`, which the caller starts at the incident's start), a purchase, a source
+ * or a refund every interval, then a flush. Every call is mirrored into the ledger.
  */
 export async function runActor(
   incident: ActorIncident,
@@ -319,6 +351,17 @@ export async function runActor(
         transactionId: `tx-${playerId}-${clock.now()}-${n}`,
       });
       rec('purchase', { currency: profile.currency, amount: amountMinor });
+    } else if (incident.kind === 'refund-burst') {
+      const amountMinor = largestPrice(profile.currency);
+      client.refund({
+        currency: profile.currency,
+        amountMinor,
+        transactionId: `tx-${playerId}-stolen-${n}`,
+        reason: incident.reason,
+        store: 'google',
+        itemType: 'gem_pack',
+      });
+      rec('refund', { action: incident.reason, currency: profile.currency, amount: amountMinor });
     } else {
       // Through a normal reward path: the exploit abuses what the game hands out.
       client.resource.source(incident.currency, incident.amount, 'reward', 'level_complete');
@@ -326,7 +369,7 @@ export async function runActor(
     }
     n++;
     ledger?.incidentAffected(incident.id, playerId, { events: 1 });
-    await clock.sleep(incident.kind === 'fraud' ? incident.purchaseEveryMs : incident.sourceEveryMs);
+    await clock.sleep(actorEveryMs(incident));
   }
   client.session.end();
   rec('session_end', { amount: clock.monotonicNow() - startedAt });

@@ -9,6 +9,7 @@ export { assignVariant, sessionRate, DECLINE_FLOOR, type Lifecycle } from './pla
 export {
   resolveIncidents,
   largestPrice,
+  actorEveryMs,
   INCIDENT_DEFAULTS,
   type IncidentSpec,
   type IncidentKind,
@@ -20,6 +21,7 @@ export {
   type ExploitIncident,
   type BadReleaseIncident,
   type CollectorSlowdownIncident,
+  type RefundBurstIncident,
 } from './incidents.ts';
 export {
   resolveSeasonality,

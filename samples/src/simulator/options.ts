@@ -72,6 +72,14 @@ export interface SimulatorOptions {
    */
   purchaseOffersPerPlayer?: number;
   /**
+   * Share of purchases refunded later (a normal 1–3 % of store refunds and chargebacks):
+   * which ones is a hash of the transaction id (no random draw, so the traffic is otherwise
+   * unchanged); the refund is sent as the player's next session starts (the delay: a
+   * store's notification arrives hours later), one in four as a chargeback, the rest as
+   * store refunds. 0 turns refunds off. @default 0.02
+   */
+  refundShare?: number;
+  /**
    * Offer the starter bundle to every player right after its exposures, as it first plays
    * (it counts as one of its offers). With `purchaseOffersPerPlayer: 1` it is the only
    * offer: a player converts with exactly its buying chance, which `payerShare` sets —
@@ -88,7 +96,8 @@ export interface SimulatorOptions {
    * 2 s), `bad-release` (half the sessions starting in the window on build `1.4.0-bad`,
    * an error after every other action), `sdk-drops` (half the sessions starting in the
    * window on build `1.5.0-drops`, whose SDK drops an invalid event after every other
-   * action); `collector-slowdown` is only recorded in the
+   * action), `refund-burst` (3 extra players with a chargeback every 5 s);
+   * `collector-slowdown` is only recorded in the
    * ledger (the launcher injects it). The ledger records each one (`Ledger.incidents()`).
    * Outside their windows the traffic is what it is without them. @default [] (none)
    */
@@ -132,6 +141,8 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
   if (!(payerShare >= 0 && payerShare <= 1)) throw new RangeError(`payerShare must be in [0, 1], got ${payerShare}`);
   const purchaseOffersPerPlayer = o.purchaseOffersPerPlayer ?? Infinity;
   if (!(purchaseOffersPerPlayer >= 0)) throw new RangeError(`purchaseOffersPerPlayer must be ≥ 0, got ${purchaseOffersPerPlayer}`);
+  const refundShare = o.refundShare ?? 0.02;
+  if (!(refundShare >= 0 && refundShare <= 1)) throw new RangeError(`refundShare must be in [0, 1], got ${refundShare}`);
   return {
     players,
     seed: o.seed ?? 1,
@@ -151,6 +162,7 @@ export function resolveSimulatorOptions(o: SimulatorOptions): ResolvedSimulatorO
     churnDeclineDays,
     payerShare,
     purchaseOffersPerPlayer,
+    refundShare,
     starterOffer: o.starterOffer ?? false,
     incidents: resolveIncidents(o.incidents ?? []),
     seasonality: o.seasonality === undefined ? undefined : resolveSeasonality(o.seasonality),

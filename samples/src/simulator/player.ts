@@ -52,6 +52,8 @@ export interface PlayerRunOptions {
   actionGapMs?: number;
   /** Offers to buy gems a player gets at most (SimulatorOptions.purchaseOffersPerPlayer). @default unlimited */
   purchaseOffers?: number;
+  /** Share of purchases refunded at the player's next session (SimulatorOptions.refundShare). @default 0 */
+  refundShare?: number;
   /** Offer the starter bundle as the player first plays (SimulatorOptions.starterOffer). @default false */
   starterOffer?: boolean;
   /** Mean pause between sessions. @default a day divided by the player's sessions per day */
@@ -165,6 +167,8 @@ export async function runPlayer(
     events: 0,
     exposed: false,
     offersLeft: opts.purchaseOffers ?? Infinity,
+    refundShare: opts.refundShare ?? 0,
+    refunds: [] as PendingRefund[],
   };
   let device = devices[0]!;
   const { playerId } = device.profile;
@@ -229,6 +233,8 @@ export async function runPlayer(
     const startedAt = clock.monotonicNow();
     client.session.start();
     rec('session_start');
+    // Refunds of earlier purchases, notified since the last session (a blocked session sends none: they wait).
+    if (!blocked) sendRefunds(client, rec, state.refunds);
     if (!state.exposed) {
       state.exposed = true;
       for (const { experiment, variant } of assigned) {
@@ -291,25 +297,45 @@ export function sessionRate(life: Lifecycle, nowMs: number): number {
   return Math.pow(DECLINE_FLOOR, progress);
 }
 
-/** The player buys `offer`: the purchase and the gems it brings. */
+/** A purchase to be refunded at the player's next session. */
+interface PendingRefund {
+  currency: string;
+  amountMinor: number;
+  transactionId: string;
+  reason: 'refund' | 'chargeback';
+}
+
+/** Sends (and forgets) the pending refunds: what the game server forwards from the store. */
+function sendRefunds(client: GameClient, rec: Rec, pending: PendingRefund[]): void {
+  for (const r of pending.splice(0)) {
+    client.refund({ ...r, store: 'web', itemType: 'gem_pack' });
+    rec('refund', { action: r.reason, currency: r.currency, amount: r.amountMinor });
+  }
+}
+
+/** The player buys `offer`: the purchase and the gems it brings; `refundShare` of purchases (by hash) are refunded later. */
 function buy(
   client: GameClient,
   rec: Rec,
   traits: PlayerTraits,
-  s: { gems: number },
+  s: { gems: number; refundShare: number; refunds: PendingRefund[] },
   playerId: string,
   clock: SimClock,
   offer: (typeof OFFERS)[number],
 ): void {
   const amountMinor = offer.prices[traits.currency];
+  const transactionId = `tx-${playerId}-${clock.now()}`;
   client.purchase({
     currency: traits.currency,
     amountMinor,
     itemType: offer.itemType,
     itemId: offer.itemId,
-    transactionId: `tx-${playerId}-${clock.now()}`,
+    transactionId,
   });
   rec('purchase', { currency: traits.currency, amount: amountMinor });
+  const h = s.refundShare > 0 ? unitHash(`refund:${transactionId}`) : 1;
+  if (h < s.refundShare)
+    s.refunds.push({ currency: traits.currency, amountMinor, transactionId, reason: h < s.refundShare / 4 ? 'chargeback' : 'refund' });
   s.gems += offer.gems;
   client.resource.source('gems', offer.gems, 'iap', offer.itemId);
   rec('resource', { action: 'source', currency: 'gems', amount: offer.gems });
@@ -334,7 +360,7 @@ function act(
   rec: Rec,
   rnd: Random,
   traits: PlayerTraits,
-  s: { level: number; attempt: number; gold: number; gems: number; offersLeft: number },
+  s: { level: number; attempt: number; gold: number; gems: number; offersLeft: number; refundShare: number; refunds: PendingRefund[] },
   playerId: string,
   clock: SimClock,
 ): void {

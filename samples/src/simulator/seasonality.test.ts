@@ -70,6 +70,7 @@ describe('samples/simulator seasonality in virtual mode', () => {
       session: { start: () => void starts.push(clock.now()), end: noop },
       progression: { start: noop, complete: noop, fail: noop },
       purchase: noop,
+      refund: noop,
       resource: { source: noop, sink: noop },
       design: noop,
       ad: noop,

@@ -13,6 +13,7 @@ function recordingClient(calls: Array<{ type: string; ts: number }>, clock: SimC
     session: { start: r('session_start'), end: r('session_end') },
     progression: { start: r('progression'), complete: r('progression'), fail: r('progression') },
     purchase: r('purchase'),
+    refund: r('refund'),
     resource: { source: r('resource'), sink: r('resource') },
     design: r('design'),
     ad: r('ad'),

@@ -192,6 +192,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         maxSessions: realtime ? Number.POSITIVE_INFINITY : o.maxSessionsPerPlayer,
         actionGapMs: o.actionGapMs,
         purchaseOffers: o.purchaseOffersPerPlayer,
+        refundShare: o.refundShare,
         starterOffer: o.starterOffer,
         ...(o.idleGapMs !== undefined ? { idleGapMs: o.idleGapMs } : {}),
         shouldStop: () => stopped || (season !== undefined && lane >= laneTarget(clock.now())),

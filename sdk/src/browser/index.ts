@@ -110,6 +110,7 @@ export type {
   TrackPayload,
   CustomFields,
   PurchaseInput,
+  RefundInput,
   AdInput,
   ProgressionDetails,
   ErrorSeverityName,

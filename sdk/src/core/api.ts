@@ -3,7 +3,7 @@
  * program against. The implementation is client.ts.
  */
 import type { Storage } from './storage.ts';
-import type { AdInput, CustomFields, ErrorSeverityName, ProgressionDetails, PurchaseInput, TrackPayload } from './taxonomy.ts';
+import type { AdInput, CustomFields, ErrorSeverityName, ProgressionDetails, PurchaseInput, RefundInput, TrackPayload } from './taxonomy.ts';
 import type { CircuitState } from './breaker.ts';
 import type { Connectivity } from './connectivity.ts';
 import type { CreateSendStack } from './send-stack.ts';
@@ -49,6 +49,12 @@ export interface Gamepulse {
   track(payload: TrackPayload, custom?: CustomFields): void;
   progression: { start(...args: Tiers): void; complete(...args: Tiers): void; fail(...args: Tiers): void };
   purchase(purchase: PurchaseInput): void;
+  /**
+   * Records money given back for an earlier purchase (a refund, chargeback or
+   * revocation). Mostly called by game servers on the store's server notification.
+   * Revenue KPIs stay gross; the `refunds` KPI counts these.
+   */
+  refund(refund: RefundInput): void;
   resource: {
     source(currency: string, amount: number, itemType: string, itemId?: string): void;
     sink(currency: string, amount: number, itemType: string, itemId?: string): void;

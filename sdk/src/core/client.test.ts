@@ -134,6 +134,30 @@ describe('core/client', () => {
       expect(start!.eventId < purchase!.eventId && purchase!.eventId < progression!.eventId).toBe(true);
     });
 
+    it('records a refund as a game server does on a store notification; an invalid one is dropped with its code', async () => {
+      const { gp, transport } = createTestClient();
+      await gp.ready;
+      gp.identify('player-9');
+      gp.refund({
+        currency: 'EUR',
+        amountMinor: 499,
+        transactionId: 'GPA.3342-1',
+        reason: 'chargeback',
+        store: 'google',
+        itemType: 'gem_pack',
+      });
+      gp.refund({ currency: 'EUR', amountMinor: 499, transactionId: '', reason: 'refund' });
+      gp.refund({ currency: 'EUR', amountMinor: 499, transactionId: 'T-2', reason: 'dispute' as never });
+      await gp.flush();
+      const refunds = transport.attempts.flatMap((a) => decodeBatch(a.bytes).events).filter((e) => e.refund);
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0]).toMatchObject({
+        playerId: 'player-9',
+        refund: { currency: 'EUR', amountMinor: 499, transactionId: 'GPA.3342-1', reason: 2, store: 'google', itemType: 'gem_pack' },
+      });
+      expect(gp.stats().droppedByReason).toEqual({ GP_EVENT_REFUND_TRANSACTION_INVALID: 1, GP_EVENT_REFUND_REASON_INVALID: 1 });
+    });
+
     it('starts a session implicitly, numbers sessions, and times session_end on the monotonic clock', async () => {
       const manual = createManualClock(START);
       let wallJumpMs = 0;

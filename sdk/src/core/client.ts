@@ -30,11 +30,13 @@ import {
   errorPayload,
   progressionPayload,
   purchasePayload,
+  refundPayload,
   resourcePayload,
   type AdInput,
   type CustomFields,
   type ErrorSeverityName,
   type PurchaseInput,
+  type RefundInput,
   type TrackPayload,
 } from './taxonomy.ts';
 import { createUuidV7Generator, type UuidV7Generator } from './uuid-v7.ts';
@@ -115,6 +117,10 @@ class Client implements Gamepulse {
 
   purchase(purchase: PurchaseInput): void {
     this.#call((at, r) => r.record(purchasePayload(purchase), undefined, at));
+  }
+
+  refund(refund: RefundInput): void {
+    this.#call((at, r) => r.record(refundPayload(refund), undefined, at));
   }
 
   readonly resource = {

@@ -58,6 +58,7 @@ export function buildEvent(
     social: undefined,
     featureUse: undefined,
     experimentExposure: undefined,
+    refund: undefined,
   };
   const slots = event as Record<string, unknown>;
   const given = payload as Record<string, unknown>;

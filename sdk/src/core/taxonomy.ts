@@ -33,6 +33,29 @@ export interface PurchaseInput {
   store?: string;
 }
 
+export type RefundReasonName = 'refund' | 'chargeback' | 'revoked';
+
+/**
+ * Money given back for an earlier purchase (gamepulse.v1.Refund, modelled on GA4's
+ * `refund` and the stores' server notifications). Usually recorded by the game server
+ * that receives the store's notification (Apple App Store Server Notifications REFUND /
+ * REVOKE, Google Play voided purchases, Steam chargebacks), with the player's id.
+ */
+export interface RefundInput {
+  /** ISO 4217 in upper case, e.g. "USD". */
+  currency: string;
+  /** Amount given back in minor units (cents): the purchase's, or less for a partial refund. */
+  amountMinor: number;
+  /** The refunded purchase's `transactionId` (required: what reconciles the two). */
+  transactionId: string;
+  /** 'refund' (the store granted it), 'chargeback' (the card issuer reversed it), 'revoked' (the store took it back). */
+  reason: RefundReasonName;
+  /** "apple", "google", "steam", "web", ... */
+  store?: string;
+  itemType?: string;
+  itemId?: string;
+}
+
 export type ErrorSeverityName = 'debug' | 'info' | 'warning' | 'error' | 'critical';
 export type AdActionName = 'show' | 'click' | 'failed_show' | 'reward_received';
 
@@ -46,12 +69,13 @@ export interface AdInput {
 }
 
 // Names in the order of their proto enum numbers (ErrorSeverity, AdAction,
-// ProgressionStatus; taxonomy.test.ts checks them against @gamepulse/proto): the wire
+// ProgressionStatus, RefundReason; taxonomy.test.ts checks them against @gamepulse/proto): the wire
 // value is the position + 1, and 0 (UNSPECIFIED, which validation refuses) is unknown.
 // Plain lists keep the enum objects out of the browser bundle.
 const SEVERITIES: readonly ErrorSeverityName[] = ['debug', 'info', 'warning', 'error', 'critical'];
 const AD_ACTIONS: readonly AdActionName[] = ['show', 'click', 'failed_show', 'reward_received'];
 const PROGRESSION_STATUSES: readonly ProgressionStatusName[] = ['start', 'complete', 'fail'];
+const REFUND_REASONS: readonly RefundReasonName[] = ['refund', 'chargeback', 'revoked'];
 
 /** The enum number of `name`; 0 when it is not one of `names`. */
 export function enumNumber<T>(names: readonly T[], name: T): number {
@@ -91,6 +115,21 @@ export function purchasePayload(p: PurchaseInput): TrackPayload {
       itemId: p.itemId,
       transactionId: p.transactionId,
       store: p.store,
+    },
+  };
+}
+
+export function refundPayload(r: RefundInput): TrackPayload {
+  // An unknown reason maps to 0, which validation reports as GP_EVENT_REFUND_REASON_INVALID.
+  return {
+    refund: {
+      currency: r.currency,
+      amountMinor: r.amountMinor,
+      transactionId: r.transactionId,
+      store: r.store,
+      reason: enumNumber(REFUND_REASONS, r.reason),
+      itemType: r.itemType,
+      itemId: r.itemId,
     },
   };
 }

@@ -64,6 +64,7 @@ const SILENT_CLIENT: GameClient = {
   session: { start: noop, end: noop },
   progression: { start: noop, complete: noop, fail: noop },
   purchase: noop,
+  refund: noop,
   resource: { source: noop, sink: noop },
   design: noop,
   ad: noop,

@@ -22,7 +22,8 @@
  *    rows and step rows — an exposure's rollup and step row carry the one
  *    experiment:variant it exposes;
  *  - purchases: `revenue_reporting_minor` in the game's reporting currency (fx.ts) on
- *    rollup and player rows, `reporting_currency` on purchase rollup rows;
+ *    rollup and player rows, `reporting_currency` on purchase rollup rows; refunds: the
+ *    same on their rollup rows only (a player's revenue stays gross);
  *  - `region`, `subregion`: the UN M49 region of the country, from the format's table
  *    (@gamepulse/proto regions), on rollup rows and player rows;
  *  - `late_events`: 0 — the simulated events arrive in time order, none is late.
@@ -80,7 +81,9 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
           .join(',')
       : '';
     const rollupVariant = e.type === 'experiment_exposure' ? e.exposure : set;
-    const reporting = e.type === 'purchase' ? toReportingMinor(e.amount, e.currency, e.gameId, e.tsMs) : 0;
+    // Purchases and refunds convert; a player's revenue counts purchases only (gross).
+    const converts = e.type === 'purchase' || e.type === 'refund';
+    const reporting = converts ? toReportingMinor(e.amount, e.currency, e.gameId, e.tsMs) : 0;
     const dims = { game_id: e.gameId, build: e.build, platform: e.platform, country: e.country };
     const { region, subregion } = regionOf(e.country);
     const rk = [window, e.gameId, e.build, e.platform, e.country, e.type, e.action, e.currency, item, rollupVariant].join('\u001f');
@@ -100,7 +103,7 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
       subregion,
       late_events: 0,
       revenue_reporting_minor: 0,
-      reporting_currency: e.type === 'purchase' ? reportingCurrencyOf(e.gameId) : '',
+      reporting_currency: converts ? reportingCurrencyOf(e.gameId) : '',
     };
     r.events += 1;
     r.amount += e.amount;
@@ -131,7 +134,7 @@ export function aggregateEvents(events: readonly SimEvent[]): { rollups: RollupJ
     p.max_progress = Math.max(p.max_progress ?? 0, progressOf(e));
     if (e.type === 'purchase') p.purchases += 1;
     if (e.type === 'session_start') p.sessions += 1;
-    p.revenue_reporting_minor = (p.revenue_reporting_minor ?? 0) + reporting;
+    p.revenue_reporting_minor = (p.revenue_reporting_minor ?? 0) + (e.type === 'purchase' ? reporting : 0);
     players.set(pk, p);
     const sk = [window, e.gameId, e.build, e.platform, e.country, e.playerId, e.type, e.action, item, rollupVariant].join('\u001f');
     const st = steps.get(sk) ?? {

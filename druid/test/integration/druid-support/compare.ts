@@ -55,6 +55,7 @@ export const EXACT_ON_DRUID = new Set([
   'ltv',
   'player_funnel',
   'delivery',
+  'refunds',
 ]);
 
 /** `compareRows`' `approximate` for a Druid answer of the KPI. */

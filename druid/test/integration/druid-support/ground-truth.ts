@@ -28,7 +28,9 @@ export function groundTruth(events: readonly SimEvent[]): RefData {
       assigned.set(e.playerId, [...kept, e.exposure].sort(byExperiment));
     }
     const set = (assigned.get(e.playerId) ?? []).join(',');
-    const revenueReportingMinor = e.type === 'purchase' ? toReportingMinor(e.amount, e.currency, e.gameId, e.tsMs) : 0;
+    // Purchases and refunds convert on rollups; a player's revenue counts purchases only (gross).
+    const converts = e.type === 'purchase' || e.type === 'refund';
+    const revenueReportingMinor = converts ? toReportingMinor(e.amount, e.currency, e.gameId, e.tsMs) : 0;
     const dims = { windowStartMs: e.tsMs, gameId: e.gameId, build: e.build, platform: e.platform, country: e.country };
     rollups.push({
       ...dims,
@@ -40,7 +42,7 @@ export function groundTruth(events: readonly SimEvent[]): RefData {
       events: 1,
       amount: e.amount,
       revenueReportingMinor,
-      reportingCurrency: e.type === 'purchase' ? reportingCurrencyOf(e.gameId) : '',
+      reportingCurrency: converts ? reportingCurrencyOf(e.gameId) : '',
     });
     players.push({
       ...dims,
@@ -50,7 +52,7 @@ export function groundTruth(events: readonly SimEvent[]): RefData {
       events: 1,
       purchases: e.type === 'purchase' ? 1 : 0,
       sessions: e.type === 'session_start' ? 1 : 0,
-      revenueReportingMinor,
+      revenueReportingMinor: e.type === 'purchase' ? revenueReportingMinor : 0,
     });
   }
   return {

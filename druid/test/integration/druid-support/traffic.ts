@@ -83,6 +83,8 @@ export function recordingClient(profile: InstallProfile, clock: SimClock, gameId
       fail: (a, b, c) => push('progression', { action: 'fail', item: tiers(a, b, c) }),
     },
     purchase: (p) => push('purchase', { currency: p.currency, amount: p.amountMinor, item: p.itemType }),
+    // item: the store (RollupRow.item of refund events), action: the reason.
+    refund: (r) => push('refund', { action: r.reason, currency: r.currency, amount: r.amountMinor, item: r.store ?? '' }),
     resource: {
       source: (currency, amount, itemType) => push('resource', { action: 'source', currency, amount, item: itemType }),
       sink: (currency, amount, itemType) => push('resource', { action: 'sink', currency, amount, item: itemType }),
