@@ -118,7 +118,13 @@ export interface CollectorSlowdownIncident extends IncidentWindow {
 }
 
 export type IncidentSpec =
-  DauDropIncident | FraudIncident | ExploitIncident | BadReleaseIncident | CollectorSlowdownIncident | SdkDropsIncident | RefundBurstIncident;
+  | DauDropIncident
+  | FraudIncident
+  | ExploitIncident
+  | BadReleaseIncident
+  | CollectorSlowdownIncident
+  | SdkDropsIncident
+  | RefundBurstIncident;
 
 /** The defaults of each kind's options, documented on the spec types. */
 export const INCIDENT_DEFAULTS = {
