@@ -35,6 +35,7 @@ import { abTest } from './definitions/ab-test.ts';
 import { abStats } from './definitions/ab-stats.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { ltv } from './definitions/ltv.ts';
+import { playerPurchases } from './definitions/player-purchases.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -71,6 +72,7 @@ export const KPIS: readonly KpiDefinition[] = [
   abTest,
   abStats,
   ltv,
+  playerPurchases,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));
