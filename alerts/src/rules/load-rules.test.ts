@@ -14,6 +14,8 @@ describe('rule files', () => {
       'SessionStartsDrop',
       'RevenueCollapse',
       'PurchaseBurst',
+      'PlayerPurchaseVelocity',
+      'PlayerSpendOutlier',
       'CurrencyEarnedSpike',
       'CurrencySourceSinkImbalance',
       'BuildErrorsPerSessionHigh',

@@ -180,7 +180,7 @@ describe('kpi/definitions/player-purchases: Druid SQL', () => {
     const q = playerPurchases.render(cut, d);
     expect(q.sql).toContain('FROM "gamepulse_players"');
     expect(q.sql).toContain('HAVING SUM(purchases) >= 10 AND COALESCE(SUM(revenue_reporting_minor), 0) >= 20000');
-    expect(q.sql).toMatch(/ORDER BY spend_reporting_minor DESC, purchases DESC, game_id, player_id\nLIMIT 20$/);
+    expect(q.sql).toMatch(/ORDER BY spend_reporting_minor DESC, SUM\(purchases\) DESC, game_id, player_id\nLIMIT 20$/);
     const days = resolveKpiParams(playerPurchases, { fromMs: DAY0, toMs: DAY0 + DAY_MS }, DAY0 + DAY_MS);
     expect(playerPurchases.render(days, d).sql).toContain('FROM "gamepulse_player_days"');
     expect(playerPurchases.render(days, d).sql).not.toContain('HAVING SUM(purchases) >= 1 AND');

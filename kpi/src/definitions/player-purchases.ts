@@ -36,7 +36,8 @@ export const playerPurchases: KpiDefinition = {
         'GROUP BY game_id, player_id',
         `HAVING ${having.join(' AND ')}`,
         // Game and player break ties, so the cut at `limit` is the same on every engine.
-        'ORDER BY spend_reporting_minor DESC, purchases DESC, game_id, player_id',
+        // SUM(purchases), not the alias: `purchases` is also the table's column.
+        'ORDER BY spend_reporting_minor DESC, SUM(purchases) DESC, game_id, player_id',
         // Integers validated by resolveKpiParams: inlined, as Druid wants a literal LIMIT.
         `LIMIT ${intLiteral(p.limit)}`,
       ],
