@@ -117,7 +117,7 @@ describe('kpi/definitions/player-purchases: hand-made rows', () => {
 
   it('reads the day table for whole days with the same answer as the minute rows', async () => {
     const p = resolveKpiParams(playerPurchases, { fromMs: DAY0, toMs: DAY0 + DAY_MS }, DAY0 + DAY_MS);
-    expect(playerPurchases.render(p, DUCKDB_DIALECT).sql).toContain('FROM player_days');
+    expect(playerPurchases.render(p, DUCKDB_DIALECT).sql).toContain('FROM player_days t');
     const day = await runKpi(store, 'player_purchases', { fromMs: DAY0, toMs: DAY0 + DAY_MS, limit: 100 });
     const minutes = await runKpi(store, 'player_purchases', { fromMs: DAY0, toMs: DAY0 + DAY_MS - MINUTE_MS, limit: 100 });
     expect(day.rows).toEqual(minutes.rows);
@@ -178,11 +178,11 @@ describe('kpi/definitions/player-purchases: Druid SQL', () => {
       at(12),
     );
     const q = playerPurchases.render(cut, d);
-    expect(q.sql).toContain('FROM "gamepulse_players"');
-    expect(q.sql).toContain('HAVING SUM(purchases) >= 10 AND COALESCE(SUM(revenue_reporting_minor), 0) >= 20000');
-    expect(q.sql).toMatch(/ORDER BY spend_reporting_minor DESC, SUM\(purchases\) DESC, game_id, player_id\nLIMIT 20$/);
+    expect(q.sql).toContain('FROM "gamepulse_players" t');
+    expect(q.sql).toContain('HAVING SUM(t.purchases) >= 10 AND COALESCE(SUM(t.revenue_reporting_minor), 0) >= 20000');
+    expect(q.sql).toMatch(/ORDER BY spend_reporting_minor DESC, purchases DESC, game_id, player_id\nLIMIT 20$/);
     const days = resolveKpiParams(playerPurchases, { fromMs: DAY0, toMs: DAY0 + DAY_MS }, DAY0 + DAY_MS);
-    expect(playerPurchases.render(days, d).sql).toContain('FROM "gamepulse_player_days"');
-    expect(playerPurchases.render(days, d).sql).not.toContain('HAVING SUM(purchases) >= 1 AND');
+    expect(playerPurchases.render(days, d).sql).toContain('FROM "gamepulse_player_days" t');
+    expect(playerPurchases.render(days, d).sql).not.toContain('HAVING SUM(t.purchases) >= 1 AND');
   });
 });

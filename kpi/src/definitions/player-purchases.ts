@@ -24,20 +24,22 @@ export const playerPurchases: KpiDefinition = {
     const q = new QueryBuilder(d);
     // Whole UTC days read the day table (one row per player and day), any other range the minute rows.
     const table = playersTable(p.fromMs, p.toMs, p.granularity);
-    const spend = 'COALESCE(SUM(revenue_reporting_minor), 0)';
-    const having = [`SUM(purchases) >= ${intLiteral(p.minPurchases)}`];
+    // The table's columns qualified (`t.purchases`) inside the aggregates: Druid SQL reads a
+    // bare `purchases` in HAVING and ORDER BY as the output alias, making SUM(purchases) a
+    // SUM of a SUM, which it cannot plan.
+    const spend = 'COALESCE(SUM(t.revenue_reporting_minor), 0)';
+    const having = [`SUM(t.purchases) >= ${intLiteral(p.minPurchases)}`];
     if (p.minSpendMinor > 0) having.push(`${spend} >= ${intLiteral(p.minSpendMinor)}`);
     return q.build(
       [
-        `SELECT game_id, player_id, SUM(purchases) AS purchases, ${spend} AS spend_reporting_minor`,
-        `FROM ${d.table(table)}`,
+        `SELECT game_id, player_id, SUM(t.purchases) AS purchases, ${spend} AS spend_reporting_minor`,
+        `FROM ${d.table(table)} t`,
         // Rows without a purchase cannot change a payer's sums: leave them out before grouping.
         q.where(p, ['purchases > 0'], { table }),
         'GROUP BY game_id, player_id',
         `HAVING ${having.join(' AND ')}`,
-        // Game and player break ties, so the cut at `limit` is the same on every engine.
-        // SUM(purchases), not the alias: `purchases` is also the table's column.
-        'ORDER BY spend_reporting_minor DESC, SUM(purchases) DESC, game_id, player_id',
+        // Output names; game and player break ties, so the cut at `limit` is the same on every engine.
+        'ORDER BY spend_reporting_minor DESC, purchases DESC, game_id, player_id',
         // Integers validated by resolveKpiParams: inlined, as Druid wants a literal LIMIT.
         `LIMIT ${intLiteral(p.limit)}`,
       ],
