@@ -47,6 +47,12 @@ describe('druid/api/parse-query', () => {
       expect(() => parseKpiQuery(q)).toThrow(expect.objectContaining({ code: 'GP_QUERY_BAD_PARAM' }));
   });
 
+  it('reads the player_purchases filters (minSpend in minor units)', () => {
+    expect(parseKpiQuery({ minPurchases: '10', minSpend: '20000' })).toEqual({ minPurchases: 10, minSpendMinor: 20_000 });
+    for (const q of [{ minPurchases: '1.5' }, { minSpend: '-1' }, { minSpend: '$200' }])
+      expect(() => parseKpiQuery(q)).toThrow(expect.objectContaining({ code: 'GP_QUERY_BAD_PARAM' }));
+  });
+
   it('rejects unknown, repeated and malformed parameters', () => {
     for (const q of [{ contry: 'DE' }, { game: ['a', 'b'] }, { granularity: 'week' }, { limit: 'ten' }, { limit: '-1' }]) {
       expect(() => parseKpiQuery(q)).toThrow(expect.objectContaining({ code: 'GP_QUERY_BAD_PARAM' }));

@@ -41,6 +41,8 @@ export const QUERY_PARAMS: Record<KpiParamName, string> = {
     '(progression:complete:forest:level3, purchase, feature_use::daily_bonus); {m..n} in a key expands to tiers m..n in order. ' +
     'Default: session_start,progression:complete,purchase.',
   window: 'player_funnel: conversion window from the first step, ms, 30m / 12h / 1d, or ISO 8601 (P1D, PT30M), up to 90 days. Default: 1d.',
+  minPurchases: 'player_purchases: only players with at least this many purchases in the range, an integer ≥ 1. Default: 1.',
+  minSpend: 'player_purchases: only players who spent at least this much in the range, minor units of the reporting currency. Default: 0.',
 };
 
 /** ISO 8601 date or date-time, with optional seconds, milliseconds and offset. */
@@ -133,6 +135,14 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiParams {
       case 'lapsedDays':
         if (!/^\d+$/.test(value)) throw bad(`lapsedDays must be a positive integer, got "${value}"`, key, value);
         params.lapsedDays = Number(value);
+        break;
+      case 'minPurchases':
+        if (!/^\d+$/.test(value)) throw bad(`minPurchases must be a positive integer, got "${value}"`, key, value);
+        params.minPurchases = Number(value);
+        break;
+      case 'minSpend':
+        if (!/^\d+$/.test(value)) throw bad(`minSpend must be a non-negative integer (minor units), got "${value}"`, key, value);
+        params.minSpendMinor = Number(value);
         break;
       case 'days': {
         const days = value.split(',').map((x) => x.trim());

@@ -13,7 +13,9 @@ export {
   MAX_OFFSET,
   DEFAULT_LAPSED_DAYS,
   MAX_LAPSED_DAYS,
+  DEFAULT_MIN_PURCHASES,
 } from './params.ts';
+export { PLAYER_PURCHASES_COLUMNS } from './definitions/player-purchases.ts';
 export { CHURN_LOOKBACK_DAYS, CHURN_WEEK_DAYS, CHURN_BASELINE_WEEKS, CHURN_REASONS, AT_RISK_PLAYER_COLUMNS } from './definitions/churn.ts';
 export { churnScores, type ChurnScore } from './reference/churn.ts';
 export { DUCKDB_DIALECT, createDuckDbDialect, type DuckDbDialectOptions } from './duckdb-dialect.ts';

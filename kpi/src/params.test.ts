@@ -35,6 +35,8 @@ describe('druid/kpi/params', () => {
       days: [1, 7, 30],
       steps: [],
       windowMs: 86_400_000,
+      minPurchases: 1,
+      minSpendMinor: 0,
       nowMs: NOW,
     });
     expect(resolveKpiParams(getKpi('events_by_type'), { toMs: 5 * DEFAULT_RANGE_MS }, NOW)).toMatchObject({

@@ -17,6 +17,9 @@ export const DEFAULT_RETENTION_DAYS: readonly number[] = [1, 7, 30];
 /** Largest retention day N, and most days in one request. */
 export const MAX_RETENTION_DAY = 365;
 export const MAX_RETENTION_DAYS = 32;
+/** player_purchases: default `minPurchases` (every player with a purchase), and the largest filter value accepted. */
+export const DEFAULT_MIN_PURCHASES = 1;
+export const MAX_PURCHASE_FILTER = 1_000_000_000_000;
 /** Most buckets one request may ask for (two weeks of minutes): bounds response size. */
 export const MAX_BUCKETS = 20_160;
 /** Latest time accepted: 9999-12-31T23:59:59.999Z, the last four-digit-year TIMESTAMP literal. */
@@ -84,6 +87,21 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     });
   }
 
+  const minPurchases = params.minPurchases ?? DEFAULT_MIN_PURCHASES;
+  if (!Number.isInteger(minPurchases) || minPurchases < 1 || minPurchases > MAX_PURCHASE_FILTER) {
+    throw bad(`minPurchases must be an integer in [1, ${MAX_PURCHASE_FILTER}], got ${minPurchases}`, {
+      param: 'minPurchases',
+      value: minPurchases,
+    });
+  }
+  const minSpendMinor = params.minSpendMinor ?? 0;
+  if (!Number.isInteger(minSpendMinor) || minSpendMinor < 0 || minSpendMinor > MAX_PURCHASE_FILTER) {
+    throw bad(`minSpend must be an integer in [0, ${MAX_PURCHASE_FILTER}] (minor units), got ${minSpendMinor}`, {
+      param: 'minSpend',
+      value: minSpendMinor,
+    });
+  }
+
   const by: Dimension[] = [];
   for (const dim of params.by ?? []) {
     if (!DIMENSIONS.includes(dim)) throw bad(`by takes ${DIMENSIONS.join(', ')}; got ${dim}`, { param: 'by', value: dim });
@@ -116,6 +134,8 @@ export function resolveKpiParams(def: KpiDefinition, params: KpiParams, nowMs: n
     days,
     steps: def.params.includes('steps') ? checkFunnelSteps(params.steps ?? DEFAULT_FUNNEL_STEPS) : [],
     windowMs: checkFunnelWindowMs(params.windowMs ?? DEFAULT_FUNNEL_WINDOW_MS),
+    minPurchases,
+    minSpendMinor,
     nowMs,
   };
 }

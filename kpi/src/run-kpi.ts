@@ -37,6 +37,7 @@ import { abStats } from './definitions/ab-stats.ts';
 import { arpdauReporting, arppuReporting, revenueReporting } from './definitions/reporting-revenue.ts';
 import { ltv } from './definitions/ltv.ts';
 import { refunds } from './definitions/refunds.ts';
+import { playerPurchases } from './definitions/player-purchases.ts';
 import { resolveKpiParams } from './params.ts';
 import type { KpiDefinition, KpiParams, KpiResult } from './types.ts';
 
@@ -75,6 +76,7 @@ export const KPIS: readonly KpiDefinition[] = [
   ltv,
   delivery,
   refunds,
+  playerPurchases,
 ];
 
 const BY_NAME = new Map(KPIS.map((k) => [k.name, k]));

@@ -51,6 +51,10 @@ export interface KpiParams {
   steps?: readonly string[];
   /** player_funnel: the conversion window from a player's first step, ms. @default 1 day */
   windowMs?: number;
+  /** player_purchases: only players with at least this many purchases in the range. @default 1 */
+  minPurchases?: number;
+  /** player_purchases: only players who spent at least this much in the range (minor units of the reporting currency). @default 0 */
+  minSpendMinor?: number;
 }
 
 /** Parameters after defaults and validation: what a KPI renders from. */
@@ -77,6 +81,9 @@ export interface ResolvedKpiParams {
   steps: readonly string[];
   /** player_funnel's conversion window, ms. */
   windowMs: number;
+  /** player_purchases' filters (1 and 0 for KPIs that do not read them). */
+  minPurchases: number;
+  minSpendMinor: number;
   /** The clock reading the defaults (and `online_now`) were computed from. */
   nowMs: number;
 }
@@ -101,7 +108,9 @@ export type KpiParamName =
   | 'subregion'
   | 'days'
   | 'steps'
-  | 'window';
+  | 'window'
+  | 'minPurchases'
+  | 'minSpend';
 
 /** SQL for one engine, with positional parameters and the columns it returns, in order. */
 export interface KpiQuery {

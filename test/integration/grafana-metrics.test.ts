@@ -43,12 +43,16 @@ const ON_FAILURE_ONLY = new Set([
   'gamepulse_processor_poison_records_total',
   'gamepulse_store_commit_failures_total',
 ]);
-/** A JSON EventBatch of session starts for one install (collector/README.md, "JSON"). */
+/**
+ * A JSON EventBatch of session starts for one install (collector/README.md, "JSON"),
+ * reporting events its SDK dropped (sdk_health), as a real SDK does after a full queue.
+ */
 function batch(installId: string, sequence: number, events: number, eventId: () => string = randomUUID): string {
   const sessionId = randomUUID();
   return JSON.stringify({
     installId,
     batchSequence: sequence,
+    sdkHealth: { droppedByReason: { GP_SDK_QUEUE_FULL: '2' }, queued: '0' },
     events: Array.from({ length: events }, (_, i) => ({
       eventId: eventId(),
       installId,

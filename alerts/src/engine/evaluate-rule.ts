@@ -37,9 +37,12 @@ export interface RuleEvaluation {
   queries: number;
 }
 
-/** The label a series column becomes: the game is `game` (as in routes and dashboards), other columns keep their names. */
+/** Series columns whose label has another name: `game` (as in routes and dashboards) and `player`. */
+const SERIES_LABELS: Readonly<Record<string, string>> = { game_id: 'game', player_id: 'player' };
+
+/** The label a series column becomes: `game_id` → `game`, `player_id` → `player`; other columns keep their names. */
 export function seriesLabel(column: string): string {
-  return column === 'game_id' ? 'game' : column;
+  return SERIES_LABELS[column] ?? column;
 }
 
 interface Sums {

@@ -15,6 +15,8 @@ describe('rule files', () => {
       'RevenueCollapse',
       'PurchaseBurst',
       'RefundBurst',
+      'PlayerPurchaseVelocity',
+      'PlayerSpendOutlier',
       'CurrencyEarnedSpike',
       'CurrencySourceSinkImbalance',
       'BuildErrorsPerSessionHigh',

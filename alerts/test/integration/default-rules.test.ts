@@ -16,7 +16,7 @@
  * Time is simulated: the engine is driven minute by minute with `evaluate(now)`; the
  * waits are on Alertmanager's notifications, never sleeps.
  */
-import type { IncidentSpec } from '@gamepulse/samples';
+import type { IncidentSpec, IncidentTruth } from '@gamepulse/samples';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { freePort, seasonalRollupHistory, until } from '@gamepulse/testkit';
 import { join } from 'node:path';
@@ -35,8 +35,46 @@ import { WebhookReceiver } from './webhook-receiver.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
+const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
 const RULES: RuleFile = loadRulesFile(join(import.meta.dirname, '..', '..', '..', 'config', 'alert-rules.yml'));
 const rule = (name: string): AlertRule => RULES.rules.find((r) => r.name === name)!;
+
+/**
+ * The largest purchases any one player made in any `windowMs` (minute-aligned, sliding a
+ * minute at a time: every window a rule can read) and the largest spend in any
+ * `spendWindowMs`, straight from the history's player rows.
+ */
+function perPlayerMaxima(
+  players: ReturnType<typeof seasonalRollupHistory>['players'],
+  windowMs: number,
+  spendWindowMs: number,
+): { purchases: number; spendMinor: number } {
+  const byPlayer = new Map<string, Array<{ ms: number; n: number; spend: number }>>();
+  for (const p of players) {
+    if (!p.purchases) continue;
+    const k = `${p.gameId}\u0000${p.playerId}`;
+    const list = byPlayer.get(k) ?? [];
+    list.push({ ms: p.windowStartMs!, n: p.purchases, spend: p.revenueReportingMinor ?? 0 });
+    byPlayer.set(k, list);
+  }
+  let purchases = 0;
+  let spendMinor = 0;
+  for (const rows of byPlayer.values()) {
+    rows.sort((a, b) => a.ms - b.ms);
+    // A window's sum is largest when it starts at one of the player's purchase minutes.
+    for (const [i, first] of rows.entries()) {
+      let n = 0;
+      let spend = 0;
+      for (let j = i; j < rows.length && rows[j]!.ms < first.ms + Math.max(windowMs, spendWindowMs); j++) {
+        if (rows[j]!.ms < first.ms + windowMs) n += rows[j]!.n;
+        if (rows[j]!.ms < first.ms + spendWindowMs) spend += rows[j]!.spend;
+      }
+      purchases = Math.max(purchases, n);
+      spendMinor = Math.max(spendMinor, spend);
+    }
+  }
+  return { purchases, spendMinor };
+}
 
 async function storeOf(h: ReturnType<typeof seasonalRollupHistory>, startMs: number, days: number): Promise<DuckDbStore> {
   const store = await openDuckDbStore({ path: ':memory:' });
@@ -60,9 +98,11 @@ describe('alerts/integration/default-rules: normal traffic with daily and weekly
   const DAYS = 14;
   const STEP_MS = 30 * MIN;
   let store: DuckDbStore;
+  let history: ReturnType<typeof seasonalRollupHistory>;
 
   beforeAll(async () => {
-    store = await storeOf(seasonalRollupHistory({ startMs: START, days: DAYS, seed: 'no-false-alarms-1' }), START, DAYS);
+    history = seasonalRollupHistory({ startMs: START, days: DAYS, seed: 'no-false-alarms-1' });
+    store = await storeOf(history, START, DAYS);
   }, 300_000);
   afterAll(async () => store?.close());
 
@@ -94,12 +134,36 @@ describe('alerts/integration/default-rules: normal traffic with daily and weekly
     expect(judged.SdkDeliveryFailuresRising).toBeGreaterThan(0);
     expect(breaches).toEqual([]);
   }, 900_000);
+
+  it('the per-player purchase rules sit well above what any normal player does in any window of 14 days', () => {
+    // The rules read only the tail past their thresholds, so on normal traffic they judge
+    // no series at all; the margin is shown here instead, on every window a rule can read.
+    const velocity = rule('PlayerPurchaseVelocity');
+    const spend = rule('PlayerSpendOutlier');
+    const max = perPlayerMaxima(history.players, velocity.query.windowMs, spend.query.windowMs);
+    const bound = (r: AlertRule) => (r.condition.kind === 'threshold' ? r.condition.above! : NaN);
+    console.error(
+      `[default-rules] normal traffic, 14 days, ${new Set(history.players.filter((p) => p.purchases).map((p) => p.playerId)).size} payers: ` +
+        `most purchases by one player in any ${velocity.query.windowMs / MIN} min ${max.purchases} (PlayerPurchaseVelocity above ${bound(velocity)}), ` +
+        `most spend by one player in any ${spend.query.windowMs / MIN} min ${max.spendMinor} (PlayerSpendOutlier above ${bound(spend)})`,
+    );
+    // Not vacuous: normal players do buy more than once in a window …
+    expect(max.purchases).toBeGreaterThan(1);
+    expect(max.spendMinor).toBeGreaterThan(0);
+    // … and stay at a third (purchases) and a fifth (spend) of the thresholds or below.
+    expect(max.purchases * 3).toBeLessThanOrEqual(bound(velocity));
+    expect(max.spendMinor * 5).toBeLessThanOrEqual(bound(spend));
+  });
 });
 
 interface Case {
   spec: IncidentSpec;
   /** Rules that must fire, and the labels their alert carries besides alertname/severity/team/family. */
   expected: Record<string, Record<string, string>>;
+  /** Rules of `expected` that fire once per player the incident touched (and for no one else), labelled `player`. */
+  perPlayer?: string[];
+  /** A tighter fire budget than the rule's window allows, where the incident crosses the threshold at once. */
+  fireBudgetMs?: Record<string, number>;
   /** Rules that may also fire (consequences of the same incident). */
   allowed: string[];
   /** Minutes of the incident's own tail after it ends (sessions still on the bad build, players coming back). */
@@ -123,7 +187,19 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
     },
     {
       spec: { kind: 'fraud', startMs: at(7, 19), durationMs: 20 * MIN },
-      expected: { PurchaseBurst: { game: 'space-miner' } },
+      expected: {
+        PurchaseBurst: { game: 'space-miner' },
+        PlayerPurchaseVelocity: { game: 'space-miner' },
+        PlayerSpendOutlier: { game: 'space-miner' },
+      },
+      perPlayer: ['PlayerPurchaseVelocity', 'PlayerSpendOutlier'],
+      // Each fraud player buys 12 times a minute at 10× the largest price (≥ 12 × 9,990
+      // minor units): past both thresholds in the burst's first minute, so firing takes
+      // settle + 1 minute + for + two intervals, not the spend rule's hour-long window.
+      fireBudgetMs: {
+        PlayerPurchaseVelocity: 2 * MIN + MIN + 2 * MIN + 2 * MIN,
+        PlayerSpendOutlier: 2 * MIN + MIN + 2 * MIN + 2 * MIN,
+      },
       allowed: ['CurrencyEarnedSpike', 'CurrencySourceSinkImbalance'],
       tailMin: 0,
     },
@@ -156,6 +232,7 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
   const receiver = new WebhookReceiver();
   let am: AlertmanagerHandle;
   let store: DuckDbStore;
+  let truths: IncidentTruth[];
 
   beforeAll(async () => {
     await receiver.start();
@@ -176,6 +253,7 @@ receivers:
 `,
     });
     const h = seasonalRollupHistory({ startMs: START, days: DAYS, seed: 'incidents-1', incidents: CASES.map((c) => c.spec) });
+    truths = h.incidents;
     store = await storeOf(h, START, DAYS);
   }, 600_000);
   afterAll(async () => {
@@ -185,12 +263,20 @@ receivers:
   });
 
   /** When a rule fires at the latest, counted from the incident's start: its window must fill with the incident, then `for`. */
-  const fireBudgetMs = (r: AlertRule) => r.query.settleMs + r.query.windowMs + r.forMs + 2 * r.intervalMs;
+  const fireBudgetMs = (r: AlertRule, c: Case) =>
+    c.fireBudgetMs?.[r.name] ?? r.query.settleMs + r.query.windowMs + r.forMs + 2 * r.intervalMs;
+  /** The label sets a rule's alerts carry on a case: one, or one per player of the incident. */
+  const expectedLabels = (name: string, c: Case, truth: IncidentTruth): Array<Record<string, string>> =>
+    c.perPlayer?.includes(name) ? truth.players.map((player) => ({ ...c.expected[name]!, player })) : [c.expected[name]!];
+  /** Whether a notification is about exactly this alert (group_by '...': its common labels are the alert's). */
+  const about = (m: { commonLabels: Record<string, string> }, labels: Record<string, string>) =>
+    Object.keys(labels).length === Object.keys(m.commonLabels).length && Object.entries(labels).every(([k, v]) => m.commonLabels[k] === v);
   const resolveBudgetMs = (r: AlertRule, c: Case) =>
     r.query.settleMs + r.query.windowMs + r.keepFiringForMs + 2 * r.intervalMs + c.tailMin * MIN;
 
-  for (const c of CASES) {
+  for (const [index, c] of CASES.entries()) {
     it(`${c.spec.kind}: ${Object.keys(c.expected).join(', ')} fire in time, resolve, and reach Alertmanager once each way`, async () => {
+      const truth = truths.find((t) => t.id === `${index}:${c.spec.kind}`)!;
       const engine = new AlertEngine({
         store,
         rules: RULES,
@@ -200,8 +286,10 @@ receivers:
       const endMs = c.spec.startMs + c.spec.durationMs;
       const seen = receiver.messages.length;
       const mine = () => receiver.messages.slice(seen);
+      // The latest firing and resolution of each rule (over its series), and the series that fired.
       const fired = new Map<string, number>();
       const resolved = new Map<string, number>();
+      const firedSeries = new Map<string, Set<string>>();
       const last = endMs + 90 * MIN;
       for (let now = c.spec.startMs - 10 * MIN; now <= last; now += MIN) {
         const report = await engine.evaluate(now);
@@ -209,12 +297,10 @@ receivers:
         for (const e of report.fired) {
           expect([...Object.keys(c.expected), ...c.allowed], `${e.alertname} fired on ${c.spec.kind}`).toContain(e.alertname);
           fired.set(e.alertname, now);
+          firedSeries.set(e.alertname, (firedSeries.get(e.alertname) ?? new Set()).add(JSON.stringify(e.labels)));
           // Alertmanager notifies the firing alert before the engine moves on: one notification, waited on.
           await until(
-            () =>
-              receiver.messages.some(
-                (m) => m.status === 'firing' && m.commonLabels.alertname === e.alertname && m.commonLabels.game === e.labels.game,
-              ),
+            () => receiver.messages.some((m) => m.status === 'firing' && about(m, e.labels)),
             `${e.alertname} firing notification`,
             { timeoutMs: 30_000, everyMs: 20 },
           );
@@ -222,7 +308,7 @@ receivers:
         for (const e of report.resolved) {
           resolved.set(e.alertname, now);
           await until(
-            () => receiver.messages.some((m) => m.status === 'resolved' && m.commonLabels.alertname === e.alertname),
+            () => receiver.messages.some((m) => m.status === 'resolved' && about(m, e.labels)),
             `${e.alertname} resolved notification`,
             { timeoutMs: 30_000, everyMs: 20 },
           );
@@ -235,20 +321,25 @@ receivers:
         ]),
       );
       console.error(`[default-rules] ${c.spec.kind}: ${JSON.stringify(delays)}`);
-      for (const [name, labels] of Object.entries(c.expected)) {
+      for (const name of Object.keys(c.expected)) {
         const r = rule(name);
         expect(fired.get(name), `${name} fired`).toBeDefined();
-        expect(fired.get(name)! - c.spec.startMs, `${name} fired late`).toBeLessThanOrEqual(fireBudgetMs(r));
+        expect(fired.get(name)! - c.spec.startMs, `${name} fired late`).toBeLessThanOrEqual(fireBudgetMs(r, c));
         expect(resolved.get(name), `${name} resolved`).toBeDefined();
         expect(resolved.get(name)! - endMs, `${name} resolved late`).toBeLessThanOrEqual(resolveBudgetMs(r, c));
-        const notes = mine().filter((m) => m.commonLabels.alertname === name);
-        expect(
-          notes.map((m) => m.status),
-          `${name} notifications`,
-        ).toEqual(['firing', 'resolved']);
-        expect(notes[0]!.alerts).toHaveLength(1);
-        expect(notes[0]!.alerts[0]!.labels).toEqual({ alertname: name, severity: r.severity, ...r.labels, ...labels });
-        expect(notes[0]!.alerts[0]!.generatorURL).toMatch(/^http:\/\/console\.test\/\?game=space-miner/);
+        const all = expectedLabels(name, c, truth).map((labels) => ({ alertname: name, severity: r.severity, ...r.labels, ...labels }));
+        // Exactly these series fired: per player, the incident's players and nobody else.
+        expect([...firedSeries.get(name)!].map((l) => JSON.parse(l) as unknown).sort(byJson), `${name} series`).toEqual(all.sort(byJson));
+        for (const labels of all) {
+          const notes = mine().filter((m) => m.commonLabels.alertname === name && about(m, labels));
+          expect(
+            notes.map((m) => m.status),
+            `${name} notifications ${JSON.stringify(labels)}`,
+          ).toEqual(['firing', 'resolved']);
+          expect(notes[0]!.alerts).toHaveLength(1);
+          expect(notes[0]!.alerts[0]!.labels).toEqual(labels);
+          expect(notes[0]!.alerts[0]!.generatorURL).toMatch(/^http:\/\/console\.test\/\?game=space-miner/);
+        }
       }
       // What was meant to fire resolved once the incident was over (an allowed consequence
       // with a long window, e.g. the 6-hour source/sink ratio after an exploit, may still fire).

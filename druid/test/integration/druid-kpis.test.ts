@@ -889,7 +889,8 @@ describe('druid/test/integration/druid-kpis: the default alert rules, Druid = Du
       }
       series += onDuck.series.length;
     }
-    expect(series).toBeGreaterThan(rules.rules.length);
+    // The per-player purchase rules read only players past their thresholds: none on normal traffic.
+    expect(series).toBeGreaterThan(rules.rules.filter((r) => r.query.kpi !== 'player_purchases').length);
 
     // One rule's value against the per-event facts: events per game in the window.
     const rule = rules.rules.find((r) => r.name === 'EventsPerMinuteDrop')!;
@@ -903,5 +904,50 @@ describe('druid/test/integration/druid-kpis: the default alert rules, Druid = Du
       const ev = await evaluateRule(rule, at, { store, dialect: store === duck ? undefined : druidDialect });
       expect(Object.fromEntries(ev.series.map((s) => [s.labels.game, s.value])), store.engine).toEqual(expected);
     }
+  }, 240_000);
+});
+
+describe('druid/test/integration/druid-kpis: player_purchases, the per-player tail, Druid = DuckDB = raw events', () => {
+  // Exact on both engines (a per-player GROUP BY, no sketch): equal rows, in the same order.
+  const TAIL_CASES: Array<[string, KpiParams]> = [
+    // The history has 20 payers: a top 10 is a cut.
+    ['whole history (day table), top 10', { fromMs: DAY0, toMs: NOW, limit: 10 }],
+    // Every payer of this history buys once (minPurchases is proven in kpi's unit tests).
+    ['whole history, spend at least 10.00', { fromMs: DAY0, toMs: NOW, minSpendMinor: 1_000, limit: 1000 }],
+    [
+      'space-miner (USD), range cutting days, spend at least 10.00',
+      {
+        game: 'space-miner',
+        fromMs: DAY0 + DAY_MS + 7 * H + 13 * 60_000,
+        toMs: DAY0 + 20 * DAY_MS + 5 * H,
+        minSpendMinor: 1_000,
+        limit: 1000,
+      },
+    ],
+    [
+      'word-quest (EUR), first ten days, both filters',
+      { game: 'word-quest', fromMs: DAY0, toMs: DAY0 + 10 * DAY_MS, minPurchases: 1, minSpendMinor: 500, limit: 1000 },
+    ],
+    ['one country and platform, top 5', { country: 'US', platform: 'ios', fromMs: DAY0, toMs: NOW, limit: 5 }],
+  ];
+
+  it('every case: the same players, purchases and spend as the purchase events, in the same order', async () => {
+    const all = REFERENCE_KPIS.player_purchases!(
+      (await runKpi(duck, 'player_purchases', { fromMs: DAY0, toMs: NOW, limit: 1000 }, { nowMs: () => NOW })).params,
+      truth,
+    );
+    for (const [label, params] of TAIL_CASES) {
+      const onDruid = await runKpi(druidStore, 'player_purchases', params, { dialect: druidDialect, nowMs: () => NOW });
+      const onDuck = await runKpi(duck, 'player_purchases', params, { nowMs: () => NOW });
+      const expected = REFERENCE_KPIS.player_purchases!(onDuck.params, truth);
+      expect(expected.length, label).toBeGreaterThan(0);
+      // The filters and the limit cut something: the answer is a tail, not every payer.
+      expect(expected.length, label).toBeLessThan(all.length);
+      expect(onDuck.rows, `DuckDB ≠ raw events: player_purchases ${label}`).toEqual(expected);
+      expect(onDruid.rows, `Druid ≠ raw events: player_purchases ${label}`).toEqual(expected);
+      say(`[druid-it] player_purchases ${label}: ${expected.length} players, top ${JSON.stringify(expected[0])}`);
+    }
+    // Payers in both games.
+    expect(new Set(all.map((r) => r.game_id)).size).toBe(2);
   }, 240_000);
 });

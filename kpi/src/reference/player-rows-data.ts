@@ -20,6 +20,7 @@ export function playerRowsRefData(players: readonly PlayerWindowData[]): RefData
       events: r.events ?? 0,
       purchases: r.purchases ?? 0,
       sessions: r.sessions ?? 0,
+      revenueReportingMinor: r.revenueReportingMinor ?? 0,
     })),
     playerVariant: false,
   };

@@ -14,6 +14,7 @@ import { PLAYER_REFERENCE_KPIS } from './players.ts';
 import { referencePlayerFunnel } from './funnels.ts';
 import { AB_REFERENCES } from './ab.ts';
 import { ltvReference } from './ltv.ts';
+import { playerPurchasesReference } from './player-purchases.ts';
 import { DIMENSION_COLUMN } from './dimensions.ts';
 import { deliveryReference } from './delivery.ts';
 
@@ -513,4 +514,5 @@ export const REFERENCE_KPIS: Record<string, (p: ResolvedKpiParams, data: RefData
   ...AB_REFERENCES,
   ltv: ltvReference,
   delivery: deliveryReference,
+  player_purchases: playerPurchasesReference,
 };
