@@ -2,8 +2,8 @@
  * The browser SDK's size as a game downloads it (scripts/bundle-size.ts: the
  * `@gamepulse/sdk/browser` entry built with esbuild — ESM, minified, code-split; gzip
  * -9). Issue 3: the core — the entry and every chunk it imports statically, the code a
- * game downloads before the first event can be tracked — is at most 15 KB; issue 13
- * raised that to 15,600 B (see CORE_GZIP_BYTES).
+ * game downloads before the first event can be tracked — is at most 15 KB; issues 13
+ * and 15 raised that to 15,750 B (see CORE_GZIP_BYTES).
  *
  * The SDK loads its transport stack, HTTP transport and page lifecycle by itself right
  * after start ("deferred"): every game downloads that too, so the core and the deferred
@@ -20,15 +20,17 @@ import { measureBrowserBundle } from '../../scripts/bundle-size.ts';
  * split_parent_digest) took the core to 15,370 B; choosing and persisting the stream id,
  * remembering which halves may be stored, storing halves before the first is sent,
  * dropping never-sent halves at start, and checking a localStorage lease before
- * numbering a batch added 196 B (15,566 B). Raised by the smallest round amount above
- * that.
+ * numbering a batch added 196 B (15,566 B). Issue 15 (refund alerts) adds the `refund`
+ * payload, which a game tracks like a purchase and so cannot defer: `refund()`, its
+ * encoder and its validation (reason, transaction id) took the core to 15,733 B.
+ * Raised each time by the smallest round amount above the measured size.
  */
-const CORE_GZIP_BYTES = 15_600;
+const CORE_GZIP_BYTES = 15_750;
 /** Core + deferred: the startup download when everything was in the core (19,598 B). */
 const STARTUP_GZIP_BYTES = 19_600;
 
 describe('browser/bundle-size', () => {
-  it('the browser core (ESM, minified, gzip) is at most 15,600 B, and core + deferred stay within the old startup size; prints the sizes', async () => {
+  it('the browser core (ESM, minified, gzip) is at most 15,750 B, and core + deferred stay within the old startup size; prints the sizes', async () => {
     const s = await measureBrowserBundle();
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(
