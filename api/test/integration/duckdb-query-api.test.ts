@@ -131,7 +131,9 @@ describe('druid/test/integration/duckdb-query-api', () => {
       'ab_test',
       'ab_stats',
       'ltv',
+      'delivery',
       'refunds',
+      'player_purchases',
     ]);
     const revenue = body.kpis.find((k) => k.name === 'revenue');
     expect(revenue?.description).toMatch(/minor units/);

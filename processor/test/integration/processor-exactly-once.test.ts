@@ -65,6 +65,7 @@ describe('processor/test/integration/processor-exactly-once', () => {
       'feature_use',
       'progression',
       'purchase',
+      'refund',
       'resource',
       'session_end',
       'session_start',
