@@ -8,89 +8,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RollupRowData } from '@gamepulse/proto';
-import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import type { DuckDbStore } from '@gamepulse/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
-import { parseRules } from '../rules/load-rules.ts';
-import type { RuleFile } from '../rules/rule.ts';
+import { CapturingSink, MIN, eventsDropRules, seasonalDropRows, storeWith } from '../../test/support/events-drop.ts';
 import { AlertEngine, type AlertEngineOptions } from './alert-engine.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { openFileAlertStateStore } from './file-alert-state-store.ts';
 
-const MIN = 60_000;
-const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 20, 14, 0);
-
-function rulesFile(alertname = 'EventsDrop'): RuleFile {
-  const r = parseRules(
-    `
-version: 1
-groups:
-  - name: g
-    interval: 1m
-    rules:
-      - alert: ${alertname}
-        kpi: events_by_type
-        params: { by: [game] }
-        window: 10m
-        settle: 2m
-        value: events
-        condition:
-          seasonal: { direction: drop, change: 0.5, seasonalDays: [1, 2, 3, 7], trailingWindows: 6, minPoints: 2, minBaseline: 200 }
-        for: 3m
-        severity: page
-        annotations: { summary: 'events in {{ game }} at {{ value }}' }
-        console: '/?game={{ game }}'
-`,
-    'test.yml',
-  );
-  if (!r.ok) throw new Error(r.problems.join('\n'));
-  return r.file;
-}
-
-class CapturingSink implements AlertSink {
-  readonly name = 'capture';
-  readonly batches: OutgoingAlert[][] = [];
-  fail = false;
-  async send(alerts: readonly OutgoingAlert[]) {
-    if (this.fail) return { ok: false as const, error: 'down', retryable: true };
-    this.batches.push([...alerts]);
-    return { ok: true as const, sent: alerts.length };
-  }
-  get firing() {
-    return this.batches.flat().filter((a) => a.endsAtMs === undefined);
-  }
-  get resolved() {
-    return this.batches.flat().filter((a) => a.endsAtMs !== undefined);
-  }
-}
+const rulesFile = (alertname?: string) => eventsDropRules(alertname ? { alertname } : {});
 
 let store: DuckDbStore;
 const root = mkdtempSync(join(tmpdir(), 'gp-alert-restart-'));
 let dirs = 0;
 
 beforeAll(async () => {
-  // Eight days of 100 events a minute per game; game a at 20 in [T0, T0 + 15 min), 0 in [T0 + 15, T0 + 20).
-  store = await openDuckDbStore({ path: ':memory:' });
-  const rows: RollupRowData[] = [];
-  for (let ms = T0 - 8 * DAY; ms < T0 + 60 * MIN; ms += MIN)
-    for (const game of ['a', 'b']) {
-      const drop = game === 'a' && ms >= T0 && ms < T0 + 20 * MIN;
-      const events = drop ? (ms >= T0 + 15 * MIN ? 0 : 20) : 100;
-      if (events > 0)
-        rows.push({
-          windowStartMs: ms,
-          gameId: game,
-          build: '1.0',
-          platform: 'ios',
-          country: 'DE',
-          eventType: 'progression',
-          action: 'start',
-          events,
-        });
-    }
-  await store.commit({ consumer: 'test', rollups: rows, players: [], positions: [], state: [], deadLetters: [] });
+  store = await storeWith(seasonalDropRows(T0));
 });
 
 afterAll(async () => {
@@ -164,7 +97,7 @@ describe('alert engine: restarts with a file state store', () => {
     expect(sink2.firing.map((a) => a.startsAtMs)).toEqual(Array(27 - 21).fill(T0 + 12 * MIN));
     expect(sink2.resolved).toEqual([
       expect.objectContaining({
-        labels: { alertname: 'EventsDrop', severity: 'page', game: 'a' },
+        labels: { alertname: 'EventsDrop', severity: 'page', team: 'liveops', game: 'a' },
         startsAtMs: T0 + 12 * MIN,
         endsAtMs: T0 + 27 * MIN,
       }),
@@ -214,7 +147,7 @@ describe('alert engine: restarts with a file state store', () => {
     expect(report.resolved.map((e) => e.alertname)).toEqual(['EventsDrop']);
     expect(sink.resolved).toEqual([
       expect.objectContaining({
-        labels: { alertname: 'EventsDrop', severity: 'page', game: 'a' },
+        labels: { alertname: 'EventsDrop', severity: 'page', team: 'liveops', game: 'a' },
         startsAtMs: T0 + 12 * MIN,
         endsAtMs: T0 + 15 * MIN,
         generatorUrl: 'http://console.test/?game=a',

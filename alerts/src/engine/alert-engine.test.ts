@@ -3,86 +3,22 @@
  * evaluated minute by minute through a drop and a recovery. The expected minutes follow
  * from the rows by arithmetic stated beside each case, not from running the engine.
  */
-import type { RollupRowData } from '@gamepulse/proto';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertSink, OutgoingAlert } from '../delivery/alert-sink.ts';
+import {
+  CapturingSink,
+  DAY,
+  MIN,
+  eventsDropRules as rulesFile,
+  minuteRows,
+  seasonalDropRows,
+  storeWith,
+} from '../../test/support/events-drop.ts';
 import { parseRules } from '../rules/load-rules.ts';
-import type { RuleFile } from '../rules/rule.ts';
 import { AlertEngine } from './alert-engine.ts';
 
-const MIN = 60_000;
-const DAY = 86_400_000;
 /** The incident: game "a" drops from 100 to 20 events a minute for 20 minutes. */
 const T0 = Date.UTC(2026, 10, 20, 14, 0);
-const DROP_MINUTES = 20;
-
-function rulesFile(extra = ''): RuleFile {
-  const r = parseRules(
-    `
-version: 1
-groups:
-  - name: g
-    interval: 1m
-    rules:
-      - alert: EventsDrop
-        kpi: events_by_type
-        params: { by: [game] }
-        window: 10m
-        settle: 2m
-        value: events
-        condition:
-          seasonal: { direction: drop, change: 0.5, seasonalDays: [1, 2, 3, 7], trailingWindows: 6, minPoints: 2, minBaseline: 200 }
-        for: 3m
-        severity: page
-        labels: { team: liveops }
-        annotations: { summary: 'events in {{ game }} at {{ value }}, usually {{ baseline }}' }
-        console: '/?game={{ game }}'
-${extra}`,
-    'test.yml',
-  );
-  if (!r.ok) throw new Error(r.problems.join('\n'));
-  return r.file;
-}
-
-function minuteRows(fromMs: number, minutes: number, perMinute: (game: string, ms: number) => number): RollupRowData[] {
-  const rows: RollupRowData[] = [];
-  for (let m = 0; m < minutes; m++) {
-    const ms = fromMs + m * MIN;
-    for (const game of ['a', 'b']) {
-      const events = perMinute(game, ms);
-      if (events > 0)
-        rows.push({
-          windowStartMs: ms,
-          gameId: game,
-          build: '1.0',
-          platform: 'ios',
-          country: 'DE',
-          eventType: 'progression',
-          action: 'start',
-          events,
-        });
-    }
-  }
-  return rows;
-}
-
-async function storeWith(rows: RollupRowData[]): Promise<DuckDbStore> {
-  const store = await openDuckDbStore({ path: ':memory:' });
-  await store.commit({ consumer: 'test', rollups: rows, players: [], positions: [], state: [], deadLetters: [] });
-  return store;
-}
-
-class CapturingSink implements AlertSink {
-  readonly name = 'capture';
-  readonly batches: OutgoingAlert[][] = [];
-  fail = false;
-  async send(alerts: readonly OutgoingAlert[]) {
-    if (this.fail) return { ok: false as const, error: 'down', retryable: true };
-    this.batches.push([...alerts]);
-    return { ok: true as const, sent: alerts.length };
-  }
-}
 
 const stores: DuckDbStore[] = [];
 afterAll(async () => {
@@ -93,13 +29,7 @@ describe('alert engine on DuckDB: a seasonal drop', () => {
   let store: DuckDbStore;
   beforeAll(async () => {
     // Eight days of 100 events a minute per game, then game a's drop: [T0, T0 + 20 min) at 20 (0 in its last 5 minutes: the series vanishes).
-    const from = T0 - 8 * DAY;
-    store = await storeWith(
-      minuteRows(from, 8 * 1440 + 60, (g, ms) => {
-        if (g !== 'a' || ms < T0 || ms >= T0 + DROP_MINUTES * MIN) return 100;
-        return ms >= T0 + (DROP_MINUTES - 5) * MIN ? 0 : 20;
-      }),
-    );
+    store = await storeWith(seasonalDropRows(T0));
     stores.push(store);
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, until } from '@gamepulse/testkit';
 import { createAlertmanagerSink, createWebhookSink, labelsFingerprint, type OutgoingAlert, type WebhookMessage } from '../../src/index.ts';
 import { startAlertmanager, type AlertmanagerHandle } from '../../../scripts/engines/alertmanager.ts';
-import { WebhookReceiver } from './webhook-receiver.ts';
+import { WebhookReceiver, routeAllTo } from './webhook-receiver.ts';
 
 /** Alertmanager's `gettableAlert`, the fields this test reads. */
 interface GettableAlert {
@@ -21,22 +21,6 @@ interface GettableAlert {
   startsAt: string;
   generatorURL: string;
   status: { state: string };
-}
-
-function configYaml(receiverUrl: string): string {
-  return `
-route:
-  receiver: test
-  group_by: [alertname, game]
-  group_wait: 1s
-  group_interval: 1s
-  repeat_interval: 1h
-receivers:
-  - name: test
-    webhook_configs:
-      - url: ${receiverUrl}
-        send_resolved: true
-`;
 }
 
 function alert(alertname: string, labels: Record<string, string> = {}, extra: Partial<OutgoingAlert> = {}): OutgoingAlert {
@@ -71,7 +55,7 @@ describe('alerts/integration/alertmanager-delivery', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    am = await startAlertmanager({ configYaml: configYaml(receiver.url), port: await freePort() });
+    am = await startAlertmanager({ configYaml: routeAllTo(receiver.url), port: await freePort() });
   });
 
   afterAll(async () => {
@@ -188,7 +172,7 @@ describe('alerts/integration/alertmanager-delivery', () => {
   });
 
   it('an Alertmanager that is down gives a retryable result, not a throw; its HA peer still takes the alert', async () => {
-    const other = await startAlertmanager({ configYaml: configYaml(receiver.url), port: await freePort() });
+    const other = await startAlertmanager({ configYaml: routeAllTo(receiver.url), port: await freePort() });
     const downUrl = other.url;
     await other.stop();
 

@@ -31,7 +31,7 @@ import {
   type AlertRule,
   type RuleFile,
 } from '../../src/index.ts';
-import { WebhookReceiver } from './webhook-receiver.ts';
+import { WebhookReceiver, routeAllTo } from './webhook-receiver.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -238,19 +238,8 @@ describe('alerts/integration/default-rules: incidents fire the rules meant for t
     await receiver.start();
     am = await startAlertmanager({
       port: await freePort(),
-      configYaml: `
-route:
-  receiver: test
-  group_by: ['...']
-  group_wait: 1s
-  group_interval: 1s
-  repeat_interval: 24h
-receivers:
-  - name: test
-    webhook_configs:
-      - url: ${receiver.url}
-        send_resolved: true
-`,
+      // Grouped by every label: one notification per alert.
+      configYaml: routeAllTo(receiver.url, { groupBy: "['...']", repeatInterval: '24h' }),
     });
     const h = seasonalRollupHistory({ startMs: START, days: DAYS, seed: 'incidents-1', incidents: CASES.map((c) => c.spec) });
     truths = h.incidents;

@@ -14,54 +14,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RollupRowData } from '@gamepulse/proto';
-import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
+import type { DuckDbStore } from '@gamepulse/store';
 import { freePort, until } from '@gamepulse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertEngine, createAlertmanagerSink, openFileAlertStateStore, parseRules } from '../../src/index.ts';
+import { AlertEngine, createAlertmanagerSink, openFileAlertStateStore } from '../../src/index.ts';
 import { startAlertmanager, type AlertmanagerHandle } from '../../../scripts/engines/alertmanager.ts';
-import { WebhookReceiver } from './webhook-receiver.ts';
+import { WebhookReceiver, routeAllTo } from './webhook-receiver.ts';
+import { MIN, eventsDropRules, seasonalDropRows, storeWith } from '../support/events-drop.ts';
 
-const MIN = 60_000;
-const DAY = 86_400_000;
 const T0 = Math.floor(Date.now() / MIN) * MIN - 60 * MIN;
 const WAIT = { timeoutMs: 30_000, everyMs: 50 };
-
-const RULES = `
-version: 1
-groups:
-  - name: g
-    interval: 1m
-    rules:
-      - alert: RestartedEventsDrop
-        kpi: events_by_type
-        params: { by: [game] }
-        window: 10m
-        settle: 2m
-        value: events
-        condition:
-          seasonal: { direction: drop, change: 0.5, seasonalDays: [1, 2, 3, 7], trailingWindows: 6, minPoints: 2, minBaseline: 200 }
-        for: 3m
-        severity: page
-        annotations: { summary: 'events in {{ game }} at {{ value }}' }
-        console: '/?game={{ game }}'
-`;
-
-function configYaml(receiverUrl: string): string {
-  return `
-route:
-  receiver: test
-  group_by: [alertname, game]
-  group_wait: 1s
-  group_interval: 1s
-  repeat_interval: 1h
-receivers:
-  - name: test
-    webhook_configs:
-      - url: ${receiverUrl}
-        send_resolved: true
-`;
-}
 
 describe('alerts/integration/restart-delivery', () => {
   const receiver = new WebhookReceiver();
@@ -71,26 +33,8 @@ describe('alerts/integration/restart-delivery', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    am = await startAlertmanager({ configYaml: configYaml(receiver.url), port: await freePort() });
-    store = await openDuckDbStore({ path: ':memory:' });
-    const rows: RollupRowData[] = [];
-    for (let ms = T0 - 8 * DAY; ms < T0 + 60 * MIN; ms += MIN)
-      for (const game of ['a', 'b']) {
-        const drop = game === 'a' && ms >= T0 && ms < T0 + 20 * MIN;
-        const events = drop ? (ms >= T0 + 15 * MIN ? 0 : 20) : 100;
-        if (events > 0)
-          rows.push({
-            windowStartMs: ms,
-            gameId: game,
-            build: '1.0',
-            platform: 'ios',
-            country: 'DE',
-            eventType: 'progression',
-            action: 'start',
-            events,
-          });
-      }
-    await store.commit({ consumer: 'test', rollups: rows, players: [], positions: [], state: [], deadLetters: [] });
+    am = await startAlertmanager({ configYaml: routeAllTo(receiver.url), port: await freePort() });
+    store = await storeWith(seasonalDropRows(T0));
   });
 
   afterAll(async () => {
@@ -101,10 +45,13 @@ describe('alerts/integration/restart-delivery', () => {
   });
 
   const engineLife = () => {
-    const parsed = parseRules(RULES, 'rules.yml');
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     const stateStore = openFileAlertStateStore({ dir: stateDir });
-    const engine = new AlertEngine({ store, rules: parsed.file, stateStore, sinks: [createAlertmanagerSink({ urls: am.url })] });
+    const engine = new AlertEngine({
+      store,
+      rules: eventsDropRules({ alertname: 'RestartedEventsDrop' }),
+      stateStore,
+      sinks: [createAlertmanagerSink({ urls: am.url })],
+    });
     return { engine, stateStore };
   };
 
@@ -127,7 +74,7 @@ describe('alerts/integration/restart-delivery', () => {
     const notes = receiver.of('RestartedEventsDrop');
     expect(notes.map((n) => n.status)).toEqual(['firing', 'resolved']);
     const [fired, resolved] = [notes[0]!.alerts[0]!, notes[1]!.alerts[0]!];
-    expect(fired.labels).toEqual({ alertname: 'RestartedEventsDrop', severity: 'page', game: 'a' });
+    expect(fired.labels).toEqual({ alertname: 'RestartedEventsDrop', severity: 'page', team: 'liveops', game: 'a' });
     expect(Date.parse(fired.startsAt)).toBe(T0 + 12 * MIN);
     expect(resolved.labels).toEqual(fired.labels);
     expect(Date.parse(resolved.startsAt)).toBe(T0 + 12 * MIN);

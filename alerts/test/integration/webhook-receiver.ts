@@ -3,6 +3,26 @@ import { createServer, type Server } from 'node:http';
 import { freePort } from '@gamepulse/testkit';
 import type { WebhookMessage } from '../../src/index.ts';
 
+/**
+ * An Alertmanager configuration that routes everything to `receiverUrl` (resolutions
+ * included) with 1 s group waits, so a test sees a notification within seconds.
+ */
+export function routeAllTo(receiverUrl: string, options: { groupBy?: string; repeatInterval?: string } = {}): string {
+  return `
+route:
+  receiver: test
+  group_by: ${options.groupBy ?? '[alertname, game]'}
+  group_wait: 1s
+  group_interval: 1s
+  repeat_interval: ${options.repeatInterval ?? '1h'}
+receivers:
+  - name: test
+    webhook_configs:
+      - url: ${receiverUrl}
+        send_resolved: true
+`;
+}
+
 /** A node:http webhook receiver recording every notification's body, in arrival order. */
 export class WebhookReceiver {
   readonly messages: WebhookMessage[] = [];
