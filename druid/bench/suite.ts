@@ -22,7 +22,7 @@ import type { RollupsTopicRow } from '@gamepulse/proto';
 import type { BenchContext, BenchRow, BenchSuite } from '../../bench/types.ts';
 import { startDruid } from '../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka } from '../../scripts/engines/kafka.ts';
-import { submitSupervisors, terminateSupervisors } from '../ingestion/submit.ts';
+import { retireDatasources, submitSupervisors } from '../ingestion/submit.ts';
 import { openDruidStore } from '../src/engine/index.ts';
 import { openDuckDbStore } from '@gamepulse/store';
 import { createDruidDialect, createDuckDbDialect } from '@gamepulse/kpi';
@@ -200,9 +200,7 @@ export const druidQuerySuite: BenchSuite = {
       rows.push({ suite: SUITE, metric: 'Druid ingestion lag p95', value: Math.round(percentile(lags, 0.95)), unit: 'ms', note });
       return rows;
     } finally {
-      await terminateSupervisors(Object.values(datasources), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-      for (const ds of Object.values(datasources))
-        await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+      await retireDatasources(Object.values(datasources), druid);
       await duck.close();
       await log.close();
       if (druid.startedHere) await druid.stop();

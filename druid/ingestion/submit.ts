@@ -107,6 +107,19 @@ export async function terminateSupervisors(ids: string[], options: { overlordUrl
   }
 }
 
+/**
+ * Ends disposable datasources (a test's or a bench run's): their supervisors terminated
+ * with every task killed, then their segments marked unused, so a reused cluster stops
+ * serving them. Best effort, for teardown: a step that fails is skipped, never thrown.
+ */
+export async function retireDatasources(ids: string[], options: { overlordUrl: string; coordinatorUrl: string }): Promise<void> {
+  await terminateSupervisors(ids, { overlordUrl: options.overlordUrl, killTasks: true }).catch(() => undefined);
+  for (const ds of ids)
+    await fetch(`${options.coordinatorUrl}/druid/coordinator/v1/datasources/${encodeURIComponent(ds)}`, { method: 'DELETE' }).catch(
+      () => undefined,
+    );
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,

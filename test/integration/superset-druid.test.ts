@@ -31,7 +31,7 @@ import { startDruid, type DruidCluster } from '../../scripts/engines/druid/index
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../scripts/engines/kafka.ts';
 import { LIVE_OPS_SLUG, startSuperset, SupersetSession, type SupersetHandle } from '../../scripts/engines/superset.ts';
 import { waitForSupervisorsCaughtUp } from '../../druid/ingestion/druid-signals.ts';
-import { submitSupervisors, terminateSupervisors } from '../../druid/ingestion/submit.ts';
+import { retireDatasources, submitSupervisors } from '../../druid/ingestion/submit.ts';
 import { aggregateEvents } from '../../druid/test/integration/druid-support/aggregate.ts';
 import { uniqueTolerance } from '../../druid/test/integration/druid-support/compare.ts';
 import { groundTruth } from '../../druid/test/integration/druid-support/ground-truth.ts';
@@ -163,10 +163,7 @@ afterAll(async () => {
   await superset?.stop();
   await log?.close();
   if (druid) {
-    await terminateSupervisors(Object.values(DATASOURCES), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-    for (const ds of Object.values(DATASOURCES)) {
-      await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
-    }
+    await retireDatasources(Object.values(DATASOURCES), druid);
     if (druid.startedHere) await druid.stop();
   }
   if (kafka?.startedHere) await kafka.stop();

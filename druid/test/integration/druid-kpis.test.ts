@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../../scripts/engines/kafka.ts';
 import { waitForSupervisorsCaughtUp } from '../../ingestion/druid-signals.ts';
-import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
+import { retireDatasources, submitSupervisors } from '../../ingestion/submit.ts';
 import { openDuckDbStore, type DuckDbStore } from '@gamepulse/store';
 import { startQueryApi } from '@gamepulse/api';
 import { evaluateRule, loadRulesFile, windowEndMs } from '@gamepulse/alerts';
@@ -229,11 +229,8 @@ afterAll(async () => {
   await duck?.close();
   await log?.close();
   if (druid) {
-    await terminateSupervisors(Object.values(DATASOURCES), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-    // Mark the run's segments unused, so a reused dev cluster does not keep serving them.
-    for (const ds of Object.values(DATASOURCES)) {
-      await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
-    }
+    // Marks the run's segments unused too, so a reused dev cluster does not keep serving them.
+    await retireDatasources(Object.values(DATASOURCES), druid);
     if (druid.startedHere) await druid.stop();
   }
   if (kafka?.startedHere) await kafka.stop();

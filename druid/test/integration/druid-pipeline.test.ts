@@ -30,7 +30,7 @@ import { DEFAULT_KAFKA_VERSION, stopKafka, type KafkaOptions } from '../../../sc
 import { simPlayerSdkOptions, until } from '@gamepulse/testkit';
 import { Pipeline, waitForTotal } from '@gamepulse/testkit/pipeline';
 import { waitForDruid } from '../../ingestion/druid-signals.ts';
-import { submitSupervisors, terminateSupervisors } from '../../ingestion/submit.ts';
+import { retireDatasources, submitSupervisors } from '../../ingestion/submit.ts';
 import { openDruidStore } from '../../src/engine/index.ts';
 import { openDuckDbStore, type DuckDbStore, type Row } from '@gamepulse/store';
 import { KPIS, createDruidDialect, runKpi, type KpiParams, REFERENCE_KPIS, type RefData } from '@gamepulse/kpi';
@@ -204,9 +204,7 @@ describe('druid/test/integration/druid-pipeline: SDK → collector → Kafka →
     await duck?.close();
     await pipeline?.stop();
     if (druid) {
-      await terminateSupervisors(Object.values(DATASOURCES), { overlordUrl: druid.overlordUrl, killTasks: true }).catch(() => undefined);
-      for (const ds of Object.values(DATASOURCES))
-        await fetch(`${druid.coordinatorUrl}/druid/coordinator/v1/datasources/${ds}`, { method: 'DELETE' }).catch(() => undefined);
+      await retireDatasources(Object.values(DATASOURCES), druid);
       if (druid.startedHere) await druid.stop();
     }
     await stopKafka({ ...BROKER, log: () => undefined });
