@@ -1,12 +1,12 @@
 /**
  * `npm start -- --druid --superset`: Apache Superset next to the Druid profile, with the
  * Druid connection, datasets, charts and "Live ops" dashboard of superset/assets imported
- * (scripts/engines/superset.ts). The first start installs Superset into a cached
+ * (scripts/engines/superset/). The first start installs Superset into a cached
  * virtualenv (minutes) and initialises its metadata in `<data dir>/superset`; the
  * pipeline does not wait for it: a line is printed when the dashboard is up.
  */
 import { join } from 'node:path';
-import { DEFAULT_SUPERSET_ADMIN, startSuperset, type SupersetHandle } from '../engines/superset.ts';
+import { DEFAULT_SUPERSET_ADMIN, startSuperset, type SupersetHandle } from '../engines/superset/index.ts';
 
 export interface SupersetProfile {
   /** Where Superset will answer (known before it is up). */

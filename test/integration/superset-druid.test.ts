@@ -1,5 +1,5 @@
 /**
- * Real-engine test: Apache Superset 6.1 (scripts/engines/superset.ts, from the pinned
+ * Real-engine test: Apache Superset 6.1 (scripts/engines/superset/, from the pinned
  * superset/requirements.txt) with the assets of superset/assets imported, on real Apache
  * Druid fed by real Kafka through the project's supervisors.
  *
@@ -29,7 +29,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDruid, type DruidCluster } from '../../scripts/engines/druid/index.ts';
 import { DEFAULT_KAFKA_VERSION, startKafka, type KafkaHandle } from '../../scripts/engines/kafka.ts';
-import { LIVE_OPS_SLUG, startSuperset, SupersetSession, type SupersetHandle } from '../../scripts/engines/superset.ts';
+import { LIVE_OPS_SLUG, startSuperset, SupersetSession, type SupersetHandle } from '../../scripts/engines/superset/index.ts';
 import { waitForSupervisorsCaughtUp } from '../../druid/ingestion/druid-signals.ts';
 import { retireDatasources, submitSupervisors } from '../../druid/ingestion/submit.ts';
 import { aggregateEvents } from '../../druid/test/integration/druid-support/aggregate.ts';
