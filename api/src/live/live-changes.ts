@@ -68,7 +68,8 @@ export interface LiveChanges {
   close(): void;
 }
 
-const GLOBAL_TIMERS: LiveChangesTimers = {
+/** The runtime's timers: the default of every live-changes part. */
+export const GLOBAL_TIMERS: LiveChangesTimers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
   setInterval: (fn, ms) => setInterval(fn, ms),

@@ -8,7 +8,7 @@
 import type { Dialect } from '@gamepulse/kpi';
 import type { ChangeFeed, Store, StoreChange } from '@gamepulse/store';
 import type { Logger } from '@gamepulse/service';
-import type { LiveChangesTimers } from './live-changes.ts';
+import { GLOBAL_TIMERS, type LiveChangesTimers } from './live-changes.ts';
 
 export interface PollChangesOptions {
   store: Store;
@@ -36,7 +36,7 @@ export function pollChanges(options: PollChangesOptions): ChangeFeed {
   const intervalMs = options.intervalMs ?? 2000;
   const lookbackMs = options.lookbackMs ?? 15 * 60_000;
   const nowMs = options.nowMs ?? Date.now;
-  const timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+  const timers = options.timers ?? GLOBAL_TIMERS;
   const listeners = new Set<(change: StoreChange) => void>();
   let timer: unknown;
   let probing = false;
